@@ -1,0 +1,33 @@
+// Bundles the CLI, the language server and the VS Code client into dist/ so that the
+// extension ships a few files and activates without resolving node_modules at runtime.
+import { build } from 'esbuild';
+import { existsSync, chmodSync } from 'node:fs';
+
+const production = process.argv.includes('--production');
+const common = {
+  bundle: true,
+  platform: 'node',
+  target: 'node20',
+  format: 'cjs',
+  sourcemap: !production,
+  minify: production,
+  logLevel: 'warning',
+};
+
+const entries = [
+  { entry: 'server/src/cli/main.ts', out: 'dist/cli.js', banner: '#!/usr/bin/env node' },
+  { entry: 'server/src/lsp/server.ts', out: 'dist/server.js' },
+  { entry: 'client/src/extension.ts', out: 'dist/extension.js', external: ['vscode'] },
+];
+
+for (const { entry, out, banner, external } of entries) {
+  if (!existsSync(entry)) continue;
+  await build({
+    ...common,
+    entryPoints: [entry],
+    outfile: out,
+    external: external ?? [],
+    banner: banner ? { js: banner } : undefined,
+  });
+  if (banner) chmodSync(out, 0o755);
+}

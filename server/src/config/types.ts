@@ -1,0 +1,41 @@
+import type { RuleLevel } from '../rules/types';
+
+/** A vocabulary addition: a term to flag as vague, with the rewrite hint shown to the author. */
+export interface VocabularyTerm {
+  term: string;
+  category?: string;
+  hint?: string;
+}
+
+export interface CustomProfile {
+  /** Built-in or earlier custom profile whose sections this one starts from. */
+  extends?: string;
+  description?: string;
+  required?: string[];
+  recommended?: string[];
+}
+
+/**
+ * The user-facing configuration, as written in `.specready.json` / `.specready.yaml` or in the
+ * editor settings. Every field is optional; `resolveConfig` fills in defaults.
+ */
+export interface SpecReadyConfig {
+  include?: string[];
+  exclude?: string[];
+  profile?: string;
+  profiles?: Record<string, CustomProfile>;
+  rules?: Record<string, RuleLevel>;
+  vocabulary?: {
+    add?: Array<string | VocabularyTerm>;
+    remove?: string[];
+  };
+  /** Extra heading aliases per canonical section id. */
+  aliases?: Record<string, string[]>;
+  idPattern?: string;
+  threshold?: number;
+}
+
+export const DEFAULT_INCLUDE = ['**/*.spec.md', '**/specs/**/*.md', '**/*.handoff.md'];
+export const DEFAULT_EXCLUDE = ['**/node_modules/**', '**/.git/**'];
+export const DEFAULT_ID_PATTERN = '[A-Z][A-Z0-9]*-\\d+';
+export const DEFAULT_THRESHOLD = 80;

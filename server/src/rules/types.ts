@@ -1,0 +1,67 @@
+import type { Range, SpecModel } from '../model/types';
+import type { Profile } from '../sections/profiles';
+import type { Lexicon } from '../lexicon/lexicon';
+
+export type Severity = 'error' | 'warning' | 'info' | 'hint';
+export type RuleLevel = Severity | 'off';
+
+/** Which readiness dimension a rule's findings count against (see engine/score.ts). */
+export type Dimension = 'structure' | 'clarity' | 'testability' | 'completeness';
+
+export interface Finding {
+  rule: string;
+  severity: Severity;
+  message: string;
+  range: Range;
+  /** Machine-readable details for quick fixes and reports; rule-specific but stable. */
+  data?: Record<string, unknown>;
+}
+
+/** What a rule returns: the engine fills in `rule` and the configured severity. */
+export interface RawFinding {
+  message: string;
+  range: Range;
+  data?: Record<string, unknown>;
+  /** Overrides the rule's default severity for this finding (e.g. a recommended section is a hint). */
+  severity?: Severity;
+}
+
+export interface RuleDocs {
+  /** One line: what the rule reports. */
+  summary: string;
+  /** Why it matters to an engineer outside the team. */
+  rationale: string;
+  bad: string;
+  good: string;
+  /** Published sources the rule is based on. */
+  sources?: string[];
+  /** Rule-specific configuration keys, documented. */
+  options?: string;
+}
+
+/** Options every rule receives: resolved configuration, never I/O handles. */
+export interface RuleContext {
+  profile: Profile;
+  lexicon: Lexicon;
+  /** Requirement id pattern (global regex source without flags). */
+  idPattern: string;
+  /**
+   * Facts about other files that `broken-link` needs, gathered by the caller (CLI or server)
+   * before analysis so that rules stay free of I/O. Keys are link targets as written.
+   */
+  linkTargets?: ReadonlyMap<string, LinkTargetInfo>;
+}
+
+export interface LinkTargetInfo {
+  exists: boolean;
+  /** Heading slugs of the target when it is a Markdown file that exists. */
+  slugs?: ReadonlySet<string>;
+}
+
+export interface Rule {
+  id: string;
+  defaultSeverity: Severity;
+  dimension: Dimension;
+  docs: RuleDocs;
+  check(model: SpecModel, context: RuleContext): RawFinding[];
+}
