@@ -1,3 +1,5 @@
+import { BENIGN_PHRASES, BUILTIN_TERMS, DEFAULT_HINT } from './terms';
+
 /**
  * The vague-wording lexicon shared by `vague-term` and the hover/quick-fix hints.
  * Implementation: see createLexicon below.
@@ -26,4 +28,93 @@ export interface Lexicon {
   find(text: string): LexiconMatch[];
   /** Entry for a term as written (case-insensitive), for hovers and quick fixes. */
   lookup(term: string): LexiconEntry | undefined;
+}
+
+
+/** Configured changes to the built-in lexicon (the `vocabulary` setting). */
+export interface VocabularyChanges {
+  add?: Array<string | { term: string; category?: string; hint?: string }>;
+  remove?: string[];
+}
+
+/**
+ * Builds the lexicon: built-in terms, minus removed ones, plus added ones (an added term replaces
+ * a built-in with the same spelling). All terms are compiled into one case-insensitive regular
+ * expression, longest first, so a document is scanned once however long the list is.
+ */
+export function createLexicon(vocabulary: VocabularyChanges = {}): Lexicon {
+  const removed = new Set((vocabulary.remove ?? []).map(termKey));
+  const byKey = new Map<string, LexiconEntry>();
+  for (const entry of BUILTIN_TERMS) {
+    if (!removed.has(termKey(entry.term))) byKey.set(termKey(entry.term), entry);
+  }
+  for (const addition of vocabulary.add ?? []) {
+    const entry = typeof addition === 'string' ? { term: addition } : addition;
+    if (!entry.term?.trim()) continue;
+    byKey.set(termKey(entry.term), { term: entry.term.trim(), category: entry.category ?? 'custom', hint: entry.hint ?? DEFAULT_HINT });
+  }
+  const benign = BENIGN_PHRASES.filter((phrase) => !byKey.has(termKey(phrase)) && !removed.has(termKey(phrase)));
+  return new CompiledLexicon([...byKey.values()], benign);
+}
+
+/** Normal form used to compare terms: lower case, hyphens as spaces, no trailing period. */
+export function termKey(term: string): string {
+  return term.trim().toLowerCase().replace(/[\s\-‐–]+/g, ' ').replace(/\.$/, '');
+}
+
+class CompiledLexicon implements Lexicon {
+  readonly entries: readonly LexiconEntry[];
+  private readonly pattern: RegExp;
+  /** Alternatives in pattern order; undefined marks a benign phrase. */
+  private readonly alternatives: Array<LexiconEntry | undefined>;
+  private readonly byKey: Map<string, LexiconEntry>;
+  private readonly wildcards: Array<{ entry: LexiconEntry; whole: RegExp }>;
+
+  constructor(entries: LexiconEntry[], benign: string[]) {
+    this.entries = entries;
+    this.byKey = new Map(entries.map((entry) => [termKey(entry.term), entry]));
+    this.wildcards = entries
+      .filter((entry) => entry.term.includes('*'))
+      .map((entry) => ({ entry, whole: new RegExp(`^${termPattern(entry.term)}$`, 'iu') }));
+    const ordered: Array<{ term: string; entry: LexiconEntry | undefined }> = [
+      ...entries.map((entry) => ({ term: entry.term, entry })),
+      ...benign.map((term) => ({ term, entry: undefined })),
+    ].sort((a, b) => b.term.length - a.term.length || Number(a.term.includes('*')) - Number(b.term.includes('*')));
+    this.alternatives = ordered.map((item) => item.entry);
+    const body = ordered.map((item) => `(${termPattern(item.term)})`).join('|');
+    // A word may not continue on either side; a hyphen joins words ("fast-forward" is not "fast").
+    this.pattern = new RegExp(`(?<![\\p{L}\\p{N}_-])(?:${body || '(?!)'})(?!-?[\\p{L}\\p{N}_])`, 'giu');
+  }
+
+  find(text: string): LexiconMatch[] {
+    const matches: LexiconMatch[] = [];
+    this.pattern.lastIndex = 0;
+    for (let match = this.pattern.exec(text); match; match = this.pattern.exec(text)) {
+      const entry = this.alternatives[match.findIndex((group, index) => index > 0 && group !== undefined) - 1];
+      if (entry) matches.push({ entry, start: match.index, end: match.index + match[0].length });
+    }
+    return matches;
+  }
+
+  lookup(term: string): LexiconEntry | undefined {
+    const exact = this.byKey.get(termKey(term));
+    if (exact) return exact;
+    const spelled = term.trim();
+    return this.wildcards.find((wildcard) => wildcard.whole.test(spelled))?.entry;
+  }
+}
+
+/** Regular expression source for one term (see terms.ts for the syntax). */
+function termPattern(term: string): string {
+  const trimmed = term.trim();
+  const optionalPeriod = trimmed.endsWith('.') && trimmed.length > 1;
+  const words = (optionalPeriod ? trimmed.slice(0, -1) : trimmed).split(/[\s\-‐–]+/);
+  const source = words
+    .map((word) => (word === '*' ? '[\\p{L}]+' : escapeRegExp(word)))
+    .join('[\\s\\-‐–]+');
+  return optionalPeriod ? `${source}\\.?` : source;
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\\/]/g, '\\$&');
 }

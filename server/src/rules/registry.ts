@@ -1,7 +1,23 @@
 import type { Rule } from './types';
 // One import per rule file; keep this list sorted by rule id.
+import { duplicateId } from './duplicate-id';
+import { emptySection } from './empty-section';
+import { invalidFrontMatter } from './invalid-front-matter';
+import { missingSection } from './missing-section';
+import { unknownReference } from './unknown-reference';
+import { untestableCriterion } from './untestable-criterion';
+import { untracedRequirement } from './untraced-requirement';
+import { vagueTerm } from './vague-term';
 
 export const RULES: readonly Rule[] = [
+  duplicateId,
+  emptySection,
+  invalidFrontMatter,
+  missingSection,
+  unknownReference,
+  untestableCriterion,
+  untracedRequirement,
+  vagueTerm,
 ];
 
 const BY_ID = new Map(RULES.map((rule) => [rule.id, rule]));

@@ -127,8 +127,8 @@ export const SECTION_CATALOG: readonly SectionDefinition[] = [
     purpose: 'testable criteria, one per behaviour, each referencing the requirement it covers',
     aliases: [
       'acceptance criteria', 'acceptance criterion', 'acceptance tests', 'acceptance test',
-      'acceptance', 'test plan', 'testing plan', 'tests', 'testing', 'test cases', 'verification',
-      'how to verify', 'validation', 'acceptance scenarios', 'graduation criteria', 'test scenarios',
+      'acceptance', 'verification', 'how to verify', 'acceptance scenarios', 'graduation criteria',
+      'test scenarios', 'success criteria and acceptance',
     ],
     template: '<!-- Given/When/Then, one criterion per behaviour, each naming the requirement it covers. -->\n- **AC-1** (covers REQ-1): Given TODO, when TODO, then TODO.',
   },

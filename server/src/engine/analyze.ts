@@ -1,0 +1,142 @@
+import { ConfigError } from '../config/errors';
+import { DEFAULT_ID_PATTERN, DEFAULT_THRESHOLD, type SpecReadyConfig } from '../config/types';
+import { createLexicon } from '../lexicon/lexicon';
+import { parseSpec } from '../model/parse';
+import { compareRanges } from '../model/text';
+import type { SpecModel } from '../model/types';
+import { buildAliasTable, DEFAULT_ALIASES, type AliasTable } from '../sections/catalog';
+import { DEFAULT_PROFILE, resolveProfile, UnknownProfileError, type Profile } from '../sections/profiles';
+import { findRule, RULES } from '../rules/registry';
+import type { Finding, LinkTargetInfo, Rule, RuleContext, Severity } from '../rules/types';
+import { computeScore, type Breakdown } from './score';
+import { Suppressions } from './suppression';
+
+export type { Breakdown } from './score';
+
+export interface AnalyzeOptions {
+  uri?: string;
+  config?: SpecReadyConfig;
+  linkTargets?: ReadonlyMap<string, LinkTargetInfo>;
+}
+
+export interface RuleFailure {
+  rule: string;
+  error: string;
+}
+
+export interface AnalysisResult {
+  model: SpecModel;
+  profile: string;
+  findings: Finding[];
+  score: number;
+  ready: boolean;
+  threshold: number;
+  breakdown: Breakdown;
+  /** Rules that threw; their findings are missing, every other rule still reported. */
+  ruleFailures: RuleFailure[];
+}
+
+/**
+ * The one entry point shared by the CLI, the language server and the export: parse once, run
+ * every enabled rule on the model, drop suppressed findings, score. Pure: the caller supplies
+ * configuration and any facts about other files.
+ *
+ * Throws ConfigError only for configuration problems (unknown profile in the config, invalid
+ * id pattern); problems in the document itself become findings.
+ */
+export function analyzeSpec(text: string, options: AnalyzeOptions = {}): AnalysisResult {
+  const config = options.config ?? {};
+  const prepared = prepare(config);
+  const model = parseSpec(text, options.uri ?? '', { aliases: prepared.aliases });
+  const profile = documentProfile(model, config, prepared.profile);
+  const context: RuleContext = {
+    profile,
+    lexicon: prepared.lexicon,
+    idPattern: prepared.idPattern,
+    linkTargets: options.linkTargets,
+  };
+  const { findings, ruleFailures } = runRules(model, context, config);
+  const { score, breakdown } = computeScore(findings, profile, (rule) => findRule(rule)?.dimension);
+  const threshold = config.threshold ?? DEFAULT_THRESHOLD;
+  const ready = score >= threshold && !findings.some((finding) => finding.severity === 'error');
+  return { model, profile: profile.name, findings, score, ready, threshold, breakdown, ruleFailures };
+}
+
+interface Prepared {
+  aliases: AliasTable;
+  lexicon: RuleContext['lexicon'];
+  idPattern: string;
+  profile: Profile;
+}
+
+// Lexicon and alias tables are compiled once per configuration object.
+const preparedCache = new WeakMap<SpecReadyConfig, Prepared>();
+
+function prepare(config: SpecReadyConfig): Prepared {
+  const cached = preparedCache.get(config);
+  if (cached) return cached;
+  const idPattern = config.idPattern ?? DEFAULT_ID_PATTERN;
+  try {
+    new RegExp(idPattern);
+  } catch (error) {
+    throw new ConfigError(`idPattern is not a valid regular expression: ${(error as Error).message}`);
+  }
+  const prepared: Prepared = {
+    aliases: config.aliases ? buildAliasTable(config.aliases) : DEFAULT_ALIASES,
+    lexicon: createLexicon(config.vocabulary),
+    idPattern,
+    profile: profileOrThrow(config.profile ?? DEFAULT_PROFILE, config),
+  };
+  preparedCache.set(config, prepared);
+  return prepared;
+}
+
+function profileOrThrow(name: string, config: SpecReadyConfig): Profile {
+  try {
+    return resolveProfile(name, config.profiles);
+  } catch (error) {
+    if (error instanceof UnknownProfileError) throw new ConfigError(error.message);
+    throw error;
+  }
+}
+
+/** Front matter `profile:` wins over the configuration; an unknown name is reported by a rule. */
+function documentProfile(model: SpecModel, config: SpecReadyConfig, fallback: Profile): Profile {
+  const name = model.frontMatter?.data?.profile;
+  if (typeof name !== 'string' || name === fallback.name) return fallback;
+  try {
+    return resolveProfile(name, config.profiles);
+  } catch {
+    return fallback;
+  }
+}
+
+function runRules(model: SpecModel, context: RuleContext, config: SpecReadyConfig): { findings: Finding[]; ruleFailures: RuleFailure[] } {
+  const suppressions = Suppressions.of(model);
+  const findings: Finding[] = [];
+  const ruleFailures: RuleFailure[] = [];
+  for (const rule of RULES) {
+    const configured = config.rules?.[rule.id];
+    if (configured === 'off') continue;
+    try {
+      for (const raw of rule.check(model, context)) {
+        const finding: Finding = { rule: rule.id, severity: severityOf(rule, raw.severity, configured), message: raw.message, range: raw.range };
+        if (raw.data) finding.data = raw.data;
+        if (!suppressions.isSuppressed(finding)) findings.push(finding);
+      }
+    } catch (error) {
+      ruleFailures.push({ rule: rule.id, error: error instanceof Error ? error.stack ?? error.message : String(error) });
+    }
+  }
+  findings.sort((a, b) => compareRanges(a.range, b.range) || a.rule.localeCompare(b.rule));
+  return { findings, ruleFailures };
+}
+
+/**
+ * A configured level applies to the rule's ordinary findings; a finding that a rule deliberately
+ * downgraded (a merely recommended section is a hint) keeps its own level.
+ */
+function severityOf(rule: Rule, own: Severity | undefined, configured: Severity | undefined): Severity {
+  if (own && own !== rule.defaultSeverity) return own;
+  return configured ?? rule.defaultSeverity;
+}

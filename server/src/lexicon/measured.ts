@@ -1,0 +1,63 @@
+import type { Sentence, SpecModel, TableCell } from '../model/types';
+import { findQuantities, type QuantityKind } from './quantity';
+
+/**
+ * Where a measurable target for a statement may be written, seen from one prose unit:
+ * - the sentence itself, with inline code restored (targets are often written as `200ms`);
+ * - the next sentence of the same paragraph or list item, because requirements often give their
+ *   fit criterion right after the wish ("Search shall be fast. 95% of queries return in 1 s.");
+ * - for a table cell, the whole row ("| Latency | p95 < 200 ms |").
+ */
+export function statementText(model: SpecModel, index: number): string {
+  const sentence = model.sentences[index];
+  if (!sentence) return '';
+  if (sentence.kind === 'table-cell') {
+    const row = tableRowOf(model, sentence)?.cells;
+    if (row) return row.map((cell) => cell.text).join(' | ');
+  }
+  const next = model.sentences[index + 1];
+  const own = withInlineCode(model, sentence);
+  return next && sameBlock(model, sentence, next) ? `${own} ${withInlineCode(model, next)}` : own;
+}
+
+/** True when the statement around sentence `index` gives a quantity of one of `kinds` (any kind when omitted). */
+export function isMeasured(model: SpecModel, index: number, kinds?: ReadonlySet<QuantityKind>): boolean {
+  return findQuantities(statementText(model, index)).some((quantity) => !kinds || kinds.has(quantity.kind));
+}
+
+export interface TableRowRef {
+  cells: TableCell[];
+  /** True for the header row: its cells name columns rather than state anything. */
+  header: boolean;
+}
+
+/** The table row a table-cell sentence belongs to. */
+export function tableRowOf(model: SpecModel, sentence: Sentence): TableRowRef | undefined {
+  const contains = (cell: TableCell): boolean =>
+    cell.startOffset <= sentence.startOffset && sentence.startOffset < Math.max(cell.endOffset, cell.startOffset + 1);
+  for (const table of model.tables) {
+    if (table.header.some(contains)) return { cells: table.header, header: true };
+    const row = table.rows.find((cells) => cells.some(contains));
+    if (row) return { cells: row, header: false };
+  }
+  return undefined;
+}
+
+/** Consecutive sentences of one paragraph or list item: nothing but spaces and one line break between them. */
+function sameBlock(model: SpecModel, a: Sentence, b: Sentence): boolean {
+  if (a.kind !== b.kind || a.listItem !== b.listItem || a.kind === 'table-cell' || a.kind === 'heading') return false;
+  const between = model.prose.slice(a.endOffset, b.startOffset);
+  return /^[ \t]*(?:\r?\n|\r)?[ \t>]*$/.test(between);
+}
+
+/** The sentence's prose mask with the text of its code spans put back. */
+function withInlineCode(model: SpecModel, sentence: Sentence): string {
+  const { startOffset: start, endOffset: end } = sentence;
+  let text = sentence.text;
+  for (const code of model.inlineCode) {
+    if (code.startOffset < start || code.endOffset > end) continue;
+    const from = code.startOffset - start;
+    text = text.slice(0, from) + code.text + text.slice(from + code.text.length);
+  }
+  return text;
+}

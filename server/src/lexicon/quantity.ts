@@ -1,0 +1,65 @@
+/**
+ * Finds measurable targets in prose: a number with a unit ("200 ms", "5 MB", "10k requests/s",
+ * "99.9%"), a percentile ("p95") or a bound on a number ("at most 3", "< 200"). Used to tell a
+ * measured statement ("fast: p95 < 200 ms") from a vague one ("fast").
+ */
+
+export type QuantityKind = 'time' | 'rate' | 'percent' | 'size' | 'count' | 'bound';
+
+export interface Quantity {
+  kind: QuantityKind;
+  start: number;
+  end: number;
+}
+
+const DIGITS = String.raw`\d+(?:[.,_]\d+)*`;
+const WORDS = String.raw`(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty|ninety|a\s+hundred|hundreds?|a\s+thousand|thousands?|millions?|billions?)`;
+/** A number, optionally scaled ("10k", "2.5 M"); the scale letter must not start a unit ("5 MB"). */
+const NUMBER = String.raw`(?:${DIGITS}(?:\s?[kKmMbB](?![\p{L}]))?|${WORDS})`;
+
+const UNITS: Record<Exclude<QuantityKind, 'bound'>, string> = {
+  rate: String.raw`(?:[\p{L}]+\s*)?(?:\/|per\s+)(?:s|sec|second|min|minute|h|hr|hour|day|month|user|node|tenant|request)|rps|qps|tps|rpm|ops|iops|[kmg]?bps|[kmg]b\/s`,
+  time: String.raw`ms|msecs?|milliseconds?|µs|us|microseconds?|ns|nanoseconds?|s|secs?|seconds?|mins?|minutes?|h|hrs?|hours?|d|days?|weeks?|months?|years?`,
+  percent: String.raw`%|percent|per\s+cent|nines`,
+  size: String.raw`bytes?|[kmgtp]i?b|kilobytes?|megabytes?|gigabytes?|terabytes?|bits?`,
+  count: String.raw`users?|requests?|reqs?|calls?|connections?|sessions?|transactions?|messages?|events?|records?|rows?|items?|entries|files?|documents?|pages?|queries|jobs?|tasks?|nodes?|pods?|instances?|replicas?|servers?|regions?|zones?|cores?|v?cpus?|threads?|workers?|clients?|tenants?|accounts?|devices?|retries|attempts?|times|characters?|chars?|digits?|objects?|keys?|elements?|results?|orders?|customers?|people|persons?|members?|seats?|steps?|clicks?|columns?|fields?|levels?|concurrent|simultaneous|parallel|px|pixels?|points?|pt|dpi|languages?|locales?`,
+};
+
+/** A bound word before a number; the number itself is matched separately so its unit counts. */
+const BOUND = String.raw`(?:[<>≤≥]=?|at\s+(?:most|least)|up\s+to|no\s+(?:more|less|fewer)\s+than|(?:more|less|fewer)\s+than|under|below|above|over|within|max(?:imum)?(?:\s+of)?|min(?:imum)?(?:\s+of)?|between)(?=\s*${NUMBER})`;
+
+// Order matters: rate before time ("10 requests/s" is a rate), and size before count.
+const KINDS: Array<Exclude<QuantityKind, 'bound'>> = ['rate', 'time', 'percent', 'size', 'count'];
+
+const PATTERN = new RegExp(
+  [
+    String.raw`(?<percentile>\bp(?:50|75|90|95|99|99\.9|999)\b|\b\d{2}(?:\.\d+)?(?:st|nd|rd|th)\s+percentile)`,
+    String.raw`(?<![\p{L}\p{N}_\-.])${NUMBER}\s*(?:${KINDS.map((kind) => `(?<${kind}>${UNITS[kind]})`).join('|')})(?![\p{L}\p{N}])`,
+    String.raw`(?<bound>(?<![\p{L}])${BOUND})`,
+  ].join('|'),
+  'giu',
+);
+
+/** Every measurable target in the text, in text order. */
+export function findQuantities(text: string): Quantity[] {
+  const quantities: Quantity[] = [];
+  PATTERN.lastIndex = 0;
+  for (let match = PATTERN.exec(text); match; match = PATTERN.exec(text)) {
+    quantities.push({ kind: kindOf(match.groups ?? {}), start: match.index, end: match.index + match[0].length });
+  }
+  return quantities;
+}
+
+function kindOf(groups: Record<string, string | undefined>): QuantityKind {
+  if (groups.percentile !== undefined) return 'time';
+  if (groups.bound !== undefined) return 'bound';
+  return KINDS.find((kind) => groups[kind] !== undefined) ?? 'count';
+}
+
+/** Quantities that settle a statement about speed or time. */
+export const TIME_KINDS: ReadonlySet<QuantityKind> = new Set(['time', 'rate']);
+
+/** True when the text states a quantity; with `kinds`, one of those kinds. */
+export function hasQuantity(text: string, kinds?: ReadonlySet<QuantityKind>): boolean {
+  return findQuantities(text).some((quantity) => !kinds || kinds.has(quantity.kind));
+}

@@ -1,0 +1,231 @@
+import type { LexiconEntry } from './lexicon';
+
+/**
+ * SpecReady's built-in vague-wording lexicon, curated for requirements handed to people outside
+ * the team. Every term is one that the requirement-quality literature names as unverifiable and
+ * that stays vague in software specs whatever the context; words that are only vague in some
+ * readings ("any", "current", "about", "minimum", "up to", "at least") are left out because
+ * they are precise next to a number and flagging them buries the real problems.
+ *
+ * Source keys (cited in the vague-term rule docs):
+ * - ARM: Wilson, Rosenberg & Hyatt, "Automated Analysis of Requirement Specifications" (NASA ARM
+ *   tool, ICSE 1997): weak phrases and options.
+ * - SMELLS: Femmer, Méndez Fernández, Wagner & Eder, "Rapid quality assurance with Requirements
+ *   Smells" (JSS 2017), after ISO/IEC/IEEE 29148: subjective language, ambiguous adverbs and
+ *   adjectives, loopholes, open-ended and non-verifiable terms, superlatives.
+ * - INCOSE-R7 / R8 / R9: INCOSE Guide for Writing Requirements, rules R7 (vague terms), R8 (escape
+ *   clauses) and R9 (open-ended clauses), as implemented in the CC-BY-4.0 Vale style
+ *   tbhb/vale-requirements-writing.
+ * - ISO29148: ISO/IEC/IEEE 29148:2018, 5.2.7 "Requirements language criteria".
+ *
+ * Term syntax: matching ignores case, a space also matches a hyphen ("user friendly" finds
+ * "user-friendly"), a trailing "." is optional ("etc." finds "etc") and "*" stands for one word
+ * ("as * as possible").
+ *
+ * Categories decide where the vague-term rule looks (see rules/vague-term.ts):
+ * - subjective, loophole, open-ended: wrong in any prose of a spec;
+ * - ambiguous, quantifier, frequency, approximation: common in descriptive prose, so they are
+ *   reported only in normative sections (requirements, scope, non-functional, acceptance...).
+ */
+
+/** Rewrite hints shared by several terms. */
+const HINT = {
+  latency: 'state a latency target, e.g. p95 < 200 ms',
+  throughput: 'state the load it must sustain, e.g. 500 requests/s at p95 < 300 ms',
+  scale: 'state the load it must handle, e.g. 10,000 concurrent users or 1 TB of data',
+  availability: 'state an availability target, e.g. 99.9% monthly uptime',
+  reliability: 'state a failure budget, e.g. error rate < 0.1% of requests per day',
+  robust: 'name the failures it must survive, e.g. "keeps serving reads when 1 of 3 replicas is down"',
+  usability: 'state a usability criterion, e.g. 90% of first-time users finish the task in under 2 minutes',
+  seamless: 'state what must not happen, e.g. "no re-login and no data loss when switching devices"',
+  efficiency: 'state a resource budget, e.g. < 256 MB memory at 100 requests/s',
+  size: 'give the size with a unit, e.g. files up to 50 MB',
+  duration: 'give the duration with a unit, e.g. within 30 s',
+  quantity: 'give the number or range, e.g. "between 5 and 20 items"',
+  frequency: 'state the frequency, e.g. every 15 minutes or on every deploy',
+  deadline: 'state the deadline, e.g. within 24 hours of the request',
+  realtime: 'state the maximum delay, e.g. visible to other users within 2 s',
+  criterion: 'name the exact behaviour or the rule that decides it, e.g. "return 400 with the invalid field name"',
+  relevant: 'list which ones, or state the rule that selects them',
+  threshold: 'give the threshold, e.g. "more than 5%"',
+  flexible: 'name the variations it must support, e.g. which settings are configurable and by whom',
+  optimal: 'name the measure and the target it must reach',
+  fashion: 'name the concrete technology, standard or benchmark it must match',
+  clear: 'state what the reader must be able to do, e.g. "the message names the field and the allowed format"',
+  tolerance: 'state the value and its tolerance, e.g. 200 ms ± 20 ms',
+  speculative: 'state the rule and list its exceptions explicitly',
+  loophole: 'decide: make it a firm requirement, or state exactly when it does not apply',
+  trigger: 'state the trigger, e.g. "when the queue holds more than 1,000 messages"',
+  possible: 'state the target, e.g. "within 5 s" instead of "as soon as possible"',
+  openEnded: 'list every case, or write "only the following"',
+  equivalent: 'name the accepted alternatives, or the criteria an alternative must meet',
+} as const;
+
+type Hint = keyof typeof HINT;
+
+const SMELL_SOURCES = ['SMELLS', 'ISO29148'];
+
+interface Group {
+  category: string;
+  sources: string[];
+  terms: Array<[term: string, hint: Hint]>;
+}
+
+const GROUPS: Group[] = [
+  {
+    // Praise words: they describe a feeling, not a property anyone can test.
+    category: 'subjective',
+    sources: ['INCOSE-R7', ...SMELL_SOURCES],
+    terms: [
+      ['user friendly', 'usability'], ['easy to use', 'usability'], ['simple to use', 'usability'],
+      ['easy to learn', 'usability'], ['intuitive', 'usability'], ['intuitively', 'usability'],
+      ['self explanatory', 'usability'], ['hassle free', 'usability'], ['frictionless', 'seamless'],
+      ['seamless', 'seamless'], ['seamlessly', 'seamless'], ['robust', 'robust'], ['robustly', 'robust'],
+      ['state of the art', 'fashion'], ['cutting edge', 'fashion'], ['best in class', 'fashion'],
+      ['world class', 'fashion'], ['enterprise grade', 'fashion'], ['future proof', 'flexible'],
+      ['blazing fast', 'latency'], ['lightning fast', 'latency'],
+      ['visually appealing', 'usability'], ['aesthetically pleasing', 'usability'],
+    ],
+  },
+  {
+    // Escape clauses: they let the implementer decide whether the requirement applies.
+    category: 'loophole',
+    sources: ['INCOSE-R8', 'ARM', ...SMELL_SOURCES],
+    terms: [
+      ['if possible', 'loophole'], ['where possible', 'loophole'], ['when possible', 'loophole'],
+      ['wherever possible', 'loophole'], ['whenever possible', 'loophole'], ['if feasible', 'loophole'],
+      ['where feasible', 'loophole'], ['if practicable', 'loophole'], ['where practicable', 'loophole'],
+      ['as far as possible', 'loophole'], ['so far as is possible', 'loophole'],
+      ['to the extent possible', 'loophole'], ['to the extent practical', 'loophole'],
+      ['to the extent practicable', 'loophole'], ['to the extent necessary', 'loophole'],
+      ['to the maximum extent', 'loophole'], ['to the greatest extent', 'loophole'],
+      ['as appropriate', 'criterion'], ['if appropriate', 'criterion'], ['where appropriate', 'criterion'],
+      ['when appropriate', 'criterion'], ['as applicable', 'criterion'], ['if applicable', 'criterion'],
+      ['where applicable', 'criterion'], ['when applicable', 'criterion'],
+      ['as needed', 'trigger'], ['if needed', 'trigger'], ['when needed', 'trigger'], ['as necessary', 'trigger'],
+      ['if necessary', 'trigger'], ['when necessary', 'trigger'], ['where necessary', 'trigger'],
+      ['if it should prove necessary', 'trigger'], ['if required', 'trigger'], ['where required', 'trigger'],
+      ['as desired', 'trigger'], ['if desired', 'trigger'], ['if time permits', 'loophole'],
+      ['ideally', 'loophole'], ['preferably', 'loophole'], ['in most cases', 'loophole'],
+      ['as soon as possible', 'possible'], ['as * as possible', 'possible'],
+      ['in a timely manner', 'deadline'], ['in a timely fashion', 'deadline'],
+      ['without undue delay', 'deadline'], ['without unnecessary delay', 'deadline'],
+    ],
+  },
+  {
+    // Open-ended lists: the reader cannot tell what else is included.
+    category: 'open-ended',
+    sources: ['INCOSE-R9', ...SMELL_SOURCES],
+    terms: [
+      ['etc.', 'openEnded'], ['and so on', 'openEnded'], ['and so forth', 'openEnded'],
+      ['and the like', 'openEnded'], ['or the like', 'openEnded'], ['among others', 'openEnded'],
+      ['including but not limited to', 'openEnded'], ['but not limited to', 'openEnded'],
+      ['and similar', 'openEnded'], ['or similar', 'equivalent'], ['or equivalent', 'equivalent'],
+      ['and whatnot', 'openEnded'], ['to name a few', 'openEnded'], ['some kind of', 'openEnded'],
+      ['some sort of', 'openEnded'],
+    ],
+  },
+  {
+    // Graded adjectives and adverbs whose threshold lives only in the author's head.
+    category: 'ambiguous',
+    sources: ['INCOSE-R7', ...SMELL_SOURCES],
+    terms: [
+      ['fast', 'latency'], ['quick', 'latency'], ['quickly', 'latency'], ['slow', 'latency'],
+      ['slowly', 'latency'], ['responsive', 'latency'], ['snappy', 'latency'], ['low latency', 'latency'],
+      ['timely', 'deadline'], ['promptly', 'deadline'], ['real time', 'realtime'], ['near real time', 'realtime'],
+      ['instantly', 'realtime'], ['instantaneous', 'realtime'],
+      ['high performance', 'throughput'], ['performant', 'throughput'], ['high throughput', 'throughput'],
+      ['scalable', 'scale'], ['highly scalable', 'scale'], ['highly available', 'availability'],
+      ['high availability', 'availability'], ['reliable', 'reliability'], ['reliably', 'reliability'],
+      ['efficient', 'efficiency'], ['efficiently', 'efficiency'], ['lightweight', 'efficiency'],
+      ['easy', 'usability'], ['easily', 'usability'], ['simple', 'usability'], ['user oriented', 'usability'],
+      ['flexible', 'flexible'], ['flexibly', 'flexible'], ['modern', 'fashion'],
+      ['large', 'size'], ['huge', 'size'], ['big', 'size'], ['small', 'size'], ['tiny', 'size'],
+      ['short', 'duration'], ['long', 'duration'], ['minimal', 'threshold'], ['negligible', 'threshold'],
+      ['significant', 'threshold'], ['significantly', 'threshold'], ['substantial', 'threshold'],
+      ['substantially', 'threshold'], ['excessive', 'threshold'], ['excessively', 'threshold'],
+      ['appropriate', 'criterion'], ['appropriately', 'criterion'], ['suitable', 'criterion'],
+      ['suitably', 'criterion'], ['adequate', 'criterion'], ['adequately', 'criterion'],
+      ['sufficient', 'criterion'], ['sufficiently', 'criterion'], ['acceptable', 'criterion'],
+      ['reasonable', 'criterion'], ['reasonably', 'criterion'], ['satisfactory', 'criterion'],
+      ['proper', 'criterion'], ['properly', 'criterion'], ['meaningful', 'clear'], ['user readable', 'clear'],
+      ['clearly', 'clear'], ['relevant', 'relevant'], ['optimal', 'optimal'], ['optimally', 'optimal'],
+      ['optimized', 'optimal'], ['best possible', 'optimal'], ['good', 'optimal'], ['better', 'optimal'],
+    ],
+  },
+  {
+    // Quantities without a number.
+    category: 'quantifier',
+    sources: ['INCOSE-R7', ...SMELL_SOURCES],
+    terms: [
+      ['some', 'quantity'], ['several', 'quantity'], ['many', 'quantity'], ['a few', 'quantity'],
+      ['few', 'quantity'], ['numerous', 'quantity'], ['a lot of', 'quantity'], ['lots of', 'quantity'],
+      ['a large number of', 'quantity'], ['large number of', 'quantity'], ['a number of', 'quantity'],
+      ['a variety of', 'quantity'], ['various', 'quantity'], ['a wide range of', 'quantity'],
+      ['plenty of', 'quantity'], ['the majority of', 'quantity'], ['most', 'quantity'],
+      ['high volume', 'throughput'], ['high volumes of', 'throughput'], ['high load', 'throughput'],
+    ],
+  },
+  {
+    // How often, left to the implementer's judgement.
+    category: 'frequency',
+    sources: ['INCOSE-R7', ...SMELL_SOURCES],
+    terms: [
+      ['often', 'frequency'], ['frequently', 'frequency'], ['occasionally', 'frequency'],
+      ['sometimes', 'frequency'], ['rarely', 'frequency'], ['seldom', 'frequency'],
+      ['regularly', 'frequency'], ['periodically', 'frequency'], ['from time to time', 'frequency'],
+      ['usually', 'speculative'], ['normally', 'speculative'], ['typically', 'speculative'],
+      ['generally', 'speculative'], ['in general', 'speculative'],
+    ],
+  },
+  {
+    // Hedged numbers: the number is there, its tolerance is not.
+    category: 'approximation',
+    sources: ['INCOSE-R7', ...SMELL_SOURCES],
+    terms: [
+      ['approximately', 'tolerance'], ['approx.', 'tolerance'], ['roughly', 'tolerance'],
+      ['more or less', 'tolerance'], ['almost always', 'tolerance'], ['nearly always', 'tolerance'],
+      ['close to', 'tolerance'],
+    ],
+  },
+];
+
+/**
+ * Phrases that contain a lexicon word but are precise or technical ("at most 5", "most recent",
+ * "little-endian", "long press"). They are matched first and never reported.
+ */
+export const BENIGN_PHRASES: readonly string[] = [
+  'at most', 'most recent', 'most recently', 'most significant', 'least significant', 'as long as',
+  'long term', 'long running', 'long lived', 'long polling', 'long press', 'short lived', 'short circuit',
+  'big endian', 'little endian', 'big o', 'fast forward', 'fast path', 'fail fast', 'quick start',
+  'quick fix', 'quick pick', 'significant digits', 'significant figures', 'statistically significant',
+  'real time clock', 'good first issue', 'known good', 'proper subset', 'large language model',
+  'large language models', 'simple storage service', 'simple notification service',
+  'simple queue service', 'simple mail transfer protocol', 'simple object access protocol',
+];
+
+/** The built-in entries, one per term. */
+export const BUILTIN_TERMS: readonly LexiconEntry[] = GROUPS.flatMap((group) =>
+  group.terms.map(([term, hint]) => ({ term, category: group.category, hint: HINT[hint], sources: group.sources })),
+);
+
+/** Categories that the vague-term rule reports in any prose, not only in normative sections. */
+export const EVERYWHERE_CATEGORIES: ReadonlySet<string> = new Set(['subjective', 'loophole', 'open-ended', 'custom']);
+
+/**
+ * Categories whose terms are settled by a number next to them ("fast: p95 < 200 ms"). Loopholes,
+ * open-ended lists and approximations stay vague whatever numbers surround them.
+ */
+export const MEASURABLE_CATEGORIES: ReadonlySet<string> = new Set(['subjective', 'ambiguous', 'quantifier', 'frequency', 'custom']);
+
+/** Hints whose terms are about time: only a duration, percentile or rate settles them. */
+const TIME_HINTS: ReadonlySet<string> = new Set([HINT.latency, HINT.deadline, HINT.realtime, HINT.duration]);
+
+/** Which kind of quantity settles an entry: 'time' for speed words, 'any' otherwise, 'none' never. */
+export function settledBy(entry: LexiconEntry): 'time' | 'any' | 'none' {
+  if (!MEASURABLE_CATEGORIES.has(entry.category)) return 'none';
+  return TIME_HINTS.has(entry.hint) ? 'time' : 'any';
+}
+
+/** Hint for vocabulary terms added without one. */
+export const DEFAULT_HINT = 'replace it with a measurable statement: a number with a unit, a list, or a named standard';

@@ -1,0 +1,459 @@
+import MarkdownIt from 'markdown-it';
+
+type Token = MarkdownIt.Token;
+import { DEFAULT_ALIASES, matchHeading, type AliasTable } from '../sections/catalog';
+import { parseFrontMatter } from './front-matter';
+import { maskInline, normalizeLabel, type References } from './inline';
+import { splitSentences } from './sentences';
+import { buildSections, sectionAtLine } from './sections';
+import { compareRanges, computeLineStarts, lineEndOffset, rangeFromOffsets } from './text';
+import type {
+  BlockKind, CodeBlock, HtmlComment, ListItem, Sentence, SpecModel, Table, TableCell,
+} from './types';
+
+export interface ParseOptions {
+  /** Heading alias table (built-in plus configured aliases). */
+  aliases?: AliasTable;
+}
+
+// One parser instance: markdown-it compiles its rule chains on construction.
+const markdown = new MarkdownIt({ html: true });
+
+/**
+ * Parses a Markdown spec once and builds the model every rule works on. Never throws for any
+ * input text: malformed front matter is recorded on the model, everything else is Markdown.
+ */
+export function parseSpec(text: string, uri = '', options: ParseOptions = {}): SpecModel {
+  const lineStarts = computeLineStarts(text);
+  const base = { text, lineStarts };
+  const frontMatter = parseFrontMatter(text, base);
+  // Blank the front matter so markdown-it does not read it as a thematic break and heading.
+  const markdownSource = frontMatter ? blankOut(text, 0, frontMatter.endOffset) : text;
+  const env: MarkdownIt.Env = {};
+  const tokens = markdown.parse(markdownSource, env);
+  const builder = new ModelBuilder(text, lineStarts, tokens, (env.references ?? {}) as References);
+  builder.collect();
+  const sections = buildSections(builder.headings, base, (title) => matchHeading(title, options.aliases ?? DEFAULT_ALIASES));
+  const model: SpecModel = {
+    uri,
+    text,
+    lineStarts,
+    prose: builder.prose.join(''),
+    frontMatter,
+    sections,
+    rootSections: sections.filter((section) => !section.parent),
+    listItems: builder.listItems,
+    tables: builder.tables,
+    codeBlocks: builder.codeBlocks,
+    links: builder.links,
+    inlineCode: builder.inlineCode,
+    htmlComments: builder.htmlComments,
+    sentences: builder.sentences,
+  };
+  model.links.sort((a, b) => compareRanges(a.range, b.range));
+  model.htmlComments.sort((a, b) => a.startOffset - b.startOffset);
+  attachSections(model);
+  return model;
+}
+
+function blankOut(text: string, start: number, end: number): string {
+  return text.slice(0, start) + text.slice(start, end).replace(/[^\r\n]/g, ' ') + text.slice(end);
+}
+
+/** Gives every located element the innermost section that contains its first line. */
+function attachSections(model: SpecModel): void {
+  const find = (line: number) => sectionAtLine(model.sections, line);
+  for (const item of model.listItems) item.section = find(item.range.start.line);
+  for (const table of model.tables) table.section = find(table.range.start.line);
+  for (const block of model.codeBlocks) block.section = find(block.range.start.line);
+  for (const link of model.links) link.section = find(link.range.start.line);
+  for (const code of model.inlineCode) code.section = find(code.range.start.line);
+  for (const sentence of model.sentences) sentence.section = find(sentence.range.start.line);
+}
+
+export interface HeadingToken {
+  title: string;
+  level: number;
+  startLine: number;
+  endLine: number;
+}
+
+interface ContentSpan {
+  start: number;
+  end: number;
+}
+
+/** Walks markdown-it's block tokens once and records every element with its offsets. */
+class ModelBuilder {
+  readonly prose: string[];
+  readonly headings: HeadingToken[] = [];
+  readonly listItems: ListItem[] = [];
+  readonly tables: Table[] = [];
+  readonly codeBlocks: CodeBlock[] = [];
+  readonly links: SpecModel['links'] = [];
+  readonly inlineCode: SpecModel['inlineCode'] = [];
+  readonly htmlComments: HtmlComment[] = [];
+  readonly sentences: Sentence[] = [];
+  private readonly base: Pick<SpecModel, 'text' | 'lineStarts'>;
+  private readonly listStack: Array<{ ordered: boolean }> = [];
+  private readonly openItems: Array<ListItem | undefined> = [];
+  private blockquoteDepth = 0;
+
+  constructor(
+    private readonly text: string,
+    lineStarts: number[],
+    private readonly tokens: Token[],
+    private readonly references: References,
+  ) {
+    this.base = { text, lineStarts };
+    // Everything starts masked; only inline prose content is copied in.
+    this.prose = Array.from(text, (char) => (char === '\n' || char === '\r' ? char : ' '));
+    if (this.prose.length !== text.length) {
+      // Array.from splits by code point; keep a 1:1 mapping to UTF-16 units instead.
+      this.prose = text.split('').map((char) => (char === '\n' || char === '\r' ? char : ' '));
+    }
+  }
+
+  collect(): void {
+    for (let i = 0; i < this.tokens.length; i++) {
+      i = this.visit(i);
+    }
+    this.collectDefinitions();
+  }
+
+  /**
+   * Reference definitions (`[label]: target`) produce no tokens; the ones markdown-it accepted
+   * are found in the source so that their targets can be checked like inline links.
+   */
+  private collectDefinitions(): void {
+    if (Object.keys(this.references).length === 0) return;
+    const definition = /^ {0,3}\[((?:[^\]\\]|\\.)+)\]:[ \t]*(<[^>\n]*>|\S+)/gm;
+    for (let match = definition.exec(this.text); match; match = definition.exec(this.text)) {
+      if (!this.references[normalizeLabel(match[1])] || this.insideCode(match.index)) continue;
+      const raw = match[2];
+      const targetStart = match.index + match[0].length - raw.length + (raw.startsWith('<') ? 1 : 0);
+      const target = raw.startsWith('<') ? raw.slice(1, -1) : raw;
+      this.links.push({
+        text: match[1],
+        target,
+        isImage: false,
+        range: rangeFromOffsets(this.base, match.index, match.index + match[0].length),
+        targetRange: rangeFromOffsets(this.base, targetStart, targetStart + target.length),
+        section: undefined,
+      });
+    }
+  }
+
+  private insideCode(offset: number): boolean {
+    return this.codeBlocks.some((block) => offset >= this.lineStart(block.range.start.line) && offset <= this.lineStart(block.range.end.line + 1));
+  }
+
+  /** Handles the token at `index`; returns the index of the last token consumed. */
+  private visit(index: number): number {
+    const token = this.tokens[index];
+    switch (token.type) {
+      case 'heading_open':
+        return this.visitHeading(index);
+      case 'fence':
+      case 'code_block':
+        this.visitCode(token);
+        return index;
+      case 'html_block':
+        this.visitHtml(token);
+        return index;
+      case 'bullet_list_open':
+      case 'ordered_list_open':
+        this.listStack.push({ ordered: token.type === 'ordered_list_open' });
+        return index;
+      case 'bullet_list_close':
+      case 'ordered_list_close':
+        this.listStack.pop();
+        return index;
+      case 'list_item_open':
+        this.openItems.push(this.startListItem(index));
+        return index;
+      case 'list_item_close':
+        this.openItems.pop();
+        return index;
+      case 'blockquote_open':
+        this.blockquoteDepth++;
+        return index;
+      case 'blockquote_close':
+        this.blockquoteDepth--;
+        return index;
+      case 'table_open':
+        return this.visitTable(index);
+      case 'inline':
+        this.visitParagraph(token);
+        return index;
+      default:
+        return index;
+    }
+  }
+
+  private visitHeading(index: number): number {
+    const open = this.tokens[index];
+    const inline = this.tokens[index + 1];
+    const [startLine, endLine] = open.map ?? [0, 1];
+    const title = inline?.type === 'inline' ? stripInlineMarkup(inline.content) : '';
+    this.headings.push({ title, level: Number(open.tag.slice(1)) || 1, startLine, endLine });
+    if (inline?.type === 'inline') {
+      // Setext headings span two lines; only the text line is prose.
+      const spans = this.contentSpans(inline, open.markup === '=' || open.markup === '-' ? 1 : 0);
+      this.addProse(spans, 'heading', undefined, false);
+    }
+    return index + 2;
+  }
+
+  private visitCode(token: Token): void {
+    const [startLine, endLine] = token.map ?? [0, 1];
+    const fenced = token.type === 'fence';
+    const lastLine = Math.max(startLine, endLine - 1);
+    const closed = fenced && lastLine > startLine && /^\s*(`{3,}|~{3,})\s*$/.test(this.line(lastLine));
+    const contentStartLine = fenced ? startLine + 1 : startLine;
+    const contentEndLine = closed ? lastLine : endLine; // exclusive
+    const contentStart = this.lineStart(Math.min(contentStartLine, contentEndLine));
+    const contentEnd = contentEndLine > contentStartLine ? lineEndOffset(this.base, contentEndLine - 1) : contentStart;
+    const info = token.info.trim();
+    this.codeBlocks.push({
+      range: rangeFromOffsets(this.base, this.lineStart(startLine), lineEndOffset(this.base, lastLine)),
+      info,
+      language: (info.split(/\s+/)[0] ?? '').replace(/^\{\.?|\}$/g, '').toLowerCase(),
+      content: token.content,
+      contentRange: rangeFromOffsets(this.base, contentStart, contentEnd),
+      contentStartOffset: contentStart,
+      fenced,
+      section: undefined,
+    });
+  }
+
+  private visitHtml(token: Token): void {
+    const [startLine, endLine] = token.map ?? [0, 1];
+    const start = this.lineStart(startLine);
+    const end = lineEndOffset(this.base, Math.max(startLine, endLine - 1));
+    this.recordComments(start, end);
+  }
+
+  /** HTML comments in [start, end); an unclosed comment runs to `end`. */
+  private recordComments(start: number, end: number): void {
+    const pattern = /<!--([\s\S]*?)(?:-->|$)/g;
+    const slice = this.text.slice(start, end);
+    for (let match = pattern.exec(slice); match; match = pattern.exec(slice)) {
+      const from = start + match.index;
+      const to = from + match[0].length;
+      this.htmlComments.push({
+        text: match[0],
+        body: match[1].trim(),
+        range: rangeFromOffsets(this.base, from, to),
+        startOffset: from,
+        endOffset: to,
+      });
+      if (match[0].length === 0) pattern.lastIndex++;
+    }
+  }
+
+  private startListItem(index: number): ListItem {
+    const open = this.tokens[index];
+    const [startLine] = open.map ?? [0, 1];
+    const next = this.tokens[index + 1];
+    const inline = next?.type === 'paragraph_open' ? this.tokens[index + 2] : undefined;
+    let spans = inline?.type === 'inline' ? this.contentSpans(inline, 0) : [];
+    const markerEnd = this.listMarkerEnd(startLine);
+    if (spans.length === 0) spans = [{ start: markerEnd, end: markerEnd }];
+    let start = spans[0].start;
+    let end = spans[spans.length - 1].end;
+    let checked: boolean | undefined;
+    const task = /^\[([ xX])\]\s+/.exec(this.text.slice(start, end));
+    if (task) {
+      checked = task[1] !== ' ';
+      start += task[0].length;
+    }
+    end = Math.max(start, end);
+    const item: ListItem = {
+      text: this.text.slice(start, end),
+      range: rangeFromOffsets(this.base, start, end),
+      startOffset: start,
+      endOffset: end,
+      section: undefined,
+      ordered: this.listStack[this.listStack.length - 1]?.ordered ?? false,
+      depth: Math.max(0, this.listStack.length - 1),
+      checked,
+    };
+    this.listItems.push(item);
+    return item;
+  }
+
+  private listMarkerEnd(line: number): number {
+    const source = this.line(line);
+    const marker = /^[\s>]*(?:[-*+]|\d{1,9}[.)])\s?/.exec(source);
+    return this.lineStart(line) + (marker ? marker[0].length : 0);
+  }
+
+  private visitParagraph(inline: Token): void {
+    const spans = this.contentSpans(inline, 0);
+    const item = this.openItems[this.openItems.length - 1];
+    const kind: BlockKind = item ? 'list-item' : this.blockquoteDepth > 0 ? 'blockquote' : 'paragraph';
+    this.addProse(spans, kind, item, true);
+  }
+
+  private visitTable(index: number): number {
+    const open = this.tokens[index];
+    const [startLine, endLine] = open.map ?? [0, 1];
+    const header: TableCell[] = [];
+    const rows: TableCell[][] = [];
+    let row = 0;
+    let close = index;
+    for (; close < this.tokens.length && this.tokens[close].type !== 'table_close'; close++) {
+      const token = this.tokens[close];
+      if (token.type !== 'tr_open' || !token.map) continue;
+      const cells = this.tableCells(token.map[0], row);
+      if (row === 0) header.push(...cells);
+      else rows.push(cells);
+      row++;
+    }
+    const tableEnd = lineEndOffset(this.base, Math.max(startLine, endLine - 1));
+    this.tables.push({ range: rangeFromOffsets(this.base, this.lineStart(startLine), tableEnd), section: undefined, header, rows });
+    return close;
+  }
+
+  private tableCells(line: number, row: number): TableCell[] {
+    const lineStart = this.lineStart(line);
+    const source = this.line(line);
+    const prefix = /^[\s>]*/.exec(source)?.[0].length ?? 0;
+    const cells: TableCell[] = [];
+    let column = 0;
+    for (const cell of splitTableRow(source, prefix)) {
+      const raw = source.slice(cell.start, cell.end);
+      const start = lineStart + cell.start + (raw.length - raw.trimStart().length);
+      const trimmed = { start, end: Math.max(start, lineStart + cell.start + raw.trimEnd().length) };
+      this.addProse([{ start: lineStart + cell.start, end: lineStart + cell.end }], 'table-cell', undefined, false);
+      cells.push({
+        text: this.text.slice(trimmed.start, trimmed.end),
+        range: rangeFromOffsets(this.base, trimmed.start, trimmed.end),
+        startOffset: trimmed.start,
+        endOffset: trimmed.end,
+        row,
+        column: column++,
+      });
+    }
+    return cells;
+  }
+
+  /**
+   * Source offsets of each line of an inline token's content. markdown-it strips container
+   * markers and indentation, so every content line is found again in its source line.
+   */
+  private contentSpans(inline: Token, skipTrailingLines: number): ContentSpan[] {
+    const [startLine, endLine] = inline.map ?? [0, 1];
+    const contentLines = inline.content.split('\n');
+    const spans: ContentSpan[] = [];
+    const lastLine = endLine - skipTrailingLines;
+    for (let line = startLine, k = 0; line < lastLine && k < contentLines.length; line++, k++) {
+      const source = this.line(line);
+      const content = contentLines[k].replace(/\s+$/, '');
+      let column = content.length > 0 ? source.indexOf(content) : -1;
+      if (column < 0) column = /^[\s>]*(?:(?:[-*+]|\d{1,9}[.)])\s+)?(?:#{1,6}\s+)?/.exec(source)?.[0].length ?? 0;
+      const end = content.length > 0 ? Math.min(source.length, column + content.length) : source.length;
+      spans.push({ start: this.lineStart(line) + column, end: this.lineStart(line) + Math.max(column, end) });
+    }
+    return spans;
+  }
+
+  /**
+   * Copies the spans into the prose mask, masks inline code, HTML and URLs, records links,
+   * code spans and comments, and emits sentences. Returns the trimmed extent of the block.
+   */
+  private addProse(spans: ContentSpan[], kind: BlockKind, item: ListItem | undefined, split: boolean): ContentSpan {
+    if (spans.length === 0) return { start: 0, end: 0 };
+    for (const span of spans) {
+      for (let i = span.start; i < span.end; i++) this.prose[i] = this.text[i];
+    }
+    const blockStart = spans[0].start;
+    const blockEnd = spans[spans.length - 1].end;
+    const masked = maskInline(this.prose.slice(blockStart, blockEnd).join(''), blockStart, this.references);
+    for (const region of masked.masks) {
+      for (let i = region.start; i < region.end; i++) {
+        if (this.prose[i] !== '\n' && this.prose[i] !== '\r') this.prose[i] = ' ';
+      }
+    }
+    for (const code of masked.codeSpans) {
+      this.inlineCode.push({ ...code, range: rangeFromOffsets(this.base, code.startOffset, code.endOffset), section: undefined });
+    }
+    for (const link of masked.links) {
+      this.links.push({
+        text: link.text,
+        target: link.target,
+        isImage: link.isImage,
+        range: rangeFromOffsets(this.base, link.start, link.end),
+        targetRange: rangeFromOffsets(this.base, link.targetStart, link.targetEnd),
+        section: undefined,
+      });
+    }
+    for (const comment of masked.comments) this.recordComments(comment.start, comment.end);
+    return this.emitSentences(blockStart, blockEnd, kind, item, split);
+  }
+
+  private emitSentences(start: number, end: number, kind: BlockKind, item: ListItem | undefined, split: boolean): ContentSpan {
+    const block = this.prose.slice(start, end).join('');
+    const pieces = split ? splitSentences(block) : [{ start: 0, end: block.length }];
+    let extent: ContentSpan | undefined;
+    for (const piece of pieces) {
+      const text = block.slice(piece.start, piece.end);
+      const leading = text.length - text.trimStart().length;
+      const trimmed = text.trim();
+      if (!trimmed) continue;
+      const from = start + piece.start + leading;
+      const to = from + trimmed.length;
+      extent = { start: extent?.start ?? from, end: to };
+      this.sentences.push({
+        text: trimmed,
+        kind,
+        listItem: item,
+        section: undefined,
+        range: rangeFromOffsets(this.base, from, to),
+        startOffset: from,
+        endOffset: to,
+      });
+    }
+    return extent ?? { start, end: start };
+  }
+
+  private line(line: number): string {
+    return this.text.slice(this.lineStart(line), lineEndOffset(this.base, line));
+  }
+
+  private lineStart(line: number): number {
+    return this.base.lineStarts[line] ?? this.text.length;
+  }
+}
+
+/** Cell extents (offsets within the line) of a pipe table row, honouring `\|` and code spans. */
+function splitTableRow(source: string, from: number): ContentSpan[] {
+  const cells: ContentSpan[] = [];
+  let start = source[from] === '|' ? from + 1 : from;
+  let inCode = false;
+  for (let i = start; i <= source.length; i++) {
+    const char = source[i];
+    if (char === '\\') { i++; continue; }
+    if (char === '`') inCode = !inCode;
+    if (i === source.length || (char === '|' && !inCode)) {
+      if (i > start || i < source.length) cells.push({ start, end: i });
+      start = i + 1;
+    }
+  }
+  // A trailing pipe leaves an empty last "cell" that is not a column.
+  const last = cells[cells.length - 1];
+  if (last && last.start >= source.trimEnd().length) cells.pop();
+  return cells;
+}
+
+/** Heading text as a reader sees it: emphasis, code ticks and link syntax removed. */
+function stripInlineMarkup(content: string): string {
+  return content
+    .replace(/!?\[([^\]]*)\]\([^)]*\)/g, '$1')
+    .replace(/`+([^`]*)`+/g, '$1')
+    .replace(/(\*\*|__|\*|_|~~)(\S(?:.*?\S)?)\1/g, '$2')
+    .replace(/<[^>]+>/g, '')
+    .replace(/\s+\{#[^}]*\}\s*$/, '')
+    .trim();
+}

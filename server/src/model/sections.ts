@@ -1,0 +1,66 @@
+import type { SectionId } from '../sections/catalog';
+import type { HeadingToken } from './parse';
+import { lineEndOffset, rangeFromOffsets, slugify } from './text';
+import type { Section, SpecModel } from './types';
+
+type Base = Pick<SpecModel, 'text' | 'lineStarts'>;
+
+/**
+ * Builds the section tree from headings in document order. A section's body runs to the next
+ * heading of the same or a higher level; its own body stops at the first heading of any level.
+ */
+export function buildSections(headings: HeadingToken[], base: Base, classify: (title: string) => SectionId[]): Section[] {
+  const sections: Section[] = [];
+  const stack: Section[] = [];
+  const slugCounts = new Map<string, number>();
+  const lastLine = base.lineStarts.length - 1;
+  headings.forEach((heading, index) => {
+    const nextAny = headings[index + 1]?.startLine ?? lastLine + 1;
+    const nextSibling = headings.slice(index + 1).find((later) => later.level <= heading.level)?.startLine ?? lastLine + 1;
+    while (stack.length > 0 && stack[stack.length - 1].level >= heading.level) stack.pop();
+    const parent = stack[stack.length - 1];
+    const section: Section = {
+      index,
+      title: heading.title,
+      level: heading.level,
+      slug: uniqueSlug(slugify(heading.title), slugCounts),
+      headingRange: rangeFromOffsets(base, base.lineStarts[heading.startLine], lineEndOffset(base, heading.endLine - 1)),
+      bodyRange: bodyRange(base, heading.endLine, nextSibling),
+      ownBodyRange: bodyRange(base, heading.endLine, nextAny),
+      canonical: classify(heading.title),
+      parent,
+      children: [],
+    };
+    parent?.children.push(section);
+    stack.push(section);
+    sections.push(section);
+  });
+  return sections;
+}
+
+/** Lines [fromLine, toLine) as a range ending at the end of the last line's text. */
+function bodyRange(base: Base, fromLine: number, toLine: number) {
+  const lastLine = base.lineStarts.length - 1;
+  const start = base.lineStarts[Math.min(fromLine, lastLine)] ?? base.text.length;
+  if (toLine <= fromLine) return rangeFromOffsets(base, start, start);
+  return rangeFromOffsets(base, start, lineEndOffset(base, Math.min(toLine - 1, lastLine)));
+}
+
+function uniqueSlug(slug: string, counts: Map<string, number>): string {
+  const seen = counts.get(slug);
+  counts.set(slug, (seen ?? -1) + 1);
+  return seen === undefined ? slug : `${slug}-${seen + 1}`;
+}
+
+/** Innermost section whose heading is at or before `line` (undefined before the first heading). */
+export function sectionAtLine(sections: Section[], line: number): Section | undefined {
+  let low = 0;
+  let high = sections.length - 1;
+  let found: Section | undefined;
+  while (low <= high) {
+    const mid = (low + high) >> 1;
+    if (sections[mid].headingRange.start.line <= line) { found = sections[mid]; low = mid + 1; }
+    else high = mid - 1;
+  }
+  return found;
+}

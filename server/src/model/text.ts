@@ -1,0 +1,95 @@
+import type { CodeBlock, Position, Range, SpecModel } from './types';
+
+/** Offsets of line starts; "\r\n", "\n" and a lone "\r" all end a line, as in LSP. */
+export function computeLineStarts(text: string): number[] {
+  const starts = [0];
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code === 13 /* \r */) {
+      if (text.charCodeAt(i + 1) === 10) i++;
+      starts.push(i + 1);
+    } else if (code === 10 /* \n */) {
+      starts.push(i + 1);
+    }
+  }
+  return starts;
+}
+
+type LineIndexed = Pick<SpecModel, 'lineStarts' | 'text'>;
+
+export function positionAt(model: LineIndexed, offset: number): Position {
+  const clamped = Math.max(0, Math.min(offset, model.text.length));
+  const starts = model.lineStarts;
+  let low = 0;
+  let high = starts.length - 1;
+  while (low < high) {
+    const mid = (low + high + 1) >> 1;
+    if (starts[mid] <= clamped) low = mid;
+    else high = mid - 1;
+  }
+  return { line: low, character: clamped - starts[low] };
+}
+
+export function offsetAt(model: LineIndexed, position: Position): number {
+  if (position.line >= model.lineStarts.length) return model.text.length;
+  const start = model.lineStarts[Math.max(0, position.line)];
+  return Math.min(start + Math.max(0, position.character), lineEndOffset(model, position.line));
+}
+
+export function rangeFromOffsets(model: LineIndexed, start: number, end: number): Range {
+  return { start: positionAt(model, start), end: positionAt(model, end) };
+}
+
+/** Offset just before the line break that ends `line` (or the end of the text). */
+export function lineEndOffset(model: LineIndexed, line: number): number {
+  const next = model.lineStarts[line + 1];
+  if (next === undefined) return model.text.length;
+  let end = next;
+  if (model.text.charCodeAt(end - 1) === 10) end--;
+  if (model.text.charCodeAt(end - 1) === 13) end--;
+  return end;
+}
+
+export function lineText(model: LineIndexed, line: number): string {
+  return model.text.slice(model.lineStarts[line] ?? model.text.length, lineEndOffset(model, line));
+}
+
+export function compareRanges(a: Range, b: Range): number {
+  return a.start.line - b.start.line || a.start.character - b.start.character ||
+    a.end.line - b.end.line || a.end.character - b.end.character;
+}
+
+export function containsPosition(range: Range, position: Position): boolean {
+  const afterStart = position.line > range.start.line ||
+    (position.line === range.start.line && position.character >= range.start.character);
+  const beforeEnd = position.line < range.end.line ||
+    (position.line === range.end.line && position.character <= range.end.character);
+  return afterStart && beforeEnd;
+}
+
+/**
+ * GitHub-style heading anchor: lower-case, punctuation dropped (letters, digits, "-", "_" and
+ * spaces kept), spaces turned into "-". De-duplication ("x", "x-1") is done by the caller.
+ */
+export function slugify(heading: string): string {
+  return heading
+    .trim()
+    .toLowerCase()
+    .replace(/[^\p{L}\p{M}\p{N}\p{Pc}\- ]/gu, '')
+    .replace(/ /g, '-');
+}
+
+/**
+ * Position of an offset inside `block.content`. markdown-it strips the indentation of fences
+ * nested in lists and block quotes, so each content line is located in its source line.
+ */
+export function codeBlockPosition(model: LineIndexed, block: CodeBlock, contentOffset: number): Position {
+  const before = block.content.slice(0, Math.max(0, contentOffset));
+  const lineIndex = (before.match(/\n/g) ?? []).length;
+  const column = before.length - (before.lastIndexOf('\n') + 1);
+  const line = block.contentRange.start.line + lineIndex;
+  const contentLine = block.content.split('\n')[lineIndex] ?? '';
+  const source = lineText(model, line);
+  const indent = source.endsWith(contentLine) ? source.length - contentLine.length : 0;
+  return { line, character: Math.min(indent + column, source.length) };
+}

@@ -1,0 +1,34 @@
+import { requirementIndex, type IdDefinition } from '../model/requirements';
+import type { SpecModel } from '../model/types';
+import type { RawFinding, Rule, RuleContext } from './types';
+
+/** The same requirement or criterion id defined more than once. */
+export const duplicateId: Rule = {
+  id: 'duplicate-id',
+  defaultSeverity: 'error',
+  dimension: 'testability',
+  docs: {
+    summary: 'A requirement or criterion id is defined twice.',
+    rationale: 'Ids are how the contractor, the tests and the tracker talk about a requirement. Two requirements '
+      + 'with one id make every reference ambiguous: which one did the test cover, which one was descoped?',
+    bad: '- REQ-3: Orders MUST be paginated.\n- REQ-3: Orders MUST be sorted by date.',
+    good: '- REQ-3: Orders MUST be paginated.\n- REQ-4: Orders MUST be sorted by date.',
+  },
+  check(model: SpecModel, context: RuleContext): RawFinding[] {
+    const first = new Map<string, IdDefinition>();
+    const findings: RawFinding[] = [];
+    for (const definition of requirementIndex(model, context.idPattern).definitions) {
+      const original = first.get(definition.id);
+      if (!original) {
+        first.set(definition.id, definition);
+        continue;
+      }
+      findings.push({
+        message: `${definition.id} is already defined on line ${original.range.start.line + 1}.`,
+        range: definition.range,
+        data: { id: definition.id, firstLine: original.range.start.line },
+      });
+    }
+    return findings;
+  },
+};

@@ -1,0 +1,55 @@
+import type { Range, Section, SpecModel } from '../model/types';
+import type { RawFinding, Rule } from './types';
+
+/**
+ * A heading with nothing under it but white space, HTML comments (template guidance) or
+ * equally empty subsections.
+ */
+export const emptySection: Rule = {
+  id: 'empty-section',
+  defaultSeverity: 'error',
+  dimension: 'structure',
+  docs: {
+    summary: 'A section heading is present but the section has no content.',
+    rationale: 'An empty section looks finished in an outline but answers nothing. Template guidance in HTML comments '
+      + 'is invisible in rendered Markdown, so a section holding only comments is empty to the reader too. Either '
+      + 'write the content or state explicitly that it does not apply ("None: the service has no public API").',
+    bad: '## Non-Functional Requirements\n\n<!-- latency, availability, limits -->\n\n## Acceptance Criteria',
+    good: '## Non-Functional Requirements\n\n- NFR-1: p95 latency of `GET /orders/{id}` MUST be below 200 ms at 50 requests/s.',
+  },
+  check(model: SpecModel): RawFinding[] {
+    const findings: RawFinding[] = [];
+    const hasContent = contentIndex(model);
+    for (const section of model.sections) {
+      if (subtreeHasContent(section, hasContent)) continue;
+      // Report the outermost empty section only; its empty subsections add nothing.
+      if (section.parent && !subtreeHasContent(section.parent, hasContent)) continue;
+      findings.push({
+        message: `Section "${section.title}" is empty: write its content or state why it does not apply.`,
+        range: section.headingRange,
+        data: { section: section.canonical[0], title: section.title },
+      });
+    }
+    return findings;
+  },
+};
+
+/** For each section index, whether its own body (excluding subsections) holds real content. */
+function contentIndex(model: SpecModel): boolean[] {
+  const own = model.sections.map(() => false);
+  const mark = (element: { section: Section | undefined; range: Range }) => {
+    const section = element.section;
+    // Elements on the heading line itself (e.g. inline code in a title) are not body content.
+    if (section && element.range.start.line > section.headingRange.end.line) own[section.index] = true;
+  };
+  for (const sentence of model.sentences) {
+    if (sentence.kind !== 'heading' && /[\p{L}\p{N}]/u.test(sentence.text)) mark(sentence);
+  }
+  for (const element of [...model.codeBlocks, ...model.tables, ...model.inlineCode]) mark(element);
+  for (const link of model.links) if (link.isImage) mark(link);
+  return own;
+}
+
+function subtreeHasContent(section: Section, own: boolean[]): boolean {
+  return own[section.index] || section.children.some((child) => subtreeHasContent(child, own));
+}

@@ -1,0 +1,273 @@
+import { parseAllDocuments } from 'yaml';
+import { codeBlockPosition } from '../model/text';
+import type { CodeBlock, SpecModel } from '../model/types';
+import type { RawFinding, Rule } from './types';
+
+/** A syntax error inside a block's content: offsets index `CodeBlock.content`. */
+interface BlockError {
+  offset: number;
+  length: number;
+  message: string;
+}
+
+const JSON_LANGUAGES = new Set(['json']);
+const YAML_LANGUAGES = new Set(['yaml', 'yml']);
+
+export const invalidCodeBlockRule: Rule = {
+  id: 'invalid-code-block',
+  defaultSeverity: 'error',
+  dimension: 'completeness',
+  docs: {
+    summary: 'Reports fenced `json` and `yaml` blocks that do not parse, at the position of the syntax error.',
+    rationale:
+      'Examples are the part of a spec a contractor copies into code, fixtures and tests. An example that does not ' +
+      'parse is either wrong or incomplete, and the contractor has to guess which. `...` ellipses and `//` comments ' +
+      'are reported too: write a complete example, or label the block `jsonc`/`json5`/`text` (those are not checked) ' +
+      'when it is deliberately not valid JSON. Several YAML documents separated by `---` are fine, and so are JSON Lines.',
+    bad: '```json\n{\n  "id": "ord_123",\n  "items": [...],\n}\n```',
+    good: '```json\n{\n  "id": "ord_123",\n  "items": [{ "sku": "A-1", "quantity": 2 }]\n}\n```',
+    sources: ['RFC 8259 (JSON)', 'YAML 1.2'],
+  },
+  check(model: SpecModel): RawFinding[] {
+    const findings: RawFinding[] = [];
+    for (const block of model.codeBlocks) {
+      if (!block.fenced || block.content.trim() === '') continue;
+      const kind = JSON_LANGUAGES.has(block.language) ? 'JSON' : YAML_LANGUAGES.has(block.language) ? 'YAML' : undefined;
+      if (!kind) continue;
+      const error = kind === 'JSON' ? jsonError(block.content) : yamlError(block.content);
+      if (error) findings.push(toFinding(model, block, kind, error));
+    }
+    return findings;
+  },
+};
+
+function toFinding(model: SpecModel, block: CodeBlock, kind: string, error: BlockError): RawFinding {
+  const start = codeBlockPosition(model, block, error.offset);
+  const end = codeBlockPosition(model, block, error.offset + error.length);
+  return {
+    message: `Invalid ${kind} in code block: ${error.message}`,
+    range: { start, end: end.line === start.line ? end : { line: start.line, character: start.character + 1 } },
+    data: { language: block.language },
+  };
+}
+
+function yamlError(content: string): BlockError | undefined {
+  const documents = parseAllDocuments(content, { prettyErrors: false });
+  if (!Array.isArray(documents)) return undefined;
+  for (const document of documents) {
+    const error = document.errors[0];
+    if (!error) continue;
+    const offset = Math.min(error.pos[0], Math.max(0, content.length - 1));
+    const line = lineAround(content, offset);
+    const hint = /(^|\s)(\.\.\.|…)(\s|$)/.test(line)
+      ? ' The `...` elides content: show a complete example, or mark omitted parts with a `# ...` comment.'
+      : '';
+    return { offset, length: Math.max(1, error.pos[1] - error.pos[0]), message: `${error.message}.${hint}` };
+  }
+  return undefined;
+}
+
+function lineAround(text: string, offset: number): string {
+  const start = text.lastIndexOf('\n', offset - 1) + 1;
+  const end = text.indexOf('\n', offset);
+  return text.slice(start, end === -1 ? text.length : end);
+}
+
+/**
+ * JSON.parse decides validity; the scanner only explains and locates the error, because V8's
+ * messages often carry no position ("Unexpected token '}', ... is not valid JSON").
+ */
+function jsonError(content: string): BlockError | undefined {
+  if (parsesAsJson(content) || isJsonLines(content)) return undefined;
+  const located = new JsonScanner(content).firstError();
+  if (located) return located;
+  const firstCharacter = content.search(/\S/);
+  return { offset: Math.max(0, firstCharacter), length: 1, message: 'the block is not valid JSON.' };
+}
+
+function parsesAsJson(text: string): boolean {
+  try {
+    JSON.parse(text);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** One JSON value per line (JSON Lines / NDJSON), often shown under a `json` fence. */
+function isJsonLines(content: string): boolean {
+  const lines = content.split(/\r?\n/).filter((line) => line.trim() !== '');
+  return lines.length > 1 && lines.every(parsesAsJson);
+}
+
+class JsonSyntaxError extends Error {
+  constructor(readonly offset: number, readonly length: number, message: string) {
+    super(message);
+  }
+}
+
+const NUMBER = /-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?/y;
+const WORD = /[A-Za-z_$][\w$]*/y;
+
+/** A strict RFC 8259 recogniser that reports the first error with an explanation. */
+class JsonScanner {
+  private pos = 0;
+
+  constructor(private readonly text: string) {}
+
+  firstError(): BlockError | undefined {
+    try {
+      this.value();
+      this.skipWhitespace();
+      if (this.pos < this.text.length) {
+        this.fail(1, 'unexpected text after the JSON value; a block should hold a single value (split several examples into separate blocks).');
+      }
+      return undefined;
+    } catch (error) {
+      if (!(error instanceof JsonSyntaxError)) throw error;
+      return { offset: error.offset, length: error.length, message: error.message };
+    }
+  }
+
+  private value(): void {
+    this.skipWhitespace();
+    const char = this.text[this.pos];
+    if (char === '{') return this.object();
+    if (char === '[') return this.array();
+    if (char === '"') return this.string();
+    if (char === '-' || (char >= '0' && char <= '9')) return this.number();
+    const word = this.wordAt();
+    if (word === 'true' || word === 'false' || word === 'null') {
+      this.pos += word.length;
+      return;
+    }
+    this.invalidToken('a value');
+  }
+
+  private object(): void {
+    this.pos++;
+    this.skipWhitespace();
+    if (this.text[this.pos] === '}') {
+      this.pos++;
+      return;
+    }
+    for (;;) {
+      this.skipWhitespace();
+      if (this.text[this.pos] !== '"') this.invalidToken('a double-quoted property name');
+      this.string();
+      this.skipWhitespace();
+      if (this.text[this.pos] !== ':') this.invalidToken("':' after the property name");
+      this.pos++;
+      this.value();
+      if (this.separatorOrEnd('}')) return;
+    }
+  }
+
+  private array(): void {
+    this.pos++;
+    this.skipWhitespace();
+    if (this.text[this.pos] === ']') {
+      this.pos++;
+      return;
+    }
+    for (;;) {
+      this.value();
+      if (this.separatorOrEnd(']')) return;
+    }
+  }
+
+  /** After a member: `,` continues (unless a trailing comma), the closing bracket ends. */
+  private separatorOrEnd(close: '}' | ']'): boolean {
+    this.skipWhitespace();
+    const char = this.text[this.pos];
+    if (char === close) {
+      this.pos++;
+      return true;
+    }
+    if (char !== ',') this.invalidToken(`',' or '${close}'`);
+    const comma = this.pos;
+    this.pos++;
+    this.skipWhitespace();
+    if (this.text[this.pos] === close) {
+      this.pos = comma;
+      this.fail(1, `trailing comma before '${close}' is not allowed in JSON.`);
+    }
+    return false;
+  }
+
+  private string(): void {
+    const start = this.pos;
+    this.pos++;
+    while (this.pos < this.text.length) {
+      const char = this.text[this.pos];
+      if (char === '"') {
+        this.pos++;
+        return;
+      }
+      if (char === '\\') {
+        this.escape();
+        continue;
+      }
+      if (char < ' ') this.fail(1, 'line breaks and control characters must be escaped inside JSON strings.');
+      this.pos++;
+    }
+    this.pos = start;
+    this.fail(1, 'the string is never closed.');
+  }
+
+  private escape(): void {
+    const next = this.text[this.pos + 1];
+    if (next === 'u' && /^[0-9a-fA-F]{4}$/.test(this.text.slice(this.pos + 2, this.pos + 6))) {
+      this.pos += 6;
+    } else if (next !== undefined && '"\\/bfnrt'.includes(next)) {
+      this.pos += 2;
+    } else {
+      this.fail(2, 'invalid escape sequence in a JSON string.');
+    }
+  }
+
+  private number(): void {
+    NUMBER.lastIndex = this.pos;
+    const match = NUMBER.exec(this.text);
+    if (!match || match[0] === '-') this.fail(1, 'invalid number.');
+    this.pos += match[0].length;
+  }
+
+  private skipWhitespace(): void {
+    while (this.pos < this.text.length && ' \t\r\n'.includes(this.text[this.pos])) this.pos++;
+    const two = this.text.slice(this.pos, this.pos + 2);
+    if (two === '//' || two === '/*') {
+      const end = this.text.indexOf('\n', this.pos);
+      this.fail((end === -1 ? this.text.length : end) - this.pos, 'JSON does not allow comments; move the explanation out of the block, or label it `jsonc` if comments are intended.');
+    }
+  }
+
+  /** Explains the token at the current position, which is not what `expected` asked for. */
+  private invalidToken(expected: string): never {
+    const rest = this.text.slice(this.pos);
+    if (rest === '' || /^\s*$/.test(rest)) {
+      this.pos = this.text.trimEnd().length - 1;
+      this.fail(1, `the JSON ends before it is complete (expected ${expected}); check for missing closing brackets.`);
+    }
+    if (rest.startsWith('...') || rest.startsWith('…')) {
+      this.fail(rest.startsWith('…') ? 1 : 3, 'the `...` elides content, so the example cannot be copied as is: show a complete example, or label the block `jsonc`/`text`.');
+    }
+    if (rest[0] === "'") this.fail(1, 'JSON strings and property names need double quotes.');
+    const word = this.wordAt();
+    if (word) {
+      this.fail(word.length, expected === 'a value'
+        ? `"${word}" is not a JSON value (use a string, number, true, false or null).`
+        : `expected ${expected}, found "${word}" (property names need double quotes).`);
+    }
+    this.fail(1, `expected ${expected}, found "${rest[0]}".`);
+  }
+
+  private wordAt(): string | undefined {
+    WORD.lastIndex = this.pos;
+    return WORD.exec(this.text)?.[0];
+  }
+
+  private fail(length: number, message: string): never {
+    throw new JsonSyntaxError(this.pos, Math.max(1, length), message);
+  }
+}

@@ -1,0 +1,74 @@
+import { sectionDefinition, type SectionId } from '../sections/catalog';
+import type { Position, Section, SpecModel } from '../model/types';
+import type { RawFinding, Rule, RuleContext } from './types';
+
+/**
+ * Required sections of the active profile that no heading satisfies. Recommended sections that
+ * are missing are reported as hints so that they never block a handoff.
+ */
+export const missingSection: Rule = {
+  id: 'missing-section',
+  defaultSeverity: 'error',
+  dimension: 'structure',
+  docs: {
+    summary: 'A section the spec profile requires is missing.',
+    rationale: 'An outside engineer cannot ask the hallway what is in scope, what the API looks like or how the work '
+      + 'will be accepted. Every required section answers one of those questions up front; a missing one becomes a '
+      + 'round-trip across time zones. Headings are recognised by meaning (see docs/sections.md for every alias), at '
+      + 'any level, ignoring numbering and case.',
+    bad: '# Refunds\n\n## Background\n\nCustomers want refunds.\n\n## Requirements\n\n- REQ-1: ...',
+    good: '# Refunds\n\n## Background\n...\n## Scope\n...\n## Out of Scope\n...\n## Requirements\n...\n'
+      + '## API Contract\n...\n## Inputs and Outputs\n...\n## Non-Functional Requirements\n...\n'
+      + '## Acceptance Criteria\n...\n## Definition of Done\n...',
+    options: 'The profile (front matter `profile:` or config `profile`) decides which sections are required; custom '
+      + 'profiles and extra heading aliases are configured in `.specready.json`.',
+  },
+  check(model: SpecModel, context: RuleContext): RawFinding[] {
+    const present = new Set(model.sections.flatMap((section) => section.canonical));
+    const order = [...context.profile.required, ...context.profile.recommended];
+    const anchor = model.sections.find((section) => section.level === 1)?.headingRange
+      ?? { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
+    const findings: RawFinding[] = [];
+    for (const id of order) {
+      if (present.has(id)) continue;
+      const definition = sectionDefinition(id);
+      if (!definition) continue;
+      const recommended = !context.profile.required.includes(id);
+      findings.push({
+        message: recommended
+          ? `Recommended section "${definition.title}" is missing: ${definition.purpose}.`
+          : `Missing section "${definition.title}": ${definition.purpose}.`,
+        range: anchor,
+        severity: recommended ? 'hint' : undefined,
+        data: {
+          section: id,
+          title: definition.title,
+          recommended,
+          insertAt: insertionPoint(model, order, id),
+          profile: context.profile.name,
+        },
+      });
+    }
+    return findings;
+  },
+};
+
+/**
+ * Where a missing section belongs: after the last present section that comes before it in the
+ * profile's order, otherwise before the first present section that comes after it, otherwise
+ * at the end of the document.
+ */
+export function insertionPoint(model: SpecModel, order: readonly SectionId[], missing: SectionId): Position {
+  const rank = order.indexOf(missing);
+  let after: Section | undefined;
+  let before: Section | undefined;
+  for (const section of model.sections) {
+    const sectionRank = Math.min(...section.canonical.map((id) => order.indexOf(id as SectionId)).filter((r) => r >= 0));
+    if (!Number.isFinite(sectionRank)) continue;
+    if (sectionRank < rank) after = section;
+    else if (!before) before = section;
+  }
+  if (after) return { line: after.bodyRange.end.line + 1, character: 0 };
+  if (before) return { line: before.headingRange.start.line, character: 0 };
+  return { line: model.lineStarts.length, character: 0 };
+}

@@ -1,0 +1,32 @@
+import { requirementIndex } from '../model/requirements';
+import type { SpecModel } from '../model/types';
+import type { RawFinding, Rule, RuleContext } from './types';
+
+/**
+ * References to ids that are never defined. Only ids whose prefix the document itself uses for
+ * definitions are checked, so that "UTF-8", "ISO-8601" or "KEP-1234" are never taken for
+ * requirement ids.
+ */
+export const unknownReference: Rule = {
+  id: 'unknown-reference',
+  defaultSeverity: 'error',
+  dimension: 'testability',
+  docs: {
+    summary: 'An id is referenced but never defined.',
+    rationale: 'A criterion that covers "REQ-7" when the spec defines REQ-1 to REQ-5 points at a requirement the '
+      + 'contractor cannot read: it was renamed, deleted or lives in another document.',
+    bad: '## Requirements\n- REQ-1: ...\n\n## Acceptance Criteria\n- AC-1 (REQ-2): Given ...',
+    good: '## Requirements\n- REQ-1: ...\n\n## Acceptance Criteria\n- AC-1 (REQ-1): Given ...',
+  },
+  check(model: SpecModel, context: RuleContext): RawFinding[] {
+    const index = requirementIndex(model, context.idPattern);
+    const defined = new Set(index.definitions.map((definition) => definition.id));
+    return index.references
+      .filter((reference) => index.definedPrefixes.has(reference.prefix) && !defined.has(reference.id))
+      .map((reference) => ({
+        message: `${reference.id} is referenced but not defined in this spec.`,
+        range: reference.range,
+        data: { id: reference.id },
+      }));
+  },
+};

@@ -1,0 +1,145 @@
+import { rangeFromOffsets } from '../model/text';
+import type { Range, SpecModel } from '../model/types';
+import type { RawFinding, Rule, RuleContext } from './types';
+import { inSection } from './util';
+
+/** Outcomes nobody can check: they describe a feeling or restate "it works". */
+const VAGUE_OUTCOME = new RegExp(
+  '\\b(?:' + [
+    'works?(?: (?:correctly|properly|fine|well|as (?:expected|intended|designed)|smoothly|seamlessly|normally))',
+    '(?:functions?|behaves?|performs?|runs?|operates?) (?:correctly|properly|well|as (?:expected|intended)|normally|smoothly)',
+    '(?:is|are|feels?|looks?) (?:happy|satisfied|pleased|good|nice|great|fine|ok|okay|intuitive|user[- ]friendly|clean|acceptable|reasonable)',
+    '(?:is|are) handled (?:correctly|properly|gracefully|appropriately|well)',
+    'handles? (?:\\w+ )?(?:errors?|failures?|edge cases?|everything) (?:gracefully|correctly|properly|well|appropriately)',
+    'without (?:any )?(?:issues|problems|errors|bugs)', 'no (?:issues|problems|bugs)', 'all good',
+    '(?:is|are) (?:fast|quick|responsive|stable|robust|reliable|secure|performant|scalable) enough',
+    'as expected', 'as intended', 'is (?:correct|right)(?= *[.;]?$)',
+  ].join('|') + ')',
+  'i',
+);
+
+/** Evidence that a criterion has an observable, checkable outcome. */
+const OBSERVABLE = new RegExp(
+  '\\b(?:' + [
+    'returns?', 'responds?', 'respond(?:s|ed)? with', 'displays?', 'shows?', 'shown', 'contains?', 'includes?',
+    'equals?', 'emits?', 'logs?', 'logged', 'records?', 'recorded', 'stores?', 'stored', 'persist(?:s|ed)?',
+    'creates?', 'created', 'deletes?', 'deleted', 'removed?', 'updates?', 'updated', 'sends?', 'sent', 'receives?',
+    'received', 'rejects?', 'rejected', 'redirects?', 'redirected', 'appears?', 'lists?', 'listed', 'exports?',
+    'exported', 'generates?', 'generated', 'fails? with', 'raises?', 'throws?', 'matches', 'exits? with', 'prints?',
+    'writes?', 'written', 'publishes', 'published', 'notif(?:y|ies|ied)', 'charged?', 'refunded', 'blocked',
+    'denied', 'accepted', 'enqueued', 'retried', 'retries', 'is set to', 'set to', 'changes? to', 'becomes?',
+    'status(?: code)?', 'error', 'message', 'response', 'header', 'field', 'email', 'event', 'within', 'at most',
+    'at least', 'no more than', 'less than', 'fewer than', 'more than', 'exactly', 'count', 'visible', 'disabled',
+    'enabled', 'present', 'absent', 'empty',
+  ].join('|') + ')\\b',
+  'i',
+);
+
+const CONCRETE_VALUE = /\d|"[^"]+"|'[^']+'|“[^”]+”/;
+
+/** A resulting state in the passive ("is served from cache", "are rejected") can be inspected. */
+const RESULTING_STATE = /\b(?:is|are|was|were|be|been|gets?|remains?|stays?)\s+(?:not\s+)?(?:\w+ly\s+)?\w+(?:ed|en)\b/i;
+
+/**
+ * Acceptance criteria (list items and table rows under acceptance-criteria sections) that do
+ * not state an observable outcome. Given/When/Then criteria are judged on their Then clause.
+ */
+export const untestableCriterion: Rule = {
+  id: 'untestable-criterion',
+  defaultSeverity: 'warning',
+  dimension: 'testability',
+  docs: {
+    summary: 'An acceptance criterion has no observable, checkable outcome.',
+    rationale: 'A contractor and a reviewer must be able to agree, without a meeting, whether a criterion passes. '
+      + '"Works correctly" or "the user is happy" cannot be checked; a status code, a stored value, a message, or a '
+      + 'number with a unit can. Given/When/Then criteria whose Then clause names something observable are testable.',
+    bad: '- Refunds work correctly and the customer is happy.',
+    good: '- AC-2 (REQ-1): Given a captured payment, when `POST /refunds` is called twice with the same key, then '
+      + 'both responses are 201 with the same refund id and exactly one refund is stored.',
+    sources: ['INCOSE Guide for Writing Requirements, R7 (vague terms) and R34 (measurable performance)',
+      'Gherkin Given/When/Then (cucumber.io) for the criterion shape'],
+  },
+  check(model: SpecModel, context: RuleContext): RawFinding[] {
+    // Ids carry digits and would pass for measured values; judge the wording without them.
+    const ids = new RegExp(`(?<![\\w-])(?:${context.idPattern})(?![\\w-]*\\w)`, 'g');
+    return criteria(model).flatMap((criterion) => {
+      const reason = untestableReason(criterion.prose.replace(ids, ' '), criterion.text.replace(ids, ' '));
+      if (!reason) return [];
+      return [{
+        message: reason.message,
+        range: criterion.range,
+        data: { criterion: criterion.text, reason: reason.kind, phrase: reason.phrase },
+      }];
+    });
+  },
+};
+
+interface Criterion {
+  /** Source text (code spans kept: they are evidence). */
+  text: string;
+  /** Prose mask (code removed: vague phrases inside code do not count). */
+  prose: string;
+  range: Range;
+}
+
+function criteria(model: SpecModel): Criterion[] {
+  const found: Criterion[] = [];
+  for (const item of model.listItems) {
+    if (!inSection(item.section, ['acceptance-criteria']) || isGroupLabel(item.text)) continue;
+    found.push({ text: item.text, prose: model.prose.slice(item.startOffset, item.endOffset), range: item.range });
+  }
+  for (const table of model.tables) {
+    if (!inSection(table.section, ['acceptance-criteria'])) continue;
+    for (const row of table.rows) {
+      const first = row[0];
+      const last = row[row.length - 1];
+      if (!first || !last) continue;
+      found.push({
+        text: row.map((cell) => cell.text).join(' '),
+        prose: row.map((cell) => model.prose.slice(cell.startOffset, cell.endOffset)).join(' '),
+        range: rangeFromOffsets(model, first.startOffset, last.endOffset),
+      });
+    }
+  }
+  return found;
+}
+
+/** "Checkout:" introducing nested criteria, or an empty item, is not a criterion itself. */
+function isGroupLabel(text: string): boolean {
+  const trimmed = text.trim();
+  return trimmed.length === 0 || trimmed.endsWith(':');
+}
+
+interface Reason {
+  kind: 'vague-outcome' | 'no-outcome' | 'vague-then';
+  message: string;
+  phrase?: string;
+}
+
+export function untestableReason(prose: string, text: string): Reason | undefined {
+  const vague = VAGUE_OUTCOME.exec(prose);
+  if (vague) {
+    return {
+      kind: 'vague-outcome',
+      phrase: vague[0],
+      message: `Criterion outcome "${vague[0]}" cannot be checked: name an observable result (status code, stored value, message, number with unit).`,
+    };
+  }
+  const then = /\bthen\b([\s\S]*)$/i.exec(text);
+  if (then) {
+    if (hasEvidence(then[1])) return undefined;
+    return {
+      kind: 'vague-then',
+      message: 'The Then clause names no observable outcome: state what a tester will see (response, stored value, message, number).',
+    };
+  }
+  if (hasEvidence(text)) return undefined;
+  return {
+    kind: 'no-outcome',
+    message: 'Criterion has no observable outcome: rewrite as Given/When/Then with a checkable Then clause.',
+  };
+}
+
+function hasEvidence(text: string): boolean {
+  return /`[^`]+`/.test(text) || CONCRETE_VALUE.test(text) || OBSERVABLE.test(text) || RESULTING_STATE.test(text);
+}

@@ -1,0 +1,40 @@
+import { requirementIndex } from '../model/requirements';
+import type { SpecModel } from '../model/types';
+import type { RawFinding, Rule, RuleContext } from './types';
+
+/** Requirement ids that no acceptance criterion references. */
+export const untracedRequirement: Rule = {
+  id: 'untraced-requirement',
+  defaultSeverity: 'warning',
+  dimension: 'testability',
+  docs: {
+    summary: 'A requirement is not covered by any acceptance criterion.',
+    rationale: 'A contractor proves the work is done by passing the acceptance criteria. A requirement that no '
+      + 'criterion references has no agreed test, so it is either skipped or built to a guess. Reference each '
+      + 'requirement id from at least one criterion.',
+    bad: '## Requirements\n- REQ-1: Refunds MUST be idempotent.\n\n## Acceptance Criteria\n- Given a paid order, when a refund is requested, then the status is `refunded`.',
+    good: '## Requirements\n- REQ-1: Refunds MUST be idempotent.\n\n## Acceptance Criteria\n- AC-1 (REQ-1): Given a refunded order, when the same refund request is repeated, then the response is 200 and no second refund is created.',
+    options: '`idPattern` (default `[A-Z][A-Z0-9]*-\\d+`) sets what a requirement id looks like.',
+  },
+  check(model: SpecModel, context: RuleContext): RawFinding[] {
+    const index = requirementIndex(model, context.idPattern);
+    const traced = new Set(index.criteriaReferences.map((reference) => reference.id));
+    const reported = new Set<string>();
+    const findings: RawFinding[] = [];
+    for (const definition of index.definitions) {
+      if (definition.kind !== 'requirement' || traced.has(definition.id) || reported.has(definition.id)) continue;
+      reported.add(definition.id);
+      findings.push({
+        message: `Requirement ${definition.id} is not referenced by any acceptance criterion.`,
+        range: definition.range,
+        data: { id: definition.id, requirement: requirementText(definition.sentence.listItem?.text ?? definition.sentence.text, definition.id) },
+      });
+    }
+    return findings;
+  },
+};
+
+/** The requirement's wording without its id and markup, for criterion templates. */
+function requirementText(text: string, id: string): string {
+  return text.replace(/[*_`]/g, '').replace(id, '').replace(/^[\s:.)\]-]+/, '').trim();
+}

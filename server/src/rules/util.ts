@@ -1,0 +1,90 @@
+import { offsetAt } from '../model/text';
+import type { Range, Section, SpecModel } from '../model/types';
+
+/** True when the section or one of its ancestors satisfies one of the canonical ids. */
+export function inSection(section: Section | undefined, ids: readonly string[]): boolean {
+  for (let current = section; current; current = current.parent) {
+    if (current.canonical.some((id) => ids.includes(id))) return true;
+  }
+  return false;
+}
+
+/** The nearest section (itself or an ancestor) that satisfies one of the canonical ids. */
+export function enclosingSection(section: Section | undefined, ids: readonly string[]): Section | undefined {
+  for (let current = section; current; current = current.parent) {
+    if (current.canonical.some((id) => ids.includes(id))) return current;
+  }
+  return undefined;
+}
+
+/** Start and end offsets of a range in `model.text`. */
+export function rangeOffsets(model: SpecModel, range: Range): { start: number; end: number } {
+  return { start: offsetAt(model, range.start), end: offsetAt(model, range.end) };
+}
+
+/**
+ * The innermost section whose heading or body contains the offset, or undefined before the
+ * first heading. Sections are in document order, so the last one that starts at or before the
+ * offset and has not ended yet is the innermost.
+ */
+export function sectionAt(model: SpecModel, offset: number): Section | undefined {
+  let found: Section | undefined;
+  for (const section of model.sections) {
+    if (offsetAt(model, section.headingRange.start) > offset) break;
+    if (offset <= offsetAt(model, section.bodyRange.end)) found = section;
+  }
+  return found;
+}
+
+/** Half-open offset intervals, merged and sorted so that lookups are a binary search. */
+export class OffsetIntervals {
+  private readonly intervals: Array<{ start: number; end: number }> = [];
+
+  constructor(intervals: Array<{ start: number; end: number }>) {
+    for (const interval of [...intervals].sort((a, b) => a.start - b.start)) {
+      const last = this.intervals[this.intervals.length - 1];
+      if (last && interval.start <= last.end) last.end = Math.max(last.end, interval.end);
+      else this.intervals.push({ ...interval });
+    }
+  }
+
+  /** True when [start, end) overlaps any interval. */
+  overlaps(start: number, end = start + 1): boolean {
+    let low = 0;
+    let high = this.intervals.length - 1;
+    while (low <= high) {
+      const mid = (low + high) >> 1;
+      const interval = this.intervals[mid];
+      if (interval.end <= start) low = mid + 1;
+      else if (interval.start >= end) high = mid - 1;
+      else return true;
+    }
+    return false;
+  }
+}
+
+/**
+ * Regions of `model.text` that are not prose written for the reader: code blocks (including
+ * fences), inline code, HTML comments and front matter.
+ */
+export function nonProseIntervals(model: SpecModel): OffsetIntervals {
+  const intervals: Array<{ start: number; end: number }> = [];
+  for (const block of model.codeBlocks) intervals.push(rangeOffsets(model, block.range));
+  for (const span of [...model.inlineCode, ...model.htmlComments]) {
+    intervals.push({ start: span.startOffset, end: span.endOffset });
+  }
+  if (model.frontMatter) intervals.push({ start: model.frontMatter.startOffset, end: model.frontMatter.endOffset });
+  return new OffsetIntervals(intervals);
+}
+
+/** Every non-empty match of a regular expression (made global), with offsets shifted by `base`. */
+export function* matchesOf(pattern: RegExp, text: string, base = 0): Generator<{ match: RegExpExecArray; start: number; end: number }> {
+  const regex = new RegExp(pattern.source, pattern.flags.includes('g') ? pattern.flags : `${pattern.flags}g`);
+  for (let match = regex.exec(text); match; match = regex.exec(text)) {
+    if (match[0].length === 0) {
+      regex.lastIndex++;
+      continue;
+    }
+    yield { match, start: base + match.index, end: base + match.index + match[0].length };
+  }
+}

@@ -1,0 +1,95 @@
+import type { LexiconMatch } from '../lexicon/lexicon';
+import { isMeasured } from '../lexicon/measured';
+import { TIME_KINDS } from '../lexicon/quantity';
+import { EVERYWHERE_CATEGORIES, settledBy } from '../lexicon/terms';
+import { rangeFromOffsets } from '../model/text';
+import type { Sentence, SpecModel } from '../model/types';
+import type { RawFinding, Rule, RuleContext } from './types';
+import { inSection } from './util';
+
+/**
+ * Sections whose sentences are commitments. Graded words ("fast", "some", "appropriate") are
+ * normal in background and design discussion, so they are reported only here.
+ */
+export const NORMATIVE_SECTIONS = [
+  'requirements', 'non-functional', 'acceptance-criteria', 'scope', 'definition-of-done', 'error-handling',
+];
+
+/** Open questions are allowed to be open. */
+const EXEMPT_SECTIONS = ['open-questions'];
+
+export const vagueTerm: Rule = {
+  id: 'vague-term',
+  defaultSeverity: 'warning',
+  dimension: 'clarity',
+  docs: {
+    summary: 'Subjective, ambiguous or open-ended wording that an outside engineer cannot implement or test.',
+    rationale: 'A contractor builds exactly what is written. "Fast", "user-friendly", "as needed" or "etc." leave the '
+      + 'decision to whoever reads it, and the disagreement surfaces at acceptance. Each term comes with a rewrite '
+      + 'hint that turns it into a number, a list or a condition. Where it looks: loopholes ("if possible", "as '
+      + 'needed"), open-ended lists ("etc.", "and so on") and subjective praise ("user-friendly", "seamless", '
+      + '"robust") are reported in any prose; graded words that are ordinary in background prose ("fast", "some", '
+      + '"appropriate", "usually") only in normative sections (requirements, non-functional, acceptance criteria, '
+      + 'scope, definition of done, error handling). Headings, code, URLs, quoted strings and open questions are '
+      + 'never checked. A graded word is not reported when its statement already gives a target: the same '
+      + 'sentence, the next sentence of the same item, or the same table row states a number with a unit '
+      + '("fast: p95 < 200 ms"); speed words need a duration or rate. Loopholes and open-ended lists are reported '
+      + 'even next to numbers. A quality word such as "fast" in a requirement is reported here and not again by '
+      + 'unmeasurable-requirement.',
+    bad: '- The search page must be fast and user-friendly, and support PDF, Word, etc.',
+    good: '- REQ-4: Search results MUST render within 300 ms (p95) for queries on up to 1M documents.\n'
+      + '- REQ-5: Uploads MUST accept PDF and DOCX only.',
+    sources: [
+      'ARM: Wilson, Rosenberg & Hyatt, "Automated Analysis of Requirement Specifications", ICSE 1997 (NASA ARM weak phrases and options)',
+      'SMELLS: Femmer, Méndez Fernández, Wagner & Eder, "Rapid quality assurance with Requirements Smells", JSS 123, 2017',
+      'INCOSE-R7/R8/R9: INCOSE Guide for Writing Requirements (vague terms, escape clauses, open-ended clauses), term lists '
+        + 'adapted from the Vale style tbhb/vale-requirements-writing, CC BY 4.0',
+      'ISO29148: ISO/IEC/IEEE 29148:2018, 5.2.7 Requirements language criteria',
+    ],
+    options: '`vocabulary.add` adds terms (a string, or { term, category, hint }); added terms are reported in any '
+      + 'prose unless their category is one of ambiguous, quantifier, frequency or approximation. '
+      + '`vocabulary.remove` drops built-in terms by spelling ("fast", "etc.").',
+  },
+  check(model: SpecModel, context: RuleContext): RawFinding[] {
+    const findings: RawFinding[] = [];
+    model.sentences.forEach((sentence, index) => {
+      if (sentence.kind === 'heading' || inSection(sentence.section, EXEMPT_SECTIONS)) return;
+      const normative = inSection(sentence.section, NORMATIVE_SECTIONS);
+      for (const match of context.lexicon.find(sentence.text)) {
+        if (!normative && !EVERYWHERE_CATEGORIES.has(match.entry.category)) continue;
+        if (insideQuotes(sentence.text, match.start) || isSettled(model, index, match)) continue;
+        findings.push(finding(model, sentence, match));
+      }
+    });
+    return findings;
+  },
+};
+
+/** A graded term next to a target of the right kind is measured, not vague. */
+function isSettled(model: SpecModel, index: number, match: LexiconMatch): boolean {
+  const needs = settledBy(match.entry);
+  if (needs === 'none') return false;
+  return isMeasured(model, index, needs === 'time' ? TIME_KINDS : undefined);
+}
+
+function finding(model: SpecModel, sentence: Sentence, match: LexiconMatch): RawFinding {
+  const start = sentence.startOffset + match.start;
+  const end = sentence.startOffset + match.end;
+  const written = model.text.slice(start, end);
+  return {
+    message: `"${written}" is vague: ${match.entry.hint}.`,
+    range: rangeFromOffsets(model, start, end),
+    data: { term: match.entry.term, text: written, category: match.entry.category, hint: match.entry.hint },
+  };
+}
+
+/**
+ * True when `offset` falls inside a double-quoted string of the sentence: UI labels and quoted
+ * speech are reproduced as written, not stated by the author.
+ */
+export function insideQuotes(text: string, offset: number): boolean {
+  const before = text.slice(0, offset);
+  const straight = (before.match(/"/g) ?? []).length;
+  const opened = before.lastIndexOf('“');
+  return straight % 2 === 1 || (opened >= 0 && opened > before.lastIndexOf('”'));
+}

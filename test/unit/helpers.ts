@@ -1,0 +1,35 @@
+import { analyzeSpec, type AnalyzeOptions } from '../../server/src/engine/analyze';
+import { createLexicon } from '../../server/src/lexicon/lexicon';
+import { parseSpec } from '../../server/src/model/parse';
+import { offsetAt, computeLineStarts } from '../../server/src/model/text';
+import type { Range } from '../../server/src/model/types';
+import { DEFAULT_ID_PATTERN } from '../../server/src/config/types';
+import { BUILTIN_PROFILES } from '../../server/src/sections/profiles';
+import type { Finding, RawFinding, Rule, RuleContext } from '../../server/src/rules/types';
+
+/** Runs one rule on a Markdown string with the default context (service profile). */
+export function runRule(rule: Rule, markdown: string, context: Partial<RuleContext> = {}): RawFinding[] {
+  const model = parseSpec(markdown, 'file:///test.spec.md');
+  return rule.check(model, {
+    profile: BUILTIN_PROFILES.service,
+    lexicon: createLexicon(),
+    idPattern: DEFAULT_ID_PATTERN,
+    ...context,
+  });
+}
+
+/** Findings of one rule id after the whole engine ran (suppressions, severities). */
+export function findingsOf(ruleId: string, markdown: string, options: AnalyzeOptions = {}): Finding[] {
+  return analyzeSpec(markdown, options).findings.filter((finding) => finding.rule === ruleId);
+}
+
+/** The document text a range covers. */
+export function textAt(markdown: string, range: Range): string {
+  const model = { text: markdown, lineStarts: computeLineStarts(markdown) };
+  return markdown.slice(offsetAt(model, range.start), offsetAt(model, range.end));
+}
+
+/** A compact, comparable form of a range: "line:char-line:char" (0-based). */
+export function at(range: Range): string {
+  return `${range.start.line}:${range.start.character}-${range.end.line}:${range.end.character}`;
+}
