@@ -82,8 +82,9 @@ class CompiledLexicon implements Lexicon {
     ].sort((a, b) => b.term.length - a.term.length || Number(a.term.includes('*')) - Number(b.term.includes('*')));
     this.alternatives = ordered.map((item) => item.entry);
     const body = ordered.map((item) => `(${termPattern(item.term)})`).join('|');
-    // A word may not continue on either side; a hyphen joins words ("fast-forward" is not "fast").
-    this.pattern = new RegExp(`(?<![\\p{L}\\p{N}_-])(?:${body || '(?!)'})(?!-?[\\p{L}\\p{N}_])`, 'giu');
+    // A word may not continue on either side; a hyphen joins words ("fast-forward" is not "fast")
+    // and a slash or dot makes a path or name ("/etc/hosts", "config.simple").
+    this.pattern = new RegExp(`(?<![\\p{L}\\p{N}_\\-/.])(?:${body || '(?!)'})(?![\\-/.]?[\\p{L}\\p{N}_])`, 'giu');
   }
 
   find(text: string): LexiconMatch[] {

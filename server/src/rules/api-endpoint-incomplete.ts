@@ -1,7 +1,7 @@
 import { rangeFromOffsets } from '../model/text';
 import type { SpecModel } from '../model/types';
 import type { RawFinding, Rule } from './types';
-import { inSection, matchesOf, nonProseIntervals, rangeOffsets, sectionAt } from './util';
+import { inSection, matchesOf, OffsetIntervals, rangeOffsets, sectionAt } from './util';
 
 type Missing = 'response' | 'errors';
 
@@ -43,7 +43,7 @@ const STATUS_CODE = new RegExp([
   '\\b([1-5])[xX]{2}\\b',
 ].join('|'), 'gim');
 
-export const apiEndpointIncompleteRule: Rule = {
+export const apiEndpointIncomplete: Rule = {
   id: 'api-endpoint-incomplete',
   defaultSeverity: 'warning',
   dimension: 'completeness',
@@ -83,24 +83,25 @@ function withoutComments(model: SpecModel): string {
 }
 
 function findMentions(model: SpecModel): Mention[] {
-  const excluded = nonProseIntervals(model);
-  const commentsAndFrontMatter = model.htmlComments.map((comment) => [comment.startOffset, comment.endOffset]);
-  if (model.frontMatter) commentsAndFrontMatter.push([model.frontMatter.startOffset, model.frontMatter.endOffset]);
+  const codeBlocks = new OffsetIntervals(model.codeBlocks.map((block) => rangeOffsets(model, block.range)));
+  const guidance = new OffsetIntervals([
+    ...model.htmlComments.map((comment) => ({ start: comment.startOffset, end: comment.endOffset })),
+    ...(model.frontMatter ? [{ start: model.frontMatter.startOffset, end: model.frontMatter.endOffset }] : []),
+  ]);
   const mentions: Mention[] = [];
   for (const { match, start } of matchesOf(METHOD_AND_PATH, model.text)) {
-    if (commentsAndFrontMatter.some(([from, to]) => start >= from && start < to)) continue;
+    if (guidance.overlaps(start)) continue;
     const section = sectionAt(model, start);
-    if (!inSection(section, ['api-contract']) || !section) continue;
+    if (!section || !inSection(section, ['api-contract'])) continue;
     const path = match[2].replace(/[.,;:!?*_]+$/, '');
-    const lineStart = model.text.lastIndexOf('\n', start - 1) + 1;
-    const prefix = model.text.slice(lineStart, start);
-    const inCode = excluded.overlaps(start) && !model.inlineCode.some((code) => start >= code.startOffset && start < code.endOffset);
+    const prefix = model.text.slice(model.text.lastIndexOf('\n', start - 1) + 1, start);
     mentions.push({
       method: match[1],
       path,
       start,
       end: start + match[0].length - (match[2].length - path.length),
-      defining: inCode ? /^\s*$/.test(prefix) : LINE_PREFIX.test(prefix),
+      // In a code block only a request line (`GET /x HTTP/1.1`) defines; `curl -X GET ...` cites.
+      defining: codeBlocks.overlaps(start) ? /^\s*$/.test(prefix) : LINE_PREFIX.test(prefix),
       sectionEnd: rangeOffsets(model, section.bodyRange).end,
     });
   }

@@ -2,7 +2,7 @@ import { classifyLinkTarget, documentAnchors, fragmentMatches } from '../model/l
 import type { Link, SpecModel } from '../model/types';
 import type { RawFinding, Rule, RuleContext } from './types';
 
-export const brokenLinkRule: Rule = {
+export const brokenLink: Rule = {
   id: 'broken-link',
   defaultSeverity: 'error',
   dimension: 'completeness',

@@ -13,7 +13,7 @@ interface BlockError {
 const JSON_LANGUAGES = new Set(['json']);
 const YAML_LANGUAGES = new Set(['yaml', 'yml']);
 
-export const invalidCodeBlockRule: Rule = {
+export const invalidCodeBlock: Rule = {
   id: 'invalid-code-block',
   defaultSeverity: 'error',
   dimension: 'completeness',

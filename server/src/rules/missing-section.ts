@@ -68,7 +68,14 @@ export function insertionPoint(model: SpecModel, order: readonly SectionId[], mi
     if (sectionRank < rank) after = section;
     else if (!before) before = section;
   }
-  if (after) return { line: after.bodyRange.end.line + 1, character: 0 };
+  if (after) return lineOrEnd(model, after.bodyRange.end.line + 1);
   if (before) return { line: before.headingRange.start.line, character: 0 };
-  return { line: model.lineStarts.length, character: 0 };
+  return lineOrEnd(model, model.lineStarts.length);
+}
+
+/** Start of `line`, or the very end of the document when the line does not exist. */
+function lineOrEnd(model: SpecModel, line: number): Position {
+  if (line < model.lineStarts.length) return { line, character: 0 };
+  const last = model.lineStarts.length - 1;
+  return { line: last, character: model.text.length - model.lineStarts[last] };
 }

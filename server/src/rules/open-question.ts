@@ -20,7 +20,7 @@ const MARKER_ONLY = /^\W*(?:TBD|TBC|TODO|FIXME|XXX|\?+)\W*$/;
 /** FAQ sections are questions that come with their answers. */
 const ANSWERED_SECTIONS = new Set(['faq', 'frequently asked questions']);
 
-export const openQuestionRule: Rule = {
+export const openQuestion: Rule = {
   id: 'open-question',
   defaultSeverity: 'warning',
   dimension: 'completeness',

@@ -14,8 +14,8 @@ interface Hit {
  * Marker words count only in upper case ("a todo list app" is prose, "TODO" is a marker), or
  * in any case when followed by a colon ("todo: pick a queue").
  */
-const MARKER_WORD = /(?<![\w-])(?:TBD|TBC|TBA|TODO|FIXME|XXX)(?![\w-])|(?<![\w-])(?:tbd|tbc|tba|todo|fixme)(?=\s*:)/gi;
-const UPPER_MARKER = /^(?:TBD|TBC|TBA|TODO|FIXME|XXX)$/;
+const MARKER_WORD = /(?<![\w-])(?:TBD|TBC|TBA|TODO|FIXME|XXX)(?![\w-])/g;
+const MARKER_WITH_COLON = /(?<![\w-])(?:tbd|tbc|tba|todo|fixme)(?=\s*:)/gi;
 const QUESTION_MARKS = /\?{3,}/g;
 const LOREM = /\blorem ipsum\b/gi;
 /** Spec Kit's `[NEEDS CLARIFICATION: ...]`. */
@@ -32,7 +32,7 @@ const PAREN_HOLE = /\(fill(?: me)? in\b[^)\n]*\)/gi;
 /** `<describe the payload>`: an angle-bracket phrase not glued to a word (`Result<T, E>` is a type). */
 const ANGLE_CANDIDATE = /(?<![\w<])<([A-Za-z][^<>\n]*)>/g;
 
-export const placeholderRule: Rule = {
+export const placeholder: Rule = {
   id: 'placeholder',
   defaultSeverity: 'error',
   dimension: 'completeness',
@@ -75,8 +75,8 @@ function proseHits(prose: string, linkTexts: OffsetIntervals): Hit[] {
       hits.push(holeHit(match[0], start, end));
     }
   }
-  for (const { match, start, end } of matchesOf(MARKER_WORD, prose)) {
-    const placeholder = UPPER_MARKER.test(match[0]) ? match[0] : match[0].toUpperCase();
+  for (const { match, start, end } of [...matchesOf(MARKER_WORD, prose), ...matchesOf(MARKER_WITH_COLON, prose)]) {
+    const placeholder = match[0].toUpperCase();
     hits.push({ start, end, placeholder, message: `Placeholder "${placeholder}" left in the spec: replace it with the actual decision or content before handoff.` });
   }
   for (const { start, end } of matchesOf(QUESTION_MARKS, prose)) {
@@ -99,10 +99,19 @@ function rawTextHits(text: string, excluded: OffsetIntervals): Hit[] {
     hits.push({ start, end, placeholder: 'UNRESOLVED', message: 'Unresolved discussion block (<<[UNRESOLVED]>>): settle it and remove the markers before handoff.' });
   }
   for (const { match, start, end } of matchesOf(ANGLE_CANDIDATE, text)) {
-    if (excluded.overlaps(start, end) || !isAngleHole(match[1])) continue;
+    if (excluded.overlaps(start, end) || !isAngleHole(match[1]) || insideQuotes(text, start)) continue;
     hits.push(holeHit(match[0], start, end));
   }
   return hits;
+}
+
+/**
+ * `"failed to get node <node name>: <error>"` quotes a message format; its holes are filled at
+ * run time, not by the author.
+ */
+function insideQuotes(text: string, offset: number): boolean {
+  const line = text.slice(text.lastIndexOf('\n', offset - 1) + 1, offset);
+  return (line.match(/"/g) ?? []).length % 2 === 1 || line.lastIndexOf('“') > line.lastIndexOf('”');
 }
 
 function holeHit(hole: string, start: number, end: number): Hit {

@@ -1,19 +1,31 @@
 import type { Rule } from './types';
 // One import per rule file; keep this list sorted by rule id.
+import { apiEndpointIncomplete } from './api-endpoint-incomplete';
+import { brokenLink } from './broken-link';
 import { duplicateId } from './duplicate-id';
 import { emptySection } from './empty-section';
+import { invalidCodeBlock } from './invalid-code-block';
 import { invalidFrontMatter } from './invalid-front-matter';
 import { missingSection } from './missing-section';
+import { openQuestion } from './open-question';
+import { placeholder } from './placeholder';
+import { secret } from './secret';
 import { unknownReference } from './unknown-reference';
 import { untestableCriterion } from './untestable-criterion';
 import { untracedRequirement } from './untraced-requirement';
 import { vagueTerm } from './vague-term';
 
 export const RULES: readonly Rule[] = [
+  apiEndpointIncomplete,
+  brokenLink,
   duplicateId,
   emptySection,
+  invalidCodeBlock,
   invalidFrontMatter,
   missingSection,
+  openQuestion,
+  placeholder,
+  secret,
   unknownReference,
   untestableCriterion,
   untracedRequirement,

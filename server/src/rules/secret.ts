@@ -43,7 +43,7 @@ const DETECTORS: readonly Detector[] = [
   },
 ];
 
-export const secretRule: Rule = {
+export const secret: Rule = {
   id: 'secret',
   defaultSeverity: 'error',
   dimension: 'completeness',

@@ -3,20 +3,32 @@ import { isMeasured } from '../lexicon/measured';
 import { TIME_KINDS } from '../lexicon/quantity';
 import { EVERYWHERE_CATEGORIES, settledBy } from '../lexicon/terms';
 import { rangeFromOffsets } from '../model/text';
-import type { Sentence, SpecModel } from '../model/types';
+import type { Section, Sentence, SpecModel } from '../model/types';
 import type { RawFinding, Rule, RuleContext } from './types';
 import { inSection } from './util';
 
-/**
- * Sections whose sentences are commitments. Graded words ("fast", "some", "appropriate") are
- * normal in background and design discussion, so they are reported only here.
- */
+/** Sections in which every sentence is a commitment the implementer is held to. */
 export const NORMATIVE_SECTIONS = [
-  'requirements', 'non-functional', 'acceptance-criteria', 'scope', 'definition-of-done', 'error-handling',
+  'requirements', 'non-functional', 'acceptance-criteria', 'definition-of-done', 'error-handling',
 ];
+
+/**
+ * Scope sections hold the deliverables, but under names such as "Proposal" or "Detailed design"
+ * they also hold design discussion: only their list items, table cells and binding sentences count.
+ */
+const SCOPE_SECTIONS = ['scope'];
 
 /** Open questions are allowed to be open. */
 const EXEMPT_SECTIONS = ['open-questions'];
+
+/**
+ * Subsections that discuss rather than commit ("Risks and Mitigations" under "Proposal",
+ * "Notes" under "Requirements"): normative-section rules stop at them.
+ */
+const DISCUSSION = /\b(?:risks?|mitigations?|drawbacks?|alternatives?|notes?|caveats?|examples?|discussion|rationale|prior art|history|background|motivation|considerations?|comparison|trade-?offs?)\b/i;
+
+/** A sentence that imposes something, wherever it is written. */
+const BINDING = /\b(?:must|shall|should|required|needs? to|has to|have to)\b/i;
 
 export const vagueTerm: Rule = {
   id: 'vague-term',
@@ -54,9 +66,10 @@ export const vagueTerm: Rule = {
     const findings: RawFinding[] = [];
     model.sentences.forEach((sentence, index) => {
       if (sentence.kind === 'heading' || inSection(sentence.section, EXEMPT_SECTIONS)) return;
-      const normative = inSection(sentence.section, NORMATIVE_SECTIONS);
+      const reach = reachOf(sentence);
+      if (reach === 'none') return;
       for (const match of context.lexicon.find(sentence.text)) {
-        if (!normative && !EVERYWHERE_CATEGORIES.has(match.entry.category)) continue;
+        if (reach === 'strong' && !EVERYWHERE_CATEGORIES.has(match.entry.category)) continue;
         if (insideQuotes(sentence.text, match.start) || isSettled(model, index, match)) continue;
         findings.push(finding(model, sentence, match));
       }
@@ -64,6 +77,31 @@ export const vagueTerm: Rule = {
     return findings;
   },
 };
+
+/**
+ * Which terms a sentence is checked for: all of them in commitments made in normative or scope
+ * sections; only the strongly vague ones (loopholes, open-ended lists, subjective praise) in a
+ * binding sentence elsewhere ("The new portal should be user-friendly" in the context section);
+ * none in descriptive prose, where "some", "fast" or "etc." are ordinary English.
+ */
+function reachOf(sentence: Sentence): 'all' | 'strong' | 'none' {
+  const discussed = inDiscussion(sentence.section);
+  if (!discussed && inSection(sentence.section, NORMATIVE_SECTIONS)) return 'all';
+  const binding = BINDING.test(sentence.text);
+  const listed = sentence.kind === 'list-item' || sentence.kind === 'table-cell';
+  if (!discussed && inSection(sentence.section, SCOPE_SECTIONS) && (binding || listed)) {
+    return 'all';
+  }
+  return binding ? 'strong' : 'none';
+}
+
+/** True when the sentence sits under a discussion subsection, below any normative heading. */
+function inDiscussion(section: Section | undefined): boolean {
+  for (let current = section; current && current.canonical.length === 0; current = current.parent) {
+    if (DISCUSSION.test(current.title)) return true;
+  }
+  return false;
+}
 
 /** A graded term next to a target of the right kind is measured, not vague. */
 function isSettled(model: SpecModel, index: number, match: LexiconMatch): boolean {

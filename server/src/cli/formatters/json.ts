@@ -1,0 +1,36 @@
+import type { CheckReport } from '../report';
+
+/** Format version of the JSON document; bumped on any incompatible change. */
+export const JSON_REPORT_VERSION = 1;
+
+/** One JSON document for scripts and dashboards: per-file scores and diagnostics, and totals. */
+export function formatJson(report: CheckReport): string {
+  const document = {
+    version: JSON_REPORT_VERSION,
+    files: report.files.map((file) => ({
+      path: file.path,
+      profile: file.profile,
+      score: file.score,
+      ready: file.ready,
+      threshold: file.threshold,
+      breakdown: file.breakdown,
+      diagnostics: file.diagnostics.map((diagnostic) => ({
+        rule: diagnostic.rule,
+        severity: diagnostic.severity,
+        message: diagnostic.message,
+        line: diagnostic.line,
+        column: diagnostic.column,
+        endLine: diagnostic.endLine,
+        endColumn: diagnostic.endColumn,
+        ...(diagnostic.data ? { data: diagnostic.data } : {}),
+      })),
+    })),
+    summary: {
+      files: report.summary.files,
+      errors: report.summary.errors,
+      warnings: report.summary.warnings,
+      ready: report.summary.ready,
+    },
+  };
+  return `${JSON.stringify(document, null, 2)}\n`;
+}

@@ -1,0 +1,43 @@
+export const GENERAL_HELP = `Usage: specready <command> [options]
+
+Lint Markdown specs so that they can be handed to engineers outside the team.
+
+Commands:
+  check [paths...]  Check spec files and folders (default: the current folder)
+  rules             List the rules with their documentation
+
+Options:
+  -h, --help        Show help (also: specready <command> --help)
+  -v, --version     Show the version
+
+Exit status: 0 when no file has errors and the limits hold, 1 otherwise,
+2 for a usage or configuration error.
+`;
+
+export const CHECK_HELP = `Usage: specready check [paths...] [options]
+
+Checks the given files, and the spec files found in the given folders (default: ".").
+In a folder, a spec is a file matching the configured include globs (default
+**/*.spec.md, **/specs/**/*.md, **/*.handoff.md) or a Markdown file whose front
+matter says "specready: true". Files named explicitly are always checked.
+
+Options:
+  --format <name>     stylish (default), json, sarif or github
+  --config <file>     Use this configuration instead of the nearest
+                      .specready.json, .specready.yaml or .specready.yml
+  --min-score <n>     Fail when a file's readiness score is below n (0-100)
+  --max-warnings <n>  Fail when there are more than n warnings in total
+  -h, --help          Show this help
+
+Exit status: 0 when no file has errors and the limits hold, 1 otherwise,
+2 for a usage or configuration error.
+`;
+
+export const RULES_HELP = `Usage: specready rules [options]
+
+Lists every rule with its default severity, what it reports, why, and examples.
+
+Options:
+  --format <name>  text (default), json or markdown
+  -h, --help       Show this help
+`;

@@ -1,0 +1,13 @@
+/** What a command may touch of its process: passed in so commands stay testable. */
+export interface CliIo {
+  cwd: string;
+  env: Readonly<Record<string, string | undefined>>;
+  stdoutIsTTY: boolean;
+  stdout(text: string): void;
+  stderr(text: string): void;
+}
+
+/** Exit statuses: 0 clean, 1 findings or limits exceeded, 2 usage, configuration or internal error. */
+export const EXIT_OK = 0;
+export const EXIT_FINDINGS = 1;
+export const EXIT_USAGE = 2;

@@ -1,0 +1,103 @@
+/**
+ * The CLI's view of a check run: what every formatter receives. Positions are 1-based, columns
+ * in UTF-16 code units (LSP character + 1), end exclusive, as in ESLint and SARIF.
+ */
+import type { AnalysisResult, Breakdown } from '../engine/analyze';
+import type { Finding, Severity } from '../rules/types';
+
+export interface ReportDiagnostic {
+  rule: string;
+  severity: Severity;
+  message: string;
+  line: number;
+  column: number;
+  endLine: number;
+  endColumn: number;
+  data?: Record<string, unknown>;
+}
+
+export interface FileReport {
+  /** Relative to the working directory, forward slashes. */
+  path: string;
+  profile: string;
+  score: number;
+  ready: boolean;
+  threshold: number;
+  breakdown: Breakdown;
+  diagnostics: ReportDiagnostic[];
+}
+
+export interface ReportSummary {
+  files: number;
+  errors: number;
+  warnings: number;
+  infos: number;
+  hints: number;
+  ready: number;
+}
+
+export interface CheckReport {
+  /** Absolute working directory that file paths are relative to. */
+  root: string;
+  files: FileReport[];
+  summary: ReportSummary;
+}
+
+/** Pseudo-rule of the diagnostic reported for a file that cannot be read as text. */
+export const UNREADABLE_FILE_RULE = 'unreadable-file';
+
+export function toDiagnostic(finding: Finding): ReportDiagnostic {
+  const { start, end } = finding.range;
+  const diagnostic: ReportDiagnostic = {
+    rule: finding.rule,
+    severity: finding.severity,
+    message: finding.message,
+    line: start.line + 1,
+    column: start.character + 1,
+    endLine: end.line + 1,
+    endColumn: end.character + 1,
+  };
+  if (finding.data) diagnostic.data = finding.data;
+  return diagnostic;
+}
+
+export function fileReportFromAnalysis(path: string, result: AnalysisResult): FileReport {
+  return {
+    path,
+    profile: result.profile,
+    score: result.score,
+    ready: result.ready,
+    threshold: result.threshold,
+    breakdown: result.breakdown,
+    diagnostics: result.findings.map(toDiagnostic),
+  };
+}
+
+/** A file that could not be analysed: one error at its start, score 0, never ready. */
+export function unreadableFileReport(path: string, profile: string, threshold: number, problem: string): FileReport {
+  return {
+    path,
+    profile,
+    score: 0,
+    ready: false,
+    threshold,
+    breakdown: { structure: 0, clarity: 0, testability: 0, completeness: 0 },
+    diagnostics: [{
+      rule: UNREADABLE_FILE_RULE, severity: 'error', message: problem, line: 1, column: 1, endLine: 1, endColumn: 1,
+    }],
+  };
+}
+
+export function buildReport(root: string, files: FileReport[]): CheckReport {
+  const sorted = [...files].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  const summary: ReportSummary = { files: sorted.length, errors: 0, warnings: 0, infos: 0, hints: 0, ready: 0 };
+  for (const file of sorted) {
+    if (file.ready) summary.ready++;
+    for (const diagnostic of file.diagnostics) summary[SUMMARY_KEY[diagnostic.severity]]++;
+  }
+  return { root, files: sorted, summary };
+}
+
+const SUMMARY_KEY: Record<Severity, 'errors' | 'warnings' | 'infos' | 'hints'> = {
+  error: 'errors', warning: 'warnings', info: 'infos', hint: 'hints',
+};

@@ -1,0 +1,47 @@
+import assert from 'node:assert/strict';
+import { untestableCriterion } from '../../../server/src/rules/untestable-criterion';
+import { at, runRule } from '../helpers';
+
+function flagged(...criteria: string[]): string[] {
+  const text = `## Acceptance Criteria\n\n${criteria.map((c) => `- ${c}`).join('\n')}\n`;
+  return runRule(untestableCriterion, text).map((f) => String(f.data?.criterion));
+}
+
+describe('untestable-criterion', () => {
+  it('flags criteria whose outcome is a feeling or "it works"', () => {
+    assert.deepEqual(flagged('Export works correctly.', 'Finance is happy with the file.', 'Errors are handled gracefully.'),
+      ['Export works correctly.', 'Finance is happy with the file.', 'Errors are handled gracefully.']);
+  });
+
+  it('flags criteria with no observable outcome at all', () => {
+    assert.deepEqual(flagged('AC-1 (REQ-1): Refund support'), ['AC-1 (REQ-1): Refund support']);
+  });
+
+  it('accepts Given/When/Then with a concrete Then, numbers, code and observable verbs', () => {
+    assert.deepEqual(flagged(
+      'AC-1 (REQ-1): Given a paid order, when a refund is requested, then the response is 201.',
+      'Given a locked account, when it is reset, then the user sees the message "Password changed".',
+      'The CSV contains one row per order.',
+      'The order status is set to `refunded`.',
+      'Feature is enabled by default.',
+    ), []);
+  });
+
+  it('judges Given/When/Then criteria on the Then clause', () => {
+    assert.deepEqual(flagged('Given 5 orders, when exported, then everything is nice'), ['Given 5 orders, when exported, then everything is nice']);
+  });
+
+  it('reports the exact item range and skips group labels and other sections', () => {
+    const text = '## Requirements\n\n- Works correctly\n\n## Acceptance Criteria\n\n- Checkout:\n  - It works as expected\n';
+    const findings = runRule(untestableCriterion, text);
+    assert.equal(findings.length, 1);
+    assert.equal(at(findings[0].range), '7:4-7:24');
+  });
+
+  it('checks acceptance-criteria tables row by row', () => {
+    const text = '## Acceptance Criteria\n\n| Id | Criterion |\n|---|---|\n| AC-1 | Works fine |\n| AC-2 | Returns 404 for unknown ids |\n';
+    const findings = runRule(untestableCriterion, text);
+    assert.equal(findings.length, 1);
+    assert.equal(at(findings[0].range), '4:2-4:19');
+  });
+});
