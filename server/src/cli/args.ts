@@ -1,5 +1,5 @@
 /** Command-line parsing into a typed command; every mistake is a UsageError (exit status 2). */
-import { parseArgs } from 'node:util';
+import { parseArgs, type ParseArgsConfig } from 'node:util';
 
 export const CHECK_FORMATS = ['stylish', 'json', 'sarif', 'github'] as const;
 export const RULES_FORMATS = ['text', 'json', 'markdown'] as const;
@@ -49,39 +49,41 @@ function helpTopic(topic: string | undefined): 'check' | 'rules' | undefined {
 }
 
 function parseCheck(args: string[]): Command {
-  const { values, positionals } = parse(args, {
-    format: { type: 'string' },
-    config: { type: 'string' },
-    'min-score': { type: 'string' },
-    'max-warnings': { type: 'string' },
-    help: { type: 'boolean', short: 'h' },
-  }, true);
+  const { values, positionals } = parse({
+    args,
+    allowPositionals: true,
+    options: {
+      format: { type: 'string' },
+      config: { type: 'string' },
+      'min-score': { type: 'string' },
+      'max-warnings': { type: 'string' },
+      help: { type: 'boolean', short: 'h' },
+    },
+  });
   if (values.help) return { kind: 'help', topic: 'check' };
   return {
     kind: 'check',
     paths: positionals.length > 0 ? positionals : ['.'],
-    format: oneOf('--format', values.format as string | undefined, CHECK_FORMATS) ?? 'stylish',
-    config: nonEmpty('--config', values.config as string | undefined),
-    minScore: numberOption('--min-score', values['min-score'] as string | undefined, 0, 100, false),
-    maxWarnings: numberOption('--max-warnings', values['max-warnings'] as string | undefined, 0, Infinity, true),
+    format: oneOf('--format', values.format, CHECK_FORMATS) ?? 'stylish',
+    config: nonEmpty('--config', values.config),
+    minScore: numberOption('--min-score', values['min-score'], 0, 100, false),
+    maxWarnings: numberOption('--max-warnings', values['max-warnings'], 0, Infinity, true),
   };
 }
 
 function parseRules(args: string[]): Command {
-  const { values } = parse(args, {
-    format: { type: 'string' },
-    help: { type: 'boolean', short: 'h' },
-  }, false);
+  const { values } = parse({
+    args,
+    options: { format: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+  });
   if (values.help) return { kind: 'help', topic: 'rules' };
-  return { kind: 'rules', format: oneOf('--format', values.format as string | undefined, RULES_FORMATS) ?? 'text' };
+  return { kind: 'rules', format: oneOf('--format', values.format, RULES_FORMATS) ?? 'text' };
 }
 
-type OptionSpec = Record<string, { type: 'string' | 'boolean'; short?: string }>;
-
-/** node:util parseArgs, with its errors reworded as usage errors. */
-function parse(args: string[], options: OptionSpec, allowPositionals: boolean) {
+/** node:util parseArgs (strict), with its errors reworded as usage errors. */
+function parse<T extends ParseArgsConfig>(config: T): ReturnType<typeof parseArgs<T>> {
   try {
-    return parseArgs({ args, options, allowPositionals, strict: true });
+    return parseArgs(config);
   } catch (error) {
     throw new UsageError(describeParseError(error as Error & { code?: string }));
   }
@@ -92,9 +94,14 @@ function describeParseError(error: Error & { code?: string }): string {
   switch (error.code) {
     case 'ERR_PARSE_ARGS_UNKNOWN_OPTION': return `unknown option "${quoted ?? error.message}"`;
     case 'ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL': return `unexpected argument "${quoted ?? error.message}"`;
-    case 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE': return error.message.replace(/^Option /, 'option ');
-    default: return error.message;
+    // Node's text runs over several lines ("...is ambiguous.\nDid you forget..."); the first says it.
+    case 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE': return firstLine(error.message).replace(/^Option /, 'option ');
+    default: return firstLine(error.message);
   }
+}
+
+function firstLine(text: string): string {
+  return text.split('\n')[0];
 }
 
 function oneOf<T extends string>(name: string, value: string | undefined, allowed: readonly T[]): T | undefined {

@@ -101,3 +101,8 @@ export function buildReport(root: string, files: FileReport[]): CheckReport {
 const SUMMARY_KEY: Record<Severity, 'errors' | 'warnings' | 'infos' | 'hints'> = {
   error: 'errors', warning: 'warnings', info: 'infos', hint: 'hints',
 };
+
+/** Why a file is not ready, in a few words: a low score, or errors (which block handoff at any score). */
+export function notReadyReason(file: FileReport): string {
+  return file.score < file.threshold ? `needs ${file.threshold}` : 'fix the errors';
+}

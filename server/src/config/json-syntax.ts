@@ -82,9 +82,10 @@ class Scanner {
       this.value();
       this.skipWhitespace();
       if (this.eat('}')) return;
+      const comma = this.pos;
       if (!this.eat(',')) this.unexpected("',' or '}' after the property value");
       this.skipWhitespace();
-      if (this.text[this.pos] === '}') this.fail('trailing comma before \'}\' is not allowed in JSON', this.pos - 1);
+      if (this.text[this.pos] === '}') this.fail('trailing comma before \'}\' is not allowed in JSON', comma);
     }
   }
 
@@ -96,9 +97,10 @@ class Scanner {
       this.value();
       this.skipWhitespace();
       if (this.eat(']')) return;
+      const comma = this.pos;
       if (!this.eat(',')) this.unexpected("',' or ']' after the list item");
       this.skipWhitespace();
-      if (this.text[this.pos] === ']') this.fail('trailing comma before \']\' is not allowed in JSON', this.pos - 1);
+      if (this.text[this.pos] === ']') this.fail('trailing comma before \']\' is not allowed in JSON', comma);
     }
   }
 

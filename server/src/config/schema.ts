@@ -164,7 +164,7 @@ export function isPlainObject(value: unknown): value is Record<string, unknown> 
 }
 
 /** The message of the SyntaxError `new RegExp` throws, or undefined when the pattern compiles. */
-export function regexProblem(source: string): string | undefined {
+function regexProblem(source: string): string | undefined {
   try {
     new RegExp(source, 'g');
     return undefined;
@@ -190,7 +190,7 @@ function enumMessage(value: unknown, allowed: unknown[], path: PathSegment[]): s
 }
 
 /** `"rules.vague-term"`, `"vocabulary.add[2].term"`; the root is "the configuration". */
-export function describePath(path: PathSegment[]): string {
+function describePath(path: PathSegment[]): string {
   if (path.length === 0) return 'the configuration';
   const text = path
     .map((segment, index) => (typeof segment === 'number' ? `[${segment}]` : index === 0 ? segment : `.${segment}`))

@@ -17,6 +17,8 @@ export interface AnalyzeOptions {
   uri?: string;
   config?: SpecReadyConfig;
   linkTargets?: ReadonlyMap<string, LinkTargetInfo>;
+  /** A model already parsed from the same text with `parseForConfig`, to avoid parsing twice. */
+  model?: SpecModel;
 }
 
 export interface RuleFailure {
@@ -32,6 +34,8 @@ export interface AnalysisResult {
   ready: boolean;
   threshold: number;
   breakdown: Breakdown;
+  /** The requirement id pattern in effect (editor features reuse it). */
+  idPattern: string;
   /** Rules that threw; their findings are missing, every other rule still reported. */
   ruleFailures: RuleFailure[];
 }
@@ -47,7 +51,7 @@ export interface AnalysisResult {
 export function analyzeSpec(text: string, options: AnalyzeOptions = {}): AnalysisResult {
   const config = options.config ?? {};
   const prepared = prepare(config);
-  const model = parseSpec(text, options.uri ?? '', { aliases: prepared.aliases });
+  const model = options.model ?? parseSpec(text, options.uri ?? '', { aliases: prepared.aliases });
   const profile = documentProfile(model, config, prepared.profile);
   const context: RuleContext = {
     profile,
@@ -59,7 +63,15 @@ export function analyzeSpec(text: string, options: AnalyzeOptions = {}): Analysi
   const { score, breakdown } = computeScore(findings, profile, (rule) => findRule(rule)?.dimension);
   const threshold = config.threshold ?? DEFAULT_THRESHOLD;
   const ready = score >= threshold && !findings.some((finding) => finding.severity === 'error');
-  return { model, profile: profile.name, findings, score, ready, threshold, breakdown, ruleFailures };
+  return { model, profile: profile.name, findings, score, ready, threshold, breakdown, idPattern: prepared.idPattern, ruleFailures };
+}
+
+/**
+ * Parses a document with the heading aliases of a configuration, for callers that need the
+ * model before analysis (to resolve link targets) and then pass it back as `options.model`.
+ */
+export function parseForConfig(text: string, uri: string, config: SpecReadyConfig = {}): SpecModel {
+  return parseSpec(text, uri, { aliases: prepare(config).aliases });
 }
 
 interface Prepared {

@@ -6,11 +6,13 @@
 import { closeSync, openSync, readSync, statSync } from 'node:fs';
 import { dirname, isAbsolute, relative, resolve, sep } from 'node:path';
 import picomatch from 'picomatch';
-import { glob } from 'tinyglobby';
 import { parse as parseYaml } from 'yaml';
 import { ConfigError } from '../config/errors';
 import { loadConfigForFolder } from '../config/load';
 import { DEFAULT_EXCLUDE, DEFAULT_INCLUDE, type SpecReadyConfig } from '../config/types';
+// `require` makes esbuild pick tinyglobby's CommonJS build: its ES module build pulls in fdir's,
+// which calls createRequire(import.meta.url), and import.meta is empty in a CommonJS bundle.
+import tinyglobby = require('tinyglobby');
 
 export interface SpecGlobs {
   include: readonly string[];
@@ -132,7 +134,7 @@ async function walkFolder(folder: string, options: DiscoverOptions, found: Set<s
   }
   const globs = specGlobs(loaded.config);
   const base = globBase(folder, loaded.file, options);
-  const candidates = await glob('**/*', {
+  const candidates = await tinyglobby.glob('**/*', {
     cwd: folder,
     absolute: true,
     dot: true,

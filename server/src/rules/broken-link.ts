@@ -1,6 +1,8 @@
 import { classifyLinkTarget, documentAnchors, fragmentMatches } from '../model/link-targets';
 import type { Link, SpecModel } from '../model/types';
+import { compareRanges } from '../model/text';
 import type { RawFinding, Rule, RuleContext } from './types';
+import { rangeOffsets } from './util';
 
 export const brokenLink: Rule = {
   id: 'broken-link',
@@ -21,13 +23,52 @@ export const brokenLink: Rule = {
   check(model: SpecModel, context: RuleContext): RawFinding[] {
     const anchors = documentAnchors(model);
     const findings: RawFinding[] = [];
-    for (const link of model.links) {
+    const reported = new Set<string>();
+    for (const link of linksToCheck(model)) {
       const finding = checkLink(link, anchors, context);
-      if (finding) findings.push(finding);
+      const key = finding && `${finding.range.start.line}:${finding.range.start.character}`;
+      if (!finding || !key || reported.has(key)) continue;
+      reported.add(key);
+      findings.push(finding);
     }
     return findings;
   },
 };
+
+/**
+ * The links a reader can follow, each broken destination reported once where it is written:
+ * a reference link (`[text][label]`) is checked at its definition (`[label]: target`), and a
+ * definition nobody uses is not checked, since it renders nothing. Footnotes (`[^1]`) are not links.
+ */
+function linksToCheck(model: SpecModel): Link[] {
+  const definitions = model.links.filter((link) => isDefinition(model, link));
+  const uses = model.links.filter((link) => !definitions.includes(link) && isReferenceUse(model, link));
+  const usedTargets = new Set(uses.map((link) => decodeTarget(link.target)));
+  return model.links.filter((link) => {
+    if (link.text.startsWith('^')) return false;
+    if (definitions.includes(link)) return usedTargets.has(decodeTarget(link.target));
+    return !uses.includes(link);
+  });
+}
+
+function isDefinition(model: SpecModel, link: Link): boolean {
+  const { start } = rangeOffsets(model, link.range);
+  return link.range.start.character <= 3 && /^ {0,3}\[(?:[^\]\\]|\\.)+\]:/.test(model.text.slice(start - link.range.start.character, start + link.text.length + 8));
+}
+
+/** A reference link's recorded destination is the link itself: its target is written elsewhere. */
+function isReferenceUse(model: SpecModel, link: Link): boolean {
+  const { start } = rangeOffsets(model, link.range);
+  return compareRanges(link.range, link.targetRange) === 0 && /^!?\[/.test(model.text.slice(start, start + 2));
+}
+
+function decodeTarget(target: string): string {
+  try {
+    return decodeURI(target.trim());
+  } catch {
+    return target.trim();
+  }
+}
 
 function checkLink(link: Link, anchors: ReadonlySet<string>, context: RuleContext): RawFinding | undefined {
   const target = classifyLinkTarget(link.target);

@@ -54,50 +54,40 @@ function toFinding(model: SpecModel, block: CodeBlock, kind: string, error: Bloc
 function yamlError(content: string): BlockError | undefined {
   const documents = parseAllDocuments(content, { prettyErrors: false });
   if (!Array.isArray(documents)) return undefined;
-  for (const document of documents) {
-    const error = document.errors[0];
-    if (!error) continue;
-    const offset = Math.min(error.pos[0], Math.max(0, content.length - 1));
-    const line = lineAround(content, offset);
-    const hint = /(^|\s)(\.\.\.|…)(\s|$)/.test(line)
-      ? ' The `...` elides content: show a complete example, or mark omitted parts with a `# ...` comment.'
-      : '';
-    return { offset, length: Math.max(1, error.pos[1] - error.pos[0]), message: `${error.message}.${hint}` };
+  const error = documents.flatMap((document) => document.errors)[0];
+  if (!error) return undefined;
+  const offset = Math.min(error.pos[0], Math.max(0, content.length - 1));
+  const lineStart = content.lastIndexOf('\n', offset - 1) + 1;
+  const lineEnd = content.indexOf('\n', offset);
+  const line = content.slice(lineStart, lineEnd === -1 ? content.length : lineEnd);
+  // YAML reports where the structure broke; an elision on that line is the usual cause.
+  const ellipsis = /(?:^|\s)(\.\.\.|…)(?=\s|$)/.exec(line);
+  if (ellipsis) {
+    return {
+      offset: lineStart + ellipsis.index + ellipsis[0].length - ellipsis[1].length,
+      length: ellipsis[1].length,
+      message: `${error.message}. The \`...\` elides content: show a complete example, or mark omitted parts with a \`# ...\` comment.`,
+    };
   }
-  return undefined;
-}
-
-function lineAround(text: string, offset: number): string {
-  const start = text.lastIndexOf('\n', offset - 1) + 1;
-  const end = text.indexOf('\n', offset);
-  return text.slice(start, end === -1 ? text.length : end);
+  // YAML often points at one character or at indentation; underline the whole token there.
+  const token = /^([ \t]*)(\S+)/.exec(line.slice(offset - lineStart));
+  const length = error.pos[1] - error.pos[0];
+  if (!token || length > 1) return { offset, length: Math.max(1, length), message: `${error.message}.` };
+  return { offset: offset + token[1].length, length: token[2].length, message: `${error.message}.` };
 }
 
 /**
- * JSON.parse decides validity; the scanner only explains and locates the error, because V8's
- * messages often carry no position ("Unexpected token '}', ... is not valid JSON").
+ * JSON.parse is the fast path; the scanner explains and locates the error, because V8's
+ * messages often carry no position ("Unexpected token '}', ... is not valid JSON"). Several
+ * values in one block (JSON Lines, an event stream) are accepted when each value is valid.
  */
 function jsonError(content: string): BlockError | undefined {
-  if (parsesAsJson(content) || isJsonLines(content)) return undefined;
-  const located = new JsonScanner(content).firstError();
-  if (located) return located;
-  const firstCharacter = content.search(/\S/);
-  return { offset: Math.max(0, firstCharacter), length: 1, message: 'the block is not valid JSON.' };
-}
-
-function parsesAsJson(text: string): boolean {
   try {
-    JSON.parse(text);
-    return true;
+    JSON.parse(content);
+    return undefined;
   } catch {
-    return false;
+    return new JsonScanner(content).firstError();
   }
-}
-
-/** One JSON value per line (JSON Lines / NDJSON), often shown under a `json` fence. */
-function isJsonLines(content: string): boolean {
-  const lines = content.split(/\r?\n/).filter((line) => line.trim() !== '');
-  return lines.length > 1 && lines.every(parsesAsJson);
 }
 
 class JsonSyntaxError extends Error {
@@ -117,11 +107,10 @@ class JsonScanner {
 
   firstError(): BlockError | undefined {
     try {
-      this.value();
-      this.skipWhitespace();
-      if (this.pos < this.text.length) {
-        this.fail(1, 'unexpected text after the JSON value; a block should hold a single value (split several examples into separate blocks).');
-      }
+      do {
+        this.value();
+        this.skipWhitespace();
+      } while (this.pos < this.text.length);
       return undefined;
     } catch (error) {
       if (!(error instanceof JsonSyntaxError)) throw error;

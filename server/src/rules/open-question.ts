@@ -1,14 +1,19 @@
 import { normalizeHeading } from '../sections/catalog';
 import { rangeFromOffsets } from '../model/text';
-import type { ListItem, Range, Section, SpecModel, Table } from '../model/types';
+import type { ListItem, Range, Section, Sentence, SpecModel, Table } from '../model/types';
 import type { RawFinding, Rule } from './types';
 import { inSection, rangeOffsets } from './util';
 
 const SECTION_ID = 'open-questions';
 
-/** "None.", "N/A", "None at this time", "No open questions": the section is deliberately empty. */
-const NOTHING_OPEN = /^\W*(?:none|n\/?a|nothing(?: open| outstanding)?|no (?:open |unresolved |outstanding )?(?:questions|issues|items))\b/i;
-/** A leading "Resolved:", "**Decision:**", "Answered in #12", "~~...~~", or a "(resolved)" note. */
+/** "None.", "N/A", "There are none.", "No known unresolved questions yet", "All questions have been resolved." */
+const NOTHING_OPEN = [
+  /^\W*(?:none|n\/?a|no|nothing)\b.{0,30}$/i,
+  /\bno (?:known |open |unresolved |outstanding |remaining |further )*(?:questions|issues)\b/i,
+  /\b(?:there are|currently|presently) none\b/i,
+  /\bquestions (?:have been|are|were) (?:all )?(?:resolved|answered)\b/i,
+];
+/** A leading "Resolved:", "**Decision:**", "Answered in #12", or a "(resolved)" note. */
 const RESOLVED = [
   /^\W*(?:resolved|answered|decided|decision|answer|closed|done)\b/i,
   /\b(?:resolved|answered|decided|decision|answer)\W{0,4}[:—–]/i,
@@ -20,6 +25,10 @@ const MARKER_ONLY = /^\W*(?:TBD|TBC|TODO|FIXME|XXX|\?+)\W*$/;
 /** FAQ sections are questions that come with their answers. */
 const ANSWERED_SECTIONS = new Set(['faq', 'frequently asked questions']);
 
+type Block =
+  | { kind: 'paragraph'; start: number; sentences: Sentence[] }
+  | { kind: 'item'; start: number; item: ListItem; children: ListItem[] };
+
 export const openQuestion: Rule = {
   id: 'open-question',
   defaultSeverity: 'warning',
@@ -28,20 +37,16 @@ export const openQuestion: Rule = {
     summary: 'Reports each unresolved item in the Open Questions section.',
     rationale:
       'An open question is a decision the contractor will otherwise make alone, usually without the context to make ' +
-      'it well. Questions are list items, table rows, question headings or, failing those, sentences ending in "?". ' +
-      'An item counts as resolved when it is checked (`- [x]`), struck through (`~~...~~`), or says "Resolved:", ' +
-      '"Answered", "Decision:" (also in a nested item). A section that says "None." has no open questions; FAQ ' +
-      'sections are skipped because their questions come with answers.',
+      'it well. Questions are list items, table rows, subsections, and paragraphs that ask something (a list right ' +
+      'after a question lists its options and is not reported separately). An item counts as resolved when it is ' +
+      'checked (`- [x]`), struck through (`~~...~~`), or says "Resolved:", "Answered", "Decision:" (also in a nested ' +
+      'item). A section that opens with "None." has no open questions; FAQ sections are skipped because their ' +
+      'questions come with answers.',
     bad: '## Open Questions\n\n- Which queue do we use for retries?\n- Do refunds need approval above 500 EUR?',
     good: '## Open Questions\n\n- ~~Which queue do we use for retries?~~ Decision: SQS `orders-retry` (2024-05-02, @lena)\n- [x] Do refunds need approval above 500 EUR? Resolved: yes, by a finance lead.',
   },
   check(model: SpecModel): RawFinding[] {
-    const findings: RawFinding[] = [];
-    for (const section of model.sections) {
-      if (!isQuestionsRoot(section)) continue;
-      findings.push(...sectionFindings(model, section));
-    }
-    return findings;
+    return model.sections.filter(isQuestionsRoot).flatMap((section) => sectionFindings(model, section));
   },
 };
 
@@ -50,48 +55,109 @@ function isQuestionsRoot(section: Section): boolean {
     !ANSWERED_SECTIONS.has(normalizeHeading(section.title));
 }
 
+/**
+ * Questions in the section's own text, plus one per subsection: a subsection under Open
+ * Questions is a question with its discussion, whatever its heading says.
+ */
 function sectionFindings(model: SpecModel, section: Section): RawFinding[] {
-  const body = rangeOffsets(model, section.bodyRange);
-  const within = (offset: number) => offset >= body.start && offset < body.end;
-  const items = model.listItems.filter((item) => within(item.startOffset));
-  const firstProse = model.sentences.find((sentence) => within(sentence.startOffset) && sentence.kind !== 'heading');
-  if (firstProse && NOTHING_OPEN.test(firstProse.text)) return [];
-  if (items.length > 0) return listFindings(model, items);
+  const own = rangeOffsets(model, section.ownBodyRange);
+  const within = (offset: number) => offset >= own.start && offset < own.end;
+  const first = model.sentences.find((sentence) => within(sentence.startOffset) && sentence.kind !== 'heading');
+  if (first && saysNothingIsOpen(first.text)) return [];
+  const findings = ownTextFindings(model, within, section.children.length > 0);
+  for (const child of section.children) {
+    if (!childResolved(model, child)) findings.push(finding(child.title, child.headingRange));
+  }
+  return findings;
+}
+
+function ownTextFindings(model: SpecModel, within: (offset: number) => boolean, hasSubsections: boolean): RawFinding[] {
   const tables = model.tables.filter((table) => within(rangeOffsets(model, table.range).start));
-  if (tables.length > 0) return tables.flatMap((table) => tableFindings(table));
-  const headings = model.sections.filter((child) => child !== section && inSubtree(child, section) && child.title.trim().endsWith('?'));
-  if (headings.length > 0) return headings.filter((child) => !childResolved(model, child)).map((child) => finding(child.title, child.headingRange));
-  return paragraphFindings(model, within);
+  const blocks = textBlocks(model, within);
+  const findings = [...tables.flatMap(tableFindings), ...blockFindings(model, blocks)];
+  if (findings.length > 0 || hasSubsections || tables.length > 0) return findings;
+  // Prose that asks nothing explicitly ("Suspense will need special handling") is still one open item;
+  // before subsections it only introduces them.
+  const paragraph = blocks.find((block) => block.kind === 'paragraph');
+  return paragraph && paragraph.kind === 'paragraph' && !isResolved(paragraph.sentences[0].text)
+    ? [paragraphFinding(model, paragraph.sentences)]
+    : [];
 }
 
-function inSubtree(candidate: Section, root: Section): boolean {
-  for (let current = candidate.parent; current; current = current.parent) if (current === root) return true;
-  return false;
-}
-
-/** Top-level items are the questions; nested items are their discussion and may resolve them. */
-function listFindings(model: SpecModel, items: ListItem[]): RawFinding[] {
-  const topDepth = Math.min(...items.map((item) => item.depth));
+/**
+ * Walks paragraphs and top-level list items in order. A list right after a paragraph that asks
+ * something holds that question's options (or its answer); any other list item is a question.
+ */
+function blockFindings(model: SpecModel, blocks: Block[]): RawFinding[] {
   const findings: RawFinding[] = [];
+  let question: { finding: RawFinding | undefined } | undefined;
+  for (const block of blocks) {
+    if (block.kind === 'paragraph') {
+      const asks = block.sentences.some((sentence) => sentence.text.trim().endsWith('?'));
+      question = asks ? { finding: isResolved(block.sentences[0].text) ? undefined : paragraphFinding(model, block.sentences) } : undefined;
+      if (question?.finding) findings.push(question.finding);
+    } else if (question) {
+      if (itemResolved(block.item, block.children) && question.finding) {
+        findings.splice(findings.indexOf(question.finding), 1);
+        question.finding = undefined;
+      }
+    } else if (!MARKER_ONLY.test(block.item.text) && !saysNothingIsOpen(block.item.text) && !itemResolved(block.item, block.children)) {
+      findings.push(itemFinding(model, block.item));
+    }
+  }
+  return findings;
+}
+
+/** Top-level paragraphs and the outermost list items (with their nested items) of the section's own text. */
+function textBlocks(model: SpecModel, within: (offset: number) => boolean): Block[] {
+  const blocks: Block[] = paragraphs(model, within).map((sentences) => ({ kind: 'paragraph', start: sentences[0].startOffset, sentences }));
+  const items = model.listItems.filter((item) => within(item.startOffset));
+  const topDepth = Math.min(...items.map((item) => item.depth));
   items.forEach((item, index) => {
-    if (item.depth !== topDepth || MARKER_ONLY.test(item.text) || NOTHING_OPEN.test(item.text)) return;
+    if (item.depth !== topDepth) return;
     const children: ListItem[] = [];
     for (const next of items.slice(index + 1)) {
       if (next.depth <= item.depth) break;
       children.push(next);
     }
-    if (itemResolved(item, children)) return;
-    const firstLineEnd = item.text.search(/\r?\n/);
-    const end = firstLineEnd === -1 ? item.endOffset : item.startOffset + firstLineEnd;
-    findings.push(finding(item.text, rangeFromOffsets(model, item.startOffset, end)));
+    blocks.push({ kind: 'item', start: item.startOffset, item, children });
   });
-  return findings;
+  return blocks.sort((a, b) => a.start - b.start);
+}
+
+/** Sentences of top-level paragraphs, grouped by the blank lines between paragraphs. */
+function paragraphs(model: SpecModel, within: (offset: number) => boolean): Sentence[][] {
+  const groups: Sentence[][] = [];
+  for (const sentence of model.sentences) {
+    if (sentence.kind !== 'paragraph' || !within(sentence.startOffset)) continue;
+    const previous = groups[groups.length - 1]?.at(-1);
+    const sameParagraph = previous && !/\n[ \t]*\r?\n/.test(model.text.slice(previous.endOffset, sentence.startOffset));
+    if (sameParagraph) groups[groups.length - 1].push(sentence);
+    else groups.push([sentence]);
+  }
+  return groups;
+}
+
+/** Only a short statement can declare the section empty ("None of the options scale, do we shard?" asks). */
+function saysNothingIsOpen(text: string): boolean {
+  const trimmed = text.trim();
+  return trimmed.length <= 80 && !trimmed.endsWith('?') && NOTHING_OPEN.some((pattern) => pattern.test(trimmed));
+}
+
+function isResolved(text: string): boolean {
+  return STRUCK_THROUGH.test(text) || RESOLVED.some((pattern) => pattern.test(text));
 }
 
 function itemResolved(item: ListItem, children: ListItem[]): boolean {
   if (item.checked !== undefined) return item.checked;
-  if (STRUCK_THROUGH.test(item.text)) return true;
-  return [item, ...children].some((entry) => RESOLVED.some((pattern) => pattern.test(entry.text)));
+  return isResolved(item.text) || children.some((child) => RESOLVED.some((pattern) => pattern.test(child.text)));
+}
+
+function childResolved(model: SpecModel, child: Section): boolean {
+  if (isResolved(child.title)) return true;
+  const body = rangeOffsets(model, child.bodyRange);
+  const first = model.sentences.find((sentence) => sentence.startOffset >= body.start && sentence.startOffset < body.end);
+  return first !== undefined && RESOLVED.some((pattern) => pattern.test(first.text));
 }
 
 /** A row is resolved when its status says so or its answer/decision cell is filled in. */
@@ -112,19 +178,16 @@ function tableFindings(table: Table): RawFinding[] {
   return findings;
 }
 
-function childResolved(model: SpecModel, child: Section): boolean {
-  const body = rangeOffsets(model, child.bodyRange);
-  const first = model.sentences.find((sentence) => sentence.startOffset >= body.start && sentence.startOffset < body.end);
-  return first !== undefined && RESOLVED.some((pattern) => pattern.test(first.text));
+/** Reported on the item's first line; a multi-line item would otherwise underline a whole block. */
+function itemFinding(model: SpecModel, item: ListItem): RawFinding {
+  const firstLineEnd = item.text.search(/\r?\n/);
+  const end = firstLineEnd === -1 ? item.endOffset : item.startOffset + firstLineEnd;
+  return finding(item.text, rangeFromOffsets(model, item.startOffset, end));
 }
 
-/** Free prose: each sentence asking something is a question; otherwise the whole text is one open item. */
-function paragraphFindings(model: SpecModel, within: (offset: number) => boolean): RawFinding[] {
-  const sentences = model.sentences.filter((sentence) => within(sentence.startOffset) && sentence.kind !== 'heading');
-  const questions = sentences.filter((sentence) => sentence.text.trim().endsWith('?'));
-  const open = questions.length > 0 ? questions : sentences.slice(0, 1);
-  return open.filter((sentence) => !RESOLVED.some((pattern) => pattern.test(sentence.text)))
-    .map((sentence) => finding(model.text.slice(sentence.startOffset, sentence.endOffset), sentence.range));
+function paragraphFinding(model: SpecModel, sentences: Sentence[]): RawFinding {
+  const last = sentences[sentences.length - 1];
+  return finding(model.text.slice(sentences[0].startOffset, last.endOffset), sentences[0].range);
 }
 
 function finding(question: string, range: Range): RawFinding {

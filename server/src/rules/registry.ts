@@ -5,21 +5,25 @@ import { brokenLink } from './broken-link';
 import { duplicateId } from './duplicate-id';
 import { emptySection } from './empty-section';
 import { invalidCodeBlock } from './invalid-code-block';
+import { hiddenContext } from './hidden-context';
 import { invalidFrontMatter } from './invalid-front-matter';
 import { missingSection } from './missing-section';
 import { openQuestion } from './open-question';
 import { placeholder } from './placeholder';
 import { secret } from './secret';
 import { unknownReference } from './unknown-reference';
+import { unmeasurableRequirement } from './unmeasurable-requirement';
 import { untestableCriterion } from './untestable-criterion';
 import { untracedRequirement } from './untraced-requirement';
 import { vagueTerm } from './vague-term';
+import { weakModal } from './weak-modal';
 
 export const RULES: readonly Rule[] = [
   apiEndpointIncomplete,
   brokenLink,
   duplicateId,
   emptySection,
+  hiddenContext,
   invalidCodeBlock,
   invalidFrontMatter,
   missingSection,
@@ -27,9 +31,11 @@ export const RULES: readonly Rule[] = [
   placeholder,
   secret,
   unknownReference,
+  unmeasurableRequirement,
   untestableCriterion,
   untracedRequirement,
   vagueTerm,
+  weakModal,
 ];
 
 const BY_ID = new Map(RULES.map((rule) => [rule.id, rule]));

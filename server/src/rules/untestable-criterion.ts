@@ -1,7 +1,6 @@
-import { rangeFromOffsets } from '../model/text';
-import type { Range, SpecModel } from '../model/types';
+import { acceptanceCriteria } from '../model/criteria';
+import type { SpecModel } from '../model/types';
 import type { RawFinding, Rule, RuleContext } from './types';
-import { inSection } from './util';
 
 /** Outcomes nobody can check: they describe a feeling or restate "it works". */
 const VAGUE_OUTCOME = new RegExp(
@@ -62,7 +61,7 @@ export const untestableCriterion: Rule = {
   check(model: SpecModel, context: RuleContext): RawFinding[] {
     // Ids carry digits and would pass for measured values; judge the wording without them.
     const ids = new RegExp(`(?<![\\w-])(?:${context.idPattern})(?![\\w-]*\\w)`, 'g');
-    return criteria(model).flatMap((criterion) => {
+    return acceptanceCriteria(model).filter((criterion) => !TEMPLATE_HOLE.test(criterion.text)).flatMap((criterion) => {
       const reason = untestableReason(criterion.prose.replace(ids, ' '), criterion.text.replace(ids, ' '));
       if (!reason) return [];
       return [{
@@ -74,41 +73,8 @@ export const untestableCriterion: Rule = {
   },
 };
 
-interface Criterion {
-  /** Source text (code spans kept: they are evidence). */
-  text: string;
-  /** Prose mask (code removed: vague phrases inside code do not count). */
-  prose: string;
-  range: Range;
-}
-
-function criteria(model: SpecModel): Criterion[] {
-  const found: Criterion[] = [];
-  for (const item of model.listItems) {
-    if (!inSection(item.section, ['acceptance-criteria']) || isGroupLabel(item.text)) continue;
-    found.push({ text: item.text, prose: model.prose.slice(item.startOffset, item.endOffset), range: item.range });
-  }
-  for (const table of model.tables) {
-    if (!inSection(table.section, ['acceptance-criteria'])) continue;
-    for (const row of table.rows) {
-      const first = row[0];
-      const last = row[row.length - 1];
-      if (!first || !last) continue;
-      found.push({
-        text: row.map((cell) => cell.text).join(' '),
-        prose: row.map((cell) => model.prose.slice(cell.startOffset, cell.endOffset)).join(' '),
-        range: rangeFromOffsets(model, first.startOffset, last.endOffset),
-      });
-    }
-  }
-  return found;
-}
-
-/** "Checkout:" introducing nested criteria, or an empty item, is not a criterion itself. */
-function isGroupLabel(text: string): boolean {
-  const trimmed = text.trim();
-  return trimmed.length === 0 || trimmed.endsWith(':');
-}
+/** A criterion still holding template holes is reported by `placeholder` instead. */
+const TEMPLATE_HOLE = /<[a-z][^<>]*\s[^<>]*>|<(?:precondition|action|outcome|result)>|\b(?:TBD|TODO|TBC|FIXME)\b/;
 
 interface Reason {
   kind: 'vague-outcome' | 'no-outcome' | 'vague-then';

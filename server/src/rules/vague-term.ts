@@ -95,10 +95,12 @@ function reachOf(sentence: Sentence): 'all' | 'strong' | 'none' {
   return binding ? 'strong' : 'none';
 }
 
-/** True when the sentence sits under a discussion subsection, below any normative heading. */
-function inDiscussion(section: Section | undefined): boolean {
-  for (let current = section; current && current.canonical.length === 0; current = current.parent) {
-    if (DISCUSSION.test(current.title)) return true;
+/** True when the sentence sits under a discussion or question heading, up to and including the nearest recognised section. */
+export function inDiscussion(section: Section | undefined): boolean {
+  for (let current = section; current; current = current.parent) {
+    // A heading that asks a question ("Will this increase CPU usage?") heads an answer, not a commitment.
+    if (DISCUSSION.test(current.title) || /\?\s*$/.test(current.title)) return true;
+    if (current.canonical.length > 0) return false;
   }
   return false;
 }

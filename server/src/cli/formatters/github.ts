@@ -1,5 +1,5 @@
 import type { Severity } from '../../rules/types';
-import type { CheckReport, ReportDiagnostic } from '../report';
+import { notReadyReason, type CheckReport, type ReportDiagnostic } from '../report';
 
 /**
  * GitHub Actions workflow commands: each diagnostic becomes an annotation on the pull request.
@@ -15,7 +15,7 @@ export function formatGithub(report: CheckReport): string {
     }
   }
   for (const file of report.files) {
-    lines.push(`${file.path}: ${file.score}/100, ${file.ready ? 'ready' : `not ready (needs ${file.threshold})`}`);
+    lines.push(`${file.path}: ${file.score}/100, ${file.ready ? 'ready' : `not ready (${notReadyReason(file)})`}`);
   }
   return lines.length > 0 ? `${lines.join('\n')}\n` : '';
 }

@@ -7,6 +7,8 @@ export interface SarifTool {
   name: string;
   version: string;
   informationUri: string;
+  /** Where a rule's documentation lives, if published. */
+  helpUri?: (ruleId: string) => string;
 }
 
 type SarifLevel = 'error' | 'warning' | 'note' | 'none';
@@ -26,7 +28,7 @@ const UNREADABLE_DESCRIPTOR = {
  * Each file's readiness score travels in the run's property bag.
  */
 export function formatSarif(report: CheckReport, rules: readonly Rule[], tool: SarifTool): string {
-  const descriptors: object[] = rules.map(ruleDescriptor);
+  const descriptors: object[] = rules.map((rule) => ruleDescriptor(rule, tool.helpUri?.(rule.id)));
   const index = new Map(rules.map((rule, position) => [rule.id, position]));
   const usesUnreadable = report.files.some((file) => file.diagnostics.some((d) => d.rule === UNREADABLE_FILE_RULE));
   if (usesUnreadable) {
@@ -47,9 +49,10 @@ export function formatSarif(report: CheckReport, rules: readonly Rule[], tool: S
   return `${JSON.stringify(log, null, 2)}\n`;
 }
 
-function ruleDescriptor(rule: Rule): object {
+function ruleDescriptor(rule: Rule, helpUri: string | undefined): object {
   return {
     id: rule.id,
+    ...(helpUri ? { helpUri } : {}),
     shortDescription: { text: rule.docs.summary },
     fullDescription: { text: `${rule.docs.summary} ${rule.docs.rationale}` },
     help: { text: helpText(rule.docs), markdown: helpMarkdown(rule.docs) },
@@ -94,7 +97,7 @@ function helpText(docs: RuleDocs): string {
   return parts.join('\n\n');
 }
 
-export function helpMarkdown(docs: RuleDocs): string {
+function helpMarkdown(docs: RuleDocs): string {
   const parts = [
     `**${docs.summary}**`,
     docs.rationale,

@@ -1,5 +1,5 @@
 import { createPalette, type Palette } from '../color';
-import type { CheckReport, FileReport, ReportDiagnostic, ReportSummary } from '../report';
+import { notReadyReason, type CheckReport, type FileReport, type ReportDiagnostic, type ReportSummary } from '../report';
 import type { Severity } from '../../rules/types';
 
 export interface StylishOptions {
@@ -26,8 +26,7 @@ function fileBlock(file: FileReport, palette: Palette): string {
   const whereWidth = Math.max(...rows.map((row) => row.where.length));
   const severityWidth = Math.max(...rows.map((row) => row.diagnostic.severity.length));
   const messageWidth = Math.max(...rows.map((row) => oneLine(row.diagnostic.message).length));
-  const lines = rows.map(({ where, diagnostic }) => [
-    ' ',
+  const lines = rows.map(({ where, diagnostic }) => '  ' + [
     palette.dim(where.padEnd(whereWidth)),
     severityColor(diagnostic.severity, palette)(diagnostic.severity.padEnd(severityWidth)),
     oneLine(diagnostic.message).padEnd(messageWidth),
@@ -42,7 +41,7 @@ function scoreLines(files: FileReport[], palette: Palette): string {
     const score = `${String(file.score).padStart(3)}/100`;
     const status = file.ready
       ? palette.green('ready')
-      : palette.red(`not ready`) + palette.dim(` (needs ${file.threshold})`);
+      : palette.red('not ready') + palette.dim(` (${notReadyReason(file)})`);
     return `${file.path.padEnd(pathWidth)}  ${palette.bold(score)}  ${status}`;
   }).join('\n');
 }

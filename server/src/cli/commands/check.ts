@@ -1,0 +1,146 @@
+/** `specready check`: discover specs, analyse each with its configuration, report, set the exit status. */
+import { readFileSync } from 'node:fs';
+import { isAbsolute, relative, resolve, sep } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { ConfigError, formatConfigError } from '../../config/errors';
+import { loadConfigFile, loadConfigFor, type LoadedConfig } from '../../config/load';
+import { DEFAULT_THRESHOLD } from '../../config/types';
+import { analyzeSpec } from '../../engine/analyze';
+import { discoverSpecFiles } from '../../fs/discover';
+import { gatherLinkTargets } from '../../fs/link-targets';
+import { parseSpec } from '../../model/parse';
+import { ruleDocsUrl } from '../../rules/docs-url';
+import { RULES } from '../../rules/registry';
+import { DEFAULT_PROFILE } from '../../sections/profiles';
+import type { CheckCommand } from '../args';
+import { shouldUseColor } from '../color';
+import { formatGithub } from '../formatters/github';
+import { formatJson } from '../formatters/json';
+import { formatSarif } from '../formatters/sarif';
+import { formatStylish } from '../formatters/stylish';
+import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, type CliIo } from '../io';
+import { buildReport, fileReportFromAnalysis, unreadableFileReport, type CheckReport, type FileReport } from '../report';
+import { INFORMATION_URI, TOOL_NAME, TOOL_VERSION } from '../version';
+
+/** What went wrong outside the findings: printed to stderr, exit status 2. */
+interface Failures {
+  config: ConfigError[];
+  internal: string[];
+}
+
+export async function runCheck(command: CheckCommand, io: CliIo): Promise<number> {
+  const explicitConfig = command.config ? resolve(io.cwd, command.config) : undefined;
+  if (explicitConfig && reportConfigErrors(loadConfigFile(explicitConfig).errors, io)) return EXIT_USAGE;
+  const discovery = await discoverSpecFiles(command.paths, { cwd: io.cwd, config: explicitConfig });
+  for (const missing of discovery.missing) io.stderr(`specready: ${missing}: no such file or folder\n`);
+  if (discovery.missing.length > 0 || reportConfigErrors(discovery.configErrors, io)) return EXIT_USAGE;
+
+  const failures: Failures = { config: [], internal: [] };
+  const files: FileReport[] = [];
+  for (const file of discovery.files) {
+    const report = await checkFile(file, io.cwd, explicitConfig, failures);
+    if (report) files.push(report);
+  }
+  if (reportConfigErrors(failures.config, io)) return EXIT_USAGE;
+
+  const report = buildReport(io.cwd, files);
+  io.stdout(format(report, command, io));
+  if (files.length === 0) io.stderr(`specready: no spec files found in ${command.paths.join(', ')}\n`);
+  for (const message of failures.internal) io.stderr(`specready: internal error: ${message}\n`);
+  if (failures.internal.length > 0) return EXIT_USAGE;
+  return exitStatus(report, command, io);
+}
+
+async function checkFile(file: string, cwd: string, explicitConfig: string | undefined, failures: Failures): Promise<FileReport | undefined> {
+  const loaded = loadConfigFor(file, explicitConfig);
+  if (loaded.errors.length > 0) {
+    failures.config.push(...loaded.errors);
+    return undefined;
+  }
+  const path = displayPath(file, cwd);
+  const text = readSpecText(file);
+  if (typeof text !== 'string') {
+    return unreadableFileReport(path, loaded.config.profile ?? DEFAULT_PROFILE, loaded.config.threshold ?? DEFAULT_THRESHOLD, text.problem);
+  }
+  const uri = pathToFileURL(file).href;
+  // The engine is pure: facts about linked files are gathered here, from a first parse.
+  const linkTargets = await gatherLinkTargets(parseSpec(text, uri), file);
+  try {
+    const result = analyzeSpec(text, { uri, config: loaded.config, linkTargets });
+    for (const failure of result.ruleFailures) failures.internal.push(`rule "${failure.rule}" failed on ${path}: ${failure.error}`);
+    return fileReportFromAnalysis(path, result);
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error;
+    failures.config.push(withConfigFile(error, loaded, file));
+    return undefined;
+  }
+}
+
+/** The engine does not know which file the configuration came from. */
+function withConfigFile(error: ConfigError, loaded: LoadedConfig, specFile: string): ConfigError {
+  if (!error.file) error.file = loaded.file ?? specFile;
+  return error;
+}
+
+/** The file as UTF-8 text, or why it cannot be checked. */
+export function readSpecText(file: string): string | { problem: string } {
+  let bytes: Buffer;
+  try {
+    bytes = readFileSync(file);
+  } catch (error) {
+    return { problem: `cannot read file: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}` };
+  }
+  if (bytes.subarray(0, 8000).includes(0)) return { problem: 'not a text file (it contains NUL bytes); only Markdown can be checked' };
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    return { problem: 'not valid UTF-8 text; save the file as UTF-8' };
+  }
+}
+
+function format(report: CheckReport, command: CheckCommand, io: CliIo): string {
+  switch (command.format) {
+    case 'json': return formatJson(report);
+    case 'sarif': return formatSarif(report, RULES, {
+      name: TOOL_NAME, version: TOOL_VERSION, informationUri: INFORMATION_URI, helpUri: ruleDocsUrl,
+    });
+    case 'github': return formatGithub(report);
+    case 'stylish': return formatStylish(report, { color: shouldUseColor(io.env, io.stdoutIsTTY) });
+  }
+}
+
+/** 1 when a file has errors or a limit is exceeded; each exceeded limit is explained on stderr. */
+function exitStatus(report: CheckReport, command: CheckCommand, io: CliIo): number {
+  let status = report.summary.errors > 0 ? EXIT_FINDINGS : EXIT_OK;
+  const { minScore, maxWarnings } = command;
+  if (minScore !== undefined) {
+    const low = report.files.filter((file) => file.score < minScore);
+    if (low.length > 0) {
+      const list = low.map((file) => `${file.path} (${file.score})`).join(', ');
+      io.stderr(`specready: ${low.length === 1 ? '1 file scores' : `${low.length} files score`} below --min-score ${minScore}: ${list}\n`);
+      status = EXIT_FINDINGS;
+    }
+  }
+  if (maxWarnings !== undefined && report.summary.warnings > maxWarnings) {
+    io.stderr(`specready: ${report.summary.warnings} warnings, more than --max-warnings ${maxWarnings}\n`);
+    status = EXIT_FINDINGS;
+  }
+  return status;
+}
+
+/** Prints configuration errors once each; true when there were any. */
+function reportConfigErrors(errors: readonly ConfigError[], io: CliIo): boolean {
+  const lines = new Set(errors.map((error) => {
+    const shown = new ConfigError(error.message, { ...error, file: error.file && displayPath(error.file, io.cwd) });
+    return `specready: ${formatConfigError(shown)}\n`;
+  }));
+  for (const line of lines) io.stderr(line);
+  return errors.length > 0;
+}
+
+/** Relative to the working directory with forward slashes; absolute when outside it. */
+export function displayPath(file: string, cwd: string): string {
+  const path = relative(cwd, file);
+  const shown = path === '' || isAbsolute(path) ? file : path;
+  return shown.split(sep).join('/');
+}

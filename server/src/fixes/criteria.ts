@@ -1,0 +1,111 @@
+import type { AnalysisResult } from '../engine/analyze';
+import { lineText } from '../model/text';
+import type { Position, Section } from '../model/types';
+import type { Finding } from '../rules/types';
+import { inSection } from '../rules/util';
+import { sectionDefinition } from '../sections/catalog';
+import { eolOf, insertBlock } from './edits';
+import { sectionLevel } from './sections';
+import type { QuickFix, TextEdit } from './types';
+
+const CRITERION_PREFIX = 'AC';
+const SKELETON = 'Given <precondition>, when <action>, then <observable result>';
+
+/** The requirement ids no criterion references yet, in document order. */
+function untracedIds(result: AnalysisResult): string[] {
+  return result.findings.filter((f) => f.rule === 'untraced-requirement').map((f) => String(f.data?.id));
+}
+
+/**
+ * Given/When/Then templates referencing requirement ids. For one untraced requirement the fix
+ * covers just that id (preferred); a second action covers all of them. When the spec has no
+ * acceptance-criteria section, the section is created at its canonical position.
+ */
+export function criteriaFixes(result: AnalysisResult, finding: Finding): QuickFix[] {
+  const all = untracedIds(result);
+  const fixes: QuickFix[] = [];
+  if (finding.rule === 'untraced-requirement') {
+    const id = String(finding.data?.id);
+    const edit = criteriaEdit(result, [id]);
+    if (edit) fixes.push({ title: `Add an acceptance criterion for ${id}`, rule: finding.rule, isPreferred: true, edits: [edit] });
+  }
+  const isMissingCriteria = finding.rule === 'missing-section' && finding.data?.section === 'acceptance-criteria';
+  if ((isMissingCriteria || all.length > 1) && (all.length > 0 || isMissingCriteria)) {
+    const edit = criteriaEdit(result, all);
+    if (edit) {
+      const title = all.length > 0
+        ? `Insert acceptance criteria for ${all.length} untraced requirement${all.length === 1 ? '' : 's'}`
+        : 'Insert acceptance criteria template';
+      fixes.push({ title, rule: finding.rule, isPreferred: isMissingCriteria, edits: [edit] });
+    }
+  }
+  return fixes;
+}
+
+function criteriaEdit(result: AnalysisResult, ids: string[]): TextEdit | undefined {
+  const lines = criterionLines(result, ids);
+  const section = criteriaSection(result);
+  if (section) return appendToSection(result, section, lines);
+  const missing = result.findings.find((f) => f.rule === 'missing-section' && f.data?.section === 'acceptance-criteria');
+  const at = (missing?.data?.insertAt as Position | undefined) ?? endOfDocument(result);
+  const title = sectionDefinition('acceptance-criteria')?.title ?? 'Acceptance Criteria';
+  return insertBlock(result.model, at, [`${'#'.repeat(sectionLevel(result))} ${title}`, '', ...lines]);
+}
+
+function criterionLines(result: AnalysisResult, ids: string[]): string[] {
+  let next = nextCriterionNumber(result);
+  if (ids.length === 0) return [`- **${CRITERION_PREFIX}-${next}**: ${SKELETON}.`];
+  return ids.map((id) => `- **${CRITERION_PREFIX}-${next++}** (${id}): ${SKELETON}.`);
+}
+
+function nextCriterionNumber(result: AnalysisResult): number {
+  const pattern = new RegExp(`\\b${CRITERION_PREFIX}-(\\d+)\\b`, 'g');
+  let highest = 0;
+  for (const match of result.model.prose.matchAll(pattern)) highest = Math.max(highest, Number(match[1]));
+  return highest + 1;
+}
+
+function criteriaSection(result: AnalysisResult): Section | undefined {
+  return result.model.sections.find((section) => section.canonical.includes('acceptance-criteria'));
+}
+
+/** After the section's last list item (staying in the same list), or as a new block. */
+function appendToSection(result: AnalysisResult, section: Section, lines: string[]): TextEdit {
+  const model = result.model;
+  let last = section.bodyRange.end.line;
+  while (last > section.headingRange.end.line && lineText(model, last).trim() === '') last--;
+  const lastItem = [...model.listItems].reverse().find((item) => item.range.start.line <= last && inSection(item.section, ['acceptance-criteria']) && item.depth === 0);
+  const eol = eolOf(model);
+  if (lastItem && last >= lastItem.range.start.line && /^\s*[-*+]\s/.test(lineText(model, lastItem.range.start.line))) {
+    const lineEnd = { line: last, character: lineText(model, last).length };
+    return { range: { start: lineEnd, end: lineEnd }, newText: eol + lines.join(eol) };
+  }
+  return insertBlock(model, { line: last + 1, character: 0 }, lines);
+}
+
+function endOfDocument(result: AnalysisResult): Position {
+  const last = result.model.lineStarts.length - 1;
+  return { line: last, character: result.model.text.length - result.model.lineStarts[last] };
+}
+
+/**
+ * Rewrites an untestable criterion into a Given/When/Then skeleton. The id prefix stays; the
+ * original wording is kept next to it in a comment so nothing the author wrote is lost.
+ */
+export function rewriteCriterionFix(result: AnalysisResult, finding: Finding): QuickFix | undefined {
+  if (finding.rule !== 'untestable-criterion') return undefined;
+  const original = String(finding.data?.criterion ?? '');
+  // Table rows span several cells; rewriting them in place would break the table.
+  if (result.model.tables.some((table) => table.range.start.line <= finding.range.start.line && finding.range.start.line <= table.range.end.line)) {
+    return undefined;
+  }
+  const prefix = /^\s*(?:\*\*)?[A-Z][A-Z0-9]*-\d+(?:\*\*)?(?:\s*\([^)]*\))?\s*[:.-]?\s*/.exec(original)?.[0] ?? '';
+  const rest = original.slice(prefix.length).trim();
+  const comment = rest ? ` <!-- was: ${rest.replace(/--/g, '- -')} -->` : '';
+  return {
+    title: 'Rewrite as Given/When/Then',
+    rule: finding.rule,
+    isPreferred: true,
+    edits: [{ range: finding.range, newText: `${prefix}${SKELETON}.${comment}` }],
+  };
+}

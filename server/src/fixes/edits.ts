@@ -1,0 +1,26 @@
+import { lineText } from '../model/text';
+import type { Position, SpecModel } from '../model/types';
+import type { TextEdit } from './types';
+
+/** The line ending the document already uses, so inserted text never mixes styles. */
+export function eolOf(model: Pick<SpecModel, 'text'>): string {
+  const match = /\r\n|\r|\n/.exec(model.text);
+  return match ? match[0] : '\n';
+}
+
+/**
+ * Inserts a block of Markdown lines at the start of a line (or at the end of the document),
+ * with blank lines around it so that it never merges into a neighbouring paragraph or list.
+ */
+export function insertBlock(model: SpecModel, at: Position, lines: string[]): TextEdit {
+  const eol = eolOf(model);
+  const atEnd = at.line >= model.lineStarts.length - 1 && at.character > 0;
+  const previousLine = at.line > 0 ? lineText(model, at.line - 1) : '';
+  const needsLeadingBreak = atEnd;
+  const needsLeadingBlank = (atEnd ? lineText(model, at.line) : previousLine).trim() !== '';
+  const block = lines.join(eol);
+  const prefix = (needsLeadingBreak ? eol : '') + (needsLeadingBlank ? eol : '');
+  const nextLine = atEnd ? '' : lineText(model, at.line);
+  const suffix = atEnd ? eol : eol + (nextLine.trim() !== '' ? eol : '');
+  return { range: { start: at, end: at }, newText: prefix + block + suffix };
+}

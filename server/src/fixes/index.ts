@@ -1,0 +1,35 @@
+import type { AnalysisResult } from '../engine/analyze';
+import type { Finding } from '../rules/types';
+import { criteriaFixes, rewriteCriterionFix } from './criteria';
+import { insertAllSectionsFix, insertSectionFix } from './sections';
+import { suppressionFixes } from './suppress';
+import type { QuickFix } from './types';
+import { measurablePlaceholderFix, weakModalFixes } from './wording';
+
+export type { QuickFix, TextEdit } from './types';
+
+/** Every quick fix for one finding, the preferred one first, suppressions last. */
+export function quickFixesFor(result: AnalysisResult, finding: Finding): QuickFix[] {
+  const fixes: Array<QuickFix | undefined> = [];
+  switch (finding.rule) {
+    case 'missing-section':
+      fixes.push(...(finding.data?.section === 'acceptance-criteria' ? criteriaFixes(result, finding) : [insertSectionFix(result, finding)]));
+      if (finding.severity !== 'hint') fixes.push(insertAllSectionsFix(result));
+      break;
+    case 'untraced-requirement':
+      fixes.push(...criteriaFixes(result, finding));
+      break;
+    case 'untestable-criterion':
+      fixes.push(rewriteCriterionFix(result, finding));
+      break;
+    case 'vague-term':
+    case 'unmeasurable-requirement':
+      fixes.push(measurablePlaceholderFix(finding));
+      break;
+    case 'weak-modal':
+      fixes.push(...weakModalFixes(finding));
+      break;
+  }
+  fixes.push(...suppressionFixes(result, finding));
+  return fixes.filter((fix): fix is QuickFix => !!fix);
+}

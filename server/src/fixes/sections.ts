@@ -1,0 +1,73 @@
+import type { AnalysisResult } from '../engine/analyze';
+import type { Position } from '../model/types';
+import type { Finding } from '../rules/types';
+import { sectionDefinition } from '../sections/catalog';
+import { eolOf, insertBlock } from './edits';
+import type { QuickFix, TextEdit } from './types';
+
+/** "Insert section X" for one missing-section finding. */
+export function insertSectionFix(result: AnalysisResult, finding: Finding): QuickFix | undefined {
+  const edit = sectionEdit(result, finding);
+  if (!edit) return undefined;
+  return {
+    title: `Insert section "${String(finding.data?.title)}"`,
+    rule: finding.rule,
+    isPreferred: true,
+    edits: [edit],
+  };
+}
+
+/** One action that inserts every missing required section, each at its canonical position. */
+export function insertAllSectionsFix(result: AnalysisResult): QuickFix | undefined {
+  const missing = result.findings.filter((f) => f.rule === 'missing-section' && f.severity !== 'hint');
+  if (missing.length < 2) return undefined;
+  const edits = missing.map((finding) => sectionEdit(result, finding)).filter((edit): edit is TextEdit => !!edit);
+  return { title: `Insert all ${edits.length} missing sections`, rule: undefined, isPreferred: false, edits: mergeSamePosition(edits, eolOf(result.model)) };
+}
+
+function sectionEdit(result: AnalysisResult, finding: Finding): TextEdit | undefined {
+  const definition = sectionDefinition(String(finding.data?.section));
+  const at = finding.data?.insertAt as Position | undefined;
+  if (!definition || !at) return undefined;
+  const hashes = '#'.repeat(sectionLevel(result));
+  return insertBlock(result.model, at, [`${hashes} ${definition.title}`, '', ...definition.template.split('\n')]);
+}
+
+/** The heading level the spec uses for its main sections (the level of most recognised headings). */
+export function sectionLevel(result: AnalysisResult): number {
+  const counts = new Map<number, number>();
+  for (const section of result.model.sections) {
+    if (section.canonical.length > 0) counts.set(section.level, (counts.get(section.level) ?? 0) + 1);
+  }
+  let best = 2;
+  let bestCount = 0;
+  for (const [level, count] of counts) {
+    if (count > bestCount || (count === bestCount && level < best)) { best = level; bestCount = count; }
+  }
+  return best;
+}
+
+/**
+ * Several sections inserted at one position become one edit, in profile order, so that clients
+ * that apply same-position inserts in reverse cannot scramble them.
+ */
+function mergeSamePosition(edits: TextEdit[], eol: string): TextEdit[] {
+  const merged: TextEdit[] = [];
+  for (const edit of edits) {
+    const previous = merged.find((m) => m.range.start.line === edit.range.start.line && m.range.start.character === edit.range.start.character);
+    if (!previous) { merged.push({ ...edit }); continue; }
+    previous.newText = joinBlocks(previous.newText, edit.newText, eol);
+  }
+  return merged;
+}
+
+function joinBlocks(first: string, second: string, eol: string): string {
+  const trimmedFirst = first.replace(new RegExp(`(?:${escape(eol)})+$`), '');
+  const trimmedSecond = second.replace(new RegExp(`^(?:${escape(eol)})+`), '');
+  const trailing = /(\r\n|\r|\n)+$/.exec(first)?.[0] ?? eol;
+  return trimmedFirst + eol + eol + trimmedSecond.replace(/(\r\n|\r|\n)+$/, '') + trailing;
+}
+
+function escape(text: string): string {
+  return text.replace(/[\\^$.*+?()[\]{}|]/g, '\\$&');
+}

@@ -1,0 +1,128 @@
+import { fileURLToPath } from 'node:url';
+import { ConfigError } from '../config/errors';
+import { analyzeSpec, parseForConfig, type AnalysisResult } from '../engine/analyze';
+import { gatherLinkTargets } from '../fs/link-targets';
+import { localLinkPaths } from '../model/link-targets';
+import type { SpecModel } from '../model/types';
+import type { Finding, LinkTargetInfo } from '../rules/types';
+import { isFileUri, type DocumentConfig } from './workspace';
+
+export interface DocumentSnapshot {
+  uri: string;
+  /** Editor version, or undefined for a file read from disk. */
+  version: number | undefined;
+  text: string;
+}
+
+/** What the server knows about one document version. */
+export type DocumentAnalysis =
+  | { kind: 'analysed'; result: AnalysisResult; findings: Finding[] }
+  | { kind: 'skipped'; findings: Finding[] };
+
+interface CacheEntry {
+  version: number | undefined;
+  text: string;
+  configKey: string;
+  analysis: DocumentAnalysis;
+}
+
+export interface AnalysisLogger {
+  error(message: string): void;
+}
+
+/**
+ * Runs the engine for documents and caches the result per document version and configuration,
+ * so that diagnostics, hovers, code actions and lenses for one version share one analysis.
+ */
+export class AnalysisService {
+  private readonly cache = new Map<string, CacheEntry>();
+
+  constructor(private readonly logger: AnalysisLogger) {}
+
+  cached(uri: string, version: number | undefined): DocumentAnalysis | undefined {
+    const entry = this.cache.get(uri);
+    return entry && entry.version === version ? entry.analysis : undefined;
+  }
+
+  forget(uri: string): void {
+    this.cache.delete(uri);
+  }
+
+  clear(): void {
+    this.cache.clear();
+  }
+
+  /**
+   * `cache: false` for files read from disk for workspace diagnostics: keeping a model for
+   * every closed spec would grow memory with the size of the repository.
+   */
+  async analyse(snapshot: DocumentSnapshot, documentConfig: DocumentConfig, cache = true): Promise<DocumentAnalysis> {
+    const configKey = JSON.stringify(documentConfig.config) + documentConfig.maxFileSizeKB;
+    const entry = this.cache.get(snapshot.uri);
+    if (entry && entry.version === snapshot.version && entry.configKey === configKey && entry.text === snapshot.text) {
+      return entry.analysis;
+    }
+    const analysis = await this.run(snapshot, documentConfig);
+    if (cache) this.cache.set(snapshot.uri, { version: snapshot.version, text: snapshot.text, configKey, analysis });
+    return analysis;
+  }
+
+  private async run(snapshot: DocumentSnapshot, documentConfig: DocumentConfig): Promise<DocumentAnalysis> {
+    const skipped = skipReason(snapshot.text, documentConfig.maxFileSizeKB);
+    if (skipped) return { kind: 'skipped', findings: [skipped] };
+    try {
+      const model = parseForConfig(snapshot.text, snapshot.uri, documentConfig.config);
+      const linkTargets = await this.linkTargets(snapshot, model);
+      const result = analyzeSpec(snapshot.text, { uri: snapshot.uri, config: documentConfig.config, linkTargets, model });
+      for (const failure of result.ruleFailures) this.logger.error(`rule ${failure.rule} failed on ${snapshot.uri}: ${failure.error}`);
+      return { kind: 'analysed', result, findings: result.findings };
+    } catch (error) {
+      if (!(error instanceof ConfigError)) throw error;
+      // A broken configuration is reported on the config file; the spec falls back to defaults.
+      const model = parseForConfig(snapshot.text, snapshot.uri);
+      const result = analyzeSpec(snapshot.text, { uri: snapshot.uri, linkTargets: await this.linkTargets(snapshot, model), model });
+      return { kind: 'analysed', result, findings: result.findings };
+    }
+  }
+
+  /** Facts about linked files for `broken-link`; only for documents that live on disk. */
+  private async linkTargets(snapshot: DocumentSnapshot, model: SpecModel): Promise<ReadonlyMap<string, LinkTargetInfo> | undefined> {
+    if (!isFileUri(snapshot.uri)) return undefined;
+    if (localLinkPaths(model).length === 0) return new Map();
+    try {
+      return await gatherLinkTargets(model, fileURLToPath(snapshot.uri));
+    } catch (error) {
+      this.logger.error(`could not resolve links of ${snapshot.uri}: ${(error as Error).message}`);
+      return undefined;
+    }
+  }
+}
+
+const ORIGIN = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
+
+/**
+ * Documents that are not analysed: above the size limit, or binary (NUL bytes or mostly
+ * replacement characters from invalid UTF-8). They get one informational finding instead.
+ */
+export function skipReason(text: string, maxFileSizeKB: number): Finding | undefined {
+  const sizeKB = Buffer.byteLength(text, 'utf8') / 1024;
+  if (sizeKB > maxFileSizeKB) {
+    return {
+      rule: 'file-too-large',
+      severity: 'info',
+      message: `SpecReady skipped this file: ${(sizeKB / 1024).toFixed(1)} MB is above the limit of ${(maxFileSizeKB / 1024).toFixed(1)} MB (setting specready.maxFileSizeKB).`,
+      range: ORIGIN,
+    };
+  }
+  const sample = text.slice(0, 8192);
+  const suspicious = (sample.match(/[\u0000\uFFFD]/g) ?? []).length;
+  if (suspicious > 0 && suspicious / Math.max(1, sample.length) > 0.01) {
+    return {
+      rule: 'binary-file',
+      severity: 'info',
+      message: 'SpecReady skipped this file: it looks binary or is not valid UTF-8 text.',
+      range: ORIGIN,
+    };
+  }
+  return undefined;
+}

@@ -1,0 +1,53 @@
+import { CodeActionKind, type CodeAction, type Diagnostic, type Range } from 'vscode-languageserver/node';
+import { quickFixesFor } from '../../fixes';
+import type { Finding } from '../../rules/types';
+import { SOURCE, toDiagnostic } from '../convert';
+import type { Session } from '../session';
+
+/**
+ * Quick fixes for the findings under the cursor. Fixes are computed by the pure fixes/ module;
+ * this only matches findings to the client's diagnostics and wraps edits in CodeActions.
+ */
+export function registerCodeActions(session: Session): void {
+  session.connection.onCodeAction(async (params) => {
+    const analysis = await session.analyseOpen(params.textDocument.uri);
+    if (analysis?.kind !== 'analysed') return [];
+    const findings = relevantFindings(analysis.findings, params.range, params.context.diagnostics);
+    const actions: CodeAction[] = [];
+    const titles = new Set<string>();
+    for (const finding of findings) {
+      for (const fix of quickFixesFor(analysis.result, finding)) {
+        if (titles.has(fix.title)) continue;
+        titles.add(fix.title);
+        actions.push({
+          title: fix.title,
+          kind: CodeActionKind.QuickFix,
+          isPreferred: fix.isPreferred || undefined,
+          diagnostics: fix.rule ? [toDiagnostic(finding)] : undefined,
+          edit: { changes: { [params.textDocument.uri]: fix.edits } },
+        });
+      }
+    }
+    // Fixes first, suppressions last, whatever finding they came from.
+    return actions.sort((a, b) => Number(a.title.startsWith('Disable ')) - Number(b.title.startsWith('Disable ')));
+  });
+}
+
+/** Findings the client asked about: its SpecReady diagnostics, else everything in the range. */
+function relevantFindings(findings: Finding[], range: Range, diagnostics: Diagnostic[]): Finding[] {
+  const ours = diagnostics.filter((diagnostic) => diagnostic.source === SOURCE);
+  if (ours.length > 0) {
+    return findings.filter((finding) => ours.some((diagnostic) => diagnostic.code === finding.rule && sameRange(diagnostic.range, finding.range)));
+  }
+  return findings.filter((finding) => overlaps(finding.range, range));
+}
+
+function sameRange(a: Range, b: Range): boolean {
+  return a.start.line === b.start.line && a.start.character === b.start.character
+    && a.end.line === b.end.line && a.end.character === b.end.character;
+}
+
+function overlaps(a: Range, b: Range): boolean {
+  const before = (x: Range['start'], y: Range['start']) => x.line < y.line || (x.line === y.line && x.character < y.character);
+  return !before(a.end, b.start) && !before(b.end, a.start);
+}

@@ -1,0 +1,37 @@
+import type { CodeLens } from 'vscode-languageserver/node';
+import { acceptanceCriteria } from '../../model/criteria';
+import type { Session } from '../session';
+
+/** Client command that reveals a range in a document: arguments `[uri, range]`. */
+export const REVEAL_COMMAND = 'specready.reveal';
+
+/**
+ * Above the acceptance-criteria heading: "N criteria · M untestable · K requirements untraced";
+ * clicking reveals the first problem (or the heading when there is none).
+ */
+export function registerCodeLens(session: Session): void {
+  session.connection.onCodeLens(async (params): Promise<CodeLens[]> => {
+    const analysis = await session.analyseOpen(params.textDocument.uri);
+    if (analysis?.kind !== 'analysed') return [];
+    const { model, findings } = analysis.result;
+    const heading = model.sections.find((section) => section.canonical.includes('acceptance-criteria'));
+    if (!heading) return [];
+    const criteria = acceptanceCriteria(model).length;
+    const problems = findings.filter((f) => f.rule === 'untestable-criterion' || f.rule === 'untraced-requirement');
+    const untestable = problems.filter((f) => f.rule === 'untestable-criterion').length;
+    const untraced = problems.length - untestable;
+    const target = problems[0]?.range ?? heading.headingRange;
+    return [{
+      range: heading.headingRange,
+      command: {
+        title: `${plural(criteria, 'criterion', 'criteria')} · ${untestable} untestable · ${plural(untraced, 'requirement', 'requirements')} untraced`,
+        command: REVEAL_COMMAND,
+        arguments: [params.textDocument.uri, target],
+      },
+    }];
+  });
+}
+
+function plural(count: number, one: string, many: string): string {
+  return `${count} ${count === 1 ? one : many}`;
+}

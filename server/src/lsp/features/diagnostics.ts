@@ -1,0 +1,178 @@
+import { fileURLToPath } from 'node:url';
+import {
+  DocumentDiagnosticReportKind,
+  type CancellationToken,
+  type Diagnostic,
+  type WorkspaceDocumentDiagnosticReport,
+} from 'vscode-languageserver/node';
+import { discoverSpecFiles } from '../../fs/discover';
+import type { DocumentAnalysis } from '../analysis';
+import { toDiagnostic } from '../convert';
+import { snapshotOf, type Session } from '../session';
+import { fileUri, isFileUri, readClosedFile } from '../workspace';
+
+export interface DiagnosticsPublisher {
+  /** Called once the client is initialised. */
+  start(): void;
+  /** Settings or configuration files changed: everything is re-checked. */
+  refreshAll(): void;
+  /** Files changed on disk or workspace folders changed. */
+  workspaceChanged(): void;
+}
+
+/** Push mode waits this long after the last keystroke; pull clients debounce themselves. */
+const PUSH_DEBOUNCE_MS = 200;
+
+export function registerDiagnostics(session: Session, pull: boolean): DiagnosticsPublisher {
+  return pull ? new PullDiagnostics(session) : new PushDiagnostics(session);
+}
+
+function diagnosticsOf(analysis: DocumentAnalysis | undefined): Diagnostic[] {
+  return analysis ? analysis.findings.map(toDiagnostic) : [];
+}
+
+/** Spec files of the workspace folders that are not open in the editor. */
+async function closedSpecFiles(session: Session): Promise<string[]> {
+  const folders = session.workspace.folderPaths();
+  if (folders.length === 0) return [];
+  const { files } = await discoverSpecFiles(folders, { cwd: folders[0] });
+  return files.filter((file) => !session.documents.get(fileUri(file)));
+}
+
+async function analyseClosed(session: Session, file: string): Promise<Diagnostic[] | undefined> {
+  const read = readClosedFile(file);
+  if (!read) return undefined;
+  const analysis = await session.analyse({ uri: fileUri(file), version: undefined, text: read.text }, { cache: false });
+  return analysis ? diagnosticsOf(analysis) : undefined;
+}
+
+/**
+ * Pull model (LSP 3.17): the client asks per document, and keeps one long-lived
+ * `workspace/diagnostic` request open for files that are not open; that request is answered
+ * at once the first time and then only when something changed.
+ */
+class PullDiagnostics implements DiagnosticsPublisher {
+  private generation = 0;
+  private servedGeneration = -1;
+  private wake: (() => void) | undefined;
+
+  constructor(private readonly session: Session) {
+    const diagnostics = session.connection.languages.diagnostics;
+    diagnostics.on(async (params) => {
+      const analysis = await session.analyseOpen(params.textDocument.uri);
+      return { kind: DocumentDiagnosticReportKind.Full, items: diagnosticsOf(analysis) };
+    });
+    diagnostics.onWorkspace(async (_params, token) => ({ items: await this.workspaceReport(token) }));
+    session.documents.onDidClose((event) => {
+      session.analysis.forget(event.document.uri);
+      session.forgetReadiness(event.document.uri);
+      this.bump();
+    });
+    session.documents.onDidOpen(() => this.bump());
+  }
+
+  start(): void {
+    this.bump();
+  }
+
+  refreshAll(): void {
+    this.bump();
+    void this.session.connection.languages.diagnostics.refresh().catch(() => undefined);
+  }
+
+  workspaceChanged(): void {
+    this.bump();
+  }
+
+  private bump(): void {
+    this.generation++;
+    this.wake?.();
+  }
+
+  private async workspaceReport(token: CancellationToken): Promise<WorkspaceDocumentDiagnosticReport[]> {
+    while (this.servedGeneration === this.generation && !token.isCancellationRequested) {
+      await new Promise<void>((resolve) => {
+        this.wake = resolve;
+        token.onCancellationRequested(() => resolve());
+      });
+    }
+    this.wake = undefined;
+    if (token.isCancellationRequested) return [];
+    this.servedGeneration = this.generation;
+    const reports: WorkspaceDocumentDiagnosticReport[] = [];
+    for (const file of await closedSpecFiles(this.session)) {
+      const items = await analyseClosed(this.session, file);
+      if (items) reports.push({ kind: DocumentDiagnosticReportKind.Full, uri: fileUri(file), version: null, items });
+    }
+    return reports;
+  }
+}
+
+/**
+ * Push model for clients without pull support: debounced per document, stale runs dropped by
+ * comparing versions, and closed spec files published once at start and after changes.
+ */
+class PushDiagnostics implements DiagnosticsPublisher {
+  private readonly timers = new Map<string, NodeJS.Timeout>();
+  private readonly closedPublished = new Set<string>();
+
+  constructor(private readonly session: Session) {
+    session.documents.onDidOpen((event) => this.schedule(event.document.uri, 0));
+    session.documents.onDidChangeContent((event) => this.schedule(event.document.uri, PUSH_DEBOUNCE_MS));
+    session.documents.onDidClose((event) => void this.closed(event.document.uri));
+  }
+
+  start(): void {
+    void this.publishClosedFiles();
+  }
+
+  refreshAll(): void {
+    for (const document of this.session.documents.all()) this.schedule(document.uri, 0);
+    void this.publishClosedFiles();
+  }
+
+  workspaceChanged(): void {
+    void this.publishClosedFiles();
+  }
+
+  private schedule(uri: string, delay: number): void {
+    clearTimeout(this.timers.get(uri));
+    this.timers.set(uri, setTimeout(() => {
+      this.timers.delete(uri);
+      void this.publishOpen(uri);
+    }, delay));
+  }
+
+  private async publishOpen(uri: string): Promise<void> {
+    const document = this.session.documents.get(uri);
+    if (!document) return;
+    const snapshot = snapshotOf(document);
+    const analysis = await this.session.analyse(snapshot);
+    // A newer version arrived while settings were fetched: its own run will publish.
+    if (this.session.documents.get(uri)?.version !== snapshot.version) return;
+    await this.session.connection.sendDiagnostics({ uri, version: snapshot.version, diagnostics: diagnosticsOf(analysis) });
+  }
+
+  private async closed(uri: string): Promise<void> {
+    clearTimeout(this.timers.get(uri));
+    this.session.analysis.forget(uri);
+    this.session.forgetReadiness(uri);
+    const items = isFileUri(uri) ? await analyseClosed(this.session, fileURLToPath(uri)) : undefined;
+    await this.session.connection.sendDiagnostics({ uri, diagnostics: items ?? [] });
+  }
+
+  private async publishClosedFiles(): Promise<void> {
+    const files = await closedSpecFiles(this.session);
+    const current = new Set(files.map((file) => fileUri(file)));
+    for (const uri of this.closedPublished) {
+      if (!current.has(uri) && !this.session.documents.get(uri)) void this.session.connection.sendDiagnostics({ uri, diagnostics: [] });
+    }
+    this.closedPublished.clear();
+    for (const file of files) {
+      const items = await analyseClosed(this.session, file);
+      if (!items) continue;
+      this.closedPublished.add(fileUri(file));
+      await this.session.connection.sendDiagnostics({ uri: fileUri(file), diagnostics: items });
+    }
+  }
+}

@@ -1,0 +1,37 @@
+import { MarkupKind, type Hover } from 'vscode-languageserver/node';
+import { requirementIndex } from '../../model/requirements';
+import { containsPosition } from '../../model/text';
+import { findRule } from '../../rules/registry';
+import { ruleDocsUrl } from '../../rules/docs-url';
+import type { Finding } from '../../rules/types';
+import type { Session } from '../session';
+
+/**
+ * Hover on a flagged span explains why it matters to an outside engineer and how to rewrite
+ * it; hover on a requirement id shows the requirement.
+ */
+export function registerHover(session: Session): void {
+  session.connection.onHover(async (params): Promise<Hover | null> => {
+    const analysis = await session.analyseOpen(params.textDocument.uri);
+    if (analysis?.kind !== 'analysed') return null;
+    const finding = analysis.findings.find((f) => f.range.start.line === f.range.end.line && containsPosition(f.range, params.position)
+      && (f.range.start.character !== f.range.end.character));
+    if (finding) return { contents: { kind: MarkupKind.Markdown, value: findingHover(finding) }, range: finding.range };
+    const { result } = analysis;
+    const index = requirementIndex(result.model, result.idPattern);
+    const occurrence = [...index.definitions, ...index.references].find((o) => containsPosition(o.range, params.position));
+    const definition = occurrence && index.definitions.find((d) => d.id === occurrence.id);
+    if (!definition) return null;
+    const text = (definition.sentence.listItem?.text ?? definition.sentence.text).trim();
+    return { contents: { kind: MarkupKind.Markdown, value: `**${definition.id}** (line ${definition.range.start.line + 1})\n\n${text}` }, range: occurrence.range };
+  });
+}
+
+function findingHover(finding: Finding): string {
+  const rule = findRule(finding.rule);
+  const lines = [`**SpecReady · ${finding.rule}**`, '', finding.message];
+  if (rule) lines.push('', `*Why it matters:* ${rule.docs.rationale}`);
+  if (typeof finding.data?.hint === 'string') lines.push('', `*Rewrite:* ${finding.data.hint}`);
+  lines.push('', `[Rule documentation](${ruleDocsUrl(finding.rule)})`);
+  return lines.join('\n');
+}

@@ -1,0 +1,157 @@
+import {
+  DidChangeConfigurationNotification,
+  DidChangeWatchedFilesNotification,
+  TextDocuments,
+  TextDocumentSyncKind,
+  type Connection,
+  type InitializeParams,
+  type InitializeResult,
+} from 'vscode-languageserver/node';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { AnalysisService, type DocumentAnalysis, type DocumentSnapshot } from './analysis';
+import { toReadiness, type Readiness } from './convert';
+import { ConfigDiagnostics } from './features/config-diagnostics';
+import { registerDiagnostics, DiagnosticsPublisher } from './features/diagnostics';
+import { registerCodeActions } from './features/code-actions';
+import { registerHover } from './features/hover';
+import { registerCodeLens } from './features/code-lens';
+import { registerIdNavigation } from './features/ids';
+import { registerDocumentLinks } from './features/document-links';
+import { READINESS_CHANGED, READINESS_REQUEST, type ReadinessParams } from './protocol';
+import { Workspace } from './workspace';
+import { version as SERVER_VERSION } from '../../../package.json';
+
+/**
+ * The language server: owns the open documents, the workspace state and the analysis cache,
+ * and wires each LSP feature (one module each under features/) to them.
+ */
+export class Session {
+  readonly documents = new TextDocuments(TextDocument);
+  readonly workspace: Workspace;
+  readonly analysis: AnalysisService;
+  readonly configDiagnostics: ConfigDiagnostics;
+  private diagnostics!: DiagnosticsPublisher;
+  private readonly lastReadiness = new Map<string, string>();
+  private supportsWatchedFiles = false;
+  private supportsConfigurationChange = false;
+
+  constructor(readonly connection: Connection) {
+    this.workspace = new Workspace(connection);
+    this.analysis = new AnalysisService({ error: (message) => connection.console.error(message) });
+    this.configDiagnostics = new ConfigDiagnostics(connection);
+  }
+
+  start(): void {
+    this.connection.onInitialize((params) => this.initialize(params));
+    this.connection.onInitialized(() => this.initialized());
+    this.documents.listen(this.connection);
+    this.connection.listen();
+  }
+
+  private initialize(params: InitializeParams): InitializeResult {
+    const capabilities = params.capabilities;
+    this.workspace.canRequestConfiguration = !!capabilities.workspace?.configuration;
+    this.workspace.setFolders(params.workspaceFolders, params.rootUri);
+    this.supportsWatchedFiles = !!capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration;
+    this.supportsConfigurationChange = !!capabilities.workspace?.didChangeConfiguration?.dynamicRegistration;
+    const pull = !!capabilities.textDocument?.diagnostic;
+    this.diagnostics = registerDiagnostics(this, pull);
+    registerCodeActions(this);
+    registerHover(this);
+    registerCodeLens(this);
+    registerIdNavigation(this);
+    registerDocumentLinks(this);
+    this.connection.onRequest(READINESS_REQUEST, (request: ReadinessParams) => this.readiness(request.uri));
+    this.connection.onDidChangeConfiguration(() => this.configurationChanged());
+    this.connection.onDidChangeWatchedFiles((change) => {
+      const configChanged = change.changes.some((event) => /\.specready\.(?:json|ya?ml)$/.test(event.uri));
+      if (configChanged) this.configurationChanged();
+      else this.diagnostics.workspaceChanged();
+    });
+    return {
+      capabilities: {
+        textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
+        ...(pull ? { diagnosticProvider: { identifier: 'specready', interFileDependencies: true, workspaceDiagnostics: true } } : {}),
+        codeActionProvider: { codeActionKinds: ['quickfix'], resolveProvider: false },
+        hoverProvider: true,
+        codeLensProvider: { resolveProvider: false },
+        completionProvider: { triggerCharacters: ['-'], resolveProvider: false },
+        definitionProvider: true,
+        referencesProvider: true,
+        renameProvider: { prepareProvider: true },
+        documentLinkProvider: { resolveProvider: false },
+        workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
+      },
+      serverInfo: { name: 'specready', version: SERVER_VERSION },
+    };
+  }
+
+  private initialized(): void {
+    if (this.supportsConfigurationChange) {
+      void this.connection.client.register(DidChangeConfigurationNotification.type, { section: 'specready' });
+    }
+    if (this.supportsWatchedFiles) {
+      void this.connection.client.register(DidChangeWatchedFilesNotification.type, {
+        watchers: [{ globPattern: '**/.specready.{json,yaml,yml}' }, { globPattern: '**/*.{md,markdown}' }],
+      });
+    }
+    if (this.connection.workspace && this.workspace.folderPaths().length > 0) {
+      try {
+        this.connection.workspace.onDidChangeWorkspaceFolders((event) => {
+          this.workspace.addFolders(event.added, event.removed);
+          this.diagnostics.workspaceChanged();
+        });
+      } catch {
+        // The client did not announce workspace folder support; a single root is fine.
+      }
+    }
+    this.diagnostics.start();
+  }
+
+  private configurationChanged(): void {
+    this.workspace.invalidate();
+    this.analysis.clear();
+    this.diagnostics.refreshAll();
+  }
+
+  /** Analyses the current version of a document, or undefined when it is not a spec. */
+  async analyse(snapshot: DocumentSnapshot, options: { cache: boolean } = { cache: true }): Promise<DocumentAnalysis | undefined> {
+    const documentConfig = await this.workspace.configFor(snapshot.uri);
+    this.configDiagnostics.report(documentConfig);
+    if (!this.workspace.isSpec(snapshot.uri, snapshot.text, documentConfig)) {
+      this.analysis.forget(snapshot.uri);
+      return undefined;
+    }
+    const analysis = await this.analysis.analyse(snapshot, documentConfig, options.cache);
+    if (analysis.kind === 'analysed' && snapshot.version !== undefined) this.announceReadiness(snapshot.uri, analysis);
+    return analysis;
+  }
+
+  /** Analysis of an open document's current version (the cached one when up to date). */
+  async analyseOpen(uri: string): Promise<DocumentAnalysis | undefined> {
+    const document = this.documents.get(uri);
+    if (!document) return undefined;
+    return this.analyse(snapshotOf(document));
+  }
+
+  async readiness(uri: string): Promise<Readiness | null> {
+    const analysis = await this.analyseOpen(uri);
+    return analysis?.kind === 'analysed' ? toReadiness(uri, analysis.result) : null;
+  }
+
+  private announceReadiness(uri: string, analysis: DocumentAnalysis & { kind: 'analysed' }): void {
+    const readiness = toReadiness(uri, analysis.result);
+    const key = JSON.stringify(readiness);
+    if (this.lastReadiness.get(uri) === key) return;
+    this.lastReadiness.set(uri, key);
+    void this.connection.sendNotification(READINESS_CHANGED, readiness);
+  }
+
+  forgetReadiness(uri: string): void {
+    this.lastReadiness.delete(uri);
+  }
+}
+
+export function snapshotOf(document: TextDocument): DocumentSnapshot {
+  return { uri: document.uri, version: document.version, text: document.getText() };
+}

@@ -1,0 +1,113 @@
+import { readFileSync, statSync } from 'node:fs';
+import { dirname, relative } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import type { Connection, WorkspaceFolder } from 'vscode-languageserver/node';
+import { clearConfigCache, loadConfigForFolder } from '../config/load';
+import type { ConfigError } from '../config/errors';
+import type { SpecReadyConfig } from '../config/types';
+import { isSpecDocument, specGlobs } from '../fs/discover';
+import { mergeConfig, DEFAULT_MAX_FILE_SIZE_KB, type ClientSettings } from './settings';
+
+export interface DocumentConfig {
+  config: SpecReadyConfig;
+  enabled: boolean;
+  maxFileSizeKB: number;
+  /** The `.specready.*` file that applies, if any. */
+  configFile: string | undefined;
+  configErrors: ConfigError[];
+}
+
+/**
+ * Workspace folders, per-resource settings and `.specready.*` files. Settings are fetched with
+ * `workspace/configuration` and cached until the client says they changed; a client that
+ * cannot answer (or answers null) gets the defaults.
+ */
+export class Workspace {
+  private folders: WorkspaceFolder[] = [];
+  private readonly settingsCache = new Map<string, Promise<ClientSettings | null>>();
+  canRequestConfiguration = false;
+
+  constructor(private readonly connection: Connection) {}
+
+  setFolders(folders: WorkspaceFolder[] | null | undefined, rootUri?: string | null): void {
+    this.folders = folders?.length ? folders : rootUri ? [{ uri: rootUri, name: 'root' }] : [];
+  }
+
+  addFolders(added: WorkspaceFolder[], removed: WorkspaceFolder[]): void {
+    const gone = new Set(removed.map((folder) => folder.uri));
+    this.folders = [...this.folders.filter((folder) => !gone.has(folder.uri)), ...added];
+  }
+
+  folderPaths(): string[] {
+    return this.folders.flatMap((folder) => (isFileUri(folder.uri) ? [fileURLToPath(folder.uri)] : []));
+  }
+
+  /** Forget cached settings and configuration files (after a change notification). */
+  invalidate(): void {
+    this.settingsCache.clear();
+    clearConfigCache();
+  }
+
+  async configFor(uri: string): Promise<DocumentConfig> {
+    const settings = await this.settings(uri);
+    const folder = isFileUri(uri) ? dirname(fileURLToPath(uri)) : this.folderPaths()[0];
+    const loaded = folder ? loadConfigForFolder(folder) : { config: {}, errors: [], file: undefined };
+    return {
+      config: mergeConfig(settings, loaded.config),
+      enabled: settings?.enable !== false,
+      maxFileSizeKB: settings?.maxFileSizeKB ?? DEFAULT_MAX_FILE_SIZE_KB,
+      configFile: loaded.file,
+      configErrors: loaded.errors,
+    };
+  }
+
+  /**
+   * Whether a document is a spec: its front matter opts it in or out, otherwise the include and
+   * exclude globs decide, relative to the folder of its configuration file or workspace folder.
+   */
+  isSpec(uri: string, text: string, documentConfig: DocumentConfig): boolean {
+    if (!documentConfig.enabled) return false;
+    const globs = specGlobs(documentConfig.config);
+    if (!isFileUri(uri)) return isSpecDocument(uri.replace(/^[a-z]+:\/*/i, ''), text, globs);
+    const path = fileURLToPath(uri);
+    const base = documentConfig.configFile ? dirname(documentConfig.configFile) : this.folderOf(path);
+    const relativePath = base ? relative(base, path) : path;
+    return isSpecDocument(relativePath.startsWith('..') ? path : relativePath, text, globs);
+  }
+
+  private folderOf(path: string): string | undefined {
+    return this.folderPaths()
+      .filter((folder) => !relative(folder, path).startsWith('..'))
+      .sort((a, b) => b.length - a.length)[0];
+  }
+
+  private settings(uri: string): Promise<ClientSettings | null> {
+    if (!this.canRequestConfiguration) return Promise.resolve(null);
+    let cached = this.settingsCache.get(uri);
+    if (!cached) {
+      cached = this.connection.workspace.getConfiguration({ scopeUri: uri, section: 'specready' })
+        .then((value: unknown) => (value && typeof value === 'object' ? value as ClientSettings : null))
+        .catch(() => null);
+      this.settingsCache.set(uri, cached);
+    }
+    return cached;
+  }
+}
+
+export function isFileUri(uri: string): boolean {
+  return uri.startsWith('file:');
+}
+
+export function fileUri(path: string): string {
+  return pathToFileURL(path).href;
+}
+
+/** Reads a file that is not open in the editor; undefined when unreadable. */
+export function readClosedFile(path: string): { text: string; size: number } | undefined {
+  try {
+    const size = statSync(path).size;
+    return { text: readFileSync(path, 'utf8'), size };
+  } catch {
+    return undefined;
+  }
+}

@@ -1,0 +1,168 @@
+import { offsetAt, rangeFromOffsets } from '../model/text';
+import type { Sentence, SpecModel } from '../model/types';
+import type { RawFinding, Rule } from './types';
+import { nonProseIntervals } from './util';
+
+interface Pattern {
+  regex: RegExp;
+  /** What the reader is missing, for the message. */
+  missing: string;
+  /** Exemption judged on the sentence text after the match. */
+  unless?: (after: string) => boolean;
+}
+
+const MEETINGS = String.raw`(?:call|calls|meeting|meetings|sync|standup|stand-up|huddle|1:1|one-on-one|offsite|workshop|retro|kickoff|kick-off|demo|chat|conversation|discussion|thread|email|e-mail|dm)`;
+const CHATS = String.raw`(?:slack|teams|ms teams|discord|whatsapp|telegram|signal|mattermost|google chat|hangouts|zoom|email|e-mail|dm|dms|chat)`;
+const DETERMINER = String.raw`(?:the |our |that |this |my |your |last |yesterday's |today's |last week's |this week's )`;
+
+/**
+ * References to context that lives in someone's head or in a private channel. Each pattern is
+ * narrow enough to leave ordinary technical prose alone: "as discussed above", "as discussed in
+ * [RFC 9110](...)", "alerts are posted in Slack", "100 requests per call" and "the thread pool"
+ * are not reported.
+ */
+const PATTERNS: Pattern[] = [
+  {
+    // "as previously discussed" usually points back into the document itself, so it is left out.
+    regex: /\bas (?:we |we've |we have |we had |was |you and i )?(?:discussed|agreed|talked about)\b|\bas previously agreed\b/gi,
+    missing: 'a discussion the reader was not part of',
+    unless: (after) => refersToDocument(after),
+  },
+  {
+    // The determiner is required: "100 requests per call" and "notified per email" are fine.
+    regex: new RegExp(String.raw`\b(?:as )?per ${DETERMINER}${MEETINGS}\b`, 'gi'),
+    missing: 'a conversation the reader was not part of',
+  },
+  {
+    // Verbs of deciding only: "orders are confirmed via email" describes a feature.
+    regex: new RegExp(String.raw`\b(?:discussed|agreed|decided|mentioned|talked about)\s+(?:(?:it|this|that)\s+)?(?:in|on|during|at|over|via)\s+${DETERMINER}?${MEETINGS}\b`, 'gi'),
+    missing: 'a conversation the reader was not part of',
+  },
+  {
+    // "Alerts are posted in Slack" is a feature; only verbs of deciding or pointing count.
+    regex: new RegExp(String.raw`\b(?:discussed|agreed|decided|mentioned|said|described|explained|see|check|per|according to)\b[^.;!?]{0,40}?\b(?:in|on|via|over)\s+(?:the |a |our |that |this )?${CHATS}\b`, 'gi'),
+    missing: 'a private chat',
+  },
+  {
+    regex: /\b(?:slack|teams|discord|email|e-mail|mail) (?:thread|chain|conversation|discussion|dm)s?\b/gi,
+    missing: 'a private chat',
+  },
+  {
+    regex: /\b(?:discussed|agreed|decided|settled|talked|take (?:it|this|that)|taken) offline\b|\boffline (?:discussion|conversation|chat|agreement|call|meeting|sync)s?\b|\bverbal(?:ly)? (?:agreement|agreed|approved|confirmed)\b|\b(?:hallway|sidebar|side) (?:conversation|discussion|chat)s?\b/gi,
+    missing: 'an offline discussion',
+  },
+  {
+    // A person as the source of truth: "ask John", "check with @maria". Names are capitalised,
+    // so the verbs are spelled out in both cases instead of using the i flag. The name must end
+    // the clause or be followed by for/about/if: "ask React to render" names a library.
+    regex: /(?<![\p{L}])(?:[Aa]sk|[Pp]ing|[Cc]heck with|[Tt]alk to|[Rr]each out to|[Cc]onfirm with|[Rr]un it by|[Ll]oop in)\s+(?:@[\w.-]+|\p{Lu}\p{Ll}+(?:\s+\p{Lu}\p{Ll}+)?)(?=\s*(?:[.,;:!?)]|$)|\s+(?:for|about|if|whether|before|when)\b|['’]s\b)/gu,
+    missing: 'a person the reader cannot ask',
+  },
+  {
+    // "The usual" + a generic noun, and "deploy it as usual": "the usual Unicode rules" or "the
+    // usual Kubernetes pattern" names a public convention.
+    regex: /(?<!\bthan )\bthe usual (?:way|ways|format|process|place|setup|set-up|approach|stuff|template|style|flow|steps|conventions?|procedure|layout|look|one|thing|things|tooling|stack|config|configuration|suspects|people|team|checks)\b|\b(?:deploy(?:ed)?|release[ds]?|handle[ds]?|set up|configured?|styled?|formatted|do|done|proceed|build|built)\s+(?:it\s+|this\s+|them\s+)?as usual\b/gi,
+    missing: 'a convention the reader does not know',
+  },
+  {
+    regex: /\b(?:same as|like|as) last time\b|\b(?:the|our) (?:last|previous|old) (?:project|one|service|app|system|integration|client|portal|site|version) (?:we|you|they) (?:built|did|shipped|made|used|delivered|wrote)\b|\blike we did (?:before|last time|for|with|on)\b/gi,
+    missing: 'earlier work the reader has not seen',
+  },
+  {
+    regex: /(?<!\b(?:long|far|much|soon|so) )\bas you (?:all )?(?:probably |already |may |might |surely )?know\b|\byou know the drill\b|\byou know what i mean\b|,\s*you know\s*,/gi,
+    missing: 'knowledge the reader does not have',
+  },
+];
+
+/** Chat links a contractor cannot open: channels and messages of workspace chat tools. */
+const PRIVATE_CHAT_URL = /\bhttps?:\/\/(?:[\w-]+\.)*(?:slack\.com\/(?:archives|messages|client)|teams\.microsoft\.com\/l\/|teams\.live\.com\/|discord(?:app)?\.com\/channels\/|chat\.google\.com\/)[^\s)>\]"'`]*/gi;
+
+export const hiddenContext: Rule = {
+  id: 'hidden-context',
+  defaultSeverity: 'warning',
+  dimension: 'completeness',
+  docs: {
+    summary: 'References to context a contractor cannot see: meetings, private chats, people, "the usual".',
+    rationale: 'An outside engineer was not in the call, is not in your Slack and does not know what "the usual '
+      + 'format" is. Every decision the work depends on has to be written into the spec or linked to a document '
+      + 'the reader can open. Reported: "as discussed/agreed" (unless it points at a section, "above" or a link), '
+      + '"per the call", "decided in the meeting", "discussed in Slack", "Slack thread", "discussed offline", '
+      + '"ask <Name>", "the usual process", "same as last time", "as you know", and links to chat workspaces '
+      + '(slack.com/archives, teams.microsoft.com/l, discord.com/channels, chat.google.com), bare URLs included. '
+      + 'Code and HTML comments are not checked.',
+    bad: 'Retries work as discussed in the call; ask Priya for the error codes. See https://acme.slack.com/archives/C123/p456',
+    good: 'Retries: 3 attempts with exponential backoff starting at 200 ms. Error codes: see the table in "API Contract".',
+    sources: [
+      'ISO/IEC/IEEE 29148:2018, 5.2.5 (a requirement set is complete: nothing left to be inferred)',
+      'Femmer et al., "Rapid quality assurance with Requirements Smells", JSS 2017 (incomplete references)',
+    ],
+  },
+  check(model: SpecModel): RawFinding[] {
+    const findings: RawFinding[] = [];
+    for (const sentence of model.sentences) {
+      for (const pattern of PATTERNS) findings.push(...phraseFindings(model, sentence, pattern));
+    }
+    findings.push(...privateLinkFindings(model));
+    return findings;
+  },
+};
+
+function phraseFindings(model: SpecModel, sentence: Sentence, pattern: Pattern): RawFinding[] {
+  const findings: RawFinding[] = [];
+  for (const match of sentence.text.matchAll(pattern.regex)) {
+    const leading = match[0].length - match[0].replace(/^[\s,]+/, '').length;
+    const start = sentence.startOffset + (match.index ?? 0) + leading;
+    const end = sentence.startOffset + (match.index ?? 0) + match[0].replace(/[\s,]+$/, '').length;
+    if (pattern.unless?.(sentence.text.slice(end - sentence.startOffset))) continue;
+    if (pointsAtLink(model, start, end, sentence.endOffset)) continue;
+    const phrase = model.text.slice(start, end);
+    findings.push({
+      message: `"${phrase}" refers to ${pattern.missing}: write down what was decided, or link to a document the reader can open.`,
+      range: rangeFromOffsets(model, start, end),
+      data: { phrase },
+    });
+  }
+  return findings;
+}
+
+/**
+ * "as agreed in [ADR-7](adr/0007.md)", "as discussed in https://github.com/..." or the phrase
+ * being a link label: the decision is written down where the link goes. Links to private chats
+ * are reported on their own.
+ */
+function pointsAtLink(model: SpecModel, start: number, end: number, sentenceEnd: number): boolean {
+  const limit = Math.min(sentenceEnd, end + 40);
+  const nearby = model.links.some((link) => {
+    const from = offsetAt(model, link.range.start);
+    const to = offsetAt(model, link.range.end);
+    return (from <= start && end <= to) || (from >= end && from <= limit);
+  });
+  // Bare URLs are masked out of the sentence, so look at the source up to the end of the line.
+  const rest = model.text.slice(end, end + 60).split(/\r?\n|\r/)[0];
+  return nearby || /https?:\/\//i.test(rest);
+}
+
+/** "as discussed above", "as agreed in Section 4", "as discussed in the Alternatives section". */
+function refersToDocument(after: string): boolean {
+  if (/^\s+(?:above|below|earlier|previously|later|before)\b/i.test(after)) return true;
+  const target = /^\s+(?:in|under|at)\s+(?:the\s+)?(.{0,30})/.exec(after)?.[1] ?? '';
+  if (/^(?:slack|teams|discord|chat|email|e-mail|call|meeting|sync|standup|thread)\b/i.test(target)) return false;
+  return /^(?:["'“*_]*\p{Lu}|#|§|\d|(?:previous |next |following )?(?:section|chapter|appendix|part|table|figure|document|spec|proposal|rfc|kep|design|issue|pr)\b)/u.test(target);
+}
+
+function privateLinkFindings(model: SpecModel): RawFinding[] {
+  const skip = nonProseIntervals(model);
+  const findings: RawFinding[] = [];
+  for (const match of model.text.matchAll(PRIVATE_CHAT_URL)) {
+    const start = match.index ?? 0;
+    const end = start + match[0].replace(/[.,;:!?]+$/, '').length;
+    if (skip.overlaps(start, end)) continue;
+    const phrase = model.text.slice(start, end);
+    findings.push({
+      message: `Link to a private chat (${phrase.replace(/^https?:\/\//, '').slice(0, 40)}): a contractor cannot open it; copy the decision into the spec.`,
+      range: rangeFromOffsets(model, start, end),
+      data: { phrase, url: phrase },
+    });
+  }
+  return findings;
+}

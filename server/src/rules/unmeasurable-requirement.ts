@@ -1,0 +1,205 @@
+import { isMeasured, tableRowOf } from '../lexicon/measured';
+import type { QuantityKind } from '../lexicon/quantity';
+import { offsetAt, rangeFromOffsets } from '../model/text';
+import type { Sentence, SpecModel } from '../model/types';
+import type { RawFinding, Rule, RuleContext } from './types';
+import { inSection } from './util';
+import { inDiscussion } from './vague-term';
+
+interface Quality {
+  quality: string;
+  /** Words and phrases that name the quality; a space also matches a hyphen. */
+  words: string[];
+  hint: string;
+  /** Quantities that measure it; any quantity when omitted. */
+  kinds?: QuantityKind[];
+}
+
+const QUALITIES: Quality[] = [
+  {
+    quality: 'latency',
+    words: ['latency', 'latencies', 'response time', 'response times', 'responsiveness', 'responsive', 'speed', 'fast',
+      'faster', 'quick', 'quickly', 'slow', 'load time', 'load times', 'loading time', 'page load', 'startup time',
+      'start up time', 'boot time', 'processing time', 'turnaround time', 'wait time', 'waiting time', 'round trip time'],
+    hint: 'state a latency target, e.g. p95 < 200 ms',
+    kinds: ['time', 'rate'],
+  },
+  {
+    quality: 'throughput',
+    words: ['throughput', 'requests per second', 'transactions per second', 'messages per second', 'bandwidth', 'peak load'],
+    hint: 'state the sustained rate, e.g. 500 requests/s',
+  },
+  {
+    quality: 'availability',
+    words: ['availability', 'uptime', 'downtime', 'highly available'],
+    hint: 'state an availability target, e.g. 99.9% monthly uptime',
+    kinds: ['percent', 'time'],
+  },
+  {
+    quality: 'scalability',
+    words: ['scalability', 'scalable', 'scale up', 'scale out', 'scale horizontally', 'scale vertically', 'scale to',
+      'scale with', 'scale well', 'scales', 'at scale'],
+    hint: 'state the load it must handle, e.g. 10,000 concurrent users or 1 TB of data',
+  },
+  {
+    quality: 'concurrency',
+    words: ['concurrent users', 'concurrent connections', 'concurrent sessions', 'concurrent requests', 'simultaneous users',
+      'simultaneous connections', 'concurrency'],
+    hint: 'state the number, e.g. 5,000 concurrent sessions',
+  },
+  {
+    quality: 'capacity',
+    words: ['capacity', 'storage capacity', 'disk space', 'storage space', 'disk usage', 'storage usage', 'file size',
+      'upload size', 'payload size', 'message size', 'request size', 'response size', 'size limit', 'maximum size',
+      'max size', 'bundle size'],
+    hint: 'state the limit with a unit, e.g. up to 50 MB per file',
+  },
+  {
+    quality: 'memory',
+    words: ['memory usage', 'memory footprint', 'memory consumption', 'memory use', 'memory budget', 'ram usage'],
+    hint: 'state a memory budget, e.g. < 512 MB resident per instance',
+  },
+  {
+    quality: 'cpu',
+    words: ['cpu usage', 'cpu utilization', 'cpu utilisation', 'cpu load', 'cpu consumption', 'cpu time', 'cpu budget'],
+    hint: 'state a CPU budget, e.g. < 70% of one core at 100 requests/s',
+  },
+  {
+    quality: 'reliability',
+    words: ['reliability', 'reliable', 'reliably', 'error rate', 'failure rate', 'error budget', 'mtbf', 'fault tolerance',
+      'fault tolerant'],
+    hint: 'state a failure budget, e.g. error rate < 0.1% of requests per day',
+  },
+  {
+    quality: 'durability',
+    words: ['durability', 'durable', 'data loss', 'rpo', 'recovery point objective'],
+    hint: 'state the loss budget, e.g. RPO of 5 minutes',
+    kinds: ['time', 'percent'],
+  },
+  {
+    quality: 'recovery',
+    words: ['recovery time', 'rto', 'recovery time objective', 'failover time', 'mttr', 'time to recover'],
+    hint: 'state the recovery target, e.g. RTO of 15 minutes',
+    kinds: ['time'],
+  },
+  {
+    quality: 'timeout',
+    words: ['timeout', 'timeouts', 'time out', 'times out', 'timed out'],
+    hint: 'state the duration, e.g. 30 s',
+    kinds: ['time'],
+  },
+  {
+    quality: 'performance',
+    words: ['performance', 'performant'],
+    hint: 'name the metric and its target, e.g. p95 latency < 300 ms at 200 requests/s',
+  },
+  {
+    quality: 'retention',
+    words: ['retention period', 'retention', 'retained'],
+    hint: 'state the period, e.g. kept for 90 days, then deleted',
+    kinds: ['time'],
+  },
+];
+
+/** One pattern, one named group per quality; longest phrase first so "response time" beats "response". */
+const QUALITY_PATTERN = new RegExp(
+  `(?<![\\p{L}\\p{N}_-])(?:${QUALITIES.map((quality, index) => `(?<q${index}>${alternation(quality.words)})`).join('|')})(?![\\p{L}\\p{N}_-])`,
+  'giu',
+);
+
+/** A statement that asks for something (paragraph sentences only count when they do). */
+const REQUIRING = /\b(?:must|shall|should|will|needs? to|has to|have to|required|is expected to|are expected to)\b/i;
+
+const REQUIREMENT_SECTIONS = ['requirements', 'non-functional'];
+
+export const unmeasurableRequirement: Rule = {
+  id: 'unmeasurable-requirement',
+  defaultSeverity: 'warning',
+  dimension: 'testability',
+  docs: {
+    summary: 'A requirement names a quality (latency, availability, throughput, size...) without a number and unit.',
+    rationale: 'A quality without a target cannot be accepted or rejected: "low latency" passes at 50 ms for one '
+      + 'reader and fails at 500 ms for another. Checked: list items, table rows and requiring sentences (must, '
+      + 'shall, should, will, needs to) in requirements and non-functional sections. A statement is measured when '
+      + 'the sentence, the next sentence of the same item or the table row gives a quantity of the right kind '
+      + '(latency needs a duration or a rate, availability a percentage or a duration, "p95" counts as latency), or '
+      + 'when it points to a target written elsewhere (a link or another requirement id). A quality word that is '
+      + 'also a vague term ("fast", "scalable", "reliable") is reported by vague-term, not again here; it is '
+      + 'reported here when vocabulary.remove took it out of the lexicon.',
+    bad: '- NFR-1: The API must have low latency and high availability.',
+    good: '- NFR-1: The API MUST answer within 250 ms at p95 and be available 99.9% of each calendar month.',
+    sources: [
+      'ISO/IEC 25010:2011 (quality characteristics: performance efficiency, reliability, capacity)',
+      'INCOSE Guide for Writing Requirements, R34 (measurable performance) and R7 (vague terms)',
+      'Robertson & Robertson, Volere Requirements Specification Template: fit criteria',
+    ],
+  },
+  check(model: SpecModel, context: RuleContext): RawFinding[] {
+    const findings: RawFinding[] = [];
+    model.sentences.forEach((sentence, index) => {
+      if (!isRequirementStatement(model, sentence)) return;
+      findings.push(...unmeasuredQualities(model, index, context));
+    });
+    return findings;
+  },
+};
+
+function isRequirementStatement(model: SpecModel, sentence: Sentence): boolean {
+  if (sentence.kind === 'heading' || !inSection(sentence.section, REQUIREMENT_SECTIONS)) return false;
+  if (inDiscussion(sentence.section)) return false;
+  if (sentence.kind === 'table-cell') return tableRowOf(model, sentence)?.header === false;
+  return sentence.kind === 'list-item' || REQUIRING.test(sentence.text);
+}
+
+function unmeasuredQualities(model: SpecModel, index: number, context: RuleContext): RawFinding[] {
+  const sentence = model.sentences[index];
+  if (refersElsewhere(model, sentence, context.idPattern)) return [];
+  const vague = context.lexicon.find(sentence.text);
+  const reported = new Set<string>();
+  const findings: RawFinding[] = [];
+  for (const match of sentence.text.matchAll(QUALITY_PATTERN)) {
+    const quality = qualityOf(match);
+    const start = match.index ?? 0;
+    const end = start + match[0].length;
+    if (!quality || reported.has(quality.quality)) continue;
+    if (vague.some((term) => term.start < end && start < term.end)) continue;
+    if (isMeasured(model, index, quality.kinds && new Set(quality.kinds))) continue;
+    reported.add(quality.quality);
+    findings.push(finding(model, sentence.startOffset + start, sentence.startOffset + end, quality));
+  }
+  return findings;
+}
+
+/** "Latency MUST meet [the SLOs](#slos)" or "as in NFR-2": the target is written somewhere else. */
+function refersElsewhere(model: SpecModel, sentence: Sentence, idPattern: string): boolean {
+  const linked = model.links.some((link) => {
+    const start = offsetAt(model, link.range.start);
+    return start >= sentence.startOffset && start < sentence.endOffset;
+  });
+  if (linked) return true;
+  const ids = [...sentence.text.matchAll(new RegExp(`(?<![\\w-])(?:${idPattern})(?![\\w-]*\\w)`, 'g'))];
+  const opening = ids[0] && /^[^\p{L}\p{N}]*$/u.test(sentence.text.slice(0, ids[0].index)) ? 1 : 0;
+  return ids.length > opening;
+}
+
+function qualityOf(match: RegExpMatchArray): Quality | undefined {
+  const groups = match.groups ?? {};
+  const index = QUALITIES.findIndex((_, position) => groups[`q${position}`] !== undefined);
+  return QUALITIES[index];
+}
+
+function finding(model: SpecModel, start: number, end: number, quality: Quality): RawFinding {
+  const written = model.text.slice(start, end);
+  return {
+    message: `Requirement names ${quality.quality} ("${written}") without a measurable target: ${quality.hint}.`,
+    range: rangeFromOffsets(model, start, end),
+    data: { quality: quality.quality, term: written, hint: quality.hint },
+  };
+}
+
+function alternation(words: string[]): string {
+  return [...words]
+    .sort((a, b) => b.length - a.length)
+    .map((word) => word.split(/[\s-]+/).map((part) => part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('[\\s-]+'))
+    .join('|');
+}

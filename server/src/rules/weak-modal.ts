@@ -1,0 +1,132 @@
+import { rangeFromOffsets } from '../model/text';
+import type { Sentence, SpecModel } from '../model/types';
+import type { RawFinding, Rule } from './types';
+import { inSection } from './util';
+import { inDiscussion, insideQuotes } from './vague-term';
+
+/** Sections whose sentences state obligations; a subsection of one counts too. */
+const OBLIGATION_SECTIONS = ['requirements', 'non-functional', 'acceptance-criteria'];
+
+type Modal = 'should' | 'may' | 'might' | 'could' | 'would';
+
+interface Advice {
+  replacement: string;
+  alternatives: string[];
+  message: string;
+}
+
+/**
+ * The RFC 2119 keyword each modal is closest to. "should" in a requirements section almost always
+ * states expected behaviour, and outside engineers read RFC 2119 SHOULD as optional, so MUST is
+ * the first suggestion and SHOULD the alternative. "may", "might" and "could" express permission
+ * or possibility, so MAY keeps their meaning. "would" is a softened "will": MUST.
+ */
+const ADVICE: Record<Modal, Advice> = {
+  should: {
+    replacement: 'MUST', alternatives: ['SHOULD'],
+    message: 'does not say whether this is required: write MUST if it is, or SHOULD (RFC 2119) if it is only recommended',
+  },
+  would: {
+    replacement: 'MUST', alternatives: ['MAY'],
+    message: 'states no obligation: write MUST if this is required, or MAY if it is optional',
+  },
+  may: {
+    replacement: 'MAY', alternatives: ['MUST'],
+    message: 'reads as a possibility or a permission: write MAY (RFC 2119) if this is optional, or MUST if it is required',
+  },
+  might: {
+    replacement: 'MAY', alternatives: ['MUST'],
+    message: 'expresses a possibility, not a requirement: write MAY if this is optional, or MUST if it is required',
+  },
+  could: {
+    replacement: 'MAY', alternatives: ['MUST'],
+    message: 'expresses a possibility, not a requirement: write MAY if this is optional, or MUST if it is required',
+  },
+};
+
+const NEGATED: Advice = {
+  replacement: 'MUST NOT', alternatives: ['SHOULD NOT'],
+  message: 'does not say whether this is forbidden: write MUST NOT, or SHOULD NOT (RFC 2119) if it is only discouraged',
+};
+
+// Lower-case or capitalised only: upper-case SHOULD and MAY are already RFC 2119 keywords.
+const MODAL = /(?<![\p{L}\p{N}_'’-])(should|may|might|could|would|Should|May|Might|Could|Would)(n['’]t|\s+not)?(?![\p{L}\p{N}_'’-])/gu;
+
+/** Words that open a subordinate clause: a modal inside one describes a condition, not an obligation. */
+const SUBORDINATE = /\b(?:if|when|whenever|unless|whether|in case|so that|that|which|who|whom|whose|where|although|though|because|since|as long as|until|once)\b/i;
+
+/** Determiners and pronouns after a sentence-initial modal mark an inverted condition: "Should the call fail, ...". */
+const INVERSION = /^\s+(?:the|a|an|this|that|these|those|it|there|we|you|they|any|our|your|their|its|one|some|no|he|she|i)\b/i;
+
+export const weakModal: Rule = {
+  id: 'weak-modal',
+  defaultSeverity: 'warning',
+  dimension: 'clarity',
+  docs: {
+    summary: 'Lower-case should / may / might / could / would in requirements, non-functional requirements or acceptance criteria.',
+    rationale: 'An outside engineer cannot tell whether "the API should retry" is a requirement, a preference or a '
+      + 'guess, and will pick the cheapest reading. RFC 2119 keywords (MUST, SHOULD, MAY) have agreed meanings. The '
+      + 'rule checks requirements, non-functional and acceptance-criteria sections (and their subsections, except '
+      + 'discussion ones such as "Notes" or "Risks" and headings that ask a question) and '
+      + 'suggests a keyword in `data.replacement`: MUST for should and would (in a requirement "should" nearly always '
+      + 'means required; SHOULD is offered as the alternative), MAY for may, might and could, MUST NOT for negations. '
+      + 'Not reported: upper-case keywords, modals inside a subordinate clause ("if the upload could not finish", '
+      + '"data that may be stale"), "as may be", inverted conditions ("Should the call fail, ..."), questions, quoted '
+      + 'text, MoSCoW labels ("Should have:") and code.',
+    bad: '- The export should finish quickly and may include archived orders.',
+    good: '- REQ-7: The export MUST finish within 60 s for 100,000 orders. It MAY include archived orders.',
+    sources: [
+      'RFC 2119 / RFC 8174: Key words for use in RFCs to Indicate Requirement Levels',
+      'ARM: Wilson, Rosenberg & Hyatt, ICSE 1997 (NASA ARM "options" and "weak phrases")',
+      'INCOSE Guide for Writing Requirements, R2 and R3 (use "shall"/definite requirement verbs)',
+    ],
+  },
+  check(model: SpecModel): RawFinding[] {
+    const findings: RawFinding[] = [];
+    for (const sentence of model.sentences) {
+      if (sentence.kind === 'heading' || !inSection(sentence.section, OBLIGATION_SECTIONS)) continue;
+      if (inDiscussion(sentence.section)) continue;
+      if (/\?\s*$/.test(sentence.text)) continue;
+      for (const match of sentence.text.matchAll(MODAL)) {
+        const start = match.index ?? 0;
+        if (isExempt(sentence.text, start, match[0])) continue;
+        findings.push(finding(model, sentence, start, match));
+      }
+    }
+    return findings;
+  },
+};
+
+function isExempt(text: string, start: number, written: string): boolean {
+  const before = text.slice(0, start);
+  const after = text.slice(start + written.length);
+  if (/^\p{Lu}/u.test(written) && !isSentenceStart(before)) return true;
+  if (/^\p{Lu}/u.test(written) && (INVERSION.test(after) || /^May\s+\d/.test(`${written}${after}`))) return true;
+  if (/\bas\s+$/i.test(before) || /^\s+(?:like|love|prefer)\b/i.test(after)) return true;
+  if (/^[\s-]+have\b\s*(?:[:)|—–-]|$)/i.test(after)) return true;
+  return insideQuotes(text, start) || SUBORDINATE.test(currentClause(before));
+}
+
+/** Nothing but markup (bullets, emphasis, a checkbox) before the word. */
+function isSentenceStart(before: string): boolean {
+  return !/[\p{L}\p{N}]/u.test(before.replace(/\[[ xX]\]/g, ''));
+}
+
+/** The text of the clause the modal is in, up to the modal: punctuation and "then" end a clause. */
+function currentClause(before: string): string {
+  const parts = before.split(/[,;:()—–]|\s-\s|\bthen\b/i);
+  return parts[parts.length - 1] ?? '';
+}
+
+function finding(model: SpecModel, sentence: Sentence, start: number, match: RegExpMatchArray): RawFinding {
+  const modal = match[1].toLowerCase() as Modal;
+  const advice = match[2] ? NEGATED : ADVICE[modal];
+  const from = sentence.startOffset + start;
+  const to = from + match[0].length;
+  const written = model.text.slice(from, to);
+  return {
+    message: `"${written}" ${advice.message}.`,
+    range: rangeFromOffsets(model, from, to),
+    data: { modal, negated: Boolean(match[2]), replacement: advice.replacement, alternatives: advice.alternatives },
+  };
+}

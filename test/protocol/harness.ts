@@ -1,0 +1,146 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import {
+  createProtocolConnection,
+  StreamMessageReader,
+  StreamMessageWriter,
+  type ClientCapabilities,
+  type Diagnostic,
+  type ProtocolConnection,
+  type PublishDiagnosticsParams,
+} from 'vscode-languageserver-protocol/node';
+
+export const SERVER = join(__dirname, '..', '..', '..', 'dist', 'server.js');
+
+export interface ClientOptions {
+  /** Announce pull diagnostics support (LSP 3.17) instead of relying on push. */
+  pull?: boolean;
+  /** What `workspace/configuration` answers for the `specready` section (null like a minimal client). */
+  settings?: unknown;
+  /** Files to create in the temporary workspace, relative path -> content. */
+  files?: Record<string, string>;
+}
+
+/**
+ * A minimal LSP client that starts the real built server over stdio in a temporary workspace:
+ * what the protocol tests (and any outside client) see is what editors see.
+ */
+export class TestClient {
+  readonly root: string;
+  readonly connection: ProtocolConnection;
+  private readonly process: ChildProcess;
+  private readonly published = new Map<string, PublishDiagnosticsParams>();
+  private readonly listeners: Array<() => void> = [];
+  readonly readinessEvents: Array<{ uri: string; score: number }> = [];
+  settings: unknown;
+  stderr = '';
+
+  constructor(private readonly options: ClientOptions = {}) {
+    this.root = mkdtempSync(join(tmpdir(), 'specready-lsp-'));
+    for (const [path, content] of Object.entries(options.files ?? {})) this.write(path, content);
+    this.settings = options.settings ?? null;
+    this.process = spawn(process.execPath, [SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+    this.process.stderr!.on('data', (chunk) => { this.stderr += String(chunk); });
+    this.connection = createProtocolConnection(new StreamMessageReader(this.process.stdout!), new StreamMessageWriter(this.process.stdin!));
+    this.connection.onNotification('textDocument/publishDiagnostics', (params: PublishDiagnosticsParams) => {
+      this.published.set(params.uri, params);
+      this.notify();
+    });
+    this.connection.onNotification('specready/readinessChanged', (params: { uri: string; score: number }) => {
+      this.readinessEvents.push(params);
+      this.notify();
+    });
+    this.connection.onRequest('workspace/configuration', (params: { items: unknown[] }) => params.items.map(() => this.settings));
+    this.connection.onRequest('client/registerCapability', () => null);
+    this.connection.onRequest('workspace/diagnostic/refresh', () => null);
+    this.connection.onNotification('window/logMessage', () => undefined);
+    this.connection.listen();
+  }
+
+  uri(path: string): string {
+    return pathToFileURL(join(this.root, path)).href;
+  }
+
+  write(path: string, content: string): void {
+    const file = join(this.root, path);
+    mkdirSync(dirname(file), { recursive: true });
+    writeFileSync(file, content);
+  }
+
+  async initialize(): Promise<void> {
+    const capabilities: ClientCapabilities = {
+      workspace: { configuration: true },
+      textDocument: {
+        publishDiagnostics: { versionSupport: true },
+        ...(this.options.pull ? { diagnostic: { dynamicRegistration: false } } : {}),
+      },
+    };
+    await this.connection.sendRequest('initialize', {
+      processId: process.pid,
+      rootUri: pathToFileURL(this.root).href,
+      workspaceFolders: [{ uri: pathToFileURL(this.root).href, name: 'test' }],
+      capabilities,
+    });
+    await this.connection.sendNotification('initialized', {});
+  }
+
+  async open(path: string, text: string, version = 1): Promise<string> {
+    const uri = this.uri(path);
+    await this.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'markdown', version, text } });
+    return uri;
+  }
+
+  async replaceAll(uri: string, version: number, text: string): Promise<void> {
+    await this.connection.sendNotification('textDocument/didChange', { textDocument: { uri, version }, contentChanges: [{ text }] });
+  }
+
+  async edit(uri: string, version: number, range: { start: { line: number; character: number }; end: { line: number; character: number } }, text: string): Promise<void> {
+    await this.connection.sendNotification('textDocument/didChange', { textDocument: { uri, version }, contentChanges: [{ range, text }] });
+  }
+
+  /** Waits for pushed diagnostics of `uri` that satisfy `accept` (optionally for a version). */
+  async diagnostics(uri: string, accept: (p: PublishDiagnosticsParams) => boolean = () => true, timeoutMs = 10000): Promise<Diagnostic[]> {
+    const params = await this.waitFor(() => {
+      const current = this.published.get(uri);
+      return current && accept(current) ? current : undefined;
+    }, timeoutMs, `diagnostics for ${uri}`);
+    return params.diagnostics;
+  }
+
+  publishedFor(uri: string): PublishDiagnosticsParams | undefined {
+    return this.published.get(uri);
+  }
+
+  async waitFor<T>(probe: () => T | undefined, timeoutMs: number, what: string): Promise<T> {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const value = probe();
+      if (value !== undefined) return value;
+      const remaining = deadline - Date.now();
+      if (remaining <= 0) throw new Error(`timed out waiting for ${what}; server stderr: ${this.stderr}`);
+      await new Promise<void>((resolve) => {
+        const timer = setTimeout(resolve, remaining);
+        this.listeners.push(() => { clearTimeout(timer); resolve(); });
+      });
+    }
+  }
+
+  private notify(): void {
+    for (const listener of this.listeners.splice(0)) listener();
+  }
+
+  async dispose(): Promise<void> {
+    try {
+      await Promise.race([this.connection.sendRequest('shutdown'), new Promise((resolve) => setTimeout(resolve, 2000))]);
+      await this.connection.sendNotification('exit');
+    } catch {
+      // The server may already be gone; it is killed below either way.
+    }
+    this.connection.dispose();
+    this.process.kill();
+    rmSync(this.root, { recursive: true, force: true });
+  }
+}

@@ -1,0 +1,197 @@
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import type { CodeAction, Diagnostic, Hover, TextEdit } from 'vscode-languageserver-protocol';
+import { analyzeSpec } from '../../server/src/engine/analyze';
+import { TestClient } from './harness';
+
+const EXAMPLES = join(__dirname, '..', '..', '..', 'examples');
+const ORDER_EXPORT = readFileSync(join(EXAMPLES, 'order-export.spec.md'), 'utf8');
+const READY = readFileSync(join(EXAMPLES, 'payment-refunds.spec.md'), 'utf8');
+
+function codes(diagnostics: Diagnostic[]): string[] {
+  return [...new Set(diagnostics.map((d) => String(d.code)))].sort();
+}
+
+function apply(text: string, edits: TextEdit[]): string {
+  return TextDocument.applyEdits(TextDocument.create('file:///x.md', 'markdown', 1, text), edits);
+}
+
+describe('language server over stdio (push client, no dynamic registration, null settings)', function () {
+  this.timeout(30000);
+  let client: TestClient;
+
+  beforeEach(async () => {
+    client = new TestClient({ files: { 'docs/notes.md': '# Notes\n\nThis should be fast.\n' } });
+    await client.initialize();
+  });
+  afterEach(async () => client.dispose());
+
+  it('publishes diagnostics with code, source, docs link and data for a spec', async () => {
+    const uri = await client.open('specs/order-export.spec.md', ORDER_EXPORT);
+    const diagnostics = await client.diagnostics(uri, (p) => p.diagnostics.length > 0);
+    for (const rule of ['hidden-context', 'missing-section', 'placeholder', 'untestable-criterion', 'vague-term', 'weak-modal']) {
+      assert.ok(codes(diagnostics).includes(rule), `expected ${rule} in ${codes(diagnostics).join(', ')}`);
+    }
+    const vague = diagnostics.find((d) => d.code === 'vague-term')!;
+    assert.equal(vague.source, 'specready');
+    assert.match(vague.codeDescription!.href, /vague-term\.md$/);
+    assert.equal(typeof (vague.data as { term?: unknown }).term, 'string');
+  });
+
+  it('publishes nothing for Markdown that is not a spec', async () => {
+    const uri = await client.open('docs/notes.md', '# Notes\n\nThis should be fast.\n');
+    const spec = await client.open('specs/a.spec.md', ORDER_EXPORT);
+    await client.diagnostics(spec, (p) => p.diagnostics.length > 0);
+    const published = client.publishedFor(uri);
+    assert.ok(!published || published.diagnostics.length === 0);
+  });
+
+  it('answers specready/readiness with the engine score and blockers', async () => {
+    const uri = await client.open('specs/order-export.spec.md', ORDER_EXPORT);
+    const readiness = await client.connection.sendRequest('specready/readiness', { uri }) as {
+      score: number; ready: boolean; threshold: number; breakdown: Record<string, number>; blockers: Array<{ rule: string }>;
+    };
+    const expected = analyzeSpec(ORDER_EXPORT);
+    assert.equal(readiness.score, expected.score);
+    assert.equal(readiness.ready, false);
+    assert.equal(readiness.threshold, 80);
+    assert.deepEqual(Object.keys(readiness.breakdown).sort(), ['clarity', 'completeness', 'structure', 'testability']);
+    assert.ok(readiness.blockers.length > 0);
+    assert.ok(client.readinessEvents.some((event) => event.uri === uri));
+    const ready = await client.open('specs/payment-refunds.spec.md', READY);
+    const good = await client.connection.sendRequest('specready/readiness', { uri: ready }) as { ready: boolean; score: number };
+    assert.equal(good.ready, true);
+    const notes = await client.open('docs/notes.md', '# Notes\n');
+    assert.equal(await client.connection.sendRequest('specready/readiness', { uri: notes }), null);
+  });
+
+  it('explains a flagged term on hover', async () => {
+    const uri = await client.open('specs/order-export.spec.md', ORDER_EXPORT);
+    const diagnostics = await client.diagnostics(uri, (p) => p.diagnostics.length > 0);
+    const vague = diagnostics.find((d) => d.code === 'vague-term')!;
+    const hover = await client.connection.sendRequest('textDocument/hover', { textDocument: { uri }, position: vague.range.start }) as Hover;
+    const value = (hover.contents as { value: string }).value;
+    assert.equal(typeof value, 'string');
+    assert.match(value, /vague-term/);
+    assert.match(value, /Why it matters/);
+    assert.match(value, /Rewrite/);
+  });
+
+  it('applies each kind of quick fix and the finding goes away on re-analysis', async () => {
+    let text = ORDER_EXPORT;
+    let version = 1;
+    const uri = await client.open('specs/order-export.spec.md', text);
+    const baseline = new Set(analyzeSpec(text).findings.map((f) => `${f.rule}:${f.message}`));
+    for (const [rule, titlePattern] of [
+      ['untraced-requirement', /Add an acceptance criterion for REQ-2/],
+      ['weak-modal', /with MUST/],
+      ['vague-term', /Add a measurable target/],
+      ['untestable-criterion', /Given\/When\/Then/],
+      ['missing-section', /Insert section "Out of Scope"/],
+    ] as const) {
+      const diagnostics = await client.diagnostics(uri, (p) => p.version === version);
+      const target = diagnostics.find((d) => d.code === rule)!;
+      assert.ok(target, `no ${rule} diagnostic`);
+      const actions = await client.connection.sendRequest('textDocument/codeAction', {
+        textDocument: { uri }, range: target.range, context: { diagnostics: [target] },
+      }) as CodeAction[];
+      const action = actions.find((a) => titlePattern.test(a.title));
+      assert.ok(action, `no action ${titlePattern} for ${rule}: ${actions.map((a) => a.title).join(' | ')}`);
+      assert.equal(action.kind, 'quickfix');
+      const before = analyzeSpec(text).findings.filter((f) => f.rule === rule && f.message === target.message).length;
+      text = apply(text, action.edit!.changes![uri]);
+      await client.replaceAll(uri, ++version, text);
+      const after = await client.diagnostics(uri, (p) => p.version === version);
+      assert.equal(after.filter((d) => d.code === rule && d.message === target.message).length, before - 1, `${rule} still reported after the fix`);
+      const introduced = after.filter((d) => !baseline.has(`${d.code}:${d.message}`) && d.code !== 'placeholder');
+      assert.deepEqual(introduced.map((d) => `${d.code}: ${d.message}`), [], `fix for ${rule} introduced new findings`);
+      for (const d of after) baseline.add(`${d.code}:${d.message}`);
+    }
+  });
+
+  it('offers suppression for a line and for the file', async () => {
+    const text = '# T\n\n## Requirements\n\n- REQ-1: Export should be quick.\n';
+    const uri = await client.open('specs/s.spec.md', text);
+    const diagnostics = await client.diagnostics(uri, (p) => p.diagnostics.some((d) => d.code === 'weak-modal'));
+    const modal = diagnostics.find((d) => d.code === 'weak-modal')!;
+    const actions = await client.connection.sendRequest('textDocument/codeAction', {
+      textDocument: { uri }, range: modal.range, context: { diagnostics: [modal] },
+    }) as CodeAction[];
+    for (const title of ['Disable weak-modal for this line', 'Disable weak-modal for this file']) {
+      const action = actions.find((a) => a.title === title)!;
+      assert.ok(action, title);
+      const fixed = apply(text, action.edit!.changes![uri]);
+      assert.deepEqual(analyzeSpec(fixed).findings.filter((f) => f.rule === 'weak-modal'), []);
+    }
+  });
+
+  it('re-validates when settings change, without a restart', async () => {
+    const uri = await client.open('specs/order-export.spec.md', ORDER_EXPORT);
+    await client.diagnostics(uri, (p) => p.diagnostics.some((d) => d.code === 'vague-term'));
+    client.settings = { rules: { 'vague-term': 'off' } };
+    await client.connection.sendNotification('workspace/didChangeConfiguration', { settings: null });
+    const after = await client.diagnostics(uri, (p) => !p.diagnostics.some((d) => d.code === 'vague-term'));
+    assert.ok(after.some((d) => d.code === 'weak-modal'));
+  });
+
+  it('ends a burst of 200 rapid edits with the diagnostics of the final text', async () => {
+    let document = TextDocument.create('file:///x.md', 'markdown', 1, READY);
+    const uri = await client.open('specs/burst.spec.md', READY);
+    for (let version = 2; version <= 201; version++) {
+      const line = 20 + (version % 15);
+      const change = { range: { start: { line, character: 0 }, end: { line, character: 0 } }, text: version % 3 === 0 ? 'fast ' : 'x' };
+      document = TextDocument.update(document, [change], version);
+      await client.edit(uri, version, change.range, change.text);
+    }
+    const final = await client.diagnostics(uri, (p) => p.version === 201, 20000);
+    const expected = analyzeSpec(document.getText()).findings;
+    assert.deepEqual(final.map((d) => `${d.code}@${d.range.start.line}:${d.range.start.character}`),
+      expected.map((f) => `${f.rule}@${f.range.start.line}:${f.range.start.character}`));
+  });
+
+  it('reports a broken .specready.json on the file itself and keeps checking with defaults', async () => {
+    client.write('.specready.json', '{\n  "rules": { "vague-term": "loud" }\n}\n');
+    const uri = await client.open('specs/order-export.spec.md', ORDER_EXPORT);
+    const diagnostics = await client.diagnostics(uri, (p) => p.diagnostics.length > 0);
+    assert.ok(diagnostics.some((d) => d.code === 'vague-term'));
+    const config = await client.diagnostics(client.uri('.specready.json'), (p) => p.diagnostics.length > 0);
+    assert.equal(config[0].range.start.line, 1);
+    assert.match(config[0].message as string, /loud/);
+  });
+});
+
+describe('language server over stdio (pull diagnostics client)', function () {
+  this.timeout(30000);
+  let client: TestClient;
+
+  beforeEach(async () => {
+    client = new TestClient({
+      pull: true,
+      files: { 'specs/closed.spec.md': ORDER_EXPORT, 'README.md': '# Readme\n\nfast\n' },
+    });
+    await client.initialize();
+  });
+  afterEach(async () => client.dispose());
+
+  it('answers textDocument/diagnostic for open specs and nothing for other Markdown', async () => {
+    const uri = await client.open('specs/order-export.spec.md', ORDER_EXPORT);
+    const report = await client.connection.sendRequest('textDocument/diagnostic', { textDocument: { uri } }) as { kind: string; items: Diagnostic[] };
+    assert.equal(report.kind, 'full');
+    assert.ok(codes(report.items).includes('vague-term'));
+    const readme = await client.open('README.md', '# Readme\n\nfast\n');
+    const none = await client.connection.sendRequest('textDocument/diagnostic', { textDocument: { uri: readme } }) as { items: Diagnostic[] };
+    assert.deepEqual(none.items, []);
+  });
+
+  it('reports spec files that are not open through workspace/diagnostic', async () => {
+    const report = await client.connection.sendRequest('workspace/diagnostic', { previousResultIds: [] }) as {
+      items: Array<{ uri: string; items: Diagnostic[] }>;
+    };
+    const closed = report.items.find((item) => item.uri === client.uri('specs/closed.spec.md'));
+    assert.ok(closed, `workspace report: ${report.items.map((i) => i.uri).join(', ')}`);
+    assert.ok(codes(closed.items).includes('vague-term'));
+    assert.ok(!report.items.some((item) => item.uri.endsWith('README.md')));
+  });
+});
