@@ -231,6 +231,13 @@ describe('rules formatters', () => {
     assert.match(text, /Sources: ISO\/IEC\/IEEE 29148/);
   });
 
+  it('wraps long prose at 100 columns', () => {
+    const long = { ...RULE, docs: { ...RULE.docs, rationale: 'word '.repeat(60).trim() } };
+    const lines = formatRulesText([long]).split('\n');
+    assert.ok(lines.every((line) => line.length <= 100));
+    assert.equal(lines.filter((line) => /^ {2}word/.test(line)).length, 4);
+  });
+
   it('prints JSON without the check function', () => {
     assert.deepEqual(JSON.parse(formatRulesJson([RULE])), [{
       id: 'vague-term', defaultSeverity: 'warning', dimension: 'clarity', docs: RULE.docs,

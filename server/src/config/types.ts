@@ -20,6 +20,8 @@ export interface CustomProfile {
  * editor settings. Every field is optional; `resolveConfig` fills in defaults.
  */
 export interface SpecReadyConfig {
+  /** JSON Schema reference for editor completion; ignored by SpecReady. */
+  $schema?: string;
   include?: string[];
   exclude?: string[];
   profile?: string;

@@ -17,7 +17,7 @@ import { registerHover } from './features/hover';
 import { registerCodeLens } from './features/code-lens';
 import { registerIdNavigation } from './features/ids';
 import { registerDocumentLinks } from './features/document-links';
-import { READINESS_CHANGED, READINESS_REQUEST, type ReadinessParams } from './protocol';
+import { READINESS_CHANGED, READINESS_REQUEST, RECHECK_REQUEST, type ReadinessParams, type RecheckParams } from './protocol';
 import { Workspace } from './workspace';
 import { version as SERVER_VERSION } from '../../../package.json';
 
@@ -62,6 +62,10 @@ export class Session {
     registerIdNavigation(this);
     registerDocumentLinks(this);
     this.connection.onRequest(READINESS_REQUEST, (request: ReadinessParams) => this.readiness(request.uri));
+    this.connection.onRequest(RECHECK_REQUEST, (request: RecheckParams) => {
+      this.configurationChanged();
+      return request.uri ? this.readiness(request.uri) : null;
+    });
     this.connection.onDidChangeConfiguration(() => this.configurationChanged());
     this.connection.onDidChangeWatchedFiles((change) => {
       const configChanged = change.changes.some((event) => /\.specready\.(?:json|ya?ml)$/.test(event.uri));

@@ -197,7 +197,12 @@ class JsonScanner {
         this.escape();
         continue;
       }
-      if (char < ' ') this.fail(1, 'line breaks and control characters must be escaped inside JSON strings.');
+      if (char < ' ') {
+        // Underline the string up to the break: the break itself is invisible.
+        const length = this.pos - start;
+        this.pos = start;
+        this.fail(length, 'line breaks and control characters must be escaped inside JSON strings (is a closing quote missing?).');
+      }
       this.pos++;
     }
     this.pos = start;

@@ -17,8 +17,9 @@ interface Quality {
 
 const QUALITIES: Quality[] = [
   {
+    // Not "speed": in requirements it is mostly a measured value ("the train speed"), not a quality.
     quality: 'latency',
-    words: ['latency', 'latencies', 'response time', 'response times', 'responsiveness', 'responsive', 'speed', 'fast',
+    words: ['latency', 'latencies', 'response time', 'response times', 'responsiveness', 'responsive', 'fast',
       'faster', 'quick', 'quickly', 'slow', 'load time', 'load times', 'loading time', 'page load', 'startup time',
       'start up time', 'boot time', 'processing time', 'turnaround time', 'wait time', 'waiting time', 'round trip time'],
     hint: 'state a latency target, e.g. p95 < 200 ms',

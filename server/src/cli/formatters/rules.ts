@@ -6,8 +6,8 @@ export function formatRulesText(rules: readonly Rule[]): string {
   return rules.map((rule) => {
     const lines = [
       `${rule.id} (${rule.defaultSeverity}, ${rule.dimension})`,
-      `  ${rule.docs.summary}`,
-      ...indent(rule.docs.rationale),
+      ...wrap(rule.docs.summary),
+      ...wrap(rule.docs.rationale),
       '  Bad:',
       ...indent(rule.docs.bad, 4),
       '  Good:',
@@ -48,6 +48,25 @@ export function formatRulesMarkdown(rules: readonly Rule[]): string {
   return ['# SpecReady rules', index, ...sections].join('\n\n') + '\n';
 }
 
+const WIDTH = 100;
+
+/** Prose wrapped at word boundaries for a terminal, indented by two spaces. */
+function wrap(text: string): string[] {
+  const lines: string[] = [];
+  let line = '';
+  for (const word of text.split(/\s+/).filter(Boolean)) {
+    if (line && line.length + 1 + word.length > WIDTH - 2) {
+      lines.push(`  ${line}`);
+      line = word;
+    } else {
+      line = line ? `${line} ${word}` : word;
+    }
+  }
+  if (line) lines.push(`  ${line}`);
+  return lines;
+}
+
+/** Examples keep their own line breaks. */
 function indent(text: string, spaces = 2): string[] {
   return text.split('\n').map((line) => `${' '.repeat(spaces)}${line}`.trimEnd());
 }

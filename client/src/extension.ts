@@ -1,0 +1,123 @@
+import * as vscode from 'vscode';
+import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import { READINESS_CHANGED, READINESS_REQUEST, RECHECK_REQUEST, type Readiness } from '../../server/src/lsp/protocol';
+import { looksLikeSpec, workspaceHasSpecs } from './spec-detection';
+import { ReadinessStatus } from './status';
+
+let client: LanguageClient | undefined;
+let starting: Promise<LanguageClient> | undefined;
+
+/**
+ * The client stays thin: it starts the language server when a spec is around, shows readiness
+ * in the status bar and registers the commands. All analysis happens in the server.
+ */
+export async function activate(context: vscode.ExtensionContext): Promise<SpecReadyApi> {
+  const output = vscode.window.createOutputChannel('SpecReady', { log: true });
+  const status = new ReadinessStatus();
+  context.subscriptions.push(output, status);
+
+  const ensureStarted = () => (starting ??= startClient(context, output, status));
+
+  context.subscriptions.push(
+    vscode.commands.registerCommand('specready.showReadiness', async () => showReadiness(await ensureStarted(), status)),
+    vscode.commands.registerCommand('specready.recheck', async () => recheck(await ensureStarted(), status)),
+    vscode.commands.registerCommand('specready.reveal', (uri: string, range: vscode.Range | { start: vscode.Position; end: vscode.Position }) =>
+      reveal(uri, range)),
+    vscode.window.onDidChangeActiveTextEditor(() => void refreshStatus(status)),
+    vscode.workspace.onDidOpenTextDocument((document) => {
+      if (!client && looksLikeSpec(document)) void ensureStarted();
+    }),
+  );
+
+  // Start now only when a spec is open or the workspace has one; otherwise wait for one to open.
+  if (vscode.workspace.textDocuments.some(looksLikeSpec) || (await workspaceHasSpecs())) await ensureStarted();
+  return { readiness: async (uri) => readinessFor(await ensureStarted(), uri), statusText: () => status.text };
+}
+
+export async function deactivate(): Promise<void> {
+  await client?.stop();
+  client = undefined;
+  starting = undefined;
+}
+
+/** What the extension exports for other extensions and the integration tests. */
+export interface SpecReadyApi {
+  readiness(uri: string): Promise<Readiness | null>;
+  statusText(): string | undefined;
+}
+
+async function startClient(context: vscode.ExtensionContext, output: vscode.LogOutputChannel, status: ReadinessStatus): Promise<LanguageClient> {
+  const module = context.asAbsolutePath('dist/server.js');
+  const serverOptions: ServerOptions = {
+    run: { module, transport: TransportKind.ipc },
+    debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6019'] } },
+  };
+  const clientOptions: LanguageClientOptions = {
+    documentSelector: [{ language: 'markdown', scheme: 'file' }, { language: 'markdown', scheme: 'untitled' }],
+    outputChannel: output,
+    synchronize: { fileEvents: vscode.workspace.createFileSystemWatcher('**/.specready.{json,yaml,yml}') },
+    diagnosticPullOptions: { onChange: true, onSave: true, onTabs: true },
+  };
+  client = new LanguageClient('specready', 'SpecReady', serverOptions, clientOptions);
+  client.onNotification(READINESS_CHANGED, (readiness: Readiness) => status.update(readiness));
+  await client.start();
+  void refreshStatus(status);
+  return client;
+}
+
+async function readinessFor(languageClient: LanguageClient, uri: string): Promise<Readiness | null> {
+  return languageClient.sendRequest<Readiness | null>(READINESS_REQUEST, { uri });
+}
+
+async function refreshStatus(status: ReadinessStatus): Promise<void> {
+  const editor = vscode.window.activeTextEditor;
+  status.setActive(editor?.document.uri.toString());
+  if (!client || !editor || editor.document.languageId !== 'markdown') return;
+  status.update(await readinessFor(client, editor.document.uri.toString()), editor.document.uri.toString());
+}
+
+/** Quick pick of the blockers of the active spec; picking one jumps to it. Returns the readiness. */
+async function showReadiness(languageClient: LanguageClient, status: ReadinessStatus): Promise<Readiness | null> {
+  const editor = vscode.window.activeTextEditor;
+  if (!editor) return null;
+  const uri = editor.document.uri.toString();
+  const readiness = await readinessFor(languageClient, uri);
+  status.update(readiness, uri);
+  if (!readiness) {
+    void vscode.window.showInformationMessage('SpecReady: the active file is not a spec.');
+    return null;
+  }
+  const items = readiness.blockers.map((blocker) => ({
+    label: `$(${blocker.severity === 'error' ? 'error' : 'warning'}) ${blocker.message}`,
+    description: `${blocker.rule} · line ${blocker.range.start.line + 1}`,
+    blocker,
+  }));
+  const title = `${readiness.ready ? 'Ready' : 'Not ready'}: ${readiness.score}% (threshold ${readiness.threshold}%)`;
+  const quickPick = vscode.window.createQuickPick<(typeof items)[number]>();
+  quickPick.title = title;
+  quickPick.placeholder = items.length ? 'Pick a blocker to jump to it' : 'No blockers: this spec is ready to hand off';
+  quickPick.items = items;
+  quickPick.onDidAccept(() => {
+    const picked = quickPick.selectedItems[0];
+    if (picked) void reveal(uri, picked.blocker.range);
+    quickPick.hide();
+  });
+  quickPick.onDidHide(() => quickPick.dispose());
+  quickPick.show();
+  return readiness;
+}
+
+async function recheck(languageClient: LanguageClient, status: ReadinessStatus): Promise<Readiness | null> {
+  const uri = vscode.window.activeTextEditor?.document.uri.toString();
+  const readiness = await languageClient.sendRequest<Readiness | null>(RECHECK_REQUEST, { uri: uri ?? null });
+  if (uri) status.update(readiness, uri);
+  return readiness;
+}
+
+async function reveal(uri: string, range: { start: { line: number; character: number }; end: { line: number; character: number } }): Promise<void> {
+  const document = await vscode.workspace.openTextDocument(vscode.Uri.parse(uri));
+  const editor = await vscode.window.showTextDocument(document);
+  const target = new vscode.Range(range.start.line, range.start.character, range.end.line, range.end.character);
+  editor.selection = new vscode.Selection(target.start, target.end);
+  editor.revealRange(target, vscode.TextEditorRevealType.InCenterIfOutsideViewport);
+}
