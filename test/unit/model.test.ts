@@ -12,6 +12,12 @@ describe('parseSpec', () => {
     assert.ok(!model.prose.includes('profile'));
   });
 
+  it('accepts empty front matter', () => {
+    const model = parseSpec('---\n---\n# Title\n');
+    assert.equal(model.frontMatter?.error, undefined);
+    assert.equal(model.sections[0].headingRange.start.line, 2);
+  });
+
   it('records a front matter syntax error with its position instead of throwing', () => {
     const model = parseSpec('---\nprofile: [api\n---\n# T\n');
     assert.ok(model.frontMatter?.error);

@@ -3,10 +3,11 @@ import { findQuantities, type QuantityKind } from './quantity';
 
 /**
  * Where a measurable target for a statement may be written, seen from one prose unit:
- * - the sentence itself, with inline code restored (targets are often written as `200ms`);
- * - the next sentence of the same paragraph or list item, because requirements often give their
- *   fit criterion right after the wish ("Search shall be fast. 95% of queries return in 1 s.");
+ * - for a list item, its whole text: an item is one requirement, and it often gives its fit
+ *   criterion after the wish ("Search shall be fast. 95% of queries return in 1 s.");
+ * - for a paragraph sentence, the sentence and the next one of the same paragraph;
  * - for a table cell, the whole row ("| Latency | p95 < 200 ms |").
+ * Inline code is put back into the prose (targets are often written as `200ms`).
  */
 export function statementText(model: SpecModel, index: number): string {
   const sentence = model.sentences[index];
@@ -15,9 +16,10 @@ export function statementText(model: SpecModel, index: number): string {
     const row = tableRowOf(model, sentence)?.cells;
     if (row) return row.map((cell) => cell.text).join(' | ');
   }
+  if (sentence.listItem) return itemSentences(model, index).map((other) => withInlineCode(model, other)).join(' ');
   const next = model.sentences[index + 1];
   const own = withInlineCode(model, sentence);
-  return next && sameBlock(model, sentence, next) ? `${own} ${withInlineCode(model, next)}` : own;
+  return next && sameParagraph(model, sentence, next) ? `${own} ${withInlineCode(model, next)}` : own;
 }
 
 /** True when the statement around sentence `index` gives a quantity of one of `kinds` (any kind when omitted). */
@@ -43,9 +45,19 @@ export function tableRowOf(model: SpecModel, sentence: Sentence): TableRowRef | 
   return undefined;
 }
 
-/** Consecutive sentences of one paragraph or list item: nothing but spaces and one line break between them. */
-function sameBlock(model: SpecModel, a: Sentence, b: Sentence): boolean {
-  if (a.kind !== b.kind || a.listItem !== b.listItem || a.kind === 'table-cell' || a.kind === 'heading') return false;
+/** The run of sentences around `index` that belong to the same list item. */
+function itemSentences(model: SpecModel, index: number): Sentence[] {
+  const item = model.sentences[index].listItem;
+  let first = index;
+  let last = index;
+  while (first > 0 && model.sentences[first - 1].listItem === item) first--;
+  while (last + 1 < model.sentences.length && model.sentences[last + 1].listItem === item) last++;
+  return model.sentences.slice(first, last + 1);
+}
+
+/** Consecutive sentences of one paragraph: nothing but spaces and one line break between them. */
+function sameParagraph(model: SpecModel, a: Sentence, b: Sentence): boolean {
+  if (a.kind !== 'paragraph' || b.kind !== 'paragraph') return false;
   const between = model.prose.slice(a.endOffset, b.startOffset);
   return /^[ \t]*(?:\r?\n|\r)?[ \t>]*$/.test(between);
 }

@@ -12,13 +12,16 @@ export interface Quantity {
   end: number;
 }
 
-const DIGITS = String.raw`\d+(?:[.,_]\d+)*`;
+// "1,000", "1 000" (a space between thousands), "2.5".
+const DIGITS = String.raw`\d+(?:(?:[.,_]|\s(?=\d{3}(?!\d)))\d+)*`;
 const WORDS = String.raw`(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty|ninety|a\s+hundred|hundreds?|a\s+thousand|thousands?|millions?|billions?)`;
 /** A number, optionally scaled ("10k", "2.5 M"); the scale letter must not start a unit ("5 MB"). */
-const NUMBER = String.raw`(?:${DIGITS}(?:\s?[kKmMbB](?![\p{L}]))?|${WORDS})`;
+const SINGLE = String.raw`(?:${DIGITS}(?:\s?[kKmMbB](?![\p{L}]))?|${WORDS})`;
+/** A number or a range of numbers ("5-8", "5 to 8"). */
+const NUMBER = String.raw`${SINGLE}(?:\s*(?:-|–|to)\s*${SINGLE})?`;
 
 const UNITS: Record<Exclude<QuantityKind, 'bound'>, string> = {
-  rate: String.raw`(?:[\p{L}]+\s*)?(?:\/|per\s+)(?:s|sec|second|min|minute|h|hr|hour|day|month|user|node|tenant|request)|rps|qps|tps|rpm|ops|iops|[kmg]?bps|[kmg]b\/s`,
+  rate: String.raw`(?:[\p{L}]+\s*)?(?:\/|per\s+)(?:s|sec|second|min|minute|h|hr|hour|day|month|user|node|tenant|request)|rps|qps|tps|rpm|ops|iops|[kmg]?bps|[kmg]b\/s|mph|knots`,
   time: String.raw`ms|msecs?|milliseconds?|µs|us|microseconds?|ns|nanoseconds?|s|secs?|seconds?|mins?|minutes?|h|hrs?|hours?|d|days?|weeks?|months?|years?`,
   percent: String.raw`%|percent|per\s+cent|nines`,
   size: String.raw`bytes?|[kmgtp]i?b|kilobytes?|megabytes?|gigabytes?|terabytes?|bits?`,

@@ -24,8 +24,9 @@ import type { LexiconEntry } from './lexicon';
  *
  * Categories decide where the vague-term rule looks (see rules/vague-term.ts):
  * - subjective, loophole, open-ended: wrong in any prose of a spec;
- * - ambiguous, quantifier, frequency, approximation: common in descriptive prose, so they are
- *   reported only in normative sections (requirements, scope, non-functional, acceptance...).
+ * - ambiguous, comparative, superlative, quantifier, frequency, approximation: common in descriptive prose, so
+ *   they are reported only in commitments (requirements, non-functional, acceptance criteria...).
+ *   Comparatives are settled by "than" ("faster than the current export").
  */
 
 /** Rewrite hints shared by several terms. */
@@ -51,6 +52,8 @@ const HINT = {
   flexible: 'name the variations it must support, e.g. which settings are configurable and by whom',
   optimal: 'name the measure and the target it must reach',
   fashion: 'name the concrete technology, standard or benchmark it must match',
+  secure: 'name the threat and the control, e.g. "TLS 1.2+ for all traffic; passwords hashed with Argon2id"',
+  safe: 'state the hazard and the condition that must hold, e.g. "doors stay locked above 5 km/h"',
   clear: 'state what the reader must be able to do, e.g. "the message names the field and the allowed format"',
   tolerance: 'state the value and its tolerance, e.g. 200 ms ± 20 ms',
   speculative: 'state the rule and list its exceptions explicitly',
@@ -84,7 +87,8 @@ const GROUPS: Group[] = [
       ['state of the art', 'fashion'], ['cutting edge', 'fashion'], ['best in class', 'fashion'],
       ['world class', 'fashion'], ['enterprise grade', 'fashion'], ['future proof', 'flexible'],
       ['blazing fast', 'latency'], ['lightning fast', 'latency'],
-      ['visually appealing', 'usability'], ['aesthetically pleasing', 'usability'],
+      ['visually appealing', 'usability'], ['aesthetically pleasing', 'usability'], ['attractive', 'usability'],
+      ['appealing', 'usability'], ['straightforward', 'usability'],
     ],
   },
   {
@@ -120,6 +124,7 @@ const GROUPS: Group[] = [
       ['etc.', 'openEnded'], ['and so on', 'openEnded'], ['and so forth', 'openEnded'],
       ['and the like', 'openEnded'], ['or the like', 'openEnded'], ['among others', 'openEnded'],
       ['including but not limited to', 'openEnded'], ['but not limited to', 'openEnded'],
+      ['not limited to', 'openEnded'],
       ['and similar', 'openEnded'], ['or similar', 'equivalent'], ['or equivalent', 'equivalent'],
       ['and whatnot', 'openEnded'], ['to name a few', 'openEnded'], ['some kind of', 'openEnded'],
       ['some sort of', 'openEnded'],
@@ -149,8 +154,34 @@ const GROUPS: Group[] = [
       ['sufficient', 'criterion'], ['sufficiently', 'criterion'], ['acceptable', 'criterion'],
       ['reasonable', 'criterion'], ['reasonably', 'criterion'], ['satisfactory', 'criterion'],
       ['proper', 'criterion'], ['properly', 'criterion'], ['meaningful', 'clear'], ['user readable', 'clear'],
-      ['clearly', 'clear'], ['relevant', 'relevant'], ['optimal', 'optimal'], ['optimally', 'optimal'],
-      ['optimized', 'optimal'], ['best possible', 'optimal'], ['good', 'optimal'], ['better', 'optimal'],
+      ['clearly', 'clear'], ['understandable', 'clear'], ['readable', 'clear'], ['relevant', 'relevant'],
+      ['necessary', 'relevant'], ['important', 'relevant'], ['useful', 'criterion'], ['special', 'relevant'],
+      ['normal', 'criterion'], ['typical', 'speculative'], ['effective', 'criterion'], ['effectively', 'criterion'],
+      ['high', 'threshold'], ['low', 'threshold'], ['clear', 'clear'], ['secure', 'secure'], ['securely', 'secure'],
+      ['safely', 'safe'], ['correctly', 'criterion'], ['take into account', 'criterion'],
+      ['take into consideration', 'criterion'], ['having in mind', 'criterion'], ['optimal', 'optimal'], ['optimally', 'optimal'],
+      ['optimized', 'optimal'], ['best possible', 'optimal'], ['good', 'optimal'],
+    ],
+  },
+  {
+    // Goals without an end point: how much is "minimised"?
+    category: 'superlative',
+    sources: ['ISO29148', 'SMELLS', 'INCOSE-R7'],
+    terms: [
+      ['minimize', 'optimal'], ['minimise', 'optimal'], ['minimized', 'optimal'], ['minimised', 'optimal'],
+      ['maximize', 'optimal'], ['maximise', 'optimal'], ['maximized', 'optimal'], ['maximised', 'optimal'],
+      ['optimize', 'optimal'], ['optimise', 'optimal'], ['optimised', 'optimal'],
+    ],
+  },
+  {
+    // Comparisons without the thing compared to ("faster" than what?); "than" or "to" settles them.
+    category: 'comparative',
+    sources: ['ISO29148', 'SMELLS'],
+    terms: [
+      ['better', 'optimal'], ['faster', 'latency'], ['quicker', 'latency'], ['slower', 'latency'],
+      ['easier', 'usability'], ['simpler', 'usability'], ['higher', 'threshold'], ['lower', 'threshold'],
+      ['larger', 'size'], ['smaller', 'size'], ['more efficient', 'efficiency'], ['more reliable', 'reliability'],
+      ['worse', 'optimal'], ['similar', 'criterion'], ['similarly', 'criterion'],
     ],
   },
   {
@@ -163,6 +194,7 @@ const GROUPS: Group[] = [
       ['a large number of', 'quantity'], ['large number of', 'quantity'], ['a number of', 'quantity'],
       ['a variety of', 'quantity'], ['various', 'quantity'], ['a wide range of', 'quantity'],
       ['plenty of', 'quantity'], ['the majority of', 'quantity'], ['most', 'quantity'],
+      ['certain', 'relevant'],
       ['high volume', 'throughput'], ['high volumes of', 'throughput'], ['high load', 'throughput'],
     ],
   },
@@ -173,7 +205,7 @@ const GROUPS: Group[] = [
     terms: [
       ['often', 'frequency'], ['frequently', 'frequency'], ['occasionally', 'frequency'],
       ['sometimes', 'frequency'], ['rarely', 'frequency'], ['seldom', 'frequency'],
-      ['regularly', 'frequency'], ['periodically', 'frequency'], ['from time to time', 'frequency'],
+      ['regularly', 'frequency'], ['periodically', 'frequency'], ['periodic', 'frequency'], ['from time to time', 'frequency'],
       ['usually', 'speculative'], ['normally', 'speculative'], ['typically', 'speculative'],
       ['generally', 'speculative'], ['in general', 'speculative'],
     ],
@@ -201,7 +233,16 @@ export const BENIGN_PHRASES: readonly string[] = [
   'quick fix', 'quick pick', 'significant digits', 'significant figures', 'statistically significant',
   'real time clock', 'good first issue', 'known good', 'proper subset', 'large language model',
   'large language models', 'simple storage service', 'simple notification service',
-  'simple queue service', 'simple mail transfer protocol', 'simple object access protocol',
+  'simple queue service', 'simple mail transfer protocol', 'simple object access protocol', 'short code',
+  'short codes', 'human readable', 'machine readable', 'special character', 'special characters',
+  'normal distribution', 'normal form', 'high priority', 'low priority', 'higher priority',
+  'lower priority', 'high level', 'low level', 'higher level', 'lower level', 'lower case', 'upper case',
+  'make certain', 'for certain', 'it is necessary', 'is necessary to', 'are necessary to',
+  'high water mark', 'low water mark', 'clear the', 'clear all', 'clear a', 'clear an', 'clear any',
+  'clear it', 'clear its', 'clear their', 'clear them', 'clear this', 'clear that', 'clear cache',
+  'clear button', 'in the clear', 'secure boot', 'secure cookie', 'secure cookies', 'secure flag',
+  'secure attribute', 'secure shell', 'secure sockets layer', 'secure hash algorithm', 'secure enclave',
+  'secure element', 'secure context', 'secure contexts',
 ];
 
 /** The built-in entries, one per term. */
@@ -216,7 +257,9 @@ export const EVERYWHERE_CATEGORIES: ReadonlySet<string> = new Set(['subjective',
  * Categories whose terms are settled by a number next to them ("fast: p95 < 200 ms"). Loopholes,
  * open-ended lists and approximations stay vague whatever numbers surround them.
  */
-export const MEASURABLE_CATEGORIES: ReadonlySet<string> = new Set(['subjective', 'ambiguous', 'quantifier', 'frequency', 'custom']);
+export const MEASURABLE_CATEGORIES: ReadonlySet<string> = new Set([
+  'subjective', 'ambiguous', 'comparative', 'superlative', 'quantifier', 'frequency', 'custom',
+]);
 
 /** Hints whose terms are about time: only a duration, percentile or rate settles them. */
 const TIME_HINTS: ReadonlySet<string> = new Set([HINT.latency, HINT.deadline, HINT.realtime, HINT.duration]);

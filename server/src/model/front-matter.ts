@@ -3,7 +3,7 @@ import { rangeFromOffsets } from './text';
 import type { FrontMatter, SpecModel } from './types';
 
 // `---` on the first line (after an optional BOM) up to a closing `---` or `...` line.
-const FRONT_MATTER = /^(\uFEFF?---[ \t]*(?:\r\n|\r|\n))([\s\S]*?)(?:^|\r\n|\r|\n)(?:---|\.\.\.)[ \t]*(?=\r\n|\r|\n|$)/;
+const FRONT_MATTER = /^(\uFEFF?---[ \t]*(?:\r\n|\r|\n))(?:([\s\S]*?)(?:\r\n|\r|\n))?(?:---|\.\.\.)[ \t]*(?=\r\n|\r|\n|$)/;
 
 /**
  * YAML front matter parsed with the `yaml` library. Syntax errors are kept on the model (with
@@ -14,7 +14,7 @@ export function parseFrontMatter(text: string, base: Pick<SpecModel, 'text' | 'l
   const match = FRONT_MATTER.exec(text);
   if (!match) return undefined;
   const bodyStart = match[1].length;
-  const body = match[2];
+  const body = match[2] ?? '';
   const endOffset = match[0].length;
   const frontMatter: FrontMatter = {
     text: body,

@@ -16,6 +16,7 @@ interface Mention {
 }
 
 interface Endpoint {
+  method: string;
   label: string;
   segments: string[];
   mentions: Mention[];
@@ -55,7 +56,9 @@ export const apiEndpointIncomplete: Rule = {
       'its clients disagree at integration time. An endpoint is `METHOD /path` in a heading, list item, table, ' +
       'paragraph or code block under the API contract section; its description runs until the next endpoint or the ' +
       'end of its section, and all descriptions of the same endpoint count together. A response is a code block, ' +
-      'the word "response"/"returns", or a status code; error cases are 4xx/5xx codes or the words "error"/"failure".',
+      'the word "response"/"returns", or a 1xx-3xx status code; error cases are 4xx/5xx codes or the words ' +
+      '"error"/"failure". HTTP status numbers count only with a reason phrase, "HTTP/1.1", "status", code ticks or ' +
+      'a table cell of their own, so "200 ms" is not a status.',
     bad: '## API\n\n### `POST /v1/orders`\n\nCreates an order from the cart.',
     good: '## API\n\n### `POST /v1/orders`\n\nCreates an order from the cart.\n\nResponse `201 Created`:\n\n```json\n{ "id": "ord_123", "status": "pending" }\n```\n\nErrors: `409 Conflict` when the cart is already ordered, `422` for an empty cart.',
     sources: ['OpenAPI Specification 3.1: Responses Object'],
@@ -75,11 +78,14 @@ export const apiEndpointIncomplete: Rule = {
 
 /** HTML comments hold template guidance ("response example, status codes, errors"), not content. */
 function withoutComments(model: SpecModel): string {
-  let text = model.text;
+  const parts: string[] = [];
+  let position = 0;
   for (const comment of model.htmlComments) {
-    text = text.slice(0, comment.startOffset) + text.slice(comment.startOffset, comment.endOffset).replace(/[^\r\n]/g, ' ') + text.slice(comment.endOffset);
+    parts.push(model.text.slice(position, comment.startOffset), model.text.slice(comment.startOffset, comment.endOffset).replace(/[^\r\n]/g, ' '));
+    position = comment.endOffset;
   }
-  return text;
+  parts.push(model.text.slice(position));
+  return parts.join('');
 }
 
 function findMentions(model: SpecModel): Mention[] {
@@ -121,12 +127,12 @@ function extentEndOf(mentions: Mention[], index: number): number {
 /** `/orders/{id}`, `/orders/:id` and `/orders/123` are the same endpoint. */
 function endpointFor(endpoints: Endpoint[], mention: Mention): Endpoint {
   const segments = mention.path.replace(/[?#].*$/, '').replace(/\/+$/, '').split('/');
-  const existing = endpoints.find((endpoint) => endpoint.label.startsWith(`${mention.method} `) && samePath(endpoint.segments, segments));
+  const existing = endpoints.find((endpoint) => endpoint.method === mention.method && samePath(endpoint.segments, segments));
   if (existing) {
     existing.mentions.push(mention);
     return existing;
   }
-  const endpoint: Endpoint = { label: `${mention.method} ${mention.path}`, segments, mentions: [mention], evidence: new Set() };
+  const endpoint: Endpoint = { method: mention.method, label: `${mention.method} ${mention.path}`, segments, mentions: [mention], evidence: new Set() };
   endpoints.push(endpoint);
   return endpoint;
 }
@@ -138,16 +144,17 @@ function samePath(a: string[], b: string[]): boolean {
 
 function collectEvidence(model: SpecModel, text: string, mention: Mention, extentEnd: number, evidence: Endpoint['evidence']): void {
   const extent = text.slice(mention.end, extentEnd);
-  const hasOtherBlock = model.codeBlocks.some((block) => {
-    const { start, end } = rangeOffsets(model, block.range);
-    return block.fenced && start >= mention.end && start < extentEnd && !(mention.start >= start && mention.start < end);
+  // A block that starts after the mention is an example; the block holding a request line is not.
+  const hasExample = model.codeBlocks.some((block) => {
+    const { start } = rangeOffsets(model, block.range);
+    return block.fenced && start >= mention.end && start < extentEnd;
   });
-  if (hasOtherBlock || RESPONSE_WORDS.test(extent)) evidence.add('response');
+  if (hasExample || RESPONSE_WORDS.test(extent)) evidence.add('response');
   if (ERROR_WORDS.test(extent)) evidence.add('errors');
   for (const { match } of matchesOf(STATUS_CODE, extent)) {
+    // An error code alone does not say what a successful call returns.
     const code = match.slice(1).find((group) => group !== undefined) ?? '';
-    evidence.add('status');
-    if (code.startsWith('4') || code.startsWith('5')) evidence.add('errors');
+    evidence.add(code.startsWith('4') || code.startsWith('5') ? 'errors' : 'status');
   }
 }
 
@@ -157,9 +164,9 @@ function report(model: SpecModel, endpoint: Endpoint): RawFinding[] {
   if (!endpoint.evidence.has('errors')) missing.push('errors');
   if (missing.length === 0) return [];
   const first = endpoint.mentions[0];
-  const what = missing.map((item) => (item === 'response' ? 'a response example or status codes' : 'error cases')).join(' or ');
+  const what = missing.map((item) => (item === 'response' ? 'no response example or success status' : 'no error cases')).join(' and ');
   return [{
-    message: `Endpoint "${endpoint.label}" has no ${what}: add them so the contractor knows what to return.`,
+    message: `Endpoint "${endpoint.label}" has ${what}: add them so the contractor knows what to return and when.`,
     range: rangeFromOffsets(model, first.start, first.end),
     data: { endpoint: endpoint.label, missing },
   }];

@@ -56,7 +56,7 @@ function yamlError(content: string): BlockError | undefined {
   if (!Array.isArray(documents)) return undefined;
   const error = documents.flatMap((document) => document.errors)[0];
   if (!error) return undefined;
-  const offset = Math.min(error.pos[0], Math.max(0, content.length - 1));
+  const offset = errorOffset(content, error.pos[0]);
   const lineStart = content.lastIndexOf('\n', offset - 1) + 1;
   const lineEnd = content.indexOf('\n', offset);
   const line = content.slice(lineStart, lineEnd === -1 ? content.length : lineEnd);
@@ -74,6 +74,17 @@ function yamlError(content: string): BlockError | undefined {
   const length = error.pos[1] - error.pos[0];
   if (!token || length > 1) return { offset, length: Math.max(1, length), message: `${error.message}.` };
   return { offset: offset + token[1].length, length: token[2].length, message: `${error.message}.` };
+}
+
+/**
+ * An error at the end of the input ("never closed") is reported on the last token, where the
+ * reader can see it, rather than on the invisible line break after it.
+ */
+function errorOffset(content: string, offset: number): number {
+  if (content.slice(offset).trim() !== '') return offset;
+  const end = content.trimEnd().length;
+  const tokenStart = content.slice(0, end).search(/\S+$/);
+  return Math.max(0, tokenStart);
 }
 
 /**

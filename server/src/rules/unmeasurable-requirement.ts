@@ -32,7 +32,9 @@ const QUALITIES: Quality[] = [
   },
   {
     quality: 'availability',
-    words: ['availability', 'uptime', 'downtime', 'highly available'],
+    // Bare "availability" is as often about access ("availability of equipment to staff").
+    words: ['high availability', 'highly available', 'uptime', 'downtime', 'service availability',
+      'system availability', 'availability target', 'availability of the system', 'availability of the service'],
     hint: 'state an availability target, e.g. 99.9% monthly uptime',
     kinds: ['percent', 'time'],
   },
@@ -96,7 +98,7 @@ const QUALITIES: Quality[] = [
   },
   {
     quality: 'retention',
-    words: ['retention period', 'retention', 'retained'],
+    words: ['retention period', 'retention'],
     hint: 'state the period, e.g. kept for 90 days, then deleted',
     kinds: ['time'],
   },
@@ -171,8 +173,15 @@ function unmeasuredQualities(model: SpecModel, index: number, context: RuleConte
   return findings;
 }
 
-/** "Latency MUST meet [the SLOs](#slos)" or "as in NFR-2": the target is written somewhere else. */
+/** A pointer into the document: "defined in section 3.4", "see Table 2", "per Appendix B". */
+const CROSS_REFERENCE = /\b(?:sections?|chapters?|appendix|annex|table|clause)\s+(?:\d|[A-Z]\b)/i;
+
+/**
+ * "Latency MUST meet [the SLOs](#slos)", "as in NFR-2" or "defined in section 10.2": the target
+ * is written somewhere else.
+ */
 function refersElsewhere(model: SpecModel, sentence: Sentence, idPattern: string): boolean {
+  if (CROSS_REFERENCE.test(sentence.text)) return true;
   const linked = model.links.some((link) => {
     const start = offsetAt(model, link.range.start);
     return start >= sentence.startOffset && start < sentence.endOffset;

@@ -27,6 +27,9 @@ const EXEMPT_SECTIONS = ['open-questions'];
  */
 const DISCUSSION = /\b(?:risks?|mitigations?|drawbacks?|alternatives?|notes?|caveats?|examples?|discussion|rationale|prior art|history|background|motivation|considerations?|comparison|trade-?offs?)\b/i;
 
+/** What a comparative is compared to: "faster than the nightly export", "similar to the v1 report". */
+const COMPARED = /^(?:\s+(?:to|as|with)\b|[^.;]*?\b(?:than|compared (?:to|with)|relative to)\b)/i;
+
 /** A sentence that imposes something, wherever it is written. */
 const BINDING = /\b(?:must|shall|should|required|needs? to|has to|have to)\b/i;
 
@@ -71,6 +74,7 @@ export const vagueTerm: Rule = {
       for (const match of context.lexicon.find(sentence.text)) {
         if (reach === 'strong' && !EVERYWHERE_CATEGORIES.has(match.entry.category)) continue;
         if (insideQuotes(sentence.text, match.start) || isSettled(model, index, match)) continue;
+        if (match.entry.category === 'comparative' && COMPARED.test(sentence.text.slice(match.end))) continue;
         findings.push(finding(model, sentence, match));
       }
     });

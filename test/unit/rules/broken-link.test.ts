@@ -93,7 +93,7 @@ describe('broken-link', () => {
         ['docs/api.md#nope', 'missing-fragment'],
         ['docs/my%20file.md', 'missing-file'],
       ]);
-      assert.equal(at(findings[0].range), '4:10-4:22');
+      assert.equal(at(findings[0].range), '4:9-4:21');
       assert.match(findings[1].message, /matches no heading in "docs\/api\.md"/);
     });
 

@@ -73,6 +73,13 @@ describe('invalid-code-block', () => {
     assert.equal(textAt(text, finding.range), '3');
   });
 
+  it('reports an unclosed YAML bracket on the last token, not after it', () => {
+    const text = block('yaml', 'contact:\n  name: [string');
+    const [finding] = runRule(invalidCodeBlock, text);
+    assert.equal(at(finding.range), '4:8-4:15');
+    assert.equal(textAt(text, finding.range), '[string');
+  });
+
   it('reports duplicate YAML keys', () => {
     const text = block('yaml', 'name: a\nname: b');
     const [finding] = runRule(invalidCodeBlock, text);

@@ -5,10 +5,9 @@ import { pathToFileURL } from 'node:url';
 import { ConfigError, formatConfigError } from '../../config/errors';
 import { loadConfigFile, loadConfigFor, type LoadedConfig } from '../../config/load';
 import { DEFAULT_THRESHOLD } from '../../config/types';
-import { analyzeSpec } from '../../engine/analyze';
+import { analyzeSpec, parseForConfig } from '../../engine/analyze';
 import { discoverSpecFiles } from '../../fs/discover';
 import { gatherLinkTargets } from '../../fs/link-targets';
-import { parseSpec } from '../../model/parse';
 import { ruleDocsUrl } from '../../rules/docs-url';
 import { RULES } from '../../rules/registry';
 import { DEFAULT_PROFILE } from '../../sections/profiles';
@@ -63,10 +62,12 @@ async function checkFile(file: string, cwd: string, explicitConfig: string | und
     return unreadableFileReport(path, loaded.config.profile ?? DEFAULT_PROFILE, loaded.config.threshold ?? DEFAULT_THRESHOLD, text.problem);
   }
   const uri = pathToFileURL(file).href;
-  // The engine is pure: facts about linked files are gathered here, from a first parse.
-  const linkTargets = await gatherLinkTargets(parseSpec(text, uri), file);
   try {
-    const result = analyzeSpec(text, { uri, config: loaded.config, linkTargets });
+    // The engine is pure: facts about linked files are gathered here from the model, which
+    // the engine then reuses instead of parsing the text again.
+    const model = parseForConfig(text, uri, loaded.config);
+    const linkTargets = await gatherLinkTargets(model, file);
+    const result = analyzeSpec(text, { uri, config: loaded.config, linkTargets, model });
     for (const failure of result.ruleFailures) failures.internal.push(`rule "${failure.rule}" failed on ${path}: ${failure.error}`);
     return fileReportFromAnalysis(path, result);
   } catch (error) {
