@@ -14,7 +14,8 @@ export const NORMATIVE_SECTIONS = [
 
 /**
  * Scope sections hold the deliverables, but under names such as "Proposal" or "Detailed design"
- * they also hold design discussion: only their list items, table cells and binding sentences count.
+ * they also hold design discussion: only the list items, table cells and binding sentences of the
+ * scope section's own body count, not those of its subsections.
  */
 const SCOPE_SECTIONS = ['scope'];
 
@@ -93,7 +94,8 @@ function reachOf(sentence: Sentence): 'all' | 'strong' | 'none' {
   if (!discussed && inSection(sentence.section, NORMATIVE_SECTIONS)) return 'all';
   const binding = BINDING.test(sentence.text);
   const listed = sentence.kind === 'list-item' || sentence.kind === 'table-cell';
-  if (!discussed && inSection(sentence.section, SCOPE_SECTIONS) && (binding || listed)) {
+  const ownScope = sentence.section?.canonical.some((id) => SCOPE_SECTIONS.includes(id)) ?? false;
+  if (!discussed && ownScope && (binding || listed)) {
     return 'all';
   }
   return binding ? 'strong' : 'none';

@@ -1,0 +1,51 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import { closeAllEditors, fixtureUri, openFixture, waitForDiagnostics } from './helpers';
+import { screenshotAckDir, sendToRunner } from './protocol';
+
+/** The spec the screenshot shows: it has problems in several sections. */
+const SHOWCASE_SPEC = 'login-lockout.spec.md';
+const SCREENSHOT_NAME = 'workbench-spec';
+
+/**
+ * Puts the workbench in the state worth a picture (a spec open with its diagnostics, the Problems
+ * panel and SpecReady's status bar item) and holds it until the offline runner has taken the
+ * screenshot: once `run()` returns the extension host shuts down and all of that disappears.
+ * Runs after the tests, whatever their outcome; a problem here is reported but fails nothing.
+ */
+export async function showcaseForScreenshot(): Promise<void> {
+  if (!screenshotAckDir) return;
+  try {
+    await closeAllEditors();
+    const arrived = waitForDiagnostics(fixtureUri(SHOWCASE_SPEC), undefined, 20_000);
+    await openFixture(SHOWCASE_SPEC);
+    await arrived;
+  } catch (error) {
+    console.warn(`The screenshot may lack SpecReady diagnostics: ${(error as Error).message}`);
+  }
+  await vscode.commands.executeCommand('workbench.actions.view.problems');
+  // The Problems panel takes focus; the editor gets it back so the status bar describes the spec.
+  await vscode.commands.executeCommand('workbench.action.focusActiveEditorGroup');
+
+  sendToRunner('screenshot', { name: SCREENSHOT_NAME });
+  const ack = path.join(screenshotAckDir, `${SCREENSHOT_NAME}.done`);
+  if (!(await waitForFile(ack, 60_000))) console.warn(`The runner did not confirm the screenshot "${SCREENSHOT_NAME}"`);
+}
+
+/** Resolves true as soon as `file` exists, false after `timeoutMs`. */
+function waitForFile(file: string, timeoutMs: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const finish = (found: boolean): void => {
+      watcher.close();
+      clearTimeout(timer);
+      resolve(found);
+    };
+    const watcher = fs.watch(path.dirname(file), () => {
+      if (fs.existsSync(file)) finish(true);
+    });
+    const timer = setTimeout(() => finish(false), timeoutMs);
+    // Watching first, then checking: a file created in between is not missed.
+    if (fs.existsSync(file)) finish(true);
+  });
+}
