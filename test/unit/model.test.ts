@@ -40,6 +40,13 @@ describe('parseSpec', () => {
     assert.equal(goals.ownBodyRange.end.line, 7);
   });
 
+  it('computes heading text and slugs the way GitHub does', () => {
+    const text = '## Use `Any<P>` here\n\n## snake_case_name\n\n## The <code>on:&lt;mode&gt;:</code> prefix\n\n## **Bold** [link](x.md) _em_\n';
+    const model = parseSpec(text);
+    assert.deepEqual(model.sections.map((s) => s.title), ['Use Any<P> here', 'snake_case_name', 'The on:<mode>: prefix', 'Bold link em']);
+    assert.deepEqual(model.sections.map((s) => s.slug), ['use-anyp-here', 'snake_case_name', 'the-onmode-prefix', 'bold-link-em']);
+  });
+
   it('de-duplicates slugs like GitHub', () => {
     const model = parseSpec('## Setup\n\n## Setup\n\n## Setup\n');
     assert.deepEqual(model.sections.map((s) => s.slug), ['setup', 'setup-1', 'setup-2']);

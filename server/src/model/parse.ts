@@ -195,7 +195,7 @@ class ModelBuilder {
     const open = this.tokens[index];
     const inline = this.tokens[index + 1];
     const [startLine, endLine] = open.map ?? [0, 1];
-    const title = inline?.type === 'inline' ? stripInlineMarkup(inline.content) : '';
+    const title = inline?.type === 'inline' ? headingText(inline) : '';
     this.headings.push({ title, level: Number(open.tag.slice(1)) || 1, startLine, endLine });
     if (inline?.type === 'inline') {
       // Setext headings span two lines; only the text line is prose.
@@ -447,13 +447,25 @@ function splitTableRow(source: string, from: number): ContentSpan[] {
   return cells;
 }
 
-/** Heading text as a reader sees it: emphasis, code ticks and link syntax removed. */
-function stripInlineMarkup(content: string): string {
-  return content
-    .replace(/!?\[([^\]]*)\]\([^)]*\)/g, '$1')
-    .replace(/`+([^`]*)`+/g, '$1')
-    .replace(/(\*\*|__|\*|_|~~)(\S(?:.*?\S)?)\1/g, '$2')
-    .replace(/<[^>]+>/g, '')
-    .replace(/\s+\{#[^}]*\}\s*$/, '')
-    .trim();
+/**
+ * Heading text as a reader sees it, taken from markdown-it's inline tokens: emphasis and link
+ * syntax gone, code spans kept as text, HTML tags dropped, entities decoded. GitHub computes
+ * its anchors from the same text, so slugs match.
+ */
+function headingText(inline: Token): string {
+  const parts = (inline.children ?? []).map((child) => {
+    switch (child.type) {
+      case 'text':
+      case 'code_inline':
+        return child.content;
+      case 'image':
+        return child.content;
+      case 'softbreak':
+      case 'hardbreak':
+        return ' ';
+      default:
+        return '';
+    }
+  });
+  return parts.join('').replace(/\s+\{#[^}]*\}\s*$/, '').trim();
 }

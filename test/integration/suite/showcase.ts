@@ -36,7 +36,10 @@ export async function showcaseForScreenshot(): Promise<void> {
 /** Resolves true as soon as `file` exists, false after `timeoutMs`. */
 function waitForFile(file: string, timeoutMs: number): Promise<boolean> {
   return new Promise((resolve) => {
+    let settled = false;
     const finish = (found: boolean): void => {
+      if (settled) return;
+      settled = true;
       watcher.close();
       clearTimeout(timer);
       resolve(found);

