@@ -2,8 +2,8 @@ import { ConfigError } from '../config/errors';
 import { DEFAULT_ID_PATTERN, DEFAULT_THRESHOLD, type SpecReadyConfig } from '../config/types';
 import { createLexicon } from '../lexicon/lexicon';
 import { parseSpec } from '../model/parse';
-import { compareRanges } from '../model/text';
-import type { SpecModel } from '../model/types';
+import { compareRanges, offsetAt, rangeFromOffsets } from '../model/text';
+import type { Range, SpecModel } from '../model/types';
 import { buildAliasTable, DEFAULT_ALIASES, type AliasTable } from '../sections/catalog';
 import { DEFAULT_PROFILE, resolveProfile, UnknownProfileError, type Profile } from '../sections/profiles';
 import { findRule, RULES } from '../rules/registry';
@@ -132,7 +132,8 @@ function runRules(model: SpecModel, context: RuleContext, config: SpecReadyConfi
     if (configured === 'off') continue;
     try {
       for (const raw of rule.check(model, context)) {
-        const finding: Finding = { rule: rule.id, severity: severityOf(rule, raw.severity, configured), message: raw.message, range: raw.range };
+        const range = safeRange(model, raw.range);
+        const finding: Finding = { rule: rule.id, severity: severityOf(rule, raw.severity, configured), message: raw.message, range };
         if (raw.data) finding.data = raw.data;
         if (!suppressions.isSuppressed(finding)) findings.push(finding);
       }
@@ -142,6 +143,23 @@ function runRules(model: SpecModel, context: RuleContext, config: SpecReadyConfi
   }
   findings.sort((a, b) => compareRanges(a.range, b.range) || a.rule.localeCompare(b.rule));
   return { findings, ruleFailures };
+}
+
+/**
+ * Every reported range lies inside the document and never splits a surrogate pair, whatever a
+ * rule computed: editors reject or mis-render such ranges.
+ */
+function safeRange(model: SpecModel, range: Range): Range {
+  const start = offsetAt(model, range.start);
+  const end = Math.max(start, offsetAt(model, range.end));
+  return rangeFromOffsets(model, pairSafe(model.text, start, -1), pairSafe(model.text, end, 1));
+}
+
+function pairSafe(text: string, offset: number, direction: -1 | 1): number {
+  const previous = text.charCodeAt(offset - 1);
+  const next = text.charCodeAt(offset);
+  const splits = previous >= 0xd800 && previous <= 0xdbff && next >= 0xdc00 && next <= 0xdfff;
+  return splits ? offset + (direction === 1 ? 1 : -1) : offset;
 }
 
 /**

@@ -18,9 +18,24 @@ export function insertBlock(model: SpecModel, at: Position, lines: string[]): Te
   const previousLine = at.line > 0 ? lineText(model, at.line - 1) : '';
   const needsLeadingBreak = atEnd;
   const needsLeadingBlank = (atEnd ? lineText(model, at.line) : previousLine).trim() !== '';
-  const block = lines.join(eol);
+  const fence = unclosedFenceBefore(model, at);
+  // Text appended after a fence that is never closed would land inside the code block.
+  const block = (fence ? [fence, '', ...lines] : lines).join(eol);
   const prefix = (needsLeadingBreak ? eol : '') + (needsLeadingBlank ? eol : '');
   const nextLine = atEnd ? '' : lineText(model, at.line);
   const suffix = atEnd ? eol : eol + (nextLine.trim() !== '' ? eol : '');
   return { range: { start: at, end: at }, newText: prefix + block + suffix };
+}
+
+/** The fence that must be written to close a code block left open before `at`, if any. */
+function unclosedFenceBefore(model: SpecModel, at: Position): string | undefined {
+  for (const block of model.codeBlocks) {
+    if (!block.fenced || block.range.start.line > at.line) continue;
+    const opening = /^\s*(`{3,}|~{3,})/.exec(lineText(model, block.range.start.line));
+    const closingLine = lineText(model, block.range.end.line);
+    const closed = block.range.end.line > block.range.start.line && opening !== null
+      && new RegExp(`^\\s*${opening[1][0]}{${opening[1].length},}\\s*$`).test(closingLine);
+    if (opening && !closed && block.range.end.line >= at.line - 1) return opening[1];
+  }
+  return undefined;
 }

@@ -68,7 +68,11 @@ export function insertionPoint(model: SpecModel, order: readonly SectionId[], mi
     if (sectionRank < rank) after = section;
     else if (!before) before = section;
   }
-  if (after) return lineOrEnd(model, after.bodyRange.end.line + 1);
+  if (after) {
+    // Right before the next heading that is not inside `after`, or at the end of the document.
+    const next = model.sections.find((section) => section.index > after!.index && section.level <= after!.level);
+    return next ? { line: next.headingRange.start.line, character: 0 } : lineOrEnd(model, model.lineStarts.length);
+  }
   if (before) return { line: before.headingRange.start.line, character: 0 };
   return lineOrEnd(model, model.lineStarts.length);
 }

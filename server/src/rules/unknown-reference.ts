@@ -4,8 +4,9 @@ import type { RawFinding, Rule, RuleContext } from './types';
 
 /**
  * References to ids that are never defined. Only ids whose prefix the document itself uses for
- * definitions are checked, so that "UTF-8", "ISO-8601" or "KEP-1234" are never taken for
- * requirement ids.
+ * requirement definitions are checked, so that "UTF-8", "ISO-8601" or "KEP-1234" are never taken
+ * for requirement ids (criterion ids are rarely referenced and a stray "AC-1" outside the
+ * criteria is not worth an error).
  */
 export const unknownReference: Rule = {
   id: 'unknown-reference',
@@ -21,8 +22,9 @@ export const unknownReference: Rule = {
   check(model: SpecModel, context: RuleContext): RawFinding[] {
     const index = requirementIndex(model, context.idPattern);
     const defined = new Set(index.definitions.map((definition) => definition.id));
+    const requirementPrefixes = new Set(index.definitions.filter((d) => d.kind === 'requirement').map((d) => d.prefix));
     return index.references
-      .filter((reference) => index.definedPrefixes.has(reference.prefix) && !defined.has(reference.id))
+      .filter((reference) => requirementPrefixes.has(reference.prefix) && !defined.has(reference.id))
       .map((reference) => ({
         message: `${reference.id} is referenced but not defined in this spec.`,
         range: reference.range,

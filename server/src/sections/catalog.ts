@@ -94,7 +94,7 @@ export const SECTION_CATALOG: readonly SectionDefinition[] = [
       'grpc api', 'graphql api', 'api reference', 'public api', 'events', 'messages', 'protocol',
       'schema', 'interface contract', 'api surface',
     ],
-    template: '<!-- Each endpoint: method and path, request, response example, status codes, errors. -->\n### `METHOD /path`\n\nTODO: request, response example, status codes and error cases.',
+    template: '<!-- Each endpoint: method and path, request, response example, status codes, errors. -->\nTODO: `METHOD /path` with request, response example, status codes and error cases.',
   },
   {
     id: 'inputs-outputs',
