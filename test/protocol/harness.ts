@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
+import { mkdtempSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -22,6 +22,8 @@ export interface ClientOptions {
   settings?: unknown;
   /** Files to create in the temporary workspace, relative path -> content. */
   files?: Record<string, string>;
+  /** Extra Node.js options for the server process (e.g. a heap limit). */
+  nodeOptions?: string[];
 }
 
 /**
@@ -42,7 +44,7 @@ export class TestClient {
     this.root = mkdtempSync(join(tmpdir(), 'specready-lsp-'));
     for (const [path, content] of Object.entries(options.files ?? {})) this.write(path, content);
     this.settings = options.settings ?? null;
-    this.process = spawn(process.execPath, [SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+    this.process = spawn(process.execPath, [...(options.nodeOptions ?? []), SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
     this.process.stderr!.on('data', (chunk) => { this.stderr += String(chunk); });
     this.connection = createProtocolConnection(new StreamMessageReader(this.process.stdout!), new StreamMessageWriter(this.process.stdin!));
     this.connection.onNotification('textDocument/publishDiagnostics', (params: PublishDiagnosticsParams) => {
@@ -58,6 +60,16 @@ export class TestClient {
     this.connection.onRequest('workspace/diagnostic/refresh', () => null);
     this.connection.onNotification('window/logMessage', () => undefined);
     this.connection.listen();
+  }
+
+  /** Resident memory of the server process in MiB (Linux /proc). */
+  serverRssMiB(): number {
+    const status = readFileSync(`/proc/${this.process.pid}/status`, 'utf8');
+    return Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0) / 1024;
+  }
+
+  get serverAlive(): boolean {
+    return this.process.exitCode === null && !this.process.killed;
   }
 
   uri(path: string): string {

@@ -81,12 +81,29 @@ interface Prepared {
   profile: Profile;
 }
 
-// Lexicon and alias tables are compiled once per configuration object.
-const preparedCache = new WeakMap<SpecReadyConfig, Prepared>();
+// Lexicon and alias tables are compiled once per configuration: by object identity first, then
+// by content, because callers such as the language server build equal configurations anew.
+const preparedByObject = new WeakMap<SpecReadyConfig, Prepared>();
+const preparedByContent = new Map<string, Prepared>();
+const MAX_PREPARED = 32;
 
 function prepare(config: SpecReadyConfig): Prepared {
-  const cached = preparedCache.get(config);
-  if (cached) return cached;
+  const byObject = preparedByObject.get(config);
+  if (byObject) return byObject;
+  const key = JSON.stringify(config);
+  const byContent = preparedByContent.get(key);
+  if (byContent) {
+    preparedByObject.set(config, byContent);
+    return byContent;
+  }
+  const prepared = compile(config);
+  if (preparedByContent.size >= MAX_PREPARED) preparedByContent.delete(preparedByContent.keys().next().value as string);
+  preparedByContent.set(key, prepared);
+  preparedByObject.set(config, prepared);
+  return prepared;
+}
+
+function compile(config: SpecReadyConfig): Prepared {
   const idPattern = config.idPattern ?? DEFAULT_ID_PATTERN;
   try {
     new RegExp(idPattern);
@@ -99,7 +116,6 @@ function prepare(config: SpecReadyConfig): Prepared {
     idPattern,
     profile: profileOrThrow(config.profile ?? DEFAULT_PROFILE, config),
   };
-  preparedCache.set(config, prepared);
   return prepared;
 }
 

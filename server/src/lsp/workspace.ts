@@ -25,6 +25,7 @@ export interface DocumentConfig {
 export class Workspace {
   private folders: WorkspaceFolder[] = [];
   private readonly settingsCache = new Map<string, Promise<ClientSettings | null>>();
+  private readonly configCache = new Map<string, Promise<DocumentConfig>>();
   canRequestConfiguration = false;
 
   constructor(private readonly connection: Connection) {}
@@ -45,10 +46,21 @@ export class Workspace {
   /** Forget cached settings and configuration files (after a change notification). */
   invalidate(): void {
     this.settingsCache.clear();
+    this.configCache.clear();
     clearConfigCache();
   }
 
-  async configFor(uri: string): Promise<DocumentConfig> {
+  /** Cached per document until `invalidate`, so every analysis of a version sees one object. */
+  configFor(uri: string): Promise<DocumentConfig> {
+    let cached = this.configCache.get(uri);
+    if (!cached) {
+      cached = this.loadConfigFor(uri);
+      this.configCache.set(uri, cached);
+    }
+    return cached;
+  }
+
+  private async loadConfigFor(uri: string): Promise<DocumentConfig> {
     const settings = await this.settings(uri);
     const folder = isFileUri(uri) ? dirname(fileURLToPath(uri)) : this.folderPaths()[0];
     const loaded = folder ? loadConfigForFolder(folder) : { config: {}, errors: [], file: undefined };
