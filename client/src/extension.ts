@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 import { READINESS_CHANGED, READINESS_REQUEST, RECHECK_REQUEST, type Readiness } from '../../server/src/lsp/protocol';
+import { registerExportCommand } from './export';
 import { looksLikeSpec, workspaceHasSpecs } from './spec-detection';
 import { ReadinessStatus } from './status';
 
@@ -17,6 +18,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<SpecRe
   context.subscriptions.push(output, status);
 
   const ensureStarted = () => (starting ??= startClient(context, output, status));
+  registerExportCommand(context, ensureStarted);
 
   context.subscriptions.push(
     vscode.commands.registerCommand('specready.showReadiness', async () => showReadiness(await ensureStarted(), status)),

@@ -18,7 +18,10 @@ export function cacheRoot() {
   return join(base, 'specready-integration');
 }
 
-/** Fails early, with the fix, when the extension or the suite has not been built. */
+/**
+ * Fails early, with the fix, when the extension or the suite has not been built. Returns the
+ * extension's identifier (`publisher.name`).
+ */
 export function assertBuilt(extensionPath) {
   const manifestPath = join(extensionPath, 'package.json');
   if (!existsSync(manifestPath)) throw new Error(`No extension manifest at ${manifestPath}`);
@@ -28,6 +31,7 @@ export function assertBuilt(extensionPath) {
   if (missing.length > 0) {
     throw new Error(`Not built: ${missing.join(', ')}. Run \`npm run build && npx tsc -p test/integration\` first.`);
   }
+  return `${manifest.publisher}.${manifest.name}`;
 }
 
 /**

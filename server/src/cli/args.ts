@@ -21,10 +21,16 @@ export interface RulesCommand {
   format: RulesFormat;
 }
 
+/** Commands that parse their own arguments (they have their own options and help). */
+export const DELEGATED_COMMANDS = ['export', 'new'] as const;
+export type DelegatedName = (typeof DELEGATED_COMMANDS)[number];
+export type HelpTopic = 'check' | 'rules' | DelegatedName;
+
 export type Command =
   | CheckCommand
   | RulesCommand
-  | { kind: 'help'; topic?: 'check' | 'rules' }
+  | { kind: 'delegated'; name: DelegatedName; args: string[] }
+  | { kind: 'help'; topic?: HelpTopic }
   | { kind: 'version' };
 
 export class UsageError extends Error {
@@ -33,19 +39,21 @@ export class UsageError extends Error {
 
 export function parseCommandLine(argv: readonly string[]): Command {
   const [first, ...rest] = argv;
-  if (first === undefined) throw new UsageError('missing command: check or rules');
+  if (first === undefined) throw new UsageError('missing command: check, rules, export or new');
   if (first === '-h' || first === '--help') return { kind: 'help' };
   if (first === '-v' || first === '--version') return { kind: 'version' };
   if (first === 'help') return { kind: 'help', topic: helpTopic(rest[0]) };
   if (first === 'check') return parseCheck(rest);
   if (first === 'rules') return parseRules(rest);
+  if ((DELEGATED_COMMANDS as readonly string[]).includes(first)) return { kind: 'delegated', name: first as DelegatedName, args: rest };
   if (first.startsWith('-')) throw new UsageError(`unknown option "${first}"`);
-  throw new UsageError(`unknown command "${first}" (commands: check, rules; to check a path, run: specready check ${first})`);
+  throw new UsageError(`unknown command "${first}" (commands: check, rules, export, new; to check a path, run: specready check ${first})`);
 }
 
-function helpTopic(topic: string | undefined): 'check' | 'rules' | undefined {
+function helpTopic(topic: string | undefined): HelpTopic | undefined {
   if (topic === undefined || topic === 'check' || topic === 'rules') return topic;
-  throw new UsageError(`no help for "${topic}" (commands: check, rules)`);
+  if ((DELEGATED_COMMANDS as readonly string[]).includes(topic)) return topic as DelegatedName;
+  throw new UsageError(`no help for "${topic}" (commands: check, rules, export, new)`);
 }
 
 function parseCheck(args: string[]): Command {

@@ -5,6 +5,9 @@ Lint Markdown specs so that they can be handed to engineers outside the team.
 Commands:
   check [paths...]  Check spec files and folders (default: the current folder)
   rules             List the rules with their documentation
+  export <spec.md>  Write a handoff bundle of one spec (zip or folder)
+  new <profile> <path>
+                    Create a spec from a template (service, api, bugfix, integration)
 
 Options:
   -h, --help        Show help (also: specready <command> --help)

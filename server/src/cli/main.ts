@@ -2,9 +2,18 @@
 import { parseCommandLine, UsageError, type Command } from './args';
 import { runCheck } from './commands/check';
 import { runRules } from './commands/rules';
+import { EXPORT_HELP, runExportCommand } from './export-command';
 import { CHECK_HELP, GENERAL_HELP, RULES_HELP } from './help';
+import { NEW_HELP, runNewCommand } from './new-command';
 import { EXIT_OK, EXIT_USAGE, type CliIo } from './io';
 import { TOOL_VERSION } from './version';
+
+const HELP: Record<NonNullable<Extract<Command, { kind: 'help' }>['topic']>, string> = {
+  check: CHECK_HELP,
+  rules: RULES_HELP,
+  export: EXPORT_HELP,
+  new: NEW_HELP,
+};
 
 async function main(argv: string[], io: CliIo): Promise<number> {
   let command: Command;
@@ -17,7 +26,7 @@ async function main(argv: string[], io: CliIo): Promise<number> {
   }
   switch (command.kind) {
     case 'help':
-      io.stdout(command.topic === 'check' ? CHECK_HELP : command.topic === 'rules' ? RULES_HELP : GENERAL_HELP);
+      io.stdout(command.topic ? HELP[command.topic] : GENERAL_HELP);
       return EXIT_OK;
     case 'version':
       io.stdout(`${TOOL_VERSION}\n`);
@@ -26,6 +35,8 @@ async function main(argv: string[], io: CliIo): Promise<number> {
       return runRules(command, io);
     case 'check':
       return runCheck(command, io);
+    case 'delegated':
+      return command.name === 'export' ? runExportCommand(command.args, io) : runNewCommand(command.args, io);
   }
 }
 

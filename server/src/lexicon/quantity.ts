@@ -4,6 +4,8 @@
  * measured statement ("fast: p95 < 200 ms") from a vague one ("fast").
  */
 
+import { oneOf } from './regex';
+
 export type QuantityKind = 'time' | 'rate' | 'percent' | 'size' | 'count' | 'bound';
 
 export interface Quantity {
@@ -14,22 +16,44 @@ export interface Quantity {
 
 // "1,000", "1 000" (a space between thousands), "2.5".
 const DIGITS = String.raw`\d+(?:(?:[.,_]|\s(?=\d{3}(?!\d)))\d+)*`;
-const WORDS = String.raw`(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty|ninety|a\s+hundred|hundreds?|a\s+thousand|thousands?|millions?|billions?)`;
+const WORDS = oneOf(
+  'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve', 'fifteen',
+  'twenty', 'thirty', 'forty', 'fifty', 'sixty', 'ninety', String.raw`a\s+hundred`, 'hundreds?',
+  String.raw`a\s+thousand`, 'thousands?', 'millions?', 'billions?',
+);
 /** A number, optionally scaled ("10k", "2.5 M"); the scale letter must not start a unit ("5 MB"). */
 const SINGLE = String.raw`(?:${DIGITS}(?:\s?[kKmMbB](?![\p{L}]))?|${WORDS})`;
 /** A number or a range of numbers ("5-8", "5 to 8"). */
 const NUMBER = String.raw`${SINGLE}(?:\s*(?:-|–|to)\s*${SINGLE})?`;
 
 const UNITS: Record<Exclude<QuantityKind, 'bound'>, string> = {
-  rate: String.raw`(?:[\p{L}]+\s*)?(?:\/|per\s+)(?:s|sec|second|min|minute|h|hr|hour|day|month|user|node|tenant|request)|rps|qps|tps|rpm|ops|iops|[kmg]?bps|[kmg]b\/s|mph|knots`,
-  time: String.raw`ms|msecs?|milliseconds?|µs|us|microseconds?|ns|nanoseconds?|s|secs?|seconds?|mins?|minutes?|h|hrs?|hours?|d|days?|weeks?|months?|years?`,
-  percent: String.raw`%|percent|per\s+cent|nines`,
-  size: String.raw`bytes?|[kmgtp]i?b|kilobytes?|megabytes?|gigabytes?|terabytes?|bits?`,
-  count: String.raw`users?|requests?|reqs?|calls?|connections?|sessions?|transactions?|messages?|events?|records?|rows?|items?|entries|files?|documents?|pages?|queries|jobs?|tasks?|nodes?|pods?|instances?|replicas?|servers?|regions?|zones?|cores?|v?cpus?|threads?|workers?|clients?|tenants?|accounts?|devices?|retries|attempts?|times|characters?|chars?|digits?|objects?|keys?|elements?|results?|orders?|customers?|people|persons?|members?|seats?|steps?|clicks?|columns?|fields?|levels?|concurrent|simultaneous|parallel|px|pixels?|points?|pt|dpi|languages?|locales?`,
+  rate: oneOf(
+    String.raw`(?:[\p{L}]+\s*)?(?:\/|per\s+)(?:s|sec|second|min|minute|h|hr|hour|day|month|user|node|tenant|request)`,
+    'rps', 'qps', 'tps', 'rpm', 'ops', 'iops', '[kmg]?bps', String.raw`[kmg]b\/s`, 'mph', 'knots',
+  ),
+  time: oneOf(
+    'ms', 'msecs?', 'milliseconds?', 'µs', 'us', 'microseconds?', 'ns', 'nanoseconds?', 's', 'secs?', 'seconds?',
+    'mins?', 'minutes?', 'h', 'hrs?', 'hours?', 'd', 'days?', 'weeks?', 'months?', 'years?',
+  ),
+  percent: oneOf('%', 'percent', String.raw`per\s+cent`, 'nines'),
+  size: oneOf('bytes?', '[kmgtp]i?b', 'kilobytes?', 'megabytes?', 'gigabytes?', 'terabytes?', 'bits?'),
+  count: oneOf(
+    'users?', 'requests?', 'reqs?', 'calls?', 'connections?', 'sessions?', 'transactions?', 'messages?', 'events?',
+    'records?', 'rows?', 'items?', 'entries', 'files?', 'documents?', 'pages?', 'queries', 'jobs?', 'tasks?', 'nodes?',
+    'pods?', 'instances?', 'replicas?', 'servers?', 'regions?', 'zones?', 'cores?', 'v?cpus?', 'threads?', 'workers?',
+    'clients?', 'tenants?', 'accounts?', 'devices?', 'retries', 'attempts?', 'times', 'characters?', 'chars?',
+    'digits?', 'objects?', 'keys?', 'elements?', 'results?', 'orders?', 'customers?', 'people', 'persons?',
+    'members?', 'seats?', 'steps?', 'clicks?', 'columns?', 'fields?', 'levels?', 'concurrent', 'simultaneous',
+    'parallel', 'px', 'pixels?', 'points?', 'pt', 'dpi', 'languages?', 'locales?',
+  ),
 };
 
 /** A bound word before a number; the number itself is matched separately so its unit counts. */
-const BOUND = String.raw`(?:[<>≤≥]=?|at\s+(?:most|least)|up\s+to|no\s+(?:more|less|fewer)\s+than|(?:more|less|fewer)\s+than|under|below|above|over|within|max(?:imum)?(?:\s+of)?|min(?:imum)?(?:\s+of)?|between)(?=\s*${NUMBER})`;
+const BOUND = oneOf(
+  '[<>≤≥]=?', String.raw`at\s+(?:most|least)`, String.raw`up\s+to`, String.raw`no\s+(?:more|less|fewer)\s+than`,
+  String.raw`(?:more|less|fewer)\s+than`, 'under', 'below', 'above', 'over', 'within',
+  String.raw`max(?:imum)?(?:\s+of)?`, String.raw`min(?:imum)?(?:\s+of)?`, 'between',
+) + String.raw`(?=\s*${NUMBER})`;
 
 // Order matters: rate before time ("10 requests/s" is a rate), and size before count.
 const KINDS: Array<Exclude<QuantityKind, 'bound'>> = ['rate', 'time', 'percent', 'size', 'count'];
@@ -37,7 +61,7 @@ const KINDS: Array<Exclude<QuantityKind, 'bound'>> = ['rate', 'time', 'percent',
 const PATTERN = new RegExp(
   [
     String.raw`(?<percentile>\bp(?:50|75|90|95|99|99\.9|999)\b|\b\d{2}(?:\.\d+)?(?:st|nd|rd|th)\s+percentile)`,
-    String.raw`(?<![\p{L}\p{N}_\-.])${NUMBER}\s*(?:${KINDS.map((kind) => `(?<${kind}>${UNITS[kind]})`).join('|')})(?![\p{L}\p{N}])`,
+    String.raw`(?<![\p{L}\p{N}_\-.])${NUMBER}\s*${oneOf(...KINDS.map((kind) => `(?<${kind}>${UNITS[kind]})`))}(?![\p{L}\p{N}])`,
     String.raw`(?<bound>(?<![\p{L}])${BOUND})`,
   ].join('|'),
   'giu',

@@ -1,4 +1,5 @@
 import type { Readiness } from './convert';
+import type { BundleFormat, ExportResult } from '../export/types';
 
 /**
  * SpecReady's custom messages, shared by the server and the VS Code client (the client imports
@@ -9,6 +10,9 @@ export const READINESS_CHANGED = 'specready/readinessChanged';
 /** Drops every cache (settings, configuration files, analyses), re-checks, returns the readiness of `uri`. */
 export const RECHECK_REQUEST = 'specready/recheck';
 
+/** Writes the handoff bundle of a spec: ExportParams -> ExportResult (see server/src/export). */
+export const EXPORT_REQUEST = 'specready/export';
+
 export interface ReadinessParams {
   uri: string;
 }
@@ -17,4 +21,15 @@ export interface RecheckParams {
   uri: string | null;
 }
 
-export type { Readiness };
+export interface ExportParams {
+  uri: string;
+  /** Absolute, or relative to the workspace folder; default `<folder>/handoff/<spec name>.zip`. */
+  outPath?: string;
+  format?: BundleFormat;
+  /** Export although the spec is not ready (after the user confirmed). */
+  force?: boolean;
+  /** Replace an existing bundle (after the user confirmed). */
+  overwrite?: boolean;
+}
+
+export type { Readiness, ExportResult };

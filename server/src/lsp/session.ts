@@ -17,6 +17,7 @@ import { registerHover } from './features/hover';
 import { registerCodeLens } from './features/code-lens';
 import { registerIdNavigation } from './features/ids';
 import { registerDocumentLinks } from './features/document-links';
+import { registerExport } from './features/export';
 import { READINESS_CHANGED, READINESS_REQUEST, RECHECK_REQUEST, type ReadinessParams, type RecheckParams } from './protocol';
 import { Workspace } from './workspace';
 import { version as SERVER_VERSION } from '../../../package.json';
@@ -61,6 +62,7 @@ export class Session {
     registerCodeLens(this);
     registerIdNavigation(this);
     registerDocumentLinks(this);
+    registerExport(this);
     this.connection.onRequest(READINESS_REQUEST, (request: ReadinessParams) => this.readiness(request.uri));
     this.connection.onRequest(RECHECK_REQUEST, (request: RecheckParams) => {
       this.configurationChanged();

@@ -4,6 +4,7 @@ type Token = MarkdownIt.Token;
 import { DEFAULT_ALIASES, matchHeading, type AliasTable } from '../sections/catalog';
 import { parseFrontMatter } from './front-matter';
 import { maskInline, normalizeLabel, type References } from './inline';
+import { ProseMask } from './prose-mask';
 import { splitSentences } from './sentences';
 import { buildSections, sectionAtLine } from './sections';
 import { compareRanges, computeLineStarts, lineEndOffset, rangeFromOffsets } from './text';
@@ -38,7 +39,7 @@ export function parseSpec(text: string, uri = '', options: ParseOptions = {}): S
     uri,
     text,
     lineStarts,
-    prose: builder.prose.join(''),
+    prose: builder.prose.slice(),
     frontMatter,
     sections,
     rootSections: sections.filter((section) => !section.parent),
@@ -85,7 +86,7 @@ interface ContentSpan {
 
 /** Walks markdown-it's block tokens once and records every element with its offsets. */
 class ModelBuilder {
-  readonly prose: string[];
+  readonly prose: ProseMask;
   readonly headings: HeadingToken[] = [];
   readonly listItems: ListItem[] = [];
   readonly tables: Table[] = [];
@@ -107,11 +108,7 @@ class ModelBuilder {
   ) {
     this.base = { text, lineStarts };
     // Everything starts masked; only inline prose content is copied in.
-    this.prose = Array.from(text, (char) => (char === '\n' || char === '\r' ? char : ' '));
-    if (this.prose.length !== text.length) {
-      // Array.from splits by code point; keep a 1:1 mapping to UTF-16 units instead.
-      this.prose = text.split('').map((char) => (char === '\n' || char === '\r' ? char : ' '));
-    }
+    this.prose = new ProseMask(text);
   }
 
   collect(): void {
@@ -365,17 +362,11 @@ class ModelBuilder {
    */
   private addProse(spans: ContentSpan[], kind: BlockKind, item: ListItem | undefined, split: boolean): ContentSpan {
     if (spans.length === 0) return { start: 0, end: 0 };
-    for (const span of spans) {
-      for (let i = span.start; i < span.end; i++) this.prose[i] = this.text[i];
-    }
+    for (const span of spans) this.prose.reveal(span.start, span.end);
     const blockStart = spans[0].start;
     const blockEnd = spans[spans.length - 1].end;
-    const masked = maskInline(this.prose.slice(blockStart, blockEnd).join(''), blockStart, this.references);
-    for (const region of masked.masks) {
-      for (let i = region.start; i < region.end; i++) {
-        if (this.prose[i] !== '\n' && this.prose[i] !== '\r') this.prose[i] = ' ';
-      }
-    }
+    const masked = maskInline(this.prose.slice(blockStart, blockEnd), blockStart, this.references);
+    for (const region of masked.masks) this.prose.hide(region.start, region.end);
     for (const code of masked.codeSpans) {
       this.inlineCode.push({ ...code, range: rangeFromOffsets(this.base, code.startOffset, code.endOffset), section: undefined });
     }
@@ -394,7 +385,7 @@ class ModelBuilder {
   }
 
   private emitSentences(start: number, end: number, kind: BlockKind, item: ListItem | undefined, split: boolean): ContentSpan {
-    const block = this.prose.slice(start, end).join('');
+    const block = this.prose.slice(start, end);
     const pieces = split ? splitSentences(block) : [{ start: 0, end: block.length }];
     let extent: ContentSpan | undefined;
     for (const piece of pieces) {

@@ -14,9 +14,10 @@ export function buildSections(headings: HeadingToken[], base: Base, classify: (t
   const stack: Section[] = [];
   const slugCounts = new Map<string, number>();
   const lastLine = base.lineStarts.length - 1;
+  const siblingLines = nextSiblingLines(headings, lastLine + 1);
   headings.forEach((heading, index) => {
     const nextAny = headings[index + 1]?.startLine ?? lastLine + 1;
-    const nextSibling = headings.slice(index + 1).find((later) => later.level <= heading.level)?.startLine ?? lastLine + 1;
+    const nextSibling = siblingLines[index];
     while (stack.length > 0 && stack[stack.length - 1].level >= heading.level) stack.pop();
     const parent = stack[stack.length - 1];
     const section: Section = {
@@ -36,6 +37,23 @@ export function buildSections(headings: HeadingToken[], base: Base, classify: (t
     sections.push(section);
   });
   return sections;
+}
+
+/**
+ * For each heading, the start line of the next heading at the same or a higher level (or
+ * `end`), in one pass: searching forward from every heading was quadratic in large documents.
+ */
+function nextSiblingLines(headings: HeadingToken[], end: number): number[] {
+  const lines = new Array<number>(headings.length).fill(end);
+  // Headings still waiting for their next sibling; their levels increase towards the top.
+  const waiting: number[] = [];
+  headings.forEach((heading, index) => {
+    while (waiting.length > 0 && headings[waiting[waiting.length - 1]].level >= heading.level) {
+      lines[waiting.pop() as number] = heading.startLine;
+    }
+    waiting.push(index);
+  });
+  return lines;
 }
 
 /** Lines [fromLine, toLine) as a range ending at the end of the last line's text. */

@@ -1,3 +1,4 @@
+import { oneOf } from '../lexicon/regex';
 import { offsetAt, rangeFromOffsets } from '../model/text';
 import type { Sentence, SpecModel } from '../model/types';
 import type { RawFinding, Rule } from './types';
@@ -11,36 +12,57 @@ interface Pattern {
   unless?: (after: string) => boolean;
 }
 
-const MEETINGS = String.raw`(?:call|calls|meeting|meetings|sync|standup|stand-up|huddle|1:1|one-on-one|offsite|workshop|retro|kickoff|kick-off|demo|chat|conversation|discussion|thread|email|e-mail|dm)`;
-const CHATS = String.raw`(?:slack|teams|ms teams|discord|whatsapp|telegram|signal|mattermost|google chat|hangouts|zoom|email|e-mail|dm|dms|chat)`;
-const DETERMINER = String.raw`(?:the |our |that |this |my |your |last |yesterday's |today's |last week's |this week's )`;
+const MEETINGS = oneOf(
+  'call', 'calls', 'meeting', 'meetings', 'sync', 'standup', 'stand-up', 'huddle', '1:1', 'one-on-one', 'offsite',
+  'workshop', 'retro', 'kickoff', 'kick-off', 'demo', 'chat', 'conversation', 'discussion', 'thread', 'email', 'e-mail', 'dm',
+);
+/** One optional word before the meeting: "the planning call", "our weekly sync". */
+const MODIFIER = String.raw`(?:[\w-]+ )?`;
+const CHATS = oneOf(
+  'slack', 'teams', 'ms teams', 'discord', 'whatsapp', 'telegram', 'signal', 'mattermost', 'google chat', 'hangouts',
+  'zoom', 'email', 'e-mail', 'dm', 'dms', 'chat',
+);
+const POINTING = oneOf(
+  'discussed', 'agreed', 'decided', 'mentioned', 'said', 'described', 'explained', 'see', 'check', 'per', 'according to',
+);
+const DETERMINER = oneOf(
+  'the ', 'our ', 'that ', 'this ', 'my ', 'your ', 'last ', "yesterday's ", "today's ", "last week's ", "this week's ",
+);
+const USUAL_THINGS = oneOf(
+  'ways?', 'format', 'process', 'place', 'setup', 'set-up', 'approach', 'stuff', 'template', 'style', 'flow', 'steps',
+  'conventions?', 'procedure', 'layout', 'look', 'one', 'things?', 'tooling', 'stack', 'config', 'configuration',
+  'suspects', 'people', 'team', 'checks',
+);
+const USUAL_ACTIONS = oneOf(
+  'deploy(?:ed)?', 'release[ds]?', 'handle[ds]?', 'set up', 'configured?', 'styled?', 'formatted', 'do', 'done',
+  'proceed', 'build', 'built',
+);
+const PAST_WORK = oneOf('project', 'one', 'service', 'app', 'system', 'integration', 'client', 'portal', 'site', 'version');
+const ASKING = oneOf(
+  '[Aa]sk', '[Pp]ing', '[Cc]heck with', '[Tt]alk to', '[Rr]each out to', '[Cc]onfirm with', '[Rr]un it by', '[Ll]oop in',
+);
 
 /**
- * References to context that lives in someone's head or in a private channel. Each pattern is
- * narrow enough to leave ordinary technical prose alone: "as discussed above", "as discussed in
- * [RFC 9110](...)", "alerts are posted in Slack", "100 requests per call" and "the thread pool"
- * are not reported.
+ * References to context that lives in someone's head or in a private channel, most specific
+ * first: where two overlap, the first one's wording is reported. Each pattern is narrow enough
+ * to leave ordinary technical prose alone: "as discussed above", "as discussed in [RFC 9110](...)",
+ * "alerts are posted in Slack", "100 requests per call" and "the thread pool" are not reported.
  */
 const PATTERNS: Pattern[] = [
   {
-    // "as previously discussed" usually points back into the document itself, so it is left out.
-    regex: /\bas (?:we |we've |we have |we had |was |you and i )?(?:discussed|agreed|talked about)\b|\bas previously agreed\b/gi,
-    missing: 'a discussion the reader was not part of',
-    unless: (after) => refersToDocument(after),
-  },
-  {
     // The determiner is required: "100 requests per call" and "notified per email" are fine.
-    regex: new RegExp(String.raw`\b(?:as )?per ${DETERMINER}${MEETINGS}\b`, 'gi'),
+    regex: new RegExp(String.raw`\b(?:as )?per ${DETERMINER}${MODIFIER}${MEETINGS}\b`, 'gi'),
     missing: 'a conversation the reader was not part of',
   },
   {
     // Verbs of deciding only: "orders are confirmed via email" describes a feature.
-    regex: new RegExp(String.raw`\b(?:discussed|agreed|decided|mentioned|talked about)\s+(?:(?:it|this|that)\s+)?(?:in|on|during|at|over|via)\s+${DETERMINER}?${MEETINGS}\b`, 'gi'),
+    regex: new RegExp(String.raw`\b(?:discussed|agreed|decided|mentioned|talked about)\s+(?:(?:it|this|that)\s+)?(?:in|on|during|at|over|via)\s+${DETERMINER}?${MODIFIER}${MEETINGS}\b`, 'gi'),
     missing: 'a conversation the reader was not part of',
   },
   {
     // "Alerts are posted in Slack" is a feature; only verbs of deciding or pointing count.
-    regex: new RegExp(String.raw`\b(?:discussed|agreed|decided|mentioned|said|described|explained|see|check|per|according to)\b[^.;!?]{0,40}?\b(?:in|on|via|over)\s+(?:the |a |our |that |this )?${CHATS}\b`, 'gi'),
+    // The gap may not hold another such verb, so the phrase starts at the nearest one.
+    regex: new RegExp(String.raw`\b${POINTING}\b(?:(?!\b${POINTING}\b)[^.;!?]){0,40}?\b(?:in|on|via|over)\s+(?:the |a |our |that |this )?${CHATS}\b`, 'gi'),
     missing: 'a private chat',
   },
   {
@@ -48,34 +70,66 @@ const PATTERNS: Pattern[] = [
     missing: 'a private chat',
   },
   {
-    regex: /\b(?:discussed|agreed|decided|settled|talked|take (?:it|this|that)|taken) offline\b|\boffline (?:discussion|conversation|chat|agreement|call|meeting|sync)s?\b|\bverbal(?:ly)? (?:agreement|agreed|approved|confirmed)\b|\b(?:hallway|sidebar|side) (?:conversation|discussion|chat)s?\b/gi,
+    regex: new RegExp(oneOf(
+      String.raw`\b(?:discussed|agreed|decided|settled|talked|take (?:it|this|that)|taken) offline\b`,
+      String.raw`\boffline (?:discussion|conversation|chat|agreement|call|meeting|sync)s?\b`,
+      String.raw`\bverbal(?:ly)? (?:agreement|agreed|approved|confirmed)\b`,
+      String.raw`\b(?:hallway|sidebar|side) (?:conversation|discussion|chat)s?\b`,
+    ), 'gi'),
     missing: 'an offline discussion',
   },
   {
     // A person as the source of truth: "ask John", "check with @maria". Names are capitalised,
     // so the verbs are spelled out in both cases instead of using the i flag. The name must end
     // the clause or be followed by for/about/if: "ask React to render" names a library.
-    regex: /(?<![\p{L}])(?:[Aa]sk|[Pp]ing|[Cc]heck with|[Tt]alk to|[Rr]each out to|[Cc]onfirm with|[Rr]un it by|[Ll]oop in)\s+(?:@[\w.-]+|\p{Lu}\p{Ll}+(?:\s+\p{Lu}\p{Ll}+)?)(?=\s*(?:[.,;:!?)]|$)|\s+(?:for|about|if|whether|before|when)\b|['’]s\b)/gu,
+    regex: new RegExp(String.raw`(?<![\p{L}])${ASKING}\s+(?:@[\w.-]+|\p{Lu}\p{Ll}+(?:\s+\p{Lu}\p{Ll}+)?)(?=\s*(?:[.,;:!?)]|$)|\s+(?:for|about|if|whether|before|when)\b|['’]s\b)`, 'gu'),
     missing: 'a person the reader cannot ask',
   },
   {
     // "The usual" + a generic noun, and "deploy it as usual": "the usual Unicode rules" or "the
     // usual Kubernetes pattern" names a public convention.
-    regex: /(?<!\bthan )\bthe usual (?:way|ways|format|process|place|setup|set-up|approach|stuff|template|style|flow|steps|conventions?|procedure|layout|look|one|thing|things|tooling|stack|config|configuration|suspects|people|team|checks)\b|\b(?:deploy(?:ed)?|release[ds]?|handle[ds]?|set up|configured?|styled?|formatted|do|done|proceed|build|built)\s+(?:it\s+|this\s+|them\s+)?as usual\b/gi,
+    regex: new RegExp(String.raw`(?<!\bthan )\bthe usual ${USUAL_THINGS}\b|\b${USUAL_ACTIONS}\s+(?:it\s+|this\s+|them\s+)?as usual\b`, 'gi'),
     missing: 'a convention the reader does not know',
   },
   {
-    regex: /\b(?:same as|like|as) last time\b|\b(?:the|our) (?:last|previous|old) (?:project|one|service|app|system|integration|client|portal|site|version) (?:we|you|they) (?:built|did|shipped|made|used|delivered|wrote)\b|\blike we did (?:before|last time|for|with|on)\b/gi,
+    regex: new RegExp(oneOf(
+      String.raw`\b(?:same as|like|as) last time\b`,
+      String.raw`\b(?:the|our) (?:last|previous|old) ${PAST_WORK} (?:we|you|they) (?:built|did|shipped|made|used|delivered|wrote)\b`,
+      String.raw`\blike we did (?:before|last time|for|with|on)\b`,
+    ), 'gi'),
     missing: 'earlier work the reader has not seen',
   },
   {
-    regex: /(?<!\b(?:long|far|much|soon|so) )\bas you (?:all )?(?:probably |already |may |might |surely )?know\b|\byou know the drill\b|\byou know what i mean\b|,\s*you know\s*,/gi,
+    regex: new RegExp(oneOf(
+      String.raw`(?<!\b(?:long|far|much|soon|so) )\bas you (?:all )?(?:probably |already |may |might |surely )?know\b`,
+      String.raw`\byou know the drill\b`, String.raw`\byou know what i mean\b`, String.raw`,\s*you know\s*,`,
+    ), 'gi'),
     missing: 'knowledge the reader does not have',
+  },
+  {
+    // "as previously discussed" usually points back into the document itself, so it is left out.
+    regex: /\bas (?:we |we've |we have |we had |was |you and i )?(?:discussed|agreed|talked about)\b|\bas previously agreed\b/gi,
+    missing: 'a discussion the reader was not part of',
+    unless: (after) => refersToDocument(after),
   },
 ];
 
+/**
+ * Words at least one pattern needs. Most sentences have none, and one pass of this cheap test
+ * saves running all the patterns on them.
+ */
+const TRIGGER = new RegExp(oneOf(
+  'per ', 'discuss', 'agree', 'decide', 'mention', 'talk', 'slack', 'teams', 'discord', 'whatsapp', 'telegram', 'signal',
+  'mattermost', 'chat', 'hangouts', 'zoom', 'mail', String.raw`\bdms?\b`, 'offline', 'verbal', 'hallway', 'sidebar',
+  'side ', 'ask', 'ping', 'check with', 'reach out', 'confirm with', 'run it by', 'loop in', 'usual', 'last', 'previous',
+  'old ', 'we did', 'you know',
+), 'i');
+
 /** Chat links a contractor cannot open: channels and messages of workspace chat tools. */
-const PRIVATE_CHAT_URL = /\bhttps?:\/\/(?:[\w-]+\.)*(?:slack\.com\/(?:archives|messages|client)|teams\.microsoft\.com\/l\/|teams\.live\.com\/|discord(?:app)?\.com\/channels\/|chat\.google\.com\/)[^\s)>\]"'`]*/gi;
+const PRIVATE_CHAT_URL = new RegExp(String.raw`\bhttps?:\/\/(?:[\w-]+\.)*${oneOf(
+  String.raw`slack\.com\/(?:archives|messages|client)`, String.raw`teams\.microsoft\.com\/l\/`, String.raw`teams\.live\.com\/`,
+  String.raw`discord(?:app)?\.com\/channels\/`, String.raw`chat\.google\.com\/`,
+)}[^\s)>\]"'\x60]*`, 'gi');
 
 export const hiddenContext: Rule = {
   id: 'hidden-context',
@@ -99,16 +153,26 @@ export const hiddenContext: Rule = {
   },
   check(model: SpecModel): RawFinding[] {
     const findings: RawFinding[] = [];
-    for (const sentence of model.sentences) {
-      for (const pattern of PATTERNS) findings.push(...phraseFindings(model, sentence, pattern));
-    }
+    for (const sentence of model.sentences) findings.push(...sentenceFindings(model, sentence));
     findings.push(...privateLinkFindings(model));
     return findings;
   },
 };
 
-function phraseFindings(model: SpecModel, sentence: Sentence, pattern: Pattern): RawFinding[] {
-  const findings: RawFinding[] = [];
+/** Findings of one sentence in text order; a phrase that overlaps an earlier pattern's is dropped. */
+function sentenceFindings(model: SpecModel, sentence: Sentence): RawFinding[] {
+  if (!TRIGGER.test(sentence.text)) return [];
+  const kept: Array<{ start: number; end: number; finding: RawFinding }> = [];
+  for (const pattern of PATTERNS) {
+    for (const found of phraseFindings(model, sentence, pattern)) {
+      if (!kept.some((other) => other.start < found.end && found.start < other.end)) kept.push(found);
+    }
+  }
+  return kept.sort((a, b) => a.start - b.start).map((item) => item.finding);
+}
+
+function phraseFindings(model: SpecModel, sentence: Sentence, pattern: Pattern): Array<{ start: number; end: number; finding: RawFinding }> {
+  const found: Array<{ start: number; end: number; finding: RawFinding }> = [];
   for (const match of sentence.text.matchAll(pattern.regex)) {
     const leading = match[0].length - match[0].replace(/^[\s,]+/, '').length;
     const start = sentence.startOffset + (match.index ?? 0) + leading;
@@ -116,13 +180,17 @@ function phraseFindings(model: SpecModel, sentence: Sentence, pattern: Pattern):
     if (pattern.unless?.(sentence.text.slice(end - sentence.startOffset))) continue;
     if (pointsAtLink(model, start, end, sentence.endOffset)) continue;
     const phrase = model.text.slice(start, end);
-    findings.push({
-      message: `"${phrase}" refers to ${pattern.missing}: write down what was decided, or link to a document the reader can open.`,
-      range: rangeFromOffsets(model, start, end),
-      data: { phrase },
+    found.push({
+      start,
+      end,
+      finding: {
+        message: `"${phrase}" refers to ${pattern.missing}: write down what was decided, or link to a document the reader can open.`,
+        range: rangeFromOffsets(model, start, end),
+        data: { phrase },
+      },
     });
   }
-  return findings;
+  return found;
 }
 
 /**

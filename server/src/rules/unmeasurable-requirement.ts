@@ -4,7 +4,7 @@ import { offsetAt, rangeFromOffsets } from '../model/text';
 import type { Sentence, SpecModel } from '../model/types';
 import type { RawFinding, Rule, RuleContext } from './types';
 import { inSection } from './util';
-import { inDiscussion } from './vague-term';
+import { inDiscussion, markedForFollowUp } from './vague-term';
 
 interface Quality {
   quality: string;
@@ -166,6 +166,7 @@ function unmeasuredQualities(model: SpecModel, index: number, context: RuleConte
     const end = start + match[0].length;
     if (!quality || reported.has(quality.quality)) continue;
     if (vague.some((term) => term.start < end && start < term.end)) continue;
+    if (markedForFollowUp(model, sentence.startOffset + end)) continue;
     if (isMeasured(model, index, quality.kinds && new Set(quality.kinds))) continue;
     reported.add(quality.quality);
     findings.push(finding(model, sentence.startOffset + start, sentence.startOffset + end, quality));

@@ -1,8 +1,9 @@
 import type { LexiconMatch } from '../lexicon/lexicon';
 import { isMeasured } from '../lexicon/measured';
 import { TIME_KINDS } from '../lexicon/quantity';
+import { oneOf } from '../lexicon/regex';
 import { EVERYWHERE_CATEGORIES, settledBy } from '../lexicon/terms';
-import { rangeFromOffsets } from '../model/text';
+import { offsetAt, rangeFromOffsets } from '../model/text';
 import type { Section, Sentence, SpecModel } from '../model/types';
 import type { RawFinding, Rule, RuleContext } from './types';
 import { inSection } from './util';
@@ -26,13 +27,25 @@ const EXEMPT_SECTIONS = ['open-questions'];
  * Subsections that discuss rather than commit ("Risks and Mitigations" under "Proposal",
  * "Notes" under "Requirements"): normative-section rules stop at them.
  */
-const DISCUSSION = /\b(?:risks?|mitigations?|drawbacks?|alternatives?|notes?|caveats?|examples?|discussion|rationale|prior art|history|background|motivation|considerations?|comparison|trade-?offs?)\b/i;
+const DISCUSSION = new RegExp(String.raw`\b${oneOf(
+  'risks?', 'mitigations?', 'drawbacks?', 'alternatives?', 'notes?', 'caveats?', 'examples?', 'discussion', 'rationale',
+  'prior art', 'history', 'background', 'motivation', 'considerations?', 'comparison', 'trade-?offs?',
+)}\b`, 'i');
 
 /** What a comparative is compared to: "faster than the nightly export", "similar to the v1 report". */
 const COMPARED = /^(?:\s+(?:to|as|with)\b|[^.;]*?\b(?:than|compared (?:to|with)|relative to)\b)/i;
 
-/** A sentence that imposes something, wherever it is written. */
-const BINDING = /\b(?:must|shall|should|required|needs? to|has to|have to)\b/i;
+/** A heading that asks something, with or without the question mark. */
+const QUESTION = /\?\s*$|^(?:will|can|does|do|is|are|how|what|why|when|which|should|could|would)\b/i;
+
+/** A sentence that imposes something, wherever it is written ("finance needs the export to be fast"). */
+const BINDING = /\b(?:must|shall|should|required|needs? to|has to|have to)\b|\b(?:needs?|wants?|expects?)\b[^.;]{0,40}?\bto be\b/i;
+
+/** Stricter, for design prose, where "we should" and "needs to" are opinions and explanations. */
+const STRICTLY_BINDING = /\b(?:must|shall|required)\b/i;
+
+/** "e.g." or "such as" up to the end of the clause: an illustration, not a commitment. */
+const EXAMPLE = /\b(?:e\.\s?g\.|eg\.|for example|for instance|such as)[^);]*$/i;
 
 export const vagueTerm: Rule = {
   id: 'vague-term',
@@ -42,15 +55,20 @@ export const vagueTerm: Rule = {
     summary: 'Subjective, ambiguous or open-ended wording that an outside engineer cannot implement or test.',
     rationale: 'A contractor builds exactly what is written. "Fast", "user-friendly", "as needed" or "etc." leave the '
       + 'decision to whoever reads it, and the disagreement surfaces at acceptance. Each term comes with a rewrite '
-      + 'hint that turns it into a number, a list or a condition. Where it looks: loopholes ("if possible", "as '
-      + 'needed"), open-ended lists ("etc.", "and so on") and subjective praise ("user-friendly", "seamless", '
-      + '"robust") are reported in any prose; graded words that are ordinary in background prose ("fast", "some", '
-      + '"appropriate", "usually") only in normative sections (requirements, non-functional, acceptance criteria, '
-      + 'scope, definition of done, error handling). Headings, code, URLs, quoted strings and open questions are '
-      + 'never checked. A graded word is not reported when its statement already gives a target: the same '
-      + 'sentence, the next sentence of the same item, or the same table row states a number with a unit '
-      + '("fast: p95 < 200 ms"); speed words need a duration or rate. Loopholes and open-ended lists are reported '
-      + 'even next to numbers. A quality word such as "fast" in a requirement is reported here and not again by '
+      + 'hint that turns it into a number, a list or a condition. Where it looks, to keep false alarms down on real '
+      + 'design documents: every term in requirements, non-functional, acceptance-criteria, definition-of-done and '
+      + 'error-handling sections, and in the first sentence of each list item and the must/shall sentences of a '
+      + 'scope section\'s own body; elsewhere only loopholes ("if possible", "as needed"), open-ended lists ("etc.", '
+      + '"and so on") and subjective praise ("user-friendly", "seamless", "robust"), and only in binding sentences '
+      + '(must, shall, should, required). Graded words ("fast", "some", "appropriate", "usually") are ordinary English '
+      + 'in background and design discussion. Never checked: headings, code, URLs, link labels, quoted strings, '
+      + 'open questions, and subsections headed as discussion ("Risks", "Notes", "Alternatives") or as a question. '
+      + 'Graded words inside an example ("e.g. relevant PRs") are not reported. A graded word is not reported when '
+      + 'its statement gives a target: the sentence (for a list item, the whole item; for a paragraph, also the next '
+      + 'sentence) or the table row states a number with a unit ("fast: p95 < 200 ms"); speed words need a '
+      + 'duration or a rate, and a comparison is settled by what it compares to ("faster than v1"). Loopholes and '
+      + 'open-ended lists are reported even next to numbers. A term followed by "(TBD: ...)" is left to the '
+      + 'placeholder rule. A quality word such as "fast" in a requirement is reported here and not again by '
       + 'unmeasurable-requirement.',
     bad: '- The search page must be fast and user-friendly, and support PDF, Word, etc.',
     good: '- REQ-4: Search results MUST render within 300 ms (p95) for queries on up to 1M documents.\n'
@@ -70,42 +88,55 @@ export const vagueTerm: Rule = {
     const findings: RawFinding[] = [];
     model.sentences.forEach((sentence, index) => {
       if (sentence.kind === 'heading' || inSection(sentence.section, EXEMPT_SECTIONS)) return;
-      const reach = reachOf(sentence);
+      const reach = reachOf(model, index);
       if (reach === 'none') return;
       for (const match of context.lexicon.find(sentence.text)) {
-        if (reach === 'strong' && !EVERYWHERE_CATEGORIES.has(match.entry.category)) continue;
-        if (insideQuotes(sentence.text, match.start) || isSettled(model, index, match)) continue;
-        if (match.entry.category === 'comparative' && COMPARED.test(sentence.text.slice(match.end))) continue;
-        findings.push(finding(model, sentence, match));
+        if (isReported(model, index, match, reach)) findings.push(finding(model, sentence, match));
       }
     });
     return findings;
   },
 };
 
+function isReported(model: SpecModel, index: number, match: LexiconMatch, reach: 'all' | 'strong'): boolean {
+  const sentence = model.sentences[index];
+  const strong = EVERYWHERE_CATEGORIES.has(match.entry.category);
+  if (!strong && (reach === 'strong' || insideExample(sentence.text, match.start))) return false;
+  if (insideQuotes(sentence.text, match.start) || isSettled(model, index, match)) return false;
+  if (insideLinkLabel(model, sentence.startOffset + match.start)) return false;
+  if (match.entry.category === 'comparative' && COMPARED.test(sentence.text.slice(match.end))) return false;
+  return !markedForFollowUp(model, sentence.startOffset + match.end);
+}
+
 /**
- * Which terms a sentence is checked for: all of them in commitments made in normative or scope
- * sections; only the strongly vague ones (loopholes, open-ended lists, subjective praise) in a
- * binding sentence elsewhere ("The new portal should be user-friendly" in the context section);
- * none in descriptive prose, where "some", "fast" or "etc." are ordinary English.
+ * Which terms a sentence is checked for: all of them in commitments (normative sections, and the
+ * list items and must/shall sentences of a scope section's own body); only the strongly vague
+ * ones (loopholes, open-ended lists, subjective praise) in a binding sentence elsewhere ("The new
+ * portal should be user-friendly" in the context section); none in descriptive prose, where
+ * "some", "fast" or "etc." are ordinary English. Only the first sentence of a scope item counts:
+ * it names the deliverable, the rest explains it.
  */
-function reachOf(sentence: Sentence): 'all' | 'strong' | 'none' {
+function reachOf(model: SpecModel, index: number): 'all' | 'strong' | 'none' {
+  const sentence = model.sentences[index];
   const discussed = inDiscussion(sentence.section);
   if (!discussed && inSection(sentence.section, NORMATIVE_SECTIONS)) return 'all';
-  const binding = BINDING.test(sentence.text);
-  const listed = sentence.kind === 'list-item' || sentence.kind === 'table-cell';
   const ownScope = sentence.section?.canonical.some((id) => SCOPE_SECTIONS.includes(id)) ?? false;
-  if (!discussed && ownScope && (binding || listed)) {
-    return 'all';
-  }
-  return binding ? 'strong' : 'none';
+  if (!discussed && ownScope && (STRICTLY_BINDING.test(sentence.text) || opensItem(model, index))) return 'all';
+  return !discussed && BINDING.test(sentence.text) ? 'strong' : 'none';
+}
+
+/** The first sentence of a list item, or a table cell. */
+function opensItem(model: SpecModel, index: number): boolean {
+  const sentence = model.sentences[index];
+  if (sentence.kind === 'table-cell') return true;
+  return sentence.kind === 'list-item' && model.sentences[index - 1]?.listItem !== sentence.listItem;
 }
 
 /** True when the sentence sits under a discussion or question heading, up to and including the nearest recognised section. */
 export function inDiscussion(section: Section | undefined): boolean {
   for (let current = section; current; current = current.parent) {
     // A heading that asks a question ("Will this increase CPU usage?") heads an answer, not a commitment.
-    if (DISCUSSION.test(current.title) || /\?\s*$/.test(current.title)) return true;
+    if (DISCUSSION.test(current.title) || QUESTION.test(current.title)) return true;
     if (current.canonical.length > 0) return false;
   }
   return false;
@@ -127,6 +158,24 @@ function finding(model: SpecModel, sentence: Sentence, match: LexiconMatch): Raw
     range: rangeFromOffsets(model, start, end),
     data: { term: match.entry.term, text: written, category: match.entry.category, hint: match.entry.hint },
   };
+}
+
+/**
+ * "fast (TBD: p95 target)": the author has marked the term for follow-up (the quick fix does
+ * this), and the placeholder rule now reports the open point, so it is not reported twice.
+ */
+export function markedForFollowUp(model: SpecModel, end: number): boolean {
+  return /^\s*\((?:TBD|TBC|TODO)\b/.test(model.text.slice(end, end + 12));
+}
+
+/** "[pre-existing periodic jobs](...)": a link label names what it links to; the target defines it. */
+function insideLinkLabel(model: SpecModel, offset: number): boolean {
+  return model.links.some((link) => offsetAt(model, link.range.start) <= offset && offset < offsetAt(model, link.range.end));
+}
+
+/** True when `offset` is inside an illustration: "Supporting documentation, e.g. relevant PRs". */
+export function insideExample(text: string, offset: number): boolean {
+  return EXAMPLE.test(text.slice(0, offset));
 }
 
 /**

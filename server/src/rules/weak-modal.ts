@@ -1,8 +1,9 @@
+import { oneOf } from '../lexicon/regex';
 import { rangeFromOffsets } from '../model/text';
 import type { Sentence, SpecModel } from '../model/types';
 import type { RawFinding, Rule } from './types';
 import { inSection } from './util';
-import { inDiscussion, insideQuotes } from './vague-term';
+import { inDiscussion, insideExample, insideQuotes } from './vague-term';
 
 /** Sections whose sentences state obligations; a subsection of one counts too. */
 const OBLIGATION_SECTIONS = ['requirements', 'non-functional', 'acceptance-criteria'];
@@ -53,7 +54,25 @@ const NEGATED: Advice = {
 const MODAL = /(?<![\p{L}\p{N}_'’-])(should|may|might|could|would|Should|May|Might|Could|Would)(n['’]t|\s+not)?(?![\p{L}\p{N}_'’-])/gu;
 
 /** Words that open a subordinate clause: a modal inside one describes a condition, not an obligation. */
-const SUBORDINATE = /\b(?:if|when|whenever|unless|whether|in case|so that|that|which|who|whom|whose|where|although|though|because|since|as long as|until|once)\b/i;
+const SUBORDINATE = new RegExp(String.raw`\b${oneOf(
+  'if', 'when', 'whenever', 'unless', 'whether', 'in case', 'so that', 'that', 'which', 'what', 'how', 'who', 'whom',
+  'whose', 'where', 'although', 'though', 'because', 'since', 'as long as', 'until', 'once',
+)}\b`, 'i');
+
+/**
+ * "there may be", "this could change", "we might decide": a pronoun subject turns may, might,
+ * could and would into a prediction or an option of the authors, not a requirement level. In
+ * paragraphs the same holds for "should" ("this should not affect latency", "we should consider").
+ */
+const SPECULATION = new RegExp(String.raw`\b${oneOf(
+  'there', 'this', 'that', 'it', 'which', 'these', 'those', 'we', 'i', 'you', 'they', 'one',
+)}\s+(?:${oneOf('also', 'still', 'then', 'potentially', 'probably', 'possibly', 'eventually', 'sometimes', 'even')}\s+)?$`, 'i');
+
+/** "No, this should not affect latency.": the answer to a question describes, it does not require. */
+const ANSWER = /^(?:yes|no|n\/a)\b[,.:;]?/i;
+
+/** A sentence wholly in italics: template guidance ("_For GA, this section is required: ..._"). */
+const GUIDANCE = /^[_*](?![_*])[\s\S]*[_*][.:]?$/;
 
 /** Determiners and pronouns after a sentence-initial modal mark an inverted condition: "Should the call fail, ...". */
 const INVERSION = /^\s+(?:the|a|an|this|that|these|those|it|there|we|you|they|any|our|your|their|its|one|some|no|he|she|i)\b/i;
@@ -72,7 +91,11 @@ export const weakModal: Rule = {
       + 'means required; SHOULD is offered as the alternative), MAY for may, might and could, MUST NOT for negations. '
       + 'Not reported: upper-case keywords, modals inside a subordinate clause ("if the upload could not finish", '
       + '"data that may be stale"), "as may be", inverted conditions ("Should the call fail, ..."), questions, quoted '
-      + 'text, MoSCoW labels ("Should have:") and code.',
+      + 'text, examples ("e.g.", "for example"), MoSCoW labels ("Should have:"), italic template guidance and code. '
+      + 'In paragraphs, which explain more than they require, only "should" is reported; may, might, could and would are reported in list items and '
+      + 'table cells, and not after a pronoun subject ("there may be", "this could change", "we might decide"), '
+      + 'which makes them a prediction rather than a requirement level; in paragraphs "should" after a pronoun '
+      + '("this should not affect latency") and answers ("No, ...") are not reported either.',
     bad: '- The export should finish quickly and may include archived orders.',
     good: '- REQ-7: The export MUST finish within 60 s for 100,000 orders. It MAY include archived orders.',
     sources: [
@@ -86,10 +109,12 @@ export const weakModal: Rule = {
     for (const sentence of model.sentences) {
       if (sentence.kind === 'heading' || !inSection(sentence.section, OBLIGATION_SECTIONS)) continue;
       if (inDiscussion(sentence.section)) continue;
-      if (/\?\s*$/.test(sentence.text)) continue;
+      if (/\?\s*$/.test(sentence.text) || GUIDANCE.test(sentence.text) || ANSWER.test(sentence.text)) continue;
       for (const match of sentence.text.matchAll(MODAL)) {
         const start = match.index ?? 0;
+        if (sentence.kind === 'paragraph' && !/^should$/i.test(match[1])) continue;
         if (isExempt(sentence.text, start, match[0])) continue;
+        if (sentence.kind === 'paragraph' && SPECULATION.test(sentence.text.slice(0, start))) continue;
         findings.push(finding(model, sentence, start, match));
       }
     }
@@ -103,8 +128,9 @@ function isExempt(text: string, start: number, written: string): boolean {
   if (/^\p{Lu}/u.test(written) && !isSentenceStart(before)) return true;
   if (/^\p{Lu}/u.test(written) && (INVERSION.test(after) || /^May\s+\d/.test(`${written}${after}`))) return true;
   if (/\bas\s+$/i.test(before) || /^\s+(?:like|love|prefer)\b/i.test(after)) return true;
+  if (!/^should/i.test(written) && SPECULATION.test(before)) return true;
   if (/^[\s-]+have\b\s*(?:[:)|—–-]|$)/i.test(after)) return true;
-  return insideQuotes(text, start) || SUBORDINATE.test(currentClause(before));
+  return insideQuotes(text, start) || insideExample(text, start) || SUBORDINATE.test(currentClause(before));
 }
 
 /** Nothing but markup (bullets, emphasis, a checkbox) before the word. */

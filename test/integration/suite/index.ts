@@ -3,7 +3,7 @@ import * as path from 'node:path';
 // Resolved from the repo's node_modules: this file is compiled to out/test/integration/suite inside
 // the repo, whichever extension host (desktop or remote) loads it.
 import Mocha from 'mocha';
-import { sendToRunner, tagConsole } from './protocol';
+import { sendToRunner, tagReporterOutput } from './protocol';
 import { showcaseForScreenshot } from './showcase';
 
 /**
@@ -11,7 +11,7 @@ import { showcaseForScreenshot } from './showcase';
  * extension under development is registered, and exits with 1 if it rejects.
  */
 export async function run(): Promise<void> {
-  tagConsole();
+  tagReporterOutput(Mocha.reporters.Base);
   const mocha = new Mocha({
     ui: 'bdd',
     color: false,

@@ -2,7 +2,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { closeAllEditors, fixtureUri, openFixture, waitForDiagnostics } from './helpers';
-import { screenshotAckDir, sendToRunner } from './protocol';
+import { print, screenshotAckDir, sendToRunner } from './protocol';
 
 /** The spec the screenshot shows: it has problems in several sections. */
 const SHOWCASE_SPEC = 'login-lockout.spec.md';
@@ -22,7 +22,7 @@ export async function showcaseForScreenshot(): Promise<void> {
     await openFixture(SHOWCASE_SPEC);
     await arrived;
   } catch (error) {
-    console.warn(`The screenshot may lack SpecReady diagnostics: ${(error as Error).message}`);
+    print(`The screenshot may lack SpecReady diagnostics: ${(error as Error).message}`);
   }
   await vscode.commands.executeCommand('workbench.actions.view.problems');
   // The Problems panel takes focus; the editor gets it back so the status bar describes the spec.
@@ -30,7 +30,7 @@ export async function showcaseForScreenshot(): Promise<void> {
 
   sendToRunner('screenshot', { name: SCREENSHOT_NAME });
   const ack = path.join(screenshotAckDir, `${SCREENSHOT_NAME}.done`);
-  if (!(await waitForFile(ack, 60_000))) console.warn(`The runner did not confirm the screenshot "${SCREENSHOT_NAME}"`);
+  if (!(await waitForFile(ack, 60_000))) print(`The runner did not confirm the screenshot "${SCREENSHOT_NAME}"`);
 }
 
 /** Resolves true as soon as `file` exists, false after `timeoutMs`. */

@@ -1,0 +1,196 @@
+/**
+ * `specready new <template> <path>`: creates a spec from a built-in profile, a custom profile of
+ * the configuration or a custom template in `.specready/templates/`. Never overwrites a file.
+ * Exit status 0 when the file was created, 1 when it already exists, 2 for usage errors and
+ * anything else that prevents writing it.
+ */
+import { mkdirSync, statSync, writeFileSync } from 'node:fs';
+import { basename, dirname, join, relative, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { formatConfigError } from '../config/errors';
+import { loadConfigForFolder } from '../config/load';
+import { BUILTIN_PROFILES, resolveProfile, UnknownProfileError, type Profile } from '../sections/profiles';
+import { findCustomTemplates, readCustomTemplate, type CustomTemplate } from '../templates/custom';
+import {
+  BUILTIN_TEMPLATE_NAMES, fillTemplate, looksLikeSpecPath, normalizeTitle, renderTemplate, specFileName,
+  templateVariables, titleFromFileName,
+} from '../templates/render';
+import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE } from './io';
+
+export interface NewIo {
+  cwd: string;
+  stdout: (text: string) => void;
+  stderr: (text: string) => void;
+}
+
+export const NEW_HELP = `Usage: specready new <template> <path> [options]
+       specready new --list [path]
+
+Creates a spec from a template, with the guidance for each section in HTML comments.
+<template> is a built-in profile (${BUILTIN_TEMPLATE_NAMES.join(', ')}), a custom profile from
+the configuration, or a custom template: .specready/templates/<template>.md in the
+target folder or a folder above it. In a custom template, {{title}}, {{slug}} and
+{{date}} are replaced.
+
+<path> is the file to create (ending in .md), or a folder (an existing one, or one
+ending in "/"), where the file is named after the title: <folder>/<slug>.spec.md.
+An existing file is never overwritten.
+
+Options:
+  --title <text>  The spec's title (default: from the file name; required for a folder)
+  --list          List the templates available from the current folder (or [path])
+  -h, --help      Show this help
+
+Exit status: 0 when the file was created, 1 when it already exists, 2 for a usage
+error (unknown template, missing title) or when the file cannot be written.
+`;
+
+interface NewArgs {
+  template: string;
+  path: string;
+  title?: string;
+}
+
+class UsageError extends Error {}
+
+export function runNewCommand(args: string[], io: NewIo): number {
+  let parsed: NewArgs | { list: string } | 'help';
+  try {
+    parsed = parse(args);
+  } catch (error) {
+    if (!(error instanceof UsageError)) throw error;
+    io.stderr(`specready new: ${error.message}\nRun "specready new --help" for usage.\n`);
+    return EXIT_USAGE;
+  }
+  if (parsed === 'help') {
+    io.stdout(NEW_HELP);
+    return EXIT_OK;
+  }
+  if ('list' in parsed) return listTemplates(resolve(io.cwd, parsed.list), io);
+  return createSpec(parsed, io);
+}
+
+function parse(args: string[]): NewArgs | { list: string } | 'help' {
+  let values;
+  let positionals;
+  try {
+    ({ values, positionals } = parseArgs({
+      args,
+      allowPositionals: true,
+      options: { title: { type: 'string' }, list: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } },
+    }));
+  } catch (error) {
+    throw new UsageError((error as Error).message.split('\n')[0]);
+  }
+  if (values.help) return 'help';
+  if (values.list) {
+    if (positionals.length > 1) throw new UsageError('--list takes at most one folder');
+    return { list: positionals[0] ?? '.' };
+  }
+  if (positionals.length !== 2) {
+    throw new UsageError(positionals.length < 2 ? 'needs a template and a path, for example: specready new service specs/refunds.spec.md' : `unexpected argument "${positionals[2]}"`);
+  }
+  if (values.title !== undefined && normalizeTitle(values.title) === '') throw new UsageError('--title must not be empty');
+  return { template: positionals[0], path: positionals[1], title: values.title };
+}
+
+function createSpec(args: NewArgs, io: NewIo): number {
+  let target: { file: string; title: string };
+  let text: string;
+  try {
+    target = targetFile(args, io.cwd);
+    text = templateText(args.template, target, io.cwd);
+  } catch (error) {
+    if (!(error instanceof UsageError)) throw error;
+    io.stderr(`specready new: ${error.message}\n`);
+    return EXIT_USAGE;
+  }
+  const shown = relative(io.cwd, target.file) || target.file;
+  try {
+    mkdirSync(dirname(target.file), { recursive: true });
+    // "wx" fails if the file exists, so a file created between a check and the write is safe too.
+    writeFileSync(target.file, text, { flag: 'wx' });
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'EEXIST') {
+      io.stderr(`specready new: ${shown} already exists; not overwriting it. Choose another path or title.\n`);
+      return EXIT_FINDINGS;
+    }
+    io.stderr(`specready new: cannot write ${shown}: ${(error as Error).message}\n`);
+    return EXIT_USAGE;
+  }
+  io.stdout(`Created ${shown} from the "${args.template}" template.\nWrite each section where its comment says, then run: specready check ${shown}\n`);
+  return EXIT_OK;
+}
+
+/** The file to create and the title to put in it. */
+function targetFile(args: NewArgs, cwd: string): { file: string; title: string } {
+  const path = resolve(cwd, args.path);
+  if (/[\\/]$/.test(args.path) || isDirectory(path)) {
+    if (args.title === undefined) throw new UsageError(`${args.path} is a folder: give the spec a --title to name the file after`);
+    return { file: join(path, specFileName(args.title)), title: normalizeTitle(args.title) };
+  }
+  if (!/\.md$/i.test(path)) {
+    throw new UsageError(`"${args.path}" is neither a Markdown file name (ending in .md, for example refunds.spec.md) nor an existing folder`);
+  }
+  const title = args.title ?? titleFromFileName(basename(path));
+  if (normalizeTitle(title) === '') throw new UsageError(`cannot take a title from "${basename(path)}": give one with --title`);
+  return { file: path, title: normalizeTitle(title) };
+}
+
+/** A custom template file wins over a profile of the same name: it is the team's own skeleton. */
+function templateText(name: string, target: { file: string; title: string }, cwd: string): string {
+  const folder = dirname(target.file);
+  const custom = findCustomTemplates(folder).find((template) => template.name === name);
+  if (custom) return fillTemplate(readCustomTemplate(custom), templateVariables(target.title));
+  const profile = profileNamed(name, folder, cwd);
+  return renderTemplate(profile, target.title, { markAsSpec: !looksLikeSpecPath(target.file) });
+}
+
+function profileNamed(name: string, folder: string, cwd: string): Profile {
+  const loaded = loadConfigForFolder(existingAncestor(folder));
+  if (loaded.errors.length > 0) {
+    // A broken configuration matters only when the template is one of its custom profiles.
+    if (BUILTIN_PROFILES[name]) return BUILTIN_PROFILES[name];
+    throw new UsageError(loaded.errors.map(formatConfigError).join('\n'));
+  }
+  try {
+    return resolveProfile(name, loaded.config.profiles);
+  } catch (error) {
+    if (!(error instanceof UnknownProfileError)) throw error;
+    const customs = findCustomTemplates(folder).map((template) => template.name);
+    const known = [...BUILTIN_TEMPLATE_NAMES, ...Object.keys(loaded.config.profiles ?? {}), ...customs];
+    throw new UsageError(`unknown template "${name}" (available from ${relative(cwd, folder) || '.'}: ${[...new Set(known)].join(', ')})`);
+  }
+}
+
+function listTemplates(folder: string, io: NewIo): number {
+  const loaded = loadConfigForFolder(existingAncestor(folder));
+  const rows: Array<[string, string]> = BUILTIN_TEMPLATE_NAMES.map((name) => [name, `built in: ${BUILTIN_PROFILES[name].description}`]);
+  for (const [name, profile] of Object.entries(loaded.config.profiles ?? {})) {
+    rows.push([name, `profile from ${relative(io.cwd, loaded.file ?? '') || 'the configuration'}${profile.description ? `: ${profile.description}` : ''}`]);
+  }
+  for (const template of findCustomTemplates(folder)) rows.push([template.name, describeCustom(template, io.cwd)]);
+  const width = Math.max(...rows.map(([name]) => name.length));
+  io.stdout(rows.map(([name, description]) => `${name.padEnd(width)}  ${description}\n`).join(''));
+  return EXIT_OK;
+}
+
+function describeCustom(template: CustomTemplate, cwd: string): string {
+  return `custom template ${relative(cwd, template.path) || template.path}`;
+}
+
+/** The configuration of a folder that does not exist yet is the one of its nearest existing ancestor. */
+function existingAncestor(folder: string): string {
+  let current = folder;
+  while (!isDirectory(current) && dirname(current) !== current) current = dirname(current);
+  return current;
+}
+
+function isDirectory(path: string): boolean {
+  try {
+    return statSync(path).isDirectory();
+  } catch {
+    return false;
+  }
+}

@@ -1,0 +1,229 @@
+/**
+ * `exportBundle`: the handoff bundle of one spec, shared by the CLI (`specready export`) and the
+ * language server (`specready/export`). It decides and never asks: a refusal says why, and the
+ * caller may ask the user and call again with `force` or `overwrite`. Nothing is written unless
+ * the result is `written`.
+ *
+ * Order of checks: the spec must be inside the root and readable; a possible secret in the spec
+ * or in any file that would be bundled refuses the export whatever the flags; then readiness
+ * (`force`); then the target (`overwrite`). Only then is anything written.
+ */
+import { promises as fs } from 'node:fs';
+import { basename, join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { version as TOOL_VERSION } from '../../../package.json';
+import { ConfigError, formatConfigError } from '../config/errors';
+import { loadConfigFor } from '../config/load';
+import type { SpecReadyConfig } from '../config/types';
+import { analyzeSpec, parseForConfig, type AnalysisResult } from '../engine/analyze';
+import { gatherLinkTargets } from '../fs/link-targets';
+import { RULE_IDS } from '../rules/registry';
+import type { Finding, RuleLevel } from '../rules/types';
+import { decodeText } from './assets';
+import { collectAssets, isInside, type Collection } from './collect';
+import { gitInfo } from './git';
+import { planBundle, README } from './plan';
+import { checkTarget, TargetExistsError, writeFolderAtomically, writeZipAtomically } from './write';
+import { buildZip } from './zip';
+import type { BundleEntry, BundleFormat, ExportOptions, ExportRefused, ExportResult } from './types';
+
+export type { BundleFormat, ExportOptions, ExportResult, RefusedLink } from './types';
+
+export async function exportBundle(options: ExportOptions): Promise<ExportResult> {
+  const root = resolve(options.root);
+  const specPath = resolve(options.specPath);
+  const located = await locate(root, specPath);
+  if ('status' in located) return located;
+  const source = await specText(specPath, options.text);
+  if ('status' in source) return source;
+  const config = configFor(specPath, options.config);
+  if ('status' in config) return config;
+  const epoch = creationTime(options.sourceDateEpoch);
+  if ('status' in epoch) return epoch;
+
+  const analysis = await analyse(specPath, source.text, config.config);
+  if ('status' in analysis) return analysis;
+  const collection = await collectAssets({ specPath, specRealPath: located.specRealPath, specModel: analysis.model, root, realRoot: located.realRoot });
+  const refusal = secretRefusal(analysis, collection, config.config) ?? readinessRefusal(analysis, options.force);
+  if (refusal) return refusal;
+
+  const outPath = resolve(options.outPath ?? defaultOutPath(root, specPath, options.format));
+  const sources = [located.specRealPath, ...collection.assets.map((asset) => join(located.realRoot, ...asset.rootPath.split('/')))];
+  const targetProblem = await targetRefusal(outPath, sources, options);
+  if (targetProblem) return targetProblem;
+
+  const git = await gitInfo(located.specRealPath, sources);
+  const entries = planBundle({
+    analysis,
+    collection,
+    specFileName: basename(specPath),
+    toolVersion: TOOL_VERSION,
+    createdAt: epoch.time.toISOString().replace(/\.000Z$/, 'Z'),
+    git: git && { commit: git.commit, dirty: git.dirty || source.unsaved },
+  });
+  return write(outPath, entries, epoch.time, options, analysis, collection);
+}
+
+/** `<root>/handoff/<spec name without .md>.zip`, or a folder of that name. */
+export function defaultOutPath(root: string, specPath: string, format: BundleFormat): string {
+  const name = basename(specPath).replace(/\.(?:md|markdown)$/i, '') || 'spec';
+  return join(resolve(root), 'handoff', format === 'zip' ? `${name}.zip` : name);
+}
+
+/** SOURCE_DATE_EPOCH as reproducible builds define it: whole seconds since 1970, UTC. */
+export function parseSourceDateEpoch(value: string | undefined): number | undefined {
+  if (value === undefined || value.trim() === '') return undefined;
+  if (!/^\d+$/.test(value.trim())) throw new RangeError(`SOURCE_DATE_EPOCH must be a whole number of seconds, not "${value}"`);
+  return Number(value.trim());
+}
+
+function refused(reason: ExportRefused['reason'], message: string, extra: Partial<ExportRefused> = {}): ExportRefused {
+  return { status: 'refused', reason, message, ...extra };
+}
+
+async function locate(root: string, specPath: string): Promise<{ realRoot: string; specRealPath: string } | ExportRefused> {
+  let realRoot: string;
+  let specRealPath: string;
+  try {
+    realRoot = await fs.realpath(root);
+  } catch {
+    return refused('unreadable', `The workspace folder ${root} does not exist or cannot be read.`);
+  }
+  if (!isInside(root, specPath) && !isInside(realRoot, specPath)) {
+    return refused('outside-root', `${specPath} is outside the workspace folder ${root}; only specs inside it can be exported.`);
+  }
+  try {
+    specRealPath = await fs.realpath(specPath);
+  } catch {
+    return refused('unreadable', `${specPath} does not exist or cannot be read.`);
+  }
+  if (!isInside(realRoot, specRealPath)) {
+    return refused('outside-root', `${specPath} is a symbolic link to a file outside the workspace folder ${root}; it is not exported.`);
+  }
+  return { realRoot, specRealPath };
+}
+
+async function specText(specPath: string, text: string | undefined): Promise<{ text: string; unsaved: boolean } | ExportRefused> {
+  let onDisk: string | undefined;
+  try {
+    const bytes = await fs.readFile(specPath);
+    onDisk = decodeText(new Uint8Array(bytes));
+  } catch {
+    onDisk = undefined;
+  }
+  if (text !== undefined) return { text, unsaved: text !== onDisk };
+  if (onDisk === undefined) return refused('unreadable', `${specPath} cannot be read as UTF-8 text.`);
+  return { text: onDisk, unsaved: false };
+}
+
+function configFor(specPath: string, given: SpecReadyConfig | undefined): { config: SpecReadyConfig } | ExportRefused {
+  if (given) return { config: given };
+  const loaded = loadConfigFor(specPath);
+  if (loaded.errors.length === 0) return { config: loaded.config };
+  return refused('config', `The configuration has errors, so the readiness of the spec is unknown: ${loaded.errors.map(formatConfigError).join('; ')}`);
+}
+
+function creationTime(given: number | undefined): { time: Date } | ExportRefused {
+  try {
+    const seconds = given ?? parseSourceDateEpoch(process.env.SOURCE_DATE_EPOCH);
+    if (seconds !== undefined && (!Number.isInteger(seconds) || seconds < 0)) {
+      throw new RangeError(`SOURCE_DATE_EPOCH must be a whole number of seconds, not ${seconds}`);
+    }
+    // Without SOURCE_DATE_EPOCH: now, to the second (zip and ISO times agree).
+    return { time: new Date(seconds !== undefined ? seconds * 1000 : Math.floor(Date.now() / 1000) * 1000) };
+  } catch (error) {
+    return refused('config', `${(error as Error).message}.`);
+  }
+}
+
+async function analyse(specPath: string, text: string, config: SpecReadyConfig): Promise<AnalysisResult | ExportRefused> {
+  const uri = pathToFileURL(specPath).href;
+  try {
+    const model = parseForConfig(text, uri, config);
+    const linkTargets = await gatherLinkTargets(model, specPath);
+    const result = analyzeSpec(text, { uri, config, linkTargets, model });
+    if (result.ruleFailures.some((failure) => failure.rule === 'secret')) {
+      return refused('analysis-failed', 'The check for secrets failed on this spec, so it cannot be exported safely. Please report this as a SpecReady bug.');
+    }
+    return result;
+  } catch (error) {
+    if (error instanceof ConfigError) return refused('config', `The configuration has errors: ${formatConfigError(error)}`);
+    throw error;
+  }
+}
+
+/**
+ * A possible credential anywhere in the bundle refuses the export, with no flag to override
+ * it: the spec is about to leave the team. Bundled text files are checked with the same rule
+ * (and the same configuration and suppression comments) as the spec.
+ */
+function secretRefusal(analysis: AnalysisResult, collection: Collection, config: SpecReadyConfig): ExportRefused | undefined {
+  if (config.rules?.secret === 'off') return undefined;
+  const found: Array<{ file: string; finding: Finding }> = analysis.findings
+    .filter((finding) => finding.rule === 'secret')
+    .map((finding) => ({ file: collection.spec.rootPath, finding }));
+  const secretOnly: SpecReadyConfig = { ...config, rules: Object.fromEntries(RULE_IDS.map((id): [string, RuleLevel] => [id, id === 'secret' ? config.rules?.secret ?? 'error' : 'off'])) };
+  for (const asset of collection.assets) {
+    const text = decodeText(asset.bytes);
+    if (text === undefined) continue;
+    const result = analyzeSpec(text, { uri: asset.rootPath, config: secretOnly });
+    found.push(...result.findings.filter((finding) => finding.rule === 'secret').map((finding) => ({ file: asset.rootPath, finding })));
+  }
+  if (found.length === 0) return undefined;
+  const places = found.slice(0, 5).map(({ file, finding }) => `${file}:${finding.range.start.line + 1} (${finding.message.replace(/:.*$/, '')})`);
+  const more = found.length > places.length ? ` and ${found.length - places.length} more` : '';
+  return refused('secret', `Nothing was exported: ${found.length === 1 ? 'a possible secret was' : `${found.length} possible secrets were`} found at ${places.join(', ')}${more}. `
+    + 'Remove credentials from the spec and its linked files and share them through a secret manager; a bundle leaves the team.');
+}
+
+function readinessRefusal(analysis: AnalysisResult, force: boolean): ExportRefused | undefined {
+  if (analysis.ready || force) return undefined;
+  const errors = analysis.findings.filter((finding) => finding.severity === 'error').length;
+  const warnings = analysis.findings.filter((finding) => finding.severity === 'warning').length;
+  const why = analysis.score < analysis.threshold ? `its score ${analysis.score} is below the threshold ${analysis.threshold}` : `it scores ${analysis.score} but has errors`;
+  return refused('not-ready', `The spec is not ready for handoff: ${why} (${plural(errors, 'error')}, ${plural(warnings, 'warning')}). Export it anyway to bundle it marked as not ready.`, {
+    score: analysis.score,
+    threshold: analysis.threshold,
+    blockers: errors + warnings,
+  });
+}
+
+function plural(count: number, noun: string): string {
+  return `${count} ${noun}${count === 1 ? '' : 's'}`;
+}
+
+async function targetRefusal(outPath: string, sources: readonly string[], options: ExportOptions): Promise<ExportRefused | undefined> {
+  const realOut = await fs.realpath(outPath).catch(() => outPath);
+  if (sources.some((source) => source === realOut || isInside(realOut, source))) {
+    return refused('invalid-output', `${outPath} would replace or contain a file of the spec; choose another output path.`, { path: outPath });
+  }
+  const problem = await checkTarget(outPath, options.format, options.overwrite);
+  return problem ? refused(problem.reason, problem.message, { path: outPath }) : undefined;
+}
+
+async function write(outPath: string, entries: BundleEntry[], time: Date, options: ExportOptions,
+  analysis: AnalysisResult, collection: Collection): Promise<ExportResult> {
+  let bytes: number;
+  try {
+    bytes = options.format === 'zip'
+      ? await writeZipAtomically(outPath, buildZip(entries, time), options.overwrite)
+      : await writeFolderAtomically(outPath, entries, time, options.overwrite);
+  } catch (error) {
+    if (error instanceof TargetExistsError) return refused('exists', `${outPath} already exists.`, { path: outPath });
+    return refused('invalid-output', `The bundle could not be written to ${outPath}: ${(error as Error).message}`, { path: outPath });
+  }
+  const readme = entries.find((entry) => entry.path === README);
+  return {
+    status: 'written',
+    path: outPath,
+    format: options.format,
+    files: entries.length,
+    bytes,
+    ready: analysis.ready,
+    score: analysis.score,
+    threshold: analysis.threshold,
+    exportedNotReady: !analysis.ready,
+    refusedLinks: collection.refusedLinks,
+    readme: readme ? new TextDecoder().decode(readme.bytes) : '',
+  };
+}

@@ -1,0 +1,112 @@
+/**
+ * readiness.json and READINESS.md: the score, its breakdown and every remaining finding phrased
+ * as the question a contractor would otherwise have to ask, numbered Q1, Q2, ... so that the
+ * answers can refer to them.
+ */
+import type { AnalysisResult, Breakdown } from '../engine/analyze';
+import { sectionAtLine } from '../model/sections';
+import type { Severity } from '../rules/types';
+import { escapeMarkdown } from './markdown-text';
+import { questionFor } from './questions';
+
+export interface ReadinessQuestion {
+  id: string;
+  rule: string;
+  severity: Severity;
+  /** 1-based line and column in SPEC.md. */
+  line: number;
+  column: number;
+  section: string;
+  question: string;
+  /** The linter's message, for the spec's author. */
+  message: string;
+}
+
+export interface ReadinessReport {
+  title: string;
+  score: number;
+  threshold: number;
+  ready: boolean;
+  exportedNotReady: boolean;
+  profile: string;
+  breakdown: Breakdown;
+  questions: ReadinessQuestion[];
+}
+
+const RANK: Readonly<Record<Severity, number>> = { error: 0, warning: 1, info: 2, hint: 3 };
+
+export function readinessReport(analysis: AnalysisResult, title: string): ReadinessReport {
+  const findings = [...analysis.findings].sort((a, b) =>
+    RANK[a.severity] - RANK[b.severity] || a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
+  return {
+    title,
+    score: analysis.score,
+    threshold: analysis.threshold,
+    ready: analysis.ready,
+    exportedNotReady: !analysis.ready,
+    profile: analysis.profile,
+    breakdown: analysis.breakdown,
+    questions: findings.map((finding, index) => ({
+      id: `Q${index + 1}`,
+      rule: finding.rule,
+      severity: finding.severity,
+      line: finding.range.start.line + 1,
+      column: finding.range.start.character + 1,
+      section: sectionAtLine(analysis.model.sections, finding.range.start.line)?.title ?? '',
+      question: questionFor(finding),
+      message: finding.message,
+    })),
+  };
+}
+
+export function readinessJson(report: ReadinessReport): string {
+  return `${JSON.stringify(report, null, 2)}\n`;
+}
+
+const GROUPS: ReadonlyArray<{ title: string; severities: Severity[]; intro: string }> = [
+  { title: 'Blocking', severities: ['error'], intro: 'Get these answered before you estimate or start.' },
+  { title: 'Open', severities: ['warning'], intro: 'Ask these early: each one is a guess you would otherwise have to make.' },
+  { title: 'Minor', severities: ['info', 'hint'], intro: 'Worth a quick check.' },
+];
+
+const DIMENSIONS: ReadonlyArray<[keyof Breakdown, string]> = [
+  ['structure', 'Structure'], ['clarity', 'Clarity'], ['testability', 'Testability'], ['completeness', 'Completeness'],
+];
+
+export function readinessMarkdown(report: ReadinessReport): string {
+  const lines = [
+    `# Readiness of "${escapeMarkdown(report.title)}"`,
+    '',
+    `**Score: ${report.score}/100** (threshold ${report.threshold}, profile \`${report.profile}\`). ${verdict(report)}`,
+    '',
+    '| Dimension | Score |',
+    '| --- | ---: |',
+    ...DIMENSIONS.map(([key, label]) => `| ${label} | ${report.breakdown[key]} |`),
+    '',
+    `## Questions the spec leaves open (${report.questions.length})`,
+    '',
+  ];
+  if (report.questions.length === 0) {
+    lines.push('None: the spec answers everything SpecReady checks for.', '');
+    return lines.join('\n');
+  }
+  lines.push('Each question is something the spec does not settle. Quote its number (Q1, Q2, ...) when you ask the team.', '');
+  for (const group of GROUPS) {
+    const questions = report.questions.filter((question) => group.severities.includes(question.severity));
+    if (questions.length === 0) continue;
+    lines.push(`### ${group.title} (${questions.length})`, '', group.intro, '');
+    for (const question of questions) lines.push(...questionLines(question));
+  }
+  return lines.join('\n');
+}
+
+function verdict(report: ReadinessReport): string {
+  if (report.ready) return 'The spec was ready for handoff when it was exported.';
+  return '**Not ready:** the spec was exported anyway, so expect gaps; start with the blocking questions.';
+}
+
+function questionLines(question: ReadinessQuestion): string[] {
+  const where = [`line ${question.line}`, question.section ? `section "${escapeMarkdown(question.section)}"` : '', `\`${question.rule}\``]
+    .filter(Boolean).join(' · ');
+  return [`- **${question.id}.** ${escapeMarkdown(question.question)}  `, `  _${where}_`, ''];
+}

@@ -1,0 +1,95 @@
+import assert from 'node:assert/strict';
+import { createLexicon } from '../../../server/src/lexicon/lexicon';
+import { unmeasurableRequirement } from '../../../server/src/rules/unmeasurable-requirement';
+import { at, runRule, textAt } from '../helpers';
+
+function found(markdown: string, lexicon = createLexicon()): string[] {
+  return runRule(unmeasurableRequirement, markdown, { lexicon }).map((finding) => textAt(markdown, finding.range));
+}
+
+describe('unmeasurable-requirement', () => {
+  it('reports a quality named without a number and unit, at the quality word', () => {
+    const text = '## Non-Functional Requirements\n\n- NFR-1: The API must keep latency and memory usage within budget.\n';
+    const findings = runRule(unmeasurableRequirement, text);
+    assert.deepEqual(findings.map((finding) => at(finding.range)), ['2:27-2:34', '2:39-2:51']);
+    assert.deepEqual(findings[0].data, { quality: 'latency', term: 'latency', hint: 'state a latency target, e.g. p95 < 200 ms' });
+    assert.equal(findings[1].data?.quality, 'memory');
+    assert.match(findings[0].message, /^Requirement names latency \("latency"\) without a measurable target: state a latency target/);
+  });
+
+  it('accepts statements that give a target of the right kind', () => {
+    const text = [
+      '## Requirements',
+      '',
+      '- Response time must stay under 300 ms at p95.',
+      '- Availability of the service must be 99.9% per month.',
+      '- Throughput: 500 requests/s sustained.',
+      '- Uploads above the size limit of 50 MB must be rejected.',
+      '- Search latency must be low. 95% of queries return within 1 s.',
+      '',
+    ].join('\n');
+    assert.deepEqual(found(text), []);
+  });
+
+  it('wants a duration for latency, not any number', () => {
+    assert.deepEqual(found('## Requirements\n\n- Response time must be good for 100 users.\n'), ['Response time']);
+  });
+
+  it('accepts a target written elsewhere: a link, another requirement or a section', () => {
+    const text = [
+      '## Requirements',
+      '',
+      '- REQ-1: Latency must meet the [SLOs](#slos).',
+      '- REQ-2: Throughput must match NFR-3.',
+      '- REQ-3: Performance must meet the targets in section 4.2.',
+      '',
+    ].join('\n');
+    assert.deepEqual(found(text), []);
+  });
+
+  it('reads a table row as one statement and skips the header', () => {
+    const text = '## Non-Functional Requirements\n\n| Quality | Target |\n|---|---|\n| Availability target | high |\n| Uptime | 99.95% |\n';
+    const findings = runRule(unmeasurableRequirement, text);
+    assert.deepEqual(findings.map((finding) => at(finding.range)), ['4:2-4:21']);
+  });
+
+  it('leaves quality words that vague-term reports to vague-term, unless removed from the vocabulary', () => {
+    const text = '## Requirements\n\n- The service must be fast and scalable.\n';
+    assert.deepEqual(found(text), []);
+    assert.deepEqual(found(text, createLexicon({ remove: ['fast'] })), ['fast']);
+  });
+
+  it('only checks requiring statements in requirement sections', () => {
+    const text = [
+      '## Context',
+      '',
+      '- Latency is a problem today.',
+      '',
+      '## Requirements',
+      '',
+      'Latency is measured from request receipt to the last byte.',
+      '',
+      '### Will this increase CPU usage?',
+      '',
+      '- It may increase CPU usage slightly.',
+      '',
+    ].join('\n');
+    assert.deepEqual(found(text), []);
+  });
+
+  it('never reports code, URLs or headings', () => {
+    const text = [
+      '## Requirements',
+      '',
+      '### Latency',
+      '',
+      '- The client must set `timeout` as shown in https://example.com/latency.',
+      '',
+      '```yaml',
+      'latency: must be low',
+      '```',
+      '',
+    ].join('\n');
+    assert.deepEqual(found(text), []);
+  });
+});

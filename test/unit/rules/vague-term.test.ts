@@ -1,0 +1,140 @@
+import assert from 'node:assert/strict';
+import { createLexicon } from '../../../server/src/lexicon/lexicon';
+import { vagueTerm } from '../../../server/src/rules/vague-term';
+import { at, findingsOf, runRule, textAt } from '../helpers';
+
+function found(markdown: string, lexicon = createLexicon()): string[] {
+  return runRule(vagueTerm, markdown, { lexicon }).map((finding) => textAt(markdown, finding.range));
+}
+
+const requirements = (...items: string[]): string => `## Requirements\n\n${items.map((item) => `- ${item}`).join('\n')}\n`;
+
+describe('vague-term', () => {
+  it('reports vague terms in requirements at their exact range, with term, category and hint', () => {
+    const text = requirements('The search page must be fast and user-friendly.');
+    const findings = runRule(vagueTerm, text);
+    assert.deepEqual(findings.map((finding) => at(finding.range)), ['2:26-2:30', '2:35-2:48']);
+    assert.equal(findings[0].message, '"fast" is vague: state a latency target, e.g. p95 < 200 ms.');
+    assert.deepEqual(findings[0].data, {
+      term: 'fast', text: 'fast', category: 'ambiguous', hint: 'state a latency target, e.g. p95 < 200 ms',
+    });
+    assert.equal(findings[1].data?.term, 'user friendly');
+    assert.equal(findings[1].data?.category, 'subjective');
+  });
+
+  it('reports loopholes, open-ended lists and vague quantities', () => {
+    const text = requirements(
+      'Import CSV, XLSX, etc.',
+      'Retry 3 times if possible.',
+      'Notify some admins as needed.',
+    );
+    assert.deepEqual(found(text), ['etc.', 'if possible', 'some', 'as needed']);
+  });
+
+  it('does not report a graded term whose statement gives a measurable target', () => {
+    const text = requirements(
+      'Search must be fast: p95 < 200 ms.',
+      'Uploads must accept large files (up to 50 MB).',
+      'The form must be easy to use. 90% of first-time users finish it in under 2 minutes.',
+      'Exports must be faster than the nightly batch.',
+    );
+    assert.deepEqual(found(text), []);
+  });
+
+  it('needs a duration or a rate to settle a speed word', () => {
+    assert.deepEqual(found(requirements('Search must be fast for 100 users.')), ['fast']);
+    assert.deepEqual(found(requirements('Exports must be faster.')), ['faster']);
+  });
+
+  it('reports loopholes and open-ended lists even next to numbers', () => {
+    assert.deepEqual(found(requirements('Respond within 200 ms where possible, for PDF, DOCX, etc.')), ['where possible', 'etc.']);
+  });
+
+  it('reads a table row as one statement', () => {
+    const text = '## Non-Functional Requirements\n\n| Quality | Target |\n|---|---|\n| Latency | fast |\n| Search | fast (p95 < 300 ms) |\n';
+    const findings = runRule(vagueTerm, text);
+    assert.deepEqual(findings.map((finding) => at(finding.range)), ['4:12-4:16']);
+  });
+
+  it('reports only strongly vague terms in binding sentences outside normative sections', () => {
+    const text = [
+      '## Context',
+      '',
+      'The current checkout is slow and some users complain about Slack, Teams, etc.',
+      '',
+      'The new portal should be user-friendly and fast.',
+      '',
+    ].join('\n');
+    const findings = runRule(vagueTerm, text);
+    assert.deepEqual(findings.map((finding) => at(finding.range)), ['4:25-4:38']);
+  });
+
+  it('checks list items and binding sentences of a scope section, not its discussion prose or subsections', () => {
+    const text = [
+      '## Scope',
+      '',
+      '- Fast search.',
+      '',
+      'We think this is a simple change.',
+      '',
+      '### Search internals',
+      '',
+      '- A large index.',
+      '',
+    ].join('\n');
+    assert.deepEqual(found(text), ['Fast']);
+  });
+
+  it('skips headings, open questions, discussion subsections and quoted strings', () => {
+    const text = [
+      '## Requirements',
+      '',
+      '### Fast search',
+      '',
+      '- The button label must read "Save as needed".',
+      '',
+      '### Notes',
+      '',
+      '- Some users find the old export slow.',
+      '',
+      '## Open Questions',
+      '',
+      '- Do we need some kind of cache?',
+      '',
+    ].join('\n');
+    assert.deepEqual(found(text), []);
+  });
+
+  it('never reports code blocks, inline code, URLs or link destinations', () => {
+    const text = [
+      '## Requirements',
+      '',
+      '- The `fast` flag enables [caching](https://example.com/fast-and-simple) via https://example.com/some/etc.',
+      '',
+      '```text',
+      'fast, simple, etc.',
+      '```',
+      '',
+      '    indented code: fast etc.',
+      '',
+    ].join('\n');
+    assert.deepEqual(found(text), []);
+  });
+
+  it('leaves a term the author marked for follow-up to the placeholder rule', () => {
+    assert.deepEqual(found(requirements('Export PDF, CSV, etc. (TBD: list the formats) quickly.')), ['quickly']);
+  });
+
+  it('uses the configured vocabulary', () => {
+    const lexicon = createLexicon({ add: ['blazing'], remove: ['fast'] });
+    const text = '## Context\n\nThe new API must be blazing and fast.\n';
+    assert.deepEqual(found(text, lexicon), ['blazing']);
+  });
+
+  it('runs through the engine with the configured vocabulary', () => {
+    const text = requirements('The export must be fast and snazzy.');
+    const findings = findingsOf('vague-term', text, { config: { vocabulary: { add: ['snazzy'], remove: ['fast'] } } });
+    assert.deepEqual(findings.map((finding) => textAt(text, finding.range)), ['snazzy']);
+    assert.equal(findings[0].severity, 'warning');
+  });
+});
