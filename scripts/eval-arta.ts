@@ -22,6 +22,8 @@ const SHARED = process.env.SPECREADY_SHARED ?? resolve(__dirname, '..', '..', '.
 const SETS = ['ds1', 'ds3'];
 const COUNTED_RULES = ['vague-term', 'unmeasurable-requirement'];
 const BASELINE_RULES = ['R7', 'R8', 'R9'];
+/** Smell categories outside vague wording: ambiguity of single words, modals, negation, pronouns. */
+const OTHER_SMELLS = ['Polysemy', 'Uncertain_verb', 'Negative', 'Vague_pron.', 'negative_statements', 'vague_pronouns'];
 
 interface Row {
   id: string;
@@ -121,6 +123,14 @@ function printExamples(set: string, method: string, outcome: Outcome, count: num
   for (const text of outcome.misses.slice(0, count)) console.log(`- ${text.replace(/\s+/g, ' ')}`);
 }
 
+/** How many positives carry only smells that no word list of vague terms can find. */
+function labelNote(set: string, rows: Row[]): string {
+  const positives = rows.filter((row) => Object.keys(row.smells).length > 0);
+  const other = positives.filter((row) => Object.keys(row.smells).every((smell) => OTHER_SMELLS.includes(smell)));
+  return `${set}: ${other.length} of ${positives.length} positives are labelled only with ${OTHER_SMELLS.join(', ')} `
+    + '(weak-modal, not counted here, covers the uncertain verbs).';
+}
+
 function main(): void {
   const flag = process.argv.indexOf('--examples');
   const examples = flag >= 0 ? Number(process.argv[flag + 1]) || 0 : 0;
@@ -130,6 +140,7 @@ function main(): void {
   console.log('| set | method | TP | FP | FN | TN | precision | recall | F1 |');
   console.log('|---|---|---:|---:|---:|---:|---:|---:|---:|');
   const details: Array<[string, string, Outcome]> = [];
+  const notes: string[] = [];
   for (const set of SETS) {
     const rows = readRows(set);
     for (const [method, detect] of [['INCOSE R7-R9 word list', baseline.detect], ['SpecReady', specReady]] as const) {
@@ -137,7 +148,9 @@ function main(): void {
       console.log(tableRow(set, method, outcome.counts));
       details.push([set, method, outcome]);
     }
+    notes.push(labelNote(set, rows));
   }
+  console.log(`\n${notes.join('\n')}`);
   for (const [set, method, outcome] of details) printExamples(set, method, outcome, examples);
 }
 

@@ -2,6 +2,8 @@ import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 import { READINESS_CHANGED, READINESS_REQUEST, RECHECK_REQUEST, type Readiness } from '../../server/src/lsp/protocol';
 import { registerExportCommand } from './export';
+import { registerIdCompletion } from './id-completion';
+import { registerNewSpecCommand } from './new-spec';
 import { looksLikeSpec, workspaceHasSpecs } from './spec-detection';
 import { ReadinessStatus } from './status';
 
@@ -19,6 +21,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<SpecRe
 
   const ensureStarted = () => (starting ??= startClient(context, output, status));
   registerExportCommand(context, ensureStarted);
+  registerNewSpecCommand(context);
+  registerIdCompletion(context);
 
   context.subscriptions.push(
     vscode.commands.registerCommand('specready.showReadiness', async () => showReadiness(await ensureStarted(), status)),

@@ -4,7 +4,8 @@
  * over one at the repository root with the same name.
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { basename, dirname, join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
+import { customTemplateName } from './render';
 
 export const CUSTOM_TEMPLATE_DIR = join('.specready', 'templates');
 
@@ -24,10 +25,6 @@ export function findCustomTemplates(startDir: string): CustomTemplate[] {
     if (dirname(folder) === folder) break;
   }
   return [...byName.values()].sort((a, b) => a.name.localeCompare(b.name));
-}
-
-export function customTemplateName(fileName: string): string {
-  return basename(fileName).replace(/(?:\.spec)?\.md$/i, '');
 }
 
 export function readCustomTemplate(template: CustomTemplate): string {

@@ -109,6 +109,11 @@ export function looksLikeSpecPath(path: string): boolean {
   return /(?:\.spec\.md|\.handoff\.md)$/i.test(path) || /(?:^|[\\/])specs[\\/](?:.*[\\/])?[^\\/]*\.md$/i.test(path);
 }
 
+/** A custom template's name: its file name without `.md` (and a `.spec` before it). */
+export function customTemplateName(path: string): string {
+  return (path.split(/[\\/]/).pop() ?? path).replace(/(?:\.spec)?\.md$/i, '');
+}
+
 export interface TemplateVariables {
   title: string;
   slug: string;
