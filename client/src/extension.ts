@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
-import { READINESS_CHANGED, READINESS_REQUEST, RECHECK_REQUEST, type Readiness } from '../../server/src/lsp/protocol';
+import { READINESS_CHANGED, READINESS_REQUEST, RECHECK_REQUEST, SERVER_INFO_REQUEST, type Readiness, type ServerInfo } from '../../server/src/lsp/protocol';
 import { registerExportCommand } from './export';
 import { registerIdCompletion } from './id-completion';
 import { registerNewSpecCommand } from './new-spec';
@@ -37,7 +37,11 @@ export async function activate(context: vscode.ExtensionContext): Promise<SpecRe
 
   // Start now only when a spec is open or the workspace has one; otherwise wait for one to open.
   if (vscode.workspace.textDocuments.some(looksLikeSpec) || (await workspaceHasSpecs())) await ensureStarted();
-  return { readiness: async (uri) => readinessFor(await ensureStarted(), uri), statusText: () => status.text };
+  return {
+    readiness: async (uri) => readinessFor(await ensureStarted(), uri),
+    statusText: () => status.text,
+    serverInfo: async () => (await ensureStarted()).sendRequest<ServerInfo>(SERVER_INFO_REQUEST),
+  };
 }
 
 export async function deactivate(): Promise<void> {
@@ -50,6 +54,7 @@ export async function deactivate(): Promise<void> {
 export interface SpecReadyApi {
   readiness(uri: string): Promise<Readiness | null>;
   statusText(): string | undefined;
+  serverInfo(): Promise<ServerInfo>;
 }
 
 async function startClient(context: vscode.ExtensionContext, output: vscode.LogOutputChannel, status: ReadinessStatus): Promise<LanguageClient> {

@@ -4,8 +4,8 @@
 // its Node extension host; headless Chromium shows its web workbench and reports back when the
 // tests end. Results, a screenshot and logs go to test-results/integration/.
 //
-// Options: --extension <dir> tests another extension folder (the runner's own check uses a stub),
-// --timeout <seconds> bounds the run (default 600, or $SPECREADY_IT_TIMEOUT).
+// Options: --extension <dir> runs the suite against another extension folder (a stub, say, to
+// check the runner itself); --timeout <seconds> bounds the run (default 600, or $SPECREADY_IT_TIMEOUT).
 // $SPECREADY_IT_GREP selects tests by name; $SPECREADY_IT_CACHE moves the install cache;
 // $CHROMIUM_PATH uses another Chromium than Debian's.
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
@@ -24,7 +24,7 @@ import {
 import { chromiumPath, ensureDebianPackages, installVscodeServer, startServer, vscodeServerLayout } from './vscode-server.mjs';
 import { runWorkbench } from './workbench.mjs';
 
-/** Marks the extension host's console lines in the workbench log; see test/integration/suite/protocol.ts. */
+/** Marks the suite's lines in the workbench log; see test/integration/suite/protocol.ts. */
 const LOG_TAG = '[exthost] ';
 
 const { values: options } = parseArgs({
@@ -38,6 +38,7 @@ async function main() {
   const started = Date.now();
   const extensionPath = resolve(options.extension ?? REPO_ROOT);
   const timeoutMs = Number(options.timeout ?? process.env.SPECREADY_IT_TIMEOUT ?? 600) * 1000;
+  if (!(timeoutMs > 0)) throw new Error('--timeout takes a number of seconds');
   const extensionId = assertBuilt(extensionPath);
   const layout = vscodeServerLayout(cacheRoot());
   ensureDebianPackages({ forBuild: !layout.installed });

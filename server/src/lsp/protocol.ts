@@ -33,3 +33,14 @@ export interface ExportParams {
 }
 
 export type { Readiness, ExportResult };
+
+/** Process facts about the running server, for the status command and the restart test. */
+export const SERVER_INFO_REQUEST = 'specready/serverInfo';
+
+export interface ServerInfo {
+  pid: number;
+  version: string;
+  uptimeMs: number;
+  rssBytes: number;
+  openDocuments: number;
+}

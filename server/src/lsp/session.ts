@@ -18,7 +18,7 @@ import { registerCodeLens } from './features/code-lens';
 import { registerIdNavigation } from './features/ids';
 import { registerDocumentLinks } from './features/document-links';
 import { registerExport } from './features/export';
-import { READINESS_CHANGED, READINESS_REQUEST, RECHECK_REQUEST, type ReadinessParams, type RecheckParams } from './protocol';
+import { READINESS_CHANGED, READINESS_REQUEST, RECHECK_REQUEST, SERVER_INFO_REQUEST, type ReadinessParams, type RecheckParams, type ServerInfo } from './protocol';
 import { Workspace } from './workspace';
 import { version as SERVER_VERSION } from '../../../package.json';
 
@@ -64,6 +64,13 @@ export class Session {
     registerDocumentLinks(this);
     registerExport(this);
     this.connection.onRequest(READINESS_REQUEST, (request: ReadinessParams) => this.readiness(request.uri));
+    this.connection.onRequest(SERVER_INFO_REQUEST, (): ServerInfo => ({
+      pid: process.pid,
+      version: SERVER_VERSION,
+      uptimeMs: Math.round(process.uptime() * 1000),
+      rssBytes: process.memoryUsage.rss(),
+      openDocuments: this.documents.all().length,
+    }));
     this.connection.onRequest(RECHECK_REQUEST, (request: RecheckParams) => {
       this.configurationChanged();
       return request.uri ? this.readiness(request.uri) : null;

@@ -1,0 +1,60 @@
+/**
+ * Engine per-document latency: parse + every rule + score, in process, against markdown-it's
+ * bare parse of the same text with the options the engine uses (the floor no analysis can beat).
+ */
+import MarkdownIt from 'markdown-it';
+import { analyzeSpec } from '../../server/src/engine/analyze';
+import type { SpecReadyConfig } from '../../server/src/config/types';
+import { lineCount, specOfSize, type CorpusFile } from './corpus';
+import { ms, ratio, timingRow, type Section } from './report';
+import { summarize, timeMs, type Summary } from './stats';
+
+type Parser = InstanceType<typeof MarkdownIt>;
+
+const SIZES = [200, 2000, 20000];
+const WARMUP = 5;
+// The 2,000-line target is a p95, so that size gets enough runs for one.
+const RUNS: Record<number, number> = { 200: 60, 2000: 60, 20000: 7 };
+const QUICK_RUNS = 7;
+
+const RATIO_TARGET = 3;
+const P95_TARGET_MS = 30;
+
+// Parsed anew every run, like the editor after a keystroke; one configuration object, like a workspace.
+const CONFIG: SpecReadyConfig = {};
+
+export function benchEngine(corpus: readonly CorpusFile[], quick: boolean): Section {
+  const section: Section = { title: 'Engine: one document, in process', rows: [], targets: [] };
+  const markdown = new MarkdownIt({ html: true });
+  for (const size of SIZES) {
+    const text = specOfSize(corpus, size);
+    const runs = quick ? QUICK_RUNS : RUNS[size];
+    const { analysis, parse } = measure(text, markdown, runs);
+    const lines = lineCount(text).toLocaleString('en-US');
+    const factor = analysis.median / parse.median;
+    section.rows.push(timingRow(`analyse a ${lines}-line spec`, analysis, `p95 ${ms(analysis.p95)}, ${runs} runs`));
+    section.rows.push(timingRow(`markdown-it parse, same text`, parse, `analysis/parse ${ratio(factor)}`));
+    if (size === 2000) {
+      section.targets.push({ name: `analysis/parse, ${lines}-line spec < ${RATIO_TARGET}x`, measured: ratio(factor), met: factor < RATIO_TARGET });
+      section.targets.push({ name: `analysis p95, ${lines}-line spec < ${P95_TARGET_MS} ms`, measured: ms(analysis.p95), met: analysis.p95 < P95_TARGET_MS });
+    }
+  }
+  return section;
+}
+
+/** Alternates the two measurements so that load from other processes hits both alike. */
+function measure(text: string, markdown: Parser, runs: number): { analysis: Summary; parse: Summary } {
+  const analyse = () => analyzeSpec(text, { uri: 'file:///bench/spec.md', config: CONFIG });
+  const parse = () => markdown.parse(text, {});
+  for (let i = 0; i < WARMUP; i++) {
+    analyse();
+    parse();
+  }
+  const analysisTimes: number[] = [];
+  const parseTimes: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    analysisTimes.push(timeMs(analyse));
+    parseTimes.push(timeMs(parse));
+  }
+  return { analysis: summarize(analysisTimes), parse: summarize(parseTimes) };
+}

@@ -1,0 +1,162 @@
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import { closeAllEditors, EXTENSION_ID, fixtureUri, openFixture, waitForDiagnostics } from './helpers';
+
+interface Readiness {
+  uri: string;
+  score: number;
+  ready: boolean;
+  threshold: number;
+  blockers: Array<{ rule: string; message: string }>;
+}
+
+interface SpecReadyApi {
+  readiness(uri: string): Promise<Readiness | null>;
+  statusText(): string | undefined;
+  serverInfo(): Promise<{ pid: number }>;
+}
+
+async function api(): Promise<SpecReadyApi> {
+  const extension = vscode.extensions.getExtension<SpecReadyApi>(EXTENSION_ID);
+  assert.ok(extension, `${EXTENSION_ID} is installed`);
+  return extension.activate();
+}
+
+/** Waits for a condition that an asynchronous notification makes true, polling on diagnostics changes. */
+async function eventually<T>(probe: () => Promise<T | undefined> | T | undefined, what: string, timeoutMs = 30_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await probe();
+    if (value !== undefined) return value;
+    if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what}`);
+    await new Promise<void>((resolve) => {
+      const subscription = vscode.languages.onDidChangeDiagnostics(() => { subscription.dispose(); resolve(); });
+      setTimeout(() => { subscription.dispose(); resolve(); }, 250);
+    });
+  }
+}
+
+describe('quick fixes', () => {
+  afterEach(async () => {
+    await vscode.commands.executeCommand('workbench.action.files.revert');
+    await closeAllEditors();
+  });
+
+  it('inserts an acceptance criterion for an untraced requirement and the diagnostic goes away', async () => {
+    const uri = fixtureUri('order-export.spec.md');
+    const diagnosticsArrived = waitForDiagnostics(uri, (d) => d.some((x) => x.code === 'untraced-requirement'));
+    const editor = await openFixture('order-export.spec.md');
+    const diagnostics = await diagnosticsArrived;
+    const untraced = diagnostics.find((d) => d.code === 'untraced-requirement' && d.message.includes('REQ-2'));
+    assert.ok(untraced, 'REQ-2 is reported as untraced');
+    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, untraced.range, vscode.CodeActionKind.QuickFix.value);
+    const insert = actions.find((action) => /acceptance criterion for REQ-2/.test(action.title));
+    assert.ok(insert?.edit, `offered: ${actions.map((a) => a.title).join(' | ')}`);
+    assert.equal(insert.isPreferred, true);
+    const gone = waitForDiagnostics(uri, (d) => !d.some((x) => x.code === 'untraced-requirement' && x.message.includes('REQ-2')));
+    assert.ok(await vscode.workspace.applyEdit(insert.edit));
+    const after = await gone;
+    assert.match(editor.document.getText(), /- \*\*AC-3\*\* \(REQ-2\): Given <precondition>, when <action>, then <observable result>\./);
+    assert.ok(after.some((d) => d.code === 'placeholder'), 'the template holes are flagged until filled in');
+  });
+
+  it('replaces a weak modal with an RFC 2119 keyword', async () => {
+    const uri = fixtureUri('order-export.spec.md');
+    const diagnosticsArrived = waitForDiagnostics(uri, (d) => d.some((x) => x.code === 'weak-modal'));
+    const editor = await openFixture('order-export.spec.md');
+    const modal = (await diagnosticsArrived).find((d) => d.code === 'weak-modal')!;
+    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, modal.range);
+    const replace = actions.find((action) => action.isPreferred && action.title.startsWith('Replace'));
+    assert.ok(replace?.edit, `offered: ${actions.map((a) => a.title).join(' | ')}`);
+    const count = (d: vscode.Diagnostic[]) => d.filter((x) => x.code === 'weak-modal').length;
+    const before = count(vscode.languages.getDiagnostics(uri).filter((d) => d.source === 'specready'));
+    const fewer = waitForDiagnostics(uri, (d) => count(d) === before - 1);
+    assert.ok(await vscode.workspace.applyEdit(replace.edit));
+    await fewer;
+    assert.match(editor.document.lineAt(modal.range.start.line).text, /\b(MUST|SHOULD|MAY)\b/);
+  });
+});
+
+describe('readiness in the status bar', () => {
+  afterEach(async () => {
+    await vscode.commands.executeCommand('workbench.action.files.revert');
+    await closeAllEditors();
+  });
+
+  it('matches the server score and updates after an edit', async () => {
+    const extension = await api();
+    const uri = fixtureUri('login-lockout.spec.md');
+    const arrived = waitForDiagnostics(uri);
+    const editor = await openFixture('login-lockout.spec.md');
+    await arrived;
+    const fromServer = await extension.readiness(uri.toString());
+    assert.ok(fromServer, 'the spec has a readiness');
+    const shown = await vscode.commands.executeCommand<Readiness>('specready.showReadiness');
+    await vscode.commands.executeCommand('workbench.action.closeQuickOpen');
+    assert.equal(shown.score, fromServer.score);
+    const expectedText = `${fromServer.ready ? '$(pass-filled) Ready' : '$(checklist) Spec'} ${fromServer.score}%`;
+    await eventually(() => (extension.statusText() === expectedText ? true : undefined), `status text "${expectedText}" (is "${extension.statusText()}")`);
+
+    // Removing the hidden-context sentence fixes a warning: the score must rise and the item follow.
+    const line = editor.document.getText().split('\n').findIndex((text) => text.includes('Ask Priya'));
+    const lineText = editor.document.lineAt(line).text;
+    await editor.edit((edit) => edit.replace(editor.document.lineAt(line).range, lineText.replace(/ Ask Priya[^.]*\./, '')));
+    const updated = await eventually(async () => {
+      const readiness = await extension.readiness(uri.toString());
+      return readiness && readiness.score > fromServer.score ? readiness : undefined;
+    }, 'a higher score after the edit');
+    await eventually(() => (extension.statusText()?.endsWith(` ${updated.score}%`) ? true : undefined), `status text with ${updated.score}%`);
+  });
+
+  it('is hidden for Markdown that is not a spec', async () => {
+    const extension = await api();
+    await openFixture('notes.md');
+    await eventually(() => (extension.statusText() === undefined ? true : undefined), 'the status item to hide');
+  });
+});
+
+describe('settings', () => {
+  afterEach(async () => {
+    await vscode.workspace.getConfiguration('specready').update('rules', undefined, vscode.ConfigurationTarget.Workspace);
+    await closeAllEditors();
+  });
+
+  it('turning vague-term off updates diagnostics without a reload', async () => {
+    const uri = fixtureUri('order-export.spec.md');
+    const arrived = waitForDiagnostics(uri, (d) => d.some((x) => x.code === 'vague-term'));
+    await openFixture('order-export.spec.md');
+    await arrived;
+    const off = waitForDiagnostics(uri, (d) => d.length > 0 && !d.some((x) => x.code === 'vague-term'));
+    await vscode.workspace.getConfiguration('specready').update('rules', { 'vague-term': 'off' }, vscode.ConfigurationTarget.Workspace);
+    const after = await off;
+    assert.ok(after.some((d) => d.code === 'weak-modal'), 'other rules still report');
+  });
+});
+
+describe('server restarts', () => {
+  afterEach(closeAllEditors);
+
+  it('restarts the language server after it is killed and diagnostics come back', async () => {
+    const extension = await api();
+    const uri = fixtureUri('login-lockout.spec.md');
+    const arrived = waitForDiagnostics(uri);
+    const editor = await openFixture('login-lockout.spec.md');
+    await arrived;
+    const { pid } = await extension.serverInfo();
+    process.kill(pid, 'SIGKILL');
+    const restarted = await eventually(async () => {
+      try {
+        const info = await extension.serverInfo();
+        return info.pid !== pid ? info : undefined;
+      } catch {
+        return undefined;
+      }
+    }, 'a new server process', 60_000);
+    assert.notEqual(restarted.pid, pid);
+    await editor.edit((edit) => edit.insert(new vscode.Position(editor.document.lineCount, 0), '\n- The fix works fine.\n'));
+    const added = editor.document.getText().split(/\r?\n/).indexOf('- The fix works fine.');
+    // Only the restarted server can report the line added after the kill.
+    await waitForDiagnostics(uri, (d) => d.some((x) => x.code === 'untestable-criterion' && x.range.start.line === added), 60_000);
+    await vscode.commands.executeCommand('workbench.action.files.revert');
+  });
+});
