@@ -74,12 +74,12 @@ class CompiledLexicon implements Lexicon {
     this.entries = entries;
     this.byKey = new Map(entries.map((entry) => [termKey(entry.term), entry]));
     this.wildcards = entries
-      .filter((entry) => entry.term.includes('*'))
+      .filter((entry) => hasWildcard(entry.term))
       .map((entry) => ({ entry, whole: new RegExp(`^${termPattern(entry.term)}$`, 'iu') }));
     const ordered: Array<{ term: string; entry: LexiconEntry | undefined }> = [
       ...entries.map((entry) => ({ term: entry.term, entry })),
       ...benign.map((term) => ({ term, entry: undefined })),
-    ].sort((a, b) => b.term.length - a.term.length || Number(a.term.includes('*')) - Number(b.term.includes('*')));
+    ].sort((a, b) => b.term.length - a.term.length || Number(hasWildcard(a.term)) - Number(hasWildcard(b.term)));
     this.alternatives = ordered.map((item) => item.entry);
     const body = ordered.map((item) => `(${termPattern(item.term)})`).join('|');
     // A word may not continue on either side; a hyphen joins words ("fast-forward" is not "fast")
@@ -111,9 +111,20 @@ function termPattern(term: string): string {
   const optionalPeriod = trimmed.endsWith('.') && trimmed.length > 1;
   const words = (optionalPeriod ? trimmed.slice(0, -1) : trimmed).split(/[\s\-‐–]+/);
   const source = words
-    .map((word) => (word === '*' ? '[\\p{L}]+' : escapeRegExp(word)))
+    .map((word) => WILDCARDS.get(word) ?? escapeRegExp(word))
     .join('[\\s\\-‐–]+');
   return optionalPeriod ? `${source}\\.?` : source;
+}
+
+/** "*" is one word; "#" one number or range, with a unit written straight after it ("5ms", "5-10%"). */
+const NUMBER = '\\p{N}+(?:[.,]\\p{N}+)*';
+const WILDCARDS: ReadonlyMap<string, string> = new Map([
+  ['*', '[\\p{L}]+'],
+  ['#', `${NUMBER}(?:\\s?[-–]\\s?${NUMBER})?(?:[\\p{L}]+|%)?`],
+]);
+
+function hasWildcard(term: string): boolean {
+  return term.split(/[\s\-‐–]+/).some((word) => WILDCARDS.has(word));
 }
 
 function escapeRegExp(text: string): string {

@@ -3,9 +3,10 @@ import { findQuantities, type QuantityKind } from './quantity';
 
 /**
  * Where a measurable target for a statement may be written, seen from one prose unit:
- * - for a list item, its whole text: an item is one requirement, and it often gives its fit
- *   criterion after the wish ("Search shall be fast. 95% of queries return in 1 s.");
- * - for a paragraph sentence, the sentence and the next one of the same paragraph;
+ * - for a sentence of a list item or a paragraph, the sentence and the next one of the same item
+ *   or paragraph: the fit criterion usually follows the wish ("Search shall be fast. 95% of
+ *   queries return in 1 s."), while a number further away, or before, measures something else
+ *   ("A segment holds at most 96 characters. A message can include several segments.");
  * - for a table cell, the whole row ("| Latency | p95 < 200 ms |").
  * Inline code is put back into the prose (targets are often written as `200ms`).
  */
@@ -16,10 +17,11 @@ export function statementText(model: SpecModel, index: number): string {
     const row = tableRowOf(model, sentence)?.cells;
     if (row) return row.map((cell) => cell.text).join(' | ');
   }
-  if (sentence.listItem) return itemSentences(model, index).map((other) => withInlineCode(model, other)).join(' ');
   const next = model.sentences[index + 1];
   const own = withInlineCode(model, sentence);
-  return next && sameParagraph(model, sentence, next) ? `${own} ${withInlineCode(model, next)}` : own;
+  const continued = next !== undefined
+    && (sentence.listItem ? next.listItem === sentence.listItem : sameParagraph(model, sentence, next));
+  return continued ? `${own} ${withInlineCode(model, next)}` : own;
 }
 
 /** True when the statement around sentence `index` gives a quantity of one of `kinds` (any kind when omitted). */
@@ -43,16 +45,6 @@ export function tableRowOf(model: SpecModel, sentence: Sentence): TableRowRef | 
     if (row) return { cells: row, header: false };
   }
   return undefined;
-}
-
-/** The run of sentences around `index` that belong to the same list item. */
-function itemSentences(model: SpecModel, index: number): Sentence[] {
-  const item = model.sentences[index].listItem;
-  let first = index;
-  let last = index;
-  while (first > 0 && model.sentences[first - 1].listItem === item) first--;
-  while (last + 1 < model.sentences.length && model.sentences[last + 1].listItem === item) last++;
-  return model.sentences.slice(first, last + 1);
 }
 
 /** Consecutive sentences of one paragraph: nothing but spaces and one line break between them. */

@@ -1,12 +1,12 @@
 /**
  * Finds measurable targets in prose: a number with a unit ("200 ms", "5 MB", "10k requests/s",
- * "99.9%"), a percentile ("p95") or a bound on a number ("at most 3", "< 200"). Used to tell a
- * measured statement ("fast: p95 < 200 ms") from a vague one ("fast").
+ * "99.9%", "5 mm", "900 MHz"), a percentile ("p95") or a bound on a number ("at most 3", "< 200").
+ * Used to tell a measured statement ("fast: p95 < 200 ms") from a vague one ("fast").
  */
 
 import { oneOf } from './regex';
 
-export type QuantityKind = 'time' | 'rate' | 'percent' | 'size' | 'count' | 'bound';
+export type QuantityKind = 'time' | 'rate' | 'percent' | 'size' | 'count' | 'physical' | 'bound';
 
 export interface Quantity {
   kind: QuantityKind;
@@ -46,6 +46,12 @@ const UNITS: Record<Exclude<QuantityKind, 'bound'>, string> = {
     'members?', 'seats?', 'steps?', 'clicks?', 'columns?', 'fields?', 'levels?', 'concurrent', 'simultaneous',
     'parallel', 'px', 'pixels?', 'points?', 'pt', 'dpi', 'languages?', 'locales?',
   ),
+  // Physical measures: length, frequency, power and energy, mass, temperature, sound level.
+  physical: oneOf(
+    '[nµm]?m', 'cm', 'km', 'metres?', 'meters?', 'kilometres?', 'kilometers?', 'millimetres?', 'millimeters?',
+    'inch(?:es)?', 'ft', 'feet', 'foot', 'miles?', '[kmg]?hz', 'hertz', '[mk]?w', 'watts?', '[km]?wh', 'mah', 'm?v',
+    'volts?', 'm?amps?', 'ma', 'mg', 'kg', 'grams?', 'kilograms?', 'lbs?', '°\\s?[cf]', 'degrees?', 'db[a]?', 'decibels?',
+  ),
 };
 
 /** A bound word before a number; the number itself is matched separately so its unit counts. */
@@ -55,8 +61,9 @@ const BOUND = oneOf(
   String.raw`max(?:imum)?(?:\s+of)?`, String.raw`min(?:imum)?(?:\s+of)?`, 'between',
 ) + String.raw`(?=\s*${NUMBER})`;
 
-// Order matters: rate before time ("10 requests/s" is a rate), and size before count.
-const KINDS: Array<Exclude<QuantityKind, 'bound'>> = ['rate', 'time', 'percent', 'size', 'count'];
+// Order matters: rate before time ("10 requests/s" is a rate), size before count, and time before
+// physical ("5 ms" is a duration).
+const KINDS: Array<Exclude<QuantityKind, 'bound'>> = ['rate', 'time', 'percent', 'size', 'count', 'physical'];
 
 const PATTERN = new RegExp(
   [

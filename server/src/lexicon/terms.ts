@@ -3,9 +3,14 @@ import type { LexiconEntry } from './lexicon';
 /**
  * SpecReady's built-in vague-wording lexicon, curated for requirements handed to people outside
  * the team. Every term is one that the requirement-quality literature names as unverifiable and
- * that stays vague in software specs whatever the context; words that are only vague in some
- * readings ("any", "current", "about", "minimum", "up to", "at least") are left out because
- * they are precise next to a number and flagging them buries the real problems.
+ * that stays vague in software specs whatever the context. Words that are only vague in some
+ * readings are matched in the reading that is vague: a bound as a noun ("with a minimum of
+ * driver action", "kept to a minimum"), not as the name of a parameter ("the minimum supported
+ * version"), and only when its statement gives no number; "about" only before a number ("about
+ * 5 s", not "data about users"); a comparative only without "than". Words whose usual reading in
+ * a spec is precise or a plain function word ("any", "current", "up to", "at least", "more",
+ * "multiple", "immediately", "and/or") are left out: on real design documents they were false
+ * alarms more often than not, and flagging them buries the real problems.
  *
  * Source keys (cited in the vague-term rule docs):
  * - ARM: Wilson, Rosenberg & Hyatt, "Automated Analysis of Requirement Specifications" (NASA ARM
@@ -19,14 +24,15 @@ import type { LexiconEntry } from './lexicon';
  * - ISO29148: ISO/IEC/IEEE 29148:2018, 5.2.7 "Requirements language criteria".
  *
  * Term syntax: matching ignores case, a space also matches a hyphen ("user friendly" finds
- * "user-friendly"), a trailing "." is optional ("etc." finds "etc") and "*" stands for one word
- * ("as * as possible").
+ * "user-friendly"), a trailing "." is optional ("etc." finds "etc"), "*" stands for one word
+ * ("as * as possible") and "#" for one number, with its unit if written without a space
+ * ("about #" finds "about 5" and "about 5ms").
  *
  * Categories decide where the vague-term rule looks (see rules/vague-term.ts):
  * - subjective, loophole, open-ended: wrong in any prose of a spec;
- * - ambiguous, comparative, superlative, quantifier, frequency, approximation: common in descriptive prose, so
- *   they are reported only in commitments (requirements, non-functional, acceptance criteria...).
- *   Comparatives are settled by "than" ("faster than the current export").
+ * - ambiguous, comparative, superlative, bound, quantifier, frequency, approximation: common in
+ *   descriptive prose, so they are reported only in commitments (requirements, non-functional,
+ *   acceptance criteria...). Comparatives are settled by "than" ("faster than the current export").
  */
 
 /** Rewrite hints shared by several terms. */
@@ -62,6 +68,12 @@ const HINT = {
   possible: 'state the target, e.g. "within 5 s" instead of "as soon as possible"',
   openEnded: 'list every case, or write "only the following"',
   equivalent: 'name the accepted alternatives, or the criteria an alternative must meet',
+  reference: 'say compared to what and by how much, e.g. "at least 20% fewer clicks than the current form"',
+  bound: 'give the number and unit of the limit, e.g. "a maximum of 50 MB per file"',
+  floor: 'list everything that is required; "as a minimum" leaves the rest to the reader',
+  detail: 'list what it must contain, e.g. "timestamp, user, old value and new value"',
+  maintain: 'name the change it must keep cheap and the effort allowed, e.g. "a new export format takes under 2 days to add"',
+  behaviour: 'state what the system does, e.g. "the system SHALL accept ..." instead of "provide for" or "the capability to"',
 } as const;
 
 type Hint = keyof typeof HINT;
@@ -88,7 +100,8 @@ const GROUPS: Group[] = [
       ['world class', 'fashion'], ['enterprise grade', 'fashion'], ['future proof', 'flexible'],
       ['blazing fast', 'latency'], ['lightning fast', 'latency'],
       ['visually appealing', 'usability'], ['aesthetically pleasing', 'usability'], ['attractive', 'usability'],
-      ['appealing', 'usability'], ['straightforward', 'usability'],
+      ['appealing', 'usability'], ['straightforward', 'usability'], ['self descriptive', 'usability'],
+      ['user intuitive', 'usability'],
     ],
   },
   {
@@ -109,7 +122,9 @@ const GROUPS: Group[] = [
       ['as needed', 'trigger'], ['if needed', 'trigger'], ['when needed', 'trigger'], ['as necessary', 'trigger'],
       ['if necessary', 'trigger'], ['when necessary', 'trigger'], ['where necessary', 'trigger'],
       ['if it should prove necessary', 'trigger'], ['if required', 'trigger'], ['where required', 'trigger'],
-      ['as desired', 'trigger'], ['if desired', 'trigger'], ['if time permits', 'loophole'],
+      ['as desired', 'trigger'], ['if desired', 'trigger'], ['as required', 'trigger'],
+      ['where desirable', 'loophole'], ['if desirable', 'loophole'], ['when desirable', 'loophole'],
+      ['if time permits', 'loophole'],
       ['ideally', 'loophole'], ['preferably', 'loophole'], ['in most cases', 'loophole'],
       ['as soon as possible', 'possible'], ['as * as possible', 'possible'],
       ['in a timely manner', 'deadline'], ['in a timely fashion', 'deadline'],
@@ -171,6 +186,19 @@ const GROUPS: Group[] = [
       ['minimize', 'optimal'], ['minimise', 'optimal'], ['minimized', 'optimal'], ['minimised', 'optimal'],
       ['maximize', 'optimal'], ['maximise', 'optimal'], ['maximized', 'optimal'], ['maximised', 'optimal'],
       ['optimize', 'optimal'], ['optimise', 'optimal'], ['optimised', 'optimal'],
+      ['best', 'optimal'], ['worst', 'optimal'],
+    ],
+  },
+  {
+    // A limit asked for without its value: "with a minimum of driver action", "kept to a minimum".
+    // Settled by a number in the statement ("a maximum of 8 digits"). The adjective alone names a
+    // parameter ("the minimum supported version") and is not reported.
+    category: 'bound',
+    sources: ['INCOSE-R7', 'ISO29148'],
+    terms: [
+      ['a minimum of', 'bound'], ['a maximum of', 'bound'], ['a minimum number of', 'bound'],
+      ['a maximum number of', 'bound'], ['to a minimum', 'bound'], ['to the minimum', 'bound'],
+      ['minimum possible', 'bound'], ['maximum possible', 'bound'],
     ],
   },
   {
@@ -182,6 +210,15 @@ const GROUPS: Group[] = [
       ['easier', 'usability'], ['simpler', 'usability'], ['higher', 'threshold'], ['lower', 'threshold'],
       ['larger', 'size'], ['smaller', 'size'], ['more efficient', 'efficiency'], ['more reliable', 'reliability'],
       ['worse', 'optimal'], ['similar', 'criterion'],
+    ],
+  },
+  {
+    // Comparative forms in general (Smella finds them by part of speech): "greater", "fewer".
+    category: 'comparative',
+    sources: ['SMELLS', 'ISO29148'],
+    terms: [
+      ['greater', 'reference'], ['fewer', 'reference'], ['longer', 'reference'], ['shorter', 'reference'],
+      ['bigger', 'size'],
     ],
   },
   {
@@ -197,6 +234,38 @@ const GROUPS: Group[] = [
       ['certain', 'relevant'],
       ['high volume', 'throughput'], ['high volumes of', 'throughput'], ['high load', 'throughput'],
     ],
+  },
+  {
+    category: 'quantifier',
+    sources: SMELL_SOURCES,
+    terms: [['a range of', 'quantity']],
+  },
+  {
+    // Intensifiers and graded words that only move an unstated threshold ("very large", "too long").
+    category: 'ambiguous',
+    sources: SMELL_SOURCES,
+    terms: [
+      ['extremely', 'threshold'], ['too *', 'threshold'], ['familiar', 'usability'], ['detailed', 'detail'],
+      ['distinctive', 'clear'], ['distinguishable', 'clear'], ['recognisable', 'clear'], ['recognizable', 'clear'],
+      ['noticeable', 'clear'], ['evident', 'clear'], ['obvious', 'clear'], ['obviously', 'clear'],
+      ['sensitive data', 'relevant'], ['sensitive information', 'relevant'],
+    ],
+  },
+  {
+    // INCOSE R7 quality words that name a property without the criterion that shows it.
+    category: 'ambiguous',
+    sources: ['INCOSE-R7', ...SMELL_SOURCES],
+    terms: [
+      ['maintainable', 'maintain'], ['reusable', 'maintain'], ['modular', 'maintain'], ['expandable', 'maintain'],
+      ['extensible', 'maintain'], ['enough', 'criterion'], ['unacceptable', 'criterion'], ['unsuitable', 'criterion'],
+      ['unsatisfactory', 'criterion'], ['convenient', 'usability'], ['conveniently', 'usability'],
+    ],
+  },
+  {
+    // ARM weak phrases that name a provision instead of a behaviour.
+    category: 'ambiguous',
+    sources: ['ARM'],
+    terms: [['provide for', 'behaviour'], ['capability to', 'behaviour'], ['capability of', 'behaviour']],
   },
   {
     // How often, left to the implementer's judgement.
@@ -217,8 +286,20 @@ const GROUPS: Group[] = [
     terms: [
       ['approximately', 'tolerance'], ['approx.', 'tolerance'], ['roughly', 'tolerance'],
       ['more or less', 'tolerance'], ['almost always', 'tolerance'], ['nearly always', 'tolerance'],
-      ['close to', 'tolerance'],
+      ['close to', 'tolerance'], ['nearly', 'tolerance'], ['almost', 'tolerance'],
+      ['about #', 'tolerance'], ['around #', 'tolerance'], ['circa #', 'tolerance'],
     ],
+  },
+  {
+    // A floor with the rest left open: ARM's weak phrase, ISO 29148's open-ended term.
+    category: 'open-ended',
+    sources: ['ARM', 'ISO29148'],
+    terms: [['as a minimum', 'floor'], ['at a minimum', 'floor'], ['at minimum', 'floor']],
+  },
+  {
+    category: 'open-ended',
+    sources: ['INCOSE-R7'],
+    terms: [['and others', 'openEnded'], ['or others', 'openEnded']],
   },
 ];
 
@@ -243,6 +324,13 @@ export const BENIGN_PHRASES: readonly string[] = [
   'clear button', 'in the clear', 'secure boot', 'secure cookie', 'secure cookies', 'secure flag',
   'secure attribute', 'secure shell', 'secure sockets layer', 'secure hash algorithm', 'secure enclave',
   'secure element', 'secure context', 'secure contexts',
+  // Comparatives and bounds that are settled by the number next to them, or are idioms.
+  'or fewer', 'no fewer', 'or greater', 'no greater', 'no longer', 'any longer', 'or longer', 'or shorter',
+  'or higher', 'or lower', 'best effort', 'worst case', 'too many requests',
+  // A reference, not an escape clause; a verb, not an adjective.
+  'as required by', 'as required in', 'as required under', 'as required per', 'marked as required',
+  'mark as required', 'set as required', 'as detailed', 'detailed below',
+  'detailed above', 'detailed in',
 ];
 
 /** The built-in entries, one per term. */
@@ -258,7 +346,7 @@ export const EVERYWHERE_CATEGORIES: ReadonlySet<string> = new Set(['subjective',
  * open-ended lists and approximations stay vague whatever numbers surround them.
  */
 export const MEASURABLE_CATEGORIES: ReadonlySet<string> = new Set([
-  'subjective', 'ambiguous', 'comparative', 'superlative', 'quantifier', 'frequency', 'custom',
+  'subjective', 'ambiguous', 'comparative', 'superlative', 'bound', 'quantifier', 'frequency', 'custom',
 ]);
 
 /** Hints whose terms are about time: only a duration, percentile or rate settles them. */

@@ -52,11 +52,22 @@ export function normalizeLabel(label: string): string {
   return label.trim().replace(/\s+/g, ' ').toLowerCase().toUpperCase();
 }
 
+/**
+ * ASCII characters at which something can happen: a construct may start (backtick, `<`, `[`,
+ * `![`, a URL at h/f/w), a backslash escapes, or a link label ends (`]`, where its destination
+ * is jumped over). Every other character is passed over without work; this loop runs over all
+ * prose of a document.
+ */
+const INTERESTING = new Uint8Array(128);
+for (const char of '\\`<[]!hfw') INTERESTING[char.charCodeAt(0)] = 1;
+
 export function maskInline(source: string, base: number, references: References = {}): InlineScan {
   const scan: InlineScan = { masks: [], codeSpans: [], links: [], comments: [] };
   // Where a link label ends, jump over its destination (already masked).
   const jumps = new Map<number, number>();
   for (let i = 0; i < source.length; i++) {
+    const code = source.charCodeAt(i);
+    if (code >= 128 || INTERESTING[code] === 0) continue;
     const jump = jumps.get(i);
     if (jump !== undefined) { i = jump - 1; continue; }
     const char = source[i];

@@ -1,7 +1,7 @@
 import MarkdownIt from 'markdown-it';
 
 type Token = MarkdownIt.Token;
-import { DEFAULT_ALIASES, matchHeading, type AliasTable } from '../sections/catalog';
+import { DEFAULT_ALIASES, matchHeading, type AliasTable, type SectionId } from '../sections/catalog';
 import { parseFrontMatter } from './front-matter';
 import { maskInline, normalizeLabel, type References } from './inline';
 import { ProseMask } from './prose-mask';
@@ -19,6 +19,20 @@ export interface ParseOptions {
 
 // One parser instance: markdown-it compiles its rule chains on construction.
 const markdown = new MarkdownIt({ html: true });
+// The model finds inline syntax (code spans, links, HTML) again in the source, where it has
+// offsets, and needs markdown-it's inline tokens for heading text only. Inline-parsing every
+// paragraph, list item and table cell was about half of markdown-it's time and all of it unused.
+markdown.core.ruler.at('inline', parseHeadingsInline);
+
+function parseHeadingsInline(state: MarkdownIt.StateCore): void {
+  const tokens = state.tokens;
+  for (let i = 1; i < tokens.length; i++) {
+    const token = tokens[i];
+    if (token.type !== 'inline' || tokens[i - 1].type !== 'heading_open') continue;
+    token.children = token.children ?? [];
+    state.md.inline.parse(token.content, state.md, state.env, token.children);
+  }
+}
 
 /**
  * Parses a Markdown spec once and builds the model every rule works on. Never throws for any
@@ -34,7 +48,8 @@ export function parseSpec(text: string, uri = '', options: ParseOptions = {}): S
   const tokens = markdown.parse(markdownSource, env);
   const builder = new ModelBuilder(text, lineStarts, tokens, (env.references ?? {}) as References);
   builder.collect();
-  const sections = buildSections(builder.headings, base, (title) => matchHeading(title, options.aliases ?? DEFAULT_ALIASES));
+  const aliases = options.aliases ?? DEFAULT_ALIASES;
+  const sections = buildSections(builder.headings, base, (title) => classifyHeading(title, aliases));
   const model: SpecModel = {
     uri,
     text,
@@ -55,6 +70,24 @@ export function parseSpec(text: string, uri = '', options: ParseOptions = {}): S
   model.htmlComments.sort((a, b) => a.startOffset - b.startOffset);
   attachSections(model);
   return model;
+}
+
+// Headings repeat across documents and across the versions of a document being edited, and
+// classifying one runs a dozen regular expressions, so results are remembered per alias table.
+const headingIds = new WeakMap<AliasTable, Map<string, SectionId[]>>();
+const MAX_REMEMBERED_HEADINGS = 10_000;
+
+function classifyHeading(title: string, aliases: AliasTable): SectionId[] {
+  let known = headingIds.get(aliases);
+  if (!known) headingIds.set(aliases, (known = new Map()));
+  let ids = known.get(title);
+  if (!ids) {
+    if (known.size >= MAX_REMEMBERED_HEADINGS) known.clear();
+    ids = matchHeading(title, aliases);
+    known.set(title, ids);
+  }
+  // A copy: models never share a mutable array.
+  return [...ids];
 }
 
 function blankOut(text: string, start: number, end: number): string {
@@ -108,7 +141,7 @@ class ModelBuilder {
   ) {
     this.base = { text, lineStarts };
     // Everything starts masked; only inline prose content is copied in.
-    this.prose = new ProseMask(text);
+    this.prose = new ProseMask(text, lineStarts);
   }
 
   collect(): void {
@@ -365,7 +398,9 @@ class ModelBuilder {
     for (const span of spans) this.prose.reveal(span.start, span.end);
     const blockStart = spans[0].start;
     const blockEnd = spans[spans.length - 1].end;
-    const masked = maskInline(this.prose.slice(blockStart, blockEnd), blockStart, this.references);
+    // A single span has just been revealed whole, so its mask is the source text itself.
+    const source = spans.length === 1 ? this.text.slice(blockStart, blockEnd) : this.prose.slice(blockStart, blockEnd);
+    const masked = maskInline(source, blockStart, this.references);
     for (const region of masked.masks) this.prose.hide(region.start, region.end);
     for (const code of masked.codeSpans) {
       this.inlineCode.push({ ...code, range: rangeFromOffsets(this.base, code.startOffset, code.endOffset), section: undefined });
@@ -381,11 +416,13 @@ class ModelBuilder {
       });
     }
     for (const comment of masked.comments) this.recordComments(comment.start, comment.end);
-    return this.emitSentences(blockStart, blockEnd, kind, item, split);
+    // Nothing was blanked, so the block's mask is still `source`.
+    const block = masked.masks.length === 0 ? source : this.prose.slice(blockStart, blockEnd);
+    return this.emitSentences(block, blockStart, kind, item, split);
   }
 
-  private emitSentences(start: number, end: number, kind: BlockKind, item: ListItem | undefined, split: boolean): ContentSpan {
-    const block = this.prose.slice(start, end);
+  /** Sentences of a block whose prose mask `block` starts at offset `start`. */
+  private emitSentences(block: string, start: number, kind: BlockKind, item: ListItem | undefined, split: boolean): ContentSpan {
     const pieces = split ? splitSentences(block) : [{ start: 0, end: block.length }];
     let extent: ContentSpan | undefined;
     for (const piece of pieces) {

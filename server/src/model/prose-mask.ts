@@ -13,11 +13,17 @@ const CHUNK = 8192;
 export class ProseMask {
   private readonly units: Uint16Array;
 
-  constructor(private readonly text: string) {
+  /** `lineStarts` as computed by computeLineStarts: every CR and LF of the text ends a line. */
+  constructor(private readonly text: string, lineStarts: readonly number[]) {
     this.units = new Uint16Array(text.length).fill(SPACE);
-    for (let i = 0; i < text.length; i++) {
-      const code = text.charCodeAt(i);
-      if (code === LF || code === CR) this.units[i] = code;
+    // Only the line breaks are kept, and they sit just before each line start.
+    for (let line = 1; line < lineStarts.length; line++) {
+      const start = lineStarts[line];
+      for (let i = start - 1; i >= start - 2 && i >= 0; i--) {
+        const code = text.charCodeAt(i);
+        if (code !== LF && code !== CR) break;
+        this.units[i] = code;
+      }
     }
   }
 

@@ -24,7 +24,7 @@ export function buildSections(headings: HeadingToken[], base: Base, classify: (t
       index,
       title: heading.title,
       level: heading.level,
-      slug: uniqueSlug(slugify(heading.title), slugCounts),
+      slug: uniqueSlug(slugOf(heading.title), slugCounts),
       headingRange: rangeFromOffsets(base, base.lineStarts[heading.startLine], lineEndOffset(base, heading.endLine - 1)),
       bodyRange: bodyRange(base, heading.endLine, nextSibling),
       ownBodyRange: bodyRange(base, heading.endLine, nextAny),
@@ -54,6 +54,20 @@ function nextSiblingLines(headings: HeadingToken[], end: number): number[] {
     waiting.push(index);
   });
   return lines;
+}
+
+// Slugs are pure functions of titles, which repeat across documents and edits; see slugify.
+const slugs = new Map<string, string>();
+const MAX_REMEMBERED_SLUGS = 10_000;
+
+function slugOf(title: string): string {
+  let slug = slugs.get(title);
+  if (slug === undefined) {
+    if (slugs.size >= MAX_REMEMBERED_SLUGS) slugs.clear();
+    slug = slugify(title);
+    slugs.set(title, slug);
+  }
+  return slug;
 }
 
 /** Lines [fromLine, toLine) as a range ending at the end of the last line's text. */

@@ -20,10 +20,12 @@ export const emptySection: Rule = {
   check(model: SpecModel): RawFinding[] {
     const findings: RawFinding[] = [];
     const hasContent = contentIndex(model);
+    const title = documentTitle(model);
     for (const section of model.sections) {
-      if (subtreeHasContent(section, hasContent)) continue;
-      // Report the outermost empty section only; its empty subsections add nothing.
-      if (section.parent && !subtreeHasContent(section.parent, hasContent)) continue;
+      if (section === title || subtreeHasContent(section, hasContent)) continue;
+      // Report the outermost empty section only; its empty subsections add nothing. The document
+      // title does not count as "outer": an empty skeleton reports each of its sections.
+      if (section.parent && section.parent !== title && !subtreeHasContent(section.parent, hasContent)) continue;
       findings.push({
         message: `Section "${section.title}" is empty: write its content or state why it does not apply.`,
         range: section.headingRange,
@@ -48,6 +50,12 @@ function contentIndex(model: SpecModel): boolean[] {
   for (const element of [...model.codeBlocks, ...model.tables, ...model.inlineCode]) mark(element);
   for (const link of model.links) if (link.isImage) mark(link);
   return own;
+}
+
+/** The single level-1 heading that opens the document and holds every other section, if any. */
+function documentTitle(model: SpecModel): Section | undefined {
+  const [first] = model.rootSections;
+  return model.rootSections.length === 1 && first.level === 1 && first.children.length > 0 ? first : undefined;
 }
 
 function subtreeHasContent(section: Section, own: boolean[]): boolean {

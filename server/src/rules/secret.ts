@@ -1,7 +1,7 @@
 import { rangeFromOffsets } from '../model/text';
 import type { SpecModel } from '../model/types';
 import type { RawFinding, Rule } from './types';
-import { matchesOf } from './util';
+import { matchesInFilteredLines, matchesOf } from './util';
 
 interface Detector {
   kind: string;
@@ -12,6 +12,11 @@ interface Detector {
   valueGroup?: number;
   /** Further check on the value; the pattern alone decides when absent. */
   accept?: (value: string, text: string, end: number) => boolean;
+  /**
+   * For a pattern that never spans lines and is slow to try everywhere: something every match
+   * contains, so that only lines containing it are searched.
+   */
+  lineFilter?: RegExp;
 }
 
 /**
@@ -32,6 +37,7 @@ const DETECTORS: readonly Detector[] = [
     pattern: /\b[a-z][a-z0-9+.-]*:\/\/[^\s:/@'"`<>]*:([^\s/@'"`<>]+)@[^\s/'"`<>]+/gi,
     valueGroup: 1,
     accept: looksReal,
+    lineFilter: /:\/\//,
   },
   {
     kind: 'password-assignment',
@@ -40,6 +46,7 @@ const DETECTORS: readonly Detector[] = [
     pattern: /(?<![A-Za-z0-9])[A-Za-z0-9_.-]*?(?:password|passwd|secret|api[_-]?key|apikey|access[_-]?token|auth[_-]?token|private[_-]?key)["']?[ \t]*[:=][ \t]*(["']?)([^\s"'`,;<>]+)\1/gi,
     valueGroup: 2,
     accept: looksReal,
+    lineFilter: /password|passwd|secret|api[_-]?key|apikey|access[_-]?token|auth[_-]?token|private[_-]?key/i,
   },
 ];
 
@@ -62,7 +69,10 @@ export const secret: Rule = {
     const findings: RawFinding[] = [];
     const taken: Array<{ start: number; end: number }> = [];
     for (const detector of DETECTORS) {
-      for (const { match, start, end } of matchesOf(detector.pattern, model.text)) {
+      const matches = detector.lineFilter
+        ? matchesInFilteredLines(detector.pattern, detector.lineFilter, model)
+        : matchesOf(detector.pattern, model.text);
+      for (const { match, start, end } of matches) {
         const value = detector.valueGroup === undefined ? match[0] : match[detector.valueGroup];
         if (detector.accept && !detector.accept(value, model.text, end)) continue;
         // A token already reported by a specific detector is not reported again as a generic assignment.

@@ -97,6 +97,34 @@ const QUALITIES: Quality[] = [
     hint: 'name the metric and its target, e.g. p95 latency < 300 ms at 200 requests/s',
   },
   {
+    // ISO 25010 usability: measured by task success, time on task or error counts.
+    quality: 'usability',
+    words: ['usability', 'ease of use', 'user friendliness', 'learnability', 'ease of learning'],
+    hint: 'state a usability criterion, e.g. 90% of first-time users finish the task in under 2 minutes',
+    kinds: ['percent', 'time', 'count'],
+  },
+  {
+    quality: 'maintainability',
+    words: ['maintainability', 'ease of maintenance', 'modifiability', 'extensibility'],
+    hint: 'name the change and the effort allowed, e.g. a new export format takes under 2 days to add',
+  },
+  {
+    // Not "portable": in requirements it is as often a device ("a handheld portable").
+    quality: 'portability',
+    words: ['portability'],
+    hint: 'list the platforms it must run on, e.g. Linux x86-64 and arm64, Windows 11',
+  },
+  {
+    quality: 'accuracy',
+    words: ['accuracy', 'accurate', 'accurately'],
+    hint: 'state the tolerance, e.g. within ±0.5% of the reference value',
+  },
+  {
+    quality: 'energy',
+    words: ['power consumption', 'energy consumption', 'energy use', 'battery life', 'battery consumption'],
+    hint: 'state the budget, e.g. at most 2 W average, or 8 hours of battery life',
+  },
+  {
     quality: 'retention',
     words: ['retention period', 'retention'],
     hint: 'state the period, e.g. kept for 90 days, then deleted',

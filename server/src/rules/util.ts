@@ -1,4 +1,4 @@
-import { offsetAt } from '../model/text';
+import { lineEndOffset, offsetAt, positionAt } from '../model/text';
 import type { Range, Section, SpecModel } from '../model/types';
 
 /** True when the section or one of its ancestors satisfies one of the canonical ids. */
@@ -86,5 +86,23 @@ export function* matchesOf(pattern: RegExp, text: string, base = 0): Generator<{
       continue;
     }
     yield { match, start: base + match.index, end: base + match.index + match[0].length };
+  }
+}
+
+/**
+ * The matches `matchesOf(pattern, model.text)` would give, for a pattern that never matches
+ * across a line break, searched only in the lines where `filter` (a cheap condition every match
+ * meets, such as a keyword the pattern requires) finds something. For patterns that are slow
+ * to try at every position of a long document.
+ */
+export function* matchesInFilteredLines(pattern: RegExp, filter: RegExp, model: SpecModel): Generator<{ match: RegExpExecArray; start: number; end: number }> {
+  const finder = new RegExp(filter.source, filter.flags.includes('g') ? filter.flags : `${filter.flags}g`);
+  for (let hit = finder.exec(model.text); hit; hit = finder.exec(model.text)) {
+    const line = positionAt(model, hit.index).line;
+    const lineStart = model.lineStarts[line];
+    const lineEnd = lineEndOffset(model, line);
+    yield* matchesOf(pattern, model.text.slice(lineStart, lineEnd), lineStart);
+    // The rest of this line has been searched already.
+    finder.lastIndex = Math.max(finder.lastIndex + (hit[0].length === 0 ? 1 : 0), lineEnd);
   }
 }

@@ -93,10 +93,33 @@ export const vagueTerm: Rule = {
       for (const match of context.lexicon.find(sentence.text)) {
         if (isReported(model, index, match, reach)) findings.push(finding(model, sentence, match));
       }
+      const pronoun = reach === 'all' ? vaguePronoun(sentence.text) : undefined;
+      if (pronoun) findings.push(finding(model, sentence, pronoun));
     });
     return findings;
   },
 };
+
+/**
+ * A sentence whose subject is a bare demonstrative ("This shall be shown to the driver", "These
+ * may be physically separate"): the statement does not say what it is about, and readers can
+ * pick different antecedents (ISO 29148 and Femmer et al.: vague pronouns).
+ */
+const VAGUE_PRONOUN = /^(\s*)(this|that|these|those)(?=\s+(?:shall|must|should|needs? to|has to|have to)\b)/i;
+
+const PRONOUN_ENTRY = {
+  term: 'this',
+  category: 'vague-pronoun',
+  hint: 'name what it refers to, e.g. "The warning SHALL ..." instead of "This SHALL ..."',
+  sources: ['ISO29148', 'SMELLS'],
+};
+
+function vaguePronoun(text: string): LexiconMatch | undefined {
+  const match = VAGUE_PRONOUN.exec(text);
+  if (!match) return undefined;
+  const start = match[1].length;
+  return { entry: { ...PRONOUN_ENTRY, term: match[2].toLowerCase() }, start, end: start + match[2].length };
+}
 
 function isReported(model: SpecModel, index: number, match: LexiconMatch, reach: 'all' | 'strong'): boolean {
   const sentence = model.sentences[index];

@@ -32,7 +32,7 @@ export function renderTemplate(profile: string | Profile, title: string, options
     `# ${cleanTitle}`,
     '',
     ...comment([
-      `A ${resolved.name} spec, written for an engineer outside the team who builds from it without a meeting.`,
+      `${/^[aeiou]/i.test(resolved.name) ? 'An' : 'A'} ${resolved.name} spec, written for an engineer outside the team who builds from it without a meeting.`,
       'Guidance sits in HTML comments like this one: invisible when rendered and ignored by SpecReady.',
       'Replace each comment with the content it asks for; `specready check` shows what is still missing.',
     ]),

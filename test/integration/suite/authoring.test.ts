@@ -1,8 +1,11 @@
 import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { closeAllEditors, EXTENSION_ID, waitForDiagnostics, workspaceRoot } from './helpers';
 
-/** Files this suite creates in the fixture workspace, removed after each test. */
+/** Files this suite creates, removed after each test. */
 const created: vscode.Uri[] = [];
 
 async function newSpec(folder: vscode.Uri, options: { template: string; title: string }): Promise<vscode.Uri | undefined> {
@@ -21,6 +24,15 @@ async function write(uri: vscode.Uri, text: string): Promise<void> {
 }
 
 describe('authoring', () => {
+  // New specs go to a folder outside the workspace, so that the workspace-wide checks the other
+  // suites rely on never scan them.
+  let scratch: vscode.Uri;
+
+  beforeEach(() => {
+    scratch = vscode.Uri.file(fs.mkdtempSync(path.join(os.tmpdir(), 'specready-it-authoring-')));
+    created.push(scratch);
+  });
+
   afterEach(async () => {
     await closeAllEditors();
     for (const uri of created.splice(0)) await vscode.workspace.fs.delete(uri, { recursive: true, useTrash: false }).then(undefined, () => undefined);
@@ -35,7 +47,7 @@ describe('authoring', () => {
   });
 
   it('creates a spec from a built-in template, opens it in the first section, and the server checks it', async () => {
-    const uri = await newSpec(workspaceRoot(), { template: 'bugfix', title: 'Refund double charge' });
+    const uri = await newSpec(scratch, { template: 'bugfix', title: 'Refund double charge' });
     assert.ok(uri, 'the command returns the new file');
     assert.equal(uri.path.split('/').pop(), 'refund-double-charge.spec.md');
     const text = await read(uri);
@@ -51,23 +63,23 @@ describe('authoring', () => {
   });
 
   it('never overwrites an existing file', async () => {
-    const uri = vscode.Uri.joinPath(workspaceRoot(), 'taken.spec.md');
+    const uri = vscode.Uri.joinPath(scratch, 'taken.spec.md');
     await write(uri, 'mine\n');
-    assert.equal(await newSpec(workspaceRoot(), { template: 'service', title: 'Taken' }), undefined);
+    assert.equal(await newSpec(scratch, { template: 'service', title: 'Taken' }), undefined);
     assert.equal(await read(uri), 'mine\n');
   });
 
-  it('uses a custom template from .specready/templates', async () => {
+  it('uses a custom template found in the workspace\'s .specready/templates', async () => {
     const folder = vscode.Uri.joinPath(workspaceRoot(), '.specready');
     created.push(folder);
     await vscode.workspace.fs.writeFile(vscode.Uri.joinPath(folder, 'templates', 'rfc.md'), new TextEncoder().encode('# {{title}}\n\n## Context\n\n<!-- why -->\n\n'));
-    const uri = await newSpec(workspaceRoot(), { template: 'rfc', title: 'Team RFC' });
+    const uri = await newSpec(scratch, { template: 'rfc', title: 'Team RFC' });
     assert.ok(uri);
     assert.equal(await read(uri), '# Team RFC\n\n## Context\n\n<!-- why -->\n\n');
   });
 
   it('expands a contributed snippet and completes a requirement with the next free id', async () => {
-    const uri = vscode.Uri.joinPath(workspaceRoot(), 'snippets.spec.md');
+    const uri = vscode.Uri.joinPath(scratch, 'snippets.spec.md');
     await write(uri, '# Snippets\n\n## Requirements\n\n- **REQ-1**: The service MUST answer.\n\n\n\n## Acceptance Criteria\n\n\n');
     const editor = await vscode.window.showTextDocument(uri);
     editor.selection = new vscode.Selection(10, 0, 10, 0);

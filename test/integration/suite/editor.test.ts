@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { closeAllEditors, EXTENSION_ID, fixtureUri, openFixture, waitForDiagnostics } from './helpers';
+import { closeAllEditors, EXTENSION_ID, fixtureUri, openFixture, ruleOf, waitForDiagnostics } from './helpers';
 
 interface Readiness {
   uri: string;
@@ -44,31 +44,31 @@ describe('quick fixes', () => {
 
   it('inserts an acceptance criterion for an untraced requirement and the diagnostic goes away', async () => {
     const uri = fixtureUri('order-export.spec.md');
-    const diagnosticsArrived = waitForDiagnostics(uri, (d) => d.some((x) => x.code === 'untraced-requirement'));
+    const diagnosticsArrived = waitForDiagnostics(uri, (d) => d.some((x) => ruleOf(x) === 'untraced-requirement'));
     const editor = await openFixture('order-export.spec.md');
     const diagnostics = await diagnosticsArrived;
-    const untraced = diagnostics.find((d) => d.code === 'untraced-requirement' && d.message.includes('REQ-2'));
+    const untraced = diagnostics.find((d) => ruleOf(d) === 'untraced-requirement' && d.message.includes('REQ-2'));
     assert.ok(untraced, 'REQ-2 is reported as untraced');
     const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, untraced.range, vscode.CodeActionKind.QuickFix.value);
     const insert = actions.find((action) => /acceptance criterion for REQ-2/.test(action.title));
     assert.ok(insert?.edit, `offered: ${actions.map((a) => a.title).join(' | ')}`);
     assert.equal(insert.isPreferred, true);
-    const gone = waitForDiagnostics(uri, (d) => !d.some((x) => x.code === 'untraced-requirement' && x.message.includes('REQ-2')));
+    const gone = waitForDiagnostics(uri, (d) => !d.some((x) => ruleOf(x) === 'untraced-requirement' && x.message.includes('REQ-2')));
     assert.ok(await vscode.workspace.applyEdit(insert.edit));
     const after = await gone;
     assert.match(editor.document.getText(), /- \*\*AC-3\*\* \(REQ-2\): Given <precondition>, when <action>, then <observable result>\./);
-    assert.ok(after.some((d) => d.code === 'placeholder'), 'the template holes are flagged until filled in');
+    assert.ok(after.some((d) => ruleOf(d) === 'placeholder'), 'the template holes are flagged until filled in');
   });
 
   it('replaces a weak modal with an RFC 2119 keyword', async () => {
     const uri = fixtureUri('order-export.spec.md');
-    const diagnosticsArrived = waitForDiagnostics(uri, (d) => d.some((x) => x.code === 'weak-modal'));
+    const diagnosticsArrived = waitForDiagnostics(uri, (d) => d.some((x) => ruleOf(x) === 'weak-modal'));
     const editor = await openFixture('order-export.spec.md');
-    const modal = (await diagnosticsArrived).find((d) => d.code === 'weak-modal')!;
+    const modal = (await diagnosticsArrived).find((d) => ruleOf(d) === 'weak-modal')!;
     const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, modal.range);
     const replace = actions.find((action) => action.isPreferred && action.title.startsWith('Replace'));
     assert.ok(replace?.edit, `offered: ${actions.map((a) => a.title).join(' | ')}`);
-    const count = (d: vscode.Diagnostic[]) => d.filter((x) => x.code === 'weak-modal').length;
+    const count = (d: vscode.Diagnostic[]) => d.filter((x) => ruleOf(x) === 'weak-modal').length;
     const before = count(vscode.languages.getDiagnostics(uri).filter((d) => d.source === 'specready'));
     const fewer = waitForDiagnostics(uri, (d) => count(d) === before - 1);
     assert.ok(await vscode.workspace.applyEdit(replace.edit));
@@ -123,20 +123,21 @@ describe('settings', () => {
 
   it('turning vague-term off updates diagnostics without a reload', async () => {
     const uri = fixtureUri('order-export.spec.md');
-    const arrived = waitForDiagnostics(uri, (d) => d.some((x) => x.code === 'vague-term'));
+    const arrived = waitForDiagnostics(uri, (d) => d.some((x) => ruleOf(x) === 'vague-term'));
     await openFixture('order-export.spec.md');
     await arrived;
-    const off = waitForDiagnostics(uri, (d) => d.length > 0 && !d.some((x) => x.code === 'vague-term'));
+    const off = waitForDiagnostics(uri, (d) => d.length > 0 && !d.some((x) => ruleOf(x) === 'vague-term'));
     await vscode.workspace.getConfiguration('specready').update('rules', { 'vague-term': 'off' }, vscode.ConfigurationTarget.Workspace);
     const after = await off;
-    assert.ok(after.some((d) => d.code === 'weak-modal'), 'other rules still report');
+    assert.ok(after.some((d) => ruleOf(d) === 'weak-modal'), 'other rules still report');
   });
 });
 
 describe('server restarts', () => {
   afterEach(closeAllEditors);
 
-  it('restarts the language server after it is killed and diagnostics come back', async () => {
+  it('restarts the language server after it is killed and diagnostics come back', async function () {
+    this.timeout(150_000);
     const extension = await api();
     const uri = fixtureUri('login-lockout.spec.md');
     const arrived = waitForDiagnostics(uri);
@@ -145,18 +146,18 @@ describe('server restarts', () => {
     const { pid } = await extension.serverInfo();
     process.kill(pid, 'SIGKILL');
     const restarted = await eventually(async () => {
-      try {
-        const info = await extension.serverInfo();
-        return info.pid !== pid ? info : undefined;
-      } catch {
-        return undefined;
-      }
+      // A request sent while the client restarts may never be answered: give each try 2 s.
+      const info = await Promise.race([
+        extension.serverInfo().catch(() => undefined),
+        new Promise<undefined>((resolve) => setTimeout(() => resolve(undefined), 2000)),
+      ]);
+      return info && info.pid !== pid ? info : undefined;
     }, 'a new server process', 60_000);
     assert.notEqual(restarted.pid, pid);
-    await editor.edit((edit) => edit.insert(new vscode.Position(editor.document.lineCount, 0), '\n- The fix works fine.\n'));
-    const added = editor.document.getText().split(/\r?\n/).indexOf('- The fix works fine.');
+    await editor.edit((edit) => edit.insert(new vscode.Position(editor.document.lineCount, 0), '\nTODO: check after restart.\n'));
+    const added = editor.document.getText().split(/\r?\n/).indexOf('TODO: check after restart.');
     // Only the restarted server can report the line added after the kill.
-    await waitForDiagnostics(uri, (d) => d.some((x) => x.code === 'untestable-criterion' && x.range.start.line === added), 60_000);
+    await waitForDiagnostics(uri, (d) => d.some((x) => ruleOf(x) === 'placeholder' && x.range.start.line === added), 60_000);
     await vscode.commands.executeCommand('workbench.action.files.revert');
   });
 });

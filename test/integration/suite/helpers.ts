@@ -77,3 +77,13 @@ export function positionOf(document: vscode.TextDocument, needle: string): vscod
   if (offset < 0) throw new Error(`"${needle}" not found in ${vscode.workspace.asRelativePath(document.uri)}`);
   return document.positionAt(offset);
 }
+
+/**
+ * The rule id of a SpecReady diagnostic. VS Code turns `code` into `{ value, target }` when the
+ * server sends a `codeDescription` (the link to the rule's documentation).
+ */
+export function ruleOf(diagnostic: vscode.Diagnostic): string | undefined {
+  const code = diagnostic.code;
+  if (code === undefined) return undefined;
+  return typeof code === 'object' ? String(code.value) : String(code);
+}

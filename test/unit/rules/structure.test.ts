@@ -67,6 +67,11 @@ describe('empty-section', () => {
     assert.deepEqual(findings.map((f) => f.data?.title), ['A']);
   });
 
+  it('reports each section of an empty skeleton, not the document title', () => {
+    const findings = runRule(emptySection, '# Spec\n\n## Context\n\n<!-- why -->\n\n## Scope\n');
+    assert.deepEqual(findings.map((f) => f.data?.title), ['Context', 'Scope']);
+  });
+
   it('does not count inline code in the heading itself as content', () => {
     assert.equal(runRule(emptySection, '## `GET /x`\n\n## B\n\nx\n').length, 1);
   });

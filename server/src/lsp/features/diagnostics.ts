@@ -55,6 +55,7 @@ class PullDiagnostics implements DiagnosticsPublisher {
   private generation = 0;
   private servedGeneration = -1;
   private wake: (() => void) | undefined;
+  private lastReported = new Set<string>();
 
   constructor(private readonly session: Session) {
     const diagnostics = session.connection.languages.diagnostics;
@@ -100,10 +101,21 @@ class PullDiagnostics implements DiagnosticsPublisher {
     if (token.isCancellationRequested) return [];
     this.servedGeneration = this.generation;
     const reports: WorkspaceDocumentDiagnosticReport[] = [];
+    const reported = new Set<string>();
     for (const file of await closedSpecFiles(this.session)) {
       const items = await analyseClosed(this.session, file);
-      if (items) reports.push({ kind: DocumentDiagnosticReportKind.Full, uri: fileUri(file), version: null, items });
+      if (!items) continue;
+      reports.push({ kind: DocumentDiagnosticReportKind.Full, uri: fileUri(file), version: null, items });
+      reported.add(fileUri(file));
     }
+    // Files reported last time that are gone (deleted, renamed, no longer specs) get an empty
+    // report: the client keeps a file's last workspace report until told otherwise.
+    for (const uri of this.lastReported) {
+      if (!reported.has(uri) && !this.session.documents.get(uri)) {
+        reports.push({ kind: DocumentDiagnosticReportKind.Full, uri, version: null, items: [] });
+      }
+    }
+    this.lastReported = reported;
     return reports;
   }
 }
