@@ -7,6 +7,8 @@
  *   --quick  fewer runs of everything (a smoke test of the benchmark itself)
  *   --only   a comma-separated subset of the benchmarks
  * The shared corpus defaults to ../shared next to the project; override with SPECREADY_SHARED.
+ * SPECREADY_BENCH_SERVER_ARGS passes Node options to the language server processes, e.g.
+ * "--cpu-prof --cpu-prof-dir=/tmp/profiles" to profile the server under the benchmark's load.
  */
 import { cpus, loadavg } from 'node:os';
 import { loadCorpus } from './bench/corpus';

@@ -18,6 +18,11 @@ import { nowMs } from './stats';
 
 export const SERVER = join(__dirname, '..', '..', '..', 'dist', 'server.js');
 
+/** Extra Node options for the server, e.g. `--cpu-prof` to profile it (NODE_OPTIONS refuses that one). */
+function serverNodeArgs(): string[] {
+  return (process.env.SPECREADY_BENCH_SERVER_ARGS ?? '').split(/\s+/).filter(Boolean);
+}
+
 export interface ServerMemory {
   /** Resident set size now, in bytes. */
   rss: number;
@@ -42,7 +47,7 @@ export class BenchClient {
   private stderr = '';
 
   constructor(private readonly root: string) {
-    this.process = spawn(process.execPath, [SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+    this.process = spawn(process.execPath, [...serverNodeArgs(), SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
     this.process.stderr?.on('data', (chunk) => { this.stderr += String(chunk); });
     this.connection = createProtocolConnection(new StreamMessageReader(this.process.stdout!), new StreamMessageWriter(this.process.stdin!));
     // A client without settings answers null, and the server uses its defaults.
@@ -103,6 +108,17 @@ export class BenchClient {
     }
   }
 
+  private exited(timeoutMs: number): Promise<void> {
+    if (this.process.exitCode !== null) return Promise.resolve();
+    return new Promise((resolve) => {
+      const timer = setTimeout(resolve, timeoutMs);
+      this.process.once('exit', () => {
+        clearTimeout(timer);
+        resolve();
+      });
+    });
+  }
+
   async dispose(): Promise<void> {
     try {
       await Promise.race([this.connection.sendRequest('shutdown'), new Promise((resolve) => setTimeout(resolve, 2000))]);
@@ -110,6 +126,8 @@ export class BenchClient {
     } catch {
       // The server may be gone already; it is killed below either way.
     }
+    // A server that exits by itself writes its profile (SPECREADY_BENCH_SERVER_ARGS=--cpu-prof).
+    await this.exited(5000);
     this.connection.dispose();
     this.process.kill();
     if (this.stderr.trim()) process.stderr.write(`server stderr: ${this.stderr}\n`);

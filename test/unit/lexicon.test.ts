@@ -33,6 +33,21 @@ describe('lexicon', () => {
     assert.deepEqual(terms('as very very robust as possible'), ['robust']);
   });
 
+  it('matches "#" as one number, with a unit written straight after it or a range', () => {
+    assert.deepEqual(terms('Start in about 5 s, around 5-10% of the time, about 5ms; store data about users.'), [
+      'about 5', 'around 5-10%', 'about 5ms',
+    ]);
+    assert.equal(createLexicon().lookup('about 30')?.term, 'about #');
+    assert.equal(createLexicon().lookup('about users'), undefined);
+  });
+
+  it('finds bounds asked for without a value, not the adjective that names a parameter', () => {
+    assert.deepEqual(terms('Keep retries to a minimum, with a minimum of driver action, as a minimum.'), [
+      'to a minimum', 'a minimum of', 'as a minimum',
+    ]);
+    assert.deepEqual(terms('The minimum supported version and the maximum file size.'), []);
+  });
+
   it('does not match inside words, hyphenated compounds, paths or names', () => {
     assert.deepEqual(terms('breakfast, fast-forward, fastest, /etc/hosts, config.simple, somehow'), []);
   });
@@ -40,6 +55,8 @@ describe('lexicon', () => {
   it('skips technical phrases that contain a vague word', () => {
     assert.deepEqual(terms('Use the most recent token, at most 3 retries, little-endian, a long press.'), []);
     assert.deepEqual(terms('Clear the cache. Messages must be clear.'), ['clear']);
+    assert.deepEqual(terms('Node 20 or higher, no longer available, best effort delivery, worst case, 429 Too Many Requests.'), []);
+    assert.deepEqual(terms('Fields marked as required, as required by GDPR, as detailed in section 2; retry as required.'), ['as required']);
   });
 
   it('looks up terms as written, including wildcard terms', () => {
@@ -77,6 +94,9 @@ describe('lexicon', () => {
     assert.equal(settledBy(lexicon.lookup('large')!), 'any');
     assert.equal(settledBy(lexicon.lookup('etc.')!), 'none');
     assert.equal(settledBy(lexicon.lookup('if possible')!), 'none');
+    assert.equal(settledBy(lexicon.lookup('a minimum of')!), 'any');
+    assert.equal(settledBy(lexicon.lookup('as a minimum')!), 'none');
+    assert.equal(settledBy(lexicon.lookup('about 5')!), 'none');
   });
 });
 
@@ -91,8 +111,15 @@ describe('quantities', () => {
     assert.deepEqual(kinds('within two minutes at the 95th percentile'), ['within:bound', 'two minutes:time', '95th percentile:time']);
   });
 
+  it('recognises physical units: length, frequency, power, temperature, sound level', () => {
+    assert.deepEqual(kinds('5mm high, 900 MHz, 2 W, 12 V, 20 °C, 70 dBA, within 3 m'), [
+      '5mm:physical', '900 MHz:physical', '2 W:physical', '12 V:physical', '20 °C:physical', '70 dBA:physical',
+      'within:bound', '3 m:physical',
+    ]);
+  });
+
   it('ignores identifiers, versions and bare numbers', () => {
-    assert.deepEqual(kinds('REQ-12 in version 2 of RFC 2119, section 3.2, v1.5 s3'), []);
+    assert.deepEqual(kinds('REQ-12 in version 2 of RFC 2119, section 3.2, v1.5 s3, 5G networks'), []);
   });
 
   it('tells time targets from others', () => {

@@ -14,14 +14,17 @@ import type { LexiconEntry } from './lexicon';
  *
  * Source keys (cited in the vague-term rule docs):
  * - ARM: Wilson, Rosenberg & Hyatt, "Automated Analysis of Requirement Specifications" (NASA ARM
- *   tool, ICSE 1997): weak phrases and options.
+ *   tool, ICSE 1997): weak phrases ("as a minimum", "provide for", "capability to", "timely") and
+ *   options.
  * - SMELLS: Femmer, Méndez Fernández, Wagner & Eder, "Rapid quality assurance with Requirements
  *   Smells" (JSS 2017), after ISO/IEC/IEEE 29148: subjective language, ambiguous adverbs and
  *   adjectives, loopholes, open-ended and non-verifiable terms, superlatives.
  * - INCOSE-R7 / R8 / R9: INCOSE Guide for Writing Requirements, rules R7 (vague terms), R8 (escape
  *   clauses) and R9 (open-ended clauses), as implemented in the CC-BY-4.0 Vale style
  *   tbhb/vale-requirements-writing.
- * - ISO29148: ISO/IEC/IEEE 29148:2018, 5.2.7 "Requirements language criteria".
+ * - ISO29148: ISO/IEC/IEEE 29148:2018, 5.2.7 "Requirements language criteria": superlatives,
+ *   subjective language, vague pronouns, ambiguous adverbs and adjectives, open-ended
+ *   non-verifiable terms ("as a minimum"), comparative phrases, loopholes.
  *
  * Term syntax: matching ignores case, a space also matches a hyphen ("user friendly" finds
  * "user-friendly"), a trailing "." is optional ("etc." finds "etc"), "*" stands for one word
@@ -197,8 +200,8 @@ const GROUPS: Group[] = [
     sources: ['INCOSE-R7', 'ISO29148'],
     terms: [
       ['a minimum of', 'bound'], ['a maximum of', 'bound'], ['a minimum number of', 'bound'],
-      ['a maximum number of', 'bound'], ['to a minimum', 'bound'], ['to the minimum', 'bound'],
-      ['minimum possible', 'bound'], ['maximum possible', 'bound'],
+      ['a maximum number of', 'bound'], ['to a minimum', 'bound'], ['minimum possible', 'bound'],
+      ['maximum possible', 'bound'],
     ],
   },
   {
@@ -236,12 +239,14 @@ const GROUPS: Group[] = [
     ],
   },
   {
+    // Like "a variety of": which ones, and how many?
     category: 'quantifier',
     sources: SMELL_SOURCES,
     terms: [['a range of', 'quantity']],
   },
   {
-    // Intensifiers and graded words that only move an unstated threshold ("very large", "too long").
+    // Judgements with no stated criterion: an intensifier ("extremely", "too long"), a perception
+    // ("a distinctive tone", "obvious to the user"), a level of detail, an unnamed class of data.
     category: 'ambiguous',
     sources: SMELL_SOURCES,
     terms: [
@@ -252,7 +257,8 @@ const GROUPS: Group[] = [
     ],
   },
   {
-    // INCOSE R7 quality words that name a property without the criterion that shows it.
+    // INCOSE R7 terms: qualities named without the criterion that shows them ("maintainable"), and
+    // the colloquial or negated forms of "sufficient" and "acceptable".
     category: 'ambiguous',
     sources: ['INCOSE-R7', ...SMELL_SOURCES],
     terms: [
@@ -297,6 +303,7 @@ const GROUPS: Group[] = [
     terms: [['as a minimum', 'floor'], ['at a minimum', 'floor'], ['at minimum', 'floor']],
   },
   {
+    // The open tail of a list.
     category: 'open-ended',
     sources: ['INCOSE-R7'],
     terms: [['and others', 'openEnded'], ['or others', 'openEnded']],

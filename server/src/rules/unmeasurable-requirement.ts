@@ -153,7 +153,8 @@ export const unmeasurableRequirement: Rule = {
       + 'reader and fails at 500 ms for another. Checked: list items, table rows and requiring sentences (must, '
       + 'shall, should, will, needs to) in requirements and non-functional sections. A statement is measured when '
       + 'the sentence, the next sentence of the same item or the table row gives a quantity of the right kind '
-      + '(latency needs a duration or a rate, availability a percentage or a duration, "p95" counts as latency), or '
+      + '(latency needs a duration or a rate, availability a percentage or a duration, usability a percentage, a '
+      + 'duration or a count, "p95" counts as latency; physical units such as "5 mm" or "900 MHz" count too), or '
       + 'when it points to a target written elsewhere (a link or another requirement id). A quality word that is '
       + 'also a vague term ("fast", "scalable", "reliable") is reported by vague-term, not again here; it is '
       + 'reported here when vocabulary.remove took it out of the lexicon.',

@@ -64,12 +64,15 @@ export const vagueTerm: Rule = {
       + 'in background and design discussion. Never checked: headings, code, URLs, link labels, quoted strings, '
       + 'open questions, and subsections headed as discussion ("Risks", "Notes", "Alternatives") or as a question. '
       + 'Graded words inside an example ("e.g. relevant PRs") are not reported. A graded word is not reported when '
-      + 'its statement gives a target: the sentence (for a list item, the whole item; for a paragraph, also the next '
-      + 'sentence) or the table row states a number with a unit ("fast: p95 < 200 ms"); speed words need a '
-      + 'duration or a rate, and a comparison is settled by what it compares to ("faster than v1"). Loopholes and '
-      + 'open-ended lists are reported even next to numbers. A term followed by "(TBD: ...)" is left to the '
-      + 'placeholder rule. A quality word such as "fast" in a requirement is reported here and not again by '
-      + 'unmeasurable-requirement.',
+      + 'its statement gives a target: the sentence or the next sentence of the same list item or paragraph, or '
+      + 'the table row, states a number with a unit ("fast: p95 < 200 ms"); speed words need a duration or a '
+      + 'rate, a comparative ("greater", "fewer") is settled by what it compares to ("faster than v1"), and a bound '
+      + 'asked for without its value ("with a minimum of driver action", "kept to a minimum") by the value. '
+      + 'Loopholes, open-ended lists, floors ("as a minimum") and approximations ("about 5 s", "approximately") '
+      + 'are reported even next to numbers. In commitments, a must/shall sentence whose subject is a bare '
+      + '"This", "That", "These" or "Those" ("This shall also indicate...") is reported as a vague pronoun. A term '
+      + 'followed by "(TBD: ...)" is left to the placeholder rule. A quality word such as "fast" in a requirement '
+      + 'is reported here and not again by unmeasurable-requirement.',
     bad: '- The search page must be fast and user-friendly, and support PDF, Word, etc.',
     good: '- REQ-4: Search results MUST render within 300 ms (p95) for queries on up to 1M documents.\n'
       + '- REQ-5: Uploads MUST accept PDF and DOCX only.',
@@ -78,10 +81,14 @@ export const vagueTerm: Rule = {
       'SMELLS: Femmer, Méndez Fernández, Wagner & Eder, "Rapid quality assurance with Requirements Smells", JSS 123, 2017',
       'INCOSE-R7/R8/R9: INCOSE Guide for Writing Requirements (vague terms, escape clauses, open-ended clauses), term lists '
         + 'adapted from the Vale style tbhb/vale-requirements-writing, CC BY 4.0',
-      'ISO29148: ISO/IEC/IEEE 29148:2018, 5.2.7 Requirements language criteria',
+      'ISO29148: ISO/IEC/IEEE 29148:2018, 5.2.7 Requirements language criteria (subjective language, ambiguous '
+        + 'adverbs and adjectives, open-ended terms such as "as a minimum", comparatives, superlatives, loopholes, '
+        + 'vague pronouns)',
     ],
     options: '`vocabulary.add` adds terms (a string, or { term, category, hint }); added terms are reported in any '
-      + 'prose unless their category is one of ambiguous, quantifier, frequency or approximation. '
+      + 'prose when their category is subjective, loophole or open-ended (or none is given), and only in commitments '
+      + 'for the other categories (ambiguous, comparative, superlative, bound, quantifier, frequency, approximation). '
+      + 'In a term, "*" stands for one word and "#" for one number ("about #"). '
       + '`vocabulary.remove` drops built-in terms by spelling ("fast", "etc.").',
   },
   check(model: SpecModel, context: RuleContext): RawFinding[] {
@@ -94,31 +101,32 @@ export const vagueTerm: Rule = {
         if (isReported(model, index, match, reach)) findings.push(finding(model, sentence, match));
       }
       const pronoun = reach === 'all' ? vaguePronoun(sentence.text) : undefined;
-      if (pronoun) findings.push(finding(model, sentence, pronoun));
+      if (pronoun && !markedForFollowUp(model, sentence.startOffset + pronoun.end)) {
+        findings.push(finding(model, sentence, pronoun));
+      }
     });
     return findings;
   },
 };
 
 /**
- * A sentence whose subject is a bare demonstrative ("This shall be shown to the driver", "These
- * may be physically separate"): the statement does not say what it is about, and readers can
- * pick different antecedents (ISO 29148 and Femmer et al.: vague pronouns).
+ * A binding sentence whose subject is a bare demonstrative ("This shall also indicate if the
+ * called party was busy"): the requirement does not say what it binds, and readers can pick
+ * different antecedents (vague pronouns: ISO/IEC/IEEE 29148, Femmer et al.). Only commitments
+ * (must, shall, should, needs to) are checked: "This is needed because..." explains, and its
+ * antecedent is plain. "It" is left out: in requirements it is mostly a placeholder subject ("It
+ * shall be possible to...").
  */
 const VAGUE_PRONOUN = /^(\s*)(this|that|these|those)(?=\s+(?:shall|must|should|needs? to|has to|have to)\b)/i;
 
-const PRONOUN_ENTRY = {
-  term: 'this',
-  category: 'vague-pronoun',
-  hint: 'name what it refers to, e.g. "The warning SHALL ..." instead of "This SHALL ..."',
-  sources: ['ISO29148', 'SMELLS'],
-};
+const PRONOUN_HINT = 'name what it refers to, e.g. "The warning SHALL ..." instead of "This SHALL ..."';
 
 function vaguePronoun(text: string): LexiconMatch | undefined {
   const match = VAGUE_PRONOUN.exec(text);
   if (!match) return undefined;
   const start = match[1].length;
-  return { entry: { ...PRONOUN_ENTRY, term: match[2].toLowerCase() }, start, end: start + match[2].length };
+  const entry = { term: match[2].toLowerCase(), category: 'vague-pronoun', hint: PRONOUN_HINT, sources: ['ISO29148', 'SMELLS'] };
+  return { entry, start, end: start + match[2].length };
 }
 
 function isReported(model: SpecModel, index: number, match: LexiconMatch, reach: 'all' | 'strong'): boolean {

@@ -31,6 +31,36 @@ describe('unmeasurable-requirement', () => {
     assert.deepEqual(found(text), []);
   });
 
+  it('reports usability, maintainability, portability, accuracy and energy named without a target', () => {
+    const text = [
+      '## Non-Functional Requirements',
+      '',
+      '- NFR-1: Usability and maintainability must be ensured.',
+      '- NFR-2: Position accuracy and battery life matter to drivers.',
+      '- NFR-3: Portability is a goal.',
+      '',
+    ].join('\n');
+    const findings = runRule(unmeasurableRequirement, text);
+    assert.deepEqual(findings.map((finding) => textAt(text, finding.range)), [
+      'Usability', 'maintainability', 'accuracy', 'battery life', 'Portability',
+    ]);
+    assert.deepEqual(findings.slice(0, 2).map((finding) => at(finding.range)), ['2:9-2:18', '2:23-2:38']);
+    assert.deepEqual(findings.map((finding) => finding.data?.quality), ['usability', 'maintainability', 'accuracy', 'energy', 'portability']);
+  });
+
+  it('accepts these qualities with a target of the right kind, including physical units', () => {
+    const text = [
+      '## Requirements',
+      '',
+      '- Usability: 90% of first-time users book a room within 5 minutes.',
+      '- Position accuracy must be within 5 m.',
+      '- Battery life must be at least 8 hours.',
+      '',
+    ].join('\n');
+    assert.deepEqual(found(text), []);
+    assert.deepEqual(found('## Requirements\n\n- Usability must be good on 5 MB pages.\n'), ['Usability']);
+  });
+
   it('wants a duration for latency, not any number', () => {
     assert.deepEqual(found('## Requirements\n\n- Response time must be good for 100 users.\n'), ['Response time']);
   });

@@ -46,6 +46,56 @@ describe('vague-term', () => {
     assert.deepEqual(found(requirements('Exports must be faster.')), ['faster']);
   });
 
+  it('reports bounds without a value, floors, comparatives, superlatives and approximations at their exact range', () => {
+    const text = requirements(
+      'Keep manual steps to a minimum and call with a minimum of driver action.',
+      'As a minimum, support CSV; follow best practices.',
+      'Start in about 5 s.',
+      'Locate trains with greater accuracy.',
+      'Give a distinctive tone and detailed help; provide for manual input.',
+    );
+    const findings = runRule(vagueTerm, text);
+    assert.deepEqual(findings.map((finding) => textAt(text, finding.range)), [
+      'to a minimum', 'a minimum of', 'As a minimum', 'best', 'about 5', 'greater', 'distinctive', 'detailed',
+      'provide for',
+    ]);
+    assert.deepEqual(findings.slice(0, 2).map((finding) => at(finding.range)), ['2:20-2:32', '2:47-2:59']);
+    assert.deepEqual(findings.map((finding) => finding.data?.category), [
+      'bound', 'bound', 'open-ended', 'superlative', 'approximation', 'comparative', 'ambiguous', 'ambiguous',
+      'ambiguous',
+    ]);
+  });
+
+  it('does not report a bound with its value, a named parameter, a settled comparative or "about" without a number', () => {
+    const text = requirements(
+      'Accept a maximum of 8 digits.',
+      'Show the minimum supported version.',
+      'Exports must take fewer steps than the v1 wizard.',
+      'Show data about the user; support Node 20 or higher.',
+      'Characters must have a minimum height of 5mm.',
+    );
+    assert.deepEqual(found(text), []);
+  });
+
+  it('reports a must/shall sentence whose subject is a bare demonstrative, in commitments only', () => {
+    const text = requirements(
+      'The radio shall warn the driver. This shall also indicate if the line is busy.',
+      'This requirement shall apply to cab radios.',
+      'The export runs nightly. This is needed for the audit.',
+    );
+    const findings = runRule(vagueTerm, text);
+    assert.deepEqual(findings.map((finding) => at(finding.range)), ['2:35-2:39']);
+    assert.equal(findings[0].data?.category, 'vague-pronoun');
+    assert.match(findings[0].message, /^"This" is vague: name what it refers to/);
+    assert.deepEqual(found('## Context\n\nThe radio warns the driver. This must be fixed.\n'), []);
+  });
+
+  it('settles a term with a number in its own or the next sentence, not one further away or before it', () => {
+    assert.deepEqual(found(requirements('A segment holds at most 96 characters. A message can include several segments.')), ['several']);
+    assert.deepEqual(found(requirements('Search must be fast. It runs on 3 nodes. 95% of queries return in 1 s.')), ['fast']);
+    assert.deepEqual(found(requirements('Search must be fast. 95% of queries return in 1 s. It runs on 3 nodes.')), []);
+  });
+
   it('reports loopholes and open-ended lists even next to numbers', () => {
     assert.deepEqual(found(requirements('Respond within 200 ms where possible, for PDF, DOCX, etc.')), ['where possible', 'etc.']);
   });
