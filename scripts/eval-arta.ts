@@ -8,7 +8,8 @@
  * unmeasurable-requirement reports anything. A row is positive when its annotators marked any
  * smell. The sets overlap and their annotators disagree, so they are reported separately.
  *
- * Usage: npm run eval [-- --examples 10]   (prints sample false alarms and misses per set)
+ * Usage: npm run eval [-- --examples 10]   (prints sample false alarms and misses per set; each
+ * SpecReady false alarm is prefixed with the words it reported)
  * The shared folder defaults to ../shared next to the project; override with SPECREADY_SHARED.
  */
 import { readFileSync } from 'node:fs';
@@ -22,7 +23,10 @@ const SHARED = process.env.SPECREADY_SHARED ?? resolve(__dirname, '..', '..', '.
 const SETS = ['ds1', 'ds3'];
 const COUNTED_RULES = ['vague-term', 'unmeasurable-requirement'];
 const BASELINE_RULES = ['R7', 'R8', 'R9'];
-/** Smell categories outside vague wording: ambiguity of single words, modals, negation, pronouns. */
+/**
+ * Smell categories outside vague wording: ambiguity of single words, modals, negation, pronouns
+ * (vague-term reports only one kind of vague pronoun: "This shall ..." as the subject of a commitment).
+ */
 const OTHER_SMELLS = ['Polysemy', 'Uncertain_verb', 'Negative', 'Vague_pron.', 'negative_statements', 'vague_pronouns'];
 
 interface Row {
@@ -44,16 +48,19 @@ interface Outcome {
   misses: string[];
 }
 
-type Detector = (text: string) => boolean;
+/** The words that flagged a text (empty when not flagged); the baseline reports "" for a hit. */
+type Detector = (text: string) => string[];
 
 // Only the counted rules run: the others cannot change the outcome and would only cost time.
 const CONFIG: SpecReadyConfig = {
   rules: Object.fromEntries(RULE_IDS.map((id): [string, RuleLevel] => [id, COUNTED_RULES.includes(id) ? 'warning' : 'off'])),
 };
 
-function specReady(text: string): boolean {
+function specReady(text: string): string[] {
   const document = `## Requirements\n\n- ${text.replace(/\s+/g, ' ').trim()}\n`;
-  return analyzeSpec(document, { config: CONFIG }).findings.some((finding) => COUNTED_RULES.includes(finding.rule));
+  return analyzeSpec(document, { config: CONFIG }).findings
+    .filter((finding) => COUNTED_RULES.includes(finding.rule))
+    .map((finding) => String(finding.data?.text ?? finding.data?.term ?? finding.rule));
 }
 
 interface ValeRule {
@@ -72,7 +79,7 @@ function baselineDetector(): { detect: Detector; rules: string[]; tokens: number
   const escaped = tokens.map((token) => token.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
   const pattern = new RegExp(`(?<![\\p{L}\\p{N}_])(?:${escaped.join('|')})(?![\\p{L}\\p{N}_])`, 'iu');
   return {
-    detect: (text) => pattern.test(text),
+    detect: (text) => (pattern.test(text) ? [''] : []),
     rules: chosen.map(([name, rule]) => `${rule.rule} ${name}`),
     tokens: tokens.length,
   };
@@ -88,12 +95,14 @@ function readRows(set: string): Row[] {
 function evaluate(rows: Row[], detect: Detector): Outcome {
   const outcome: Outcome = { counts: { tp: 0, fp: 0, fn: 0, tn: 0 }, falseAlarms: [], misses: [] };
   for (const row of rows) {
-    const flagged = detect(row.text);
+    const words = detect(row.text);
+    const flagged = words.length > 0;
     const vague = Object.keys(row.smells).length > 0;
     if (flagged && vague) outcome.counts.tp++;
     else if (flagged) {
       outcome.counts.fp++;
-      outcome.falseAlarms.push(row.text);
+      const shown = words.filter(Boolean);
+      outcome.falseAlarms.push(shown.length > 0 ? `[${shown.join(', ')}] ${row.text}` : row.text);
     } else if (vague) {
       outcome.counts.fn++;
       outcome.misses.push(`${row.text}  ${JSON.stringify(row.smells)}`);

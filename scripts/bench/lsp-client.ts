@@ -4,6 +4,7 @@
  * server's memory from /proc.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -13,6 +14,7 @@ import {
   StreamMessageWriter,
   type Diagnostic,
   type ProtocolConnection,
+  WorkspaceDiagnosticRequest,
 } from 'vscode-languageserver-protocol/node';
 import { nowMs } from './stats';
 
@@ -92,9 +94,22 @@ export class BenchClient {
     return report.items ?? [];
   }
 
-  /** The first answer to `workspace/diagnostic`: every spec that is not open. */
+  /**
+   * The first answer to `workspace/diagnostic` (every spec that is not open), asked for the way
+   * VS Code asks: with a partial result token, so that reports may stream in as progress.
+   */
   async workspaceDiagnostics(): Promise<WorkspaceReport> {
-    return this.connection.sendRequest<WorkspaceReport>('workspace/diagnostic', { previousResultIds: [] });
+    const partialResultToken = `bench-${randomUUID()}`;
+    const items: WorkspaceReport['items'] = [];
+    const progress = this.connection.onProgress(WorkspaceDiagnosticRequest.partialResult, partialResultToken, (partial) => {
+      items.push(...partial.items);
+    });
+    try {
+      const final = await this.connection.sendRequest<WorkspaceReport>('workspace/diagnostic', { previousResultIds: [], partialResultToken });
+      return { items: [...items, ...final.items] };
+    } finally {
+      progress.dispose();
+    }
   }
 
   /** The server's memory from /proc; undefined where /proc is not available. */

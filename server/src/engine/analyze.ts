@@ -2,7 +2,7 @@ import { ConfigError } from '../config/errors';
 import { DEFAULT_ID_PATTERN, DEFAULT_THRESHOLD, type SpecReadyConfig } from '../config/types';
 import { createLexicon } from '../lexicon/lexicon';
 import { parseSpec } from '../model/parse';
-import { compareRanges, offsetAt, rangeFromOffsets } from '../model/text';
+import { compareRanges, detachedString, offsetAt, rangeFromOffsets } from '../model/text';
 import type { Range, SpecModel } from '../model/types';
 import { buildAliasTable, DEFAULT_ALIASES, type AliasTable } from '../sections/catalog';
 import { DEFAULT_PROFILE, resolveProfile, UnknownProfileError, type Profile } from '../sections/profiles';
@@ -149,8 +149,8 @@ function runRules(model: SpecModel, context: RuleContext, config: SpecReadyConfi
     try {
       for (const raw of rule.check(model, context)) {
         const range = safeRange(model, raw.range);
-        const finding: Finding = { rule: rule.id, severity: severityOf(rule, raw.severity, configured), message: raw.message, range };
-        if (raw.data) finding.data = raw.data;
+        const finding: Finding = { rule: rule.id, severity: severityOf(rule, raw.severity, configured), message: detached(raw.message), range };
+        if (raw.data) finding.data = detached(raw.data);
         if (!suppressions.isSuppressed(finding)) findings.push(finding);
       }
     } catch (error) {
@@ -176,6 +176,21 @@ function pairSafe(text: string, offset: number, direction: -1 | 1): number {
   const next = text.charCodeAt(offset);
   const splits = previous >= 0xd800 && previous <= 0xdbff && next >= 0xdc00 && next <= 0xdfff;
   return splits ? offset + (direction === 1 ? 1 : -1) : offset;
+}
+
+/**
+ * A deep copy of a finding's message or data whose strings share no memory with the document.
+ * Rules build both from substrings of the text and the prose mask, and V8 keeps a whole string
+ * alive for as long as any substring of it lives: findings kept for many files (workspace
+ * diagnostics, a CLI report) would otherwise keep every document's text and prose in memory.
+ */
+function detached<T>(value: T): T {
+  if (typeof value === 'string') return detachedString(value) as T;
+  if (Array.isArray(value)) return value.map((item: unknown) => detached(item)) as T;
+  if (value !== null && typeof value === 'object') {
+    return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, detached(item)])) as T;
+  }
+  return value;
 }
 
 /**

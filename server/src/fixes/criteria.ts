@@ -1,4 +1,5 @@
 import type { AnalysisResult } from '../engine/analyze';
+import { requirementIndex } from '../model/requirements';
 import { lineText } from '../model/text';
 import type { Position, Section } from '../model/types';
 import type { Finding } from '../rules/types';
@@ -53,6 +54,12 @@ function criteriaEdit(result: AnalysisResult, ids: string[]): TextEdit | undefin
 }
 
 function criterionLines(result: AnalysisResult, ids: string[]): string[] {
+  // When the spec already numbers requirements "AC-n", a new "AC-n" would read as a reference to
+  // one of them; the criteria then go without ids of their own.
+  const index = requirementIndex(result.model, result.idPattern);
+  if (index.definitions.some((d) => d.kind === 'requirement' && d.prefix === CRITERION_PREFIX)) {
+    return ids.length === 0 ? [`- ${SKELETON}.`] : ids.map((id) => `- (${id}): ${SKELETON}.`);
+  }
   let next = nextCriterionNumber(result);
   if (ids.length === 0) return [`- **${CRITERION_PREFIX}-${next}**: ${SKELETON}.`];
   return ids.map((id) => `- **${CRITERION_PREFIX}-${next++}** (${id}): ${SKELETON}.`);

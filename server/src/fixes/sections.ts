@@ -1,6 +1,7 @@
 import type { AnalysisResult } from '../engine/analyze';
 import type { Position } from '../model/types';
 import type { Finding } from '../rules/types';
+import { mainSectionLevel } from '../rules/missing-section';
 import { sectionDefinition } from '../sections/catalog';
 import { eolOf, insertBlock } from './edits';
 import type { QuickFix, TextEdit } from './types';
@@ -33,18 +34,9 @@ function sectionEdit(result: AnalysisResult, finding: Finding): TextEdit | undef
   return insertBlock(result.model, at, [`${hashes} ${definition.title}`, '', ...definition.template.split('\n')]);
 }
 
-/** The heading level the spec uses for its main sections (the level of most recognised headings). */
+/** The heading level new sections get: the one the spec uses for its main sections. */
 export function sectionLevel(result: AnalysisResult): number {
-  const counts = new Map<number, number>();
-  for (const section of result.model.sections) {
-    if (section.canonical.length > 0) counts.set(section.level, (counts.get(section.level) ?? 0) + 1);
-  }
-  let best = 2;
-  let bestCount = 0;
-  for (const [level, count] of counts) {
-    if (count > bestCount || (count === bestCount && level < best)) { best = level; bestCount = count; }
-  }
-  return best;
+  return mainSectionLevel(result.model);
 }
 
 /**

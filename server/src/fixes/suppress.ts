@@ -13,8 +13,8 @@ import type { QuickFix } from './types';
 export function suppressionFixes(result: AnalysisResult, finding: Finding): QuickFix[] {
   const fixes: QuickFix[] = [];
   const line = finding.range.start.line;
-  if (!insideNonMarkdown(result, line)) {
-    const end = { line, character: lineText(result.model, line).length };
+  if (!insideNonMarkdown(result, line) && hasProse(result, line)) {
+    const end = { line, character: commentColumn(result, line) };
     fixes.push({
       title: `Disable ${finding.rule} for this line`,
       rule: finding.rule,
@@ -33,6 +33,24 @@ export function suppressionFixes(result: AnalysisResult, finding: Finding): Quic
     edits: [{ range: { start: position, end: position }, newText: `${atEnd ? eol : ''}<!-- specready-disable ${finding.rule} -->${eol}` }],
   });
   return fixes;
+}
+
+/**
+ * Only a line of Markdown text can carry the comment: on a line of raw HTML it would change how
+ * the HTML block ends, and with it the structure of everything below.
+ */
+function hasProse(result: AnalysisResult, line: number): boolean {
+  const { prose, lineStarts } = result.model;
+  const end = line + 1 < lineStarts.length ? lineStarts[line + 1] : prose.length;
+  return /\S/.test(prose.slice(lineStarts[line], end));
+}
+
+/** End of the line, or inside the last cell of a table row (a cell after it would break the table). */
+function commentColumn(result: AnalysisResult, line: number): number {
+  const text = lineText(result.model, line);
+  const inTable = result.model.tables.some((table) => table.range.start.line <= line && line <= table.range.end.line);
+  const trimmed = text.trimEnd();
+  return inTable && trimmed.endsWith('|') ? trimmed.length - 1 : text.length;
 }
 
 function insideNonMarkdown(result: AnalysisResult, line: number): boolean {

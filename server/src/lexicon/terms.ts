@@ -9,8 +9,8 @@ import type { LexiconEntry } from './lexicon';
  * version"), and only when its statement gives no number; "about" only before a number ("about
  * 5 s", not "data about users"); a comparative only without "than". Words whose usual reading in
  * a spec is precise or a plain function word ("any", "current", "up to", "at least", "more",
- * "multiple", "immediately", "and/or") are left out: on real design documents they were false
- * alarms more often than not, and flagging them buries the real problems.
+ * "multiple", "immediately", "and/or", "obvious") are left out: on real design documents they
+ * were false alarms more often than not, and flagging them buries the real problems.
  *
  * Source keys (cited in the vague-term rule docs):
  * - ARM: Wilson, Rosenberg & Hyatt, "Automated Analysis of Requirement Specifications" (NASA ARM
@@ -33,9 +33,10 @@ import type { LexiconEntry } from './lexicon';
  *
  * Categories decide where the vague-term rule looks (see rules/vague-term.ts):
  * - subjective, loophole, open-ended: wrong in any prose of a spec;
- * - ambiguous, comparative, superlative, bound, quantifier, frequency, approximation: common in
- *   descriptive prose, so they are reported only in commitments (requirements, non-functional,
- *   acceptance criteria...). Comparatives are settled by "than" ("faster than the current export").
+ * - ambiguous, comparative, superlative, bound, floor, quantifier, frequency, approximation:
+ *   common in descriptive prose, so they are reported only in commitments (requirements,
+ *   non-functional, acceptance criteria...). Comparatives are settled by "than" ("faster than the
+ *   current export"); floors ("as a minimum") and approximations are not settled by numbers.
  */
 
 /** Rewrite hints shared by several terms. */
@@ -75,8 +76,8 @@ const HINT = {
   bound: 'give the number and unit of the limit, e.g. "a maximum of 50 MB per file"',
   floor: 'list everything that is required; "as a minimum" leaves the rest to the reader',
   detail: 'list what it must contain, e.g. "timestamp, user, old value and new value"',
-  maintain: 'name the change it must keep cheap and the effort allowed, e.g. "a new export format takes under 2 days to add"',
-  behaviour: 'state what the system does, e.g. "the system SHALL accept ..." instead of "provide for" or "the capability to"',
+  maintain: 'name the change it must keep cheap and the effort allowed, e.g. "a new export format takes < 2 days"',
+  behaviour: 'state what the system does, e.g. "SHALL accept ..." instead of "provide for" or "the capability to"',
 } as const;
 
 type Hint = keyof typeof HINT;
@@ -252,7 +253,7 @@ const GROUPS: Group[] = [
     terms: [
       ['extremely', 'threshold'], ['too *', 'threshold'], ['familiar', 'usability'], ['detailed', 'detail'],
       ['distinctive', 'clear'], ['distinguishable', 'clear'], ['recognisable', 'clear'], ['recognizable', 'clear'],
-      ['noticeable', 'clear'], ['evident', 'clear'], ['obvious', 'clear'], ['obviously', 'clear'],
+      ['noticeable', 'clear'], ['evident', 'clear'],
       ['sensitive data', 'relevant'], ['sensitive information', 'relevant'],
     ],
   },
@@ -297,8 +298,9 @@ const GROUPS: Group[] = [
     ],
   },
   {
-    // A floor with the rest left open: ARM's weak phrase, ISO 29148's open-ended term.
-    category: 'open-ended',
+    // A floor with the rest left open: ARM's weak phrase, ISO 29148's open-ended term. Numbers do
+    // not settle it; outside commitments it is ordinary argument ("at minimum, we should...").
+    category: 'floor',
     sources: ['ARM', 'ISO29148'],
     terms: [['as a minimum', 'floor'], ['at a minimum', 'floor'], ['at minimum', 'floor']],
   },

@@ -7,7 +7,7 @@ import { maskInline, normalizeLabel, type References } from './inline';
 import { ProseMask } from './prose-mask';
 import { splitSentences } from './sentences';
 import { buildSections, sectionAtLine } from './sections';
-import { compareRanges, computeLineStarts, lineEndOffset, rangeFromOffsets } from './text';
+import { compareRanges, computeLineStarts, detachedString, lineEndOffset, rangeFromOffsets } from './text';
 import type {
   BlockKind, CodeBlock, HtmlComment, ListItem, Sentence, SpecModel, Table, TableCell,
 } from './types';
@@ -84,7 +84,8 @@ function classifyHeading(title: string, aliases: AliasTable): SectionId[] {
   if (!ids) {
     if (known.size >= MAX_REMEMBERED_HEADINGS) known.clear();
     ids = matchHeading(title, aliases);
-    known.set(title, ids);
+    // The key is a copy: the title is a substring that would keep its whole document alive.
+    known.set(detachedString(title), ids);
   }
   // A copy: models never share a mutable array.
   return [...ids];

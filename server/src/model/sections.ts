@@ -1,6 +1,6 @@
 import type { SectionId } from '../sections/catalog';
 import type { HeadingToken } from './parse';
-import { lineEndOffset, rangeFromOffsets, slugify } from './text';
+import { detachedString, lineEndOffset, rangeFromOffsets, slugify } from './text';
 import type { Section, SpecModel } from './types';
 
 type Base = Pick<SpecModel, 'text' | 'lineStarts'>;
@@ -64,8 +64,9 @@ function slugOf(title: string): string {
   let slug = slugs.get(title);
   if (slug === undefined) {
     if (slugs.size >= MAX_REMEMBERED_SLUGS) slugs.clear();
-    slug = slugify(title);
-    slugs.set(title, slug);
+    // Copies: the title and its slug may be substrings that would keep their document alive.
+    slug = detachedString(slugify(title));
+    slugs.set(detachedString(title), slug);
   }
   return slug;
 }

@@ -101,3 +101,13 @@ export function codeBlockPosition(model: LineIndexed, block: CodeBlock, contentO
   const indent = source.endsWith(contentLine) ? source.length - contentLine.length : 0;
   return { line, character: Math.min(indent + column, source.length) };
 }
+
+/**
+ * A copy of a string that shares no memory with the string it was cut from. V8 keeps a whole
+ * document alive for as long as any substring of it lives, so anything kept beyond one analysis
+ * (caches, findings kept for many files) stores copies. Concatenating and slicing makes V8 copy
+ * the characters into a string of their own.
+ */
+export function detachedString(text: string): string {
+  return (' ' + text).slice(1);
+}

@@ -59,6 +59,7 @@ export const missingSection: Rule = {
  * at the end of the document.
  */
 export function insertionPoint(model: SpecModel, order: readonly SectionId[], missing: SectionId): Position {
+  const level = mainSectionLevel(model);
   const rank = order.indexOf(missing);
   let after: Section | undefined;
   let before: Section | undefined;
@@ -69,12 +70,34 @@ export function insertionPoint(model: SpecModel, order: readonly SectionId[], mi
     else if (!before) before = section;
   }
   if (after) {
-    // Right before the next heading that is not inside `after`, or at the end of the document.
-    const next = model.sections.find((section) => section.index > after!.index && section.level <= after!.level);
+    // Right before the next heading that would not become a child of the inserted section.
+    const ceiling = Math.min(after.level, level);
+    const next = model.sections.find((section) => section.index > after!.index && section.level <= ceiling);
     return next ? { line: next.headingRange.start.line, character: 0 } : lineOrEnd(model, model.lineStarts.length);
   }
-  if (before) return { line: before.headingRange.start.line, character: 0 };
+  if (before) return { line: outermostAtLevel(before, level).headingRange.start.line, character: 0 };
   return lineOrEnd(model, model.lineStarts.length);
+}
+
+/** A subsection deeper than the inserted heading is entered through its enclosing section. */
+function outermostAtLevel(section: Section, level: number): Section {
+  let current = section;
+  while (current.parent && current.parent.level >= level) current = current.parent;
+  return current;
+}
+
+/** The heading level the spec uses for its main sections (the level of most recognised headings). */
+export function mainSectionLevel(model: SpecModel): number {
+  const counts = new Map<number, number>();
+  for (const section of model.sections) {
+    if (section.canonical.length > 0) counts.set(section.level, (counts.get(section.level) ?? 0) + 1);
+  }
+  let best = 2;
+  let bestCount = 0;
+  for (const [level, count] of counts) {
+    if (count > bestCount || (count === bestCount && level < best)) { best = level; bestCount = count; }
+  }
+  return best;
 }
 
 /** Start of `line`, or the very end of the document when the line does not exist. */

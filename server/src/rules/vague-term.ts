@@ -68,11 +68,11 @@ export const vagueTerm: Rule = {
       + 'the table row, states a number with a unit ("fast: p95 < 200 ms"); speed words need a duration or a '
       + 'rate, a comparative ("greater", "fewer") is settled by what it compares to ("faster than v1"), and a bound '
       + 'asked for without its value ("with a minimum of driver action", "kept to a minimum") by the value. '
-      + 'Loopholes, open-ended lists, floors ("as a minimum") and approximations ("about 5 s", "approximately") '
-      + 'are reported even next to numbers. In commitments, a must/shall sentence whose subject is a bare '
-      + '"This", "That", "These" or "Those" ("This shall also indicate...") is reported as a vague pronoun. A term '
-      + 'followed by "(TBD: ...)" is left to the placeholder rule. A quality word such as "fast" in a requirement '
-      + 'is reported here and not again by unmeasurable-requirement.',
+      + 'Loopholes, open-ended lists, floors ("as a minimum", in commitments only) and approximations ("about '
+      + '5 s", "approximately") are reported even next to numbers. In commitments, a must/shall sentence whose '
+      + 'subject is a bare "This", "That", "These" or "Those" ("This shall also indicate...") is reported as a '
+      + 'vague pronoun. A term followed by "(TBD: ...)" is left to the placeholder rule. A quality word such as '
+      + '"fast" in a requirement is reported here and not again by unmeasurable-requirement.',
     bad: '- The search page must be fast and user-friendly, and support PDF, Word, etc.',
     good: '- REQ-4: Search results MUST render within 300 ms (p95) for queries on up to 1M documents.\n'
       + '- REQ-5: Uploads MUST accept PDF and DOCX only.',
@@ -87,7 +87,8 @@ export const vagueTerm: Rule = {
     ],
     options: '`vocabulary.add` adds terms (a string, or { term, category, hint }); added terms are reported in any '
       + 'prose when their category is subjective, loophole or open-ended (or none is given), and only in commitments '
-      + 'for the other categories (ambiguous, comparative, superlative, bound, quantifier, frequency, approximation). '
+      + 'for the other categories (ambiguous, comparative, superlative, bound, floor, quantifier, frequency, '
+      + 'approximation). '
       + 'In a term, "*" stands for one word and "#" for one number ("about #"). '
       + '`vocabulary.remove` drops built-in terms by spelling ("fast", "etc.").',
   },
@@ -125,7 +126,8 @@ function vaguePronoun(text: string): LexiconMatch | undefined {
   const match = VAGUE_PRONOUN.exec(text);
   if (!match) return undefined;
   const start = match[1].length;
-  const entry = { term: match[2].toLowerCase(), category: 'vague-pronoun', hint: PRONOUN_HINT, sources: ['ISO29148', 'SMELLS'] };
+  const term = match[2].toLowerCase();
+  const entry = { term, category: 'vague-pronoun', hint: PRONOUN_HINT, sources: ['ISO29148', 'SMELLS'] };
   return { entry, start, end: start + match[2].length };
 }
 

@@ -45,6 +45,8 @@ function assertRangeValid(text: string, range: Range, what: string): void {
 }
 
 const RUNS = Number(process.env.SPECREADY_PROPERTY_RUNS ?? 300);
+/** `SPECREADY_PROPERTY_SEED` replays a reported failure. */
+const SEED = process.env.SPECREADY_PROPERTY_SEED ? { seed: Number(process.env.SPECREADY_PROPERTY_SEED) } : {};
 
 describe('engine properties (fast-check)', function () {
   this.timeout(120000);
@@ -58,7 +60,7 @@ describe('engine properties (fast-check)', function () {
       const second = analyzeSpec(text);
       assert.deepEqual(second.findings, first.findings);
       assert.equal(second.score, first.score);
-    }), { numRuns: RUNS });
+    }), { numRuns: RUNS, ...SEED });
   });
 
   it('applying any offered quick fix never throws and adds no error other than placeholders', () => {
@@ -80,6 +82,6 @@ describe('engine properties (fast-check)', function () {
           assert.ok(count <= (before.get(rule) ?? 0), `"${fix.title}" added ${rule} errors (${before.get(rule) ?? 0} -> ${count})\n---\n${fixed}`);
         }
       }
-    }), { numRuns: RUNS });
+    }), { numRuns: RUNS, ...SEED });
   });
 });

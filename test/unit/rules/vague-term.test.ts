@@ -61,7 +61,7 @@ describe('vague-term', () => {
     ]);
     assert.deepEqual(findings.slice(0, 2).map((finding) => at(finding.range)), ['2:20-2:32', '2:47-2:59']);
     assert.deepEqual(findings.map((finding) => finding.data?.category), [
-      'bound', 'bound', 'open-ended', 'superlative', 'approximation', 'comparative', 'ambiguous', 'ambiguous',
+      'bound', 'bound', 'floor', 'superlative', 'approximation', 'comparative', 'ambiguous', 'ambiguous',
       'ambiguous',
     ]);
   });

@@ -3,6 +3,8 @@ import {
   DocumentDiagnosticReportKind,
   type CancellationToken,
   type Diagnostic,
+  type ResultProgressReporter,
+  type WorkspaceDiagnosticReportPartialResult,
   type WorkspaceDocumentDiagnosticReport,
 } from 'vscode-languageserver/node';
 import { discoverSpecFiles } from '../../fs/discover';
@@ -19,6 +21,9 @@ export interface DiagnosticsPublisher {
   /** Files changed on disk or workspace folders changed. */
   workspaceChanged(): void;
 }
+
+/** Files per partial workspace report: fewer messages than one per file, each still small. */
+const PARTIAL_BATCH = 25;
 
 /** Push mode waits this long after the last keystroke; pull clients debounce themselves. */
 const PUSH_DEBOUNCE_MS = 200;
@@ -63,7 +68,7 @@ class PullDiagnostics implements DiagnosticsPublisher {
       const analysis = await session.analyseOpen(params.textDocument.uri);
       return { kind: DocumentDiagnosticReportKind.Full, items: diagnosticsOf(analysis) };
     });
-    diagnostics.onWorkspace(async (_params, token) => ({ items: await this.workspaceReport(token) }));
+    diagnostics.onWorkspace(async (_params, token, _workDone, partial) => ({ items: await this.workspaceReport(token, partial) }));
     session.documents.onDidClose((event) => {
       session.analysis.forget(event.document.uri);
       session.forgetReadiness(event.document.uri);
@@ -90,7 +95,12 @@ class PullDiagnostics implements DiagnosticsPublisher {
     this.wake?.();
   }
 
-  private async workspaceReport(token: CancellationToken): Promise<WorkspaceDocumentDiagnosticReport[]> {
+  /**
+   * With a partial result token (VS Code sends one) reports are streamed in batches as files
+   * are analysed and the final answer is empty, as LSP requires: the client sees results
+   * sooner, and the server never holds the diagnostics of the whole workspace at once.
+   */
+  private async workspaceReport(token: CancellationToken, partial?: ResultProgressReporter<WorkspaceDiagnosticReportPartialResult>): Promise<WorkspaceDocumentDiagnosticReport[]> {
     while (this.servedGeneration === this.generation && !token.isCancellationRequested) {
       await new Promise<void>((resolve) => {
         this.wake = resolve;
@@ -101,12 +111,17 @@ class PullDiagnostics implements DiagnosticsPublisher {
     if (token.isCancellationRequested) return [];
     this.servedGeneration = this.generation;
     const reports: WorkspaceDocumentDiagnosticReport[] = [];
+    const flush = (all: boolean) => {
+      if (!partial || reports.length === 0 || (!all && reports.length < PARTIAL_BATCH)) return;
+      partial.report({ items: reports.splice(0) });
+    };
     const reported = new Set<string>();
     for (const file of await closedSpecFiles(this.session)) {
       const items = await analyseClosed(this.session, file);
       if (!items) continue;
       reports.push({ kind: DocumentDiagnosticReportKind.Full, uri: fileUri(file), version: null, items });
       reported.add(fileUri(file));
+      flush(false);
     }
     // Files reported last time that are gone (deleted, renamed, no longer specs) get an empty
     // report: the client keeps a file's last workspace report until told otherwise.
@@ -116,6 +131,7 @@ class PullDiagnostics implements DiagnosticsPublisher {
       }
     }
     this.lastReported = reported;
+    flush(true);
     return reports;
   }
 }
