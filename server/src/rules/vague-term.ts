@@ -30,6 +30,8 @@ const EXEMPT_SECTIONS = ['open-questions'];
 const DISCUSSION = new RegExp(String.raw`\b${oneOf(
   'risks?', 'mitigations?', 'drawbacks?', 'alternatives?', 'notes?', 'caveats?', 'examples?', 'discussion', 'rationale',
   'prior art', 'history', 'background', 'motivation', 'considerations?', 'comparison', 'trade-?offs?',
+  'acknowledge?ments?', 'references?', 'appendix', 'related work', 'future (?:work|directions?|possibilities)',
+  'source compatibility', 'effects? on', 'impact on', 'implications',
 )}\b`, 'i');
 
 /** What a comparative is compared to: "faster than the nightly export", "similar to the v1 report". */

@@ -22,6 +22,12 @@ describe('vague-term', () => {
     assert.equal(findings[1].data?.category, 'subjective');
   });
 
+  it('stays quiet in acknowledgments, references, appendices and compatibility notes', () => {
+    for (const heading of ['Acknowledgments', 'References', 'Appendix A', 'Source compatibility', 'Future directions', 'Effect on ABI stability']) {
+      assert.deepEqual(found(`## ${heading}\n\nThanks to Ann: memberwise initializers should be synthesized when possible, etc.\n`), [], heading);
+    }
+  });
+
   it('reports loopholes, open-ended lists and vague quantities', () => {
     const text = requirements(
       'Import CSV, XLSX, etc.',
