@@ -50,7 +50,7 @@ async function run(options: Options): Promise<Section[]> {
   await step('engine', () => benchEngine(corpus, options.quick));
   await step('edit', () => benchEditLatency(corpus));
   await step('scan', () => benchScan(corpus, options.quick));
-  await step('memory', () => benchServerMemory(corpus));
+  await step('memory', () => benchServerMemory(corpus, options.quick));
   await step('activation', () => benchActivation(corpus, options.quick));
   return sections;
 }

@@ -4,6 +4,9 @@ import { build } from 'esbuild';
 import { existsSync, chmodSync } from 'node:fs';
 
 const production = process.argv.includes('--production');
+// `--outdir DIR` writes the bundles elsewhere (the benchmark measures production bundles this way).
+const outdirFlag = process.argv.indexOf('--outdir');
+const outdir = outdirFlag >= 0 ? process.argv[outdirFlag + 1] : 'dist';
 const common = {
   bundle: true,
   platform: 'node',
@@ -15,9 +18,9 @@ const common = {
 };
 
 const entries = [
-  { entry: 'server/src/cli/main.ts', out: 'dist/cli.js', banner: '#!/usr/bin/env node' },
-  { entry: 'server/src/lsp/server.ts', out: 'dist/server.js' },
-  { entry: 'client/src/extension.ts', out: 'dist/extension.js', external: ['vscode'] },
+  { entry: 'server/src/cli/main.ts', out: `${outdir}/cli.js`, banner: '#!/usr/bin/env node' },
+  { entry: 'server/src/lsp/server.ts', out: `${outdir}/server.js` },
+  { entry: 'client/src/extension.ts', out: `${outdir}/extension.js`, external: ['vscode'] },
 ];
 
 for (const { entry, out, banner, external } of entries) {

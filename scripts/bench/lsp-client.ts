@@ -48,8 +48,9 @@ export class BenchClient {
   private readonly process: ChildProcess;
   private stderr = '';
 
-  constructor(private readonly root: string) {
-    this.process = spawn(process.execPath, [...serverNodeArgs(), SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+  /** `server`: the bundle to start, dist/server.js unless another build is measured. */
+  constructor(private readonly root: string, server = SERVER) {
+    this.process = spawn(process.execPath, [...serverNodeArgs(), server, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
     this.process.stderr?.on('data', (chunk) => { this.stderr += String(chunk); });
     this.connection = createProtocolConnection(new StreamMessageReader(this.process.stdout!), new StreamMessageWriter(this.process.stdin!));
     // A client without settings answers null, and the server uses its defaults.

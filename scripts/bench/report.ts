@@ -31,6 +31,7 @@ export function seconds(valueMs: number): string {
 }
 
 export function mib(bytes: number): string {
+  if (!Number.isFinite(bytes)) return 'n/a';
   return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 }
 

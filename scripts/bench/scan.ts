@@ -8,7 +8,7 @@ import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node
 import { tmpdir } from 'node:os';
 import { basename, dirname, join } from 'node:path';
 import type { CorpusFile } from './corpus';
-import { mib, ratio, seconds, timingRow, valueRow, type Row, type Section } from './report';
+import { mib, ms, ratio, seconds, timingRow, valueRow, type Row, type Section } from './report';
 import { nowMs, summarize, type Summary } from './stats';
 
 const PROJECT = join(__dirname, '..', '..', '..');
@@ -57,7 +57,7 @@ export async function benchScan(corpus: readonly CorpusFile[], quick: boolean): 
       section.rows.push(...scaleRows(results, scale, files));
       section.targets.push(ratioTarget(results, scale));
     }
-    section.rows.push(...scalingRows(results));
+    section.rows.push(...scalingRows(results, corpus.length));
     section.targets.push(...scalingTargets(results));
   } finally {
     rmSync(workspace, { recursive: true, force: true });
@@ -141,9 +141,20 @@ function scaling(results: Map<string, ToolResult>, tool: Tool): number {
   return large.wall.median / small.wall.median;
 }
 
-function scalingRows(results: Map<string, ToolResult>): Row[] {
-  const factor = SCALES[SCALES.length - 1] / SCALES[0];
-  return TOOLS.map((tool) => valueRow(`scaling ${SCALES[0]}x → ${SCALES[SCALES.length - 1]}x, ${tool.name}`, ratio(scaling(results, tool)), `linear is ${ratio(factor)}`));
+/**
+ * Scaling per tool: the wall-time factor from the smallest to the largest run, and the time each
+ * additional file costs (the slope between the two runs, without process start-up).
+ */
+function scalingRows(results: Map<string, ToolResult>, files: number): Row[] {
+  const first = SCALES[0];
+  const last = SCALES[SCALES.length - 1];
+  return TOOLS.map((tool) => {
+    const small = results.get(`${tool.name}@${first}`) as ToolResult;
+    const large = results.get(`${tool.name}@${last}`) as ToolResult;
+    const perFile = (large.wall.median - small.wall.median) / (files * (last - first));
+    const notes = `at most ${ratio(last / first)} is linear; ${ms(perFile)} per additional file`;
+    return valueRow(`scaling ${first}x → ${last}x, ${tool.name}`, ratio(scaling(results, tool)), notes);
+  });
 }
 
 function scalingTargets(results: Map<string, ToolResult>): Section['targets'] {

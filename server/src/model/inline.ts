@@ -84,10 +84,15 @@ function scanAt(source: string, i: number, base: number, references: References,
   if (char === '`') return codeSpan(source, i, base, scan);
   if (char === '<') return angle(source, i, base, scan);
   if (char === '[' || (char === '!' && source[i + 1] === '[')) return link(source, i, base, references, scan, jumps);
-  if ((char === 'h' || char === 'f' || char === 'w') && (i === 0 || /[\s(*_"']/.test(source[i - 1]))) {
+  if ((char === 'h' || char === 'f' || char === 'w') && mayStartUrl(source, i) && (i === 0 || /[\s(*_"']/.test(source[i - 1]))) {
     return bareUrl(source, i, base, scan);
   }
   return i;
+}
+
+/** The literal start BARE_URL needs; most words starting with h, f or w ("the", "for", "with") fail it cheaply. */
+function mayStartUrl(source: string, i: number): boolean {
+  return source.startsWith('http', i) || source.startsWith('ftp', i) || source.startsWith('www.', i);
 }
 
 function codeSpan(source: string, i: number, base: number, scan: InlineScan): number {

@@ -7,7 +7,7 @@ import { maskInline, normalizeLabel, type References } from './inline';
 import { ProseMask } from './prose-mask';
 import { splitSentences } from './sentences';
 import { buildSections, sectionAtLine } from './sections';
-import { compareRanges, computeLineStarts, detachedString, lineEndOffset, rangeFromOffsets } from './text';
+import { compareRanges, computeLineStarts, detachedString, lineEndOffset, PositionCursor } from './text';
 import type {
   BlockKind, CodeBlock, HtmlComment, ListItem, Sentence, SpecModel, Table, TableCell,
 } from './types';
@@ -130,6 +130,8 @@ class ModelBuilder {
   readonly htmlComments: HtmlComment[] = [];
   readonly sentences: Sentence[] = [];
   private readonly base: Pick<SpecModel, 'text' | 'lineStarts'>;
+  /** Elements are recorded roughly in document order, so positions are found from the last one. */
+  private readonly cursor: PositionCursor;
   private readonly listStack: Array<{ ordered: boolean }> = [];
   private readonly openItems: Array<ListItem | undefined> = [];
   private blockquoteDepth = 0;
@@ -141,6 +143,7 @@ class ModelBuilder {
     private readonly references: References,
   ) {
     this.base = { text, lineStarts };
+    this.cursor = new PositionCursor(this.base);
     // Everything starts masked; only inline prose content is copied in.
     this.prose = new ProseMask(text, lineStarts);
   }
@@ -168,8 +171,8 @@ class ModelBuilder {
         text: match[1],
         target,
         isImage: false,
-        range: rangeFromOffsets(this.base, match.index, match.index + match[0].length),
-        targetRange: rangeFromOffsets(this.base, targetStart, targetStart + target.length),
+        range: this.cursor.rangeFromOffsets(match.index, match.index + match[0].length),
+        targetRange: this.cursor.rangeFromOffsets(targetStart, targetStart + target.length),
         section: undefined,
       });
     }
@@ -247,11 +250,11 @@ class ModelBuilder {
     const contentEnd = contentEndLine > contentStartLine ? lineEndOffset(this.base, contentEndLine - 1) : contentStart;
     const info = token.info.trim();
     this.codeBlocks.push({
-      range: rangeFromOffsets(this.base, this.lineStart(startLine), lineEndOffset(this.base, lastLine)),
+      range: this.cursor.rangeFromOffsets(this.lineStart(startLine), lineEndOffset(this.base, lastLine)),
       info,
       language: (info.split(/\s+/)[0] ?? '').replace(/^\{\.?|\}$/g, '').toLowerCase(),
       content: token.content,
-      contentRange: rangeFromOffsets(this.base, contentStart, contentEnd),
+      contentRange: this.cursor.rangeFromOffsets(contentStart, contentEnd),
       contentStartOffset: contentStart,
       fenced,
       section: undefined,
@@ -275,7 +278,7 @@ class ModelBuilder {
       this.htmlComments.push({
         text: match[0],
         body: match[1].trim(),
-        range: rangeFromOffsets(this.base, from, to),
+        range: this.cursor.rangeFromOffsets(from, to),
         startOffset: from,
         endOffset: to,
       });
@@ -302,7 +305,7 @@ class ModelBuilder {
     end = Math.max(start, end);
     const item: ListItem = {
       text: this.text.slice(start, end),
-      range: rangeFromOffsets(this.base, start, end),
+      range: this.cursor.rangeFromOffsets(start, end),
       startOffset: start,
       endOffset: end,
       section: undefined,
@@ -343,7 +346,7 @@ class ModelBuilder {
       row++;
     }
     const tableEnd = lineEndOffset(this.base, Math.max(startLine, endLine - 1));
-    this.tables.push({ range: rangeFromOffsets(this.base, this.lineStart(startLine), tableEnd), section: undefined, header, rows });
+    this.tables.push({ range: this.cursor.rangeFromOffsets(this.lineStart(startLine), tableEnd), section: undefined, header, rows });
     return close;
   }
 
@@ -360,7 +363,7 @@ class ModelBuilder {
       this.addProse([{ start: lineStart + cell.start, end: lineStart + cell.end }], 'table-cell', undefined, false);
       cells.push({
         text: this.text.slice(trimmed.start, trimmed.end),
-        range: rangeFromOffsets(this.base, trimmed.start, trimmed.end),
+        range: this.cursor.rangeFromOffsets(trimmed.start, trimmed.end),
         startOffset: trimmed.start,
         endOffset: trimmed.end,
         row,
@@ -381,7 +384,7 @@ class ModelBuilder {
     const lastLine = endLine - skipTrailingLines;
     for (let line = startLine, k = 0; line < lastLine && k < contentLines.length; line++, k++) {
       const source = this.line(line);
-      const content = contentLines[k].replace(/\s+$/, '');
+      const content = contentLines[k].trimEnd();
       let column = content.length > 0 ? source.indexOf(content) : -1;
       if (column < 0) column = /^[\s>]*(?:(?:[-*+]|\d{1,9}[.)])\s+)?(?:#{1,6}\s+)?/.exec(source)?.[0].length ?? 0;
       const end = content.length > 0 ? Math.min(source.length, column + content.length) : source.length;
@@ -404,15 +407,16 @@ class ModelBuilder {
     const masked = maskInline(source, blockStart, this.references);
     for (const region of masked.masks) this.prose.hide(region.start, region.end);
     for (const code of masked.codeSpans) {
-      this.inlineCode.push({ ...code, range: rangeFromOffsets(this.base, code.startOffset, code.endOffset), section: undefined });
+      const range = this.cursor.rangeFromOffsets(code.startOffset, code.endOffset);
+      this.inlineCode.push({ text: code.text, startOffset: code.startOffset, endOffset: code.endOffset, range, section: undefined });
     }
     for (const link of masked.links) {
       this.links.push({
         text: link.text,
         target: link.target,
         isImage: link.isImage,
-        range: rangeFromOffsets(this.base, link.start, link.end),
-        targetRange: rangeFromOffsets(this.base, link.targetStart, link.targetEnd),
+        range: this.cursor.rangeFromOffsets(link.start, link.end),
+        targetRange: this.cursor.rangeFromOffsets(link.targetStart, link.targetEnd),
         section: undefined,
       });
     }
@@ -439,7 +443,7 @@ class ModelBuilder {
         kind,
         listItem: item,
         section: undefined,
-        range: rangeFromOffsets(this.base, from, to),
+        range: this.cursor.rangeFromOffsets(from, to),
         startOffset: from,
         endOffset: to,
       });

@@ -45,8 +45,10 @@ function buildIndex(model: SpecModel, idPattern: string): RequirementIndex {
   const others: IdOccurrence[] = [];
   const pattern = new RegExp(`(?<![\\w-])(?:${idPattern})(?![\\w-]*\\w)`, 'g');
   for (const sentence of model.sentences) {
-    const area = sectionArea(sentence.section);
+    // Most sentences hold no id; their section's area is only looked up for those that do.
+    let area: ReturnType<typeof sectionArea> | null = null;
     for (const match of sentence.text.matchAll(pattern)) {
+      if (area === null) area = sectionArea(sentence.section);
       const offset = sentence.startOffset + (match.index ?? 0);
       const occurrence: IdOccurrence = {
         id: match[0],

@@ -44,6 +44,35 @@ export function offsetAt(model: LineIndexed, position: Position): number {
   return Math.min(start + Math.max(0, position.character), lineEndOffset(model, position.line));
 }
 
+/**
+ * positionAt for offsets that mostly increase, as when a document is walked from top to bottom:
+ * the search starts at the line of the previous offset instead of bisecting all lines. Same
+ * results as positionAt for any offset.
+ */
+export class PositionCursor {
+  private line = 0;
+
+  constructor(private readonly model: LineIndexed) {}
+
+  positionAt(offset: number): Position {
+    const clamped = Math.max(0, Math.min(offset, this.model.text.length));
+    const starts = this.model.lineStarts;
+    if (!this.onLine(this.line, clamped)) {
+      this.line = this.onLine(this.line + 1, clamped) ? this.line + 1 : positionAt(this.model, clamped).line;
+    }
+    return { line: this.line, character: clamped - starts[this.line] };
+  }
+
+  rangeFromOffsets(start: number, end: number): Range {
+    return { start: this.positionAt(start), end: this.positionAt(end) };
+  }
+
+  private onLine(line: number, offset: number): boolean {
+    const starts = this.model.lineStarts;
+    return line < starts.length && starts[line] <= offset && (line + 1 === starts.length || offset < starts[line + 1]);
+  }
+}
+
 export function rangeFromOffsets(model: LineIndexed, start: number, end: number): Range {
   return { start: positionAt(model, start), end: positionAt(model, end) };
 }

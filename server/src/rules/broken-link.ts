@@ -41,13 +41,14 @@ export const brokenLink: Rule = {
  * definition nobody uses is not checked, since it renders nothing. Footnotes (`[^1]`) are not links.
  */
 function linksToCheck(model: SpecModel): Link[] {
-  const definitions = model.links.filter((link) => isDefinition(model, link));
-  const uses = model.links.filter((link) => !definitions.includes(link) && isReferenceUse(model, link));
-  const usedTargets = new Set(uses.map((link) => decodeTarget(link.target)));
+  // Sets, not arrays: membership is asked for every link.
+  const definitions = new Set(model.links.filter((link) => isDefinition(model, link)));
+  const uses = new Set(model.links.filter((link) => !definitions.has(link) && isReferenceUse(model, link)));
+  const usedTargets = new Set([...uses].map((link) => decodeTarget(link.target)));
   return model.links.filter((link) => {
     if (link.text.startsWith('^')) return false;
-    if (definitions.includes(link)) return usedTargets.has(decodeTarget(link.target));
-    return !uses.includes(link);
+    if (definitions.has(link)) return usedTargets.has(decodeTarget(link.target));
+    return !uses.has(link);
   });
 }
 

@@ -1,8 +1,8 @@
 import { oneOf } from '../lexicon/regex';
-import { offsetAt, rangeFromOffsets } from '../model/text';
+import { rangeFromOffsets } from '../model/text';
 import type { Sentence, SpecModel } from '../model/types';
 import type { RawFinding, Rule } from './types';
-import { nonProseIntervals } from './util';
+import { linkCovers, linkStartsWithin, nonProseIntervals } from './util';
 
 interface Pattern {
   regex: RegExp;
@@ -200,11 +200,7 @@ function phraseFindings(model: SpecModel, sentence: Sentence, pattern: Pattern):
  */
 function pointsAtLink(model: SpecModel, start: number, end: number, sentenceEnd: number): boolean {
   const limit = Math.min(sentenceEnd, end + 40);
-  const nearby = model.links.some((link) => {
-    const from = offsetAt(model, link.range.start);
-    const to = offsetAt(model, link.range.end);
-    return (from <= start && end <= to) || (from >= end && from <= limit);
-  });
+  const nearby = linkCovers(model, start, end) || linkStartsWithin(model, end, limit);
   // Bare URLs are masked out of the sentence, so look at the source up to the end of the line.
   const rest = model.text.slice(end, end + 60).split(/\r?\n|\r/)[0];
   return nearby || /https?:\/\//i.test(rest);

@@ -1,9 +1,9 @@
 import { isMeasured, tableRowOf } from '../lexicon/measured';
 import type { QuantityKind } from '../lexicon/quantity';
-import { offsetAt, rangeFromOffsets } from '../model/text';
+import { rangeFromOffsets } from '../model/text';
 import type { Sentence, SpecModel } from '../model/types';
 import type { RawFinding, Rule, RuleContext } from './types';
-import { inSection } from './util';
+import { inSection, linkStartsWithin } from './util';
 import { inDiscussion, markedForFollowUp } from './vague-term';
 
 interface Quality {
@@ -212,11 +212,7 @@ const CROSS_REFERENCE = /\b(?:sections?|chapters?|appendix|annex|table|clause)\s
  */
 function refersElsewhere(model: SpecModel, sentence: Sentence, idPattern: string): boolean {
   if (CROSS_REFERENCE.test(sentence.text)) return true;
-  const linked = model.links.some((link) => {
-    const start = offsetAt(model, link.range.start);
-    return start >= sentence.startOffset && start < sentence.endOffset;
-  });
-  if (linked) return true;
+  if (linkStartsWithin(model, sentence.startOffset, sentence.endOffset - 1)) return true;
   const ids = [...sentence.text.matchAll(new RegExp(`(?<![\\w-])(?:${idPattern})(?![\\w-]*\\w)`, 'g'))];
   const opening = ids[0] && /^[^\p{L}\p{N}]*$/u.test(sentence.text.slice(0, ids[0].index)) ? 1 : 0;
   return ids.length > opening;

@@ -106,3 +106,62 @@ export function* matchesInFilteredLines(pattern: RegExp, filter: RegExp, model: 
     finder.lastIndex = Math.max(finder.lastIndex + (hit[0].length === 0 ? 1 : 0), lineEnd);
   }
 }
+
+interface LinkOffsets {
+  /** Start offset of each link, in `model.links` order (sorted by position). */
+  starts: number[];
+  /** Largest end offset among the links up to each index. */
+  maxEnds: number[];
+}
+
+const linkOffsetsCache = new WeakMap<SpecModel, LinkOffsets>();
+
+/**
+ * Link offsets prepared once per model for the queries below, which rules ask per finding or
+ * per sentence: scanning every link for each was quadratic in the size of large documents.
+ */
+function linkOffsets(model: SpecModel): LinkOffsets {
+  let offsets = linkOffsetsCache.get(model);
+  if (!offsets) {
+    const starts: number[] = [];
+    const maxEnds: number[] = [];
+    for (const link of model.links) {
+      starts.push(offsetAt(model, link.range.start));
+      maxEnds.push(Math.max(maxEnds[maxEnds.length - 1] ?? -Infinity, offsetAt(model, link.range.end)));
+    }
+    offsets = { starts, maxEnds };
+    linkOffsetsCache.set(model, offsets);
+  }
+  return offsets;
+}
+
+/** Index of the first start >= offset (starts.length when none). */
+function firstStartAtOrAfter(starts: readonly number[], offset: number): number {
+  let low = 0;
+  let high = starts.length;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if (starts[mid] < offset) low = mid + 1;
+    else high = mid;
+  }
+  return low;
+}
+
+/** True when a link's source range covers [start, end]: it starts at or before `start` and ends at or after `end`. */
+export function linkCovers(model: SpecModel, start: number, end: number): boolean {
+  const { starts, maxEnds } = linkOffsets(model);
+  const last = firstStartAtOrAfter(starts, start + 1) - 1;
+  return last >= 0 && maxEnds[last] >= end;
+}
+
+/** True when `offset` lies inside a link's source range (start inclusive, end exclusive). */
+export function insideLink(model: SpecModel, offset: number): boolean {
+  return linkCovers(model, offset, offset + 1);
+}
+
+/** True when a link starts in [from, to]. */
+export function linkStartsWithin(model: SpecModel, from: number, to: number): boolean {
+  const { starts } = linkOffsets(model);
+  const next = firstStartAtOrAfter(starts, from);
+  return next < starts.length && starts[next] <= to;
+}

@@ -3,10 +3,10 @@ import { isMeasured } from '../lexicon/measured';
 import { TIME_KINDS } from '../lexicon/quantity';
 import { oneOf } from '../lexicon/regex';
 import { EVERYWHERE_CATEGORIES, settledBy } from '../lexicon/terms';
-import { offsetAt, rangeFromOffsets } from '../model/text';
+import { rangeFromOffsets } from '../model/text';
 import type { Section, Sentence, SpecModel } from '../model/types';
 import type { RawFinding, Rule, RuleContext } from './types';
-import { inSection } from './util';
+import { insideLink, inSection } from './util';
 
 /** Sections in which every sentence is a commitment the implementer is held to. */
 export const NORMATIVE_SECTIONS = [
@@ -205,7 +205,7 @@ export function markedForFollowUp(model: SpecModel, end: number): boolean {
 
 /** "[pre-existing periodic jobs](...)": a link label names what it links to; the target defines it. */
 function insideLinkLabel(model: SpecModel, offset: number): boolean {
-  return model.links.some((link) => offsetAt(model, link.range.start) <= offset && offset < offsetAt(model, link.range.end));
+  return insideLink(model, offset);
 }
 
 /** True when `offset` is inside an illustration: "Supporting documentation, e.g. relevant PRs". */
