@@ -13,7 +13,8 @@ import { mib, ms, timingRow, valueRow, type Section } from './report';
 import { nowMs, summarize } from './stats';
 
 const EDITS = 200;
-const EDIT_WARMUP = 10;
+// As for the engine: the server is measured warm, after V8 has optimised the analysis.
+const EDIT_WARMUP = 20;
 const EDIT_P95_TARGET_MS = 50;
 const WORKSPACE_FILES = 1000;
 const MEMORY_RUNS = 3;
@@ -65,7 +66,7 @@ export async function benchEditLatency(corpus: readonly CorpusFile[]): Promise<S
   const label = `didChange → diagnostics, ${lineCount(text).toLocaleString('en-US')}-line spec`;
   return {
     title: 'Language server: edit latency (pull diagnostics, real process)',
-    rows: [timingRow(label, summary, `p95 ${ms(summary.p95)}; ${EDITS} edits`)],
+    rows: [timingRow(label, summary, `p95 ${ms(summary.p95)}; ${EDITS} edits after ${EDIT_WARMUP} warm-up edits`)],
     targets: [{ name: `server edit latency p95 < ${EDIT_P95_TARGET_MS} ms`, measured: ms(summary.p95), met: summary.p95 < EDIT_P95_TARGET_MS }],
   };
 }
