@@ -6,6 +6,7 @@ import { parseFrontMatter } from './front-matter';
 import { maskInline, normalizeLabel, type References } from './inline';
 import { ProseMask } from './prose-mask';
 import { splitSentences } from './sentences';
+import { buildStatements } from './statements';
 import { buildSections, sectionAtLine } from './sections';
 import { compareRanges, computeLineStarts, detachedString, lineEndOffset, PositionCursor } from './text';
 import type {
@@ -65,10 +66,12 @@ export function parseSpec(text: string, uri = '', options: ParseOptions = {}): S
     inlineCode: builder.inlineCode,
     htmlComments: builder.htmlComments,
     sentences: builder.sentences,
+    statements: [],
   };
   model.links.sort((a, b) => compareRanges(a.range, b.range));
   model.htmlComments.sort((a, b) => a.startOffset - b.startOffset);
   attachSections(model);
+  model.statements = buildStatements(model);
   return model;
 }
 

@@ -5,6 +5,8 @@
  * Positions are 0-based line/character in UTF-16 code units, exactly as LSP expects.
  */
 
+import type { Statement } from './statements';
+
 export interface Position {
   line: number;
   character: number;
@@ -137,4 +139,10 @@ export interface SpecModel {
   inlineCode: InlineCode[];
   htmlComments: HtmlComment[];
   sentences: Sentence[];
+  /**
+   * Every prose sentence, list item sentence and table body row as a statement with a role
+   * (requirement, criterion, goal, non-goal, definition, narrative, question) and the reason
+   * for it, in document order. See model/statements.ts.
+   */
+  statements: Statement[];
 }

@@ -1,0 +1,622 @@
+/**
+ * The statement layer: every prose sentence, list item sentence and table row of a document as a
+ * statement with a role, so that rules judge what a sentence *does* (require, define, explain,
+ * ask) rather than which words it contains.
+ *
+ * A statement's role comes from two places:
+ * - where it sits: the role of its section, decided by the nearest heading that names one and
+ *   inherited by subsections ("Alpha" under "Graduation Criteria" holds criteria). A narrative
+ *   section (background, rationale, alternatives, future work, examples, notes) keeps its
+ *   subsections narrative unless they are goals, requirements or criteria by name: a
+ *   "Performance" subsection under "Motivation" is background, not a non-functional requirement.
+ *   List items under a lead-in ending in ":" read with their lead-in; table rows are requirements
+ *   when the table has a requirement-like column;
+ * - the sentence itself: RFC 2119 keywords, must/shall/needs to, "will" describing the proposal,
+ *   an imperative opening a list item ("Add e2e tests ...") bind; "for example", "because ...",
+ *   "today"/"currently", a prediction ("will likely", "this would ..."), an opinion ("we think")
+ *   or a question make it narrative.
+ *
+ * Binding statements (requirements, criteria, goals, non-goals) are what clarity rules judge;
+ * narrative, definitions and questions are not held to measurable wording.
+ */
+import type { ListItem, Range, Section, Sentence, SpecModel, Table } from './types';
+import { rangeFromOffsets } from './text';
+
+export type StatementRole =
+  | 'requirement'
+  | 'criterion'
+  | 'goal'
+  | 'non-goal'
+  | 'definition'
+  | 'narrative'
+  | 'question';
+
+/** What kind of narrative a narrative statement is. */
+export type NarrativeKind =
+  | 'background'
+  | 'rationale'
+  | 'example'
+  | 'prediction'
+  | 'discussion'
+  | 'quote'
+  | 'lead-in'
+  | 'guidance';
+
+/** The role a section gives the statements written in it (before their own wording is read). */
+export type SectionRole =
+  | 'requirements'
+  | 'criteria'
+  | 'goals'
+  | 'non-goals'
+  | 'definitions'
+  | 'design'
+  | 'narrative'
+  | 'questions'
+  | 'none';
+
+export interface SectionRoleInfo {
+  role: SectionRole;
+  /** For narrative sections: which kind. */
+  narrative?: NarrativeKind;
+  /** The heading that decided the role (the section itself or an ancestor); undefined before any heading. */
+  decidedBy: Section | undefined;
+}
+
+export type StatementKind = 'sentence' | 'list-item' | 'table-row';
+
+export interface Statement {
+  /** Index in `SpecModel.statements` (document order). */
+  index: number;
+  kind: StatementKind;
+  /** Prose mask of the statement (code spans, URLs, HTML blanked); table rows join cells with " | ". */
+  text: string;
+  role: StatementRole;
+  narrative?: NarrativeKind;
+  /** True for requirement, criterion, goal and non-goal: what the implementer is held to. */
+  binding: boolean;
+  /**
+   * True when the statement's own wording carries the role (a modal, an RFC 2119 keyword, an
+   * imperative, "for example"...); false when only its place decided it.
+   */
+  explicit: boolean;
+  /** Why it has its role, for hovers: `'must' in a "Requirements" section`. */
+  reason: string;
+  /**
+   * Offset in `text` where a justification clause starts ("..., because ...", "since ...",
+   * "for ... reasons"): what follows explains the statement and is not part of what it binds.
+   */
+  justificationStart?: number;
+  startOffset: number;
+  endOffset: number;
+  range: Range;
+  section: Section | undefined;
+  sectionRole: SectionRole;
+  /** The model sentences the statement covers: one, or the cells of a table row. */
+  sentences: Sentence[];
+  listItem?: ListItem;
+  /** For list items: the lead-in they read with (a sentence ending in ":" or the parent item). */
+  leadIn?: Statement;
+}
+
+const BINDING_ROLES: ReadonlySet<StatementRole> = new Set(['requirement', 'criterion', 'goal', 'non-goal']);
+
+export function isBindingRole(role: StatementRole): boolean {
+  return BINDING_ROLES.has(role);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Section roles
+
+interface HeadingRole {
+  role: SectionRole;
+  narrative?: NarrativeKind;
+  /**
+   * Quality-attribute headings ("Performance", "Security", "Constraints") name a requirement area
+   * only where nothing above says otherwise: under "Motivation" they are background.
+   */
+  weak?: boolean;
+}
+
+/** Heading patterns, most specific first; tested on the lower-cased title without numbering. */
+const HEADING_ROLES: Array<[RegExp, HeadingRole]> = [
+  [/\b(?:open|unresolved|outstanding|remaining) (?:questions?|issues|items|points)\b|^(?:questions|unknowns|faqs?|frequently asked questions)$/, { role: 'questions' }],
+  [/\bnon ?goals?\b|\bout of scope\b|\bnot in scope\b|\bexclusions?\b|\bexcluded\b|\bwhat (?:we are|this is) not\b/, { role: 'non-goals' }],
+  [/\b(?:acceptance|graduation|success|exit|release|completion|done|test(?:ing)?|verification|evaluation) (?:criteria|criterion|conditions?|tests?)\b|\bacceptance\b|\bdefinition of done\b|\btest (?:plan|strategy|cases|scenarios)\b|\btesting(?: plan| strategy)?$|\bhow to verify\b|\bverification\b|\bconformance\b/, { role: 'criteria' }],
+  [/\bgoals?\b|\bobjectives?\b|\bdeliverables\b|\bsuccess metrics\b|\bdecision drivers?\b|\bin scope\b|^scope$/, { role: 'goals' }],
+  [/\bglossary\b|\bterminology\b|\bdefinitions?\b|\bvocabulary\b|\bterms\b|\bnomenclature\b/, { role: 'definitions' }],
+  [/\brequirements?\b|\bspecification\b|\bnfrs?\b|\bnon ?functional\b|\bmust haves\b|\bslos?\b|\bslas?\b|\bservice level\b/, { role: 'requirements' }],
+  [/\bexamples?\b|\bwalk ?through\b|\btutorial\b|\bdemo\b|\billustrat|\buser stor(?:y|ies)\b|\bstory \d|\bscenarios?\b|\buse cases?\b/, { role: 'narrative', narrative: 'example' }],
+  [/\brationale\b|\balternatives?\b|\bdrawbacks?\b|\btrade ?offs?\b|\bcomparison\b|\bcompared\b|\bdownsides?\b|\bpros\b|\bcons\b|\brisks?\b|\bdiscussion\b|\bconsidered\b|\brejected\b|\bwhy not\b|\bcriticism\b|\bprior art\b|\brelated work\b|\bother (?:languages|ecosystems|projects)\b/, { role: 'narrative', narrative: 'rationale' }],
+  [/\bfuture\b|\bfollow ?ups?\b|\bnext steps\b|\bpossibilities\b|\blater (?:work|phases?)\b/, { role: 'narrative', narrative: 'discussion' }],
+  [/\bnotes?\b|\bcaveats?\b|\bconsiderations?\b|\bimplications?\b|\bimpact\b|\beffects? on\b|\bcompatibility\b|\bhow we teach\b|\bteaching\b|\bdocumentation\b|\bfaq\b/, { role: 'narrative', narrative: 'discussion' }],
+  [/\bsummary\b|\babstract\b|\boverview\b|\bintroduction\b|^intro$|\bmotivation\b|\bbackground\b|\bcontext\b|\bhistory\b|\bstatus quo\b|\bcurrent (?:state|situation|behaviou?r|design|status|implementation|approach)\b|\bexisting\b|\bproblems?\b|^why\b|\btl ?;? ?dr\b|\breferences\b|\backnowledge?ments?\b|\bappendix\b|\bchangelog\b|\brevision\b|\btable of contents\b|\bcontents\b|\bpurpose\b|\bintent\b|\bpain points\b/, { role: 'narrative', narrative: 'background' }],
+  [/\bperformance\b|\bsecurity\b|\bprivacy\b|\bscalability\b|\breliability\b|\bavailability\b|\bobservability\b|\bconstraints?\b|\blimits?\b|\blimitations\b|\bquality\b|\blatency\b|\bthroughput\b|\bcapacity\b|\bdurability\b|\berror handling\b|\bfailure modes?\b|\bretries\b|\btimeouts?\b/, { role: 'requirements', weak: true }],
+  [/\bdesign\b|\bproposal\b|\bproposed\b|\bsolution\b|\bapproach\b|\bimplementation\b|\breference level\b|\bguide level\b|\bexplanation\b|\bdetailed\b|\bdetails\b|\bapis?\b|\binterfaces?\b|\barchitecture\b|\bchanges?\b|\bmechanism\b|\bsemantics\b|\bsyntax\b|\bhow it works\b|\bplan\b|\brollout\b|\brollback\b|\bupgrade\b|\bdowngrade\b|\bmigration\b|\bversion skew\b|\bmonitoring\b|\bdependencies\b|\bscalability\b|\btroubleshooting\b|\bquestionnaire\b|\bfeature enablement\b|\bcontract\b|\bschema\b|\bdata model\b|\bendpoints?\b|\bbehaviou?r\b|\bfeatures?\b|\bprocess\b|\bworkflow\b/, { role: 'design' }],
+];
+
+/** Canonical section ids (sections/catalog.ts, including configured aliases) as a fallback. */
+const CANONICAL_ROLES: Record<string, HeadingRole> = {
+  requirements: { role: 'requirements' },
+  'non-functional': { role: 'requirements' },
+  'error-handling': { role: 'requirements', weak: true },
+  'acceptance-criteria': { role: 'criteria' },
+  'definition-of-done': { role: 'criteria' },
+  scope: { role: 'goals' },
+  'out-of-scope': { role: 'non-goals' },
+  'open-questions': { role: 'questions' },
+  context: { role: 'narrative', narrative: 'background' },
+  'api-contract': { role: 'design' },
+  'inputs-outputs': { role: 'design' },
+  'data-mapping': { role: 'design' },
+  'dependencies-access': { role: 'design' },
+  rollback: { role: 'design' },
+  reproduction: { role: 'design' },
+  'expected-actual': { role: 'design' },
+};
+
+/** Title as matched: lower case, numbering, markup and punctuation gone. */
+function normalizeTitle(title: string): string {
+  return title
+    .toLowerCase()
+    .replace(/\((?:optional|required|if applicable|tbd|draft|recommended)\)|\[(?:optional|required)\]/g, ' ')
+    .replace(/^\s*(?:(?:\d+|[a-z]|[ivx]+)[.)]\s*)+(?:\d+[.)]?\s*)*/, ' ')
+    .replace(/^\s*\d+(?:\.\d+)*\s+/, ' ')
+    .replace(/[-_‐–—]/g, ' ')
+    .replace(/[^\p{L}\p{N}\s/&,?+;]/gu, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+function matchRole(title: string): HeadingRole | undefined {
+  for (const [pattern, role] of HEADING_ROLES) if (pattern.test(title)) return role;
+  return undefined;
+}
+
+/**
+ * The role named by one heading on its own, or undefined when the heading names none ("Alpha",
+ * "`foo()` semantics" is design). A heading that joins a narrative part and a normative part
+ * ("Context, characteristics and constraints") is mixed: statements in it are judged on their
+ * own wording, as in a design section.
+ */
+function headingRole(section: Section): HeadingRole | undefined {
+  const title = normalizeTitle(section.title);
+  if (!title) return undefined;
+  // A heading that asks a question heads an answer ("Will enabling the feature change any default?"),
+  // judged on its own wording.
+  if (/\?\s*$/.test(section.title) && !/\b(?:open|unresolved|outstanding) questions?\b/i.test(section.title)) return { role: 'design' };
+  const whole = matchRole(title);
+  const parts = title.split(/\s*(?:\band\b|&|\/|,|\+|;)\s*/).filter(Boolean);
+  if (parts.length > 1) {
+    const roles = parts.map(matchRole).filter((role): role is HeadingRole => role !== undefined);
+    const narrative = roles.some((role) => role.role === 'narrative');
+    const normative = roles.some((role) => ['requirements', 'criteria', 'goals', 'non-goals'].includes(role.role));
+    if (narrative && normative && !roles.some((role) => role.role === 'goals' || role.role === 'non-goals')) return { role: 'design' };
+    if (roles[0] && roles.every((role) => role.role === roles[0].role)) return roles[0];
+  }
+  if (whole) return whole;
+  for (const id of section.canonical) if (CANONICAL_ROLES[id]) return CANONICAL_ROLES[id];
+  return undefined;
+}
+
+/** Roles that a heading can impose under a narrative ancestor. */
+const OVERRIDES_NARRATIVE: ReadonlySet<SectionRole> = new Set(['goals', 'non-goals', 'requirements', 'criteria', 'questions', 'definitions']);
+
+/** The role of every section, in `model.sections` order. */
+export function sectionRoles(sections: readonly Section[]): SectionRoleInfo[] {
+  const roles: SectionRoleInfo[] = [];
+  for (const section of sections) {
+    const parent = section.parent ? roles[section.parent.index] : undefined;
+    // A first level-1 heading with subsections is the document's title, not a section role.
+    const title = section.index === 0 && section.level === 1 && section.children.length > 0;
+    const own = title ? undefined : headingRole(section);
+    roles.push(combine(section, own, parent));
+  }
+  return roles;
+}
+
+function combine(section: Section, own: HeadingRole | undefined, parent: SectionRoleInfo | undefined): SectionRoleInfo {
+  if (!own) return parent ?? { role: 'none', decidedBy: undefined };
+  const inherited = parent?.role;
+  if (inherited === 'narrative' || inherited === 'questions') {
+    if (own.weak || !OVERRIDES_NARRATIVE.has(own.role)) {
+      // A narrative kind of its own ("Examples" under "Alternatives") is more specific.
+      if (own.role === 'narrative') return { role: 'narrative', narrative: own.narrative, decidedBy: section };
+      return parent as SectionRoleInfo;
+    }
+  }
+  if (own.weak && inherited && inherited !== 'none') return parent as SectionRoleInfo;
+  if (own.role === 'design' && inherited && ['requirements', 'criteria', 'goals', 'non-goals', 'definitions'].includes(inherited)) {
+    return parent as SectionRoleInfo;
+  }
+  return { role: own.role, narrative: own.narrative, decidedBy: section };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Sentence cues
+
+/** RFC 2119 / RFC 8174 keywords, upper case only. */
+const RFC2119 = /\b(?:MUST(?: NOT)?|SHALL(?: NOT)?|SHOULD(?: NOT)?|REQUIRED|MAY|RECOMMENDED|NOT RECOMMENDED|OPTIONAL)\b/;
+/** Lower-case obligations. */
+const OBLIGATION = /\b(?:must|shall|(?:is|are|be) required to|needs? to|has to|have to|(?:is|are) (?:not )?(?:allowed|permitted) to|cannot|can ?not|may not|must not|shall not)\b/i;
+const SHOULD = /\bshould\b/i;
+/** "will" (or "won't") describing what the proposal does. */
+const WILL = /\b(?:will|won['’]t)\b/i;
+/** A pronoun or expletive subject right before the modal: "this should not", "it will likely". */
+const WEAK_SUBJECT = /\b(?:this|that|it|there|which|these|those|they|you|one)\s+(?:\w+\s+)?$/i;
+
+const QUESTION = /\?[\s"'’”)\]*_]*$/;
+const EXAMPLE = /^[\s"'(*_]*(?:for (?:example|instance)\b|e\.\s?g\.|as an (?:example|illustration)\b|consider\b|imagine\b|suppose\b|let['’]?s (?:say|consider|look)\b|say\b|take\b|here(?:['’]s| is| are)\b|in (?:this|the (?:above|below|following|previous|first|second|next)) (?:example|case|scenario|snippet|code)\b|this (?:example|snippet)\b|the (?:above|following|previous) (?:example|code|snippet)\b|(?:in|with) the (?:example|code) above\b|an example\b)/i;
+const RATIONALE = /^[\s"'(*_]*(?:(?:this|that) is (?:because|why|so|needed|necessary|important|useful|done|intended|desirable|fine|ok|safe|sufficient)\b|because\b|since\b|the (?:reason|rationale|motivation|idea|intent|intention|goal|point|benefit|advantage|downside|problem|issue)\b|(?:this|that) (?:means|implies|allows|enables|makes|lets|avoids|prevents|helps|keeps|ensures|gives|provides|way|also means)\b|in other words\b|note (?:that|:)|notably\b|that is,|i\.\s?e\.|otherwise\b|as a result\b|as such\b|as (?:mentioned|noted|described|discussed|explained|shown|seen) (?:above|earlier|before|previously|below)\b|of course\b|unfortunately\b|fortunately\b|ideally,)/i;
+const BACKGROUND = /^[\s"'(*_]*(?:today\b|currently\b|at (?:the moment|present)\b|presently\b|historically\b|previously\b|in the past\b|until now\b|so far\b|as of (?:today|now|this writing|\w+ \d{4}|v?\d)|originally\b|traditionally\b|at the time\b|initially,|in (?:kubernetes|rust|swift|react) (?:today|currently)\b|right now\b|nowadays\b)/i;
+const CURRENT = /\b(?:today|currently|at present|right now|nowadays|as of today)\b/i;
+/** Past tense in the main clause: "was", "were", "had", "did", "used to". */
+const PAST = /^(?:[^,;:]*?\s)?(?:was|were|had|did|used to|has always|have always)\s/i;
+const PREDICTION = /\b(?:will|would|may|might|could|should|can)\s+(?:likely|probably|possibly|potentially|perhaps|eventually|hopefully|presumably|certainly)\b|\b(?:is|are|seems?|appears?) (?:likely|unlikely|expected|anticipated) to\b|\bwe (?:expect|anticipate|predict|hope|foresee)\b|\bit (?:is|seems|appears) (?:likely|unlikely|possible|plausible)\b|\bin the (?:near |distant )?future\b|\b(?:this|that|it|which|these|those|doing so|such a change) (?:will|would|should|could|might|may)(?: not)? (?:result|lead|allow|enable|make|help|reduce|improve|mean|cause|affect|break|require|be|have|give|increase|decrease|impact|introduce|simplify|benefit)\b|^[\s*_]*(?:likely|probably|presumably|hopefully)\b/i;
+const OPINION = /^[\s"'(*_]*(?:(?:i|we) (?:think|believe|feel|suspect|considered|looked|tried|chose|decided|discussed|argue|agree|prefer|found|noticed|realized|realised|want to (?:highlight|note|stress|point out))\b|it (?:would|might|could) be (?:nice|good|better|possible|useful|interesting|worth|great|desirable)\b|one (?:could|might|may|can) (?:argue|imagine|think|say)\b|arguably\b|in my (?:opinion|view)\b|on the other hand\b|(?:good|bad|neutral), because\b|pros?:|cons?:|that said\b|having said that\b)/i;
+/** Template guidance written wholly in italics: "_For GA, this section is required: ..._". */
+const GUIDANCE = /^[_*](?![_*\s])[\s\S]*[^\s_*][_*][.:]?$/;
+/** A justification clause inside a statement. */
+const JUSTIFICATION = /(?:,\s*|\s[-–—]\s|\(\s*|\s)(?:because|since|as this|as that|as it|given that|due to|for (?:\w+ ){0,3}reasons?|so that|in order to|which (?:means|allows|lets|makes|avoids|prevents))\b/i;
+/** Definition phrasing: "X is defined as", "X means", "X refers to", "we call". */
+const DEFINES = /\b(?:is|are) defined (?:as|to be)\b|\b(?:means|refers to|stands for|denotes)\b|\bwe (?:call|define|use the term)\b|\bis (?:called|known as|short for)\b/i;
+/** "Term: explanation" or "**Term** - explanation" at the start of an item. */
+const TERM_ENTRY = /^[\s*_`"]*[\p{L}\p{N}][\p{L}\p{N} `'._/-]{0,40}?[*_`"]*\s*(?::|\s[-–—]\s)\s*\S/u;
+
+/**
+ * Base-form verbs that open an imperative list item or goal ("Add e2e tests", "Provide a way",
+ * "Minimize the footprint"): English verbs common in requirements and plans. A word with a verb
+ * suffix (-ize, -ise, -ify) counts as well.
+ */
+const IMPERATIVE_VERBS = new Set([
+  'accept', 'add', 'adopt', 'allow', 'announce', 'apply', 'automate', 'avoid', 'block', 'build', 'bump', 'cap',
+  'change', 'check', 'clarify', 'clean', 'collect', 'configure', 'consolidate', 'continue', 'convert', 'create',
+  'define', 'delete', 'deliver', 'demonstrate', 'deprecate', 'design', 'detect', 'develop', 'disable', 'disallow',
+  'display', 'document', 'drop', 'eliminate', 'emit', 'enable', 'encourage', 'enforce', 'ensure', 'establish',
+  'evaluate', 'expand', 'explore', 'expose', 'extend', 'extract', 'fail', 'fix', 'gather', 'get', 'give',
+  'graduate', 'guarantee', 'handle', 'help', 'hide', 'identify', 'implement', 'improve', 'include', 'increase',
+  'integrate', 'introduce', 'investigate', 'keep', 'let', 'limit', 'log', 'maintain', 'make', 'measure', 'merge',
+  'migrate', 'monitor', 'move', 'notify', 'offer', 'permit', 'persist', 'preserve', 'prevent', 'promote', 'protect',
+  'provide', 'publish', 'reduce', 'refactor', 'reject', 'release', 'remove', 'rename', 'replace', 'report',
+  'require', 'restrict', 'return', 'reuse', 'run', 'send', 'separate', 'set', 'ship', 'show', 'simplify', 'split',
+  'start', 'stop', 'store', 'streamline', 'support', 'switch', 'test', 'track', 'trigger', 'turn', 'unblock',
+  'unify', 'update', 'upgrade', 'use', 'validate', 'verify', 'warn', 'write', 'decouple', 'deduplicate', 'allow',
+  'ban', 'mark', 'pass', 'perform', 'promote', 'raise', 'read', 'record', 'render', 'resolve', 'respect', 'retain',
+  'retry', 'serve', 'sign', 'surface', 'teach', 'translate', 'treat', 'unlock', 'accommodate', 'address', 'achieve',
+  'align', 'benchmark', 'cover', 'deploy', 'describe', 'determine', 'enhance', 'facilitate', 'finalize', 'flag',
+  'focus', 'grant', 'lower', 'minimize', 'minimise', 'maximize', 'maximise', 'optimize', 'optimise', 'reach',
+  'recommend', 'reconcile', 'rework', 'revisit', 'rewrite', 'scale', 'standardize', 'standardise', 'stabilize',
+  'stabilise', 'modify', 'specify', 'unify', 'verify', 'work',
+]);
+
+/** First word of a statement, ignoring markup, a checkbox and bracketed tags ("[Secondary]", "(R)"). */
+function firstWord(text: string): string {
+  const stripped = text.replace(/^(?:[\s*_>`"'(]|\[[ xX]\]|\[[^\]]{1,20}\]|\([A-Z]{1,3}\))*/, '');
+  return /^[\p{L}]+/u.exec(stripped)?.[0] ?? '';
+}
+
+function isImperative(text: string): boolean {
+  const word = firstWord(text);
+  if (!word || !/^\p{Lu}/u.test(word) && !/^\p{Ll}/u.test(word)) return false;
+  const lower = word.toLowerCase();
+  if (IMPERATIVE_VERBS.has(lower)) return !/^\S+\s+(?:is|are|was|were|has|have)\b/i.test(text.trim().replace(/^[^\p{L}]+/u, ''));
+  return /^\p{Lu}\p{Ll}+(?:ize|ise|ify)$/u.test(word);
+}
+
+interface Cue {
+  role: StatementRole;
+  narrative?: NarrativeKind;
+  reason: string;
+}
+
+/** What the wording alone says; undefined when it says nothing decisive. */
+function narrativeCue(statement: Pick<Statement, 'text' | 'kind'>, sentence: Sentence): Cue | undefined {
+  const text = statement.text;
+  if (QUESTION.test(text)) return { role: 'question', reason: 'it asks a question' };
+  if (sentence.kind === 'blockquote') return { role: 'narrative', narrative: 'quote', reason: 'it is quoted (a block quote)' };
+  if (GUIDANCE.test(text.trim())) return { role: 'narrative', narrative: 'guidance', reason: 'it is template guidance in italics' };
+  if (EXAMPLE.test(text)) return { role: 'narrative', narrative: 'example', reason: `it gives an example ("${cueWords(EXAMPLE, text)}")` };
+  if (OPINION.test(text)) return { role: 'narrative', narrative: 'discussion', reason: `it argues ("${cueWords(OPINION, text)}")` };
+  if (RATIONALE.test(text)) return { role: 'narrative', narrative: 'rationale', reason: `it explains ("${cueWords(RATIONALE, text)}")` };
+  if (BACKGROUND.test(text)) return { role: 'narrative', narrative: 'background', reason: `it describes the present ("${cueWords(BACKGROUND, text)}")` };
+  if (PREDICTION.test(text)) return { role: 'narrative', narrative: 'prediction', reason: `it predicts ("${cueWords(PREDICTION, text)}")` };
+  return undefined;
+}
+
+function cueWords(pattern: RegExp, text: string): string {
+  return (pattern.exec(text)?.[0] ?? '').replace(/^[\s"'(*_]+/, '').trim().slice(0, 40);
+}
+
+/** A binding cue in the wording: the word that binds, or undefined. */
+function bindingCue(text: string, kind: StatementKind): string | undefined {
+  const rfc = RFC2119.exec(text);
+  if (rfc && !/^[^\p{Ll}]*$/u.test(text)) return rfc[0];
+  const obligation = OBLIGATION.exec(text);
+  if (obligation) return obligation[0].toLowerCase();
+  const should = SHOULD.exec(text);
+  if (should && !WEAK_SUBJECT.test(text.slice(0, should.index))) return 'should';
+  const will = WILL.exec(text);
+  if (will && !WEAK_SUBJECT.test(text.slice(0, will.index))) return will[0].toLowerCase();
+  if (kind !== 'sentence' && isImperative(text)) return `${firstWord(text)}`;
+  return undefined;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Building
+
+/** Column headers that make a table's rows requirements. */
+const REQUIREMENT_COLUMN = /\b(?:requirements?|criteri(?:a|on)|acceptance|must|shall|targets?|slos?|thresholds?|limits?|constraints?|expected|guarantees?|obligations?|budgets?)\b/i;
+
+const SECTION_LABEL: Record<SectionRole, string> = {
+  requirements: 'a requirements section',
+  criteria: 'a criteria section',
+  goals: 'a goals section',
+  'non-goals': 'a non-goals section',
+  definitions: 'a definitions section',
+  design: 'a design section',
+  narrative: 'a narrative section',
+  questions: 'a questions section',
+  none: 'no recognised section',
+};
+
+/** Default role of a statement with no cue, by section role. */
+const DEFAULT_ROLE: Record<SectionRole, StatementRole | undefined> = {
+  requirements: 'requirement',
+  criteria: 'criterion',
+  goals: 'goal',
+  'non-goals': 'non-goal',
+  definitions: 'definition',
+  design: undefined,
+  narrative: 'narrative',
+  questions: 'question',
+  none: undefined,
+};
+
+/** Role given to an explicitly binding statement in each kind of section. */
+function bindingRoleIn(sectionRole: SectionRole): StatementRole {
+  if (sectionRole === 'criteria') return 'criterion';
+  if (sectionRole === 'goals') return 'goal';
+  if (sectionRole === 'non-goals') return 'non-goal';
+  return 'requirement';
+}
+
+/** Builds the statements of a parsed model (called once by parseSpec). */
+export function buildStatements(model: SpecModel): Statement[] {
+  const roles = sectionRoles(model.sections);
+  const roleOf = (section: Section | undefined): SectionRoleInfo => (section ? roles[section.index] : { role: 'none', decidedBy: undefined });
+  const rows = tableRowIndex(model.tables);
+  const cellsByRow = new Map<string, Sentence[]>();
+  for (const sentence of model.sentences) {
+    if (sentence.kind !== 'table-cell') continue;
+    const row = rows.get(sentence.startOffset);
+    if (!row || row.header) continue;
+    const key = `${row.table}:${row.row}`;
+    const cells = cellsByRow.get(key);
+    if (cells) cells.push(sentence);
+    else cellsByRow.set(key, [sentence]);
+  }
+  const statements: Statement[] = [];
+  for (const sentence of model.sentences) {
+    if (sentence.kind === 'heading') continue;
+    if (sentence.kind === 'table-cell') {
+      const row = rows.get(sentence.startOffset);
+      const key = row ? `${row.table}:${row.row}` : '';
+      const cells = cellsByRow.get(key);
+      // A row becomes one statement, at its first cell.
+      if (!row || !cells || cells[0] !== sentence) continue;
+      statements.push(tableRowStatement(model, statements.length, cells, row, roleOf(sentence.section)));
+      continue;
+    }
+    statements.push(sentenceStatement(model, statements.length, sentence, roleOf(sentence.section), statements));
+  }
+  return statements;
+}
+
+interface RowInfo {
+  table: number;
+  row: number;
+  header: boolean;
+  tableRef: Table;
+}
+
+function tableRowIndex(tables: readonly Table[]): Map<number, RowInfo> {
+  const index = new Map<number, RowInfo>();
+  tables.forEach((table, t) => {
+    for (const cell of table.header) index.set(cell.startOffset, { table: t, row: 0, header: true, tableRef: table });
+    table.rows.forEach((cells, r) => {
+      for (const cell of cells) if (!index.has(cell.startOffset)) index.set(cell.startOffset, { table: t, row: r + 1, header: false, tableRef: table });
+    });
+  });
+  return index;
+}
+
+function sectionPhrase(section: Section | undefined, info: SectionRoleInfo): string {
+  if (!section) return SECTION_LABEL.none;
+  const decided = info.decidedBy;
+  const label = SECTION_LABEL[info.role] + (info.narrative ? ` (${info.narrative})` : '');
+  if (!decided) return `"${section.title}" (${SECTION_LABEL.none})`;
+  if (decided === section) return `"${section.title}", ${label}`;
+  return `"${section.title}" under "${decided.title}", ${label}`;
+}
+
+function tableRowStatement(model: SpecModel, index: number, cells: Sentence[], row: RowInfo, info: SectionRoleInfo): Statement {
+  const start = cells[0].startOffset;
+  const end = cells[cells.length - 1].endOffset;
+  const text = cells.map((cell) => cell.text).join(' | ');
+  const section = cells[0].section;
+  const requirementColumn = row.tableRef.header.find((cell) => REQUIREMENT_COLUMN.test(cell.text));
+  let role: StatementRole;
+  let narrative: NarrativeKind | undefined;
+  let explicit = false;
+  let reason: string;
+  const cue = bindingCue(text, 'table-row');
+  if (info.role === 'narrative') {
+    role = 'narrative';
+    narrative = info.narrative;
+    reason = `a table row in ${sectionPhrase(section, info)}`;
+  } else if (requirementColumn) {
+    role = bindingRoleIn(info.role === 'criteria' || info.role === 'goals' || info.role === 'non-goals' ? info.role : 'requirements');
+    explicit = true;
+    reason = `a row of a table with a "${requirementColumn.text.trim()}" column`;
+  } else if (DEFAULT_ROLE[info.role]) {
+    role = DEFAULT_ROLE[info.role] as StatementRole;
+    narrative = role === 'narrative' ? info.narrative : undefined;
+    reason = `a table row in ${sectionPhrase(section, info)}`;
+  } else if (cue && cue !== firstWord(text)) {
+    role = 'requirement';
+    explicit = true;
+    reason = `'${cue}' in a table row in ${sectionPhrase(section, info)}`;
+  } else {
+    role = 'definition';
+    reason = `a table row in ${sectionPhrase(section, info)}`;
+  }
+  return {
+    index, kind: 'table-row', text, role, narrative, binding: isBindingRole(role), explicit, reason,
+    startOffset: start, endOffset: end, range: rangeFromOffsets(model, start, end), section, sectionRole: info.role, sentences: cells,
+  };
+}
+
+function sentenceStatement(
+  model: SpecModel, index: number, sentence: Sentence, info: SectionRoleInfo, before: Statement[],
+): Statement {
+  const kind: StatementKind = sentence.kind === 'list-item' ? 'list-item' : 'sentence';
+  const item = sentence.listItem;
+  const opensItem = kind === 'list-item' && item !== undefined && before[before.length - 1]?.listItem !== item;
+  const leadIn = opensItem && item ? findLeadIn(model, before, item) : kind === 'list-item' ? before[before.length - 1]?.leadIn : undefined;
+  const base = { text: sentence.text, kind: opensItem ? 'list-item' as const : 'sentence' as const };
+  const decided = decideRole(base, sentence, info, leadIn);
+  const justification = JUSTIFICATION.exec(sentence.text);
+  return {
+    index,
+    kind,
+    text: sentence.text,
+    role: decided.role,
+    narrative: decided.narrative,
+    binding: isBindingRole(decided.role),
+    explicit: decided.explicit,
+    reason: `${decided.reason}`,
+    justificationStart: justification && justification.index > 0 ? justification.index : undefined,
+    startOffset: sentence.startOffset,
+    endOffset: sentence.endOffset,
+    range: sentence.range,
+    section: sentence.section,
+    sectionRole: info.role,
+    sentences: [sentence],
+    listItem: item,
+    leadIn,
+  };
+}
+
+/**
+ * The statement a list item reads with: the sentence just before the list when it ends in ":"
+ * (or the list directly follows it), or the parent item for a nested list. Items of one list
+ * share the lead-in of the first.
+ */
+function findLeadIn(model: SpecModel, before: Statement[], item: ListItem): Statement | undefined {
+  for (let i = before.length - 1; i >= 0; i--) {
+    const candidate = before[i];
+    if (candidate.listItem && candidate.listItem.depth === item.depth && candidate.listItem !== item) {
+      // An earlier item of the same list (nothing but list items between): same lead-in.
+      const between = model.text.slice(candidate.endOffset, item.startOffset);
+      if (!/\n[ \t]*\n[ \t]*\n/.test(between) || candidate.leadIn) return candidate.leadIn;
+      return undefined;
+    }
+    if (candidate.listItem && candidate.listItem.depth < item.depth) {
+      // The parent item of a nested list.
+      let first = i;
+      while (first > 0 && before[first - 1].listItem === candidate.listItem) first--;
+      return before[first];
+    }
+    if (!candidate.listItem) {
+      const gap = model.text.slice(candidate.endOffset, item.startOffset);
+      // Only the list marker and blank lines between: the list follows this sentence.
+      if (/^[\s>]*(?:[-*+]|\d{1,9}[.)])?[\s>]*(?:\[[ xX]\]\s*)?$/.test(gap.replace(/\n/g, ' ')) && /:\s*[*_]*$/.test(candidate.text)) return candidate;
+      return undefined;
+    }
+  }
+  return undefined;
+}
+
+interface Decision {
+  role: StatementRole;
+  narrative?: NarrativeKind;
+  explicit: boolean;
+  reason: string;
+}
+
+function decideRole(statement: Pick<Statement, 'text' | 'kind'>, sentence: Sentence, info: SectionRoleInfo, leadIn: Statement | undefined): Decision {
+  const where = sectionPhrase(sentence.section, info);
+  const narrative = narrativeCue(statement, sentence);
+  if (info.role === 'questions') return { role: 'question', explicit: false, reason: `in ${where}` };
+  if (narrative?.role === 'question') return { role: 'question', explicit: true, reason: narrative.reason };
+  if (narrative && narrative.narrative !== 'background' && narrative.narrative !== 'prediction') {
+    return { role: 'narrative', narrative: narrative.narrative, explicit: true, reason: narrative.reason };
+  }
+  if (info.role === 'narrative') {
+    return { role: 'narrative', narrative: narrative?.narrative ?? info.narrative, explicit: false, reason: `in ${where}` };
+  }
+  const cue = bindingCue(statement.text, statement.kind);
+  // "Today the API returns 500" describes the present; "Today ... must" still binds.
+  if (narrative && (!cue || narrative.narrative === 'prediction')) {
+    return { role: 'narrative', narrative: narrative.narrative, explicit: true, reason: narrative.reason };
+  }
+  const endsWithColon = /:\s*[*_]*$/.test(statement.text);
+  if (endsWithColon && !cue) return { role: 'narrative', narrative: 'lead-in', explicit: true, reason: 'it introduces what follows (a lead-in ending in ":")' };
+  if (leadIn && !cue) {
+    if (leadIn.role === 'narrative' || leadIn.role === 'question') {
+      if (leadIn.narrative !== 'lead-in') {
+        return { role: leadIn.role, narrative: leadIn.narrative, explicit: false, reason: `an item under a lead-in that is ${leadIn.role === 'narrative' ? `narrative (${leadIn.narrative})` : 'a question'}` };
+      }
+    } else if (leadIn.binding) {
+      const role = leadIn.role === 'goal' || leadIn.role === 'non-goal' || leadIn.role === 'criterion' ? leadIn.role : bindingRoleIn(info.role);
+      return { role, explicit: true, reason: `an item of a binding lead-in ("${leadIn.text.trim().slice(0, 50)}")` };
+    }
+  }
+  if (info.role === 'definitions') {
+    return { role: 'definition', explicit: false, reason: `in ${where}` };
+  }
+  if (cue && !(info.role === 'design' || info.role === 'none') ) {
+    return { role: bindingRoleIn(info.role), explicit: true, reason: `'${cue}' in ${where}` };
+  }
+  if (cue) {
+    return { role: 'requirement', explicit: true, reason: `'${cue}' in ${where}` };
+  }
+  if (DEFINES.test(statement.text) || (statement.kind === 'list-item' && TERM_ENTRY.test(statement.text) && info.role === 'none')) {
+    return { role: 'definition', explicit: true, reason: 'it defines a term' };
+  }
+  const task = sentence.listItem?.checked === false;
+  if (!task && (CURRENT.test(statement.text) || PAST.test(statement.text))) {
+    return { role: 'narrative', narrative: 'background', explicit: false, reason: 'it describes what exists (present state or past tense)' };
+  }
+  const defaultRole = DEFAULT_ROLE[info.role];
+  if (defaultRole) return { role: defaultRole, explicit: false, reason: `${statement.kind === 'list-item' ? 'a list item' : 'a sentence'} in ${where}` };
+  return { role: 'narrative', narrative: 'discussion', explicit: false, reason: `it states no obligation (no modal or imperative) in ${where}` };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Queries
+
+/** The statement that contains `offset` (start inclusive, end exclusive), if any. */
+export function statementAt(model: Pick<SpecModel, 'statements'>, offset: number): Statement | undefined {
+  const statements = model.statements;
+  let low = 0;
+  let high = statements.length - 1;
+  let found: Statement | undefined;
+  while (low <= high) {
+    const mid = (low + high) >> 1;
+    if (statements[mid].startOffset <= offset) { found = statements[mid]; low = mid + 1; }
+    else high = mid - 1;
+  }
+  return found && offset < Math.max(found.endOffset, found.startOffset + 1) ? found : undefined;
+}
+
+/** The statement a model sentence belongs to (table cells belong to their row). */
+export function statementOf(model: Pick<SpecModel, 'statements'>, sentence: Sentence): Statement | undefined {
+  const statement = statementAt(model, sentence.startOffset);
+  return statement?.sentences.includes(sentence) ? statement : undefined;
+}
+
+/** "judged as a requirement: 'must' in "Requirements", a requirements section". */
+export function describeStatement(statement: Statement): string {
+  const role = statement.role === 'narrative' && statement.narrative ? `narrative (${statement.narrative})` : statement.role;
+  return `judged as ${/^[aeio]/.test(role) ? 'an' : 'a'} ${role}: ${statement.reason}`;
+}

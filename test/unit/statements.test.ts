@@ -1,0 +1,119 @@
+import assert from 'node:assert/strict';
+import { parseSpec } from '../../server/src/model/parse';
+import { describeStatement, sectionRoles, statementAt, statementOf, type Statement } from '../../server/src/model/statements';
+
+function statement(markdown: string, startsWith: string): Statement {
+  const model = parseSpec(markdown);
+  const found = model.statements.find((s) => s.text.trimStart().startsWith(startsWith));
+  assert.ok(found, `no statement starting with "${startsWith}" in ${JSON.stringify(model.statements.map((s) => s.text))}`);
+  return found;
+}
+
+function roleOf(markdown: string, startsWith: string): string {
+  const found = statement(markdown, startsWith);
+  return found.role === 'narrative' ? `narrative:${found.narrative}` : found.role;
+}
+
+describe('statements', () => {
+  it('makes every sentence, list item and table body row a statement, and no heading', () => {
+    const model = parseSpec('# Spec\n\n## Requirements\n\nFirst one. Second one.\n\n- An item\n\n| Quality | Target |\n|---|---|\n| Latency | p95 < 200 ms |\n');
+    assert.deepEqual(model.statements.map((s) => [s.kind, s.text]), [
+      ['sentence', 'First one.'],
+      ['sentence', 'Second one.'],
+      ['list-item', 'An item'],
+      ['table-row', 'Latency | p95 < 200 ms'],
+    ]);
+    assert.deepEqual(model.statements.map((s) => s.index), [0, 1, 2, 3]);
+    const row = model.statements[3];
+    assert.equal(row.sentences.length, 2);
+    assert.equal(statementOf(model, row.sentences[1]), row);
+    assert.equal(statementAt(model, row.startOffset + 2), row);
+    assert.equal(statementAt(model, 0), undefined);
+  });
+
+  it('reads binding statements from modals, RFC 2119 keywords and imperatives wherever they are', () => {
+    const doc = '# T\n\n## Detailed design\n\nThe controller must retry three times.\n\nThe API SHOULD return 429.\n\nWe explored caches in general.\n\n- Add an e2e test for retries\n';
+    assert.equal(roleOf(doc, 'The controller must'), 'requirement');
+    assert.match(statement(doc, 'The controller must').reason, /'must' in "Detailed design", a design section/);
+    assert.equal(roleOf(doc, 'The API SHOULD'), 'requirement');
+    assert.equal(roleOf(doc, 'Add an e2e'), 'requirement');
+    assert.equal(statement(doc, 'Add an e2e').explicit, true);
+    assert.equal(roleOf(doc, 'We explored'), 'narrative:discussion');
+  });
+
+  it('gives goals, non-goals and criteria sections their roles, and lets subsections inherit them', () => {
+    const doc = '# T\n\n## Motivation\n\nThings are slow.\n\n### Goals\n\n- Reduce scheduling cost\n\n### Non-Goals\n\n- Replace the scheduler\n\n## Graduation Criteria\n\n### Beta\n\n- Two releases without bugs\n';
+    assert.equal(roleOf(doc, 'Things are slow'), 'narrative:background');
+    assert.equal(roleOf(doc, 'Reduce scheduling'), 'goal');
+    assert.equal(roleOf(doc, 'Replace the scheduler'), 'non-goal');
+    assert.equal(roleOf(doc, 'Two releases'), 'criterion');
+    assert.match(statement(doc, 'Two releases').reason, /"Beta" under "Graduation Criteria"/);
+  });
+
+  it('keeps a quality-attribute subsection of a narrative section narrative', () => {
+    const doc = '# T\n\n## Background\n\n### Performance\n\nThe service must answer in about 2 seconds today.\n\nLatency is high.\n\n## Performance\n\nLatency is high.\n';
+    const model = parseSpec(doc);
+    const roles = sectionRoles(model.sections);
+    assert.equal(roles[2].role, 'narrative');
+    assert.equal(roles[2].decidedBy?.title, 'Background');
+    assert.equal(roles[3].role, 'requirements');
+    const narrative = model.statements.filter((s) => s.role === 'narrative').map((s) => s.text);
+    assert.deepEqual(narrative, ['The service must answer in about 2 seconds today.', 'Latency is high.']);
+  });
+
+  it('treats a heading that mixes context and constraints as design: only binding wording binds', () => {
+    const doc = '# T\n\n## Context, characteristics and constraints\n\nThe cluster has many nodes.\n\nThe job must finish within 5 minutes.\n';
+    assert.equal(roleOf(doc, 'The cluster'), 'narrative:discussion');
+    assert.equal(roleOf(doc, 'The job must'), 'requirement');
+  });
+
+  it('finds examples, rationale, background, predictions, opinions and questions inside requirement sections', () => {
+    const doc = '# T\n\n## Requirements\n\n'
+      + 'The export must finish in 60 s. For example, a large shop has many orders. '
+      + 'This is because finance closes the books at night. Today the export takes an hour. '
+      + 'This will likely reduce support tickets. We think a simple format is better. Should we compress it?\n\n'
+      + '> Exports are fast enough.\n\n_For GA, this section is required._\n';
+    assert.equal(roleOf(doc, 'The export must'), 'requirement');
+    assert.equal(roleOf(doc, 'For example'), 'narrative:example');
+    assert.equal(roleOf(doc, 'This is because'), 'narrative:rationale');
+    assert.equal(roleOf(doc, 'Today the export'), 'narrative:background');
+    assert.equal(roleOf(doc, 'This will likely'), 'narrative:prediction');
+    assert.equal(roleOf(doc, 'We think'), 'narrative:discussion');
+    assert.equal(roleOf(doc, 'Should we'), 'question');
+    assert.equal(roleOf(doc, 'Exports are fast'), 'narrative:quote');
+    assert.equal(roleOf(doc, '_For GA'), 'narrative:guidance');
+  });
+
+  it('reads list items with their lead-in', () => {
+    const doc = '# T\n\n## Design\n\nThe parser MUST reject a request if any of the following holds:\n\n- the body is empty\n- the id is unknown\n\n'
+      + 'For example:\n\n- a slow client\n\nThe pieces are:\n\n- a queue\n';
+    assert.equal(roleOf(doc, 'the body is empty'), 'requirement');
+    assert.equal(roleOf(doc, 'the id is unknown'), 'requirement');
+    assert.match(statement(doc, 'the id is unknown').reason, /binding lead-in/);
+    assert.equal(roleOf(doc, 'a slow client'), 'narrative:example');
+    assert.equal(roleOf(doc, 'The pieces are'), 'narrative:lead-in');
+    assert.equal(roleOf(doc, 'a queue'), 'narrative:discussion');
+  });
+
+  it('makes rows of a table with a requirement column requirements, and rows in narrative sections narrative', () => {
+    const doc = '# T\n\n## Design\n\n| Name | Requirement |\n|---|---|\n| upload | must accept 50 MB |\n\n## Alternatives\n\n| Option | Cost |\n|---|---|\n| S3 | low |\n';
+    assert.equal(roleOf(doc, 'upload'), 'requirement');
+    assert.match(statement(doc, 'upload').reason, /"Requirement" column/);
+    assert.equal(roleOf(doc, 'S3'), 'narrative:rationale');
+  });
+
+  it('records where a justification clause starts', () => {
+    const found = statement('# T\n\n## Requirements\n\n- Retries must stop after 3 attempts because the queue is small\n', 'Retries');
+    assert.equal(found.text.slice(found.justificationStart), ' because the queue is small');
+  });
+
+  it('treats a first level-1 heading with subsections as the title, not a section role', () => {
+    const doc = '# Performance improvements for the scheduler\n\nThe scheduler is slow.\n\n## Proposal\n\nWe add a cache.\n';
+    assert.equal(roleOf(doc, 'The scheduler is slow'), 'narrative:discussion');
+  });
+
+  it('describes a statement for hovers', () => {
+    const found = statement('# T\n\n## Requirements\n\n- The API must be fast\n', 'The API');
+    assert.equal(describeStatement(found), 'judged as a requirement: \'must\' in "Requirements", a requirements section');
+  });
+});
