@@ -24,6 +24,8 @@ export interface ClientOptions {
   files?: Record<string, string>;
   /** Extra Node.js options for the server process (e.g. a heap limit). */
   nodeOptions?: string[];
+  /** The workspace folder the client opens, relative to the temporary root (default: the root). */
+  workspaceFolder?: string;
 }
 
 /**
@@ -90,10 +92,11 @@ export class TestClient {
         ...(this.options.pull ? { diagnostic: { dynamicRegistration: false } } : {}),
       },
     };
+    const folder = pathToFileURL(join(this.root, this.options.workspaceFolder ?? '.')).href;
     await this.connection.sendRequest('initialize', {
       processId: process.pid,
-      rootUri: pathToFileURL(this.root).href,
-      workspaceFolders: [{ uri: pathToFileURL(this.root).href, name: 'test' }],
+      rootUri: folder,
+      workspaceFolders: [{ uri: folder, name: 'test' }],
       capabilities,
     });
     await this.connection.sendNotification('initialized', {});

@@ -10,6 +10,10 @@ export type RulesFormat = (typeof RULES_FORMATS)[number];
 export interface CheckCommand {
   kind: 'check';
   paths: string[];
+  /** False when no path was given and the current folder is checked. */
+  pathsGiven: boolean;
+  /** `--no-error-on-unmatched-pattern`: a folder given with no spec in it is not an error. */
+  allowUnmatched: boolean;
   format: CheckFormat;
   config?: string;
   minScore?: number;
@@ -65,6 +69,7 @@ function parseCheck(args: string[]): Command {
       config: { type: 'string' },
       'min-score': { type: 'string' },
       'max-warnings': { type: 'string' },
+      'no-error-on-unmatched-pattern': { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -72,6 +77,8 @@ function parseCheck(args: string[]): Command {
   return {
     kind: 'check',
     paths: positionals.length > 0 ? positionals : ['.'],
+    pathsGiven: positionals.length > 0,
+    allowUnmatched: values['no-error-on-unmatched-pattern'] === true,
     format: oneOf('--format', values.format, CHECK_FORMATS) ?? 'stylish',
     config: nonEmpty('--config', values.config),
     minScore: numberOption('--min-score', values['min-score'], 0, 100, false),

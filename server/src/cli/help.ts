@@ -22,7 +22,10 @@ export const CHECK_HELP = `Usage: specready check [paths...] [options]
 Checks the given files, and the spec files found in the given folders (default: ".").
 In a folder, a spec is a file matching the configured include globs (default
 **/*.spec.md, **/specs/**/*.md, **/*.handoff.md) or a Markdown file whose front
-matter says "specready: true". Files named explicitly are always checked.
+matter says "specready: true". Globs are relative to the project root: the folder
+of the nearest .specready.* file, else the git work tree, else the current folder.
+Files named explicitly are always checked; a folder named explicitly that holds
+no spec is an error. Handoff bundles written by "specready export" are skipped.
 
 Options:
   --format <name>     stylish (default), json, sarif or github
@@ -30,6 +33,8 @@ Options:
                       .specready.json, .specready.yaml or .specready.yml
   --min-score <n>     Fail when a file's readiness score is below n (0-100)
   --max-warnings <n>  Fail when there are more than n warnings in total
+  --no-error-on-unmatched-pattern
+                      Let a folder named on the command line hold no spec
   -h, --help          Show this help
 
 Exit status: 0 when no file has errors and the limits hold, 1 otherwise,

@@ -8,6 +8,15 @@ import type { BundleEntry, RefusedLink } from './types';
 export const MANIFEST = 'manifest.json';
 export const MANIFEST_VERSION = 1;
 
+/**
+ * Whether a manifest.json (or its first kilobyte) was written by SpecReady: how a folder is
+ * recognised as a handoff bundle, wherever it was written. The tool name comes right after the
+ * manifest version, so the start of the file is enough.
+ */
+export function isSpecReadyManifest(text: string): boolean {
+  return /^\s*\{\s*"manifestVersion"\s*:\s*\d+\s*,\s*"tool"\s*:\s*\{\s*"name"\s*:\s*"SpecReady"/.test(text);
+}
+
 export interface GitInfo {
   commit: string;
   /** True when a bundled source file (the spec or a linked file) differs from the commit, or the spec was exported from an unsaved buffer. */

@@ -7,7 +7,7 @@
 import { randomBytes } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import { basename, dirname, join, posix } from 'node:path';
-import { MANIFEST } from './manifest';
+import { isSpecReadyManifest, MANIFEST } from './manifest';
 import type { BundleEntry, BundleFormat } from './types';
 
 export type TargetProblem = { reason: 'exists' | 'invalid-output'; message: string };
@@ -45,8 +45,7 @@ async function isReplaceableFolder(path: string): Promise<boolean> {
   const names = await fs.readdir(path);
   if (names.length === 0) return true;
   try {
-    const manifest = JSON.parse(await fs.readFile(join(path, MANIFEST), 'utf8')) as { tool?: { name?: unknown } };
-    return manifest.tool?.name === 'SpecReady';
+    return isSpecReadyManifest(await fs.readFile(join(path, MANIFEST), 'utf8'));
   } catch {
     return false;
   }

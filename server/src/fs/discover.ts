@@ -4,11 +4,13 @@
  * has; `discoverSpecFiles` walks folders for the CLI.
  */
 import { closeSync, openSync, readSync, statSync } from 'node:fs';
-import { dirname, isAbsolute, relative, resolve, sep } from 'node:path';
+import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import picomatch from 'picomatch';
 import { parse as parseYaml } from 'yaml';
 import { ConfigError } from '../config/errors';
 import { loadConfigForFolder } from '../config/load';
+import { findProjectRoot } from './project-root';
+import { isSpecReadyManifest, MANIFEST } from '../export/manifest';
 import { DEFAULT_EXCLUDE, DEFAULT_INCLUDE, type SpecReadyConfig } from '../config/types';
 // `require` makes esbuild pick tinyglobby's CommonJS build: its ES module build pulls in fdir's,
 // which calls createRequire(import.meta.url), and import.meta is empty in a CommonJS bundle.
@@ -104,29 +106,39 @@ export interface DiscoveryResult {
   files: string[];
   /** Paths given that do not exist, as given. */
   missing: string[];
+  /** Folders given (as given) in which no spec was found, with the globs that were tried. */
+  unmatched: UnmatchedFolder[];
   configErrors: ConfigError[];
+}
+
+export interface UnmatchedFolder {
+  path: string;
+  /** The project root the globs were matched against. */
+  root: string;
+  globs: SpecGlobs;
 }
 
 /**
  * Files named explicitly are always checked. Folders are walked, and a file in them is a spec
- * when it matches the globs of the configuration that applies to the folder (relative to that
- * configuration file's folder), or when it is Markdown with `specready: true` front matter.
+ * when it matches the globs of the configuration that applies to the folder, relative to the
+ * project root (see project-root.ts), or when it is Markdown with `specready: true` front
+ * matter. Handoff bundles (folders with a SpecReady manifest.json) are never walked into.
  */
 export async function discoverSpecFiles(paths: readonly string[], options: DiscoverOptions): Promise<DiscoveryResult> {
-  const result: DiscoveryResult = { files: [], missing: [], configErrors: [] };
+  const result: DiscoveryResult = { files: [], missing: [], unmatched: [], configErrors: [] };
   const found = new Set<string>();
   for (const given of paths) {
     const absolute = resolve(options.cwd, given);
     const kind = fileKind(absolute);
     if (kind === 'file') found.add(absolute);
-    else if (kind === 'directory') await walkFolder(absolute, options, found, result);
+    else if (kind === 'directory') await walkFolder(given, absolute, options, found, result);
     else result.missing.push(given);
   }
   result.files = [...found].map(toForwardSlashes).sort();
   return result;
 }
 
-async function walkFolder(folder: string, options: DiscoverOptions, found: Set<string>, result: DiscoveryResult): Promise<void> {
+async function walkFolder(given: string, folder: string, options: DiscoverOptions, found: Set<string>, result: DiscoveryResult): Promise<void> {
   const loaded = loadConfigForFolder(folder, options.config);
   if (loaded.errors.length > 0) {
     result.configErrors.push(...loaded.errors);
@@ -143,10 +155,46 @@ async function walkFolder(folder: string, options: DiscoverOptions, found: Set<s
     // Pruning only: depth-independent excludes skip whole trees; the exact test is below.
     ignore: globs.exclude.filter((pattern) => pattern.startsWith('**/')),
   });
+  const bundles = bundleFolders(candidates);
+  let matched = 0;
   for (const candidate of candidates) {
     const file = resolve(candidate);
-    if (isSpecCandidate(relative(base, file), file, globs)) found.add(file);
+    if (bundles.length > 0 && bundles.some((bundle) => isInsideFolder(bundle, file))) continue;
+    if (isSpecCandidate(relative(base, file), file, globs)) {
+      found.add(file);
+      matched++;
+    }
   }
+  if (matched === 0) result.unmatched.push({ path: given, root: base, globs });
+}
+
+/** Folders (absolute) among the walked files that are SpecReady handoff bundles. */
+function bundleFolders(candidates: readonly string[]): string[] {
+  return candidates
+    .filter((candidate) => basename(candidate) === MANIFEST && isSpecReadyManifest(readHead(candidate, MANIFEST_HEAD_BYTES)))
+    .map((manifest) => dirname(resolve(manifest)));
+}
+
+/**
+ * Whether a file lies in a handoff bundle: a folder between it and `root` (inclusive) holds a
+ * SpecReady manifest.json. For a single file (the language server's open document); a walk
+ * finds bundles from the files it lists.
+ */
+export function isInsideBundle(file: string, root: string): boolean {
+  let folder = dirname(resolve(file));
+  const top = resolve(root);
+  for (;;) {
+    if (isSpecReadyManifest(readHead(join(folder, MANIFEST), MANIFEST_HEAD_BYTES))) return true;
+    if (folder === top) return false;
+    const parent = dirname(folder);
+    if (parent === folder || !isInsideFolder(top, folder)) return false;
+    folder = parent;
+  }
+}
+
+function isInsideFolder(folder: string, file: string): boolean {
+  const inside = relative(folder, file);
+  return inside !== '' && !inside.startsWith('..') && !isAbsolute(inside);
 }
 
 function isSpecCandidate(relativePath: string, file: string, globs: SpecGlobs): boolean {
@@ -157,22 +205,26 @@ function isSpecCandidate(relativePath: string, file: string, globs: SpecGlobs): 
 }
 
 /**
- * Globs are relative to the folder of the configuration file that was found; with `--config`
- * or without a configuration, to the working directory. A walked folder outside that base
- * (`specready check ../other`) uses itself as the base, since `**` never matches `..`.
+ * Globs are relative to the project root of the walked folder: the folder of its configuration
+ * file, else its git work tree, else the working directory (or the folder itself when it lies
+ * outside the working directory, since `**` never matches `..`). With `--config` the
+ * configuration file's folder says nothing about the project, so the git work tree decides.
  */
 function globBase(folder: string, configFile: string | undefined, options: DiscoverOptions): string {
-  const base = configFile && !options.config ? dirname(configFile) : resolve(options.cwd);
-  const inside = relative(base, folder);
-  return inside.startsWith('..') || isAbsolute(inside) ? folder : base;
+  const cwd = resolve(options.cwd);
+  const fromCwd = relative(cwd, folder);
+  const fallback = fromCwd.startsWith('..') || isAbsolute(fromCwd) ? folder : cwd;
+  return findProjectRoot(folder, { configFile: options.config ? undefined : configFile, fallback }).folder;
 }
 
 const HEAD_BYTES = 4096;
+/** The tool name is written near the start of a manifest; the whole file can be large. */
+const MANIFEST_HEAD_BYTES = 1024;
 const MAX_FRONT_MATTER_BYTES = 65536;
 
 /** The start of a file, long enough to hold its front matter; '' when unreadable. */
-export function readHead(file: string): string {
-  const head = readBytes(file, HEAD_BYTES);
+export function readHead(file: string, bytes = HEAD_BYTES): string {
+  const head = readBytes(file, bytes);
   const unclosed = FRONT_MATTER_OPENER.test(head.text) && !FRONT_MATTER.test(head.text);
   return unclosed && !head.complete ? readBytes(file, MAX_FRONT_MATTER_BYTES).text : head.text;
 }

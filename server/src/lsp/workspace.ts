@@ -5,7 +5,8 @@ import type { Connection, WorkspaceFolder } from 'vscode-languageserver/node';
 import { clearConfigCache, loadConfigForFolder } from '../config/load';
 import type { ConfigError } from '../config/errors';
 import type { SpecReadyConfig } from '../config/types';
-import { isSpecDocument, specGlobs } from '../fs/discover';
+import { isInsideBundle, isSpecDocument, specGlobs } from '../fs/discover';
+import { findProjectRoot } from '../fs/project-root';
 import { mergeConfig, DEFAULT_MAX_FILE_SIZE_KB, type ClientSettings } from './settings';
 
 export interface DocumentConfig {
@@ -82,9 +83,18 @@ export class Workspace {
     const globs = specGlobs(documentConfig.config);
     if (!isFileUri(uri)) return isSpecDocument(uri.replace(/^[a-z]+:\/*/i, ''), text, globs);
     const path = fileURLToPath(uri);
-    const base = documentConfig.configFile ? dirname(documentConfig.configFile) : this.folderOf(path);
-    const relativePath = base ? relative(base, path) : path;
+    const base = this.projectRootOf(path, documentConfig);
+    if (isInsideBundle(path, base)) return false;
+    const relativePath = relative(base, path);
     return isSpecDocument(relativePath.startsWith('..') ? path : relativePath, text, globs);
+  }
+
+  /** Where globs and root-relative links of a file on disk are anchored (see project-root.ts). */
+  projectRootOf(path: string, documentConfig: Pick<DocumentConfig, 'configFile'>): string {
+    return findProjectRoot(dirname(path), {
+      configFile: documentConfig.configFile,
+      fallback: this.folderOf(path) ?? dirname(path),
+    }).folder;
   }
 
   private folderOf(path: string): string | undefined {

@@ -6,7 +6,7 @@ import { ConfigError, formatConfigError } from '../../config/errors';
 import { loadConfigFile, loadConfigFor, type LoadedConfig } from '../../config/load';
 import { DEFAULT_THRESHOLD } from '../../config/types';
 import { analyzeSpec, parseForConfig } from '../../engine/analyze';
-import { discoverSpecFiles } from '../../fs/discover';
+import { discoverSpecFiles, type UnmatchedFolder } from '../../fs/discover';
 import { gatherLinkTargets } from '../../fs/link-targets';
 import { ruleDocsUrl } from '../../rules/docs-url';
 import { RULES } from '../../rules/registry';
@@ -33,6 +33,10 @@ export async function runCheck(command: CheckCommand, io: CliIo): Promise<number
   const discovery = await discoverSpecFiles(command.paths, { cwd: io.cwd, config: explicitConfig });
   for (const missing of discovery.missing) io.stderr(`specready: ${missing}: no such file or folder\n`);
   if (discovery.missing.length > 0 || reportConfigErrors(discovery.configErrors, io)) return EXIT_USAGE;
+  if (command.pathsGiven && !command.allowUnmatched && discovery.unmatched.length > 0) {
+    for (const folder of discovery.unmatched) io.stderr(`specready: ${unmatchedMessage(folder, io.cwd, true)}\n`);
+    return EXIT_USAGE;
+  }
 
   const failures: Failures = { config: [], internal: [] };
   const files: FileReport[] = [];
@@ -44,7 +48,7 @@ export async function runCheck(command: CheckCommand, io: CliIo): Promise<number
 
   const report = buildReport(io.cwd, files);
   io.stdout(format(report, command, io));
-  if (files.length === 0) io.stderr(`specready: no spec files found in ${command.paths.join(', ')}\n`);
+  if (files.length === 0 && discovery.unmatched.length > 0) io.stderr(`specready: ${unmatchedMessage(discovery.unmatched[0], io.cwd, false)}\n`);
   for (const message of failures.internal) io.stderr(`specready: internal error: ${message}\n`);
   if (failures.internal.length > 0) return EXIT_USAGE;
   return exitStatus(report, command, io);
@@ -137,6 +141,21 @@ function reportConfigErrors(errors: readonly ConfigError[], io: CliIo): boolean 
   }));
   for (const line of lines) io.stderr(line);
   return errors.length > 0;
+}
+
+/**
+ * A folder given on the command line in which no file is a spec: which globs were tried against
+ * which folder, and the three ways out.
+ */
+function unmatchedMessage(folder: UnmatchedFolder, cwd: string, isError: boolean): string {
+  const globs = folder.globs.include.length > 0 ? folder.globs.include.join(', ') : '(none)';
+  const root = relative(cwd, folder.root) === '' ? '.' : displayPath(folder.root, cwd);
+  return `no spec files found in ${folder.path}\n`
+    + `  A spec is a file matching ${globs} (relative to the project root ${root}),\n`
+    + '  or a Markdown file with "specready: true" in its front matter.\n'
+    + '  To check other files, name them on the command line, add "specready: true" to their front matter,\n'
+    + '  or set "include" in the .specready.* configuration file'
+    + (isError ? ';\n  pass --no-error-on-unmatched-pattern to let a folder without specs pass.' : '.');
 }
 
 /** Relative to the working directory with forward slashes; absolute when outside it. */

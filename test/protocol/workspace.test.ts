@@ -1,0 +1,36 @@
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { TestClient } from './harness';
+
+const READY = readFileSync(join(__dirname, '..', '..', '..', 'examples', 'payment-refunds.spec.md'), 'utf8');
+const VAGUE = READY.replace('The service MUST record every refund', 'The service MUST quickly record every refund');
+
+describe('language server: which files are specs', function () {
+  this.timeout(30000);
+  before(() => assert.notEqual(VAGUE, READY, 'examples/payment-refunds.spec.md changed: update the fixture'));
+  let client: TestClient | undefined;
+  afterEach(async () => client?.dispose());
+
+  it('anchors globs at the git work tree when the workspace folder is a sub-folder', async () => {
+    client = new TestClient({
+      workspaceFolder: 'docs/specs',
+      files: { '.git/HEAD': 'ref: refs/heads/main\n', 'docs/specs/closed.md': VAGUE, 'docs/specs/open.md': VAGUE },
+    });
+    await client.initialize();
+    const open = await client.open('docs/specs/open.md', VAGUE);
+    assert.ok((await client.diagnostics(open)).some((d) => d.code === 'vague-term'));
+    const closed = await client.diagnostics(client.uri('docs/specs/closed.md'));
+    assert.ok(closed.some((d) => d.code === 'vague-term'));
+  });
+
+  it('does not treat the copies inside a handoff bundle as specs', async () => {
+    const manifest = '{\n  "manifestVersion": 1,\n  "tool": {\n    "name": "SpecReady",\n    "version": "0.1.0"\n  }\n}\n';
+    client = new TestClient({ files: { 'out/refunds/manifest.json': manifest, 'specs/a.md': VAGUE } });
+    await client.initialize();
+    const copy = await client.open('out/refunds/spec/assets/specs/a.md', VAGUE);
+    const original = await client.open('specs/a.md', VAGUE);
+    assert.ok((await client.diagnostics(original)).some((d) => d.code === 'vague-term'));
+    assert.deepEqual(await client.diagnostics(copy), []);
+  });
+});
