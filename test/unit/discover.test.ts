@@ -3,6 +3,7 @@ import { mkdirSync, mkdtempSync, realpathSync, rmSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { clearConfigCache } from '../../server/src/config/load';
+import { DEFAULT_EXCLUDE } from '../../server/src/config/types';
 import {
   discoverSpecFiles, hasSpecFrontMatter, isSpecDocument, isSpecPath, readHead, specFrontMatterFlag, specGlobs,
 } from '../../server/src/fs/discover';
@@ -33,7 +34,7 @@ describe('isSpecPath', () => {
 
   it('uses configured globs', () => {
     const globs = specGlobs({ include: ['design/**/*.md'], exclude: ['design/drafts/**'] });
-    assert.deepEqual(globs.exclude, ['**/node_modules/**', '**/.git/**', 'design/drafts/**']);
+    assert.deepEqual(globs.exclude, [...DEFAULT_EXCLUDE, 'design/drafts/**']);
     assert.equal(isSpecPath('design/api.md', globs.include, globs.exclude), true);
     assert.equal(isSpecPath('design/drafts/api.md', globs.include, globs.exclude), false);
     assert.equal(isSpecPath('a.spec.md', globs.include, globs.exclude), false);

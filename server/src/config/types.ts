@@ -1,4 +1,5 @@
 import type { RuleLevel } from '../rules/types';
+import { FORMAT_SPEC_GLOBS, NON_SPEC_GLOBS } from '../sections/formats';
 
 /** A vocabulary addition: a term to flag as vague, with the rewrite hint shown to the author. */
 export interface VocabularyTerm {
@@ -37,7 +38,7 @@ export interface SpecReadyConfig {
   threshold?: number;
 }
 
-export const DEFAULT_INCLUDE = ['**/*.spec.md', '**/specs/**/*.md', '**/*.handoff.md'];
-export const DEFAULT_EXCLUDE = ['**/node_modules/**', '**/.git/**'];
+export const DEFAULT_INCLUDE = ['**/*.spec.md', '**/specs/**/*.md', '**/*.handoff.md', ...FORMAT_SPEC_GLOBS];
+export const DEFAULT_EXCLUDE = ['**/node_modules/**', '**/.git/**', ...NON_SPEC_GLOBS];
 export const DEFAULT_ID_PATTERN = '[A-Z][A-Z0-9]*-\\d+';
 export const DEFAULT_THRESHOLD = 80;

@@ -5,6 +5,7 @@ import { parseSpec } from '../model/parse';
 import { compareRanges, detachedString, offsetAt, rangeFromOffsets } from '../model/text';
 import type { Range, SpecModel } from '../model/types';
 import { buildAliasTable, DEFAULT_ALIASES, type AliasTable } from '../sections/catalog';
+import { detectFormat } from '../sections/formats';
 import { DEFAULT_PROFILE, resolveProfile, UnknownProfileError, type Profile } from '../sections/profiles';
 import { findRule, RULES } from '../rules/registry';
 import type { Finding, LinkTargetInfo, Rule, RuleContext, Severity } from '../rules/types';
@@ -51,8 +52,10 @@ export interface AnalysisResult {
 export function analyzeSpec(text: string, options: AnalyzeOptions = {}): AnalysisResult {
   const config = options.config ?? {};
   const prepared = prepare(config);
-  const model = options.model ?? parseSpec(text, options.uri ?? '', { aliases: prepared.aliases });
-  const profile = documentProfile(model, config, prepared.profile);
+  const parsed = options.model ?? parseSpec(text, options.uri ?? '', { aliases: prepared.aliases });
+  const profile = documentProfile(parsed, config, prepared.profile);
+  // A profile with headings of its own (a spec-driven tool's format) reads the sections anew.
+  const model = profile.aliases ? parseSpec(text, parsed.uri, { aliases: profileAliases(profile, config) }) : parsed;
   const context: RuleContext = {
     profile,
     lexicon: prepared.lexicon,
@@ -72,6 +75,21 @@ export function analyzeSpec(text: string, options: AnalyzeOptions = {}): Analysi
  */
 export function parseForConfig(text: string, uri: string, config: SpecReadyConfig = {}): SpecModel {
   return parseSpec(text, uri, { aliases: prepare(config).aliases });
+}
+
+const profileAliasTables = new Map<string, AliasTable>();
+
+function profileAliases(profile: Profile, config: SpecReadyConfig): AliasTable {
+  const key = `${profile.name}\0${JSON.stringify(config.aliases ?? {})}`;
+  let table = profileAliasTables.get(key);
+  if (!table) {
+    const merged: Record<string, string[]> = {};
+    for (const [id, list] of Object.entries(profile.aliases ?? {})) merged[id] = [...(list ?? [])];
+    for (const [id, list] of Object.entries(config.aliases ?? {})) merged[id] = [...(merged[id] ?? []), ...list];
+    if (profileAliasTables.size >= MAX_PREPARED) profileAliasTables.clear();
+    profileAliasTables.set(key, (table = buildAliasTable(merged)));
+  }
+  return table;
 }
 
 interface Prepared {
@@ -128,10 +146,15 @@ function profileOrThrow(name: string, config: SpecReadyConfig): Profile {
   }
 }
 
-/** Front matter `profile:` wins over the configuration; an unknown name is reported by a rule. */
+/**
+ * Front matter `profile:` wins over the configuration; an unknown name is reported by a rule.
+ * With neither, a document in the layout of a spec-driven tool (Spec Kit, Kiro, OpenSpec) gets
+ * that tool's profile.
+ */
 function documentProfile(model: SpecModel, config: SpecReadyConfig, fallback: Profile): Profile {
-  const name = model.frontMatter?.data?.profile;
-  if (typeof name !== 'string' || name === fallback.name) return fallback;
+  const declared = model.frontMatter?.data?.profile;
+  const name = typeof declared === 'string' ? declared : config.profile === undefined ? detectFormat(model.uri, model)?.profile : undefined;
+  if (name === undefined || name === fallback.name) return fallback;
   try {
     return resolveProfile(name, config.profiles);
   } catch {

@@ -10,6 +10,7 @@ import { invalidFrontMatter } from './invalid-front-matter';
 import { missingSection } from './missing-section';
 import { openQuestion } from './open-question';
 import { placeholder } from './placeholder';
+import { requirementBlock } from './requirement-block';
 import { secret } from './secret';
 import { unknownReference } from './unknown-reference';
 import { unmeasurableRequirement } from './unmeasurable-requirement';
@@ -29,6 +30,7 @@ export const RULES: readonly Rule[] = [
   missingSection,
   openQuestion,
   placeholder,
+  requirementBlock,
   secret,
   unknownReference,
   unmeasurableRequirement,

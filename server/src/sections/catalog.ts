@@ -56,7 +56,7 @@ export const SECTION_CATALOG: readonly SectionDefinition[] = [
     purpose: 'what is in scope for this piece of work',
     aliases: [
       'scope', 'in scope', 'goals', 'goal', 'objectives', 'objective', 'proposal', 'proposed solution',
-      'solution', 'deliverables', 'what we are building', 'features', 'user stories', 'use cases',
+      'solution', 'deliverables', 'what we are building', 'what changes', 'features', 'user stories', 'use cases',
       'scenarios', 'user scenarios', 'user scenarios testing', 'detailed design', 'design',
     ],
     template: '<!-- What will be delivered? List the capabilities in scope. -->\n- TODO: in-scope item',
@@ -128,7 +128,7 @@ export const SECTION_CATALOG: readonly SectionDefinition[] = [
     aliases: [
       'acceptance criteria', 'acceptance criterion', 'acceptance tests', 'acceptance test',
       'acceptance', 'verification', 'how to verify', 'acceptance scenarios', 'graduation criteria',
-      'test scenarios', 'success criteria and acceptance',
+      'test scenarios', 'success criteria and acceptance', 'testing', 'testing strategy',
     ],
     template: '<!-- Given/When/Then, one criterion per behaviour, each naming the requirement it covers. -->\n- **AC-1** (covers REQ-1): Given TODO, when TODO, then TODO.',
   },
@@ -231,7 +231,7 @@ export function normalizeHeading(heading: string): string {
     .toLowerCase()
     .replace(/`([^`]*)`/g, '$1')
     .replace(/\[([^\]]*)\]\([^)]*\)/g, '$1')
-    .replace(/\((?:optional|required|if applicable|tbd|draft|recommended)\)|\[(?:optional|required)\]/g, ' ')
+    .replace(/\((?:optional|required|mandatory|if applicable|tbd|draft|recommended)\)|\[(?:optional|required)\]/g, ' ')
     .replace(/^\s*(?:(?:\d+|[a-z]|[ivx]+)[.)]\s*)+(?:\d+[.)]?\s*)*/, ' ')
     .replace(/^\s*\d+(?:\.\d+)*\s+/, ' ')
     .replace(/&/g, ' and ')
@@ -261,6 +261,8 @@ export const DEFAULT_ALIASES = buildAliasTable();
  * split on "and", "/", "," and "+" and each part is matched on its own.
  */
 export function matchHeading(heading: string, aliases: AliasTable = DEFAULT_ALIASES): SectionId[] {
+  const structured = structuredHeading(heading);
+  if (structured) return [structured];
   const normalized = normalizeHeading(heading);
   if (!normalized) return [];
   const whole = lookup(normalized, aliases);
@@ -278,4 +280,21 @@ export function matchHeading(heading: string, aliases: AliasTable = DEFAULT_ALIA
 function lookup(text: string, aliases: AliasTable): SectionId | undefined {
   const compact = text.replace(/[\/,+]/g, ' ').replace(/\s+/g, ' ').trim();
   return aliases.get(compact) ?? aliases.get(compact.replace(/s$/, ''));
+}
+
+/**
+ * Headings that spec-driven tools give one block per requirement or scenario, named after the
+ * item rather than the section: OpenSpec's `### Requirement: Refund limits` and
+ * `#### Scenario: Over the limit`, Kiro's `### Requirement 3`, and OpenSpec change deltas'
+ * `## ADDED Requirements` / `MODIFIED` / `REMOVED` / `RENAMED`. The prefix decides the section.
+ */
+const STRUCTURED_HEADINGS: ReadonlyArray<readonly [RegExp, SectionId]> = [
+  [/^\s*requirement\s*(?:\d+(?:\.\d+)*\s*)?(?::|$|\s*[-\u2013\u2014]\s)/i, 'requirements'],
+  [/^\s*(?:added|modified|removed|renamed)\s+requirements\s*$/i, 'requirements'],
+  [/^\s*scenario\s*(?:\d+(?:\.\d+)*\s*)?:/i, 'acceptance-criteria'],
+];
+
+function structuredHeading(heading: string): SectionId | undefined {
+  const plain = heading.replace(/[*_`]/g, '');
+  return STRUCTURED_HEADINGS.find(([pattern]) => pattern.test(plain))?.[1];
 }

@@ -8,6 +8,12 @@ export interface Profile {
   /** In the canonical order sections are inserted in. */
   required: SectionId[];
   recommended: SectionId[];
+  /**
+   * Headings that mean something else in this profile's format than in ours (Spec Kit's
+   * "Success Criteria" are its acceptance criteria, not non-functional targets). They win over
+   * the built-in aliases for documents checked against the profile; configured aliases win over both.
+   */
+  aliases?: Readonly<Partial<Record<SectionId, readonly string[]>>>;
 }
 
 const SERVICE_REQUIRED: SectionId[] = [
@@ -15,7 +21,7 @@ const SERVICE_REQUIRED: SectionId[] = [
   'non-functional', 'acceptance-criteria', 'definition-of-done',
 ];
 
-export const BUILTIN_PROFILES: Readonly<Record<string, Profile>> = {
+const CLASSIC_PROFILES: Readonly<Record<string, Profile>> = {
   service: {
     name: 'service',
     description: 'A backend service or feature: the default.',
@@ -44,6 +50,50 @@ export const BUILTIN_PROFILES: Readonly<Record<string, Profile>> = {
     recommended: ['requirements', 'rollback', 'open-questions'],
   },
 };
+
+/**
+ * Profiles for the layouts that spec-driven development tools generate (see formats.ts, which
+ * recognises them). Their headings differ from ours but map onto the same sections:
+ * Spec Kit's "User Scenarios & Testing" is scope and acceptance criteria, and so are its
+ * "Success Criteria" (measurable outcomes, verified like criteria); Kiro's "Introduction" is context and each requirement carries its own
+ * "Acceptance Criteria"; OpenSpec's "Purpose" is context and every `Requirement:` block owns
+ * its `Scenario:` blocks.
+ */
+const SPEC_DRIVEN_PROFILES: Readonly<Record<string, Profile>> = {
+  'spec-kit': {
+    name: 'spec-kit',
+    description: 'A GitHub Spec Kit feature spec (specs/<NNN-feature>/spec.md): user scenarios with acceptance scenarios, FR-/SC- ids.',
+    required: ['scope', 'requirements', 'acceptance-criteria'],
+    recommended: ['context', 'inputs-outputs', 'non-functional', 'out-of-scope', 'open-questions'],
+    aliases: { 'acceptance-criteria': ['success criteria', 'measurable outcomes'] },
+  },
+  'kiro': {
+    name: 'kiro',
+    description: 'A Kiro requirements document (.kiro/specs/<feature>/requirements.md): user stories with EARS acceptance criteria.',
+    required: ['context', 'requirements', 'acceptance-criteria'],
+    recommended: ['out-of-scope', 'non-functional', 'open-questions'],
+  },
+  'design': {
+    name: 'design',
+    description: 'A technical design (Kiro design.md): components and interfaces, data models, error handling, testing strategy.',
+    required: ['context', 'api-contract', 'inputs-outputs', 'error-handling'],
+    recommended: ['acceptance-criteria', 'non-functional', 'open-questions'],
+  },
+  'openspec': {
+    name: 'openspec',
+    description: 'An OpenSpec capability spec or change delta (openspec/specs/**/spec.md): Requirement blocks with SHALL/MUST and Scenario blocks.',
+    required: ['requirements'],
+    recommended: ['context'],
+  },
+  'openspec-change': {
+    name: 'openspec-change',
+    description: 'An OpenSpec change proposal (openspec/changes/<change>/proposal.md): why, what changes, impact.',
+    required: ['context', 'scope'],
+    recommended: ['out-of-scope', 'open-questions'],
+  },
+};
+
+export const BUILTIN_PROFILES: Readonly<Record<string, Profile>> = { ...CLASSIC_PROFILES, ...SPEC_DRIVEN_PROFILES };
 
 export const DEFAULT_PROFILE = 'service';
 
