@@ -44,12 +44,14 @@ function buildIndex(model: SpecModel, idPattern: string): RequirementIndex {
   const leading: Array<IdOccurrence & { area: 'requirements' | 'criteria' }> = [];
   const others: IdOccurrence[] = [];
   const pattern = new RegExp(`(?<![\\w-])(?:${idPattern})(?![\\w-]*\\w)`, 'g');
+  const external = externalReferences(model, pattern);
   for (const sentence of model.sentences) {
     // Most sentences hold no id; their section's area is only looked up for those that do.
     let area: ReturnType<typeof sectionArea> | null = null;
     for (const match of sentence.text.matchAll(pattern)) {
-      if (area === null) area = sectionArea(sentence.section);
       const offset = sentence.startOffset + (match.index ?? 0);
+      if (external.has(match[0]) || namesOtherDocument(match[0], model.text, offset + match[0].length)) continue;
+      if (area === null) area = sectionArea(sentence.section);
       const occurrence: IdOccurrence = {
         id: match[0],
         prefix: idPrefix(match[0]),
@@ -75,6 +77,46 @@ function buildIndex(model: SpecModel, idPattern: string): RequirementIndex {
   references.sort((a, b) => a.offset - b.offset);
   const criteriaReferences = references.filter((o) => sectionArea(o.sentence.section) === 'criteria');
   return { definitions, references, criteriaReferences, definedPrefixes: new Set(definitions.map((d) => d.prefix)) };
+}
+
+/**
+ * Standards bodies, document series and technical names that are written like ids ("RFC-7231",
+ * "PEP-8", "ISO-8601", "UTF-8", "SHA-256"). They name other documents or well-known
+ * technologies, never a requirement of this spec.
+ */
+const OTHER_DOCUMENT_PREFIXES = new Set([
+  // Standards bodies and their series.
+  'RFC', 'BCP', 'STD', 'ISO', 'IEC', 'IEEE', 'ANSI', 'NIST', 'NISTIR', 'FIPS', 'ECMA', 'ETSI', 'ITU', 'W3C', 'DIN',
+  'JIS', 'OASIS', 'IETF', 'WCAG', 'OWASP', 'ASVS', 'PCI', 'GDPR', 'HIPAA',
+  // Language and project proposal series.
+  'PEP', 'KEP', 'JEP', 'JSR', 'NEP', 'BIP', 'EIP', 'ERC', 'AIP', 'XEP', 'FLIP', 'GEP', 'TC39', 'WG21',
+  // Advisories and weakness catalogues.
+  'CVE', 'CWE', 'CAPEC', 'GHSA', 'RUSTSEC', 'PYSEC', 'OSV', 'USN', 'RHSA', 'ALAS',
+  // Encodings, algorithms, protocol and instruction-set versions.
+  'UTF', 'UCS', 'WINDOWS', 'LATIN', 'BASE', 'SHA', 'AES', 'RSA', 'ECDSA', 'HTTP', 'TLS', 'SSL', 'IPV', 'CRC',
+  'BLAKE', 'AVX', 'ARMV', 'ECMASCRIPT', 'COVID',
+]);
+
+/** "RFC-9110 section 15", "ISO-27001 Annex A", "PEP-8 §2": a part of another document. */
+const DOCUMENT_PART_AFTER = /^\s*(?:§|\b(?:section|sec\.|clause|part|annex|appendix|chapter|errata|amendment|edition|compliant|compliance|conformance|conformant)\b)/i;
+
+function namesOtherDocument(id: string, text: string, end: number): boolean {
+  return OTHER_DOCUMENT_PREFIXES.has(idPrefix(id).toUpperCase()) || DOCUMENT_PART_AFTER.test(text.slice(end, end + 24));
+}
+
+/**
+ * Ids written inside a link to another document or a web page ("[KEP-1287](https://...)",
+ * "[REQ-9 of billing](billing.md#req-9)") name something in that document. Such an id is taken
+ * as external everywhere in the spec; a link to a heading of this spec (`#req-3`) stays a
+ * reference.
+ */
+function externalReferences(model: SpecModel, pattern: RegExp): Set<string> {
+  const external = new Set<string>();
+  for (const link of model.links) {
+    if (link.target.startsWith('#') || link.target.trim() === '') continue;
+    for (const match of link.text.matchAll(pattern)) external.add(match[0]);
+  }
+  return external;
 }
 
 export function idPrefix(id: string): string {

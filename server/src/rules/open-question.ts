@@ -6,12 +6,23 @@ import { inSection, rangeOffsets } from './util';
 
 const SECTION_ID = 'open-questions';
 
-/** "None.", "N/A", "There are none.", "No known unresolved questions yet", "All questions have been resolved." */
+/**
+ * Statements that there is nothing open, in their three grammatical shapes:
+ * - a nil answer: "None.", "N/A", "None yet", "Nothing open", and a nil word followed by its
+ *   justification ("None: all decisions are recorded above.", "None - see Decisions");
+ * - an existential negation: "There are none", "We have no open items", "No questions remain";
+ * - a universal resolution: "All questions have been resolved", "All decisions are recorded above".
+ */
+const NIL_WORD = '(?:none|nothing|n\\/?a|nil|no)';
+const OPEN_THINGS = '(?:questions?|issues?|items?|points?|topics?|decisions?|unknowns?|concerns?)';
+const SETTLED = '(?:resolved|answered|decided|recorded|settled|closed|addressed|covered|captured|documented|agreed|made|taken)';
 const NOTHING_OPEN = [
-  /^\W*(?:none|n\/?a|no|nothing)\b.{0,30}$/i,
-  /\bno (?:known |open |unresolved |outstanding |remaining |further )*(?:questions|issues)\b/i,
-  /\b(?:there are|currently|presently) none\b/i,
-  /\bquestions (?:have been|are|were) (?:all )?(?:resolved|answered)\b/i,
+  new RegExp(`^\\W*${NIL_WORD}\\b(?:[^.:;!?(\u2014\u2013-]{0,30}[.!]*$|\\s*(?:[.:;!(\u2014\u2013]|-\\s))`, 'i'),
+  new RegExp(`\\bno (?:\\w+ ){0,3}${OPEN_THINGS}\\b`, 'i'),
+  /\b(?:there (?:are|is)|currently|presently|we have|so far) (?:none|nothing|no)\b/i,
+  new RegExp(`\\bnothing (?:is |remains |left |)(?:open|outstanding|pending|unresolved|left|remains|to (?:decide|resolve|answer))\\b`, 'i'),
+  new RegExp(`^\\W*all (?:\\w+ ){0,3}${OPEN_THINGS} (?:have been|has been|are|were|is) (?:\\w+ )?${SETTLED}\\b`, 'i'),
+  new RegExp(`\\b${OPEN_THINGS} (?:have been|are|were) (?:all )?${SETTLED}\\b`, 'i'),
 ];
 /** A leading "Resolved:", "**Decision:**", "Answered in #12", or a "(resolved)" note. */
 const RESOLVED = [
@@ -80,6 +91,7 @@ function ownTextFindings(model: SpecModel, within: (offset: number) => boolean, 
   // before subsections it only introduces them.
   const paragraph = blocks.find((block) => block.kind === 'paragraph');
   return paragraph && paragraph.kind === 'paragraph' && !isResolved(paragraph.sentences[0].text)
+    && !paragraph.sentences.some((sentence) => saysNothingIsOpen(sentence.text))
     ? [paragraphFinding(model, paragraph.sentences)]
     : [];
 }
@@ -138,10 +150,16 @@ function paragraphs(model: SpecModel, within: (offset: number) => boolean): Sent
   return groups;
 }
 
-/** Only a short statement can declare the section empty ("None of the options scale, do we shard?" asks). */
+/**
+ * A statement, not a question, declares the section empty ("None of the options scale, do we
+ * shard?" asks). A nil answer may carry a justification of any length; the other shapes only
+ * count in a short statement, where they are its main clause.
+ */
 function saysNothingIsOpen(text: string): boolean {
-  const trimmed = text.trim();
-  return trimmed.length <= 80 && !trimmed.endsWith('?') && NOTHING_OPEN.some((pattern) => pattern.test(trimmed));
+  const trimmed = text.trim().replace(/^[*_~]+|[*_~]+$/g, '');
+  if (trimmed.includes('?')) return false;
+  if (NOTHING_OPEN[0].test(trimmed)) return true;
+  return trimmed.length <= 80 && NOTHING_OPEN.slice(1).some((pattern) => pattern.test(trimmed));
 }
 
 function isResolved(text: string): boolean {

@@ -15,7 +15,10 @@ export const unknownReference: Rule = {
   docs: {
     summary: 'An id is referenced but never defined.',
     rationale: 'A criterion that covers "REQ-7" when the spec defines REQ-1 to REQ-5 points at a requirement the '
-      + 'contractor cannot read: it was renamed, deleted or lives in another document.',
+      + 'contractor cannot read: it was renamed, deleted or lives in another document. Ids that name other documents '
+      + 'and standards (`RFC-7231`, `PEP-8`, `ISO-8601`, `UTF-8`, `CVE-...`), ids inside a link to another document '
+      + '(`[REQ-9](billing.spec.md#req-9)`) and ids followed by "section", "Annex" or "conformance" are references to '
+      + 'those documents; this rule, `duplicate-id` and `untraced-requirement` never count them as this spec\'s ids.',
     bad: '## Requirements\n- REQ-1: ...\n\n## Acceptance Criteria\n- AC-1 (REQ-2): Given ...',
     good: '## Requirements\n- REQ-1: ...\n\n## Acceptance Criteria\n- AC-1 (REQ-1): Given ...',
   },

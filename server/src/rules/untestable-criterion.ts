@@ -1,5 +1,6 @@
 import { acceptanceCriteria } from '../model/criteria';
 import type { SpecModel } from '../model/types';
+import type { Lexicon } from '../lexicon/lexicon';
 import type { RawFinding, Rule, RuleContext } from './types';
 
 /** Outcomes nobody can check: they describe a feeling or restate "it works". */
@@ -51,7 +52,10 @@ export const untestableCriterion: Rule = {
     summary: 'An acceptance criterion has no observable, checkable outcome.',
     rationale: 'A contractor and a reviewer must be able to agree, without a meeting, whether a criterion passes. '
       + '"Works correctly" or "the user is happy" cannot be checked; a status code, a stored value, a message, or a '
-      + 'number with a unit can. Given/When/Then criteria whose Then clause names something observable are testable.',
+      + 'number with a unit can. Given/When/Then criteria are judged on their Then clause: it is testable when it names '
+      + 'something observable, or states the state of a named thing ("then their numbers are consecutive", "then the '
+      + 'account stays locked"); not when it states a feeling ("the agent understands why"), an evaluation ("the report '
+      + 'is complete and accurate", any vague term) or mere success ("the import succeeds").',
     bad: '- Refunds work correctly and the customer is happy.',
     good: '- AC-2 (REQ-1): Given a captured payment, when `POST /refunds` is called twice with the same key, then '
       + 'both responses are 201 with the same refund id and exactly one refund is stored.',
@@ -62,7 +66,7 @@ export const untestableCriterion: Rule = {
     // Ids carry digits and would pass for measured values; judge the wording without them.
     const ids = new RegExp(`(?<![\\w-])(?:${context.idPattern})(?![\\w-]*\\w)`, 'g');
     return acceptanceCriteria(model).filter((criterion) => !TEMPLATE_HOLE.test(criterion.text)).flatMap((criterion) => {
-      const reason = untestableReason(criterion.prose.replace(ids, ' '), criterion.text.replace(ids, ' '));
+      const reason = untestableReason(criterion.prose.replace(ids, ' '), criterion.text.replace(ids, ' '), context.lexicon);
       if (!reason) return [];
       return [{
         message: reason.message,
@@ -82,7 +86,7 @@ interface Reason {
   phrase?: string;
 }
 
-export function untestableReason(prose: string, text: string): Reason | undefined {
+export function untestableReason(prose: string, text: string, lexicon?: Lexicon): Reason | undefined {
   const vague = VAGUE_OUTCOME.exec(prose);
   if (vague) {
     return {
@@ -93,13 +97,13 @@ export function untestableReason(prose: string, text: string): Reason | undefine
   }
   const then = /\bthen\b([\s\S]*)$/i.exec(text);
   if (then) {
-    if (hasEvidence(then[1])) return undefined;
+    if (hasEvidence(then[1]) || statesObservableOutcome(then[1], lexicon)) return undefined;
     return {
       kind: 'vague-then',
       message: 'The Then clause names no observable outcome: state what a tester will see (response, stored value, message, number).',
     };
   }
-  if (hasEvidence(text)) return undefined;
+  if (hasEvidence(text) || statesObservableOutcome(text, lexicon)) return undefined;
   return {
     kind: 'no-outcome',
     message: 'Criterion has no observable outcome: rewrite as Given/When/Then with a checkable Then clause.',
@@ -108,4 +112,41 @@ export function untestableReason(prose: string, text: string): Reason | undefine
 
 function hasEvidence(text: string): boolean {
   return /`[^`]+`/.test(text) || CONCRETE_VALUE.test(text) || OBSERVABLE.test(text) || RESULTING_STATE.test(text);
+}
+
+/**
+ * An observable outcome is a statement about a thing a tester can inspect: a subject and a
+ * predicate that states its state or an event ("their numbers are consecutive", "the account
+ * stays locked", "the job stops"). It is not observable when the predicate is a mental state of a
+ * person ("the agent understands why"), an evaluation ("the page is intuitive", "the report is
+ * complete and accurate"), or restates success ("it works", "the import succeeds"). Evaluations
+ * are the lexicon's vague terms plus the words that only say "as it should be".
+ */
+function statesObservableOutcome(text: string, lexicon: Lexicon | undefined): boolean {
+  return text.split(/[,;:]|\b(?:and|but|or|so that)\b/i).some((clause) => clauseIsObservable(clause.trim(), lexicon));
+}
+
+/**
+ * "X is/are/remains/stays/becomes <state>": the subject is a noun phrase (not a verb: "Add links"
+ * is a task), the complement a state of it.
+ */
+const COPULA_PREDICATE = /^(?:[\w'-]+\s+){0,6}?(?:is|are|was|were|becomes?|become|remains?|remain|stays?|stay)\s+(?:still\s+|not\s+|never\s+|no longer\s+|now\s+|always\s+)*(.*)$/i;
+const MENTAL_STATE = /\b(?:understands?|understood|knows?|knew|feels?|felt|likes?|liked|loves?|enjoys?|trusts?|prefers?|believes?|wants?|appreciates?|aware|confident|comfortable|satisfied|happy|pleased|delighted|frustrated|confused|annoyed)\b/i;
+const EVALUATION = /^(?:(?:very|fully|quite|really|always|also|then|now)\s+)*(?:correct|right|ok|okay|fine|good|great|nice|better|best|successful|working|done|proper|appropriate|acceptable|satisfactory|reasonable|complete|completed|accurate|adequate|sufficient|possible|supported|improved|addressed|implemented|in place|taken into account|as (?:expected|intended|designed|specified|required))\b/i;
+
+function clauseIsObservable(clause: string, lexicon: Lexicon | undefined): boolean {
+  const words = clause.replace(/[^\w' -]/g, ' ').replace(/\s+/g, ' ').trim();
+  if (!words || MENTAL_STATE.test(words)) return false;
+  const copula = COPULA_PREDICATE.exec(words);
+  return copula !== null && /^(?:the|a|an|its|their|his|her|our|your|each|every|all|both|no|none|this|that|these|those|it|they|[a-z]+s)\b/i.test(words) && complementIsObservable(copula[1], lexicon);
+}
+
+function complementIsObservable(complement: string, lexicon: Lexicon | undefined): boolean {
+  const rest = complement.trim();
+  if (!/[a-z]{3,}/i.test(rest) || EVALUATION.test(rest)) return false;
+  return !evaluative(rest, lexicon);
+}
+
+function evaluative(text: string, lexicon: Lexicon | undefined): boolean {
+  return EVALUATION.test(text.trim()) || (lexicon?.find(text).length ?? 0) > 0;
 }

@@ -52,6 +52,27 @@ describe('open-question', () => {
     }
   });
 
+  it('treats any statement that there is nothing open as no open questions, whatever follows it', () => {
+    for (const body of [
+      'None: all decisions are recorded above.',
+      'None - every decision is in the Decisions section with its owner and date.',
+      'None (the review on 2024-05-02 closed the last one).',
+      '**None.** Decisions live in the Decision Log.',
+      'Nothing open at this time.',
+      'There is nothing left to decide.',
+      'We have no open items.',
+      'All decisions are recorded above.',
+      'All of the review questions have been answered in the Design section.',
+      'The design was reviewed on 2024-05-02. No questions remain.',
+    ]) {
+      assert.deepEqual(questions(`## Open Questions\n\n${body}\n`), [], body);
+    }
+    // A nil word that opens a question, or a statement about something else, still counts.
+    assert.equal(questions('## Open Questions\n\nNone of the options scale: do we shard?\n').length, 1);
+    assert.equal(questions('## Open Questions\n\nNotification channels for refunds are undecided.\n').length, 1);
+    assert.equal(questions('## Open Questions\n\n- No retries, or three?\n').length, 1);
+  });
+
   it('reports paragraphs that ask, with a following list as their options', () => {
     const text = [
       '## Unresolved questions',

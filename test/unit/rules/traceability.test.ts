@@ -70,3 +70,37 @@ describe('unknown-reference', () => {
     assert.ok(!runRule(unknownReference, SPEC).some((f) => /UTF|ISO|KEP/.test(String(f.data?.id))));
   });
 });
+
+describe('references to other documents and standards', () => {
+  const CROSS = [
+    '## Requirements',
+    '',
+    '- **REQ-1**: Dates MUST follow RFC-7231 section 7.1.1.1 and timestamps ISO-8601, encoded as UTF-8.',
+    '- PEP-8: Python code follows the style guide.',
+    '- REQ-2: Billing keeps its numbering (see [REQ-9 of billing](billing.spec.md#req-9) and [KEP-1287](https://github.com/kubernetes/enhancements/issues/1287)).',
+    '- KEP-1287 applies to the scheduler.',
+    '- CWE-79: output is escaped.',
+    '- SPX-12 conformance is required.',
+    '',
+    '## Acceptance Criteria',
+    '',
+    '- RFC-7231: Given a request, when it is answered, then the `Date` header is an IMF-fixdate.',
+    '- RFC-7231: Given a 304 response, when it is sent, then it has no body.',
+    '- AC-1 (REQ-1): Given an invoice, when exported, then the timestamp matches `\\d{4}-\\d{2}-\\d{2}T`.',
+    '- AC-2 (REQ-2): Given two invoices, when listed, then their numbers are consecutive; see [REQ-3](#req-3).',
+  ].join('\n');
+
+  it('never takes ids of standards, proposals or advisories for requirement ids', () => {
+    assert.deepEqual(runRule(untracedRequirement, CROSS).map((f) => f.data?.id), []);
+    assert.deepEqual(runRule(duplicateId, CROSS).map((f) => f.data?.id), []);
+  });
+
+  it('treats ids inside links to other documents as references to those documents', () => {
+    // REQ-9 lives in billing.spec.md; REQ-3 is linked within this spec and is still checked.
+    assert.deepEqual(runRule(unknownReference, CROSS).map((f) => f.data?.id), ['REQ-3']);
+  });
+
+  it('treats an id followed by a part of a document ("section", "Annex", "conformance") as another document', () => {
+    assert.ok(!runRule(untracedRequirement, CROSS).some((f) => f.data?.id === 'SPX-12'));
+  });
+});

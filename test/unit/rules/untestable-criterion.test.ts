@@ -31,6 +31,25 @@ describe('untestable-criterion', () => {
     assert.deepEqual(flagged('Given 5 orders, when exported, then everything is nice'), ['Given 5 orders, when exported, then everything is nice']);
   });
 
+  it('accepts a Then clause that states a checkable state of a named thing', () => {
+    assert.deepEqual(flagged(
+      '**AC-1** (REQ-1): Given two invoices created one after another for the same tenant, when both are listed, then their numbers are consecutive.',
+      'Given a tenant with invoices, when the list is requested, then the invoices are in ascending order of issue date.',
+      'Given an unpaid invoice, when a partial payment arrives, then the invoice remains open and its balance is reduced by the payment.',
+      'Given a deleted tenant, when its data is exported, then the archive is empty.',
+    ), []);
+  });
+
+  it('still reports a Then clause that states a feeling, an evaluation or mere success', () => {
+    const criteria = [
+      'Given a failed refund, when the agent opens it, then the agent understands why.',
+      'Given a month of invoices, when the report is generated, then the report is complete and accurate.',
+      'Given a new user, when they sign up, then the experience is seamless.',
+      'Given an import file, when it is uploaded, then the import succeeds.',
+    ];
+    assert.deepEqual(flagged(...criteria), criteria);
+  });
+
   it('reports the exact item range and skips group labels and other sections', () => {
     const text = '## Requirements\n\n- Works correctly\n\n## Acceptance Criteria\n\n- Checkout:\n  - It works as expected\n';
     const findings = runRule(untestableCriterion, text);
