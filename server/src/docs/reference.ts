@@ -19,7 +19,8 @@ export function ruleDocument(rule: Rule): string {
   const parts = [
     `# ${rule.id}`,
     rule.docs.summary,
-    `Default severity: **${rule.defaultSeverity}**. Counts against: **${rule.dimension}**.`,
+    `Default severity: **${rule.defaultSeverity}**. Counts against: **${rule.dimension}**.`
+      + (rule.aliases?.length ? ` Former id${rule.aliases.length > 1 ? 's' : ''}, still accepted in configuration and suppression comments: ${rule.aliases.map((alias) => `\`${alias}\``).join(', ')}.` : ''),
     `## Why it matters\n\n${rule.docs.rationale}`,
     `## Bad\n\n${fence(rule.docs.bad)}`,
     `## Good\n\n${fence(rule.docs.good)}`,

@@ -167,7 +167,7 @@ function runRules(model: SpecModel, context: RuleContext, config: SpecReadyConfi
   const findings: Finding[] = [];
   const ruleFailures: RuleFailure[] = [];
   for (const rule of RULES) {
-    const configured = config.rules?.[rule.id];
+    const configured = config.rules?.[rule.id] ?? rule.aliases?.map((alias) => config.rules?.[alias]).find((level) => level !== undefined);
     if (configured === 'off') continue;
     try {
       for (const raw of rule.check(model, context)) {

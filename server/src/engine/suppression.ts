@@ -1,4 +1,5 @@
 import type { HtmlComment, SpecModel } from '../model/types';
+import { canonicalRuleId } from '../rules/registry';
 import type { Finding } from '../rules/types';
 
 /**
@@ -63,7 +64,8 @@ function parseDirective(comment: HtmlComment): Directive[] {
   const names = match[2].split(/[\s,]+/).filter(Boolean);
   return [{
     kind: match[1] as Directive['kind'],
-    rules: names.length === 0 ? 'all' : names,
+    // Former rule ids name the rule that replaced them.
+    rules: names.length === 0 ? 'all' : names.map(canonicalRuleId),
     line: comment.range.start.line,
     endLine: comment.range.end.line,
   }];

@@ -25,7 +25,7 @@ const PHRASINGS: Readonly<Record<string, Phrasing>> = {
     `What goes where the spec still says "${placeholder}"? It is a placeholder, not a decision.`),
   'open-question': (data) => ifText(data.question, (question) =>
     `Has this open question been decided: "${shorten(question, 160)}"? If so, what is the answer; if not, who decides and by when?`),
-  'api-endpoint-incomplete': apiEndpoint,
+  'interface-incomplete': interfaceQuestion,
   'broken-link': brokenLink,
   'hidden-context': hiddenContext,
   'unknown-reference': (data) => ifText(data.id, (id) => `What is ${id}? The spec refers to it but never defines it.`),
@@ -147,16 +147,32 @@ function untestable(data: Data): string | undefined {
   return `How would a tester check "${shorten(criterion, 120)}"?${vague} Name the observable result: a status code, a stored value, a message or a number with a unit.`;
 }
 
-function apiEndpoint(data: Data): string | undefined {
-  const endpoint = text(data.endpoint);
-  if (!endpoint) return undefined;
+const PART_QUESTIONS: Readonly<Record<string, string>> = {
+  request: 'what does the request carry (fields with types, or an example body)',
+  response: 'what does it return on success (status code and an example body)',
+  errors: 'which errors can it return (status codes and error bodies)',
+  auth: 'how do callers authenticate',
+  idempotency: 'what happens when the same request is sent twice',
+  pagination: 'how is the list paginated (page size, cursor)',
+  payload: 'what does the payload look like (fields with types, or an example)',
+  channel: 'which topic or queue carries it',
+  format: 'what is the format (columns, encoding)',
+  location: 'where is it written or read',
+  schedule: 'when does it run',
+  output: 'what does it produce',
+  inputs: 'what are its inputs',
+};
+
+function interfaceQuestion(data: Data): string | undefined {
+  const field = text(data.field);
+  if (field) return `What type and format does "${field}" have? The contract lists it without one.`;
+  const name = text(data.interface) ?? text(data.endpoint);
+  if (!name) return undefined;
   const missing = Array.isArray(data.missing) ? data.missing : [];
-  const asks: string[] = [];
-  if (missing.includes('response')) asks.push('what does it return on success (status code and an example body)');
-  if (missing.includes('errors')) asks.push('which errors can it return (status codes and error bodies)');
+  const asks = missing.map((part) => PART_QUESTIONS[String(part)]).filter((ask): ask is string => !!ask);
   if (asks.length === 0) return undefined;
   const joined = asks.join(', and ');
-  return `For ${endpoint}: ${joined}?`;
+  return `For ${name}: ${joined}?`;
 }
 
 function brokenLink(data: Data): string | undefined {

@@ -1,11 +1,11 @@
 import type { Rule } from './types';
 // One import per rule file; keep this list sorted by rule id.
-import { apiEndpointIncomplete } from './api-endpoint-incomplete';
 import { brokenLink } from './broken-link';
 import { duplicateId } from './duplicate-id';
 import { emptySection } from './empty-section';
 import { invalidCodeBlock } from './invalid-code-block';
 import { hiddenContext } from './hidden-context';
+import { interfaceIncomplete } from './interface-incomplete';
 import { invalidFrontMatter } from './invalid-front-matter';
 import { missingSection } from './missing-section';
 import { openQuestion } from './open-question';
@@ -20,11 +20,11 @@ import { vagueTerm } from './vague-term';
 import { weakModal } from './weak-modal';
 
 export const RULES: readonly Rule[] = [
-  apiEndpointIncomplete,
   brokenLink,
   duplicateId,
   emptySection,
   hiddenContext,
+  interfaceIncomplete,
   invalidCodeBlock,
   invalidFrontMatter,
   missingSection,
@@ -40,10 +40,16 @@ export const RULES: readonly Rule[] = [
   weakModal,
 ];
 
-const BY_ID = new Map(RULES.map((rule) => [rule.id, rule]));
+const BY_ID = new Map(RULES.flatMap((rule) => [[rule.id, rule] as const, ...(rule.aliases ?? []).map((alias) => [alias, rule] as const)]));
 
+/** The rule with this id or former id. */
 export function findRule(id: string): Rule | undefined {
   return BY_ID.get(id);
+}
+
+/** The current id for a rule id or a former id; unknown ids are returned unchanged. */
+export function canonicalRuleId(id: string): string {
+  return BY_ID.get(id)?.id ?? id;
 }
 
 export const RULE_IDS: readonly string[] = RULES.map((rule) => rule.id);

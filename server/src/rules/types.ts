@@ -60,6 +60,8 @@ export interface LinkTargetInfo {
 
 export interface Rule {
   id: string;
+  /** Former ids that still work in configuration and suppression comments. */
+  aliases?: readonly string[];
   defaultSeverity: Severity;
   dimension: Dimension;
   docs: RuleDocs;

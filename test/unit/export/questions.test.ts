@@ -34,7 +34,7 @@ describe('export: findings as questions', () => {
       ['untraced-requirement', { id: 'REQ-3', requirement: 'Refunds are idempotent' }, /^How will REQ-3 \("Refunds are idempotent"\) be accepted\?/],
       ['placeholder', { placeholder: 'TBD' }, /^What goes where the spec still says "TBD"\?/],
       ['open-question', { question: 'Do we support partial refunds?' }, /^Has this open question been decided: "Do we support partial refunds\?"\?/],
-      ['api-endpoint-incomplete', { endpoint: 'POST /refunds', missing: ['response', 'errors'] }, /^For POST \/refunds: what does it return on success .* and which errors can it return/],
+      ['interface-incomplete', { endpoint: 'POST /refunds', missing: ['response', 'errors'] }, /^For POST \/refunds: what does it return on success .* and which errors can it return/],
       ['broken-link', { target: 'docs/api.md', reason: 'missing-file' }, /^Where is "docs\/api\.md"\?/],
       ['broken-link', { target: '#scop', reason: 'missing-fragment', suggestion: 'scope' }, /^Which section should "#scop" point to\? It does not exist; is "#scope" meant\.$/],
       ['hidden-context', { phrase: 'as discussed' }, /^What was decided \("as discussed"\)\?/],

@@ -1,0 +1,740 @@
+/**
+ * The interface model: what a spec says a contractor must build against. HTTP endpoints
+ * (`METHOD /path` in headings, list items, tables, prose or request lines), messages and events
+ * (topic or queue plus payload), files and batch jobs (format, location, schedule) and CLI or
+ * library functions, each with the parts a builder needs and where the spec gives them.
+ *
+ * Pure and synchronous: computed from the parsed model only, once per model.
+ */
+import { lineEndOffset, positionAt, rangeFromOffsets } from './text';
+import type { CodeBlock, Position, Range, Section, SpecModel, Table } from './types';
+
+export type InterfaceKind = 'endpoint' | 'message' | 'file' | 'job' | 'function';
+
+/** A part of an interface description. */
+export type InterfacePart =
+  | 'request' | 'response' | 'status' | 'errors' | 'auth' | 'idempotency' | 'pagination' | 'limits'
+  | 'payload' | 'channel' | 'format' | 'location' | 'schedule' | 'inputs' | 'output';
+
+export interface InterfaceField {
+  name: string;
+  /** The type or format as written (or the example that shows it); undefined when the spec gives none. */
+  type: string | undefined;
+  range: Range;
+  /** Where the field is listed. */
+  source: 'table' | 'list' | 'prose';
+}
+
+export interface InterfaceSpec {
+  kind: InterfaceKind;
+  /** "POST /v1/refunds", "`orders.created` event", "Settlement file". */
+  label: string;
+  method?: string;
+  path?: string;
+  /** The first defining mention: a heading, list item, table cell or request line. */
+  range: Range;
+  /** Every mention that describes this interface, in document order. */
+  mentions: Range[];
+  section: Section | undefined;
+  /** Where the spec gives each part it has (the first place found). */
+  parts: Partial<Record<InterfacePart, Range>>;
+  /** Parts a builder cannot do without, in the order they are reported. */
+  required: InterfacePart[];
+  /** Parts a builder usually needs: auth, idempotency for mutations, pagination for lists. */
+  recommended: InterfacePart[];
+  missing: InterfacePart[];
+  missingRecommended: InterfacePart[];
+  /** Where text describing a missing part fits: the start of the line after the description. */
+  insertAt: Position;
+  /** Status codes written in the description ("201", "404", "4xx"). */
+  statusCodes: string[];
+}
+
+export interface InterfaceModel {
+  interfaces: InterfaceSpec[];
+  /** Every field listed in a contract section, typed or not. */
+  fields: InterfaceField[];
+  /** Sections that define interfaces or data (API contract, inputs and outputs, data mapping). */
+  contractSections: Section[];
+}
+
+/** Human words for each part, as used in messages, hovers and lenses. */
+export const PART_LABELS: Readonly<Record<InterfacePart, string>> = {
+  request: 'request body or fields',
+  response: 'response example or success status',
+  status: 'status codes',
+  errors: 'error cases',
+  auth: 'authentication',
+  idempotency: 'idempotency (what a repeated request does)',
+  pagination: 'pagination',
+  limits: 'limits',
+  payload: 'payload schema or example',
+  channel: 'topic or queue',
+  format: 'format',
+  location: 'location',
+  schedule: 'schedule or trigger',
+  inputs: 'inputs',
+  output: 'output',
+};
+
+const KIND_WORDS: Readonly<Record<InterfaceKind, [string, string]>> = {
+  endpoint: ['endpoint', 'endpoints'],
+  message: ['message', 'messages'],
+  file: ['file', 'files'],
+  job: ['job', 'jobs'],
+  function: ['function', 'functions'],
+};
+
+export function kindNoun(kind: InterfaceKind, count: number): string {
+  return KIND_WORDS[kind][count === 1 ? 0 : 1];
+}
+
+const CONTRACT_SECTIONS = ['api-contract', 'inputs-outputs', 'data-mapping', 'error-handling'];
+/** Headings that introduce an interface description without being a catalogue section. */
+const CONTRACT_TITLE = /\b(?:apis?|interfaces?|endpoints?|contracts?|events?|messages?|webhooks?|schemas?|routes?|operations?)\b/i;
+
+const METHOD_AND_PATH = /(?<![\w/-])(GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS)[ \t]+(?:https?:\/\/[^\s/`'"<>]+)?(\/[^\s`'"<>|)\]]*)/g;
+/** What may precede a defining mention on its line: indentation, heading/list/table/quote markers, emphasis, code ticks. */
+const LINE_PREFIX = /^[\s>]*(?:#{1,6}\s+|[-*+]\s+(?:\[[ xX]\]\s+)?|\d{1,9}[.)]\s+|\|\s*)?(?:[A-Z0-9]{1,3}[.)]\s+)?(?:(?:\*\*|__)[^*_\n]{1,40}(?:\*\*|__)\s*:?\s*)?[`*_]*\s*$/;
+
+const BODY_METHODS = new Set(['POST', 'PUT', 'PATCH']);
+/** The last path segment of an action endpoint that usually takes no body ("POST /orders/{id}/cancel"). */
+const ACTION_SEGMENT = /^(?:cancel|approve|reject|confirm|retry|activate|deactivate|enable|disable|refresh|close|reopen|open|archive|unarchive|restore|publish|unpublish|resend|reset|lock|unlock|start|stop|pause|resume|capture|void|sync|run|trigger|rotate|revoke|verify|ping|logout|acknowledge|ack|complete|expire|release|claim|heartbeat)$/i;
+
+const RESPONSE_WORDS = /\b(?:respon(?:se|ses|ds)|returns?|replies|answers with|output|lists|gets back|receives back)\b|->|→/i;
+const ERROR_WORDS = /\b(?:errors?|fail(?:s|ed|ures?)?|problem\+json|rejects?|rejected)\b/i;
+const NO_BODY = /\b(?:no|empty|without(?: a)?)\s+(?:request\s+)?body\b|\bbody\s*:\s*(?:none|empty)\b/i;
+const REQUEST_EVIDENCE = /\b(?:request\s+body|request\s+fields|(?<!respon(?:se|ses)\s+)body\b|payload\s*:|form\s+(?:data|fields)|multipart|request\s*:|fields\s*:|parameters\s*:|accepts\s+(?:a|an|the)\b|with\s+(?:the|these|its)\s+(?:inputs|fields|parameters|body)\b)/i;
+const REASON = '(?:OK|Created|Accepted|No Content|Moved|Found|See Other|Not Modified|Bad Request|Unauthori[sz]ed|Payment Required|Forbidden|Not Found|Method Not Allowed|Not Acceptable|Conflict|Gone|Precondition|Payload Too Large|Content Too Large|Unsupported|Unprocessable|Too Many Requests|Internal Server Error|Not Implemented|Bad Gateway|Service Unavailable|Gateway Timeout)';
+/**
+ * A number is an HTTP status when something says so: a reason phrase, "HTTP/1.1", "status",
+ * "code", "returns", code ticks, or a table cell / list item of its own. "200 ms" is not one.
+ */
+const STATUS_CODE = new RegExp([
+  `\\b([1-5]\\d\\d)\\s+${REASON}\\b`,
+  '\\bHTTP/\\d(?:\\.\\d)?\\s+([1-5]\\d\\d)\\b',
+  '\\b(?:status|code|codes|returns?|respond(?:s|s with)?|response|with|or|and)\\W{1,12}([1-5]\\d\\d)\\b(?!\\s*(?:ms|s|seconds|minutes|items|requests|bytes|KB|MB|%))',
+  '`([1-5]\\d\\d)(?:`|\\s+[a-z][a-z_]*`)',
+  '\\b([1-5]\\d\\d)\\s+[a-z]+_[a-z_]+\\b',
+  '(?:^|\\|)[ \\t*_]*([1-5]\\d\\d)[ \\t*_]*(?=\\||$)',
+  '^[ \\t]*[-*+][ \\t]+[*_`]*([1-5]\\d\\d)\\b',
+  '(?:^|[.;:]\\s+)[ \\t]*([45]\\d\\d)\\b(?=\\s+(?:if|when|for|on|unless)\\b)',
+  '\\b([1-5])[xX]{2}\\b',
+].join('|'), 'gim');
+
+const AUTH_WORDS = /\b(?:auth\w*|bearer|api[- ]?keys?|access tokens?|oauth\s?2?|jwt|openid|oidc|mtls|mutual tls|client certificates?|hmac|signed|signatures?|credentials?|scopes?|permissions?|unauthenticated|anonymous|public endpoint|401|403|session cookie)\b/i;
+const IDEMPOTENCY_WORDS = /\b(?:idempoten\w*|idempotency-key|de-?dup\w*|duplicates?|at most once|exactly once|same requests?|repeated requests?|retr(?:y|ies) (?:of|with) the same|replay\w*)\b/i;
+const PAGINATION_WORDS = /\b(?:paginat\w*|pages?|page_?size|per_?page|cursors?|next_?(?:page|cursor|token|link)|offset|continuation|limit|(?:last|first|latest|newest|oldest|at most|up to|top)\s+\d+)\b/i;
+const LIMIT_WORDS = /\b(?:rate[- ]limit\w*|429|quotas?|throttl\w*|max(?:imum)?|at most|up to \d|limit(?:s|ed)?|timeouts?|size)\b/i;
+
+const MESSAGE_TITLE = /\b(?:events?|messages?|topics?|queues?|webhooks?|notifications? payload|commands? message)\b/i;
+const CHANNEL_WORDS = /\b(?:topics?|queues?|streams?|channels?|exchanges?|subjects?|kafka|sqs|sns|pub\/?sub|rabbitmq|amqp|nats|eventbridge|kinesis|webhook url|callback url|routing key)\b/i;
+const FILE_TITLE = /\b(?:files?|exports?|imports?|reports?|feeds?|extracts?|csv|sftp|uploads?|dumps?|snapshots?)\b/i;
+const JOB_TITLE = /\b(?:jobs?|batch(?:es)?|cron|scheduled tasks?|nightly run|pipelines?|backfills?)\b/i;
+const FORMAT_WORDS = /\b(?:csv|tsv|json|ndjson|jsonl|json lines|parquet|avro|xml|xlsx|excel|pdf|yaml|protobuf|utf-8|encoding|delimit\w*|columns?|header row|gzip|zip|schema)\b/i;
+const LOCATION_WORDS = /(?:\b(?:s3|gs|sftp|ftp|abfss?|hdfs):\/\/|\b(?:buckets?|director(?:y|ies)|folders?|paths?|prefix|sftp|share|mounted|stored (?:in|at|under)|written to|uploaded to|dropped (?:in|into))\b|`[^`\s]*\/[^`\s]*`)/i;
+const SCHEDULE_WORDS = /\b(?:cron|daily|nightly|hourly|weekly|monthly|every\s+\w+|at\s+\d{1,2}(?::\d\d)?\s*(?:am|pm|utc)?|schedul\w*|triggered|on demand|on each|when\s+\w+\s+(?:arrives|lands|is uploaded)|\d{1,2}:\d\d\s*(?:utc|cet|local)?)\b/i;
+const FUNCTION_HEADING = /^`?([A-Za-z_][\w.:]*)\s*\(([^)]*)\)\s*(?:(?:->|:|→)\s*([^`]+))?`?$/;
+const CLI_HEADING = /^`([a-z][\w-]*(?:\s+[a-z][\w-]*)?)(?:\s+(?:--?[\w-]+|<[^>]+>|\[[^\]]+\]|[A-Z_]+))*\s*`$/;
+const OUTPUT_WORDS = /\b(?:returns?|prints?|writes?|outputs?|stdout|yields?|emits?|result)\b|->|→/i;
+const FUNCTION_ERROR_WORDS = /\b(?:throws?|raises?|exceptions?|errors?|fails?|exit (?:code|status)|exits? with|Result<|Err\b|panics?)\b/i;
+
+/** Words that give a field its type or format. "a date" and "the amount" alone do not. */
+const TYPE_WORDS = new RegExp('\\b(?:' + [
+  'string', 'str', 'text', 'varchar\\w*', 'char', 'integers?', 'int(?:8|16|32|64)?', 'u?int\\d*', 'bigint', 'smallint', 'long', 'short',
+  'numbers?', 'numeric', 'decimal', 'float\\w*', 'double', 'bool(?:ean)?', 'true', 'false', 'date-?times?', 'timestamps?(?:tz)?',
+  'uuid\\w*', 'guid', 'ulid', 'enum\\w*', 'arrays?', 'lists? of', 'sets? of', 'maps?', 'objects?', 'dict\\w*', 'json', 'bytes?',
+  'binary', 'base64', 'blob', 'iso[ -]?8601', 'rfc ?\\d+', 'e\\.164', 'unix', 'epoch', 'seconds', 'milliseconds', 'ms',
+  'minor units?', 'cents', 'iso[ -]?4217', 'iso[ -]?3166\\w*', 'currency codes?', 'email(?: address)?', 'urls?', 'uris?', 'hostname',
+  'ipv[46]', 'ip address', 'cidr', 'regex', 'pattern', 'yyyy[-\\w]*', 'hh:mm\\w*', 'one of', 'null(?:able)?', 'semver', 'hex',
+  'sha-?\\d+', 'percent(?:age)?', 'ratio', 'counts?', 'duration', 'bits?', 'kb', 'mb', 'gb', 'utc', 'locale', 'bcp ?47', 'jwt', 'tokens?',
+  'struct', 'record', 'tuple', 'optional<', 'vec<', 'option<', 'id of', 'references?', 'foreign key',
+].join('|') + ')\\b', 'i');
+/** A literal example shows the format: `1250`, `"pending"`, `2024-08-01`, `true`. */
+const EXAMPLE_VALUE = /`[^`]+`|"[^"]*"|\b\d[\d,._:-]*\b|\be\.g\.|\bdefault\b|\bexample\b/i;
+const NAME_HEADER = /^(?:name|field|field name|parameter|param|parameters|property|attribute|column|key|header|argument|input|output|element|variable)s?$/i;
+const TYPE_HEADER = /^(?:type|format|data type|datatype|schema|kind|type and format|type\/format|format\/type|value|values|example|examples|allowed values|constraints?|rules?)s?$/i;
+const FIELD_LABEL = /\b(?:(?:query|path|request|response|body|form|header|input|output)\s+)?(?:parameters|params|fields|headers|columns|arguments|args|properties|attributes)\s*:\s*/i;
+
+interface Mention {
+  method: string;
+  path: string;
+  start: number;
+  end: number;
+  defining: boolean;
+  sectionEnd: number;
+  section: Section | undefined;
+}
+
+const cache = new WeakMap<SpecModel, InterfaceModel>();
+
+/** The interfaces and fields of a spec, computed once per model. */
+export function interfacesOf(model: SpecModel): InterfaceModel {
+  let found = cache.get(model);
+  if (!found) {
+    found = build(model);
+    cache.set(model, found);
+  }
+  return found;
+}
+
+/** True when the section (or an ancestor) defines interfaces or data. */
+export function isContractSection(section: Section | undefined): boolean {
+  for (let current = section; current; current = current.parent) {
+    if (current.title.trim().endsWith('?')) return false;
+    // The nearest heading the catalogue knows decides: an "Acceptance Criteria" subsection of a
+    // requirement named "Build platform payloads" is not a contract.
+    if (current.canonical.length > 0) return current.canonical.some((id) => CONTRACT_SECTIONS.includes(id));
+    if (!isDocumentTitle(current) && CONTRACT_TITLE.test(current.title)) return true;
+  }
+  return false;
+}
+
+/** The first heading of a document at level 1, holding the rest: its title names the whole spec. */
+function isDocumentTitle(section: Section): boolean {
+  return section.index === 0 && section.level === 1;
+}
+
+class Intervals {
+  constructor(private readonly spans: Array<{ start: number; end: number }>) {}
+  has(offset: number): boolean {
+    return this.spans.some((span) => offset >= span.start && offset < span.end);
+  }
+}
+
+interface Context {
+  model: SpecModel;
+  /** `model.text` with HTML comments blanked: comments hold template guidance, not content. */
+  text: string;
+  codeBlocks: Array<{ block: CodeBlock; start: number; end: number }>;
+  comments: Intervals;
+  documentAuth: Range | undefined;
+  documentIdempotency: Range | undefined;
+  documentLimits: Range | undefined;
+}
+
+function build(model: SpecModel): InterfaceModel {
+  const text = withoutComments(model);
+  const context: Context = {
+    model,
+    text,
+    codeBlocks: model.codeBlocks.map((block) => ({ block, start: offsetOf(model, block.range.start), end: offsetOf(model, block.range.end) })),
+    comments: new Intervals([
+      ...model.htmlComments.map((comment) => ({ start: comment.startOffset, end: comment.endOffset })),
+      ...(model.frontMatter ? [{ start: model.frontMatter.startOffset, end: model.frontMatter.endOffset }] : []),
+    ]),
+    // Code spans count here: "`Idempotency-Key`" and "`Authorization: Bearer`" say it all.
+    documentAuth: firstMatch(model, text, AUTH_WORDS, bodyStart(model)),
+    documentIdempotency: firstMatch(model, text, IDEMPOTENCY_WORDS, bodyStart(model)),
+    documentLimits: firstMatch(model, text, LIMIT_WORDS, bodyStart(model)),
+  };
+  const contractSections = model.sections.filter((section) => isContractSection(section) && !isContractSection(section.parent));
+  const interfaces = [...endpoints(context), ...headingInterfaces(context)];
+  interfaces.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
+  return { interfaces, fields: fields(context), contractSections };
+}
+
+// ---------------------------------------------------------------------------------------------
+// HTTP endpoints
+
+function endpoints(context: Context): InterfaceSpec[] {
+  const { model } = context;
+  const mentions = findMentions(context);
+  if (mentions.length === 0) return [];
+  const grouped: Array<{ method: string; segments: string[]; label: string; mentions: Mention[]; extents: Array<{ start: number; end: number }> }> = [];
+  mentions.forEach((mention, index) => {
+    const segments = mention.path.replace(/[?#].*$/, '').replace(/\/+$/, '').split('/');
+    let group = grouped.find((g) => g.method === mention.method && samePath(g.segments, segments));
+    if (!group) {
+      group = { method: mention.method, segments, label: `${mention.method} ${mention.path.replace(/[?#].*$/, '')}`, mentions: [], extents: [] };
+      grouped.push(group);
+    }
+    group.mentions.push(mention);
+    group.extents.push({ start: mention.end, end: extentEndOf(mentions, index) });
+  });
+  const shared = sharedEvidence(context, mentions);
+  return grouped.map((group) => {
+    const first = group.mentions.find((m) => m.defining) ?? group.mentions[0];
+    const parts: Partial<Record<InterfacePart, Range>> = {};
+    const statusCodes: string[] = [];
+    const hasBody = BODY_METHODS.has(group.method);
+    for (const extent of group.extents) collectEndpointEvidence(context, extent, hasBody, parts, statusCodes);
+    for (const [part, range] of Object.entries(shared) as Array<[InterfacePart, Range]>) parts[part] ??= range;
+    if (context.documentAuth) parts.auth ??= context.documentAuth;
+    if (context.documentLimits) parts.limits ??= context.documentLimits;
+    if (group.method === 'POST' && context.documentIdempotency) parts.idempotency ??= context.documentIdempotency;
+    const last = group.segments[group.segments.length - 1] ?? '';
+    const required: InterfacePart[] = [];
+    if (hasBody && !ACTION_SEGMENT.test(last)) required.push('request');
+    required.push('response', 'errors');
+    if (parts.status && !parts.response) parts.response = parts.status;
+    const recommended: InterfacePart[] = ['auth'];
+    if (group.method === 'POST') recommended.push('idempotency');
+    if (isList(context, group.method, group.segments, group.extents)) recommended.push('pagination');
+    const lastExtent = group.extents.reduce((a, b) => (b.end - b.start > a.end - a.start ? b : a));
+    return finish({
+      kind: 'endpoint',
+      label: group.label,
+      method: group.method,
+      path: first.path,
+      range: rangeFromOffsets(model, first.start, first.end),
+      mentions: group.mentions.map((m) => rangeFromOffsets(model, m.start, m.end)),
+      section: first.section,
+      parts,
+      required,
+      recommended,
+      insertAt: lineAfter(model, trimEnd(context.text, lastExtent.start, lastExtent.end)),
+      statusCodes,
+    });
+  });
+}
+
+function findMentions(context: Context): Mention[] {
+  const { model } = context;
+  const mentions: Mention[] = [];
+  const regex = new RegExp(METHOD_AND_PATH.source, 'g');
+  for (let match = regex.exec(model.text); match; match = regex.exec(model.text)) {
+    const start = match.index;
+    if (context.comments.has(start)) continue;
+    const section = sectionAt(model, start);
+    const isHeading = !!section && offsetOf(model, section.headingRange.start) <= start && start <= offsetOf(model, section.headingRange.end);
+    if (!isHeading && !isContractSection(section)) continue;
+    const path = match[2].replace(/[.,;:!?*_]+$/, '');
+    const prefix = model.text.slice(model.text.lastIndexOf('\n', start - 1) + 1, start);
+    const inCode = context.codeBlocks.some((c) => start >= c.start && start < c.end);
+    mentions.push({
+      method: match[1],
+      path,
+      start,
+      end: start + match[0].length - (match[2].length - path.length),
+      // In a code block only a request line (`GET /x HTTP/1.1`) defines; `curl -X GET ...` cites.
+      defining: inCode ? /^\s*$/.test(prefix) : LINE_PREFIX.test(prefix),
+      sectionEnd: section ? offsetOf(model, section.bodyRange.end) : model.text.length,
+      section,
+    });
+  }
+  return mentions;
+}
+
+/**
+ * A defining mention describes the endpoint until the next defining mention; a mention cited
+ * mid-sentence only until the next mention of any kind.
+ */
+function extentEndOf(mentions: Mention[], index: number): number {
+  const mention = mentions[index];
+  const next = mentions.slice(index + 1).find((other) => other.defining || !mention.defining);
+  return Math.min(next ? next.start : Number.MAX_SAFE_INTEGER, mention.sectionEnd);
+}
+
+function samePath(a: string[], b: string[]): boolean {
+  const isParameter = (segment: string) => /^(?:\{.*\}|:\w+|<.*>|\d+|[0-9a-f-]{8,})$/i.test(segment);
+  return a.length === b.length && a.every((segment, index) => segment === b[index] || isParameter(segment) || isParameter(b[index]));
+}
+
+function collectEndpointEvidence(context: Context, extent: { start: number; end: number }, hasBody: boolean, parts: Partial<Record<InterfacePart, Range>>, statusCodes: string[]): void {
+  const { model, text } = context;
+  const slice = text.slice(extent.start, extent.end);
+  const at = (index: number, length = 1) => rangeFromOffsets(model, extent.start + index, extent.start + index + length);
+  // Code blocks after the mention: a request or a response example, by what introduces them.
+  let sawRequest = false;
+  for (const { block, start } of context.codeBlocks) {
+    if (!block.fenced || start < extent.start || start >= extent.end) continue;
+    const lead = leadLine(text, extent.start, start);
+    const role = roleOf(lead);
+    if (role === 'request' || (role === undefined && hasBody && !sawRequest && !parts.request)) {
+      sawRequest = true;
+      parts.request ??= block.range;
+    } else {
+      parts.response ??= block.range;
+    }
+  }
+  for (const table of model.tables) {
+    const start = offsetOf(model, table.range.start);
+    if (start < extent.start || start >= extent.end) continue;
+    const header = table.header.map((cell) => cell.text.trim());
+    if (header.some((cell) => /^(?:status|code|status code|http status|http code)$/i.test(cell))) continue;
+    if (header.some((cell) => NAME_HEADER.test(cell))) {
+      const role = roleOf(leadLine(text, extent.start, start));
+      if (role === 'response') parts.response ??= table.range;
+      else parts.request ??= table.range;
+    }
+  }
+  const response = RESPONSE_WORDS.exec(slice);
+  if (response) parts.response ??= at(response.index, response[0].length);
+  if (hasBody) {
+    const request = REQUEST_EVIDENCE.exec(slice) ?? NO_BODY.exec(slice);
+    if (request) parts.request ??= at(request.index, request[0].length);
+  }
+  const error = ERROR_WORDS.exec(slice);
+  if (error) parts.errors ??= at(error.index, error[0].length);
+  for (const { code, index, length } of statusCodesIn(slice)) {
+    if (!statusCodes.includes(code)) statusCodes.push(code);
+    if (/^[45]/.test(code)) parts.errors ??= at(index, length);
+    else parts.status ??= at(index, length);
+  }
+  const idempotent = IDEMPOTENCY_WORDS.exec(slice);
+  if (idempotent) parts.idempotency ??= at(idempotent.index, idempotent[0].length);
+  const page = PAGINATION_WORDS.exec(slice);
+  if (page) parts.pagination ??= at(page.index, page[0].length);
+  const auth = AUTH_WORDS.exec(slice);
+  if (auth) parts.auth ??= at(auth.index, auth[0].length);
+}
+
+/**
+ * Evidence written once for every endpoint: the contract's text outside any endpoint's own
+ * description (an introduction, an "Errors" or "Authentication" subsection) and error-handling
+ * sections. Shared error text counts only with status or error codes: "use the standard error
+ * format" does not say which errors happen.
+ */
+function sharedEvidence(context: Context, mentions: Mention[]): Partial<Record<InterfacePart, Range>> {
+  const { model, text } = context;
+  const parts: Partial<Record<InterfacePart, Range>> = {};
+  const roots = model.sections.filter((s) => (isContractSection(s) && !isContractSection(s.parent)) || s.canonical.includes('error-handling'));
+  const owned = mentions.map((m, i) => ({ start: m.start, end: extentEndOf(mentions, i) }));
+  for (const section of roots) {
+    const start = offsetOf(model, section.bodyRange.start);
+    const end = offsetOf(model, section.bodyRange.end);
+    let position = start;
+    const pieces: Array<{ start: number; end: number }> = [];
+    for (const span of owned.filter((o) => o.end > start && o.start < end).sort((a, b) => a.start - b.start)) {
+      if (span.start > position) pieces.push({ start: position, end: span.start });
+      position = Math.max(position, span.end);
+    }
+    if (position < end) pieces.push({ start: position, end });
+    for (const piece of pieces) {
+      const slice = text.slice(piece.start, piece.end);
+      const at = (index: number, length: number) => rangeFromOffsets(model, piece.start + index, piece.start + index + length);
+      for (const { code, index, length } of statusCodesIn(slice)) {
+        if (/^[45]/.test(code)) parts.errors ??= at(index, length);
+      }
+      const errorCode = /\berror[ _-]?codes?\b|\bproblem\+json\b|"error"\s*:/i.exec(slice);
+      if (errorCode) parts.errors ??= at(errorCode.index, errorCode[0].length);
+      const page = /\b(?:paginat\w*|cursor|next_?(?:page|cursor|token))\b/i.exec(slice);
+      if (page) parts.pagination ??= at(page.index, page[0].length);
+    }
+  }
+  return parts;
+}
+
+/** A list endpoint: GET on a collection, or one whose description says it lists or searches. */
+function isList(context: Context, method: string, segments: string[], extents: Array<{ start: number; end: number }>): boolean {
+  if (method !== 'GET') return false;
+  const last = segments[segments.length - 1] ?? '';
+  // A collection is a plain word ("orders", "line-items"); "{id}" or "jane%40example.org" is one item.
+  if (!/^[a-z][a-z_-]*$/i.test(last)) return false;
+  const described = extents.map((e) => context.text.slice(e.start, e.end)).join('\n');
+  return /\b(?:lists?|listing|search(?:es)?|all (?:the )?\w+s|returns? (?:the )?\w+s\b|"\w+"\s*:\s*\[|^\s*\[)/im.test(described)
+    && !/\b(?:health|status|version|metrics|config|me|self|info|ping)$/i.test(last);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Messages, files, jobs and functions: defined by a heading
+
+function headingInterfaces(context: Context): InterfaceSpec[] {
+  const { model, text } = context;
+  const found: InterfaceSpec[] = [];
+  for (const section of model.sections) {
+    // One interface under a contract heading; "## Webhooks" alone is a group, not an interface.
+    if (!isContractSection(section.parent)) continue;
+    if (section.canonical.length > 0 || isDocumentTitle(section) || section.title.trim().endsWith('?')) continue;
+    const title = section.title.trim();
+    if (new RegExp(METHOD_AND_PATH.source).test(title)) continue;
+    const kind = headingKind(title);
+    if (!kind) continue;
+    const start = offsetOf(model, section.bodyRange.start);
+    const end = offsetOf(model, section.bodyRange.end);
+    const body = text.slice(start, end);
+    if (body.trim() === '') continue;
+    const parts: Partial<Record<InterfacePart, Range>> = {};
+    const at = (index: number, length: number) => rangeFromOffsets(model, start + index, start + index + length);
+    const mark = (part: InterfacePart, pattern: RegExp, source = body) => {
+      const match = pattern.exec(source);
+      if (match) parts[part] ??= source === body ? at(match.index, match[0].length) : section.headingRange;
+    };
+    const blocks = context.codeBlocks.filter((c) => c.block.fenced && c.start >= start && c.start < end);
+    const fieldTables = model.tables.filter((t) => offsetOf(model, t.range.start) >= start && offsetOf(model, t.range.start) < end && t.header.some((cell) => NAME_HEADER.test(cell.text.trim())));
+    const structured = blocks[0]?.block.range ?? fieldTables[0]?.range;
+    const required: InterfacePart[] = [];
+    const recommended: InterfacePart[] = [];
+    if (kind === 'message') {
+      if (structured) parts.payload = structured;
+      mark('payload', /\b(?:payload|body|schema|fields?)\s*:/i);
+      mark('channel', CHANNEL_WORDS, title);
+      mark('channel', CHANNEL_WORDS);
+      required.push('payload');
+      recommended.push('channel');
+    } else if (kind === 'file') {
+      if (fieldTables[0]) parts.format = fieldTables[0].range;
+      mark('format', FORMAT_WORDS, title);
+      mark('format', FORMAT_WORDS);
+      if (!parts.format && blocks[0]) parts.format = blocks[0].block.range;
+      mark('location', LOCATION_WORDS);
+      mark('schedule', SCHEDULE_WORDS);
+      required.push('format');
+      recommended.push('location');
+    } else if (kind === 'job') {
+      mark('schedule', SCHEDULE_WORDS, title);
+      mark('schedule', SCHEDULE_WORDS);
+      mark('inputs', /\b(?:reads?|inputs?|consumes?|loads?|from)\b/i);
+      mark('output', /\b(?:writes?|outputs?|produces?|emits?|publishes|uploads?|stores?|updates?|inserts?)\b/i);
+      mark('errors', ERROR_WORDS);
+      required.push('schedule', 'output');
+      recommended.push('errors');
+    } else {
+      const signature = FUNCTION_HEADING.exec(title.replace(/^`|`$/g, '').trim());
+      if (signature) {
+        if (signature[2].trim() === '' || /:/.test(signature[2])) parts.inputs = section.headingRange;
+        if (signature[3]) parts.output = section.headingRange;
+      }
+      if (fieldTables[0]) parts.inputs ??= fieldTables[0].range;
+      mark('inputs', /\b(?:parameters?|arguments?|args|options?|flags?|inputs?|takes|accepts)\b/i);
+      mark('output', OUTPUT_WORDS);
+      if (blocks[0]) parts.output ??= blocks[0].block.range;
+      mark('errors', FUNCTION_ERROR_WORDS);
+      required.push('output', 'errors');
+    }
+    found.push(finish({
+      kind,
+      label: labelOf(title, kind),
+      range: section.headingRange,
+      mentions: [section.headingRange],
+      section,
+      parts,
+      required,
+      recommended,
+      insertAt: lineAfter(model, trimEnd(text, start, end)),
+      statusCodes: [],
+    }));
+  }
+  return found;
+}
+
+function headingKind(title: string): InterfaceKind | undefined {
+  const bare = title.replace(/^(?:[A-Z0-9]{1,3}[.)]|\d+(?:\.\d+)*\.?)\s+/, '').trim();
+  const code = /^`[^`]+`$/.test(bare);
+  if (code && (FUNCTION_HEADING.test(bare.slice(1, -1)) && /\(/.test(bare))) return 'function';
+  if (code && CLI_HEADING.test(bare) && /\s/.test(bare)) return 'function';
+  // "Events" or "Files" alone names a group of interfaces, not one.
+  const named = (pattern: RegExp) => pattern.test(bare) && bare.replace(new RegExp(pattern.source, 'gi'), '').replace(/[\s\W]+/g, '') !== '';
+  if (named(MESSAGE_TITLE)) return 'message';
+  if (named(JOB_TITLE)) return 'job';
+  if (named(FILE_TITLE)) return 'file';
+  return undefined;
+}
+
+function labelOf(title: string, kind: InterfaceKind): string {
+  const bare = title.replace(/^(?:[A-Z0-9]{1,3}[.)]|\d+(?:\.\d+)*\.?)\s+/, '').replace(/[*_]/g, '').trim();
+  return kind === 'function' ? bare : bare;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Fields
+
+function fields(context: Context): InterfaceField[] {
+  const { model } = context;
+  const found: InterfaceField[] = [];
+  for (const table of model.tables) {
+    if (!isContractSection(table.section)) continue;
+    found.push(...tableFields(table));
+  }
+  for (const item of model.listItems) {
+    if (!isContractSection(item.section)) continue;
+    const field = listField(context, item.startOffset, item.text);
+    if (field) found.push(field);
+  }
+  for (const sentence of model.sentences) {
+    if (!isContractSection(sentence.section) || sentence.kind === 'table-cell' || sentence.kind === 'heading') continue;
+    found.push(...proseFields(model, sentence.startOffset, model.text.slice(sentence.startOffset, sentence.endOffset)));
+  }
+  const seen = new Set<string>();
+  found.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
+  return found.filter((field) => {
+    const key = `${field.range.start.line}:${field.range.start.character}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
+function tableFields(table: Table): InterfaceField[] {
+  const header = table.header.map((cell) => cell.text.trim().replace(/[*_`]/g, ''));
+  const nameColumn = header.findIndex((cell) => NAME_HEADER.test(cell));
+  if (nameColumn < 0) return [];
+  const typeColumns = header.map((cell, index) => (TYPE_HEADER.test(cell) ? index : -1)).filter((index) => index >= 0);
+  const result: InterfaceField[] = [];
+  for (const row of table.rows) {
+    const nameCell = row.find((cell) => cell.column === nameColumn);
+    if (!nameCell) continue;
+    const name = nameCell.text.trim().replace(/^[`*_]+|[`*_]+$/g, '');
+    if (!/^[\w.$@[\]{}-]{1,64}$/.test(name) || /^-+$/.test(name) || /^(?:todo|tbd)$/i.test(name)) continue;
+    const others = row.filter((cell) => cell.column !== nameColumn);
+    const typeCells = typeColumns.length > 0 ? others.filter((cell) => typeColumns.includes(cell.column)) : others;
+    const typed = typeCells.map((cell) => cell.text.trim()).find((cell) => cell !== '' && !/^[-–—]+$/.test(cell) && (typeColumns.length > 0 || TYPE_WORDS.test(cell) || EXAMPLE_VALUE.test(cell)));
+    result.push({ name, type: typed, range: nameCell.range, source: 'table' });
+  }
+  return result;
+}
+
+/** "- `amount` (integer, minor units): ..." or "- **reason**: why the refund happens". */
+function listField(context: Context, start: number, itemText: string): InterfaceField | undefined {
+  const { model } = context;
+  const match = /^(?:`([\w.$@[\]{}-]{1,64})`|\*\*`?([\w.$@[\]{}-]{1,64})`?\*\*)\s*(?:[:(–—-]|\s+\w|$)/.exec(itemText);
+  if (!match) return undefined;
+  const name = match[1] ?? match[2];
+  // A field list sits under a label ("Fields:", "Request body:") or in an inputs/outputs section.
+  const section = sectionAt(model, start);
+  const lead = leadLine(context.text, section ? offsetOf(model, section.bodyRange.start) : 0, lineStartOf(model, start));
+  const labelled = /\b(?:fields?|parameters?|params|body|payload|request|response|headers?|columns?|arguments?|properties|attributes|inputs?|outputs?)\b[^.]*:\s*$/i.test(lead)
+    || !!section?.canonical.includes('inputs-outputs');
+  if (!labelled) return undefined;
+  const rest = itemText.slice(match[0].length - 1);
+  const nameStart = start + itemText.indexOf(name);
+  const type = /^\s*\(([^)]*)\)/.exec(rest)?.[1] ?? TYPE_WORDS.exec(rest)?.[0] ?? EXAMPLE_VALUE.exec(rest)?.[0];
+  const typed = type !== undefined && (TYPE_WORDS.test(type) || EXAMPLE_VALUE.test(type));
+  return { name, type: typed ? type : undefined, range: rangeFromOffsets(model, nameStart, nameStart + name.length), source: 'list' };
+}
+
+/**
+ * "Query parameters: `status` (default `ready_to_ship`), `updated_since`, `cursor`." Each item of
+ * the comma-separated list that starts with a code span names a field; the rest of the item
+ * (a parenthesis, a type word or an example value) gives its type.
+ */
+function proseFields(model: SpecModel, start: number, sentence: string): InterfaceField[] {
+  const label = FIELD_LABEL.exec(sentence);
+  if (!label) return [];
+  const after = label.index + label[0].length;
+  const result: InterfaceField[] = [];
+  for (const item of topLevelItems(sentence, after)) {
+    const match = /^`([\w.$@[\]{}-]{1,64})`/.exec(item.text);
+    if (!match) {
+      if (result.length === 0) return [];
+      continue;
+    }
+    const describe = item.text.slice(match[0].length);
+    const type = TYPE_WORDS.exec(describe)?.[0] ?? (/\(/.test(describe) ? EXAMPLE_VALUE.exec(describe)?.[0] : undefined);
+    const nameStart = start + item.start + 1;
+    result.push({ name: match[1], type, range: rangeFromOffsets(model, nameStart, nameStart + match[1].length), source: 'prose' });
+  }
+  return result;
+}
+
+/** Items of a list written in a sentence: split at commas, semicolons and "and" outside parentheses and code. */
+function* topLevelItems(text: string, from: number): Generator<{ text: string; start: number }> {
+  let depth = 0;
+  let inCode = false;
+  let itemStart = from;
+  const emit = function* (end: number, skip: number) {
+    const raw = text.slice(itemStart, end);
+    const lead = raw.length - raw.trimStart().length;
+    const trimmed = raw.trim().replace(/[.:]$/, '');
+    if (trimmed !== '') yield { text: trimmed, start: itemStart + lead };
+    itemStart = end + skip;
+  };
+  for (let index = from; index < text.length; index++) {
+    const char = text[index];
+    if (char === '`') inCode = !inCode;
+    if (inCode) continue;
+    if (char === '(' || char === '[' || char === '{') depth++;
+    else if ((char === ')' || char === ']' || char === '}') && depth > 0) depth--;
+    else if (depth === 0 && (char === ',' || char === ';')) yield* emit(index, 1);
+    else if (depth === 0 && /^\s(?:and|or)\s/.test(text.slice(index, index + 5))) {
+      const skip = text.slice(index, index + 5).startsWith(' and') ? 4 : 3;
+      yield* emit(index, skip);
+    }
+  }
+  yield* emit(text.length, 0);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Helpers
+
+function finish(spec: Omit<InterfaceSpec, 'missing' | 'missingRecommended'>): InterfaceSpec {
+  return {
+    ...spec,
+    missing: spec.required.filter((part) => !spec.parts[part]),
+    missingRecommended: spec.recommended.filter((part) => !spec.parts[part]),
+  };
+}
+
+function statusCodesIn(text: string): Array<{ code: string; index: number; length: number }> {
+  const result: Array<{ code: string; index: number; length: number }> = [];
+  const regex = new RegExp(STATUS_CODE.source, STATUS_CODE.flags);
+  for (let match = regex.exec(text); match; match = regex.exec(text)) {
+    const group = match.slice(1).find((g) => g !== undefined) ?? '';
+    const code = group.length === 1 ? `${group}xx` : group;
+    result.push({ code, index: match.index, length: match[0].length });
+  }
+  return result;
+}
+
+/** The last non-blank line before `offset` and after `from`. */
+function leadLine(text: string, from: number, offset: number): string {
+  const before = text.slice(from, offset).split(/\r?\n/).map((line) => line.trim()).filter((line) => line !== '' && !/^(?:```|~~~)/.test(line));
+  return before[before.length - 1] ?? '';
+}
+
+function roleOf(lead: string): 'request' | 'response' | undefined {
+  let role: 'request' | 'response' | undefined;
+  let at = -1;
+  const response = /\b(?:respon(?:se|ses|ds)|returns?|replies|output|success|result|gets back|receives|[1-3]\d\d\b)/gi;
+  const request = /\b(?:requests?|body|payload|input|sends?|posts?|example call|call|parameters?)\b/gi;
+  for (const [pattern, name] of [[response, 'response'], [request, 'request']] as const) {
+    for (let match = pattern.exec(lead); match; match = pattern.exec(lead)) {
+      if (match.index > at) { at = match.index; role = name; }
+    }
+  }
+  return role;
+}
+
+function withoutComments(model: SpecModel): string {
+  const parts: string[] = [];
+  let position = 0;
+  for (const comment of model.htmlComments) {
+    parts.push(model.text.slice(position, comment.startOffset), model.text.slice(comment.startOffset, comment.endOffset).replace(/[^\r\n]/g, ' '));
+    position = comment.endOffset;
+  }
+  parts.push(model.text.slice(position));
+  return parts.join('');
+}
+
+function firstMatch(model: SpecModel, text: string, pattern: RegExp, from = 0): Range | undefined {
+  const regex = new RegExp(pattern.source, pattern.flags.includes('g') ? pattern.flags : `${pattern.flags}g`);
+  regex.lastIndex = from;
+  const match = regex.exec(text);
+  return match ? rangeFromOffsets(model, match.index, match.index + match[0].length) : undefined;
+}
+
+/** Where the document proper starts: after the front matter, whose keys are metadata. */
+function bodyStart(model: SpecModel): number {
+  return model.frontMatter?.endOffset ?? 0;
+}
+
+function offsetOf(model: SpecModel, position: Position): number {
+  return Math.min(model.text.length, (model.lineStarts[position.line] ?? model.text.length) + position.character);
+}
+
+function lineStartOf(model: SpecModel, offset: number): number {
+  return model.text.lastIndexOf('\n', offset - 1) + 1;
+}
+
+function trimEnd(text: string, start: number, end: number): number {
+  let position = end;
+  while (position > start && /\s/.test(text[position - 1])) position--;
+  return position;
+}
+
+/** The start of the line after the one holding `offset` (or the end of the document). */
+function lineAfter(model: SpecModel, offset: number): Position {
+  const line = positionAt(model, Math.max(0, offset - 1)).line;
+  if (line + 1 < model.lineStarts.length) return { line: line + 1, character: 0 };
+  return positionAt(model, lineEndOffset(model, line));
+}
+
+function sectionAt(model: SpecModel, offset: number): Section | undefined {
+  let found: Section | undefined;
+  for (const section of model.sections) {
+    if (offsetOf(model, section.headingRange.start) > offset) break;
+    if (offset <= offsetOf(model, section.bodyRange.end)) found = section;
+  }
+  return found;
+}

@@ -1,0 +1,78 @@
+import { interfacesOf, kindNoun, PART_LABELS, type InterfacePart, type InterfaceSpec } from '../model/interfaces';
+import type { SpecModel } from '../model/types';
+import type { RawFinding, Rule } from './types';
+
+export const interfaceIncomplete: Rule = {
+  id: 'interface-incomplete',
+  aliases: ['api-endpoint-incomplete'],
+  defaultSeverity: 'warning',
+  dimension: 'completeness',
+  docs: {
+    summary: 'Reports endpoints, messages, files, jobs and functions in the contract that lack a part a builder needs, and fields listed without a type.',
+    rationale:
+      'The request line is the easy part of a contract. What a contractor cannot guess is what goes in, what comes back ' +
+      'and what happens when things go wrong; without them the implementation and its clients disagree at integration ' +
+      'time. SpecReady reads the contract as a list of interfaces: HTTP endpoints written as `METHOD /path` in a heading, ' +
+      'list item, table, request line or sentence of the API contract (or as a heading anywhere), and messages, files, ' +
+      'batch jobs and CLI or library functions described under their own heading in the contract. Each needs its parts: ' +
+      'an endpoint a response example or success status and its error cases (4xx/5xx codes or the words error/failure), ' +
+      'and a request body or fields when it is a POST, PUT or PATCH; a message its payload; a file its format; a job its ' +
+      'schedule and output; a function its output and errors. These are warnings naming exactly the missing part. Parts ' +
+      'a builder usually needs - authentication, idempotency for POST, pagination for lists, a topic or queue for a ' +
+      'message, a location for a file - are hints. A field listed in a contract table, field list or "Query parameters:" ' +
+      'sentence without a type, format or example ("a date", "the amount") is a hint too. Text the contract writes once ' +
+      'for all endpoints (an introduction or an "Errors" subsection with status or error codes) counts for every ' +
+      'endpoint. HTTP status numbers count only with a reason phrase, "HTTP/1.1", "status", code ticks or a table cell ' +
+      'of their own, so "200 ms" is not a status. The former id `api-endpoint-incomplete` still works in configuration ' +
+      'and suppression comments.',
+    bad: '## API\n\n### `POST /v1/orders`\n\nCreates an order from the cart.',
+    good: '## API\n\nAll endpoints need a bearer token; errors are `application/problem+json`.\n\n### `POST /v1/orders`\n\nCreates an order from the cart. Send an `Idempotency-Key` header; a repeated key returns the first response.\n\n| Field | Type | Notes |\n|---|---|---|\n| `cartId` | string (UUID) | required |\n\nResponse `201 Created`:\n\n```json\n{ "id": "ord_123", "status": "pending" }\n```\n\nErrors: `409 Conflict` when the cart is already ordered, `422` for an empty cart.',
+    sources: ['OpenAPI Specification 3.1: Operation, Request Body and Responses Objects', 'AsyncAPI Specification 3.0: Message Object'],
+  },
+  check(model: SpecModel): RawFinding[] {
+    const { interfaces, fields } = interfacesOf(model);
+    const findings: RawFinding[] = [];
+    for (const spec of interfaces) {
+      if (spec.missing.length > 0) findings.push(gapFinding(spec, spec.missing, false));
+      if (spec.missingRecommended.length > 0) findings.push(gapFinding(spec, spec.missingRecommended, true));
+    }
+    for (const field of fields) {
+      if (field.type !== undefined) continue;
+      findings.push({
+        message: `Field "${field.name}" has no type or format: say what it holds (for example string, integer in minor units, RFC 3339 timestamp, one of a list of values).`,
+        range: field.range,
+        severity: 'hint',
+        data: { field: field.name, untyped: true },
+      });
+    }
+    return findings;
+  },
+};
+
+function gapFinding(spec: InterfaceSpec, missing: InterfacePart[], recommended: boolean): RawFinding {
+  const what = missing.map((part) => PART_LABELS[part]);
+  const list = what.length === 1 ? what[0] : `${what.slice(0, -1).join(', ')} and ${what[what.length - 1]}`;
+  const name = spec.kind === 'endpoint' ? `Endpoint "${spec.label}"` : `${capitalise(kindNoun(spec.kind, 1))} "${spec.label}"`;
+  const message = recommended
+    ? `${name} does not say its ${list}: a builder will have to ask.`
+    : `${name} has no ${list}: add ${missing.length === 1 ? 'it' : 'them'} so the contractor knows what to build.`;
+  const finding: RawFinding = {
+    message,
+    range: spec.range,
+    data: {
+      interface: spec.label,
+      kind: spec.kind,
+      // `endpoint` is kept for consumers of the former rule's data.
+      ...(spec.kind === 'endpoint' ? { endpoint: spec.label, method: spec.method } : {}),
+      missing,
+      insertAt: spec.insertAt,
+      ...(recommended ? { recommended: true } : {}),
+    },
+  };
+  if (recommended) finding.severity = 'hint';
+  return finding;
+}
+
+function capitalise(word: string): string {
+  return word.charAt(0).toUpperCase() + word.slice(1);
+}
