@@ -33,4 +33,17 @@ describe('language server: which files are specs', function () {
     assert.ok((await client.diagnostics(original)).some((d) => d.code === 'vague-term'));
     assert.deepEqual(await client.diagnostics(copy), []);
   });
+
+  it('resolves document links like broken-link: root-relative against the project root, query left out', async () => {
+    const spec = `${READY}\nSee [a](/docs/a.md#top), ![b](img.png?raw=true) and [gone](/docs/gone.md).\n`;
+    client = new TestClient({ files: { '.git/HEAD': 'ref: refs/heads/main\n', 'docs/a.md': '# A\n', 'docs/specs/img.png': 'png' } });
+    await client.initialize();
+    const uri = await client.open('docs/specs/s.md', spec);
+    const links = await client.connection.sendRequest('textDocument/documentLink', { textDocument: { uri } }) as Array<{ target: string }>;
+    const targets = links.map((link) => link.target);
+    assert.ok(targets.includes(`${client.uri('docs/a.md')}#top`), targets.join('\n'));
+    assert.ok(targets.includes(client.uri('docs/specs/img.png')), targets.join('\n'));
+    const broken = (await client.diagnostics(uri)).filter((d) => d.code === 'broken-link');
+    assert.deepEqual(broken.map((d) => d.message), ['Link target "/docs/gone.md" does not exist: fix the path or add the file before handoff.']);
+  });
 });

@@ -1,20 +1,22 @@
 /**
  * Reads the files a spec links to, recursively through linked Markdown, and nothing else.
  *
- * Path safety: a link is resolved against the folder of the file that holds it, checked
+ * Path safety: a link is resolved against the folder of the file that holds it (or the project
+ * root, for `/docs/a.md`), checked
  * lexically against the root (so nothing outside is even looked at), then resolved with
  * realpath and checked again, which defeats symlinks (also in intermediate folders) that lead
  * outside. The file is opened without following a final symlink and must be the same inode
  * that realpath found, so swapping it between the check and the read fails instead of leaking.
  */
 import { constants, promises as fs, type Stats } from 'node:fs';
-import { dirname, isAbsolute, relative, resolve, sep } from 'node:path';
+import { dirname, isAbsolute, relative, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseSpec } from '../model/parse';
 import type { Link, SpecModel } from '../model/types';
 import {
   assetBundlePath, decodeText, isMarkdownPath, MAX_ASSET_BYTES, MAX_ASSETS, MAX_TOTAL_ASSET_BYTES, SPEC_MD,
 } from './assets';
+import { linkLocation } from '../model/link-resolver';
 import { classifyExportTarget } from './links';
 import type { LinkRefusal, RefusedLink } from './types';
 
@@ -60,6 +62,8 @@ export interface CollectInput {
   /** Absolute root as given, and its realpath. */
   root: string;
   realRoot: string;
+  /** What root-relative links (`/docs/a.md`) are relative to; default `root`. */
+  projectRoot?: string;
 }
 
 export async function collectAssets(input: CollectInput): Promise<Collection> {
@@ -104,9 +108,12 @@ class Collector {
     for (const link of document.model.links) {
       const target = classifyExportTarget(link.target);
       if (target.kind === 'external' || target.kind === 'fragment') continue;
+      const location = target.kind === 'local'
+        ? linkLocation(target.path, { documentFolder: dirname(pending.path), projectRoot: this.input.projectRoot ?? this.input.root })
+        : undefined;
       const resolution = target.kind === 'refused'
         ? target
-        : await this.resolveLocal(resolve(dirname(pending.path), target.path), queue);
+        : location === undefined ? { reason: 'missing' as const, message: 'the project root is unknown' } : await this.resolveLocal(location, queue);
       if ('bundlePath' in resolution) {
         document.links.push({ link, bundlePath: resolution.bundlePath, suffix: target.kind === 'local' ? target.suffix : '' });
       } else {
@@ -124,12 +131,12 @@ class Collector {
   private async resolveLocal(candidate: string, queue: Pending[]): Promise<Resolution> {
     const { root, realRoot } = this.input;
     if (!isInside(root, candidate) && !isInside(realRoot, candidate)) {
-      return { reason: 'outside-root', message: 'it leads outside the workspace folder' };
+      return { reason: 'outside-root', message: 'it leads outside the root folder' };
     }
     const real = await realPathOf(candidate);
     if ('reason' in real) return real;
     if (!isInside(realRoot, real.path)) {
-      return { reason: 'outside-root', message: 'a symbolic link leads outside the workspace folder' };
+      return { reason: 'outside-root', message: 'a symbolic link leads outside the root folder' };
     }
     const known = this.bundlePathByRealPath.get(real.path);
     if (known) return { bundlePath: known };

@@ -9,7 +9,7 @@
  * (`force`); then the target (`overwrite`). Only then is anything written.
  */
 import { promises as fs } from 'node:fs';
-import { basename, join, resolve } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { version as TOOL_VERSION } from '../../../package.json';
 import { ConfigError, formatConfigError } from '../config/errors';
@@ -17,6 +17,7 @@ import { loadConfigFor } from '../config/load';
 import type { SpecReadyConfig } from '../config/types';
 import { analyzeSpec, parseForConfig, type AnalysisResult } from '../engine/analyze';
 import { gatherLinkTargets } from '../fs/link-targets';
+import { findProjectRoot } from '../fs/project-root';
 import { RULE_IDS } from '../rules/registry';
 import type { Finding, RuleLevel } from '../rules/types';
 import { decodeText } from './assets';
@@ -41,9 +42,12 @@ export async function exportBundle(options: ExportOptions): Promise<ExportResult
   const epoch = creationTime(options.sourceDateEpoch);
   if ('status' in epoch) return epoch;
 
-  const analysis = await analyse(specPath, source.text, config.config);
+  const projectRoot = findProjectRoot(dirname(specPath), { configFile: options.config ? undefined : loadConfigFor(specPath).file, fallback: root }).folder;
+  const analysis = await analyse(specPath, source.text, config.config, projectRoot);
   if ('status' in analysis) return analysis;
-  const collection = await collectAssets({ specPath, specRealPath: located.specRealPath, specModel: analysis.model, root, realRoot: located.realRoot });
+  const collection = await collectAssets({
+    specPath, specRealPath: located.specRealPath, specModel: analysis.model, root, realRoot: located.realRoot, projectRoot,
+  });
   const refusal = secretRefusal(analysis, collection, config.config) ?? readinessRefusal(analysis, options.force);
   if (refusal) return refusal;
 
@@ -87,10 +91,10 @@ async function locate(root: string, specPath: string): Promise<{ realRoot: strin
   try {
     realRoot = await fs.realpath(root);
   } catch {
-    return refused('unreadable', `The workspace folder ${root} does not exist or cannot be read.`);
+    return refused('unreadable', `The root folder ${root} does not exist or cannot be read.`);
   }
   if (!isInside(root, specPath) && !isInside(realRoot, specPath)) {
-    return refused('outside-root', `${specPath} is outside the workspace folder ${root}; only specs inside it can be exported.`);
+    return refused('outside-root', `${specPath} is outside the root folder ${root}; only specs inside it can be exported.`);
   }
   try {
     specRealPath = await fs.realpath(specPath);
@@ -98,7 +102,7 @@ async function locate(root: string, specPath: string): Promise<{ realRoot: strin
     return refused('unreadable', `${specPath} does not exist or cannot be read.`);
   }
   if (!isInside(realRoot, specRealPath)) {
-    return refused('outside-root', `${specPath} is a symbolic link to a file outside the workspace folder ${root}; it is not exported.`);
+    return refused('outside-root', `${specPath} is a symbolic link to a file outside the root folder ${root}; it is not exported.`);
   }
   return { realRoot, specRealPath };
 }
@@ -136,11 +140,11 @@ function creationTime(given: number | undefined): { time: Date } | ExportRefused
   }
 }
 
-async function analyse(specPath: string, text: string, config: SpecReadyConfig): Promise<AnalysisResult | ExportRefused> {
+async function analyse(specPath: string, text: string, config: SpecReadyConfig, projectRoot: string): Promise<AnalysisResult | ExportRefused> {
   const uri = pathToFileURL(specPath).href;
   try {
     const model = parseForConfig(text, uri, config);
-    const linkTargets = await gatherLinkTargets(model, specPath);
+    const linkTargets = await gatherLinkTargets(model, specPath, projectRoot);
     const result = analyzeSpec(text, { uri, config, linkTargets, model });
     if (result.ruleFailures.some((failure) => failure.rule === 'secret')) {
       return refused('analysis-failed', 'The check for secrets failed on this spec, so it cannot be exported safely. Please report this as a SpecReady bug.');

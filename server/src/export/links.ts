@@ -4,6 +4,7 @@
  */
 import { posix } from 'node:path';
 import { offsetAt } from '../model/text';
+import { linkTargetKey, resolveLinkTarget } from '../model/link-resolver';
 import type { Link, SpecModel } from '../model/types';
 import type { LinkRefusal } from './types';
 
@@ -12,48 +13,30 @@ export type ExportLinkTarget =
   | { kind: 'external' }
   /** `#anchor` in the same document, or an empty destination. */
   | { kind: 'fragment' }
-  /** A relative path, percent-decoded, with its `?query#fragment` kept as written in `suffix`. */
+  /**
+   * A path relative to the linking file (or, with a leading `/`, to the project root),
+   * percent-decoded, with its `?query#fragment` kept as written in `suffix`.
+   */
   | { kind: 'local'; path: string; suffix: string }
   /** Never read, whatever is on disk. */
   | { kind: 'refused'; reason: LinkRefusal; message: string };
 
-const SCHEME = /^[a-z][a-z0-9+.-]*:/i;
-const DRIVE = /^[a-z]:(?:[\\/]|$)/i;
-
 /**
- * Classifies a destination. Stricter than the linter's classification: `file:` URLs, absolute
- * paths, Windows drive and UNC paths, backslashes and NUL bytes (also when percent-encoded, so
- * `%2e%2e%2f` is judged after decoding) are refused before anything touches the file system.
- * Whether a relative path climbs out of the root is decided on real paths by collect.ts.
+ * Classifies a destination with the shared reading (model/link-resolver.ts), which already
+ * refuses `file:` URLs, Windows drive and UNC paths, backslashes and NUL bytes (also when
+ * percent-encoded, so `%2e%2e%2f` is judged after decoding) before anything touches the file
+ * system. A root-relative path (`/docs/a.md`) is kept with its leading slash: collect.ts looks
+ * it up under the project root. Whether a path climbs out of the root is decided there, on
+ * real paths.
  */
 export function classifyExportTarget(target: string): ExportLinkTarget {
-  const written = target.trim().replace(/^<(.*)>$/s, '$1');
-  if (written === '' || written.startsWith('#')) return { kind: 'fragment' };
-  if (/^file:/i.test(written)) return refused('absolute-path', 'a file: URL points at an absolute path');
-  if (DRIVE.test(written)) return refused('absolute-path', 'an absolute Windows path');
-  if (/^(?:\\\\|\\\/|\/\\)/.test(written)) return refused('absolute-path', 'a UNC network path');
-  if (written.startsWith('//') || SCHEME.test(written)) return { kind: 'external' };
-  if (written.startsWith('/') || written.startsWith('\\')) return refused('absolute-path', 'an absolute path');
-  const cut = written.search(/[?#]/);
-  const rawPath = cut === -1 ? written : written.slice(0, cut);
-  const suffix = cut === -1 ? '' : written.slice(cut);
-  if (rawPath === '') return { kind: 'fragment' };
-  let path: string;
-  try {
-    path = decodeURIComponent(rawPath);
-  } catch {
-    return refused('unsafe-path', 'its percent-encoding is invalid');
+  const resolved = resolveLinkTarget(target);
+  switch (resolved.kind) {
+    case 'external': return { kind: 'external' };
+    case 'fragment': return { kind: 'fragment' };
+    case 'invalid': return { kind: 'refused', reason: resolved.reason, message: resolved.message };
+    case 'file': return { kind: 'local', path: linkTargetKey(resolved), suffix: resolved.suffix };
   }
-  if (path.includes('\0')) return refused('unsafe-path', 'it contains a NUL byte');
-  // A backslash is a separator on Windows: "..\\..\\secret" must not slip past the checks.
-  if (path.includes('\\')) return refused('unsafe-path', 'it contains a backslash');
-  if (path.startsWith('/')) return refused('absolute-path', 'it decodes to an absolute path');
-  if (DRIVE.test(path)) return refused('absolute-path', 'it decodes to an absolute Windows path');
-  return { kind: 'local', path, suffix };
-}
-
-function refused(reason: LinkRefusal, message: string): ExportLinkTarget {
-  return { kind: 'refused', reason, message };
 }
 
 /** Percent-encodes each segment so the destination needs no `<...>` and has no parentheses. */

@@ -1,5 +1,6 @@
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
+import { linkLocation } from '../model/link-resolver';
 import { documentAnchors, localLinkPaths } from '../model/link-targets';
 import { parseSpec } from '../model/parse';
 import type { SpecModel } from '../model/types';
@@ -21,21 +22,23 @@ const sharedCache: LinkTargetCache = new Map();
 const MARKDOWN_FILE = /\.(?:md|markdown|mdown|mkd)$/i;
 
 /**
- * Stats every relative link target of the spec (relative to the spec's folder) and collects
- * the anchors of linked Markdown files: the facts `broken-link` reads from
- * `RuleContext.linkTargets`. Keys are the paths returned by `localLinkPaths`.
+ * Stats every local link target of the spec (relative to the spec's folder, or to the project
+ * root for `/docs/x.md`) and collects the anchors of linked Markdown files: the facts
+ * `broken-link` reads from `RuleContext.linkTargets`. Keys are the paths returned by
+ * `localLinkPaths`; without a project root, root-relative links are left unchecked.
  */
 export async function gatherLinkTargets(
   model: SpecModel,
   specFilePath: string,
+  projectRoot?: string,
   cache: LinkTargetCache = sharedCache,
 ): Promise<Map<string, LinkTargetInfo>> {
-  const folder = path.dirname(specFilePath);
-  const entries = await Promise.all(localLinkPaths(model).map(async (relative) => {
-    const info = await targetInfo(path.resolve(folder, relative), cache);
-    return [relative, info] as const;
+  const bases = { documentFolder: path.dirname(specFilePath), projectRoot };
+  const entries = await Promise.all(localLinkPaths(model).map(async (key) => {
+    const location = linkLocation(key, bases);
+    return location === undefined ? undefined : [key, await targetInfo(location, cache)] as const;
   }));
-  return new Map(entries);
+  return new Map(entries.filter((entry) => entry !== undefined));
 }
 
 async function targetInfo(absolute: string, cache: LinkTargetCache): Promise<LinkTargetInfo> {

@@ -72,7 +72,7 @@ export class AnalysisService {
     if (skipped) return { kind: 'skipped', findings: [skipped] };
     try {
       const model = parseForConfig(snapshot.text, snapshot.uri, documentConfig.config);
-      const linkTargets = await this.linkTargets(snapshot, model);
+      const linkTargets = await this.linkTargets(snapshot, model, documentConfig.projectRoot);
       const result = analyzeSpec(snapshot.text, { uri: snapshot.uri, config: documentConfig.config, linkTargets, model });
       for (const failure of result.ruleFailures) this.logger.error(`rule ${failure.rule} failed on ${snapshot.uri}: ${failure.error}`);
       return { kind: 'analysed', result, findings: result.findings };
@@ -80,17 +80,17 @@ export class AnalysisService {
       if (!(error instanceof ConfigError)) throw error;
       // A broken configuration is reported on the config file; the spec falls back to defaults.
       const model = parseForConfig(snapshot.text, snapshot.uri);
-      const result = analyzeSpec(snapshot.text, { uri: snapshot.uri, linkTargets: await this.linkTargets(snapshot, model), model });
+      const result = analyzeSpec(snapshot.text, { uri: snapshot.uri, linkTargets: await this.linkTargets(snapshot, model, documentConfig.projectRoot), model });
       return { kind: 'analysed', result, findings: result.findings };
     }
   }
 
   /** Facts about linked files for `broken-link`; only for documents that live on disk. */
-  private async linkTargets(snapshot: DocumentSnapshot, model: SpecModel): Promise<ReadonlyMap<string, LinkTargetInfo> | undefined> {
+  private async linkTargets(snapshot: DocumentSnapshot, model: SpecModel, projectRoot: string | undefined): Promise<ReadonlyMap<string, LinkTargetInfo> | undefined> {
     if (!isFileUri(snapshot.uri)) return undefined;
     if (localLinkPaths(model).length === 0) return new Map();
     try {
-      return await gatherLinkTargets(model, fileURLToPath(snapshot.uri));
+      return await gatherLinkTargets(model, fileURLToPath(snapshot.uri), projectRoot);
     } catch (error) {
       this.logger.error(`could not resolve links of ${snapshot.uri}: ${(error as Error).message}`);
       return undefined;

@@ -15,6 +15,8 @@ export interface DocumentConfig {
   maxFileSizeKB: number;
   /** The `.specready.*` file that applies, if any. */
   configFile: string | undefined;
+  /** Where globs and root-relative links are anchored; undefined for documents not on disk. */
+  projectRoot: string | undefined;
   configErrors: ConfigError[];
 }
 
@@ -66,6 +68,7 @@ export class Workspace {
     const folder = isFileUri(uri) ? dirname(fileURLToPath(uri)) : this.folderPaths()[0];
     const loaded = folder ? loadConfigForFolder(folder) : { config: {}, errors: [], file: undefined };
     return {
+      projectRoot: isFileUri(uri) ? this.projectRootOf(fileURLToPath(uri), loaded.file) : undefined,
       config: mergeConfig(settings, loaded.config),
       enabled: settings?.enable !== false,
       maxFileSizeKB: settings?.maxFileSizeKB ?? DEFAULT_MAX_FILE_SIZE_KB,
@@ -83,16 +86,16 @@ export class Workspace {
     const globs = specGlobs(documentConfig.config);
     if (!isFileUri(uri)) return isSpecDocument(uri.replace(/^[a-z]+:\/*/i, ''), text, globs);
     const path = fileURLToPath(uri);
-    const base = this.projectRootOf(path, documentConfig);
+    const base = documentConfig.projectRoot ?? this.projectRootOf(path, documentConfig.configFile);
     if (isInsideBundle(path, base)) return false;
     const relativePath = relative(base, path);
     return isSpecDocument(relativePath.startsWith('..') ? path : relativePath, text, globs);
   }
 
   /** Where globs and root-relative links of a file on disk are anchored (see project-root.ts). */
-  projectRootOf(path: string, documentConfig: Pick<DocumentConfig, 'configFile'>): string {
+  projectRootOf(path: string, configFile: string | undefined): string {
     return findProjectRoot(dirname(path), {
-      configFile: documentConfig.configFile,
+      configFile,
       fallback: this.folderOf(path) ?? dirname(path),
     }).folder;
   }

@@ -1,15 +1,17 @@
+import { linkTargetKey, resolveLinkTarget } from './link-resolver';
 import { positionAt } from './text';
 import type { SpecModel } from './types';
 
 /**
- * What a link destination points at, as far as `broken-link` is concerned.
+ * What a link destination points at, as far as `broken-link` is concerned (from the shared
+ * reading in link-resolver.ts).
  *
- * - `external`: has a scheme (`https:`, `mailto:`, ...), is protocol-relative (`//host`) or is
- *   absolute (`/docs/x.md`: relative to a repository root the linter does not know). Not checked.
+ * - `external`: has a scheme (`https:`, `mailto:`, ...), is protocol-relative (`//host`), or
+ *   is a destination no file lookup should be made for (`file:` URLs, drive letters). Not checked.
  * - `fragment`: `#anchor` in this document.
- * - `local`: a path relative to the spec's folder, percent-decoded, without `?query` or
- *   `#fragment` (e.g. `docs/api.md` for `docs/api.md#errors`). This path is the key of
- *   `RuleContext.linkTargets`.
+ * - `local`: a file, percent-decoded, without `?query` or `#fragment` (e.g. `docs/api.md` for
+ *   `docs/api.md#errors`); relative to the spec's folder, or to the project root when it starts
+ *   with `/`. This path is the key of `RuleContext.linkTargets`.
  */
 export type LinkTarget =
   | { kind: 'external' }
@@ -17,16 +19,14 @@ export type LinkTarget =
   | { kind: 'local'; path: string; fragment: string | undefined };
 
 export function classifyLinkTarget(target: string): LinkTarget {
-  const written = target.trim().replace(/^<(.*)>$/, '$1');
-  if (written === '' || /^[a-z][a-z0-9+.-]*:/i.test(written) || written.startsWith('/')) return { kind: 'external' };
-  const hash = written.indexOf('#');
-  const fragment = hash === -1 ? undefined : decode(written.slice(hash + 1));
-  const pathPart = (hash === -1 ? written : written.slice(0, hash)).replace(/\?.*$/, '');
-  if (pathPart === '') return fragment === undefined ? { kind: 'external' } : { kind: 'fragment', fragment };
-  return { kind: 'local', path: decode(pathPart), fragment };
+  if (target.trim().replace(/^<(.*)>$/s, '$1') === '') return { kind: 'external' };
+  const resolved = resolveLinkTarget(target);
+  if (resolved.kind === 'fragment') return resolved;
+  if (resolved.kind !== 'file') return { kind: 'external' };
+  return { kind: 'local', path: linkTargetKey(resolved), fragment: resolved.fragment };
 }
 
-/** The distinct relative paths the caller has to stat before `broken-link` can check them. */
+/** The distinct paths (keys of `RuleContext.linkTargets`) the caller has to stat before `broken-link` can check them. */
 export function localLinkPaths(model: SpecModel): string[] {
   const paths = new Set<string>();
   for (const link of model.links) {
@@ -64,10 +64,3 @@ export function fragmentMatches(fragment: string, anchors: ReadonlySet<string>):
   return anchors.has(fragment) || anchors.has(fragment.toLowerCase());
 }
 
-function decode(text: string): string {
-  try {
-    return decodeURIComponent(text);
-  } catch {
-    return text;
-  }
-}

@@ -14,8 +14,10 @@ export const brokenLink: Rule = {
       'Links are how a spec hands over the context it does not repeat: the API reference, the data model, the ' +
       'runbook. A contractor who follows a dead link loses exactly the context the author meant to give, and ' +
       'usually cannot tell whether the file moved or never existed. Fragments are compared with GitHub-style ' +
-      'heading slugs and explicit `<a name>`/`id` anchors. External URLs and root-relative paths (`/docs/x.md`) ' +
-      'are not checked; other files are only checked when the spec is saved on disk.',
+      'heading slugs and explicit `<a name>`/`id` anchors. Relative paths are resolved from the spec\'s folder and ' +
+      'root-relative paths (`/docs/x.md`) from the project root (the folder of the nearest `.specready.*` file, ' +
+      'else the git work tree), with any `?query` left out, exactly as document links and the export resolve ' +
+      'them. External URLs are not checked; other files are only checked when the spec is saved on disk.',
     bad: 'See the [error codes](#error-code) and the [data model](docs/data-modle.md).\n\n## Error codes',
     good: 'See the [error codes](#error-codes) and the [data model](docs/data-model.md).\n\n## Error codes',
     sources: ['GitHub Flavored Markdown: heading anchors'],

@@ -41,7 +41,7 @@ describe('specready export (CLI)', () => {
     const result = await run(workspace, ['specs/ready.spec.md', '--root', '.']);
     assert.equal(result.status, 0, result.stderr);
     assert.match(result.stdout, /^Exported specs\/ready\.spec\.md to handoff\/ready\.spec\.zip \(9 files, [\d.]+ KiB\); readiness 100\/100 \(threshold 80\): ready\.\n$/);
-    assert.match(result.stderr, /warning: specs\/ready\.spec\.md:\d+: link "accounts\.txt" not bundled: a symbolic link leads outside the workspace folder\./);
+    assert.match(result.stderr, /warning: specs\/ready\.spec\.md:\d+: link "accounts\.txt" not bundled: a symbolic link leads outside the root folder\./);
     assert.ok('spec/assets/specs/img/flow.png' in unzip(workspace.path('handoff/ready.spec.zip')));
   });
 
@@ -97,7 +97,7 @@ describe('specready export (CLI)', () => {
     assert.match(epoch.stderr, /SOURCE_DATE_EPOCH must be a whole number of seconds/);
     const outside = await run(workspace, ['specs/ready.spec.md', '--root', 'specs/img']);
     assert.equal(outside.status, 2);
-    assert.match(outside.stderr, /outside the workspace folder/);
+    assert.match(outside.stderr, /outside the root folder /);
     assert.ok(!existsSync(workspace.path('handoff')));
   });
 

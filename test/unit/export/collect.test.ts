@@ -66,7 +66,8 @@ describe('export: asset collection', () => {
       'specs/feature.spec.md:5 %2e%2e/%2e%2e/outside.txt outside-root',
       'specs/feature.spec.md:6 link-out.txt outside-root',
       'specs/feature.spec.md:6 loop.md unsafe-path',
-      'specs/feature.spec.md:6 /etc/passwd absolute-path',
+      // Root-relative: looked up under the project root (here the root), never at /etc.
+      'specs/feature.spec.md:6 /etc/passwd missing',
       'docs/glossary.md:3 ../../outside.txt outside-root',
     ]);
     assert.match(collection.refusedLinks[4].message, /symbolic link/);

@@ -16,13 +16,16 @@ describe('export: link classification', () => {
     assert.deepEqual(classifyExportTarget('docs/api%20v2.yaml#/paths'), { kind: 'local', path: 'docs/api v2.yaml', suffix: '#/paths' });
     assert.deepEqual(classifyExportTarget('<docs/my file.md>'), { kind: 'local', path: 'docs/my file.md', suffix: '' });
     assert.deepEqual(classifyExportTarget('./img.png?raw=true'), { kind: 'local', path: './img.png', suffix: '?raw=true' });
+    // Root-relative paths keep their slash: collect.ts looks them up under the project root.
+    assert.deepEqual(classifyExportTarget('/docs/a.md#x'), { kind: 'local', path: '/docs/a.md', suffix: '#x' });
+    assert.deepEqual(classifyExportTarget('/etc/passwd'), { kind: 'local', path: '/etc/passwd', suffix: '' });
     // Climbing is judged by collect.ts against the root; the path is only decoded here.
     assert.deepEqual(classifyExportTarget('%2e%2e/%2e%2e/etc/passwd'), { kind: 'local', path: '../../etc/passwd', suffix: '' });
   });
 
   it('refuses absolute paths, file: URLs, drive letters and UNC paths before touching the disk', () => {
     const cases: Array<[string, string]> = [
-      ['/etc/passwd', 'absolute-path'],
+      ['\\etc\\passwd', 'absolute-path'],
       ['file:///etc/passwd', 'absolute-path'],
       ['FILE://host/share/x', 'absolute-path'],
       ['C:\\Windows\\win.ini', 'absolute-path'],

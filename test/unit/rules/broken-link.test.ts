@@ -102,16 +102,19 @@ describe('broken-link', () => {
     });
 
     it('lists the local paths the caller must resolve, decoded and without fragments', () => {
-      assert.deepEqual(localLinkPaths(parseSpec(text)), ['docs/api.md', 'docs/model.md', './missing.md', 'docs/', 'docs/my file.md']);
+      assert.deepEqual(localLinkPaths(parseSpec(text)), ['docs/api.md', 'docs/model.md', './missing.md', 'docs/', 'docs/my file.md', '/abs.md']);
     });
 
     it('classifies link targets', () => {
       assert.deepEqual(classifyLinkTarget('#a%20b'), { kind: 'fragment', fragment: 'a b' });
       assert.deepEqual(classifyLinkTarget('x.md?raw=1#y'), { kind: 'local', path: 'x.md', fragment: 'y' });
       assert.deepEqual(classifyLinkTarget('<my file.md>'), { kind: 'local', path: 'my file.md', fragment: undefined });
-      for (const external of ['https://a.b/c', 'mailto:x@y.z', 'ftp://h/x', '//cdn/x', '/root.md', '']) {
+      for (const external of ['https://a.b/c', 'mailto:x@y.z', 'ftp://h/x', '//cdn/x', 'file:///etc/x.md', '']) {
         assert.deepEqual(classifyLinkTarget(external), { kind: 'external' }, external);
       }
+      // Root-relative: checked against the project root, keyed with the leading slash.
+      assert.deepEqual(classifyLinkTarget('/root.md'), { kind: 'local', path: '/root.md', fragment: undefined });
+      assert.deepEqual(classifyLinkTarget('/docs/a%20b.md?plain=1#x'), { kind: 'local', path: '/docs/a b.md', fragment: 'x' });
     });
   });
 

@@ -1,6 +1,6 @@
 /** `specready check`: discover specs, analyse each with its configuration, report, set the exit status. */
 import { readFileSync } from 'node:fs';
-import { isAbsolute, relative, resolve, sep } from 'node:path';
+import { dirname, isAbsolute, relative, resolve, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { ConfigError, formatConfigError } from '../../config/errors';
 import { loadConfigFile, loadConfigFor, type LoadedConfig } from '../../config/load';
@@ -8,6 +8,7 @@ import { DEFAULT_THRESHOLD } from '../../config/types';
 import { analyzeSpec, parseForConfig } from '../../engine/analyze';
 import { discoverSpecFiles, type UnmatchedFolder } from '../../fs/discover';
 import { gatherLinkTargets } from '../../fs/link-targets';
+import { findProjectRoot } from '../../fs/project-root';
 import { ruleDocsUrl } from '../../rules/docs-url';
 import { RULES } from '../../rules/registry';
 import { DEFAULT_PROFILE } from '../../sections/profiles';
@@ -70,7 +71,8 @@ async function checkFile(file: string, cwd: string, explicitConfig: string | und
     // The engine is pure: facts about linked files are gathered here from the model, which
     // the engine then reuses instead of parsing the text again.
     const model = parseForConfig(text, uri, loaded.config);
-    const linkTargets = await gatherLinkTargets(model, file);
+    const projectRoot = findProjectRoot(dirname(file), { configFile: explicitConfig ? undefined : loaded.file, fallback: cwd }).folder;
+    const linkTargets = await gatherLinkTargets(model, file, projectRoot);
     const result = analyzeSpec(text, { uri, config: loaded.config, linkTargets, model });
     for (const failure of result.ruleFailures) failures.internal.push(`rule "${failure.rule}" failed on ${path}: ${failure.error}`);
     return fileReportFromAnalysis(path, result);

@@ -1,31 +1,32 @@
-import { dirname, resolve } from 'node:path';
+import { dirname } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { DocumentLink } from 'vscode-languageserver/node';
+import { linkLocation, resolveLinkTarget } from '../../model/link-resolver';
 import { isFileUri } from '../workspace';
 import type { Session } from '../session';
 
-const SCHEME = /^[a-z][a-z0-9+.-]*:/i;
-
-/** Relative links (files and `#fragments` in other files) become clickable document links. */
+/**
+ * Links to other files (and `#fragments` in them) become clickable document links, resolved
+ * the way `broken-link` and the export resolve them: relative to the spec's folder, or to the
+ * project root for `/docs/x.md`, with the `?query` left out of the file looked up.
+ */
 export function registerDocumentLinks(session: Session): void {
   session.connection.onDocumentLinks(async (params): Promise<DocumentLink[]> => {
-    if (!isFileUri(params.textDocument.uri)) return [];
-    const analysis = await session.analyseOpen(params.textDocument.uri);
+    const uri = params.textDocument.uri;
+    if (!isFileUri(uri)) return [];
+    const analysis = await session.analyseOpen(uri);
     if (analysis?.kind !== 'analysed') return [];
-    const folder = dirname(fileURLToPath(params.textDocument.uri));
+    const { projectRoot } = await session.workspace.configFor(uri);
+    const bases = { documentFolder: dirname(fileURLToPath(uri)), projectRoot };
     return analysis.result.model.links.flatMap((link) => {
-      const target = link.target.trim();
-      if (!target || target.startsWith('#') || SCHEME.test(target) || target.startsWith('//')) return [];
-      const [path, fragment] = target.split('#', 2);
-      let decoded: string;
-      try {
-        decoded = decodeURIComponent(path);
-      } catch {
-        decoded = path;
-      }
-      const url = pathToFileURL(resolve(folder, decoded));
-      if (fragment) url.hash = fragment;
-      return [{ range: link.targetRange, target: url.href, tooltip: `Open ${decoded}` }];
+      const target = resolveLinkTarget(link.target);
+      if (target.kind !== 'file') return [];
+      const location = linkLocation(target, bases);
+      if (location === undefined) return [];
+      const url = pathToFileURL(location);
+      const hash = target.suffix.indexOf('#');
+      if (hash !== -1 && hash < target.suffix.length - 1) url.hash = target.suffix.slice(hash + 1);
+      return [{ range: link.targetRange, target: url.href, tooltip: `Open ${target.base === 'root' ? `/${target.path}` : target.path}` }];
     });
   });
 }
