@@ -1,10 +1,11 @@
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
-import { READINESS_CHANGED, READINESS_REQUEST, RECHECK_REQUEST, SERVER_INFO_REQUEST, type Readiness, type ServerInfo } from '../../server/src/lsp/protocol';
+import { READINESS_CHANGED, READINESS_REQUEST, RECHECK_REQUEST, SERVER_INFO_REQUEST, type Readiness, type ServerInfo, type SpecSummary } from '../../server/src/lsp/protocol';
 import { registerExportCommand } from './export';
 import { registerIdCompletion } from './id-completion';
 import { registerNewSpecCommand } from './new-spec';
 import { looksLikeSpec, workspaceHasSpecs } from './spec-detection';
+import { SPECS_VIEW, SpecsView, type SpecNode } from './specs-view';
 import { ReadinessStatus } from './status';
 
 let client: LanguageClient | undefined;
@@ -19,7 +20,9 @@ export async function activate(context: vscode.ExtensionContext): Promise<SpecRe
   const status = new ReadinessStatus();
   context.subscriptions.push(output, status);
 
-  const ensureStarted = () => (starting ??= startClient(context, output, status));
+  const ensureStarted = (): Promise<LanguageClient> => (starting ??= startClient(context, output, status, specsView));
+  const specsView: SpecsView = new SpecsView(context, ensureStarted);
+  context.subscriptions.push(specsView);
   registerExportCommand(context, ensureStarted);
   registerNewSpecCommand(context);
   registerIdCompletion(context);
@@ -40,6 +43,19 @@ export async function activate(context: vscode.ExtensionContext): Promise<SpecRe
   return {
     readiness: async (uri) => readinessFor(await ensureStarted(), uri),
     statusText: () => status.text,
+    specs: async (accept) => {
+      await ensureStarted();
+      return specsView.whenSpecs(accept ?? (() => true));
+    },
+    specsTree: async () => {
+      await ensureStarted();
+      return treeSnapshot(specsView);
+    },
+    revealSpec: async (uri) => {
+      await ensureStarted();
+      await vscode.commands.executeCommand(`${SPECS_VIEW}.focus`);
+      await specsView.revealSpec(uri);
+    },
     serverInfo: async () => (await ensureStarted()).sendRequest<ServerInfo>(SERVER_INFO_REQUEST),
   };
 }
@@ -55,9 +71,41 @@ export interface SpecReadyApi {
   readiness(uri: string): Promise<Readiness | null>;
   statusText(): string | undefined;
   serverInfo(): Promise<ServerInfo>;
+  /** The specs the Specs view lists, once `accept` holds for them. */
+  specs(accept?: (specs: SpecSummary[]) => boolean): Promise<SpecSummary[]>;
+  /** What the Specs view shows, with every spec expanded. */
+  specsTree(): Promise<SpecTreeItem[]>;
+  /** Opens the Specs view with the spec expanded. */
+  revealSpec(uri: string): Promise<void>;
 }
 
-async function startClient(context: vscode.ExtensionContext, output: vscode.LogOutputChannel, status: ReadinessStatus): Promise<LanguageClient> {
+/** One row of the Specs view as the user sees it. */
+export interface SpecTreeItem {
+  kind: SpecNode['kind'];
+  label: string;
+  description: string | undefined;
+  command: { command: string; arguments: unknown[] } | undefined;
+  children: SpecTreeItem[];
+}
+
+async function treeSnapshot(view: SpecsView, nodes?: SpecNode[]): Promise<SpecTreeItem[]> {
+  const items: SpecTreeItem[] = [];
+  for (const node of nodes ?? view.roots()) {
+    const item = view.getTreeItem(node);
+    const label = typeof item.label === 'string' ? item.label : item.label?.label ?? '';
+    const expandable = item.collapsibleState !== vscode.TreeItemCollapsibleState.None;
+    items.push({
+      kind: node.kind,
+      label,
+      description: typeof item.description === 'string' ? item.description : undefined,
+      command: item.command ? { command: item.command.command, arguments: item.command.arguments ?? [] } : undefined,
+      children: expandable ? await treeSnapshot(view, await view.getChildren(node)) : [],
+    });
+  }
+  return items;
+}
+
+async function startClient(context: vscode.ExtensionContext, output: vscode.LogOutputChannel, status: ReadinessStatus, specsView: SpecsView): Promise<LanguageClient> {
   const module = context.asAbsolutePath('dist/server.js');
   const serverOptions: ServerOptions = {
     run: { module, transport: TransportKind.ipc },
@@ -73,6 +121,7 @@ async function startClient(context: vscode.ExtensionContext, output: vscode.LogO
   client.onNotification(READINESS_CHANGED, (readiness: Readiness) => status.update(readiness));
   await client.start();
   void refreshStatus(status);
+  void specsView.attach(client);
   return client;
 }
 

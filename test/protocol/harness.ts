@@ -26,6 +26,8 @@ export interface ClientOptions {
   nodeOptions?: string[];
   /** The workspace folder the client opens, relative to the temporary root (default: the root). */
   workspaceFolder?: string;
+  /** Several workspace folders (multi-root), relative to the temporary root; wins over `workspaceFolder`. */
+  folders?: string[];
 }
 
 /**
@@ -39,6 +41,8 @@ export class TestClient {
   private readonly published = new Map<string, PublishDiagnosticsParams>();
   private readonly listeners: Array<() => void> = [];
   readonly readinessEvents: Array<{ uri: string; score: number }> = [];
+  /** Every `specready/specsChanged` notification, in order. */
+  readonly specsChanges: Array<{ revision: number; scanning: boolean; changed: Array<{ uri: string; score: number; state: string }>; removed: string[] }> = [];
   settings: unknown;
   stderr = '';
 
@@ -55,6 +59,10 @@ export class TestClient {
     });
     this.connection.onNotification('specready/readinessChanged', (params: { uri: string; score: number }) => {
       this.readinessEvents.push(params);
+      this.notify();
+    });
+    this.connection.onNotification('specready/specsChanged', (params: TestClient['specsChanges'][number]) => {
+      this.specsChanges.push(params);
       this.notify();
     });
     this.connection.onRequest('workspace/configuration', (params: { items: unknown[] }) => params.items.map(() => this.settings));
@@ -96,7 +104,9 @@ export class TestClient {
     await this.connection.sendRequest('initialize', {
       processId: process.pid,
       rootUri: folder,
-      workspaceFolders: [{ uri: folder, name: 'test' }],
+      workspaceFolders: this.options.folders
+        ? this.options.folders.map((name) => ({ uri: pathToFileURL(join(this.root, name)).href, name }))
+        : [{ uri: folder, name: 'test' }],
       capabilities,
     });
     await this.connection.sendNotification('initialized', {});

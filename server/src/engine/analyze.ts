@@ -20,6 +20,8 @@ export interface AnalyzeOptions {
   linkTargets?: ReadonlyMap<string, LinkTargetInfo>;
   /** A model already parsed from the same text with `parseForConfig`, to avoid parsing twice. */
   model?: SpecModel;
+  /** Today's date (`YYYY-MM-DD`) for rules that compare dates; the caller owns the clock. */
+  today?: string;
 }
 
 export interface RuleFailure {
@@ -61,6 +63,7 @@ export function analyzeSpec(text: string, options: AnalyzeOptions = {}): Analysi
     lexicon: prepared.lexicon,
     idPattern: prepared.idPattern,
     linkTargets: options.linkTargets,
+    today: options.today,
   };
   const { findings, ruleFailures } = runRules(model, context, config);
   const { score, breakdown } = computeScore(findings, profile, (rule) => findRule(rule)?.dimension);

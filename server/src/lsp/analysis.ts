@@ -56,31 +56,32 @@ export class AnalysisService {
    * `cache: false` for files read from disk for workspace diagnostics: keeping a model for
    * every closed spec would grow memory with the size of the repository.
    */
-  async analyse(snapshot: DocumentSnapshot, documentConfig: DocumentConfig, cache = true): Promise<DocumentAnalysis> {
-    const configKey = JSON.stringify(documentConfig.config) + documentConfig.maxFileSizeKB;
+  async analyse(snapshot: DocumentSnapshot, documentConfig: DocumentConfig, cache = true, today?: string): Promise<DocumentAnalysis> {
+    // Today is part of the key: a question can become overdue overnight without an edit.
+    const configKey = JSON.stringify(documentConfig.config) + documentConfig.maxFileSizeKB + (today ?? '');
     const entry = this.cache.get(snapshot.uri);
     if (entry && entry.version === snapshot.version && entry.configKey === configKey && entry.text === snapshot.text) {
       return entry.analysis;
     }
-    const analysis = await this.run(snapshot, documentConfig);
+    const analysis = await this.run(snapshot, documentConfig, today);
     if (cache) this.cache.set(snapshot.uri, { version: snapshot.version, text: snapshot.text, configKey, analysis });
     return analysis;
   }
 
-  private async run(snapshot: DocumentSnapshot, documentConfig: DocumentConfig): Promise<DocumentAnalysis> {
+  private async run(snapshot: DocumentSnapshot, documentConfig: DocumentConfig, today: string | undefined): Promise<DocumentAnalysis> {
     const skipped = skipReason(snapshot.text, documentConfig.maxFileSizeKB);
     if (skipped) return { kind: 'skipped', findings: [skipped] };
     try {
       const model = parseForConfig(snapshot.text, snapshot.uri, documentConfig.config);
       const linkTargets = await this.linkTargets(snapshot, model, documentConfig.projectRoot);
-      const result = analyzeSpec(snapshot.text, { uri: snapshot.uri, config: documentConfig.config, linkTargets, model });
+      const result = analyzeSpec(snapshot.text, { uri: snapshot.uri, config: documentConfig.config, linkTargets, model, today });
       for (const failure of result.ruleFailures) this.logger.error(`rule ${failure.rule} failed on ${snapshot.uri}: ${failure.error}`);
       return { kind: 'analysed', result, findings: result.findings };
     } catch (error) {
       if (!(error instanceof ConfigError)) throw error;
       // A broken configuration is reported on the config file; the spec falls back to defaults.
       const model = parseForConfig(snapshot.text, snapshot.uri);
-      const result = analyzeSpec(snapshot.text, { uri: snapshot.uri, linkTargets: await this.linkTargets(snapshot, model, documentConfig.projectRoot), model });
+      const result = analyzeSpec(snapshot.text, { uri: snapshot.uri, linkTargets: await this.linkTargets(snapshot, model, documentConfig.projectRoot), model, today });
       return { kind: 'analysed', result, findings: result.findings };
     }
   }

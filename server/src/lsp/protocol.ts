@@ -1,3 +1,4 @@
+import type { SpecDetails, SpecSummary } from '../features/specs';
 import type { Readiness } from './convert';
 import type { BundleFormat, ExportResult } from '../export/types';
 
@@ -44,3 +45,92 @@ export interface ServerInfo {
   rssBytes: number;
   openDocuments: number;
 }
+
+/**
+ * A custom request or notification, declared once with its parameter and result types. Plain
+ * objects rather than the protocol library's classes: client and server bundle different
+ * versions of that library, whose classes the type checker would not accept across the two.
+ */
+export interface RequestType<P, R> {
+  readonly method: string;
+  /** Never set: carries the types for the checker. */
+  readonly types?: { params: P; result: R };
+}
+
+export interface NotificationType<P> {
+  readonly method: string;
+  readonly types?: { params: P };
+}
+
+function request<P, R>(method: string): RequestType<P, R> {
+  return { method };
+}
+
+function notification<P>(method: string): NotificationType<P> {
+  return { method };
+}
+
+/*
+ * The two ends of a connection as far as these messages need them (LanguageClient on one side,
+ * Connection on the other). Their methods are heavily overloaded, hence the loose parameters.
+ */
+/* eslint-disable @typescript-eslint/no-explicit-any */
+interface Sender {
+  sendRequest(...args: any[]): Promise<unknown>;
+}
+interface RequestReceiver {
+  onRequest(...args: any[]): unknown;
+}
+interface NotificationSender {
+  sendNotification(...args: any[]): Promise<void> | void;
+}
+interface NotificationReceiver {
+  onNotification(...args: any[]): { dispose(): void };
+}
+/* eslint-enable @typescript-eslint/no-explicit-any */
+
+export function sendRequest<P, R>(sender: Sender, type: RequestType<P, R>, params: P): Promise<R> {
+  return sender.sendRequest(type.method, params) as Promise<R>;
+}
+
+export function onRequest<P, R>(receiver: RequestReceiver, type: RequestType<P, R>, handler: (params: P) => R | Promise<R>): void {
+  receiver.onRequest(type.method, handler as (params: never) => unknown);
+}
+
+export function sendNotification<P>(sender: NotificationSender, type: NotificationType<P>, params: P): void {
+  void sender.sendNotification(type.method, params);
+}
+
+export function onNotification<P>(receiver: NotificationReceiver, type: NotificationType<P>, handler: (params: P) => void): { dispose(): void } {
+  return receiver.onNotification(type.method, handler as (params: never) => void);
+}
+
+/** The Specs view: every spec of the workspace (all folders) with its readiness. */
+export const SpecsRequest = request<SpecsParams, SpecsResult>('specready/specs');
+/** What expanding one spec in the view shows; null when it is not (or no longer) a spec. */
+export const SpecDetailsRequest = request<SpecDetailsParams, SpecDetails | null>('specready/specDetails');
+/** Sent whenever specs were added, changed or removed since `revision - 1`. */
+export const SpecsChangedNotification = notification<SpecsChange>('specready/specsChanged');
+
+export type SpecsParams = Record<string, never>;
+
+export interface SpecsResult {
+  /** Increases with every change; a SpecsChange with a revision at or below it is already included. */
+  revision: number;
+  /** True while the server is still reading the workspace: more specs will follow. */
+  scanning: boolean;
+  specs: SpecSummary[];
+}
+
+export interface SpecDetailsParams {
+  uri: string;
+}
+
+export interface SpecsChange {
+  revision: number;
+  scanning: boolean;
+  changed: SpecSummary[];
+  removed: string[];
+}
+
+export type { SpecSummary, SpecDetails, SpecFindingItem, SpecQuestion, SpecDimension, SpecState } from '../features/specs';

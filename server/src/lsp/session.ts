@@ -19,6 +19,7 @@ import { registerIdNavigation } from './features/ids';
 import { registerDocumentLinks } from './features/document-links';
 import { registerExport } from './features/export';
 import { READINESS_CHANGED, READINESS_REQUEST, RECHECK_REQUEST, SERVER_INFO_REQUEST, type ReadinessParams, type RecheckParams, type ServerInfo } from './protocol';
+import { SpecIndex } from './spec-index';
 import { Workspace } from './workspace';
 import { version as SERVER_VERSION } from '../../../package.json';
 
@@ -31,6 +32,7 @@ export class Session {
   readonly workspace: Workspace;
   readonly analysis: AnalysisService;
   readonly configDiagnostics: ConfigDiagnostics;
+  readonly specs: SpecIndex;
   private diagnostics!: DiagnosticsPublisher;
   private readonly lastReadiness = new Map<string, string>();
   private supportsWatchedFiles = false;
@@ -40,6 +42,7 @@ export class Session {
     this.workspace = new Workspace(connection);
     this.analysis = new AnalysisService({ error: (message) => connection.console.error(message) });
     this.configDiagnostics = new ConfigDiagnostics(connection);
+    this.specs = new SpecIndex(this);
   }
 
   start(): void {
@@ -63,6 +66,9 @@ export class Session {
     registerIdNavigation(this);
     registerDocumentLinks(this);
     registerExport(this);
+    this.specs.register();
+    // The editor's text is the truth for open documents; once closed, the file on disk is.
+    this.documents.onDidClose((event) => void this.specs.refresh(event.document.uri));
     this.connection.onRequest(READINESS_REQUEST, (request: ReadinessParams) => this.readiness(request.uri));
     this.connection.onRequest(SERVER_INFO_REQUEST, (): ServerInfo => ({
       pid: process.pid,
@@ -78,8 +84,14 @@ export class Session {
     this.connection.onDidChangeConfiguration(() => this.configurationChanged());
     this.connection.onDidChangeWatchedFiles((change) => {
       const configChanged = change.changes.some((event) => /\.specready\.(?:json|ya?ml)$/.test(event.uri));
-      if (configChanged) this.configurationChanged();
-      else this.diagnostics.workspaceChanged();
+      if (configChanged) {
+        this.configurationChanged();
+        return;
+      }
+      this.diagnostics.workspaceChanged();
+      for (const event of change.changes) {
+        if (this.specs.isCandidate(event.uri)) void this.specs.refresh(event.uri);
+      }
     });
     return {
       capabilities: {
@@ -113,31 +125,47 @@ export class Session {
         this.connection.workspace.onDidChangeWorkspaceFolders((event) => {
           this.workspace.addFolders(event.added, event.removed);
           this.diagnostics.workspaceChanged();
+          void this.specs.rescan();
         });
       } catch {
         // The client did not announce workspace folder support; a single root is fine.
       }
     }
     this.diagnostics.start();
+    void this.specs.rescan();
   }
 
   private configurationChanged(): void {
     this.workspace.invalidate();
     this.analysis.clear();
     this.diagnostics.refreshAll();
+    void this.specs.rescan();
   }
 
   /** Analyses the current version of a document, or undefined when it is not a spec. */
   async analyse(snapshot: DocumentSnapshot, options: { cache: boolean } = { cache: true }): Promise<DocumentAnalysis | undefined> {
     const documentConfig = await this.workspace.configFor(snapshot.uri);
     this.configDiagnostics.report(documentConfig);
+    const today = this.specs.today();
     if (!this.workspace.isSpec(snapshot.uri, snapshot.text, documentConfig)) {
       this.analysis.forget(snapshot.uri);
+      this.recordForIndex(snapshot, undefined, today);
       return undefined;
     }
-    const analysis = await this.analysis.analyse(snapshot, documentConfig, options.cache);
+    const analysis = await this.analysis.analyse(snapshot, documentConfig, options.cache, today);
     if (analysis.kind === 'analysed' && snapshot.version !== undefined) this.announceReadiness(snapshot.uri, analysis);
+    this.recordForIndex(snapshot, analysis, today);
     return analysis;
+  }
+
+  /**
+   * The Specs view lists what is saved or open: a closed file's analysis only counts while no
+   * editor has the document open (its buffer wins), and stale editor versions are dropped.
+   */
+  private recordForIndex(snapshot: DocumentSnapshot, analysis: DocumentAnalysis | undefined, today: string): void {
+    const open = this.documents.get(snapshot.uri);
+    if (open ? open.version !== snapshot.version : snapshot.version !== undefined) return;
+    this.specs.record(snapshot.uri, analysis, today);
   }
 
   /** Analysis of an open document's current version (the cached one when up to date). */

@@ -50,6 +50,11 @@ export interface RuleContext {
    * before analysis so that rules stay free of I/O. Keys are link targets as written.
    */
   linkTargets?: ReadonlyMap<string, LinkTargetInfo>;
+  /**
+   * Today's date as `YYYY-MM-DD`, passed in by the caller (rules never read the clock); absent
+   * when unknown, and then nothing is overdue.
+   */
+  today?: string;
 }
 
 export interface LinkTargetInfo {

@@ -28,9 +28,19 @@ export async function showcaseForScreenshot(): Promise<void> {
   // The Problems panel takes focus; the editor gets it back so the status bar describes the spec.
   await vscode.commands.executeCommand('workbench.action.focusActiveEditorGroup');
 
-  sendToRunner('screenshot', { name: SCREENSHOT_NAME });
-  const ack = path.join(screenshotAckDir, `${SCREENSHOT_NAME}.done`);
-  if (!(await waitForFile(ack, 60_000))) print(`The runner did not confirm the screenshot "${SCREENSHOT_NAME}"`);
+  await takeScreenshot(SCREENSHOT_NAME);
+}
+
+/**
+ * Asks the offline runner for a screenshot of the workbench as it is now, saved as
+ * `test-results/integration/<name>.png`, and waits until it is taken. Does nothing under
+ * the Electron runner.
+ */
+export async function takeScreenshot(name: string): Promise<void> {
+  if (!screenshotAckDir) return;
+  sendToRunner('screenshot', { name });
+  const ack = path.join(screenshotAckDir, `${name}.done`);
+  if (!(await waitForFile(ack, 60_000))) print(`The runner did not confirm the screenshot "${name}"`);
 }
 
 /** Resolves true as soon as `file` exists, false after `timeoutMs`. */
