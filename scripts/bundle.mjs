@@ -1,7 +1,7 @@
 // Bundles the CLI, the language server and the VS Code client into dist/ so that the
 // extension ships a few files and activates without resolving node_modules at runtime.
 import { build } from 'esbuild';
-import { existsSync, chmodSync } from 'node:fs';
+import { existsSync, chmodSync, rmSync } from 'node:fs';
 
 const production = process.argv.includes('--production');
 // `--outdir DIR` writes the bundles elsewhere (the benchmark measures production bundles this way).
@@ -33,4 +33,6 @@ for (const { entry, out, banner, external } of entries) {
     banner: banner ? { js: banner } : undefined,
   });
   if (banner) chmodSync(out, 0o755);
+  // A production bundle has no source map; one left over from a development build would be stale.
+  if (production) rmSync(`${out}.map`, { force: true });
 }

@@ -5,7 +5,9 @@
 // tests end. Results, a screenshot and logs go to test-results/integration/.
 //
 // Options: --extension <dir> runs the suite against another extension folder (a stub, say, to
-// check the runner itself); --timeout <seconds> bounds the run (default 600, or $SPECREADY_IT_TIMEOUT).
+// check the runner itself); --vsix <file> installs that extension package into the server first
+// (as `code --install-extension` does) and runs the suite against the installed copy, so that
+// what users install is what is tested (`npm run test:integration:vsix`); --timeout <seconds> bounds the run (default 600, or $SPECREADY_IT_TIMEOUT).
 // $SPECREADY_IT_GREP selects tests by name; $SPECREADY_IT_CACHE moves the install cache;
 // $CHROMIUM_PATH uses another Chromium than Debian's.
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
@@ -21,7 +23,14 @@ import {
   seconds,
   TEST_INDEX,
 } from './shared.mjs';
-import { chromiumPath, ensureDebianPackages, installVscodeServer, startServer, vscodeServerLayout } from './vscode-server.mjs';
+import {
+  chromiumPath,
+  ensureDebianPackages,
+  installExtension,
+  installVscodeServer,
+  startServer,
+  vscodeServerLayout,
+} from './vscode-server.mjs';
 import { runWorkbench } from './workbench.mjs';
 
 /** Marks the suite's lines in the workbench log; see test/integration/suite/protocol.ts. */
@@ -30,16 +39,19 @@ const LOG_TAG = '[exthost] ';
 const { values: options } = parseArgs({
   options: {
     extension: { type: 'string' },
+    vsix: { type: 'string' },
     timeout: { type: 'string' },
   },
 });
 
 async function main() {
   const started = Date.now();
-  const extensionPath = resolve(options.extension ?? REPO_ROOT);
   const timeoutMs = Number(options.timeout ?? process.env.SPECREADY_IT_TIMEOUT ?? 600) * 1000;
   if (!(timeoutMs > 0)) throw new Error('--timeout takes a number of seconds');
-  const extensionId = assertBuilt(extensionPath);
+  if (options.vsix && options.extension) throw new Error('--vsix and --extension exclude each other');
+  const vsix = options.vsix && resolve(options.vsix);
+  if (vsix && !existsSync(vsix)) throw new Error(`No extension package at ${vsix}; run \`npm run package\` first`);
+  if (!vsix) assertBuilt(resolve(options.extension ?? REPO_ROOT));
   const layout = vscodeServerLayout(cacheRoot());
   ensureDebianPackages({ forBuild: !layout.installed });
   if (!layout.installed) installVscodeServer(layout);
@@ -47,6 +59,18 @@ async function main() {
   rmSync(RESULTS_DIR, { recursive: true, force: true });
   const resultsDir = ensureResultsDir();
   const runDir = createRunDir();
+  let extensionPath = resolve(options.extension ?? REPO_ROOT);
+  let extensionId;
+  try {
+    if (vsix) {
+      extensionPath = installExtension({ layout, runDir: runDir.root, vsix, logFile: join(resultsDir, 'install-extension.log') });
+      console.log(`[integration] Installed ${basename(vsix)} into ${extensionPath}`);
+    }
+    extensionId = assertBuilt(extensionPath);
+  } catch (error) {
+    runDir.dispose();
+    throw error;
+  }
   const ackDir = join(runDir.root, 'screenshots-taken');
   mkdirSync(ackDir);
 

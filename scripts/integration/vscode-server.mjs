@@ -177,9 +177,7 @@ export async function startServer({ layout, runDir, logFile, env }) {
     '--disable-telemetry',
     '--enable-smoke-test-driver',
     '--disable-workspace-trust',
-    '--server-data-dir', dataDir,
-    '--user-data-dir', join(dataDir, 'user-data'),
-    '--extensions-dir', join(dataDir, 'extensions'),
+    ...dataDirArgs(dataDir),
   ];
   writeUserSettings(join(dataDir, 'user-data'));
 
@@ -226,6 +224,34 @@ export async function startServer({ layout, runDir, logFile, env }) {
     return stopping;
   };
   return { port, exited, stop, pid: child.pid, dataDir };
+}
+
+/** The server's own folders, under the run's data folder: {@link installExtension} and {@link startServer} share them. */
+function dataDirArgs(dataDir) {
+  return ['--server-data-dir', dataDir, '--user-data-dir', join(dataDir, 'user-data'), '--extensions-dir', join(dataDir, 'extensions')];
+}
+
+/**
+ * Installs a VSIX the way `code --install-extension` does, with the server's own extension
+ * management (which checks the manifest and the engine version), into the extensions folder that
+ * {@link startServer} will use for the same `runDir`. Returns the folder it was unpacked to.
+ */
+export function installExtension({ layout, runDir, vsix, logFile }) {
+  const dataDir = join(runDir, 'server');
+  const extensionsDir = join(dataDir, 'extensions');
+  const result = spawnSync(layout.node, [layout.serverMain, ...dataDirArgs(dataDir), '--accept-server-license-terms', '--install-extension', vsix], {
+    cwd: runDir,
+    encoding: 'utf8',
+  });
+  writeFileSync(logFile, `${result.stdout ?? ''}${result.stderr ?? ''}`);
+  if (result.error) throw result.error;
+  const installed = existsSync(extensionsDir)
+    ? readdirSync(extensionsDir, { withFileTypes: true }).filter((entry) => entry.isDirectory() && !entry.name.startsWith('.'))
+    : [];
+  if (result.status !== 0 || installed.length !== 1) {
+    throw new Error(`Installing ${vsix} failed (exit ${result.status ?? result.signal}); see ${logFile}`);
+  }
+  return join(extensionsDir, installed[0].name);
 }
 
 function killGroup(pid, signal) {

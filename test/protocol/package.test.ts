@@ -1,0 +1,75 @@
+/**
+ * The npm package as users get it: `npm pack` of the built repository, installed globally into a
+ * scratch prefix with npm's offline mode (a tarball with no dependencies needs no registry), then
+ * run from a folder outside the repository.
+ */
+import assert from 'node:assert/strict';
+import { spawnSync, type SpawnSyncOptions } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+const REPO = join(__dirname, '..', '..', '..');
+const NPM = process.platform === 'win32' ? 'npm.cmd' : 'npm';
+
+function run(command: string, args: string[], options: SpawnSyncOptions = {}): { status: number | null; stdout: string; stderr: string } {
+  const result = spawnSync(command, args, { encoding: 'utf8', ...options });
+  if (result.error) throw result.error;
+  return { status: result.status, stdout: String(result.stdout), stderr: String(result.stderr) };
+}
+
+describe('npm package', function () {
+  this.timeout(120_000);
+  let scratch: string;
+  let tarball: string;
+  let packed: { files: Array<{ path: string; size: number }>; size: number; unpackedSize: number };
+
+  before(function () {
+    if (!existsSync(join(REPO, 'dist', 'cli.js'))) throw new Error('dist/cli.js is missing: run npm run build first');
+    scratch = realpathSync(mkdtempSync(join(tmpdir(), 'specready-package-')));
+    // --ignore-scripts: prepack would rebuild the bundles that `npm test` has just built.
+    const result = run(NPM, ['pack', '--ignore-scripts', '--json', '--pack-destination', scratch], { cwd: REPO });
+    assert.equal(result.status, 0, result.stderr);
+    [packed] = JSON.parse(result.stdout);
+    tarball = join(scratch, (packed as unknown as { filename: string }).filename);
+  });
+
+  after(() => rmSync(scratch, { recursive: true, force: true }));
+
+  it('holds the CLI bundle and no sources, maps, tests or dependencies', () => {
+    const paths = packed.files.map((file) => file.path).sort();
+    assert.ok(paths.includes('dist/cli.js'), paths.join(', '));
+    assert.ok(paths.includes('package.json'));
+    for (const path of paths) {
+      assert.doesNotMatch(path, /\.map$|\.ts$|^node_modules\/|^(server|client|test|scripts|out)\//, `${path} should not be packed`);
+    }
+    const manifest = JSON.parse(readFileSync(join(REPO, 'package.json'), 'utf8'));
+    assert.equal(manifest.dependencies, undefined, 'every library is bundled: dependencies belong in devDependencies');
+    assert.equal(manifest.bin.specready, 'dist/cli.js');
+    assert.ok(packed.unpackedSize < 5_000_000, `unpacked size ${packed.unpackedSize} bytes`);
+  });
+
+  it('installs globally without the registry and checks specs from a scratch folder', () => {
+    const prefix = join(scratch, 'prefix');
+    const install = run(NPM, ['install', '--global', '--prefix', prefix, '--offline', '--no-audit', '--no-fund', tarball], { cwd: scratch });
+    assert.equal(install.status, 0, install.stderr);
+    const bin = join(prefix, process.platform === 'win32' ? 'specready.cmd' : 'bin/specready');
+    assert.ok(existsSync(bin), `${bin} was not installed`);
+
+    const project = join(scratch, 'project');
+    mkdirSync(join(project, 'docs'), { recursive: true });
+    writeFileSync(join(project, 'docs', 'refunds.spec.md'), readFileSync(join(REPO, 'examples', 'payment-refunds.spec.md')));
+    writeFileSync(join(project, 'docs', 'export.spec.md'), readFileSync(join(REPO, 'examples', 'order-export.spec.md')));
+
+    const version = run(bin, ['--version'], { cwd: project });
+    assert.equal(version.status, 0, version.stderr);
+    assert.equal(version.stdout.trim(), JSON.parse(readFileSync(join(REPO, 'package.json'), 'utf8')).version);
+
+    const check = run(bin, ['check', '--format', 'json'], { cwd: project });
+    assert.equal(check.status, 1, check.stderr);
+    const report = JSON.parse(check.stdout);
+    assert.deepEqual(report.files.map((file: { path: string }) => file.path), ['docs/export.spec.md', 'docs/refunds.spec.md']);
+    assert.equal(report.files[1].ready, true);
+    assert.ok(report.summary.errors > 0);
+  });
+});
