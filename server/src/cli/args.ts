@@ -1,5 +1,6 @@
 /** Command-line parsing into a typed command; every mistake is a UsageError (exit status 2). */
 import { parseArgs, type ParseArgsConfig } from 'node:util';
+import type { BulkSuppressionOptions } from './suppressions';
 
 export const CHECK_FORMATS = ['stylish', 'json', 'sarif', 'github'] as const;
 export const RULES_FORMATS = ['text', 'json', 'markdown'] as const;
@@ -18,6 +19,7 @@ export interface CheckCommand {
   config?: string;
   minScore?: number;
   maxWarnings?: number;
+  suppressions: BulkSuppressionOptions;
 }
 
 export interface RulesCommand {
@@ -70,10 +72,17 @@ function parseCheck(args: string[]): Command {
       'min-score': { type: 'string' },
       'max-warnings': { type: 'string' },
       'no-error-on-unmatched-pattern': { type: 'boolean' },
+      'suppress-all': { type: 'boolean' },
+      'suppress-rule': { type: 'string', multiple: true },
+      'prune-suppressions': { type: 'boolean' },
+      'suppressions-location': { type: 'string' },
+      'pass-on-unpruned-suppressions': { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
     },
   });
   if (values.help) return { kind: 'help', topic: 'check' };
+  const suppressRules = values['suppress-rule'] ?? [];
+  if (values['suppress-all'] && suppressRules.length > 0) throw new UsageError('--suppress-all and --suppress-rule exclude each other');
   return {
     kind: 'check',
     paths: positionals.length > 0 ? positionals : ['.'],
@@ -83,6 +92,13 @@ function parseCheck(args: string[]): Command {
     config: nonEmpty('--config', values.config),
     minScore: numberOption('--min-score', values['min-score'], 0, 100, false),
     maxWarnings: numberOption('--max-warnings', values['max-warnings'], 0, Infinity, true),
+    suppressions: {
+      suppressAll: values['suppress-all'] === true,
+      suppressRules: suppressRules.map((rule) => nonEmpty('--suppress-rule', rule) as string),
+      prune: values['prune-suppressions'] === true,
+      location: nonEmpty('--suppressions-location', values['suppressions-location']),
+      passOnUnpruned: values['pass-on-unpruned-suppressions'] === true,
+    },
   };
 }
 

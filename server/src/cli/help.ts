@@ -37,6 +37,20 @@ Options:
                       Let a folder named on the command line hold no spec
   -h, --help          Show this help
 
+Bulk suppressions (adopting SpecReady in a repository that already has findings):
+  --suppress-all      Record every current error and warning of the checked
+                      files in specready-suppressions.json; later checks
+                      report only findings beyond the recorded counts
+  --suppress-rule <id>
+                      Record only this rule's findings (repeatable)
+  --prune-suppressions
+                      Lower the recorded counts to the findings that are left
+  --suppressions-location <file>
+                      Use this file (default: the nearest
+                      specready-suppressions.json, else one in this folder)
+  --pass-on-unpruned-suppressions
+                      Do not fail when recorded findings have been fixed
+
 Exit status: 0 when no file has errors and the limits hold, 1 otherwise,
 2 for a usage or configuration error.
 `;

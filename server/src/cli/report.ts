@@ -25,6 +25,8 @@ export interface FileReport {
   threshold: number;
   breakdown: Breakdown;
   diagnostics: ReportDiagnostic[];
+  /** Findings left out because specready-suppressions.json records them (they still count in the score). */
+  suppressed?: number;
 }
 
 export interface ReportSummary {
@@ -34,6 +36,8 @@ export interface ReportSummary {
   infos: number;
   hints: number;
   ready: number;
+  /** Findings left out by specready-suppressions.json. */
+  suppressed: number;
 }
 
 export interface CheckReport {
@@ -90,9 +94,10 @@ export function unreadableFileReport(path: string, profile: string, threshold: n
 
 export function buildReport(root: string, files: FileReport[]): CheckReport {
   const sorted = [...files].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
-  const summary: ReportSummary = { files: sorted.length, errors: 0, warnings: 0, infos: 0, hints: 0, ready: 0 };
+  const summary: ReportSummary = { files: sorted.length, errors: 0, warnings: 0, infos: 0, hints: 0, ready: 0, suppressed: 0 };
   for (const file of sorted) {
     if (file.ready) summary.ready++;
+    summary.suppressed += file.suppressed ?? 0;
     for (const diagnostic of file.diagnostics) summary[SUMMARY_KEY[diagnostic.severity]]++;
   }
   return { root, files: sorted, summary };
@@ -104,5 +109,6 @@ const SUMMARY_KEY: Record<Severity, 'errors' | 'warnings' | 'infos' | 'hints'> =
 
 /** Why a file is not ready, in a few words: a low score, or errors (which block handoff at any score). */
 export function notReadyReason(file: FileReport): string {
-  return file.score < file.threshold ? `needs ${file.threshold}` : 'fix the errors';
+  if (file.score < file.threshold) return `needs ${file.threshold}`;
+  return file.diagnostics.some((diagnostic) => diagnostic.severity === 'error') ? 'fix the errors' : 'has suppressed errors';
 }

@@ -18,6 +18,7 @@ import { formatGithub } from '../formatters/github';
 import { formatJson } from '../formatters/json';
 import { formatSarif } from '../formatters/sarif';
 import { formatStylish } from '../formatters/stylish';
+import { runBulkSuppressions } from '../suppressions';
 import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, type CliIo } from '../io';
 import { buildReport, fileReportFromAnalysis, unreadableFileReport, type CheckReport, type FileReport } from '../report';
 import { INFORMATION_URI, TOOL_NAME, TOOL_VERSION } from '../version';
@@ -47,12 +48,19 @@ export async function runCheck(command: CheckCommand, io: CliIo): Promise<number
   }
   if (reportConfigErrors(failures.config, io)) return EXIT_USAGE;
 
-  const report = buildReport(io.cwd, files);
+  const bulk = runBulkSuppressions(files, command.suppressions, io.cwd);
+  if (bulk.usageError) {
+    for (const message of bulk.messages) io.stderr(`specready: ${message}\n`);
+    return EXIT_USAGE;
+  }
+  const report = buildReport(io.cwd, bulk.files);
   io.stdout(format(report, command, io));
+  for (const message of bulk.messages) io.stderr(`specready: ${message}\n`);
   if (files.length === 0 && discovery.unmatched.length > 0) io.stderr(`specready: ${unmatchedMessage(discovery.unmatched[0], io.cwd, false)}\n`);
   for (const message of failures.internal) io.stderr(`specready: internal error: ${message}\n`);
   if (failures.internal.length > 0) return EXIT_USAGE;
-  return exitStatus(report, command, io);
+  const status = exitStatus(report, command, io);
+  return bulk.failed ? EXIT_FINDINGS : status;
 }
 
 async function checkFile(file: string, cwd: string, explicitConfig: string | undefined, failures: Failures): Promise<FileReport | undefined> {

@@ -24,12 +24,14 @@ export function formatJson(report: CheckReport): string {
         endColumn: diagnostic.endColumn,
         ...(diagnostic.data ? { data: diagnostic.data } : {}),
       })),
+      ...(file.suppressed ? { suppressed: file.suppressed } : {}),
     })),
     summary: {
       files: report.summary.files,
       errors: report.summary.errors,
       warnings: report.summary.warnings,
       ready: report.summary.ready,
+      suppressed: report.summary.suppressed,
     },
   };
   return `${JSON.stringify(document, null, 2)}\n`;
