@@ -36,8 +36,8 @@ export interface ReportSummary {
   infos: number;
   hints: number;
   ready: number;
-  /** Findings left out by specready-suppressions.json. */
-  suppressed: number;
+  /** Findings left out by specready-suppressions.json; absent when none were. */
+  suppressed?: number;
 }
 
 export interface CheckReport {
@@ -94,10 +94,10 @@ export function unreadableFileReport(path: string, profile: string, threshold: n
 
 export function buildReport(root: string, files: FileReport[]): CheckReport {
   const sorted = [...files].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
-  const summary: ReportSummary = { files: sorted.length, errors: 0, warnings: 0, infos: 0, hints: 0, ready: 0, suppressed: 0 };
+  const summary: ReportSummary = { files: sorted.length, errors: 0, warnings: 0, infos: 0, hints: 0, ready: 0 };
   for (const file of sorted) {
     if (file.ready) summary.ready++;
-    summary.suppressed += file.suppressed ?? 0;
+    if (file.suppressed) summary.suppressed = (summary.suppressed ?? 0) + file.suppressed;
     for (const diagnostic of file.diagnostics) summary[SUMMARY_KEY[diagnostic.severity]]++;
   }
   return { root, files: sorted, summary };

@@ -31,7 +31,7 @@ export function formatJson(report: CheckReport): string {
       errors: report.summary.errors,
       warnings: report.summary.warnings,
       ready: report.summary.ready,
-      suppressed: report.summary.suppressed,
+      ...(report.summary.suppressed ? { suppressed: report.summary.suppressed } : {}),
     },
   };
   return `${JSON.stringify(document, null, 2)}\n`;
