@@ -77,7 +77,7 @@ describe('specready CLI', function () {
         [['lint'], 'unknown command "lint"'],
         [['--verbose'], 'unknown option "--verbose"'],
         [['check', '--fix'], 'unknown option "--fix"'],
-        [['check', '--format', 'xml'], '--format must be one of stylish, json, sarif, github, not "xml"'],
+        [['check', '--format', 'xml'], '--format must be one of stylish, json, sarif, github, markdown, not "xml"'],
         [['check', '--min-score', '101'], '--min-score must be a number from 0 to 100, not "101"'],
         [['check', '--max-warnings=-1'], '--max-warnings must be a whole number from 0, not "-1"'],
         [['check', '--format'], "option '--format <value>' argument missing"],

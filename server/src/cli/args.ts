@@ -2,7 +2,7 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import type { BulkSuppressionOptions } from './suppressions';
 
-export const CHECK_FORMATS = ['stylish', 'json', 'sarif', 'github'] as const;
+export const CHECK_FORMATS = ['stylish', 'json', 'sarif', 'github', 'markdown'] as const;
 export const RULES_FORMATS = ['text', 'json', 'markdown'] as const;
 
 export type CheckFormat = (typeof CHECK_FORMATS)[number];

@@ -28,7 +28,8 @@ Files named explicitly are always checked; a folder named explicitly that holds
 no spec is an error. Handoff bundles written by "specready export" are skipped.
 
 Options:
-  --format <name>     stylish (default), json, sarif or github
+  --format <name>     stylish (default), json, sarif, github or markdown (a compact
+                      report for coding agents and pull-request comments)
   --config <file>     Use this configuration instead of the nearest
                       .specready.json, .specready.yaml or .specready.yml
   --min-score <n>     Fail when a file's readiness score is below n (0-100)

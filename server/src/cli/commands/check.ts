@@ -16,6 +16,7 @@ import type { CheckCommand } from '../args';
 import { shouldUseColor } from '../color';
 import { formatGithub } from '../formatters/github';
 import { formatJson } from '../formatters/json';
+import { formatMarkdown } from '../formatters/markdown';
 import { formatSarif } from '../formatters/sarif';
 import { formatStylish } from '../formatters/stylish';
 import { runBulkSuppressions } from '../suppressions';
@@ -120,6 +121,7 @@ function format(report: CheckReport, command: CheckCommand, io: CliIo): string {
       name: TOOL_NAME, version: TOOL_VERSION, informationUri: INFORMATION_URI, helpUri: ruleDocsUrl,
     });
     case 'github': return formatGithub(report);
+    case 'markdown': return formatMarkdown(report);
     case 'stylish': return formatStylish(report, { color: shouldUseColor(io.env, io.stdoutIsTTY) });
   }
 }
