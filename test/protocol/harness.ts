@@ -18,6 +18,8 @@ export const SERVER = join(__dirname, '..', '..', '..', 'dist', 'server.js');
 export interface ClientOptions {
   /** Announce pull diagnostics support (LSP 3.17) instead of relying on push. */
   pull?: boolean;
+  /** Announce snippet edits in workspace edits (LSP 3.18), as VS Code does. */
+  snippetEdits?: boolean;
   /** What `workspace/configuration` answers for the `specready` section (null like a minimal client). */
   settings?: unknown;
   /** Files to create in the temporary workspace, relative path -> content. */
@@ -94,7 +96,7 @@ export class TestClient {
 
   async initialize(): Promise<void> {
     const capabilities: ClientCapabilities = {
-      workspace: { configuration: true },
+      workspace: { configuration: true, ...(this.options.snippetEdits ? { workspaceEdit: { snippetEditSupport: true } } : {}) },
       textDocument: {
         publishDiagnostics: { versionSupport: true },
         ...(this.options.pull ? { diagnostic: { dynamicRegistration: false } } : {}),

@@ -90,6 +90,7 @@ describe('language server over stdio (push client, no dynamic registration, null
       ['vague-term', /Add a measurable target/],
       ['untestable-criterion', /Given\/When\/Then/],
       ['missing-section', /Insert section "Out of Scope"/],
+      ['interface-incomplete', /Add all 2 missing parts to GET \/v1\/exports\/orders/],
     ] as const) {
       const diagnostics = await client.diagnostics(uri, (p) => p.version === version);
       const target = diagnostics.find((d) => d.code === rule)!;
@@ -108,6 +109,43 @@ describe('language server over stdio (push client, no dynamic registration, null
       const introduced = after.filter((d) => !baseline.has(`${d.code}:${d.message}`) && d.code !== 'placeholder');
       assert.deepEqual(introduced.map((d) => `${d.code}: ${d.message}`), [], `fix for ${rule} introduced new findings`);
       for (const d of after) baseline.add(`${d.code}:${d.message}`);
+    }
+  });
+
+  it('shows what an endpoint has and lacks on hover, and counts the contract in a code lens', async () => {
+    const text = ['# T', '', '## API', '', '### POST /v1/refunds', '', 'Request body: `{ "amount": 1250 }`.', '', 'Response `201 Created` with the refund.', ''].join('\n');
+    const uri = await client.open('specs/h.spec.md', text);
+    await client.diagnostics(uri, (p) => p.diagnostics.some((d) => d.code === 'interface-incomplete'));
+    const hover = await client.connection.sendRequest('textDocument/hover', { textDocument: { uri }, position: { line: 4, character: 6 } }) as Hover;
+    const value = (hover.contents as { value: string }).value;
+    assert.match(value, /\*\*POST \/v1\/refunds\*\* · endpoint/);
+    assert.match(value, /Has:[\s\S]*request body or fields \(line 7\)[\s\S]*status codes: 201/);
+    assert.match(value, /Lacks:[\s\S]*- error cases/);
+    assert.match(value, /interface-incomplete/);
+    const lenses = await client.connection.sendRequest('textDocument/codeLens', { textDocument: { uri } }) as Array<{ range: { start: { line: number } }; command: { title: string } }>;
+    const contract = lenses.find((lens) => lens.range.start.line === 2);
+    assert.equal(contract?.command.title, '1 endpoint · 1 without error cases');
+  });
+
+  it('offers snippet edits with tab stops to clients that accept them', async () => {
+    const snippets = new TestClient({ snippetEdits: true });
+    try {
+      await snippets.initialize();
+      const text = '# T\n\n## API\n\n### GET /v1/orders/{id}\n\nReturns the order.\n';
+      const uri = await snippets.open('specs/s.spec.md', text);
+      const diagnostics = await snippets.diagnostics(uri, (p) => p.diagnostics.some((d) => d.code === 'interface-incomplete'));
+      const gap = diagnostics.find((d) => d.code === 'interface-incomplete' && /error cases/.test(String(d.message)))!;
+      const actions = await snippets.connection.sendRequest('textDocument/codeAction', {
+        textDocument: { uri }, range: gap.range, context: { diagnostics: [gap] },
+      }) as CodeAction[];
+      const action = actions.find((a) => a.title === 'Add an error table to GET /v1/orders/{id}')!;
+      assert.ok(action, actions.map((a) => a.title).join(' | '));
+      const change = action.edit!.documentChanges![0] as { textDocument: { version: number }; edits: Array<{ snippet?: { kind: string; value: string } }> };
+      assert.equal(change.textDocument.version, 1);
+      assert.equal(change.edits[0].snippet?.kind, 'snippet');
+      assert.match(change.edits[0].snippet!.value, /\| \$\{1:400\} \| `\$\{2:invalid_request\}` \|/);
+    } finally {
+      await snippets.dispose();
     }
   });
 

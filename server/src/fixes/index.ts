@@ -1,6 +1,7 @@
 import type { AnalysisResult } from '../engine/analyze';
 import type { Finding } from '../rules/types';
 import { criteriaFixes, rewriteCriterionFix } from './criteria';
+import { interfaceFixes } from './interfaces';
 import { insertAllSectionsFix, insertSectionFix } from './sections';
 import { suppressionFixes } from './suppress';
 import type { QuickFix } from './types';
@@ -28,6 +29,9 @@ export function quickFixesFor(result: AnalysisResult, finding: Finding): QuickFi
       break;
     case 'weak-modal':
       fixes.push(...weakModalFixes(finding));
+      break;
+    case 'interface-incomplete':
+      fixes.push(...interfaceFixes(result, finding));
       break;
   }
   fixes.push(...suppressionFixes(result, finding));

@@ -4,6 +4,11 @@ import type { Range } from '../model/types';
 export interface TextEdit {
   range: Range;
   newText: string;
+  /**
+   * The same insertion as a snippet with tab stops (`${1:TODO}`), for clients that accept
+   * snippet edits in code actions; `newText` is what the snippet expands to untouched.
+   */
+  snippet?: string;
 }
 
 /**

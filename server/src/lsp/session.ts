@@ -36,6 +36,8 @@ export class Session {
   private diagnostics!: DiagnosticsPublisher;
   private readonly lastReadiness = new Map<string, string>();
   private supportsWatchedFiles = false;
+  /** The client accepts snippet edits (tab stops) in code action workspace edits (LSP 3.18). */
+  supportsSnippetEdits = false;
   private supportsConfigurationChange = false;
 
   constructor(readonly connection: Connection) {
@@ -57,6 +59,7 @@ export class Session {
     this.workspace.canRequestConfiguration = !!capabilities.workspace?.configuration;
     this.workspace.setFolders(params.workspaceFolders, params.rootUri);
     this.supportsWatchedFiles = !!capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration;
+    this.supportsSnippetEdits = !!(capabilities.workspace?.workspaceEdit as { snippetEditSupport?: boolean } | undefined)?.snippetEditSupport;
     this.supportsConfigurationChange = !!capabilities.workspace?.didChangeConfiguration?.dynamicRegistration;
     const pull = !!capabilities.textDocument?.diagnostic;
     this.diagnostics = registerDiagnostics(this, pull);

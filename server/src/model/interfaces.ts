@@ -283,7 +283,7 @@ function endpoints(context: Context): InterfaceSpec[] {
       parts,
       required,
       recommended,
-      insertAt: lineAfter(model, trimEnd(context.text, lastExtent.start, lastExtent.end)),
+      insertAt: lineAfter(model, trimEnd(context.text, lastExtent.start, ownLinesEnd(model, lastExtent))),
       statusCodes,
     });
   });
@@ -715,6 +715,12 @@ function offsetOf(model: SpecModel, position: Position): number {
 
 function lineStartOf(model: SpecModel, offset: number): number {
   return model.text.lastIndexOf('\n', offset - 1) + 1;
+}
+
+/** The end of an extent without the line where the next endpoint starts ("- `POST /x`" after "- `GET /y`"). */
+function ownLinesEnd(model: SpecModel, extent: { start: number; end: number }): number {
+  const lineStart = lineStartOf(model, extent.end);
+  return lineStart > extent.start && extent.end < model.text.length && /^[\s>|*+\-\d.)#`]*$/.test(model.text.slice(lineStart, extent.end)) ? lineStart : extent.end;
 }
 
 function trimEnd(text: string, start: number, end: number): number {

@@ -1,4 +1,9 @@
 import assert from 'node:assert/strict';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { analyzeSpec } from '../../../server/src/engine/analyze';
+import { contractLenses, interfaceAt, interfaceHover } from '../../../server/src/features/interfaces';
+import { quickFixesFor } from '../../../server/src/fixes';
+import { parseSpec } from '../../../server/src/model/parse';
 import { interfaceIncomplete } from '../../../server/src/rules/interface-incomplete';
 import { at, findingsOf, runRule, textAt } from '../helpers';
 
@@ -310,5 +315,81 @@ describe('interface-incomplete: former id api-endpoint-incomplete', () => {
   it('is suppressed through the former id', () => {
     const suppressed = spec.replace('### `GET', '<!-- specready-disable-next-line api-endpoint-incomplete -->\n### `GET');
     assert.deepEqual(findingsOf('interface-incomplete', suppressed), []);
+  });
+});
+
+describe('interface model in the editor: hover, lens and fixes', () => {
+  const spec = [
+    '# Refunds',
+    '',
+    '## API Contract',
+    '',
+    'All endpoints need a bearer token.',
+    '',
+    '### POST /v1/refunds',
+    '',
+    'Request body: `{ "amount": 1250 }` with an `Idempotency-Key` header.',
+    '',
+    'Response `201 Created`; `422` when the amount is above the balance.',
+    '',
+    '### GET /v1/refunds/{id}',
+    '',
+    'Returns the refund.',
+    '',
+    '## Acceptance Criteria',
+    '',
+    '- AC-1: Given a refund, when it is fetched, then the response is 200.',
+  ].join('\n');
+
+  it('describes what an endpoint has, with lines, and what it lacks', () => {
+    const model = parseSpec(spec, 'file:///r.spec.md');
+    const refund = interfaceAt(model, { line: 6, character: 5 });
+    assert.equal(refund?.label, 'POST /v1/refunds');
+    const hover = interfaceHover(refund!);
+    assert.match(hover, /^\*\*POST \/v1\/refunds\*\* · endpoint/);
+    assert.match(hover, /- request body or fields \(line 9\)/);
+    assert.match(hover, /- status codes: 201 \(line 11\)/);
+    assert.match(hover, /- error cases: 422 \(line 11\)/);
+    assert.match(hover, /- authentication \(line 5\)/);
+    assert.match(hover, /Nothing a builder needs is missing/);
+    const single = interfaceHover(interfaceAt(model, { line: 12, character: 5 })!);
+    assert.match(single, /Lacks:\n\n- error cases$/);
+    assert.equal(interfaceAt(model, { line: 8, character: 2 }), undefined);
+  });
+
+  it('counts the interfaces of each contract section and their gaps above its heading', () => {
+    const model = parseSpec(spec, 'file:///r.spec.md');
+    assert.deepEqual(contractLenses(model).map((lens) => [lens.range.start.line, lens.title, lens.target.start.line]), [
+      [2, '2 endpoints · 1 without error cases', 12],
+    ]);
+  });
+
+  it('inserts the missing part after the description; the finding goes away once it is filled in', () => {
+    const result = analyzeSpec(spec, { uri: 'file:///r.spec.md' });
+    const gap = result.findings.find((finding) => finding.rule === 'interface-incomplete')!;
+    const fixes = quickFixesFor(result, gap);
+    assert.equal(fixes[0].title, 'Add an error table to GET /v1/refunds/{id}');
+    assert.equal(fixes[0].isPreferred, true);
+    const [edit] = fixes[0].edits;
+    assert.equal(edit.range.start.line, 15);
+    assert.match(edit.newText, /^\nErrors:\n\n\| Status \| Error code \| When \|\n\|---\|---\|---\|\n\| 400 \| `invalid_request` \| TODO: which input is invalid \|/);
+    assert.match(edit.snippet ?? '', /\| \$\{1:400\} \| `\$\{2:invalid_request\}` \| \$\{3:TODO: which input is invalid\} \|/);
+    const fixed = TextDocument.applyEdits(TextDocument.create('file:///r.spec.md', 'markdown', 1, spec), [edit]);
+    assert.deepEqual(analyzeSpec(fixed).findings.filter((finding) => finding.rule === 'interface-incomplete'), []);
+    assert.ok(analyzeSpec(fixed).findings.some((finding) => finding.rule === 'placeholder'), 'the TODO defaults are still reported until replaced');
+  });
+
+  it('offers one fix per missing part and one for all of them', () => {
+    const result = analyzeSpec('## API\n\n- `POST /v1/orders`\n- `GET /v1/orders/{id}` returns the order; `404` if unknown.\n');
+    const gap = result.findings.find((finding) => finding.rule === 'interface-incomplete' && finding.data?.endpoint === 'POST /v1/orders')!;
+    const fixes = quickFixesFor(result, gap).filter((fix) => !fix.title.startsWith('Disable'));
+    assert.deepEqual(fixes.map((fix) => fix.title), [
+      'Add a request table to POST /v1/orders',
+      'Add a response example to POST /v1/orders',
+      'Add an error table to POST /v1/orders',
+      'Add all 3 missing parts to POST /v1/orders',
+    ]);
+    // Inserted after the endpoint's own list item, not after the next one.
+    assert.equal(fixes[0].edits[0].range.start.line, 3);
   });
 });

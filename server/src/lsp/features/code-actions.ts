@@ -1,5 +1,5 @@
-import { CodeActionKind, type CodeAction, type Diagnostic, type Range } from 'vscode-languageserver/node';
-import { quickFixesFor } from '../../fixes';
+import { CodeActionKind, type CodeAction, type Diagnostic, type Range, type WorkspaceEdit } from 'vscode-languageserver/node';
+import { quickFixesFor, type TextEdit } from '../../fixes';
 import type { Finding } from '../../rules/types';
 import { SOURCE, toDiagnostic } from '../convert';
 import type { Session } from '../session';
@@ -24,13 +24,32 @@ export function registerCodeActions(session: Session): void {
           kind: CodeActionKind.QuickFix,
           isPreferred: fix.isPreferred || undefined,
           diagnostics: fix.rule ? [toDiagnostic(finding)] : undefined,
-          edit: { changes: { [params.textDocument.uri]: fix.edits } },
+          edit: workspaceEdit(session, params.textDocument.uri, fix.edits),
         });
       }
     }
     // Fixes first, suppressions last, whatever finding they came from.
     return actions.sort((a, b) => Number(a.title.startsWith('Disable ')) - Number(b.title.startsWith('Disable ')));
   });
+}
+
+/**
+ * Edits with tab stops go out as snippet edits to clients that accept them; every other client
+ * gets plain text edits, without the snippet.
+ */
+function workspaceEdit(session: Session, uri: string, edits: TextEdit[]): WorkspaceEdit {
+  const version = session.documents.get(uri)?.version;
+  if (session.supportsSnippetEdits && version !== undefined && edits.some((edit) => edit.snippet !== undefined)) {
+    return {
+      documentChanges: [{
+        textDocument: { uri, version },
+        edits: edits.map((edit) => (edit.snippet !== undefined
+          ? { range: edit.range, snippet: { kind: 'snippet', value: edit.snippet } }
+          : { range: edit.range, newText: edit.newText })),
+      }],
+    } as WorkspaceEdit;
+  }
+  return { changes: { [uri]: edits.map((edit) => ({ range: edit.range, newText: edit.newText })) } };
 }
 
 /** Findings the client asked about: its SpecReady diagnostics, else everything in the range. */

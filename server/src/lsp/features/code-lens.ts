@@ -1,4 +1,5 @@
 import type { CodeLens } from 'vscode-languageserver/node';
+import { contractLenses } from '../../features/interfaces';
 import { acceptanceCriteria } from '../../model/criteria';
 import type { Session } from '../session';
 
@@ -6,7 +7,8 @@ import type { Session } from '../session';
 export const REVEAL_COMMAND = 'specready.reveal';
 
 /**
- * Above the acceptance-criteria heading: "N criteria · M untestable · K requirements untraced";
+ * Above each contract section: "4 endpoints · 1 without error cases · 2 untyped fields". Above
+ * the acceptance-criteria heading: "N criteria · M untestable · K requirements untraced";
  * clicking reveals the first problem (or the heading when there is none).
  */
 export function registerCodeLens(session: Session): void {
@@ -14,21 +16,27 @@ export function registerCodeLens(session: Session): void {
     const analysis = await session.analyseOpen(params.textDocument.uri);
     if (analysis?.kind !== 'analysed') return [];
     const { model, findings } = analysis.result;
+    const uri = params.textDocument.uri;
+    const lenses: CodeLens[] = contractLenses(model).map((lens) => ({
+      range: lens.range,
+      command: { title: lens.title, command: REVEAL_COMMAND, arguments: [uri, lens.target] },
+    }));
     const heading = model.sections.find((section) => section.canonical.includes('acceptance-criteria'));
-    if (!heading) return [];
+    if (!heading) return lenses;
     const criteria = acceptanceCriteria(model).length;
     const problems = findings.filter((f) => f.rule === 'untestable-criterion' || f.rule === 'untraced-requirement');
     const untestable = problems.filter((f) => f.rule === 'untestable-criterion').length;
     const untraced = problems.length - untestable;
     const target = problems[0]?.range ?? heading.headingRange;
-    return [{
+    lenses.push({
       range: heading.headingRange,
       command: {
         title: `${plural(criteria, 'criterion', 'criteria')} · ${untestable} untestable · ${plural(untraced, 'requirement', 'requirements')} untraced`,
         command: REVEAL_COMMAND,
-        arguments: [params.textDocument.uri, target],
+        arguments: [uri, target],
       },
-    }];
+    });
+    return lenses;
   });
 }
 

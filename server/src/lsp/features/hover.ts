@@ -1,4 +1,5 @@
 import { MarkupKind, type Hover } from 'vscode-languageserver/node';
+import { interfaceAt, interfaceHover } from '../../features/interfaces';
 import { requirementIndex } from '../../model/requirements';
 import { containsPosition } from '../../model/text';
 import { findRule } from '../../rules/registry';
@@ -16,8 +17,15 @@ export function registerHover(session: Session): void {
     if (analysis?.kind !== 'analysed') return null;
     const finding = analysis.findings.find((f) => f.range.start.line === f.range.end.line && containsPosition(f.range, params.position)
       && (f.range.start.character !== f.range.end.character));
-    if (finding) return { contents: { kind: MarkupKind.Markdown, value: findingHover(finding) }, range: finding.range };
     const { result } = analysis;
+    // On an endpoint or another interface: what it has and lacks, then the finding if there is one.
+    const spec = interfaceAt(result.model, params.position);
+    if (spec) {
+      const range = spec.mentions.find((mention) => containsPosition(mention, params.position)) ?? spec.range;
+      const value = interfaceHover(spec) + (finding ? `\n\n---\n\n${findingHover(finding)}` : '');
+      return { contents: { kind: MarkupKind.Markdown, value }, range };
+    }
+    if (finding) return { contents: { kind: MarkupKind.Markdown, value: findingHover(finding) }, range: finding.range };
     const index = requirementIndex(result.model, result.idPattern);
     const occurrence = [...index.definitions, ...index.references].find((o) => containsPosition(o.range, params.position));
     const definition = occurrence && index.definitions.find((d) => d.id === occurrence.id);
