@@ -46,4 +46,13 @@ describe('language server: which files are specs', function () {
     const broken = (await client.diagnostics(uri)).filter((d) => d.code === 'broken-link');
     assert.deepEqual(broken.map((d) => d.message), ['Link target "/docs/gone.md" does not exist: fix the path or add the file before handoff.']);
   });
+
+  it('applies maxFileSizeKB from .specready.json, as the CLI does', async () => {
+    client = new TestClient({ files: { '.specready.json': '{ "maxFileSizeKB": 4 }\n' } });
+    await client.initialize();
+    const uri = await client.open('specs/big.md', READY.repeat(3));
+    const diagnostics = await client.diagnostics(uri, (p) => p.diagnostics.length > 0);
+    assert.deepEqual(diagnostics.map((d) => d.code), ['file-too-large']);
+    assert.match(String(diagnostics[0].message), /above the limit of 4 KiB \(setting specready\.maxFileSizeKB, or maxFileSizeKB in \.specready\.\*\)/);
+  });
 });

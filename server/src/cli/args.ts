@@ -20,6 +20,8 @@ export interface CheckCommand {
   minScore?: number;
   maxWarnings?: number;
   suppressions: BulkSuppressionOptions;
+  /** `--max-file-size`: KiB above which a file gets a notice instead of an analysis. */
+  maxFileSizeKB?: number;
 }
 
 export interface RulesCommand {
@@ -77,6 +79,7 @@ function parseCheck(args: string[]): Command {
       'prune-suppressions': { type: 'boolean' },
       'suppressions-location': { type: 'string' },
       'pass-on-unpruned-suppressions': { type: 'boolean' },
+      'max-file-size': { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -99,6 +102,7 @@ function parseCheck(args: string[]): Command {
       location: nonEmpty('--suppressions-location', values['suppressions-location']),
       passOnUnpruned: values['pass-on-unpruned-suppressions'] === true,
     },
+    maxFileSizeKB: numberOption('--max-file-size', values['max-file-size'], 1, Infinity, true),
   };
 }
 

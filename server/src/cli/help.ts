@@ -34,6 +34,9 @@ Options:
                       .specready.json, .specready.yaml or .specready.yml
   --min-score <n>     Fail when a file's readiness score is below n (0-100)
   --max-warnings <n>  Fail when there are more than n warnings in total
+  --max-file-size <KiB>
+                      Files larger than this get a notice instead of a check
+                      (default: maxFileSizeKB of the configuration, else 2048)
   --no-error-on-unmatched-pattern
                       Let a folder named on the command line hold no spec
   -h, --help          Show this help

@@ -3,6 +3,8 @@ export interface CliIo {
   cwd: string;
   env: Readonly<Record<string, string | undefined>>;
   stdoutIsTTY: boolean;
+  /** Width of the terminal, when stdout is one. */
+  stdoutColumns?: number;
   stdout(text: string): void;
   stderr(text: string): void;
 }

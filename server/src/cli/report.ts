@@ -27,6 +27,8 @@ export interface FileReport {
   diagnostics: ReportDiagnostic[];
   /** Findings left out because specready-suppressions.json records them (they still count in the score). */
   suppressed?: number;
+  /** Why the file was not analysed (unreadable, binary, above the size limit); its score means nothing then. */
+  notChecked?: string;
 }
 
 export interface ReportSummary {
@@ -77,8 +79,21 @@ export function fileReportFromAnalysis(path: string, result: AnalysisResult): Fi
   };
 }
 
-/** A file that could not be analysed: one error at its start, score 0, never ready. */
+/** Pseudo-rule of the notice reported for a file above the size limit (as in the editor). */
+export const FILE_TOO_LARGE_RULE = 'file-too-large';
+
+/** A file that could not be read as text: one error at its start, score 0, never ready. */
 export function unreadableFileReport(path: string, profile: string, threshold: number, problem: string): FileReport {
+  return notCheckedReport(path, profile, threshold, { rule: UNREADABLE_FILE_RULE, severity: 'error', message: problem }, problem.replace(/;.*$/, ''));
+}
+
+/** A file above the size limit: an informational notice instead of an analysis, as in the editor. */
+export function tooLargeFileReport(path: string, profile: string, threshold: number, notice: string): FileReport {
+  return notCheckedReport(path, profile, threshold, { rule: FILE_TOO_LARGE_RULE, severity: 'info', message: notice }, 'above the size limit');
+}
+
+function notCheckedReport(path: string, profile: string, threshold: number,
+  diagnostic: Pick<ReportDiagnostic, 'rule' | 'severity' | 'message'>, notChecked: string): FileReport {
   return {
     path,
     profile,
@@ -86,9 +101,8 @@ export function unreadableFileReport(path: string, profile: string, threshold: n
     ready: false,
     threshold,
     breakdown: { structure: 0, clarity: 0, testability: 0, completeness: 0 },
-    diagnostics: [{
-      rule: UNREADABLE_FILE_RULE, severity: 'error', message: problem, line: 1, column: 1, endLine: 1, endColumn: 1,
-    }],
+    diagnostics: [{ ...diagnostic, line: 1, column: 1, endLine: 1, endColumn: 1 }],
+    notChecked,
   };
 }
 

@@ -36,9 +36,21 @@ export interface SpecReadyConfig {
   aliases?: Record<string, string[]>;
   idPattern?: string;
   threshold?: number;
+  /** Specs above this size (KiB) get one notice instead of an analysis. */
+  maxFileSizeKB?: number;
 }
 
 export const DEFAULT_INCLUDE = ['**/*.spec.md', '**/specs/**/*.md', '**/*.handoff.md', ...FORMAT_SPEC_GLOBS];
 export const DEFAULT_EXCLUDE = ['**/node_modules/**', '**/.git/**', ...NON_SPEC_GLOBS];
 export const DEFAULT_ID_PATTERN = '[A-Z][A-Z0-9]*-\\d+';
 export const DEFAULT_THRESHOLD = 80;
+export const DEFAULT_MAX_FILE_SIZE_KB = 2048;
+
+/**
+ * The notice for a spec above the size limit, the same in the editor and on the command line;
+ * `how` says where the limit is set.
+ */
+export function fileTooLargeMessage(bytes: number, maxFileSizeKB: number, how: string): string {
+  const size = (kib: number) => (kib >= 1024 ? `${(kib / 1024).toFixed(1)} MiB` : `${Math.ceil(kib)} KiB`);
+  return `SpecReady skipped this file: ${size(bytes / 1024)} is above the limit of ${size(maxFileSizeKB)} (${how}).`;
+}

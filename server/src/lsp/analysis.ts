@@ -1,5 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import { ConfigError } from '../config/errors';
+import { fileTooLargeMessage } from '../config/types';
 import { analyzeSpec, parseForConfig, type AnalysisResult } from '../engine/analyze';
 import { gatherLinkTargets } from '../fs/link-targets';
 import { localLinkPaths } from '../model/link-targets';
@@ -111,7 +112,7 @@ export function skipReason(text: string, maxFileSizeKB: number): Finding | undef
     return {
       rule: 'file-too-large',
       severity: 'info',
-      message: `SpecReady skipped this file: ${(sizeKB / 1024).toFixed(1)} MB is above the limit of ${(maxFileSizeKB / 1024).toFixed(1)} MB (setting specready.maxFileSizeKB).`,
+      message: fileTooLargeMessage(sizeKB * 1024, maxFileSizeKB, 'setting specready.maxFileSizeKB, or maxFileSizeKB in .specready.*'),
       range: ORIGIN,
     };
   }

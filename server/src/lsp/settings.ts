@@ -14,7 +14,7 @@ export interface ClientSettings {
   maxFileSizeKB?: number | null;
 }
 
-export const DEFAULT_MAX_FILE_SIZE_KB = 2048;
+export { DEFAULT_MAX_FILE_SIZE_KB } from '../config/types';
 
 /**
  * Editor settings and the project's `.specready.*` file together. The file is the project's

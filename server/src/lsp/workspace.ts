@@ -71,7 +71,7 @@ export class Workspace {
       projectRoot: isFileUri(uri) ? this.projectRootOf(fileURLToPath(uri), loaded.file) : undefined,
       config: mergeConfig(settings, loaded.config),
       enabled: settings?.enable !== false,
-      maxFileSizeKB: settings?.maxFileSizeKB ?? DEFAULT_MAX_FILE_SIZE_KB,
+      maxFileSizeKB: loaded.config.maxFileSizeKB ?? settings?.maxFileSizeKB ?? DEFAULT_MAX_FILE_SIZE_KB,
       configFile: loaded.file,
       configErrors: loaded.errors,
     };

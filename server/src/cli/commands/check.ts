@@ -1,10 +1,10 @@
 /** `specready check`: discover specs, analyse each with its configuration, report, set the exit status. */
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { dirname, isAbsolute, relative, resolve, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { ConfigError, formatConfigError } from '../../config/errors';
 import { loadConfigFile, loadConfigFor, type LoadedConfig } from '../../config/load';
-import { DEFAULT_THRESHOLD } from '../../config/types';
+import { DEFAULT_MAX_FILE_SIZE_KB, DEFAULT_THRESHOLD, fileTooLargeMessage } from '../../config/types';
 import { analyzeSpec, parseForConfig } from '../../engine/analyze';
 import { discoverSpecFiles, type UnmatchedFolder } from '../../fs/discover';
 import { gatherLinkTargets } from '../../fs/link-targets';
@@ -21,7 +21,7 @@ import { formatSarif } from '../formatters/sarif';
 import { formatStylish } from '../formatters/stylish';
 import { runBulkSuppressions } from '../suppressions';
 import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, type CliIo } from '../io';
-import { buildReport, fileReportFromAnalysis, unreadableFileReport, type CheckReport, type FileReport } from '../report';
+import { buildReport, fileReportFromAnalysis, tooLargeFileReport, unreadableFileReport, type CheckReport, type FileReport } from '../report';
 import { INFORMATION_URI, TOOL_NAME, TOOL_VERSION } from '../version';
 
 /** What went wrong outside the findings: printed to stderr, exit status 2. */
@@ -44,7 +44,7 @@ export async function runCheck(command: CheckCommand, io: CliIo): Promise<number
   const failures: Failures = { config: [], internal: [] };
   const files: FileReport[] = [];
   for (const file of discovery.files) {
-    const report = await checkFile(file, io.cwd, explicitConfig, failures);
+    const report = await checkFile(file, io.cwd, explicitConfig, command.maxFileSizeKB, failures);
     if (report) files.push(report);
   }
   if (reportConfigErrors(failures.config, io)) return EXIT_USAGE;
@@ -64,17 +64,23 @@ export async function runCheck(command: CheckCommand, io: CliIo): Promise<number
   return bulk.failed ? EXIT_FINDINGS : status;
 }
 
-async function checkFile(file: string, cwd: string, explicitConfig: string | undefined, failures: Failures): Promise<FileReport | undefined> {
+async function checkFile(file: string, cwd: string, explicitConfig: string | undefined, maxFileSizeKB: number | undefined,
+  failures: Failures): Promise<FileReport | undefined> {
   const loaded = loadConfigFor(file, explicitConfig);
   if (loaded.errors.length > 0) {
     failures.config.push(...loaded.errors);
     return undefined;
   }
   const path = displayPath(file, cwd);
-  const text = readSpecText(file);
-  if (typeof text !== 'string') {
-    return unreadableFileReport(path, loaded.config.profile ?? DEFAULT_PROFILE, loaded.config.threshold ?? DEFAULT_THRESHOLD, text.problem);
+  const profile = loaded.config.profile ?? DEFAULT_PROFILE;
+  const threshold = loaded.config.threshold ?? DEFAULT_THRESHOLD;
+  const limitKB = maxFileSizeKB ?? loaded.config.maxFileSizeKB ?? DEFAULT_MAX_FILE_SIZE_KB;
+  const size = fileSize(file);
+  if (size !== undefined && size > limitKB * 1024) {
+    return tooLargeFileReport(path, profile, threshold, fileTooLargeMessage(size, limitKB, 'raise it with --max-file-size or maxFileSizeKB in .specready.*'));
   }
+  const text = readSpecText(file);
+  if (typeof text !== 'string') return unreadableFileReport(path, profile, threshold, text.problem);
   const uri = pathToFileURL(file).href;
   try {
     // The engine is pure: facts about linked files are gathered here from the model, which
@@ -96,6 +102,14 @@ async function checkFile(file: string, cwd: string, explicitConfig: string | und
 function withConfigFile(error: ConfigError, loaded: LoadedConfig, specFile: string): ConfigError {
   if (!error.file) error.file = loaded.file ?? specFile;
   return error;
+}
+
+function fileSize(file: string): number | undefined {
+  try {
+    return statSync(file).size;
+  } catch {
+    return undefined;
+  }
 }
 
 /** The file as UTF-8 text, or why it cannot be checked. */
@@ -122,8 +136,15 @@ function format(report: CheckReport, command: CheckCommand, io: CliIo): string {
     });
     case 'github': return formatGithub(report);
     case 'markdown': return formatMarkdown(report);
-    case 'stylish': return formatStylish(report, { color: shouldUseColor(io.env, io.stdoutIsTTY) });
+    case 'stylish': return formatStylish(report, { color: shouldUseColor(io.env, io.stdoutIsTTY), width: terminalWidth(io) });
   }
+}
+
+/** The terminal's width; COLUMNS when piped; 120 when nothing says (a CI log, a file). */
+function terminalWidth(io: CliIo): number {
+  if (io.stdoutIsTTY && io.stdoutColumns) return io.stdoutColumns;
+  const columns = Number(io.env.COLUMNS);
+  return Number.isInteger(columns) && columns > 0 ? columns : 120;
 }
 
 /** 1 when a file has errors or a limit is exceeded; each exceeded limit is explained on stderr. */
