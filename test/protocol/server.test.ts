@@ -77,6 +77,7 @@ describe('language server over stdio (push client, no dynamic registration, null
     assert.match(value, /vague-term/);
     assert.match(value, /Why it matters/);
     assert.match(value, /Rewrite/);
+    assert.match(value, /\*Statement:\* judged as a goal: a list item in "Scope", a goals section/);
   });
 
   it('applies each kind of quick fix and the finding goes away on re-analysis', async () => {

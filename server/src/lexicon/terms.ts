@@ -66,6 +66,7 @@ const HINT = {
   safe: 'state the hazard and the condition that must hold, e.g. "doors stay locked above 5 km/h"',
   clear: 'state what the reader must be able to do, e.g. "the message names the field and the allowed format"',
   tolerance: 'state the value and its tolerance, e.g. 200 ms ± 20 ms',
+  tbd: 'decide the value, or mark it as an open question with an owner and a date',
   speculative: 'state the rule and list its exceptions explicitly',
   loophole: 'decide: make it a firm requirement, or state exactly when it does not apply',
   trigger: 'state the trigger, e.g. "when the queue holds more than 1,000 messages"',
@@ -130,6 +131,8 @@ const GROUPS: Group[] = [
       ['where desirable', 'loophole'], ['if desirable', 'loophole'], ['when desirable', 'loophole'],
       ['if time permits', 'loophole'],
       ['ideally', 'loophole'], ['preferably', 'loophole'], ['in most cases', 'loophole'],
+      ['in some cases', 'loophole'], ['in certain cases', 'loophole'], ['under certain circumstances', 'loophole'],
+      ['in exceptional circumstances', 'loophole'], ['in exceptional cases', 'loophole'],
       ['as soon as possible', 'possible'], ['as * as possible', 'possible'],
       ['in a timely manner', 'deadline'], ['in a timely fashion', 'deadline'],
       ['without undue delay', 'deadline'], ['without unnecessary delay', 'deadline'],
@@ -213,7 +216,7 @@ const GROUPS: Group[] = [
       ['better', 'optimal'], ['faster', 'latency'], ['quicker', 'latency'], ['slower', 'latency'],
       ['easier', 'usability'], ['simpler', 'usability'], ['higher', 'threshold'], ['lower', 'threshold'],
       ['larger', 'size'], ['smaller', 'size'], ['more efficient', 'efficiency'], ['more reliable', 'reliability'],
-      ['worse', 'optimal'], ['similar', 'criterion'],
+      ['worse', 'optimal'],
     ],
   },
   {
@@ -303,6 +306,40 @@ const GROUPS: Group[] = [
     category: 'floor',
     sources: ['ARM', 'ISO29148'],
     terms: [['as a minimum', 'floor'], ['at a minimum', 'floor'], ['at minimum', 'floor']],
+  },
+  {
+    // Hedges that weaken a commitment (ISO 29148 loopholes, ARM options): "should probably",
+    // "potentially drop them", "hopefully within a year", "tentative criteria".
+    category: 'loophole',
+    sources: ['ISO29148', 'ARM', 'SMELLS'],
+    terms: [
+      ['potentially', 'loophole'], ['possibly', 'loophole'], ['probably', 'loophole'], ['hopefully', 'loophole'],
+      ['tentative', 'loophole'], ['tentatively', 'loophole'], ['eventually', 'deadline'],
+    ],
+  },
+  {
+    // Values left open: "the (as-yet-undetermined) plan", "a limit to be determined".
+    category: 'loophole',
+    sources: ['INCOSE-R7', 'ISO29148'],
+    terms: [
+      ['as yet undetermined', 'tbd'], ['undetermined', 'tbd'], ['to be determined', 'tbd'], ['to be decided', 'tbd'],
+      ['not yet determined', 'tbd'], ['not yet decided', 'tbd'],
+    ],
+  },
+  {
+    // Similarity without a tolerance: how close is "comparable"? The referent does not settle it.
+    category: 'ambiguous',
+    sources: ['ISO29148', 'SMELLS'],
+    terms: [
+      ['similar', 'tolerance'], ['comparable', 'tolerance'], ['comparably', 'tolerance'], ['well defined', 'criterion'],
+      ['works well', 'criterion'], ['work well', 'criterion'],
+    ],
+  },
+  {
+    // Evaluative modifiers (ISO 29148 subjective language): sensible defaults, comprehensive tests.
+    category: 'ambiguous',
+    sources: ['ISO29148', 'SMELLS'],
+    terms: [['sensible', 'criterion'], ['comprehensive', 'detail']],
   },
   {
     // The open tail of a list.

@@ -82,6 +82,18 @@ export interface Statement {
   /** Why it has its role, for hovers: `'must' in a "Requirements" section`. */
   reason: string;
   /**
+   * The binding word of the main clause, if any: an RFC 2119 keyword, must/shall/needs to,
+   * should, will, "Given/When/Then" or the imperative verb opening a list item.
+   */
+  cue?: string;
+  /** True when the cue is must, shall, an RFC 2119 keyword, "required" or Given/When/Then. */
+  strongCue: boolean;
+  /**
+   * Length of a leading purpose or condition-of-purpose clause ("In order to safely use X, ...",
+   * "For the feature to be fully effective, ..."): it says why, not what is bound.
+   */
+  purposeEnd?: number;
+  /**
    * Offset in `text` where a justification clause starts ("..., because ...", "since ...",
    * "for ... reasons"): what follows explains the statement and is not part of what it binds.
    */
@@ -115,23 +127,26 @@ interface HeadingRole {
    * only where nothing above says otherwise: under "Motivation" they are background.
    */
   weak?: boolean;
+  /** A heading that asks a question: its body answers it, judged on its own wording. */
+  question?: boolean;
 }
 
 /** Heading patterns, most specific first; tested on the lower-cased title without numbering. */
 const HEADING_ROLES: Array<[RegExp, HeadingRole]> = [
   [/\b(?:open|unresolved|outstanding|remaining) (?:questions?|issues|items|points)\b|^(?:questions|unknowns|faqs?|frequently asked questions)$/, { role: 'questions' }],
   [/\bnon ?goals?\b|\bout of scope\b|\bnot in scope\b|\bexclusions?\b|\bexcluded\b|\bwhat (?:we are|this is) not\b/, { role: 'non-goals' }],
-  [/\b(?:acceptance|graduation|success|exit|release|completion|done|test(?:ing)?|verification|evaluation) (?:criteria|criterion|conditions?|tests?)\b|\bacceptance\b|\bdefinition of done\b|\btest (?:plan|strategy|cases|scenarios)\b|\btesting(?: plan| strategy)?$|\bhow to verify\b|\bverification\b|\bconformance\b/, { role: 'criteria' }],
-  [/\bgoals?\b|\bobjectives?\b|\bdeliverables\b|\bsuccess metrics\b|\bdecision drivers?\b|\bin scope\b|^scope$/, { role: 'goals' }],
+  [/\b(?:acceptance|graduation|success|exit|release|completion|done|verification|evaluation) (?:criteria|criterion|conditions?|tests?)\b|\bacceptance\b|\bdefinition of done\b|\bhow to verify\b|\bverification\b/, { role: 'criteria' }],
+  [/\bchecklists?\b/, { role: 'design' }],
+  [/(?:^|\s)(?:goals?|objectives?)(?:\s+(?:of|for)\b.*)?$|\bdeliverables\b|\bsuccess metrics\b|\bdecision drivers?\b|\bin scope\b|^scope$/, { role: 'goals' }],
   [/\bglossary\b|\bterminology\b|\bdefinitions?\b|\bvocabulary\b|\bterms\b|\bnomenclature\b/, { role: 'definitions' }],
-  [/\brequirements?\b|\bspecification\b|\bnfrs?\b|\bnon ?functional\b|\bmust haves\b|\bslos?\b|\bslas?\b|\bservice level\b/, { role: 'requirements' }],
+  [/\brequirements?\b|\b(?:functional|requirements?|system|product|software) specification\b|\bnfrs?\b|\bnon ?functional\b|\bmust haves\b|\bslos?\b|\bslas?\b|\bservice level\b/, { role: 'requirements' }],
   [/\bexamples?\b|\bwalk ?through\b|\btutorial\b|\bdemo\b|\billustrat|\buser stor(?:y|ies)\b|\bstory \d|\bscenarios?\b|\buse cases?\b/, { role: 'narrative', narrative: 'example' }],
   [/\brationale\b|\balternatives?\b|\bdrawbacks?\b|\btrade ?offs?\b|\bcomparison\b|\bcompared\b|\bdownsides?\b|\bpros\b|\bcons\b|\brisks?\b|\bdiscussion\b|\bconsidered\b|\brejected\b|\bwhy not\b|\bcriticism\b|\bprior art\b|\brelated work\b|\bother (?:languages|ecosystems|projects)\b/, { role: 'narrative', narrative: 'rationale' }],
   [/\bfuture\b|\bfollow ?ups?\b|\bnext steps\b|\bpossibilities\b|\blater (?:work|phases?)\b/, { role: 'narrative', narrative: 'discussion' }],
   [/\bnotes?\b|\bcaveats?\b|\bconsiderations?\b|\bimplications?\b|\bimpact\b|\beffects? on\b|\bcompatibility\b|\bhow we teach\b|\bteaching\b|\bdocumentation\b|\bfaq\b/, { role: 'narrative', narrative: 'discussion' }],
   [/\bsummary\b|\babstract\b|\boverview\b|\bintroduction\b|^intro$|\bmotivation\b|\bbackground\b|\bcontext\b|\bhistory\b|\bstatus quo\b|\bcurrent (?:state|situation|behaviou?r|design|status|implementation|approach)\b|\bexisting\b|\bproblems?\b|^why\b|\btl ?;? ?dr\b|\breferences\b|\backnowledge?ments?\b|\bappendix\b|\bchangelog\b|\brevision\b|\btable of contents\b|\bcontents\b|\bpurpose\b|\bintent\b|\bpain points\b/, { role: 'narrative', narrative: 'background' }],
   [/\bperformance\b|\bsecurity\b|\bprivacy\b|\bscalability\b|\breliability\b|\bavailability\b|\bobservability\b|\bconstraints?\b|\blimits?\b|\blimitations\b|\bquality\b|\blatency\b|\bthroughput\b|\bcapacity\b|\bdurability\b|\berror handling\b|\bfailure modes?\b|\bretries\b|\btimeouts?\b/, { role: 'requirements', weak: true }],
-  [/\bdesign\b|\bproposal\b|\bproposed\b|\bsolution\b|\bapproach\b|\bimplementation\b|\breference level\b|\bguide level\b|\bexplanation\b|\bdetailed\b|\bdetails\b|\bapis?\b|\binterfaces?\b|\barchitecture\b|\bchanges?\b|\bmechanism\b|\bsemantics\b|\bsyntax\b|\bhow it works\b|\bplan\b|\brollout\b|\brollback\b|\bupgrade\b|\bdowngrade\b|\bmigration\b|\bversion skew\b|\bmonitoring\b|\bdependencies\b|\bscalability\b|\btroubleshooting\b|\bquestionnaire\b|\bfeature enablement\b|\bcontract\b|\bschema\b|\bdata model\b|\bendpoints?\b|\bbehaviou?r\b|\bfeatures?\b|\bprocess\b|\bworkflow\b/, { role: 'design' }],
+  [/\bdesign\b|\bproposal\b|\bproposed\b|\bsolution\b|\bapproach\b|\bimplementation\b|\breference level\b|\bguide level\b|\bexplanation\b|\bdetailed\b|\bdetails\b|\bapis?\b|\binterfaces?\b|\barchitecture\b|\bchanges?\b|\bmechanism\b|\bsemantics\b|\bsyntax\b|\bhow it works\b|\bplan\b|\brollout\b|\brollback\b|\bupgrade\b|\bdowngrade\b|\bmigration\b|\bversion skew\b|\bmonitoring\b|\bdependencies\b|\bscalability\b|\btroubleshooting\b|\bquestionnaire\b|\bfeature enablement\b|\bcontract\b|\bschema\b|\bdata model\b|\bendpoints?\b|\bbehaviou?r\b|\bfeatures?\b|\bprocess\b|\bworkflow\b|\bspecification\b|\btest(?:s|ing)?\b|\bconformance\b/, { role: 'design' }],
 ];
 
 /** Canonical section ids (sections/catalog.ts, including configured aliases) as a fallback. */
@@ -183,7 +198,9 @@ function headingRole(section: Section): HeadingRole | undefined {
   if (!title) return undefined;
   // A heading that asks a question heads an answer ("Will enabling the feature change any default?"),
   // judged on its own wording.
-  if (/\?\s*$/.test(section.title) && !/\b(?:open|unresolved|outstanding) questions?\b/i.test(section.title)) return { role: 'design' };
+  if (/\?\s*$/.test(section.title) && !/\b(?:open|unresolved|outstanding) questions?\b/i.test(section.title)) return { role: 'design', question: true };
+  // A heading that names a code element ("The `hash(into:)` requirement") is about that element.
+  if (/`[^`]+`|\w\(|::|\(\w*:\)/.test(section.title)) return { role: 'design' };
   const whole = matchRole(title);
   const parts = title.split(/\s*(?:\band\b|&|\/|,|\+|;)\s*/).filter(Boolean);
   if (parts.length > 1) {
@@ -215,17 +232,25 @@ export function sectionRoles(sections: readonly Section[]): SectionRoleInfo[] {
 }
 
 function combine(section: Section, own: HeadingRole | undefined, parent: SectionRoleInfo | undefined): SectionRoleInfo {
-  if (!own) return parent ?? { role: 'none', decidedBy: undefined };
+  if (!own) {
+    // A subsection of goals with a title of its own ("Search internals") details the design.
+    if (parent && (parent.role === 'goals' || parent.role === 'non-goals')) return { role: 'design', decidedBy: section };
+    return parent ?? { role: 'none', decidedBy: undefined };
+  }
   const inherited = parent?.role;
   if (inherited === 'narrative' || inherited === 'questions') {
-    if (own.weak || !OVERRIDES_NARRATIVE.has(own.role)) {
+    // "Goals" under "Motivation" are goals; "Scope" under "Rationale and alternatives" is argument.
+    const overrides = OVERRIDES_NARRATIVE.has(own.role) && (parent?.narrative === 'background' || own.role === 'questions' || own.role === 'definitions');
+    if (own.weak || !overrides) {
       // A narrative kind of its own ("Examples" under "Alternatives") is more specific.
       if (own.role === 'narrative') return { role: 'narrative', narrative: own.narrative, decidedBy: section };
       return parent as SectionRoleInfo;
     }
   }
   if (own.weak && inherited && inherited !== 'none') return parent as SectionRoleInfo;
-  if (own.role === 'design' && inherited && ['requirements', 'criteria', 'goals', 'non-goals', 'definitions'].includes(inherited)) {
+  // "Observability" deep under an unrecognised heading ("Heuristics") is part of that design.
+  if (own.weak && section.parent && section.parent.level > 1) return { role: 'design', decidedBy: section };
+  if (own.role === 'design' && !own.question && inherited && ['requirements', 'criteria', 'goals', 'non-goals', 'definitions'].includes(inherited)) {
     return parent as SectionRoleInfo;
   }
   return { role: own.role, narrative: own.narrative, decidedBy: section };
@@ -237,28 +262,38 @@ function combine(section: Section, own: HeadingRole | undefined, parent: Section
 /** RFC 2119 / RFC 8174 keywords, upper case only. */
 const RFC2119 = /\b(?:MUST(?: NOT)?|SHALL(?: NOT)?|SHOULD(?: NOT)?|REQUIRED|MAY|RECOMMENDED|NOT RECOMMENDED|OPTIONAL)\b/;
 /** Lower-case obligations. */
-const OBLIGATION = /\b(?:must|shall|(?:is|are|be) required to|needs? to|has to|have to|(?:is|are) (?:not )?(?:allowed|permitted) to|cannot|can ?not|may not|must not|shall not)\b/i;
+const OBLIGATION = /\b(?:must|shall|(?:is|are|be) required to|needs? to|has to|have to|(?:is|are) (?:not )?(?:allowed|permitted) to|must not|shall not)\b/i;
 const SHOULD = /\bshould\b/i;
 /** "will" (or "won't") describing what the proposal does. */
 const WILL = /\b(?:will|won['’]t)\b/i;
 /** A pronoun or expletive subject right before the modal: "this should not", "it will likely". */
-const WEAK_SUBJECT = /\b(?:this|that|it|there|which|these|those|they|you|one)\s+(?:\w+\s+)?$/i;
+const WEAK_SUBJECT = /\b(?:this|that|it|there|which|these|those|they|you|one)\s+(?:(?:also|still|then|only|now|just|probably|likely|possibly|certainly|eventually|then)\s+)?$/i;
 
 const QUESTION = /\?[\s"'’”)\]*_]*$/;
-const EXAMPLE = /^[\s"'(*_]*(?:for (?:example|instance)\b|e\.\s?g\.|as an (?:example|illustration)\b|consider\b|imagine\b|suppose\b|let['’]?s (?:say|consider|look)\b|say\b|take\b|here(?:['’]s| is| are)\b|in (?:this|the (?:above|below|following|previous|first|second|next)) (?:example|case|scenario|snippet|code)\b|this (?:example|snippet)\b|the (?:above|following|previous) (?:example|code|snippet)\b|(?:in|with) the (?:example|code) above\b|an example\b)/i;
-const RATIONALE = /^[\s"'(*_]*(?:(?:this|that) is (?:because|why|so|needed|necessary|important|useful|done|intended|desirable|fine|ok|safe|sufficient)\b|because\b|since\b|the (?:reason|rationale|motivation|idea|intent|intention|goal|point|benefit|advantage|downside|problem|issue)\b|(?:this|that) (?:means|implies|allows|enables|makes|lets|avoids|prevents|helps|keeps|ensures|gives|provides|way|also means)\b|in other words\b|note (?:that|:)|notably\b|that is,|i\.\s?e\.|otherwise\b|as a result\b|as such\b|as (?:mentioned|noted|described|discussed|explained|shown|seen) (?:above|earlier|before|previously|below)\b|of course\b|unfortunately\b|fortunately\b|ideally,)/i;
-const BACKGROUND = /^[\s"'(*_]*(?:today\b|currently\b|at (?:the moment|present)\b|presently\b|historically\b|previously\b|in the past\b|until now\b|so far\b|as of (?:today|now|this writing|\w+ \d{4}|v?\d)|originally\b|traditionally\b|at the time\b|initially,|in (?:kubernetes|rust|swift|react) (?:today|currently)\b|right now\b|nowadays\b)/i;
+/** Markup that may open a statement: quotes, emphasis, a task checkbox. */
+const LEAD = String.raw`^(?:[\s"'(*_>]|\[[ xX]\])*`;
+/** A pattern anchored after the statement's leading markup. */
+function opening(source: RegExp): RegExp {
+  return new RegExp(LEAD + source.source, source.flags);
+}
+const EXAMPLE = opening(/(?:for (?:example|instance)\b|e\.\s?g\.|as an (?:example|illustration)\b|consider\b|imagine\b|suppose\b|let['’]?s (?:say|consider|look)\b|say\b|take\b|here(?:['’]s| is| are)\b|in (?:this|the (?:above|below|following|previous|first|second|next)) (?:example|snippet|code)\b|this (?:example|snippet)\b|the (?:above|following|previous) (?:example|code|snippet)\b|(?:in|with) the (?:example|code) above\b|an example\b)/i);
+const RATIONALE = opening(/(?:(?:this|that) is (?:because|why|so|needed|necessary|important|useful|done|intended|desirable|fine|ok|safe|sufficient)\b|because\b|since\b|the (?:reason|rationale|motivation|idea|intent|intention|goal|point|benefit|advantage|downside|problem|issue)\b|(?:this|that) (?:means|implies|allows|enables|makes|lets|avoids|prevents|helps|keeps|ensures|gives|provides|way|also means)\b|in other words\b|note (?:that|:)|notably\b|that is,|i\.\s?e\.|otherwise\b|as a result\b|as such\b|as (?:mentioned|noted|described|discussed|explained|shown|seen) (?:above|earlier|before|previously|below)\b|of course\b|unfortunately\b|fortunately\b)/i);
+const BACKGROUND = opening(/(?:today\b|currently\b|at (?:the moment|present)\b|presently\b|historically\b|previously\b|in the past\b|until now\b|so far\b|as of (?:today|now|this writing|\w+ \d{4}|v?\d)|originally\b|traditionally\b|at the time\b|initially,|in (?:kubernetes|rust|swift|react) (?:today|currently)\b|right now\b|nowadays\b)/i);
 const CURRENT = /\b(?:today|currently|at present|right now|nowadays|as of today)\b/i;
 /** Past tense in the main clause: "was", "were", "had", "did", "used to". */
 const PAST = /^(?:[^,;:]*?\s)?(?:was|were|had|did|used to|has always|have always)\s/i;
-const PREDICTION = /\b(?:will|would|may|might|could|should|can)\s+(?:likely|probably|possibly|potentially|perhaps|eventually|hopefully|presumably|certainly)\b|\b(?:is|are|seems?|appears?) (?:likely|unlikely|expected|anticipated) to\b|\bwe (?:expect|anticipate|predict|hope|foresee)\b|\bit (?:is|seems|appears) (?:likely|unlikely|possible|plausible)\b|\bin the (?:near |distant )?future\b|\b(?:this|that|it|which|these|those|doing so|such a change) (?:will|would|should|could|might|may)(?: not)? (?:result|lead|allow|enable|make|help|reduce|improve|mean|cause|affect|break|require|be|have|give|increase|decrease|impact|introduce|simplify|benefit)\b|^[\s*_]*(?:likely|probably|presumably|hopefully)\b/i;
-const OPINION = /^[\s"'(*_]*(?:(?:i|we) (?:think|believe|feel|suspect|considered|looked|tried|chose|decided|discussed|argue|agree|prefer|found|noticed|realized|realised|want to (?:highlight|note|stress|point out))\b|it (?:would|might|could) be (?:nice|good|better|possible|useful|interesting|worth|great|desirable)\b|one (?:could|might|may|can) (?:argue|imagine|think|say)\b|arguably\b|in my (?:opinion|view)\b|on the other hand\b|(?:good|bad|neutral), because\b|pros?:|cons?:|that said\b|having said that\b)/i;
+const PREDICTION = /\b(?:will|would|may|might|could|can)\s+(?:likely|probably|possibly|potentially|perhaps|eventually|hopefully|presumably|certainly)\b|\b(?:is|are|seems?|appears?) (?:likely|unlikely|expected|anticipated) to\b|\bwe (?:expect|anticipate|predict|hope|foresee)\b|\bit (?:is|seems|appears) (?:likely|unlikely|possible|plausible)\b|\bin the (?:near |distant )?future\b|\b(?:this|that|which|doing so|such a change) (?:will|would|should|could|might|may)(?: not)? (?:\w+ )?(?:result|lead|allow|enable|make|help|reduce|improve|mean|cause|affect|break|require|increase|decrease|impact|introduce|simplify|benefit|be (?:done|used|useful|needed|necessary|possible|added|considered|a problem))\b|^[\s*_]*(?:likely|probably|presumably|hopefully)\b/i;
+const OPINION = opening(/(?:(?:i|we|i\/we) (?:think|believe|feel|suspect|considered|looked|tried|chose|decided|discussed|argue|agree|prefer|found|noticed|realized|realised|understand|acknowledge|want to (?:highlight|note|stress|point out))\b|it (?:would|might|could) be (?:nice|good|better|possible|useful|interesting|worth|great|desirable)\b|one (?:could|might|may|can) (?:argue|imagine|think|say)\b|arguably\b|in my (?:opinion|view)\b|on the other hand\b|(?:good|bad|neutral), because\b|pros?:|cons?:|that said\b|having said that\b)/i);
 /** Template guidance written wholly in italics: "_For GA, this section is required: ..._". */
 const GUIDANCE = /^[_*](?![_*\s])[\s\S]*[^\s_*][_*][.:]?$/;
+/** A leading purpose clause, up to its comma. */
+const PURPOSE = /^[\s*_]*(?:in order (?:to|for)\b|so that\b|for (?:\S+\s+){1,6}?to\s|to\s+(?!be\b)\p{Ll}+\b)[^,;:]{0,120},/iu;
+/** Two or more bracketed tags first: the name of a test or an item ("[sig-network] [Feature:X] ..."). */
+const TAGGED = /^\s*(?:\[[^\]\s][^\]]{0,40}\]\s*){2,}/;
 /** A justification clause inside a statement. */
 const JUSTIFICATION = /(?:,\s*|\s[-–—]\s|\(\s*|\s)(?:because|since|as this|as that|as it|given that|due to|for (?:\w+ ){0,3}reasons?|so that|in order to|which (?:means|allows|lets|makes|avoids|prevents))\b/i;
 /** Definition phrasing: "X is defined as", "X means", "X refers to", "we call". */
-const DEFINES = /\b(?:is|are) defined (?:as|to be)\b|\b(?:means|refers to|stands for|denotes)\b|\bwe (?:call|define|use the term)\b|\bis (?:called|known as|short for)\b/i;
+const DEFINES = /\b(?:is|are) defined (?:as|to be)\b|(?<!\b(?:a|the|any|some|no|alternative|additional|other|another|same|simple|easy|only|by|of)\s)\bmeans\b(?!\s+(?:for|of|to|by)\b)|\b(?:refers to|stands for|denotes)\b|\bwe (?:call|define|use the term)\b|\bis (?:called|known as|short for)\b/i;
 /** "Term: explanation" or "**Term** - explanation" at the start of an item. */
 const TERM_ENTRY = /^[\s*_`"]*[\p{L}\p{N}][\p{L}\p{N} `'._/-]{0,40}?[*_`"]*\s*(?::|\s[-–—]\s)\s*\S/u;
 
@@ -326,16 +361,44 @@ function cueWords(pattern: RegExp, text: string): string {
   return (pattern.exec(text)?.[0] ?? '').replace(/^[\s"'(*_]+/, '').trim().slice(0, 40);
 }
 
+/** Words that open a subordinate clause: a modal inside one states a condition or a description. */
+const SUBORDINATE = /\b(?:if|when|whenever|unless|whether|which|that|whose|who|whom|where|what|how|because|since|although|though|while|once|until|so that|as long as|in case)\b/i;
+/** A hedge or a hypothetical right before the modal: "sometimes need to", "would need to". */
+const HEDGED = /\b(?:sometimes|often|usually|typically|generally|occasionally|rarely|would|could|might|may|probably|likely|also may)\s+$/i;
+
+/** The clause a word at `index` is in, up to the word: punctuation and "then" end a clause. */
+function clauseBefore(text: string, index: number): string {
+  const parts = text.slice(0, index).split(/[,;:()—–]|\s-\s|\bthen\b/i);
+  return parts[parts.length - 1] ?? '';
+}
+
+/** The first occurrence of `pattern` in the main clause, not hedged: its text, or undefined. */
+function mainClauseMatch(pattern: RegExp, text: string, weakSubject: boolean): string | undefined {
+  const global = new RegExp(pattern.source, pattern.flags.includes('g') ? pattern.flags : `${pattern.flags}g`);
+  for (const match of text.matchAll(global)) {
+    const index = match.index ?? 0;
+    const clause = clauseBefore(text, index);
+    if (SUBORDINATE.test(clause) || HEDGED.test(text.slice(0, index))) continue;
+    if (weakSubject && WEAK_SUBJECT.test(text.slice(0, index))) continue;
+    return match[0];
+  }
+  return undefined;
+}
+
+/** A Given/When/Then criterion. */
+const SCENARIO = /^(?:[\s*_>]|\[[ xX]\])*(?:\*\*)?(?:given|when)\b[\s\S]*\bthen\b/i;
+
 /** A binding cue in the wording: the word that binds, or undefined. */
 function bindingCue(text: string, kind: StatementKind): string | undefined {
   const rfc = RFC2119.exec(text);
   if (rfc && !/^[^\p{Ll}]*$/u.test(text)) return rfc[0];
-  const obligation = OBLIGATION.exec(text);
-  if (obligation) return obligation[0].toLowerCase();
-  const should = SHOULD.exec(text);
-  if (should && !WEAK_SUBJECT.test(text.slice(0, should.index))) return 'should';
-  const will = WILL.exec(text);
-  if (will && !WEAK_SUBJECT.test(text.slice(0, will.index))) return will[0].toLowerCase();
+  const obligation = mainClauseMatch(OBLIGATION, text, false);
+  if (obligation) return obligation.toLowerCase();
+  const should = mainClauseMatch(SHOULD, text, true);
+  if (should) return 'should';
+  const will = mainClauseMatch(WILL, text, true);
+  if (will) return will.toLowerCase();
+  if (SCENARIO.test(text)) return 'Given/When/Then';
   if (kind !== 'sentence' && isImperative(text)) return `${firstWord(text)}`;
   return undefined;
 }
@@ -470,7 +533,7 @@ function tableRowStatement(model: SpecModel, index: number, cells: Sentence[], r
     reason = `a table row in ${sectionPhrase(section, info)}`;
   }
   return {
-    index, kind: 'table-row', text, role, narrative, binding: isBindingRole(role), explicit, reason,
+    index, kind: 'table-row', text, role, narrative, binding: isBindingRole(role), explicit, reason, cue, strongCue: isStrongCue(cue, text),
     startOffset: start, endOffset: end, range: rangeFromOffsets(model, start, end), section, sectionRole: info.role, sentences: cells,
   };
 }
@@ -493,8 +556,11 @@ function sentenceStatement(
     narrative: decided.narrative,
     binding: isBindingRole(decided.role),
     explicit: decided.explicit,
-    reason: `${decided.reason}`,
+    reason: decided.reason,
+    cue: decided.cue,
+    strongCue: decided.strongCue,
     justificationStart: justification && justification.index > 0 ? justification.index : undefined,
+    purposeEnd: PURPOSE.exec(sentence.text)?.[0].length,
     startOffset: sentence.startOffset,
     endOffset: sentence.endOffset,
     range: sentence.range,
@@ -541,23 +607,58 @@ interface Decision {
   narrative?: NarrativeKind;
   explicit: boolean;
   reason: string;
+  cue?: string;
+  strongCue: boolean;
 }
 
-function decideRole(statement: Pick<Statement, 'text' | 'kind'>, sentence: Sentence, info: SectionRoleInfo, leadIn: Statement | undefined): Decision {
+function decideRole(written: Pick<Statement, 'text' | 'kind'>, sentence: Sentence, info: SectionRoleInfo, leadIn: Statement | undefined): Decision {
+  // Line breaks inside a paragraph are spaces to the reader.
+  const statement = { kind: written.kind, text: written.text.replace(/\s+/g, ' ') };
+  const cue = bindingCue(statement.text, statement.kind);
+  const strongCue = isStrongCue(cue, statement.text);
+  return { ...roleFromPlace(statement, sentence, info, leadIn, cue, strongCue), cue, strongCue };
+}
+
+/** must, shall, RFC 2119 keywords, "required", Given/When/Then: not will, should or an imperative. */
+function isStrongCue(cue: string | undefined, text: string): boolean {
+  return cue !== undefined && !/^(?:will|won['’]t|should)$/i.test(cue) && cue !== firstWord(text);
+}
+
+function roleFromPlace(
+  statement: Pick<Statement, 'text' | 'kind'>, sentence: Sentence, info: SectionRoleInfo, leadIn: Statement | undefined,
+  cue: string | undefined, strongCue: boolean,
+): Omit<Decision, 'cue' | 'strongCue'> {
   const where = sectionPhrase(sentence.section, info);
   const narrative = narrativeCue(statement, sentence);
   if (info.role === 'questions') return { role: 'question', explicit: false, reason: `in ${where}` };
   if (narrative?.role === 'question') return { role: 'question', explicit: true, reason: narrative.reason };
-  if (narrative && narrative.narrative !== 'background' && narrative.narrative !== 'prediction') {
+  // must, shall and RFC 2119 keywords in the main clause bind even in a sentence that opens with
+  // an explanation or an example: "Since numbers must be portable, each number must be unique".
+  // "Since this feature touches filtering, the performance should be similar": the clause after
+  // the reason is the statement.
+  const reasonFirst = narrative?.narrative === 'rationale' && /^\W*(?:since|because|as)\b[^,]*,/i.test(statement.text)
+    && cue !== undefined && statement.text.indexOf(cue) > statement.text.indexOf(',');
+  const yields = narrative && (strongCue || reasonFirst) && ['rationale', 'example', 'prediction', 'background'].includes(narrative.narrative ?? '');
+  if (narrative && !yields && narrative.narrative !== 'background' && narrative.narrative !== 'prediction') {
     return { role: 'narrative', narrative: narrative.narrative, explicit: true, reason: narrative.reason };
   }
   if (info.role === 'narrative') {
     return { role: 'narrative', narrative: narrative?.narrative ?? info.narrative, explicit: false, reason: `in ${where}` };
   }
-  const cue = bindingCue(statement.text, statement.kind);
-  // "Today the API returns 500" describes the present; "Today ... must" still binds.
-  if (narrative && (!cue || narrative.narrative === 'prediction')) {
+  // "Today the API returns 500" describes the present, and so does "Currently the API will
+  // panic"; "Today ... must" still binds.
+  if (narrative && !yields) {
     return { role: 'narrative', narrative: narrative.narrative, explicit: true, reason: narrative.reason };
+  }
+  // "Rollout should have minimal impact because ...": a reasoned expectation, not an obligation.
+  if (cue === 'should' && /\bbecause\b/i.test(statement.text)) {
+    return { role: 'narrative', narrative: 'prediction', explicit: true, reason: 'it predicts ("should ... because")' };
+  }
+  if (sentence.listItem?.checked === true && statement.kind === 'list-item') {
+    return { role: 'narrative', narrative: 'background', explicit: true, reason: 'it reports a status (a ticked checkbox)' };
+  }
+  if (TAGGED.test(statement.text)) {
+    return { role: 'narrative', narrative: 'background', explicit: true, reason: 'it names tests or items by their bracketed tags' };
   }
   const endsWithColon = /:\s*[*_]*$/.test(statement.text);
   if (endsWithColon && !cue) return { role: 'narrative', narrative: 'lead-in', explicit: true, reason: 'it introduces what follows (a lead-in ending in ":")' };
@@ -588,6 +689,10 @@ function decideRole(statement: Pick<Statement, 'text' | 'kind'>, sentence: Sente
     return { role: 'narrative', narrative: 'background', explicit: false, reason: 'it describes what exists (present state or past tense)' };
   }
   const defaultRole = DEFAULT_ROLE[info.role];
+  if (sentence.kind === 'paragraph' && defaultRole && ['criteria', 'goals', 'non-goals'].includes(info.role)) {
+    // Criteria and goals are listed; prose between the items introduces or explains them.
+    return { role: 'narrative', narrative: 'discussion', explicit: false, reason: `prose without a modal or an imperative in ${where}` };
+  }
   if (defaultRole) return { role: defaultRole, explicit: false, reason: `${statement.kind === 'list-item' ? 'a list item' : 'a sentence'} in ${where}` };
   return { role: 'narrative', narrative: 'discussion', explicit: false, reason: `it states no obligation (no modal or imperative) in ${where}` };
 }

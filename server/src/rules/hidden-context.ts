@@ -8,8 +8,8 @@ interface Pattern {
   regex: RegExp;
   /** What the reader is missing, for the message. */
   missing: string;
-  /** Exemption judged on the sentence text after the match. */
-  unless?: (after: string) => boolean;
+  /** Exemption judged on the sentence text after the match and the document's section titles. */
+  unless?: (after: string, titles: readonly string[]) => boolean;
 }
 
 const MEETINGS = oneOf(
@@ -110,7 +110,7 @@ const PATTERNS: Pattern[] = [
     // "as previously discussed" usually points back into the document itself, so it is left out.
     regex: /\bas (?:we |we've |we have |we had |was |you and i )?(?:discussed|agreed|talked about)\b|\bas previously agreed\b/gi,
     missing: 'a discussion the reader was not part of',
-    unless: (after) => refersToDocument(after),
+    unless: (after, titles) => refersToDocument(after, titles),
   },
 ];
 
@@ -139,7 +139,9 @@ export const hiddenContext: Rule = {
     summary: 'References to context a contractor cannot see: meetings, private chats, people, "the usual".',
     rationale: 'An outside engineer was not in the call, is not in your Slack and does not know what "the usual '
       + 'format" is. Every decision the work depends on has to be written into the spec or linked to a document '
-      + 'the reader can open. Reported: "as discussed/agreed" (unless it points at a section, "above" or a link), '
+      + 'the reader can open. Reported: "as discussed/agreed" (unless it points into the document: "above", a '
+      + 'section or heading of the document, "the overview section"; or at a link to public work: "much like we '
+      + 'did with [Project X](https://...)"), '
       + '"per the call", "decided in the meeting", "discussed in Slack", "Slack thread", "discussed offline", '
       + '"ask <Name>", "the usual process", "same as last time", "as you know", and links to chat workspaces '
       + '(slack.com/archives, teams.microsoft.com/l, discord.com/channels, chat.google.com), bare URLs included. '
@@ -177,7 +179,7 @@ function phraseFindings(model: SpecModel, sentence: Sentence, pattern: Pattern):
     const leading = match[0].length - match[0].replace(/^[\s,]+/, '').length;
     const start = sentence.startOffset + (match.index ?? 0) + leading;
     const end = sentence.startOffset + (match.index ?? 0) + match[0].replace(/[\s,]+$/, '').length;
-    if (pattern.unless?.(sentence.text.slice(end - sentence.startOffset))) continue;
+    if (pattern.unless?.(sentence.text.slice(end - sentence.startOffset), sectionTitles(model))) continue;
     if (pointsAtLink(model, start, end, sentence.endOffset)) continue;
     const phrase = model.text.slice(start, end);
     found.push({
@@ -199,19 +201,34 @@ function phraseFindings(model: SpecModel, sentence: Sentence, pattern: Pattern):
  * are reported on their own.
  */
 function pointsAtLink(model: SpecModel, start: number, end: number, sentenceEnd: number): boolean {
-  const limit = Math.min(sentenceEnd, end + 40);
+  // The link may close the clause: "much like we did with [Project X](https://...)".
+  const limit = Math.min(sentenceEnd, end + 80);
   const nearby = linkCovers(model, start, end) || linkStartsWithin(model, end, limit);
   // Bare URLs are masked out of the sentence, so look at the source up to the end of the line.
   const rest = model.text.slice(end, end + 60).split(/\r?\n|\r/)[0];
   return nearby || /https?:\/\//i.test(rest);
 }
 
-/** "as discussed above", "as agreed in Section 4", "as discussed in the Alternatives section". */
-function refersToDocument(after: string): boolean {
+/**
+ * "as discussed above", "as agreed in Section 4", "as discussed in the Alternatives section", "as
+ * discussed in the overview section", "as discussed under Motivation": the document itself.
+ */
+function refersToDocument(after: string, titles: readonly string[]): boolean {
   if (/^\s+(?:above|below|earlier|previously|later|before)\b/i.test(after)) return true;
-  const target = /^\s+(?:in|under|at)\s+(?:the\s+)?(.{0,30})/.exec(after)?.[1] ?? '';
+  const target = /^\s+(?:in|under|at)\s+(?:the\s+)?(.{0,40})/.exec(after)?.[1] ?? '';
   if (/^(?:slack|teams|discord|chat|email|e-mail|call|meeting|sync|standup|thread)\b/i.test(target)) return false;
+  if (/^[^.;,]{0,30}?\b(?:section|chapter|appendix|heading|paragraph)s?\b/i.test(target)) return true;
+  if (titles.some((title) => title.length > 2 && target.toLowerCase().startsWith(title))) return true;
   return /^(?:["'“*_]*\p{Lu}|#|§|\d|(?:previous |next |following )?(?:section|chapter|appendix|part|table|figure|document|spec|proposal|rfc|kep|design|issue|pr)\b)/u.test(target);
+}
+
+const titleCache = new WeakMap<SpecModel, string[]>();
+
+/** The document's section titles, lower-cased: "as discussed in the overview" points at one. */
+function sectionTitles(model: SpecModel): string[] {
+  let titles = titleCache.get(model);
+  if (!titles) titleCache.set(model, (titles = model.sections.map((section) => section.title.toLowerCase().trim())));
+  return titles;
 }
 
 function privateLinkFindings(model: SpecModel): RawFinding[] {

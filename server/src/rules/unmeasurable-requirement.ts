@@ -1,10 +1,12 @@
-import { isMeasured, tableRowOf } from '../lexicon/measured';
+import { isMeasured } from '../lexicon/measured';
+import { isNameInside } from '../lexicon/senses';
 import type { QuantityKind } from '../lexicon/quantity';
 import { rangeFromOffsets } from '../model/text';
 import type { Sentence, SpecModel } from '../model/types';
 import type { RawFinding, Rule, RuleContext } from './types';
-import { inSection, linkStartsWithin } from './util';
-import { inDiscussion, markedForFollowUp } from './vague-term';
+import { bindingStatement, insideJustification, markedForFollowUp } from '../model/scope';
+import type { Statement } from '../model/statements';
+import { linkStartsWithin } from './util';
 
 interface Quality {
   quality: string;
@@ -23,7 +25,8 @@ const QUALITIES: Quality[] = [
       'faster', 'quick', 'quickly', 'slow', 'load time', 'load times', 'loading time', 'page load', 'startup time',
       'start up time', 'boot time', 'processing time', 'turnaround time', 'wait time', 'waiting time', 'round trip time'],
     hint: 'state a latency target, e.g. p95 < 200 ms',
-    kinds: ['time', 'rate'],
+    // A relative target counts: "reduce latency by 50%", "20-50 times lower latency".
+    kinds: ['time', 'rate', 'percent'],
   },
   {
     quality: 'throughput',
@@ -41,7 +44,7 @@ const QUALITIES: Quality[] = [
   {
     quality: 'scalability',
     words: ['scalability', 'scalable', 'scale up', 'scale out', 'scale horizontally', 'scale vertically', 'scale to',
-      'scale with', 'scale well', 'scales', 'at scale'],
+      'scale well', 'at scale'],
     hint: 'state the load it must handle, e.g. 10,000 concurrent users or 1 TB of data',
   },
   {
@@ -138,10 +141,27 @@ const QUALITY_PATTERN = new RegExp(
   'giu',
 );
 
-/** A statement that asks for something (paragraph sentences only count when they do). */
-const REQUIRING = /\b(?:must|shall|should|will|needs? to|has to|have to|required|is expected to|are expected to)\b/i;
+/**
+ * Section roles whose binding statements are judged. In design sections quality words mostly name
+ * things ("the capacity of the resource", "a timeout field"), not targets.
+ */
+const REQUIREMENT_SECTIONS: ReadonlySet<string> = new Set(['requirements', 'criteria', 'goals']);
 
-const REQUIREMENT_SECTIONS = ['requirements', 'non-functional'];
+/** The quality is tied to a target named elsewhere: "startup latency SLOs", "the latency budget". */
+const NAMED_TARGET = /^[\s-]*(?:slos?|slas?|slis?|targets?|budgets?|objectives?|thresholds?)\b/iu;
+
+/** A relative target: "20-50 times lower latency", "a 2x reduction". */
+const MULTIPLIER = /\b\d+(?:[.,]\d+)?(?:\s*[-–]\s*\d+(?:[.,]\d+)?)?\s*(?:x|times)\b/i;
+
+/**
+ * An adjective that classifies the noun after it ("a durable store", "reliable delivery
+ * guarantees"): it names a kind of component, not a quality the statement asks for.
+ */
+function namesAKind(text: string, start: number, end: number): boolean {
+  const word = text.slice(start, end).toLowerCase();
+  if (!/^(?:durable|reliable|scalable|responsive|accurate|fast|quick|slow|fault tolerant|highly available)$/.test(word)) return false;
+  return /\b(?:a|an|the|its|their|our|any|each|every)\s+$/i.test(text.slice(0, start)) && /^\s+\p{L}/u.test(text.slice(end));
+}
 
 export const unmeasurableRequirement: Rule = {
   id: 'unmeasurable-requirement',
@@ -150,8 +170,13 @@ export const unmeasurableRequirement: Rule = {
   docs: {
     summary: 'A requirement names a quality (latency, availability, throughput, size...) without a number and unit.',
     rationale: 'A quality without a target cannot be accepted or rejected: "low latency" passes at 50 ms for one '
-      + 'reader and fails at 500 ms for another. Checked: list items, table rows and requiring sentences (must, '
-      + 'shall, should, will, needs to) in requirements and non-functional sections. A statement is measured when '
+      + 'reader and fails at 500 ms for another. Checked: binding statements (see the statement model) of '
+      + 'requirements, non-functional, criteria and goals sections: list items and table rows, and prose that binds '
+      + 'itself (must, shall, should, will, needs to); never narrative, questions, definitions, non-goals or design '
+      + 'sections, where quality words name things ("the capacity of the resource"). Not reported: an adjective '
+      + 'that classifies its noun ("a durable store"), a quality tied to a named target ("startup latency SLOs"), '
+      + 'a capitalised name ("the Performance API"), a relation ("costs scale with load"), justification clauses, '
+      + 'and latency given as a relative target ("20-50 times lower", "by 50%"). A statement is measured when '
       + 'the sentence, the next sentence of the same item or the table row gives a quantity of the right kind '
       + '(latency needs a duration or a rate, availability a percentage or a duration, usability a percentage, a '
       + 'duration or a count, "p95" counts as latency; physical units such as "5 mm" or "900 MHz" count too), or '
@@ -169,21 +194,27 @@ export const unmeasurableRequirement: Rule = {
   check(model: SpecModel, context: RuleContext): RawFinding[] {
     const findings: RawFinding[] = [];
     model.sentences.forEach((sentence, index) => {
-      if (!isRequirementStatement(model, sentence)) return;
-      findings.push(...unmeasuredQualities(model, index, context));
+      const statement = requirementStatement(model, sentence);
+      if (statement) findings.push(...unmeasuredQualities(model, index, statement, context));
     });
     return findings;
   },
 };
 
-function isRequirementStatement(model: SpecModel, sentence: Sentence): boolean {
-  if (sentence.kind === 'heading' || !inSection(sentence.section, REQUIREMENT_SECTIONS)) return false;
-  if (inDiscussion(sentence.section)) return false;
-  if (sentence.kind === 'table-cell') return tableRowOf(model, sentence)?.header === false;
-  return sentence.kind === 'list-item' || REQUIRING.test(sentence.text);
+/**
+ * Requirement statements that name qualities: binding statements in requirement and criteria
+ * sections, and explicitly binding ones (must, shall, an imperative goal) anywhere else.
+ */
+function requirementStatement(model: SpecModel, sentence: Sentence): Statement | undefined {
+  const statement = bindingStatement(model, sentence);
+  if (!statement) return undefined;
+  if (!REQUIREMENT_SECTIONS.has(statement.sectionRole)) return undefined;
+  // Prose between the items explains them ("Latency is measured from request receipt to the
+  // last byte") unless it asks for something itself.
+  return statement.kind !== 'sentence' || statement.explicit ? statement : undefined;
 }
 
-function unmeasuredQualities(model: SpecModel, index: number, context: RuleContext): RawFinding[] {
+function unmeasuredQualities(model: SpecModel, index: number, statement: Statement, context: RuleContext): RawFinding[] {
   const sentence = model.sentences[index];
   if (refersElsewhere(model, sentence, context.idPattern)) return [];
   const vague = context.lexicon.find(sentence.text);
@@ -195,6 +226,9 @@ function unmeasuredQualities(model: SpecModel, index: number, context: RuleConte
     const end = start + match[0].length;
     if (!quality || reported.has(quality.quality)) continue;
     if (vague.some((term) => term.start < end && start < term.end)) continue;
+    if (insideJustification(statement, sentence, start) || namesAKind(sentence.text, start, end)) continue;
+    if (NAMED_TARGET.test(sentence.text.slice(end)) || isNameInside(sentence.text, start)) continue;
+    if (quality.quality === 'latency' && MULTIPLIER.test(sentence.text)) continue;
     if (markedForFollowUp(model, sentence.startOffset + end)) continue;
     if (isMeasured(model, index, quality.kinds && new Set(quality.kinds))) continue;
     reported.add(quality.quality);

@@ -2,11 +2,15 @@ import { oneOf } from '../lexicon/regex';
 import { rangeFromOffsets } from '../model/text';
 import type { Sentence, SpecModel } from '../model/types';
 import type { RawFinding, Rule } from './types';
-import { inSection } from './util';
-import { inDiscussion, insideExample, insideQuotes } from './vague-term';
+import { bindingStatement, insideExample, insideQuotes } from '../model/scope';
+import type { Statement } from '../model/statements';
 
-/** Sections whose sentences state obligations; a subsection of one counts too. */
-const OBLIGATION_SECTIONS = ['requirements', 'non-functional', 'acceptance-criteria'];
+/**
+ * Section roles whose statements are requirement lists: there every weak modal leaves the level
+ * open. Elsewhere (goals, design sections, decision drivers) only a lower-case "should" that sits
+ * next to must/shall is reported: a design written throughout in "should" uses it as its voice.
+ */
+const REQUIREMENT_LISTS: ReadonlySet<string> = new Set(['requirements', 'criteria']);
 
 type Modal = 'should' | 'may' | 'might' | 'could' | 'would';
 
@@ -74,6 +78,15 @@ const ANSWER = /^(?:yes|no|n\/a)\b[,.:;]?/i;
 /** A sentence wholly in italics: template guidance ("_For GA, this section is required: ..._"). */
 const GUIDANCE = /^[_*](?![_*])[\s\S]*[_*][.:]?$/;
 
+/** A comparison: "as an ordinary request would", "than a full sync would", "like the v1 API would". */
+const COMPARISON = /\b(?:as|than|like)\s+(?:[\p{L}\p{N}_'’-]+\s+){1,4}$/iu;
+
+/** A prediction: "might be retried in a later batch", "could eventually", "would likely". */
+const PREDICTED = /^\s+(?:(?:not\s+)?(?:likely|probably|possibly|eventually|perhaps|presumably|hopefully)\b|(?:\w+\s+){0,5}?(?:in (?:a )?(?:later|future|subsequent|next)\b|later\b|in the future\b))/i;
+
+/** An expected consequence: "should fail as a result", "should then", "should therefore". */
+const CONSEQUENCE = /^\s+(?:(?:\w+\s+){0,3}?(?:as a (?:result|consequence)|in turn|consequently)\b|(?:then|therefore|thus|now|automatically)\b)/i;
+
 /** Determiners and pronouns after a sentence-initial modal mark an inverted condition: "Should the call fail, ...". */
 const INVERSION = /^\s+(?:the|a|an|this|that|these|those|it|there|we|you|they|any|our|your|their|its|one|some|no|he|she|i)\b/i;
 
@@ -82,20 +95,26 @@ export const weakModal: Rule = {
   defaultSeverity: 'warning',
   dimension: 'clarity',
   docs: {
-    summary: 'Lower-case should / may / might / could / would in requirements, non-functional requirements or acceptance criteria.',
+    summary: 'Lower-case should / may / might / could / would that leaves the obligation level of a binding statement unclear.',
     rationale: 'An outside engineer cannot tell whether "the API should retry" is a requirement, a preference or a '
       + 'guess, and will pick the cheapest reading. RFC 2119 keywords (MUST, SHOULD, MAY) have agreed meanings. The '
-      + 'rule checks requirements, non-functional and acceptance-criteria sections (and their subsections, except '
-      + 'discussion ones such as "Notes" or "Risks" and headings that ask a question) and '
+      + 'rule judges binding statements (requirements, criteria, goals; see the statement model): in requirements '
+      + 'and criteria sections every lower-case should, may, might, could and would; elsewhere (goals, design '
+      + 'sections, decision drivers) only a lower-case "should" set against must/shall in the same statement or '
+      + 'among the items of the same list, since a design written throughout in "should" uses it as its voice. '
+      + 'Narrative is never judged: predictions, rationale, examples, "should ... because" expectations. It '
       + 'suggests a keyword in `data.replacement`: MUST for should and would (in a requirement "should" nearly always '
       + 'means required; SHOULD is offered as the alternative), MAY for may, might and could, MUST NOT for negations. '
       + 'Not reported: upper-case keywords, modals inside a subordinate clause ("if the upload could not finish", '
-      + '"data that may be stale"), "as may be", inverted conditions ("Should the call fail, ..."), questions, quoted '
-      + 'text, examples ("e.g.", "for example"), MoSCoW labels ("Should have:"), italic template guidance and code. '
-      + 'In paragraphs, which explain more than they require, only "should" is reported; may, might, could and would are reported in list items and '
-      + 'table cells, and not after a pronoun subject ("there may be", "this could change", "we might decide"), '
-      + 'which makes them a prediction rather than a requirement level; in paragraphs "should" after a pronoun '
-      + '("this should not affect latency") and answers ("No, ...") are not reported either.',
+      + '"data that may be stale"), "as may be", comparisons ("as an ordinary request would"), predictions ("might '
+      + 'be retried in a later batch", "could eventually"), expected consequences ("should fail as a result", '
+      + '"should then"), deliberate restrictions ("may ... only"), inverted conditions ("Should the call fail, '
+      + '..."), questions, quoted text, examples ("e.g.", "for example"), MoSCoW labels ("Should have:"), italic '
+      + 'template guidance and code. In paragraphs, which explain more than they require, only "should" is '
+      + 'reported; may, might, could and would are reported in list items and table cells, and not after a '
+      + 'pronoun subject ("there may be", "this could change", "we might decide"), which makes them a prediction '
+      + 'rather than a requirement level; in paragraphs "should" after a pronoun ("this should not affect '
+      + 'latency") and answers ("No, ...") are not reported either.',
     bad: '- The export should finish quickly and may include archived orders.',
     good: '- REQ-7: The export MUST finish within 60 s for 100,000 orders. It MAY include archived orders.',
     sources: [
@@ -106,13 +125,17 @@ export const weakModal: Rule = {
   },
   check(model: SpecModel): RawFinding[] {
     const findings: RawFinding[] = [];
+    const mixed = mixedLevels(model);
     for (const sentence of model.sentences) {
-      if (sentence.kind === 'heading' || !inSection(sentence.section, OBLIGATION_SECTIONS)) continue;
-      if (inDiscussion(sentence.section)) continue;
+      const statement = bindingStatement(model, sentence);
+      if (!statement) continue;
       if (/\?\s*$/.test(sentence.text) || GUIDANCE.test(sentence.text) || ANSWER.test(sentence.text)) continue;
+      const list = REQUIREMENT_LISTS.has(statement.sectionRole);
       for (const match of sentence.text.matchAll(MODAL)) {
         const start = match.index ?? 0;
-        if (sentence.kind === 'paragraph' && !/^should$/i.test(match[1])) continue;
+        const should = /^should$/i.test(match[1]);
+        if (!list && !(should && mixed.has(levelGroup(statement)))) continue;
+        if (sentence.kind === 'paragraph' && !should) continue;
         if (isExempt(sentence.text, start, match[0])) continue;
         if (sentence.kind === 'paragraph' && SPECULATION.test(sentence.text.slice(0, start))) continue;
         findings.push(finding(model, sentence, start, match));
@@ -122,12 +145,33 @@ export const weakModal: Rule = {
   },
 };
 
+/** Where obligation levels are compared: the items of one list (its lead-in), or one statement. */
+function levelGroup(statement: Statement): string {
+  if (statement.leadIn) return `lead-in:${statement.leadIn.index}`;
+  return `statement:${statement.index}`;
+}
+
+/** Groups whose binding statements use both a lower-case "should" and must/shall (any case). */
+function mixedLevels(model: SpecModel): Set<string> {
+  const strong = new Set<string>();
+  const weak = new Set<string>();
+  for (const statement of model.statements) {
+    if (!statement.binding) continue;
+    const group = levelGroup(statement);
+    if (/\b(?:must|shall|MUST|SHALL|Must|Shall)\b/.test(statement.text)) strong.add(group);
+    if (/\bshould\b/.test(statement.text)) weak.add(group);
+  }
+  return new Set([...weak].filter((group) => strong.has(group)));
+}
+
 function isExempt(text: string, start: number, written: string): boolean {
   const before = text.slice(0, start);
   const after = text.slice(start + written.length);
   if (/^\p{Lu}/u.test(written) && !isSentenceStart(before)) return true;
   if (/^\p{Lu}/u.test(written) && (INVERSION.test(after) || /^May\s+\d/.test(`${written}${after}`))) return true;
   if (/\bas\s+$/i.test(before) || /^\s+(?:like|love|prefer)\b/i.test(after)) return true;
+  if (COMPARISON.test(currentClause(before)) && !/^should/i.test(written) || PREDICTED.test(after) || CONSEQUENCE.test(after)) return true;
+  if (/^may$/i.test(written) && /^[^,;.]*\bonly\b/i.test(after)) return true;
   if (!/^should/i.test(written) && SPECULATION.test(before)) return true;
   if (/^[\s-]+have\b\s*(?:[:)|—–-]|$)/i.test(after)) return true;
   return insideQuotes(text, start) || insideExample(text, start) || SUBORDINATE.test(currentClause(before));

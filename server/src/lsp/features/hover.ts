@@ -1,7 +1,9 @@
 import { MarkupKind, type Hover } from 'vscode-languageserver/node';
 import { interfaceAt, interfaceHover } from '../../features/interfaces';
 import { requirementIndex } from '../../model/requirements';
-import { containsPosition } from '../../model/text';
+import { describeStatement, statementAt } from '../../model/statements';
+import { containsPosition, offsetAt } from '../../model/text';
+import type { SpecModel } from '../../model/types';
 import { findRule } from '../../rules/registry';
 import { ruleDocsUrl } from '../../rules/docs-url';
 import type { Finding } from '../../rules/types';
@@ -22,10 +24,10 @@ export function registerHover(session: Session): void {
     const spec = interfaceAt(result.model, params.position);
     if (spec) {
       const range = spec.mentions.find((mention) => containsPosition(mention, params.position)) ?? spec.range;
-      const value = interfaceHover(spec) + (finding ? `\n\n---\n\n${findingHover(finding)}` : '');
+      const value = interfaceHover(spec) + (finding ? `\n\n---\n\n${findingHover(finding, result.model)}` : '');
       return { contents: { kind: MarkupKind.Markdown, value }, range };
     }
-    if (finding) return { contents: { kind: MarkupKind.Markdown, value: findingHover(finding) }, range: finding.range };
+    if (finding) return { contents: { kind: MarkupKind.Markdown, value: findingHover(finding, result.model) }, range: finding.range };
     const index = requirementIndex(result.model, result.idPattern);
     const occurrence = [...index.definitions, ...index.references].find((o) => containsPosition(o.range, params.position));
     const definition = occurrence && index.definitions.find((d) => d.id === occurrence.id);
@@ -35,9 +37,14 @@ export function registerHover(session: Session): void {
   });
 }
 
-function findingHover(finding: Finding): string {
+/** Rules that judge statements by their role: their hover says how the statement was read. */
+const STATEMENT_RULES: ReadonlySet<string> = new Set(['vague-term', 'weak-modal', 'unmeasurable-requirement']);
+
+function findingHover(finding: Finding, model: SpecModel): string {
   const rule = findRule(finding.rule);
   const lines = [`**SpecReady · ${finding.rule}**`, '', finding.message];
+  const statement = STATEMENT_RULES.has(finding.rule) ? statementAt(model, offsetAt(model, finding.range.start)) : undefined;
+  if (statement) lines.push('', `*Statement:* ${describeStatement(statement)}.`);
   if (rule) lines.push('', `*Why it matters:* ${rule.docs.rationale}`);
   if (typeof finding.data?.hint === 'string') lines.push('', `*Rewrite:* ${finding.data.hint}`);
   lines.push('', `[Rule documentation](${ruleDocsUrl(finding.rule)})`);

@@ -1,0 +1,117 @@
+/**
+ * Word senses: a lexicon word is vague in one reading and precise in another. The tests here read
+ * the words around a match (part of speech from closed word classes and English morphology, the
+ * phrase it sits in) to tell them apart:
+ * - an interrogative: "how many retries a client makes", "how long it takes" asks, it does not
+ *   leave a quantity open;
+ * - "most" is a quantifier before a plural noun or "of" ("most users", "most of the pods"), a
+ *   superlative marker before an adjective or adverb ("the most common encodings", "most likely");
+ * - a size word naming a kind of name or form ("short name", "long form") is a classifier;
+ * - "normal" is vague as an operating condition ("under normal load"), a classifier elsewhere
+ *   ("a normal request", "normal pods");
+ * - a criterion word ("enough", "appropriate", "valid") with the criterion named right after it
+ *   ("enough credit to cover the fee (see `check_fee()`)", "as defined in RFC 3339") is settled;
+ * - an approximation whose exact value the same section gives ("approximately 2 seconds" next to
+ *   a constant defined as 2 s) is settled.
+ */
+import type { Sentence, SpecModel } from '../model/types';
+import { offsetAt } from '../model/text';
+import type { LexiconMatch } from './lexicon';
+
+/** "how many", "how long", "how fast": a question about the quantity. */
+const INTERROGATIVE = /\bhow\s+$/i;
+
+/** Words after "most" that make it a superlative marker: adjectives and adverbs by form or class. */
+const ADJECTIVE_FORM = /^(?:\p{L}+(?:al|ial|ent|ant|ive|ous|ic|ical|able|ible|ful|less|ary|ory|ar|ile|ed|ing|ly|ish|est|ern)|common|likely|recent|important|popular|frequent|basic|simple|obvious|natural|useful|strict|safe|secure|stable|flexible|clear|direct|complete|accurate|robust|appropriate|relevant|used|widely|often|well|much|severe|specific|general|complex|cheap|expensive|expressive|powerful|precise|concise|sensible|restrictive|permissive|conservative|aggressive|verbose|likely|unlikely|straightforward)$/iu;
+
+/** Nouns that a size word classifies rather than measures: "short name", "long form". */
+const NAMING_NOUNS = /^(?:names?|forms?|descriptions?|versions?|options?|flags?|ids?|identifiers?|hash(?:es)?|codes?|links?|paths?|titles?|labels?|hands?|formats?|syntax|notation|spelling|words?|keys?)\b/i;
+
+/** An operating condition introduced by a preposition: "under normal load", "in normal operation". */
+const CONDITION_BEFORE = /\b(?:under|in|during|for|with|at)\s+(?:the\s+|a\s+|an\s+)?(?:\p{L}+\s+)?$/iu;
+
+/** An open conditional clause before the word: "If some requests fail", "when many pods restart". */
+const CONDITION_CLAUSE = /\b(?:if|when|whenever|unless|in case|once|while)\b[^,;:]*$/i;
+
+/** The members of the set listed right after it. */
+const ENUMERATED = /^[^.;:]{0,50}?(?:\b(?:including|such as|like|namely|e\.\s?g\.|i\.\s?e\.)\b|:\s*$|\([^)]*,[^)]*\))/i;
+
+/** Terms read by the rules below. */
+const CRITERION_TERMS = new Set([
+  'appropriate', 'appropriately', 'enough', 'sufficient', 'sufficiently', 'adequate', 'adequately', 'proper', 'properly',
+  'suitable', 'suitably', 'acceptable', 'reasonable', 'reasonably', 'satisfactory', 'correctly', 'valid', 'correct',
+]);
+
+/** The criterion named right after the word, within its clause. */
+const CRITERION_GIVEN = /^[^.;:]{0,60}?(?:\(\s*(?:see|per|as (?:defined|specified|described))\b|\bsee\s+(?:the\s+)?(?:section|table|appendix|rfc|`|\[|#)|\bas (?:defined|specified|described|documented|listed|given) (?:in|by|below|above)\b|\b(?:defined|specified|listed) (?:in|by|below|above)\b|\baccording to\b|\bper (?:the\s+)?(?:rfc|spec|specification|section|table|policy|standard)\b|\bin accordance with\b)/i;
+
+/** The number an approximation qualifies: "about 5 s", "approximately 2 seconds". */
+const APPROXIMATED = /^\s*(\d+(?:[.,]\d+)?)/;
+
+/**
+ * False when the word is used in a sense that is not vague (see the module comment); only graded
+ * words are passed here: loopholes and open-ended lists are vague in every sense.
+ */
+export function inVagueSense(text: string, match: LexiconMatch): boolean {
+  const before = text.slice(0, match.start);
+  const after = text.slice(match.end);
+  const term = match.entry.term.toLowerCase();
+  if (INTERROGATIVE.test(before)) return false;
+  if (isNameInside(text, match.start)) return false;
+  // A quantity in a condition describes a case, it does not ask for one: "if some requests fail".
+  if (match.entry.category === 'quantifier' && CONDITION_CLAUSE.test(before)) return false;
+  // A quantity whose members follow: "various values, including:", "several formats (CSV, XLSX)".
+  if (match.entry.category === 'quantifier' && ENUMERATED.test(after)) return false;
+  // "to clear the cache", "clear old volumes": the verb.
+  if (term === 'clear' && (/\bto\s+$/i.test(before) || /^\s+(?:old|the|all|any|its|their|out|up)\b/i.test(after))) return false;
+  const next = /^[\s-]+(\p{L}+)/u.exec(after)?.[1] ?? '';
+  if (term === 'most') {
+    if (/\bthe\s+$/i.test(before)) return false;
+    return /^of$/i.test(next) || isPluralNoun(next);
+  }
+  if (match.entry.category === 'ambiguous' && NAMING_NOUNS.test(next) && /^(?:short|long|small|large|big|tiny|huge)$/.test(term)) return false;
+  if (term === 'normal') return CONDITION_BEFORE.test(before);
+  return true;
+}
+
+/**
+ * A capitalised word inside a clause is (part of) a name: "the Performance API", "uses Simple
+ * Storage"; at the start of a sentence, a list item or after a colon it is just capitalised.
+ */
+export function isNameInside(text: string, start: number): boolean {
+  if (!/^\p{Lu}\p{Ll}/u.test(text.slice(start))) return false;
+  // Bracketed tags and markup before the word ("[Secondary] Minimize ...") do not start a clause.
+  const before = text.slice(0, start).replace(/\[[^\]]*\]|\([^)]*\)/g, ' ');
+  return /\p{L}[^.!?:;]*$/u.test(before);
+}
+
+/** A plural noun by form: "users", "pods", "policies" (not "various", "less", "this", "its"). */
+function isPluralNoun(word: string): boolean {
+  if (!word || ADJECTIVE_FORM.test(word)) return false;
+  return /\p{L}{2,}s$/u.test(word) && !/(?:ss|us|is|ous|'s)$/i.test(word) || /^(?:people|children|data|criteria|media)$/i.test(word);
+}
+
+/**
+ * True when the statement settles the word by naming its criterion or value: a criterion word
+ * followed by the reference that defines it, or an approximation of a number the same section
+ * states exactly elsewhere.
+ */
+export function settledByValue(model: SpecModel, sentence: Sentence, match: LexiconMatch): boolean {
+  const term = match.entry.term.toLowerCase();
+  const after = sentence.text.slice(match.end);
+  if (CRITERION_TERMS.has(term)) return CRITERION_GIVEN.test(after);
+  if (match.entry.category !== 'approximation') return false;
+  const number = /(\d+(?:[.,]\d+)?)/.exec(sentence.text.slice(match.start, match.end))?.[1] ?? APPROXIMATED.exec(after)?.[1];
+  if (!number || !sentence.section) return false;
+  const body = sentence.section.bodyRange;
+  const start = offsetAt(model, body.start);
+  const end = offsetAt(model, body.end);
+  const own = { start: sentence.startOffset, end: sentence.endOffset };
+  const pattern = new RegExp(`(?<![\\d.,])${number.replace(/[.,]/g, '[.,]')}(?![\\d]|[.,]\\d)`, 'g');
+  const region = model.text.slice(start, end);
+  for (const found of region.matchAll(pattern)) {
+    const at = start + (found.index ?? 0);
+    if (at < own.start || at >= own.end) return true;
+  }
+  return false;
+}
