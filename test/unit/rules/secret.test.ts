@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { secret } from '../../../server/src/rules/secret';
 import { at, runRule, textAt } from '../helpers';
+import { CREDENTIALS, NOT_CREDENTIALS } from './secret-samples';
 
 // Assembled at run time so that this file does not itself trip secret scanners.
 const AWS_KEY = ['AKIA', 'Z7Q2', 'M4WX', 'P9LT', 'K3VB'].join('');
@@ -127,5 +128,27 @@ describe('secret', () => {
   it('reports a token once even when it is also an assignment', () => {
     const text = `\`\`\`\naccess_token=${GITHUB_TOKEN}\n\`\`\`\n`;
     assert.deepEqual(kinds(text), ['github-token']);
+  });
+
+  it('reports every credential family: cloud, private keys, connection strings, registries, chat, auth headers, mail, payment, AI', () => {
+    const missed = CREDENTIALS.filter((sample) => runRule(secret, `${sample.text}\n`).length === 0);
+    assert.deepEqual(missed.map((sample) => `${sample.family}: ${sample.text.slice(0, 60)}`), []);
+  });
+
+  it('never reports placeholders, environment references, secret-manager paths or look-alikes', () => {
+    const reported = NOT_CREDENTIALS.filter((text) => runRule(secret, `\`\`\`\n${text}\n\`\`\`\n`).length > 0 || runRule(secret, `${text}\n`).length > 0);
+    assert.deepEqual(reported, []);
+  });
+
+  it('reports a private key inside a JSON key file at the BEGIN marker', () => {
+    const sample = CREDENTIALS.find((s) => s.text.includes('service_account'))!;
+    const findings = runRule(secret, sample.text);
+    assert.deepEqual(findings.map((f) => f.data?.kind), ['private-key']);
+    assert.equal(textAt(sample.text, findings[0].range), '-----BEGIN PRIVATE KEY-----');
+  });
+
+  it('reports aws_secret_access_key whatever the name around "secret"', () => {
+    const sample = CREDENTIALS[0].text;
+    assert.deepEqual(runRule(secret, sample).map((f) => f.data?.kind), ['aws-access-key', 'aws-secret-key']);
   });
 });
