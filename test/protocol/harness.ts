@@ -43,6 +43,8 @@ export class TestClient {
   private readonly published = new Map<string, PublishDiagnosticsParams>();
   private readonly listeners: Array<() => void> = [];
   readonly readinessEvents: Array<{ uri: string; score: number }> = [];
+  /** `window/showMessage` notifications, in order. */
+  readonly shownMessages: Array<{ type: number; message: string }> = [];
   /** Every `specready/specsChanged` notification, in order. */
   readonly specsChanges: Array<{ revision: number; scanning: boolean; changed: Array<{ uri: string; score: number; state: string }>; removed: string[] }> = [];
   settings: unknown;
@@ -71,6 +73,10 @@ export class TestClient {
     this.connection.onRequest('client/registerCapability', () => null);
     this.connection.onRequest('workspace/diagnostic/refresh', () => null);
     this.connection.onNotification('window/logMessage', () => undefined);
+    this.connection.onNotification('window/showMessage', (params: { type: number; message: string }) => {
+      this.shownMessages.push(params);
+      this.notify();
+    });
     this.connection.listen();
   }
 

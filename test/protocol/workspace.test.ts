@@ -55,4 +55,27 @@ describe('language server: which files are specs', function () {
     assert.deepEqual(diagnostics.map((d) => d.code), ['file-too-large']);
     assert.match(String(diagnostics[0].message), /above the limit of 4 KiB \(setting specready\.maxFileSizeKB, or maxFileSizeKB in \.specready\.\*\)/);
   });
+
+  it('validates client settings like .specready.*: bad values use defaults, the rest works, one warning', async () => {
+    const settings = { rules: { 'vague-term': 'warn', 'weak-modal': 'off' }, idPattern: '(', threshold: 'high', profile: 'servise' };
+    client = new TestClient({ settings });
+    await client.initialize();
+    const uri = await client.open('specs/a.md', VAGUE);
+    const diagnostics = await client.diagnostics(uri, (p) => p.diagnostics.length > 0);
+    assert.ok(diagnostics.every((d) => typeof d.severity === 'number'), JSON.stringify(diagnostics));
+    assert.equal(diagnostics.find((d) => d.code === 'vague-term')?.severity, 2);
+    const readiness = await client.connection.sendRequest('specready/readiness', { uri }) as { score: number; threshold: number; breakdown: Record<string, number> };
+    assert.ok(Number.isFinite(readiness.score));
+    assert.equal(readiness.threshold, 80);
+    assert.ok(Object.values(readiness.breakdown).every(Number.isFinite), JSON.stringify(readiness.breakdown));
+    for (let version = 2; version <= 6; version++) await client.replaceAll(uri, version, `${VAGUE}\n`.repeat(1 + (version % 2)));
+    await client.diagnostics(uri, (p) => p.version === 6);
+    assert.equal(client.shownMessages.length, 1, JSON.stringify(client.shownMessages));
+    const [shown] = client.shownMessages;
+    assert.equal(shown.type, 2);
+    assert.match(shown.message, /"specready\.rules\.vague-term" must be one of "off", "hint", "info", "warning", "error", not "warn"; did you mean "warning"\?/);
+    assert.match(shown.message, /"specready\.idPattern" is not a valid regular expression/);
+    assert.match(shown.message, /"specready\.threshold" must be a number, not the string "high"/);
+    assert.match(shown.message, /servise/);
+  });
 });

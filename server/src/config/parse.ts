@@ -3,6 +3,7 @@
  * server (which also lints the config file being edited) share it.
  */
 import { isMap, isScalar, isSeq, parseDocument, type Document, type Node, type Pair } from 'yaml';
+import { normalizeHeading } from '../sections/catalog';
 import { resolveProfile, UnknownProfileError } from '../sections/profiles';
 import { ConfigError } from './errors';
 import { findJsonSyntaxError } from './json-syntax';
@@ -78,8 +79,29 @@ class ConfigSource {
       const problem = profileProblem(config.profile, custom);
       if (problem) this.error(problem, this.rangeOf(['profile'], 'value'));
     }
+    this.checkAliasConflicts(config.aliases ?? {});
     if (config.idPattern !== undefined && new RegExp(config.idPattern).test('')) {
       this.error('"idPattern" matches the empty string, so it would match everywhere', this.rangeOf(['idPattern'], 'value'));
+    }
+  }
+
+  /**
+   * Two configured aliases that name the same heading (after normalisation: case, numbering,
+   * punctuation) for different sections cannot both hold. Against built-in aliases a configured
+   * one simply wins, so only configured pairs are errors.
+   */
+  private checkAliasConflicts(aliases: Record<string, string[]>): void {
+    const seen = new Map<string, { id: string; alias: string }>();
+    for (const [id, list] of Object.entries(aliases)) {
+      list.forEach((alias, index) => {
+        const key = normalizeHeading(alias);
+        const first = seen.get(key);
+        if (!first) seen.set(key, { id, alias });
+        else if (first.id !== id) {
+          this.error(`aliases "${first.alias}" (for ${first.id}) and "${alias}" (for ${id}) name the same heading; keep one of them`,
+            this.rangeOf(['aliases', id, index], 'value'));
+        }
+      });
     }
   }
 

@@ -1,5 +1,19 @@
-/** "did you mean" support for misspelt keys, rule ids and values. */
+/**
+ * "did you mean" support for misspelt keys, rule ids, values and options: the candidate within
+ * a small edit distance, else the only candidate the word abbreviates ("warn" for "warning").
+ */
 export function closestMatch(word: string, candidates: readonly string[]): string | undefined {
+  return nearest(word, candidates) ?? abbreviated(word, candidates);
+}
+
+function abbreviated(word: string, candidates: readonly string[]): string | undefined {
+  if (word.length < 3) return undefined;
+  const lower = word.toLowerCase();
+  const matches = candidates.filter((candidate) => candidate.toLowerCase().startsWith(lower));
+  return matches.length === 1 ? matches[0] : undefined;
+}
+
+function nearest(word: string, candidates: readonly string[]): string | undefined {
   const limit = Math.max(1, Math.floor(word.length / 3));
   let best: string | undefined;
   let bestDistance = limit + 1;

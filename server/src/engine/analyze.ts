@@ -86,11 +86,8 @@ function profileAliases(profile: Profile, config: SpecReadyConfig): AliasTable {
   const key = `${profile.name}\0${JSON.stringify(config.aliases ?? {})}`;
   let table = profileAliasTables.get(key);
   if (!table) {
-    const merged: Record<string, string[]> = {};
-    for (const [id, list] of Object.entries(profile.aliases ?? {})) merged[id] = [...(list ?? [])];
-    for (const [id, list] of Object.entries(config.aliases ?? {})) merged[id] = [...(merged[id] ?? []), ...list];
     if (profileAliasTables.size >= MAX_PREPARED) profileAliasTables.clear();
-    profileAliasTables.set(key, (table = buildAliasTable(merged)));
+    profileAliasTables.set(key, (table = buildAliasTable(profile.aliases ?? {}, config.aliases ?? {})));
   }
   return table;
 }

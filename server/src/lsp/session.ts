@@ -1,6 +1,8 @@
 import {
   DidChangeConfigurationNotification,
   DidChangeWatchedFilesNotification,
+  MessageType,
+  ShowMessageNotification,
   TextDocuments,
   TextDocumentSyncKind,
   type Connection,
@@ -36,6 +38,7 @@ export class Session {
   private diagnostics!: DiagnosticsPublisher;
   private readonly lastReadiness = new Map<string, string>();
   private supportsWatchedFiles = false;
+  private readonly shownSettingsProblems = new Set<string>();
   /** The client accepts snippet edits (tab stops) in code action workspace edits (LSP 3.18). */
   supportsSnippetEdits = false;
   private supportsConfigurationChange = false;
@@ -138,7 +141,22 @@ export class Session {
     void this.specs.rescan();
   }
 
+  /**
+   * Invalid client settings are shown once as a warning (and logged), not on every analysis;
+   * after the settings change, a problem that is still there is shown once more.
+   */
+  private reportSettingsProblems(problems: readonly string[]): void {
+    const fresh = problems.filter((problem) => !this.shownSettingsProblems.has(problem));
+    if (fresh.length === 0) return;
+    for (const problem of fresh) this.shownSettingsProblems.add(problem);
+    const text = `SpecReady settings: ${fresh.join(' ')} ${fresh.length === 1 ? 'That setting uses its default' : 'Those settings use their defaults'} until fixed.`;
+    this.connection.console.warn(text);
+    // A notification, not window/showMessageRequest: nothing waits for the user to answer.
+    void this.connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Warning, message: text });
+  }
+
   private configurationChanged(): void {
+    this.shownSettingsProblems.clear();
     this.workspace.invalidate();
     this.analysis.clear();
     this.diagnostics.refreshAll();
@@ -149,6 +167,7 @@ export class Session {
   async analyse(snapshot: DocumentSnapshot, options: { cache: boolean } = { cache: true }): Promise<DocumentAnalysis | undefined> {
     const documentConfig = await this.workspace.configFor(snapshot.uri);
     this.configDiagnostics.report(documentConfig);
+    this.reportSettingsProblems(documentConfig.settingsProblems);
     const today = this.specs.today();
     if (!this.workspace.isSpec(snapshot.uri, snapshot.text, documentConfig)) {
       this.analysis.forget(snapshot.uri);

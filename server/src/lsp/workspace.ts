@@ -7,7 +7,7 @@ import type { ConfigError } from '../config/errors';
 import type { SpecReadyConfig } from '../config/types';
 import { isInsideBundle, isSpecDocument, specGlobs } from '../fs/discover';
 import { findProjectRoot } from '../fs/project-root';
-import { mergeConfig, DEFAULT_MAX_FILE_SIZE_KB, type ClientSettings } from './settings';
+import { mergeConfig, validateSettings, DEFAULT_MAX_FILE_SIZE_KB, type ClientSettings } from './settings';
 
 export interface DocumentConfig {
   config: SpecReadyConfig;
@@ -15,6 +15,8 @@ export interface DocumentConfig {
   maxFileSizeKB: number;
   /** The `.specready.*` file that applies, if any. */
   configFile: string | undefined;
+  /** What is wrong with the client's `specready.*` settings (those values use their defaults). */
+  settingsProblems: string[];
   /** Where globs and root-relative links are anchored; undefined for documents not on disk. */
   projectRoot: string | undefined;
   configErrors: ConfigError[];
@@ -67,11 +69,14 @@ export class Workspace {
     const settings = await this.settings(uri);
     const folder = isFileUri(uri) ? dirname(fileURLToPath(uri)) : this.folderPaths()[0];
     const loaded = folder ? loadConfigForFolder(folder) : { config: {}, errors: [], file: undefined };
+    const validated = validateSettings(settings, loaded.config.profiles);
+    const config = mergeConfig(validated.config, loaded.config);
     return {
+      settingsProblems: validated.problems,
       projectRoot: isFileUri(uri) ? this.projectRootOf(fileURLToPath(uri), loaded.file) : undefined,
-      config: mergeConfig(settings, loaded.config),
-      enabled: settings?.enable !== false,
-      maxFileSizeKB: loaded.config.maxFileSizeKB ?? settings?.maxFileSizeKB ?? DEFAULT_MAX_FILE_SIZE_KB,
+      config,
+      enabled: validated.enable,
+      maxFileSizeKB: config.maxFileSizeKB ?? DEFAULT_MAX_FILE_SIZE_KB,
       configFile: loaded.file,
       configErrors: loaded.errors,
     };

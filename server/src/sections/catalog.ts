@@ -243,11 +243,20 @@ export function normalizeHeading(heading: string): string {
 
 export type AliasTable = ReadonlyMap<string, SectionId>;
 
-export function buildAliasTable(extra: Record<string, string[]> = {}): AliasTable {
+/**
+ * The built-in titles and aliases, then each layer of extra aliases (a profile's, then the
+ * configuration's): a later layer wins where two name the same heading, so a configured alias
+ * always beats a built-in one ("Exit criteria" can be made acceptance criteria although it is
+ * built in as the definition of done).
+ */
+export function buildAliasTable(...layers: ReadonlyArray<Readonly<Record<string, readonly string[] | undefined>>>): AliasTable {
   const table = new Map<string, SectionId>();
   for (const definition of SECTION_CATALOG) {
-    for (const alias of [definition.title, ...definition.aliases, ...(extra[definition.id] ?? [])]) {
-      table.set(normalizeHeading(alias), definition.id);
+    for (const alias of [definition.title, ...definition.aliases]) table.set(normalizeHeading(alias), definition.id);
+  }
+  for (const layer of layers) {
+    for (const definition of SECTION_CATALOG) {
+      for (const alias of layer[definition.id] ?? []) table.set(normalizeHeading(alias), definition.id);
     }
   }
   return table;
