@@ -7,7 +7,7 @@ import { existsSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { ConfigError } from './errors';
 import { parseConfigText } from './parse';
-import type { SpecReadyConfig } from './types';
+import { DEFAULT_TERMS_FILE, type SpecReadyConfig } from './types';
 
 /** Looked for in this order; having more than one in a folder is an error. */
 export const CONFIG_FILE_NAMES = ['.specready.json', '.specready.yaml', '.specready.yml'] as const;
@@ -22,10 +22,12 @@ export interface LoadedConfig {
 
 const folderCache = new Map<string, string | undefined>();
 const fileCache = new Map<string, LoadedConfig>();
+const termsCache = new Map<string, { terms: string[] } | { error: string }>();
 
 export function clearConfigCache(): void {
   folderCache.clear();
   fileCache.clear();
+  termsCache.clear();
 }
 
 /**
@@ -64,13 +66,52 @@ export function loadConfigFile(file: string): LoadedConfig {
 
 /** The configuration for files in `folder`: the explicit file if given, else the nearest one. */
 export function loadConfigForFolder(folder: string, explicitConfig?: string): LoadedConfig {
-  if (explicitConfig) return loadConfigFile(explicitConfig);
+  if (explicitConfig) return withProjectTerms(loadConfigFile(explicitConfig), folder);
   try {
     const file = findConfigFile(folder);
-    return file ? loadConfigFile(file) : { config: {}, errors: [] };
+    return withProjectTerms(file ? loadConfigFile(file) : { config: {}, errors: [] }, folder);
   } catch (error) {
     if (error instanceof ConfigError) return { config: {}, file: error.file, errors: [error] };
     throw error;
+  }
+}
+
+/**
+ * Adds the project vocabulary to a configuration: the file `terms` names (relative to the
+ * configuration file), else the nearest `.specready/terms.txt` from the spec's folder up. One
+ * term per line; `#` starts a comment; text after ":" or " - " is a note.
+ */
+function withProjectTerms(loaded: LoadedConfig, folder: string): LoadedConfig {
+  const configured = loaded.config.terms;
+  const file = configured !== undefined
+    ? resolve(loaded.file ? dirname(loaded.file) : folder, configured)
+    : findUp(resolve(folder), DEFAULT_TERMS_FILE);
+  if (!file) return loaded;
+  let read = termsCache.get(file);
+  if (!read) {
+    try {
+      read = { terms: parseTermsFile(readFileSync(file, 'utf8')) };
+    } catch (error) {
+      const reason = (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'file not found' : (error as Error).message;
+      read = { error: `cannot read the project vocabulary ${file}: ${reason}` };
+    }
+    termsCache.set(file, read);
+  }
+  if ('error' in read) return { ...loaded, errors: [...loaded.errors, new ConfigError(read.error, { file: loaded.file ?? file })] };
+  return { ...loaded, config: { ...loaded.config, projectTerms: { file, terms: read.terms } } };
+}
+
+export function parseTermsFile(text: string): string[] {
+  return text.replace(/^\uFEFF/, '').split(/\r?\n/)
+    .map((line) => line.replace(/#.*$/, '').split(/:\s|\s[-–—]\s/)[0].trim())
+    .filter((term) => term !== '');
+}
+
+function findUp(folder: string, relative: string): string | undefined {
+  for (let current = folder; ; current = dirname(current)) {
+    const candidate = join(current, relative);
+    if (isFile(candidate)) return candidate;
+    if (dirname(current) === current) return undefined;
   }
 }
 

@@ -38,7 +38,17 @@ export interface SpecReadyConfig {
   threshold?: number;
   /** Specs above this size (KiB) get one notice instead of an analysis. */
   maxFileSizeKB?: number;
+  /** Project vocabulary file (terms that need no definition), relative to the configuration file. */
+  terms?: string;
+  /**
+   * The project vocabulary, read by the configuration loader from `terms` or the nearest
+   * `.specready/terms.txt`; not written by users.
+   */
+  projectTerms?: { file: string; terms: string[] };
 }
+
+/** Where the project vocabulary is looked for when `terms` is not set. */
+export const DEFAULT_TERMS_FILE = '.specready/terms.txt';
 
 export const DEFAULT_INCLUDE = ['**/*.spec.md', '**/specs/**/*.md', '**/*.handoff.md', ...FORMAT_SPEC_GLOBS];
 export const DEFAULT_EXCLUDE = ['**/node_modules/**', '**/.git/**', ...NON_SPEC_GLOBS];

@@ -64,6 +64,7 @@ export function analyzeSpec(text: string, options: AnalyzeOptions = {}): Analysi
     idPattern: prepared.idPattern,
     linkTargets: options.linkTargets,
     today: options.today,
+    projectTerms: config.projectTerms?.terms,
   };
   const { findings, ruleFailures } = runRules(model, context, config);
   const { score, breakdown } = computeScore(findings, profile, (rule) => findRule(rule)?.dimension);

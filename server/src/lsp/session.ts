@@ -89,7 +89,8 @@ export class Session {
     });
     this.connection.onDidChangeConfiguration(() => this.configurationChanged());
     this.connection.onDidChangeWatchedFiles((change) => {
-      const configChanged = change.changes.some((event) => /\.specready\.(?:json|ya?ml)$/.test(event.uri));
+      // The project vocabulary is part of the configuration.
+      const configChanged = change.changes.some((event) => /\.specready\.(?:json|ya?ml)$|\/\.specready\/terms\.txt$/.test(event.uri));
       if (configChanged) {
         this.configurationChanged();
         return;
@@ -123,7 +124,7 @@ export class Session {
     }
     if (this.supportsWatchedFiles) {
       void this.connection.client.register(DidChangeWatchedFilesNotification.type, {
-        watchers: [{ globPattern: '**/.specready.{json,yaml,yml}' }, { globPattern: '**/*.{md,markdown}' }],
+        watchers: [{ globPattern: '**/.specready.{json,yaml,yml}' }, { globPattern: '**/.specready/terms.txt' }, { globPattern: '**/*.{md,markdown}' }],
       });
     }
     if (this.connection.workspace && this.workspace.folderPaths().length > 0) {

@@ -514,8 +514,13 @@ function headingKind(title: string): InterfaceKind | undefined {
   const code = /^`[^`]+`$/.test(bare);
   if (code && (FUNCTION_HEADING.test(bare.slice(1, -1)) && /\(/.test(bare))) return 'function';
   if (code && CLI_HEADING.test(bare) && /\s/.test(bare)) return 'function';
-  // "Events" or "Files" alone names a group of interfaces, not one.
-  const named = (pattern: RegExp) => pattern.test(bare) && bare.replace(new RegExp(pattern.source, 'gi'), '').replace(/[\s\W]+/g, '') !== '';
+  // "Events", "Sample events" or "Profile files" name a group of interfaces, not one: the kind
+  // word must be singular, or the heading must carry an identifier in code.
+  const named = (pattern: RegExp) => {
+    const match = new RegExp(pattern.source, 'i').exec(bare);
+    if (!match || bare.replace(new RegExp(pattern.source, 'gi'), '').replace(/[\s\W]+/g, '') === '') return false;
+    return !/(?:s|es)$/i.test(match[0]) || /`[^`]+`/.test(bare);
+  };
   if (named(MESSAGE_TITLE)) return 'message';
   if (named(JOB_TITLE)) return 'job';
   if (named(FILE_TITLE)) return 'file';
@@ -561,6 +566,8 @@ function tableFields(table: Table): InterfaceField[] {
   const nameColumn = header.findIndex((cell) => NAME_HEADER.test(cell));
   if (nameColumn < 0) return [];
   const typeColumns = header.map((cell, index) => (TYPE_HEADER.test(cell) ? index : -1)).filter((index) => index >= 0);
+  // "| Name | Description |" lists things (checks, rules, tools), not data fields, unless a column types them.
+  if (/^names?$/i.test(header[nameColumn]) && typeColumns.length === 0) return [];
   const result: InterfaceField[] = [];
   for (const row of table.rows) {
     const nameCell = row.find((cell) => cell.column === nameColumn);

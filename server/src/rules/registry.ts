@@ -12,6 +12,7 @@ import { openQuestion } from './open-question';
 import { placeholder } from './placeholder';
 import { requirementBlock } from './requirement-block';
 import { secret } from './secret';
+import { undefinedTerm } from './undefined-term';
 import { unknownReference } from './unknown-reference';
 import { unmeasurableRequirement } from './unmeasurable-requirement';
 import { untestableCriterion } from './untestable-criterion';
@@ -32,6 +33,7 @@ export const RULES: readonly Rule[] = [
   placeholder,
   requirementBlock,
   secret,
+  undefinedTerm,
   unknownReference,
   unmeasurableRequirement,
   untestableCriterion,

@@ -55,6 +55,8 @@ export interface RuleContext {
    * when unknown, and then nothing is overdue.
    */
   today?: string;
+  /** Terms of the project vocabulary file, which need no definition (read by the caller). */
+  projectTerms?: readonly string[];
 }
 
 export interface LinkTargetInfo {

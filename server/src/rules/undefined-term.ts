@@ -1,0 +1,191 @@
+import { COMMON_ACRONYMS, COMMON_NAMES } from '../lexicon/known-terms';
+import { isContractSection } from '../model/interfaces';
+import { rangeFromOffsets } from '../model/text';
+import type { Section, SpecModel } from '../model/types';
+import type { RawFinding, Rule, RuleContext } from './types';
+
+/**
+ * An all-caps acronym of 2-10 letters or digits ("SLO", "PRR", "K8S"), with an optional plural
+ * "s"; not part of an id ("REQ-1"), a path or a hyphenated word.
+ */
+const ACRONYM = /(?<![\w/.@#$%-])([A-Z][A-Z0-9&]*[A-Z0-9])(s)?(?![\w/@-]|\.\w)/g;
+/** "the Falcon service", "our Atlas pipeline", "the Phoenix team": a proper name before what it names. */
+const CODE_NAME = /\b(?:[Tt]he|[Oo]ur|[Tt]heir|[Ii]ts)\s+((?:[A-Z][a-z0-9]{2,})(?:\s[A-Z][a-z0-9]{2,})?)\s+(services?|system|platform|pipeline|cluster|job|worker|queue|database|store|engine|gateway|tool|team|squad|project|app|application|module|library|portal|dashboard|bot|microservice|backend|frontend|repo|repository|stack|server|proxy|broker|bus|cron|daemon|agent|api)\b/g;
+/** Upper-case words that are emphasis or EARS/RFC 2119 keywords, not acronyms. */
+const EMPHASIS = new Set([
+  'THE', 'SYSTEM', 'SHALL', 'MUST', 'NOT', 'SHOULD', 'MAY', 'REQUIRED', 'OPTIONAL', 'RECOMMENDED', 'WHEN', 'WHILE', 'WHERE', 'IF',
+  'THEN', 'AND', 'OR', 'GIVEN', 'ALL', 'ANY', 'NO', 'NONE', 'ONLY', 'NEVER', 'ALWAYS', 'DO', 'DON', 'IS', 'ARE', 'BE', 'TO', 'OF',
+  'IN', 'ON', 'AT', 'BY', 'FOR', 'WITH', 'AN', 'IT', 'THIS', 'THAT', 'NOTE', 'WARNING', 'IMPORTANT', 'DEPRECATED', 'NEW', 'YES',
+  'TRUE', 'FALSE', 'ON', 'OFF', 'CREATE', 'READ', 'UPDATE', 'WRITE', 'LIST', 'WATCH', 'ADDED', 'REMOVED', 'ACTION', 'OWNER', 'OWNERS',
+  'STABLE', 'BETA', 'ALPHA', 'BOTH', 'ENTRYPOINT', 'ONE', 'TWO', 'EACH', 'EVERY', 'UNLESS', 'BEFORE', 'AFTER', 'AS', 'WILL', 'CAN', 'NEED', 'NEEDS', 'WE', 'YOU',
+]);
+const GLOSSARY_TITLE = /\b(?:glossary|definitions?|terminology|terms|acronyms|abbreviations|vocabulary|nomenclature)\b/i;
+/** "SLO stands for", "Falcon is our scoring service", "PRR means", "CRD, short for". */
+const DEFINING_AFTER = /^\s*(?:\([^)]{3,}\)|,?\s*(?:short for|stands for|means|refers to|is (?:a|an|the|our|their)\b|are (?:the|our)\b|\(?i\.e\.|which is (?:a|an|the|our)\b)|:\s+\S|\s+[-–—]\s+\w)/i;
+
+export const undefinedTerm: Rule = {
+  id: 'undefined-term',
+  defaultSeverity: 'hint',
+  dimension: 'clarity',
+  docs: {
+    summary: 'Reports acronyms and internal names (code-named systems, teams, tools) used in binding statements or the contract without a definition.',
+    rationale:
+      'An engineer new to the project does not know what "the Falcon service", "PRR" or "the Atlas team" are, and ' +
+      'cannot ask in passing. Every acronym and internal name a requirement, criterion, goal or contract depends on ' +
+      'needs a definition in the spec itself: an expansion at first use ("Service Level Objective (SLO)"), an entry ' +
+      'in a Glossary (or Definitions, Terminology) section, a sentence that says what it is ("Falcon is our fraud ' +
+      'scoring service"), or a link. Acronyms are upper-case words of two to ten letters or digits; internal names ' +
+      'are capitalised words before what they name ("the Falcon service", "our Atlas pipeline"), unless the same word ' +
+      'is also written in lower case in the spec (then it is a description, as in "the Payments service"). Common ' +
+      'acronyms (HTTP, JSON, UTC, ID, API, SQL and about 250 others) and widely used public products need no ' +
+      'definition, and neither do terms in the project vocabulary file. Each term is reported once, at its first ' +
+      'use in a binding statement; findings in the contract are info, elsewhere hints.',
+    bad: '## Requirements\n\n- REQ-1: The Falcon service MUST score every order before capture, within the SLO.',
+    good: '## Glossary\n\n- **Falcon**: the fraud scoring service (`services/falcon`, owned by the risk team).\n\n## Requirements\n\n- REQ-1: The Falcon service MUST score every order before capture, within the Service Level Objective (SLO) of 200 ms at p99.',
+    options:
+      'The project vocabulary is a plain text file, one term per line (`#` starts a comment; anything after ' +
+      '`:` or ` - ` on a line is a note), at `.specready/terms.txt` in the folder of the configuration file or any ' +
+      'folder above the spec, or wherever `"terms": "path/to/terms.txt"` in `.specready.json` points (relative to that ' +
+      'file). The "Add to project vocabulary" quick fix appends to it.',
+    sources: ['INCOSE Guide to Writing Requirements (R3 "appropriate", R21: define all terms, abbreviations and acronyms)', 'ISO/IEC/IEEE 29148:2018, 5.2.7 (a glossary of terms, abbreviations and acronyms)'],
+  },
+  check(model: SpecModel, context: RuleContext): RawFinding[] {
+    const statements = model.statements.filter((statement) => !inGlossary(statement.section)
+      && (statement.binding || isContractSection(statement.section)));
+    if (statements.length === 0) return [];
+    const defined = definedTerms(model);
+    const project = new Set([...(context.projectTerms ?? [])].map((term) => term.toLowerCase()));
+    const lowerWords = lowerCaseWords(model);
+    const seen = new Set<string>();
+    const findings: RawFinding[] = [];
+    const glossary = model.sections.find((section) => GLOSSARY_TITLE.test(section.title) && !section.title.trim().endsWith('?'));
+    for (const statement of statements) {
+      const inContract = isContractSection(statement.section);
+      for (const sentence of statement.sentences) {
+        for (const candidate of candidates(sentence.text)) {
+          const key = candidate.key.toLowerCase();
+          if (seen.has(key) || defined.has(key) || project.has(key) || project.has(candidate.term.toLowerCase())) continue;
+          if (candidate.kind === 'acronym' && (isCommonAcronym(candidate.key) || lowerWords.has(key))) continue;
+          if (candidate.kind === 'name' && (COMMON_NAMES.has(key) || key.split(' ').some((word) => COMMON_NAMES.has(word) || lowerWords.has(word)))) continue;
+          seen.add(key);
+          const start = sentence.startOffset + candidate.index;
+          findings.push({
+            message: candidate.kind === 'acronym'
+              ? `"${candidate.term}" is not defined: expand it at first use ("Full Name (${candidate.key})"), add it to a Glossary, or link to what it is.`
+              : `"${candidate.phrase}" is an internal name a newcomer cannot know: say what it is and where it lives (a sentence, a Glossary entry or a link).`,
+            range: rangeFromOffsets(model, start, start + candidate.length),
+            severity: inContract ? 'info' : undefined,
+            data: {
+              term: candidate.key,
+              kind: candidate.kind,
+              ...(glossary ? { glossary: glossary.title } : {}),
+            },
+          });
+        }
+      }
+    }
+    return findings;
+  },
+};
+
+interface Candidate {
+  kind: 'acronym' | 'name';
+  /** As written ("APIs", "Falcon"). */
+  term: string;
+  /** What is defined or listed: the singular acronym, or the name without what it names. */
+  key: string;
+  /** For names: the whole phrase ("Falcon service"). */
+  phrase: string;
+  index: number;
+  length: number;
+}
+
+function* candidates(text: string): Generator<Candidate> {
+  const acronyms = new RegExp(ACRONYM.source, 'g');
+  for (let match = acronyms.exec(text); match; match = acronyms.exec(text)) {
+    const key = match[1];
+    if (!isAcronym(key, text, match.index, match.index + match[0].length)) continue;
+    yield { kind: 'acronym', term: match[0], key, phrase: match[0], index: match.index, length: match[0].length };
+  }
+  const names = new RegExp(CODE_NAME.source, 'g');
+  for (let match = names.exec(text); match; match = names.exec(text)) {
+    const index = match.index + match[0].indexOf(match[1]);
+    const phrase = `${match[1]} ${match[2]}`;
+    yield { kind: 'name', term: match[1], key: match[1], phrase, index, length: phrase.length };
+  }
+}
+
+/** A common acronym, also with a number after it ("RFC4648", "UTF8", "ISO8601", "HTTP2"). */
+function isCommonAcronym(key: string): boolean {
+  return COMMON_ACRONYMS.has(key) || COMMON_ACRONYMS.has(key.replace(/\d+$/, ''));
+}
+
+function isAcronym(key: string, text: string, start: number, end: number): boolean {
+  if (key.length > 10 || (key.match(/[A-Z]/g) ?? []).length < 2) return false;
+  // "VAC1", "V2": numbered example or version names, not terms (common ones are listed).
+  if (/\d$/.test(key)) return false;
+  if (EMPHASIS.has(key) || /^(?:I{1,3}|IV|VI{0,3}|IX|XI{0,3})$/.test(key)) return false;
+  // Three upper-case words in a row are shouting or a keyword phrase ("THE SYSTEM SHALL"), not acronyms.
+  const before = text.slice(Math.max(0, start - 40), start).trim().split(/\s+/).slice(-2);
+  const after = text.slice(end, end + 40).trim().split(/\s+/).slice(0, 2);
+  const caps = (word: string | undefined) => !!word && /^[A-Z]{2,}[,.;:]?$/.test(word);
+  const run = [caps(before[0]), caps(before[1]), true, caps(after[0]), caps(after[1])];
+  const longest = run.reduce<{ best: number; current: number }>((acc, value) => {
+    const current = value ? acc.current + 1 : 0;
+    return { best: Math.max(acc.best, current), current };
+  }, { best: 0, current: 0 }).best;
+  return longest < 3;
+}
+
+/**
+ * Terms the spec defines: every term in a glossary section, an acronym in parentheses after its
+ * expansion or followed by one, a term that a sentence says what it is, and link texts.
+ */
+function definedTerms(model: SpecModel): Set<string> {
+  const defined = new Set<string>();
+  const add = (term: string) => {
+    defined.add(term.toLowerCase());
+    if (/^[A-Z0-9&]+s$/.test(term)) defined.add(term.slice(0, -1).toLowerCase());
+  };
+  for (const section of model.sections) {
+    if (!GLOSSARY_TITLE.test(section.title) || section.title.trim().endsWith('?')) continue;
+    const body = model.prose.slice(offsetOfLine(model, section.bodyRange.start.line), offsetOfLine(model, section.bodyRange.end.line + 1));
+    for (const word of body.match(/[A-Za-z][\w&]*/g) ?? []) add(word);
+  }
+  const text = model.prose;
+  // The series a document belongs to, named by the identifier in its title ("KEP-1287: ...",
+  // "SE-0444", "RFC 2603"), is what the reader is holding.
+  const title = model.sections.find((section) => section.level === 1)?.title ?? '';
+  for (const match of title.matchAll(/\b([A-Z]{2,})[- ]?\d+\b/g)) add(match[1]);
+  for (const match of text.matchAll(/\(([A-Z][A-Za-z0-9&]*[A-Z0-9]s?)\)/g)) add(match[1]);
+  for (const match of text.matchAll(/\b([A-Z][A-Za-z0-9&]*)\b/g)) {
+    const after = text.slice((match.index ?? 0) + match[0].length, (match.index ?? 0) + match[0].length + 60);
+    if (DEFINING_AFTER.test(after.replace(/^\s+(?:service|system|platform|pipeline|team|tool|project)\b/i, ''))) add(match[1]);
+  }
+  for (const link of model.links) for (const word of link.text.match(/[A-Za-z][\w&]*/g) ?? []) add(word);
+  for (const statement of model.statements) {
+    if (statement.role !== 'definition') continue;
+    for (const word of statement.text.trim().split(/\s+/).slice(0, 4)) add(word.replace(/[^\w&]/g, ''));
+  }
+  return defined;
+}
+
+/**
+ * Lower-case words of the prose. A capitalised name also written in lower case is a description
+ * ("the Payments service"); an upper-case word also written in lower case is an English word in
+ * capitals ("CREATE", "BOTH"), not an acronym.
+ */
+function lowerCaseWords(model: SpecModel): Set<string> {
+  return new Set(model.prose.match(/\b[a-z][a-z0-9]{2,}\b/g) ?? []);
+}
+
+function inGlossary(section: Section | undefined): boolean {
+  for (let current = section; current; current = current.parent) {
+    if (GLOSSARY_TITLE.test(current.title) && !current.title.trim().endsWith('?')) return true;
+  }
+  return false;
+}
+
+function offsetOfLine(model: SpecModel, line: number): number {
+  return model.lineStarts[line] ?? model.text.length;
+}

@@ -1,0 +1,109 @@
+import assert from 'node:assert/strict';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { clearConfigCache, loadConfigForFolder, parseTermsFile } from '../../../server/src/config/load';
+import { undefinedTerm } from '../../../server/src/rules/undefined-term';
+import { findingsOf, runRule, textAt } from '../helpers';
+
+function terms(markdown: string, projectTerms?: string[]): string[] {
+  return runRule(undefinedTerm, markdown, { projectTerms }).map((finding) => String(finding.data?.term));
+}
+
+describe('undefined-term', () => {
+  it('reports an acronym and a code-named system in a requirement, once each, at the term', () => {
+    const text = [
+      '## Requirements',
+      '',
+      '- REQ-1: The Falcon service MUST score every order within the SLO.',
+      '- REQ-2: Orders over the SLO MUST be retried by the Falcon service.',
+    ].join('\n');
+    const findings = runRule(undefinedTerm, text);
+    assert.deepEqual(findings.map((finding) => [textAt(text, finding.range), finding.data?.kind]), [['SLO', 'acronym'], ['Falcon service', 'name']]);
+    assert.match(findings[0].message, /"SLO" is not defined: expand it at first use \("Full Name \(SLO\)"\)/);
+    assert.match(findings[1].message, /"Falcon service" is an internal name/);
+  });
+
+  it('accepts a definition: glossary, expansion at first use or after, a defining sentence, a link', () => {
+    const requirement = '## Requirements\n\n- REQ-1: The Falcon service MUST answer within the SLO and log to PRR.\n';
+    assert.deepEqual(terms(requirement), ['SLO', 'PRR', 'Falcon']);
+    assert.deepEqual(terms(`## Glossary\n\n- **SLO**: the latency objective.\n- **Falcon**: the scoring service.\n\n${requirement}`), ['PRR']);
+    assert.deepEqual(terms(`## Context\n\nEach Service Level Objective (SLO) is agreed. PRR (production readiness review) happens first. Falcon is our fraud scoring service.\n\n${requirement}`), []);
+    assert.deepEqual(terms(`${requirement}\nSee [Falcon](https://wiki.example.com/falcon) and [SLO](https://sre.google/sre-book/service-level-objectives/); PRR: the readiness review.\n`), []);
+  });
+
+  it('needs no definition for common acronyms, public products, project vocabulary, or descriptive names', () => {
+    const text = [
+      '## Requirements',
+      '',
+      '- REQ-1: The API MUST return JSON over HTTPS with UTC timestamps and UUIDs from SQL, and APIs MUST log IDs to Kafka.',
+      '- REQ-2: The Kubernetes cluster and the Payments service MUST stay up; refunds reuse stored payments.',
+      '- REQ-3: WHEN a KYC check fails THE SYSTEM SHALL NOT CREATE the account.',
+    ].join('\n');
+    assert.deepEqual(terms(text), ['KYC']);
+    assert.deepEqual(terms(text, ['KYC']), []);
+  });
+
+  it('only reads binding statements and the contract, where findings are info', () => {
+    const text = [
+      '## Context',
+      '',
+      'Today the Falcon service scores orders and the SRE team reads the DLP reports.',
+      '',
+      '## API Contract',
+      '',
+      'The response carries the MCC of the merchant.',
+    ].join('\n');
+    const findings = runRule(undefinedTerm, text);
+    assert.deepEqual(findings.map((finding) => [finding.data?.term, finding.severity]), [['MCC', 'info']]);
+  });
+
+  it('does not take ids, paths, numbered names or the series in the title for terms', () => {
+    const text = [
+      '# KEP-1287: In-place resize',
+      '',
+      '## Goals',
+      '',
+      '- The kubelet MUST resize pods as the KEP says; see REQ-12 and `POD_LIMIT` in /etc/FOO/config.',
+      '- Create PVC1 and then VAC2 to test it.',
+    ].join('\n');
+    assert.deepEqual(terms(text), []);
+  });
+
+  it('runs in the engine as a hint by default', () => {
+    const findings = findingsOf('undefined-term', '## Requirements\n\n- REQ-1: The system MUST report to the ARB.\n');
+    assert.deepEqual(findings.map((finding) => finding.severity), ['hint']);
+  });
+});
+
+describe('project vocabulary file', () => {
+  let root: string;
+  beforeEach(() => {
+    root = mkdtempSync(join(tmpdir(), 'specready-terms-'));
+    clearConfigCache();
+  });
+  afterEach(() => rmSync(root, { recursive: true, force: true }));
+
+  it('reads one term per line, without comments and notes', () => {
+    assert.deepEqual(parseTermsFile('\uFEFF# terms\nKYC\nFalcon: the scoring service\nPRR - readiness review\n\n  MCC  # merchant category\n'), ['KYC', 'Falcon', 'PRR', 'MCC']);
+  });
+
+  it('is found at .specready/terms.txt in a folder above, or where "terms" points', () => {
+    mkdirSync(join(root, '.specready'));
+    mkdirSync(join(root, 'docs', 'specs'), { recursive: true });
+    writeFileSync(join(root, '.specready', 'terms.txt'), 'KYC\n');
+    assert.deepEqual(loadConfigForFolder(join(root, 'docs', 'specs')).config.projectTerms?.terms, ['KYC']);
+    clearConfigCache();
+    writeFileSync(join(root, '.specready.json'), '{ "terms": "docs/words.txt" }');
+    writeFileSync(join(root, 'docs', 'words.txt'), 'MCC\n');
+    const loaded = loadConfigForFolder(join(root, 'docs', 'specs'));
+    assert.deepEqual(loaded.config.projectTerms, { file: join(root, 'docs', 'words.txt'), terms: ['MCC'] });
+  });
+
+  it('reports a configured file that does not exist as a configuration error', () => {
+    writeFileSync(join(root, '.specready.json'), '{ "terms": "missing.txt" }');
+    const loaded = loadConfigForFolder(root);
+    assert.equal(loaded.errors.length, 1);
+    assert.match(loaded.errors[0].message, /cannot read the project vocabulary .*missing\.txt: file not found/);
+  });
+});
