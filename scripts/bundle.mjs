@@ -18,7 +18,9 @@ const common = {
 };
 
 const entries = [
-  { entry: 'server/src/cli/main.ts', out: `${outdir}/cli.js`, banner: '#!/usr/bin/env node' },
+  // `specready mcp` loads ./mcp.js at run time, so the protocol SDK is not in every command's start-up.
+  { entry: 'server/src/cli/main.ts', out: `${outdir}/cli.js`, banner: '#!/usr/bin/env node', external: ['./mcp.js'] },
+  { entry: 'server/src/cli/mcp.ts', out: `${outdir}/mcp.js` },
   { entry: 'server/src/lsp/server.ts', out: `${outdir}/server.js` },
   { entry: 'client/src/extension.ts', out: `${outdir}/extension.js`, external: ['vscode'] },
 ];

@@ -73,7 +73,7 @@ describe('specready CLI', function () {
 
     it('exits 2 with a message for usage errors', () => {
       const cases: Array<[string[], string]> = [
-        [[], 'missing command: check, rules, export or new'],
+        [[], 'missing command: check, rules, export, new or mcp'],
         [['lint'], 'unknown command "lint"'],
         [['--verbose'], 'unknown option "--verbose"'],
         [['check', '--fix'], 'unknown option "--fix"'],

@@ -30,7 +30,7 @@ export interface RulesCommand {
 }
 
 /** Commands that parse their own arguments (they have their own options and help). */
-export const DELEGATED_COMMANDS = ['export', 'new'] as const;
+export const DELEGATED_COMMANDS = ['export', 'new', 'mcp'] as const;
 export type DelegatedName = (typeof DELEGATED_COMMANDS)[number];
 export type HelpTopic = 'check' | 'rules' | DelegatedName;
 
@@ -47,7 +47,7 @@ export class UsageError extends Error {
 
 export function parseCommandLine(argv: readonly string[]): Command {
   const [first, ...rest] = argv;
-  if (first === undefined) throw new UsageError('missing command: check, rules, export or new');
+  if (first === undefined) throw new UsageError('missing command: check, rules, export, new or mcp');
   if (first === '-h' || first === '--help') return { kind: 'help' };
   if (first === '-v' || first === '--version') return { kind: 'version' };
   if (first === 'help') return { kind: 'help', topic: helpTopic(rest[0]) };
@@ -55,13 +55,13 @@ export function parseCommandLine(argv: readonly string[]): Command {
   if (first === 'rules') return parseRules(rest);
   if ((DELEGATED_COMMANDS as readonly string[]).includes(first)) return { kind: 'delegated', name: first as DelegatedName, args: rest };
   if (first.startsWith('-')) throw new UsageError(`unknown option "${first}"`);
-  throw new UsageError(`unknown command "${first}" (commands: check, rules, export, new; to check a path, run: specready check ${first})`);
+  throw new UsageError(`unknown command "${first}" (commands: check, rules, export, new, mcp; to check a path, run: specready check ${first})`);
 }
 
 function helpTopic(topic: string | undefined): HelpTopic | undefined {
   if (topic === undefined || topic === 'check' || topic === 'rules') return topic;
   if ((DELEGATED_COMMANDS as readonly string[]).includes(topic)) return topic as DelegatedName;
-  throw new UsageError(`no help for "${topic}" (commands: check, rules, export, new)`);
+  throw new UsageError(`no help for "${topic}" (commands: check, rules, export, new, mcp)`);
 }
 
 function parseCheck(args: string[]): Command {

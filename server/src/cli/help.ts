@@ -8,6 +8,7 @@ Commands:
   export <spec.md>  Write a handoff bundle of one spec (zip or folder)
   new <profile> <path>
                     Create a spec from a template (service, api, bugfix, integration)
+  mcp               Serve the checks to coding agents (Model Context Protocol, stdio)
 
 Options:
   -h, --help        Show help (also: specready <command> --help)

@@ -4,6 +4,7 @@ import { runCheck } from './commands/check';
 import { runRules } from './commands/rules';
 import { EXPORT_HELP, runExportCommand } from './export-command';
 import { CHECK_HELP, GENERAL_HELP, RULES_HELP } from './help';
+import { MCP_HELP, runMcpCommand } from './mcp-command';
 import { NEW_HELP, runNewCommand } from './new-command';
 import { EXIT_OK, EXIT_USAGE, type CliIo } from './io';
 import { TOOL_VERSION } from './version';
@@ -13,6 +14,7 @@ const HELP: Record<NonNullable<Extract<Command, { kind: 'help' }>['topic']>, str
   rules: RULES_HELP,
   export: EXPORT_HELP,
   new: NEW_HELP,
+  mcp: MCP_HELP,
 };
 
 async function main(argv: string[], io: CliIo): Promise<number> {
@@ -36,7 +38,11 @@ async function main(argv: string[], io: CliIo): Promise<number> {
     case 'check':
       return runCheck(command, io);
     case 'delegated':
-      return command.name === 'export' ? runExportCommand(command.args, io) : runNewCommand(command.args, io);
+      switch (command.name) {
+        case 'export': return runExportCommand(command.args, io);
+        case 'new': return runNewCommand(command.args, io);
+        case 'mcp': return runMcpCommand(command.args, io);
+      }
   }
 }
 

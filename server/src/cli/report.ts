@@ -67,6 +67,20 @@ export function toDiagnostic(finding: Finding): ReportDiagnostic {
   return diagnostic;
 }
 
+/** The engine's form of a reported diagnostic (0-based range), for code that phrases findings. */
+export function findingFromDiagnostic(diagnostic: ReportDiagnostic): Finding {
+  return {
+    rule: diagnostic.rule,
+    severity: diagnostic.severity,
+    message: diagnostic.message,
+    range: {
+      start: { line: diagnostic.line - 1, character: diagnostic.column - 1 },
+      end: { line: diagnostic.endLine - 1, character: diagnostic.endColumn - 1 },
+    },
+    ...(diagnostic.data ? { data: diagnostic.data } : {}),
+  };
+}
+
 export function fileReportFromAnalysis(path: string, result: AnalysisResult): FileReport {
   return {
     path,

@@ -6,8 +6,7 @@
  */
 import { codeSpan, escapeMarkdown } from '../../export/markdown-text';
 import { questionFor } from '../../export/questions';
-import type { Finding } from '../../rules/types';
-import type { CheckReport, FileReport, ReportDiagnostic } from '../report';
+import { findingFromDiagnostic, type CheckReport, type FileReport } from '../report';
 
 export function formatMarkdown(report: CheckReport): string {
   const { summary } = report;
@@ -40,7 +39,7 @@ function fileLines(file: FileReport): string[] {
   if (questions.length > 0) {
     lines.push('', `### Questions to answer (${questions.length})`, '');
     for (const diagnostic of questions) {
-      lines.push(`- Line ${diagnostic.line}: ${escapeMarkdown(questionFor(asFinding(diagnostic)))} (${codeSpan(diagnostic.rule)})`);
+      lines.push(`- Line ${diagnostic.line}: ${escapeMarkdown(questionFor(findingFromDiagnostic(diagnostic)))} (${codeSpan(diagnostic.rule)})`);
     }
   }
   if (minor.length > 0) {
@@ -58,18 +57,6 @@ function breakdownLine(file: FileReport): string {
   return parts.length > 0 ? `Breakdown: ${parts.join(', ')}.` : '';
 }
 
-function asFinding(diagnostic: ReportDiagnostic): Finding {
-  return {
-    rule: diagnostic.rule,
-    severity: diagnostic.severity,
-    message: diagnostic.message,
-    range: {
-      start: { line: diagnostic.line - 1, character: diagnostic.column - 1 },
-      end: { line: diagnostic.endLine - 1, character: diagnostic.endColumn - 1 },
-    },
-    ...(diagnostic.data ? { data: diagnostic.data } : {}),
-  };
-}
 
 function count(value: number, noun: string): string {
   return `${value.toLocaleString('en-US')} ${noun}${value === 1 ? '' : 's'}`;
