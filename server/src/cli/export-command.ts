@@ -36,7 +36,8 @@ Options:
                       repository of the spec, else the current folder)
   --config <file>     Use this configuration instead of the nearest .specready.* file
   --force             Export a spec that is not ready; the bundle records it
-  --overwrite         Replace an existing bundle at the output path
+  --overwrite         Replace an earlier SpecReady bundle at the output path (never
+                      any other file or folder; a zip output must end in .zip)
   -h, --help          Show this help
 
 A spec with a possible secret in it (or in a linked file) is never exported.
@@ -135,16 +136,17 @@ function parse(args: string[]): ExportArgs | 'help' {
 
 const HINTS: Partial<Record<string, string>> = {
   'not-ready': 'Fix the findings (specready check), or export anyway with --force.',
-  exists: 'Choose another --out, or replace it with --overwrite.',
+  exists: 'Choose another --out, or replace the earlier bundle with --overwrite.',
   'outside-root': 'Run the export from the spec\'s repository, or pass --root.',
 };
 
 function report(result: ExportResult, io: ExportIo, specPath: string): number {
   if (result.status === 'refused') {
-    io.stderr(`specready export: refused: ${result.message}\n`);
+    // Exit 1 is a refusal the user can act on; exit 2 means the export could not be done.
+    const actionable = result.reason === 'not-ready' || result.reason === 'secret' || result.reason === 'exists';
+    io.stderr(`specready export: ${actionable ? 'refused' : 'error'}: ${result.message}\n`);
     const hint = HINTS[result.reason];
     if (hint) io.stderr(`${hint}\n`);
-    const actionable = result.reason === 'not-ready' || result.reason === 'secret' || result.reason === 'exists';
     return actionable ? EXIT_FINDINGS : EXIT_USAGE;
   }
   for (const link of result.refusedLinks) {

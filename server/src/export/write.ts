@@ -7,6 +7,7 @@
 import { randomBytes } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import { basename, dirname, join, posix } from 'node:path';
+import { unzipSync } from 'fflate';
 import { isSpecReadyManifest, MANIFEST } from './manifest';
 import type { BundleEntry, BundleFormat } from './types';
 
@@ -16,11 +17,16 @@ const FILE_MODE = 0o644;
 const DIR_MODE = 0o755;
 
 /**
- * Whether the bundle may be written to `path`. An existing target needs `overwrite`, and even
- * then a folder is only replaced when it is empty or an earlier SpecReady bundle: `--out .`
- * must never delete a workspace.
+ * Whether the bundle may be written to `path`. A zip bundle's name must end in `.zip`. An
+ * existing target is only ever replaced when it is an earlier SpecReady bundle of the same
+ * format (a zip or a folder with SpecReady's manifest.json; an empty folder holds nothing to
+ * lose), and then only with `overwrite`: `--out README.md --overwrite` or `--out .` must never
+ * replace the user's files. Nothing is written when this returns a problem.
  */
 export async function checkTarget(path: string, format: BundleFormat, overwrite: boolean): Promise<TargetProblem | undefined> {
+  if (format === 'zip' && !/\.zip$/i.test(path)) {
+    return { reason: 'invalid-output', message: `${path} does not end in .zip; a zip bundle is only written to a .zip file (or use --format dir for a folder).` };
+  }
   let stats;
   try {
     stats = await fs.lstat(path);
@@ -28,16 +34,15 @@ export async function checkTarget(path: string, format: BundleFormat, overwrite:
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
     return { reason: 'invalid-output', message: `${path} cannot be checked: ${(error as Error).message}` };
   }
-  if (!overwrite) return { reason: 'exists', message: `${path} already exists.` };
-  if (format === 'zip' && stats.isDirectory()) {
-    return { reason: 'invalid-output', message: `${path} is a folder; a zip bundle cannot replace it.` };
+  const bundle = format === 'zip'
+    ? stats.isFile() && await isBundleZip(path)
+    : stats.isDirectory() && await isReplaceableFolder(path);
+  if (!bundle) {
+    const what = stats.isDirectory() ? 'a folder' : stats.isFile() ? 'a file' : 'something';
+    const kind = format === 'zip' ? 'a SpecReady zip bundle' : 'a SpecReady bundle folder';
+    return { reason: 'invalid-output', message: `${path} is ${what} that is not ${kind}; it is never replaced. Choose another output path.` };
   }
-  if (format === 'dir' && !stats.isDirectory()) {
-    return { reason: 'invalid-output', message: `${path} is not a folder; a folder bundle cannot replace it.` };
-  }
-  if (format === 'dir' && !(await isReplaceableFolder(path))) {
-    return { reason: 'invalid-output', message: `${path} is a folder that is not a SpecReady bundle; it is never replaced.` };
-  }
+  if (!overwrite) return { reason: 'exists', message: `${path} already exists (an earlier bundle).` };
   return undefined;
 }
 
@@ -46,6 +51,18 @@ async function isReplaceableFolder(path: string): Promise<boolean> {
   if (names.length === 0) return true;
   try {
     return isSpecReadyManifest(await fs.readFile(join(path, MANIFEST), 'utf8'));
+  } catch {
+    return false;
+  }
+}
+
+/** A zip whose manifest.json was written by SpecReady. */
+async function isBundleZip(path: string): Promise<boolean> {
+  try {
+    const bytes = new Uint8Array(await fs.readFile(path));
+    const entries = unzipSync(bytes, { filter: (file) => file.name === MANIFEST });
+    const manifest = entries[MANIFEST];
+    return manifest !== undefined && isSpecReadyManifest(new TextDecoder().decode(manifest));
   } catch {
     return false;
   }

@@ -76,14 +76,24 @@ describe('specready export (CLI)', () => {
   });
 
   it('exits 1 when the output exists, and replaces it with --overwrite', async () => {
-    workspace.write('handoff/ready.spec.zip', 'old');
+    assert.equal((await run(workspace, ['specs/ready.spec.md', '--root', '.'], { SOURCE_DATE_EPOCH: '1000000000' })).status, 0);
+    const earlier = readFileSync(workspace.path('handoff/ready.spec.zip'));
     const refused = await run(workspace, ['specs/ready.spec.md', '--root', '.']);
     assert.equal(refused.status, 1);
-    assert.match(refused.stderr, /already exists\.\nChoose another --out, or replace it with --overwrite\.\n$/);
-    assert.equal(readFileSync(workspace.path('handoff/ready.spec.zip'), 'utf8'), 'old');
+    assert.match(refused.stderr, /^specready export: refused: .* already exists \(an earlier bundle\)\.\nChoose another --out, or replace the earlier bundle with --overwrite\.\n$/);
+    assert.deepEqual(readFileSync(workspace.path('handoff/ready.spec.zip')), earlier);
     const replaced = await run(workspace, ['specs/ready.spec.md', '--root', '.', '--overwrite']);
     assert.equal(replaced.status, 0, replaced.stderr);
     assert.ok('README.md' in unzip(workspace.path('handoff/ready.spec.zip')));
+  });
+
+  it('never replaces a file that is not a bundle, whatever the flags, and says error (exit 2)', async () => {
+    workspace.write('README.md', '# Project\n');
+    const result = await run(workspace, ['specs/ready.spec.md', '--root', '.', '--out', 'README.md', '--overwrite', '--force']);
+    assert.equal(result.status, 2);
+    assert.match(result.stderr, /^specready export: error: .*README\.md does not end in \.zip/);
+    assert.equal(readFileSync(workspace.path('README.md'), 'utf8'), '# Project\n');
+    assert.ok(!existsSync(workspace.path('handoff')));
   });
 
   it('exits 2 for usage errors and a spec outside the root', async () => {

@@ -234,10 +234,12 @@ describe('export: refusals write nothing', () => {
   });
 
   it('refuses to replace an existing bundle unless told to, and leaves it untouched', async () => {
-    workspace = workspaceWith(readySpecWith(...LINKS), { 'repo/handoff/refunds.spec.zip': 'old bundle' });
+    workspace = workspaceWith(readySpecWith(...LINKS));
+    assertWritten(await exportBundle(options(workspace, { sourceDateEpoch: EPOCH - 86400 })));
+    const earlier = readFileSync(workspace.path('repo/handoff/refunds.spec.zip'));
     const refused = await refusedWithoutWriting({}, 'exists');
     assert.equal(refused.path, workspace.path('repo/handoff/refunds.spec.zip'));
-    assert.equal(readFileSync(workspace.path('repo/handoff/refunds.spec.zip'), 'utf8'), 'old bundle');
+    assert.deepEqual(readFileSync(workspace.path('repo/handoff/refunds.spec.zip')), earlier);
     const replaced = await exportBundle(options(workspace, { overwrite: true }));
     assertWritten(replaced);
     assert.ok('README.md' in unzip(replaced.path));
@@ -246,10 +248,25 @@ describe('export: refusals write nothing', () => {
 
   it('never replaces a folder that is not a bundle, even with overwrite', async () => {
     workspace = workspaceWith(readySpecWith(...LINKS), { 'repo/handoff/refunds.spec/keep.txt': 'precious' });
-    await refusedWithoutWriting({ format: 'dir' }, 'exists');
+    // Not "already exists, use overwrite": overwrite would not replace it either.
+    await refusedWithoutWriting({ format: 'dir' }, 'invalid-output');
     await refusedWithoutWriting({ format: 'dir', overwrite: true }, 'invalid-output');
     await refusedWithoutWriting({ format: 'zip', overwrite: true, outPath: workspace.path('repo/handoff/refunds.spec') }, 'invalid-output');
     await refusedWithoutWriting({ format: 'dir', overwrite: true, outPath: workspace.path('repo') }, 'invalid-output');
+  });
+
+  it('never replaces a file that is not a zip bundle, and writes zips only to .zip paths', async () => {
+    workspace = workspaceWith(readySpecWith(...LINKS), { 'repo/README.md': '# The project\n', 'repo/handoff/refunds.spec.zip': 'not a zip' });
+    for (const overwrite of [false, true]) {
+      const readme = await refusedWithoutWriting({ overwrite, force: true, outPath: workspace.path('repo/README.md') }, 'invalid-output');
+      assert.match(readme.message, /does not end in \.zip/);
+      const fake = await refusedWithoutWriting({ overwrite }, 'invalid-output');
+      assert.match(fake.message, /is a file that is not a SpecReady zip bundle; it is never replaced/);
+    }
+    assert.equal(readFileSync(workspace.path('repo/README.md'), 'utf8'), '# The project\n');
+    assert.equal(readFileSync(workspace.path('repo/handoff/refunds.spec.zip'), 'utf8'), 'not a zip');
+    await refusedWithoutWriting({ outPath: workspace.path('repo/out/bundle') }, 'invalid-output');
+    assertWritten(await exportBundle(options(workspace, { outPath: workspace.path('repo/out/bundle.ZIP') })));
   });
 
   it('replaces an earlier folder bundle with overwrite', async () => {
