@@ -22,6 +22,9 @@ export interface CheckCommand {
   suppressions: BulkSuppressionOptions;
   /** `--max-file-size`: KiB above which a file gets a notice instead of an analysis. */
   maxFileSizeKB?: number;
+  /** `--changed-since <ref>`: only specs changed since the merge base of ref and HEAD. */
+  changedSince?: string;
+  failOnScoreDrop: boolean;
 }
 
 export interface RulesCommand {
@@ -80,12 +83,16 @@ function parseCheck(args: string[]): Command {
       'suppressions-location': { type: 'string' },
       'pass-on-unpruned-suppressions': { type: 'boolean' },
       'max-file-size': { type: 'string' },
+      'changed-since': { type: 'string' },
+      'fail-on-score-drop': { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
     },
   });
   if (values.help) return { kind: 'help', topic: 'check' };
   const suppressRules = values['suppress-rule'] ?? [];
   if (values['suppress-all'] && suppressRules.length > 0) throw new UsageError('--suppress-all and --suppress-rule exclude each other');
+  if (values['fail-on-score-drop'] && values['changed-since'] === undefined) throw new UsageError('--fail-on-score-drop needs --changed-since <git-ref>');
+  if (values['changed-since'] !== undefined && values['changed-since'].trim() === '') throw new UsageError('--changed-since needs a git ref, e.g. origin/main');
   return {
     kind: 'check',
     paths: positionals.length > 0 ? positionals : ['.'],
@@ -103,6 +110,8 @@ function parseCheck(args: string[]): Command {
       passOnUnpruned: values['pass-on-unpruned-suppressions'] === true,
     },
     maxFileSizeKB: numberOption('--max-file-size', values['max-file-size'], 1, Infinity, true),
+    changedSince: values['changed-since'],
+    failOnScoreDrop: values['fail-on-score-drop'] === true,
   };
 }
 

@@ -42,6 +42,15 @@ Options:
                       Let a folder named on the command line hold no spec
   -h, --help          Show this help
 
+Pull requests:
+  --changed-since <git-ref>
+                      Check only specs changed since the merge base of the ref
+                      and HEAD (uncommitted changes included), and specs that
+                      link to a changed file; report each score before and after
+  --fail-on-score-drop
+                      With --changed-since: fail when a spec's score fell
+  When $GITHUB_STEP_SUMMARY is set, a table of the checked specs is appended to it.
+
 Bulk suppressions (adopting SpecReady in a repository that already has findings):
   --suppress-all      Record every current error and warning of the checked
                       files in specready-suppressions.json; later checks

@@ -29,6 +29,8 @@ export interface FileReport {
   suppressed?: number;
   /** Why the file was not analysed (unreadable, binary, above the size limit); its score means nothing then. */
   notChecked?: string;
+  /** With --changed-since: the score at the merge base; null for a spec that is new since then. */
+  previousScore?: number | null;
 }
 
 export interface ReportSummary {
@@ -139,4 +141,11 @@ const SUMMARY_KEY: Record<Severity, 'errors' | 'warnings' | 'infos' | 'hints'> =
 export function notReadyReason(file: FileReport): string {
   if (file.score < file.threshold) return `needs ${file.threshold}`;
   return file.diagnostics.some((diagnostic) => diagnostic.severity === 'error') ? 'fix the errors' : 'has suppressed errors';
+}
+
+/** "72 → 85 (+13)"; "new" for a spec that did not exist at the base. */
+export function scoreChange(score: number, previous: number | null | undefined): string {
+  if (previous === null || previous === undefined) return 'new';
+  const delta = score - previous;
+  return `${previous} → ${score} (${delta > 0 ? '+' : delta < 0 ? '-' : '±'}${Math.abs(delta)})`;
 }

@@ -20,8 +20,10 @@ import { formatMarkdown } from '../formatters/markdown';
 import { formatSarif } from '../formatters/sarif';
 import { formatStylish } from '../formatters/stylish';
 import { runBulkSuppressions } from '../suppressions';
+import { ChangedSinceError, previousScore, selectChangedSpecs, type ChangedSelection } from '../changed';
+import { writeStepSummary } from '../step-summary';
 import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, type CliIo } from '../io';
-import { buildReport, fileReportFromAnalysis, tooLargeFileReport, unreadableFileReport, type CheckReport, type FileReport } from '../report';
+import { buildReport, fileReportFromAnalysis, scoreChange, tooLargeFileReport, unreadableFileReport, type CheckReport, type FileReport } from '../report';
 import { INFORMATION_URI, TOOL_NAME, TOOL_VERSION } from '../version';
 
 /** What went wrong outside the findings: printed to stderr, exit status 2. */
@@ -41,10 +43,22 @@ export async function runCheck(command: CheckCommand, io: CliIo): Promise<number
     return EXIT_USAGE;
   }
 
+  let changes: ChangedSelection | undefined;
+  if (command.changedSince !== undefined) {
+    try {
+      changes = selectChangedSpecs(discovery.files, command.changedSince, gitAnchor(command.paths[0], io.cwd));
+    } catch (error) {
+      if (!(error instanceof ChangedSinceError)) throw error;
+      io.stderr(`specready: ${error.message}\n`);
+      return EXIT_USAGE;
+    }
+  }
+
   const failures: Failures = { config: [], internal: [] };
   const files: FileReport[] = [];
-  for (const file of discovery.files) {
+  for (const file of changes?.files ?? discovery.files) {
     const report = await checkFile(file, io.cwd, explicitConfig, command.maxFileSizeKB, failures);
+    if (report && changes) report.previousScore = previousScore(changes, file, explicitConfig, io.cwd) ?? null;
     if (report) files.push(report);
   }
   if (reportConfigErrors(failures.config, io)) return EXIT_USAGE;
@@ -56,11 +70,15 @@ export async function runCheck(command: CheckCommand, io: CliIo): Promise<number
   }
   const report = buildReport(io.cwd, bulk.files);
   io.stdout(format(report, command, io));
+  if (changes) io.stderr(`specready: ${changedNote(changes, discovery.files.length)}\n`);
   for (const message of bulk.messages) io.stderr(`specready: ${message}\n`);
+  const summaryProblem = writeStepSummary(report, io.env, { changedSince: changes && { ref: changes.ref, base: changes.base } });
+  if (summaryProblem) io.stderr(`specready: ${summaryProblem}\n`);
   if (files.length === 0 && discovery.unmatched.length > 0) io.stderr(`specready: ${unmatchedMessage(discovery.unmatched[0], io.cwd, false)}\n`);
   for (const message of failures.internal) io.stderr(`specready: internal error: ${message}\n`);
   if (failures.internal.length > 0) return EXIT_USAGE;
-  const status = exitStatus(report, command, io);
+  let status = exitStatus(report, command, io);
+  if (command.failOnScoreDrop && changes && scoreDropped(report, changes, io)) status = EXIT_FINDINGS;
   return bulk.failed ? EXIT_FINDINGS : status;
 }
 
@@ -164,6 +182,29 @@ function exitStatus(report: CheckReport, command: CheckCommand, io: CliIo): numb
     status = EXIT_FINDINGS;
   }
   return status;
+}
+
+/** The folder whose repository --changed-since asks: that of the first path given. */
+function gitAnchor(path: string, cwd: string): string {
+  const absolute = resolve(cwd, path);
+  return statSync(absolute).isDirectory() ? absolute : dirname(absolute);
+}
+
+/** How many specs --changed-since selected, and against which commit. */
+function changedNote(changes: ChangedSelection, discovered: number): string {
+  const linked = [...changes.reasons.values()].filter((reason) => reason !== 'changed').length;
+  const how = linked > 0 ? ` (${linked} because ${linked === 1 ? 'it links' : 'they link'} to a changed file)` : '';
+  return `${changes.files.length} of ${discovered === 1 ? '1 spec' : `${discovered} specs`} checked: changed since ${changes.ref} `
+    + `(merge base ${changes.base.slice(0, 12)})${how}`;
+}
+
+/** --fail-on-score-drop: true (and explained on stderr) when a spec scores lower than at the base. */
+function scoreDropped(report: CheckReport, changes: ChangedSelection, io: CliIo): boolean {
+  const dropped = report.files.filter((file) => typeof file.previousScore === 'number' && file.score < file.previousScore);
+  if (dropped.length === 0) return false;
+  const list = dropped.map((file) => `${file.path} ${scoreChange(file.score, file.previousScore)}`).join(', ');
+  io.stderr(`specready: ${dropped.length === 1 ? '1 spec scores' : `${dropped.length} specs score`} lower than at ${changes.ref}: ${list}\n`);
+  return true;
 }
 
 /** Prints configuration errors once each; true when there were any. */

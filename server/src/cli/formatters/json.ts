@@ -25,6 +25,7 @@ export function formatJson(report: CheckReport): string {
         ...(diagnostic.data ? { data: diagnostic.data } : {}),
       })),
       ...(file.suppressed ? { suppressed: file.suppressed } : {}),
+      ...(file.previousScore !== undefined ? { previousScore: file.previousScore } : {}),
     })),
     summary: {
       files: report.summary.files,

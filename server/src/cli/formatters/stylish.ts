@@ -1,5 +1,5 @@
 import { createPalette, type Palette } from '../color';
-import { notReadyReason, type CheckReport, type FileReport, type ReportDiagnostic, type ReportSummary } from '../report';
+import { notReadyReason, scoreChange, type CheckReport, type FileReport, type ReportDiagnostic, type ReportSummary } from '../report';
 import type { Severity } from '../../rules/types';
 
 export interface StylishOptions {
@@ -110,13 +110,17 @@ function wrap(text: string, width: number): string[] {
 
 function scoreLines(files: FileReport[], palette: Palette): string {
   const pathWidth = Math.max(0, ...files.map((file) => file.path.length));
-  return files.map((file) => {
+  // With --changed-since: "72 → 85 (+13)" between the score and the verdict.
+  const changes = files.map((file) => (file.previousScore !== undefined ? scoreChange(file.score, file.previousScore) : ''));
+  const changeWidth = Math.max(0, ...changes.map((change) => change.length));
+  return files.map((file, index) => {
     if (file.notChecked) return `${file.path.padEnd(pathWidth)}  ${palette.bold('    -  ')}  ${palette.yellow('not checked')}${palette.dim(`: ${file.notChecked}`)}`;
     const score = `${String(file.score).padStart(3)}/100`;
     const status = file.ready
       ? palette.green('ready')
       : palette.red('not ready') + palette.dim(` (${notReadyReason(file)})`);
-    return `${file.path.padEnd(pathWidth)}  ${palette.bold(score)}  ${status}`;
+    const change = changeWidth > 0 ? `${changes[index].padEnd(changeWidth)}  ` : '';
+    return `${file.path.padEnd(pathWidth)}  ${palette.bold(score)}  ${change}${status}`;
   }).join('\n');
 }
 

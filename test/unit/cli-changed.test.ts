@@ -1,0 +1,164 @@
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { buildReport, scoreChange, type FileReport } from '../../server/src/cli/report';
+import { stepSummaryMarkdown } from '../../server/src/cli/step-summary';
+
+const REPO = join(__dirname, '..', '..', '..');
+const CLI = join(REPO, 'dist', 'cli.js');
+const example = (name: string) => readFileSync(join(REPO, 'examples', name), 'utf8');
+
+describe('specready check --changed-since', function () {
+  let root: string;
+
+  beforeEach(function () {
+    if (!existsSync(CLI)) throw new Error('dist/cli.js is missing: run npm run build first');
+    root = realpathSync(mkdtempSync(join(tmpdir(), 'specready-changed-')));
+    git('init', '-q', '-b', 'main');
+    write('docs/payments.spec.md', example('order-export.spec.md'));
+    write('docs/refunds.spec.md', example('payment-refunds.spec.md'));
+    write('docs/login.spec.md', `${example('login-lockout.spec.md')}\nThe error codes are listed in [the API notes](api.md).\n`);
+    write('docs/untouched.spec.md', example('payment-refunds.spec.md'));
+    write('docs/api.md', '# API notes\n');
+    commit('first');
+  });
+
+  afterEach(() => rmSync(root, { recursive: true, force: true }));
+
+  function git(...args: string[]): string {
+    const result = spawnSync('git', ['-c', 'user.name=Test', '-c', 'user.email=test@example.com', ...args], { cwd: root, encoding: 'utf8' });
+    assert.equal(result.status, 0, result.stderr);
+    return result.stdout;
+  }
+
+  function commit(message: string): void {
+    git('add', '-A');
+    git('commit', '-q', '-m', message);
+  }
+
+  function write(path: string, text: string): void {
+    mkdirSync(dirname(join(root, path)), { recursive: true });
+    writeFileSync(join(root, path), text);
+  }
+
+  function run(args: string[], cwd = root, env: Record<string, string> = {}): { status: number | null; stdout: string; stderr: string } {
+    const result = spawnSync(process.execPath, [CLI, 'check', ...args], { cwd, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', ...env } });
+    return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+  }
+
+  function scores(report: { files: FileReport[] }): Record<string, [number | null | undefined, number]> {
+    return Object.fromEntries(report.files.map((file) => [file.path, [file.previousScore, file.score]]));
+  }
+
+  /** Two commits on a branch: one spec improved, one made worse, one linked file changed. */
+  function branchWithChanges(): void {
+    git('checkout', '-q', '-b', 'feature');
+    write('docs/payments.spec.md', example('order-export.spec.md').replace('TBD', 'a CSV file'));
+    commit('payments: decide the format');
+    write('docs/refunds.spec.md', example('payment-refunds.spec.md').replace('The service MUST record every refund', 'The service MUST quickly record every refund'));
+    write('docs/api.md', '# API notes\n\n## Errors\n');
+    commit('refunds and API notes');
+  }
+
+  it('checks changed specs and specs that link to a changed file, with scores before and after', () => {
+    const before = JSON.parse(run(['--format', 'json']).stdout);
+    branchWithChanges();
+    const after = JSON.parse(run(['--format', 'json']).stdout);
+    const result = run(['--changed-since', 'main', '--format', 'json']);
+    assert.equal(result.status, 1, result.stderr);
+    const report = JSON.parse(result.stdout);
+    const score = (document: { files: FileReport[] }, path: string) => document.files.find((file) => file.path === path)?.score;
+    assert.deepEqual(scores(report), {
+      'docs/login.spec.md': [score(before, 'docs/login.spec.md'), score(after, 'docs/login.spec.md')],
+      'docs/payments.spec.md': [score(before, 'docs/payments.spec.md'), score(after, 'docs/payments.spec.md')],
+      'docs/refunds.spec.md': [score(before, 'docs/refunds.spec.md'), score(after, 'docs/refunds.spec.md')],
+    });
+    const [paymentsBefore, paymentsAfter] = scores(report)['docs/payments.spec.md'];
+    assert.ok(paymentsAfter > (paymentsBefore as number), 'removing a placeholder raises the score');
+    assert.match(result.stderr, /3 of 4 specs checked: changed since main \(merge base [0-9a-f]{12}\) \(1 because it links to a changed file\)/);
+
+    const stylish = run(['--changed-since', 'main']);
+    assert.match(stylish.stdout, new RegExp(`docs/payments\\.spec\\.md +${paymentsAfter}/100  ${paymentsBefore} → ${paymentsAfter} \\(\\+${paymentsAfter - (paymentsBefore as number)}\\)`));
+  });
+
+  it('includes uncommitted, renamed and new specs, and fails on a score drop when asked', () => {
+    git('checkout', '-q', '-b', 'feature');
+    git('mv', 'docs/login.spec.md', 'docs/auth.spec.md');
+    write('docs/new.spec.md', example('order-export.spec.md'));
+    write('docs/refunds.spec.md', example('payment-refunds.spec.md').replace('The service MUST record every refund', 'The service MUST quickly record every refund'));
+    const report = JSON.parse(run(['--changed-since', 'main', '--format', 'json']).stdout);
+    const found = scores(report);
+    assert.deepEqual(Object.keys(found), ['docs/auth.spec.md', 'docs/new.spec.md', 'docs/refunds.spec.md']);
+    assert.equal(found['docs/new.spec.md'][0], null, 'a new spec has no previous score');
+    assert.equal(typeof found['docs/auth.spec.md'][0], 'number', 'a renamed spec is compared with its old path');
+    assert.ok((found['docs/refunds.spec.md'][0] as number) > found['docs/refunds.spec.md'][1]);
+
+    const gate = run(['--changed-since', 'main', '--fail-on-score-drop']);
+    assert.equal(gate.status, 1);
+    assert.match(gate.stderr, /1 spec scores lower than at main: docs\/refunds\.spec\.md 100 → 99 \(-1\)/);
+  });
+
+  it('checks nothing and passes when no spec changed', () => {
+    git('checkout', '-q', '-b', 'feature');
+    write('README.md', '# Project\n');
+    const result = run(['--changed-since', 'main', '--format', 'json']);
+    assert.equal(result.status, 0, result.stderr);
+    assert.deepEqual(JSON.parse(result.stdout).files, []);
+    assert.match(result.stderr, /0 of 4 specs checked/);
+  });
+
+  it('writes a job summary to $GITHUB_STEP_SUMMARY', () => {
+    branchWithChanges();
+    const summary = join(root, '..', `${root.split('/').pop()}-summary.md`);
+    try {
+      run(['--changed-since', 'main'], root, { GITHUB_STEP_SUMMARY: summary });
+      const markdown = readFileSync(summary, 'utf8');
+      assert.match(markdown, /^### SpecReady: 3 specs changed since `main` \([0-9a-f]{12}\), 1 ready for handoff\n/);
+      assert.match(markdown, /\| `docs\/refunds\.spec\.md` \| 99 \| 100 → 99 \(-1\) \| ✅ ready \| 0 \| 1 \|/);
+      assert.ok(markdown.indexOf('refunds.spec.md') < markdown.indexOf('payments.spec.md'), 'a dropped score is listed first');
+    } finally {
+      rmSync(summary, { force: true });
+    }
+  });
+
+  it('explains what is wrong outside a work tree, with an unknown ref, and without the ref', () => {
+    const outside = realpathSync(mkdtempSync(join(tmpdir(), 'specready-no-git-')));
+    try {
+      writeFileSync(join(outside, 'a.spec.md'), example('payment-refunds.spec.md'));
+      const result = run(['--changed-since', 'main'], outside);
+      assert.equal(result.status, 2);
+      assert.equal(result.stderr, `specready: --changed-since needs a git work tree, and ${outside} is not inside one\n`);
+    } finally {
+      rmSync(outside, { recursive: true, force: true });
+    }
+    const unknown = run(['--changed-since', 'no-such-branch']);
+    assert.equal(unknown.status, 2);
+    assert.match(unknown.stderr, /unknown git revision "no-such-branch" \(in a shallow CI clone, fetch it first/);
+    const option = run(['--changed-since', '--output=/tmp/x']);
+    assert.equal(option.status, 2);
+    assert.equal(run(['--fail-on-score-drop']).status, 2);
+    assert.match(run(['--fail-on-score-drop']).stderr, /--fail-on-score-drop needs --changed-since <git-ref>/);
+  });
+});
+
+describe('score change and job summary', () => {
+  it('writes the change as before → after (delta)', () => {
+    assert.equal(scoreChange(85, 72), '72 → 85 (+13)');
+    assert.equal(scoreChange(70, 72), '72 → 70 (-2)');
+    assert.equal(scoreChange(72, 72), '72 → 72 (±0)');
+    assert.equal(scoreChange(72, null), 'new');
+  });
+
+  it('escapes table cells and caps long tables', () => {
+    const file = (path: string): FileReport => ({
+      path, profile: 'service', score: 50, ready: false, threshold: 80,
+      breakdown: { structure: 50, clarity: 50, testability: 50, completeness: 50 }, diagnostics: [],
+    });
+    const markdown = stepSummaryMarkdown(buildReport('/r', [file('a|b`c.spec.md'), ...Array.from({ length: 205 }, (_, index) => file(`s${index}.spec.md`))]));
+    assert.match(markdown, /\| `a\\\|b'c\.spec\.md` \| 50 \| ❌ not ready \(needs 80\) \| 0 \| 0 \|/);
+    assert.match(markdown, /…and 6 more; the full list is in the job log\./);
+    assert.match(stepSummaryMarkdown(buildReport('/r', [])), /No spec files were found\./);
+  });
+});
