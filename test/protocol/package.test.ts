@@ -39,6 +39,7 @@ describe('npm package', function () {
   it('holds the CLI bundle and no sources, maps, tests or dependencies', () => {
     const paths = packed.files.map((file) => file.path).sort();
     assert.ok(paths.includes('dist/cli.js'), paths.join(', '));
+    assert.ok(paths.includes('dist/mcp.js'), `the bundle that specready mcp loads: ${paths.join(', ')}`);
     assert.ok(paths.includes('package.json'));
     for (const path of paths) {
       assert.doesNotMatch(path, /\.map$|\.ts$|^node_modules\/|^(server|client|test|scripts|out)\//, `${path} should not be packed`);
