@@ -4,6 +4,7 @@ import { READINESS_CHANGED, READINESS_REQUEST, RECHECK_REQUEST, SERVER_INFO_REQU
 import { registerExportCommand } from './export';
 import { registerIdCompletion } from './id-completion';
 import { registerNewSpecCommand } from './new-spec';
+import { registerAnswerQuestion } from './questions';
 import { looksLikeSpec, workspaceHasSpecs } from './spec-detection';
 import { SPECS_VIEW, SpecsView, type SpecNode } from './specs-view';
 import { ReadinessStatus } from './status';
@@ -26,6 +27,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<SpecRe
   registerExportCommand(context, ensureStarted);
   registerNewSpecCommand(context);
   registerIdCompletion(context);
+  registerAnswerQuestion(context, ensureStarted);
 
   context.subscriptions.push(
     vscode.commands.registerCommand('specready.showReadiness', async () => showReadiness(await ensureStarted(), status)),

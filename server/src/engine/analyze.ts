@@ -173,7 +173,7 @@ function runRules(model: SpecModel, context: RuleContext, config: SpecReadyConfi
     try {
       for (const raw of rule.check(model, context)) {
         const range = safeRange(model, raw.range);
-        const finding: Finding = { rule: rule.id, severity: severityOf(rule, raw.severity, configured), message: detached(raw.message), range };
+        const finding: Finding = { rule: rule.id, severity: atLeast(severityOf(rule, raw.severity, configured), raw.minimumSeverity), message: detached(raw.message), range };
         if (raw.data) finding.data = detached(raw.data);
         if (!suppressions.isSuppressed(finding)) findings.push(finding);
       }
@@ -224,4 +224,10 @@ function detached<T>(value: T): T {
 function severityOf(rule: Rule, own: Severity | undefined, configured: Severity | undefined): Severity {
   if (own && own !== rule.defaultSeverity) return own;
   return configured ?? rule.defaultSeverity;
+}
+
+const SEVERITY_RANK: Readonly<Record<Severity, number>> = { error: 3, warning: 2, info: 1, hint: 0 };
+
+function atLeast(severity: Severity, minimum: Severity | undefined): Severity {
+  return minimum && SEVERITY_RANK[minimum] > SEVERITY_RANK[severity] ? minimum : severity;
 }

@@ -8,6 +8,8 @@ import { sectionAtLine } from '../model/sections';
 import type { Severity } from '../rules/types';
 import { escapeMarkdown } from './markdown-text';
 import { questionFor } from './questions';
+import { questionAt } from '../features/questions';
+import { isQuestionFinding } from '../features/specs';
 
 export interface ReadinessQuestion {
   id: string;
@@ -20,6 +22,8 @@ export interface ReadinessQuestion {
   question: string;
   /** The linter's message, for the spec's author. */
   message: string;
+  /** For the spec's own open questions: the question as written, and who owns it by when. */
+  openQuestion?: { text: string; owner?: string; due?: string };
 }
 
 export interface ReadinessReport {
@@ -46,16 +50,21 @@ export function readinessReport(analysis: AnalysisResult, title: string): Readin
     exportedNotReady: !analysis.ready,
     profile: analysis.profile,
     breakdown: analysis.breakdown,
-    questions: findings.map((finding, index) => ({
-      id: `Q${index + 1}`,
-      rule: finding.rule,
-      severity: finding.severity,
-      line: finding.range.start.line + 1,
-      column: finding.range.start.character + 1,
-      section: sectionAtLine(analysis.model.sections, finding.range.start.line)?.title ?? '',
-      question: questionFor(finding),
-      message: finding.message,
-    })),
+    questions: findings.map((finding, index) => {
+      const question: ReadinessQuestion = {
+        id: `Q${index + 1}`,
+        rule: finding.rule,
+        severity: finding.severity,
+        line: finding.range.start.line + 1,
+        column: finding.range.start.character + 1,
+        section: sectionAtLine(analysis.model.sections, finding.range.start.line)?.title ?? '',
+        question: questionFor(finding),
+        message: finding.message,
+      };
+      const asked = isQuestionFinding(finding) ? questionAt({ ...analysis, findings: [finding] }, finding.range.start) : undefined;
+      if (asked) question.openQuestion = { text: asked.text, ...(asked.owner ? { owner: asked.owner } : {}), ...(asked.due ? { due: asked.due } : {}) };
+      return question;
+    }),
   };
 }
 
@@ -83,6 +92,7 @@ export function readinessMarkdown(report: ReadinessReport): string {
     '| --- | ---: |',
     ...DIMENSIONS.map(([key, label]) => `| ${label} | ${report.breakdown[key]} |`),
     '',
+    ...openQuestionLines(report),
     `## Questions the spec leaves open (${report.questions.length})`,
     '',
   ];
@@ -98,6 +108,21 @@ export function readinessMarkdown(report: ReadinessReport): string {
     for (const question of questions) lines.push(...questionLines(question));
   }
   return lines.join('\n');
+}
+
+/** The spec's own open questions with who owns them, so the handoff says whom to ask. */
+function openQuestionLines(report: ReadinessReport): string[] {
+  const open = report.questions.filter((question) => question.openQuestion);
+  if (open.length === 0) return [];
+  return [
+    `## Open questions and owners (${open.length})`,
+    '',
+    '| # | Question | Owner | Due |',
+    '| --- | --- | --- | --- |',
+    ...open.map(({ id, openQuestion }) =>
+      `| ${id} | ${escapeMarkdown(openQuestion!.text)} | ${openQuestion!.owner ? `@${escapeMarkdown(openQuestion!.owner)}` : 'unassigned'} | ${openQuestion!.due ?? '-'} |`),
+    '',
+  ];
 }
 
 function verdict(report: ReadinessReport): string {

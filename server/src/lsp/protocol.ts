@@ -1,4 +1,4 @@
-import type { SpecDetails, SpecSummary } from '../features/specs';
+import type { SpecDetails, SpecQuestion, SpecSummary } from '../features/specs';
 import type { Readiness } from './convert';
 import type { BundleFormat, ExportResult } from '../export/types';
 
@@ -134,3 +134,34 @@ export interface SpecsChange {
 }
 
 export type { SpecSummary, SpecDetails, SpecFindingItem, SpecQuestion, SpecDimension, SpecState } from '../features/specs';
+
+/** The open question at a position (the cursor, a diagnostic, a Specs view item); null when none. */
+export const QuestionAtRequest = request<QuestionAtParams, SpecQuestion | null>('specready/questionAt');
+/**
+ * The edit that answers the question at a position: removes it where it was asked and records
+ * it with the answer, date and author under Decisions. The client applies it as one change
+ * (`version` guards against a document edited meanwhile); null when there is no question there.
+ */
+export const AnswerQuestionRequest = request<AnswerQuestionParams, AnswerQuestionResult | null>('specready/answerQuestion');
+
+export interface QuestionAtParams {
+  uri: string;
+  position: { line: number; character: number };
+}
+
+export interface AnswerQuestionParams extends QuestionAtParams {
+  answer: string;
+  /** `YYYY-MM-DD` in the user's time zone. */
+  date: string;
+  author?: string;
+}
+
+export interface AnswerQuestionResult {
+  uri: string;
+  version: number;
+  question: string;
+  edits: Array<{ range: SpecQuestion['range']; newText: string }>;
+}
+
+/** Client command behind the "Answer question…" code action: arguments `[uri, position]`. */
+export const ANSWER_QUESTION_COMMAND = 'specready.answerQuestion';

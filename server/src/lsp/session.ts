@@ -20,6 +20,7 @@ import { registerCodeLens } from './features/code-lens';
 import { registerIdNavigation } from './features/ids';
 import { registerDocumentLinks } from './features/document-links';
 import { registerExport } from './features/export';
+import { registerQuestions } from './features/questions';
 import { READINESS_CHANGED, READINESS_REQUEST, RECHECK_REQUEST, SERVER_INFO_REQUEST, type ReadinessParams, type RecheckParams, type ServerInfo } from './protocol';
 import { SpecIndex } from './spec-index';
 import { Workspace } from './workspace';
@@ -72,6 +73,7 @@ export class Session {
     registerIdNavigation(this);
     registerDocumentLinks(this);
     registerExport(this);
+    registerQuestions(this);
     this.specs.register();
     // The editor's text is the truth for open documents; once closed, the file on disk is.
     this.documents.onDidClose((event) => void this.specs.refresh(event.document.uri));

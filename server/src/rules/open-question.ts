@@ -1,7 +1,8 @@
 import { normalizeHeading } from '../sections/catalog';
 import { rangeFromOffsets } from '../model/text';
 import type { ListItem, Range, Section, Sentence, SpecModel, Table } from '../model/types';
-import type { RawFinding, Rule } from './types';
+import { questionMeta } from '../model/questions';
+import type { RawFinding, Rule, RuleContext } from './types';
 import { inSection, rangeOffsets } from './util';
 
 const SECTION_ID = 'open-questions';
@@ -52,14 +53,80 @@ export const openQuestion: Rule = {
       'after a question lists its options and is not reported separately). An item counts as resolved when it is ' +
       'checked (`- [x]`), struck through (`~~...~~`), or says "Resolved:", "Answered", "Decision:" (also in a nested ' +
       'item). A section that opens with "None." has no open questions; FAQ sections are skipped because their ' +
-      'questions come with answers.',
+      'questions come with answers. Elsewhere in the spec, a `Q:` item or paragraph is a question unless an `A:` ' +
+      'follows it. A question may name its owner (`@lena`) and a due date (`due 2026-12-15`); once the date has ' +
+      'passed the question is reported as overdue, at least as a warning. "Answer question" in the editor moves a ' +
+      'question with its answer, date and author to a Decisions section.',
     bad: '## Open Questions\n\n- Which queue do we use for retries?\n- Do refunds need approval above 500 EUR?',
     good: '## Open Questions\n\n- ~~Which queue do we use for retries?~~ Decision: SQS `orders-retry` (2024-05-02, @lena)\n- [x] Do refunds need approval above 500 EUR? Resolved: yes, by a finance lead.',
   },
-  check(model: SpecModel): RawFinding[] {
-    return model.sections.filter(isQuestionsRoot).flatMap((section) => sectionFindings(model, section));
+  check(model: SpecModel, context: RuleContext): RawFinding[] {
+    const inSectionFindings = model.sections.filter(isQuestionsRoot).flatMap((section) => sectionFindings(model, section));
+    return [...inSectionFindings, ...inlineQuestionFindings(model)]
+      .sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character)
+      .map((found) => withOwnerAndDue(found, context.today));
   },
 };
+
+/**
+ * `@owner` and `due 2026-12-15` in a question are kept in the finding's data; a question past
+ * its due date (compared with the `today` the caller passed in) says so and is at least a warning.
+ */
+function withOwnerAndDue(found: RawFinding, today: string | undefined): RawFinding {
+  const question = String(found.data?.question ?? '');
+  const meta = questionMeta(question, today);
+  if (!meta.owner && !meta.due) return found;
+  const data: Record<string, unknown> = { ...found.data };
+  if (meta.owner) data.owner = meta.owner;
+  if (meta.due) data.due = meta.due;
+  if (!meta.overdue) return { ...found, data };
+  data.overdue = true;
+  const owner = meta.owner ? `, owner @${meta.owner}` : '';
+  return {
+    ...found,
+    data,
+    message: `Overdue open question (due ${meta.due}${owner}): decide it, or move the due date, before handoff.`,
+    minimumSeverity: 'warning',
+  };
+}
+
+/** `Q: ...` list items and paragraphs outside the Open Questions section; an `A:` right after (or nested) answers them. */
+const Q_PREFIX = /^\W{0,3}Q\W{0,3}:\s*\S/;
+const A_PREFIX = /^\W{0,3}A\W{0,3}:\s*\S/;
+
+function inlineQuestionFindings(model: SpecModel): RawFinding[] {
+  const outside = (section: Section | undefined) => !inSection(section, [SECTION_ID]) && !(section && isFaq(section));
+  const findings: RawFinding[] = [];
+  model.listItems.forEach((item, index) => {
+    if (!outside(item.section) || !Q_PREFIX.test(item.text)) return;
+    const next = model.listItems[index + 1];
+    const answeredByNext = next !== undefined && next.section === item.section && next.depth >= item.depth && A_PREFIX.test(next.text);
+    // The answer may also be a later paragraph of the same item.
+    const itemEnd = next?.startOffset ?? rangeOffsets(model, item.section?.bodyRange ?? { start: item.range.start, end: item.range.end }).end;
+    const answered = answeredByNext || /\n[ \t>]*\W{0,3}A\W{0,3}:[ \t]*\S/.test(model.text.slice(item.startOffset, Math.max(item.startOffset, itemEnd)));
+    if (!answered) findings.push(itemFinding(model, item));
+  });
+  const paragraphs = model.sentences.filter((sentence) => sentence.kind === 'paragraph' && outside(sentence.section));
+  paragraphs.forEach((sentence, index) => {
+    const lineStart = model.lineStarts[sentence.range.start.line];
+    if (model.text.slice(lineStart, sentence.startOffset).trim() !== '' || !Q_PREFIX.test(sentence.text)) return;
+    const next = paragraphs[index + 1];
+    const answered = next !== undefined && next.section === sentence.section && A_PREFIX.test(next.text);
+    if (!answered) findings.push(finding(stripQ(sentence.text), sentence.range));
+  });
+  return findings.map((found) => ({ ...found, data: { ...found.data, question: stripQ(String(found.data?.question ?? '')) } }));
+}
+
+function stripQ(text: string): string {
+  return text.replace(/^\W{0,3}Q\W{0,3}:\s*/, '').trim();
+}
+
+function isFaq(section: Section): boolean {
+  for (let current: Section | undefined = section; current; current = current.parent) {
+    if (ANSWERED_SECTIONS.has(normalizeHeading(current.title))) return true;
+  }
+  return false;
+}
 
 function isQuestionsRoot(section: Section): boolean {
   return section.canonical.includes(SECTION_ID) && !inSection(section.parent, [SECTION_ID]) &&

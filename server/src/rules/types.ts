@@ -24,6 +24,11 @@ export interface RawFinding {
   data?: Record<string, unknown>;
   /** Overrides the rule's default severity for this finding (e.g. a recommended section is a hint). */
   severity?: Severity;
+  /**
+   * The configured level applies, but never below this one (an overdue question is at least a
+   * warning even where the rule is set to info); `off` still turns the rule off.
+   */
+  minimumSeverity?: Severity;
 }
 
 export interface RuleDocs {

@@ -3,6 +3,11 @@ import { quickFixesFor, type TextEdit } from '../../fixes';
 import type { Finding } from '../../rules/types';
 import { SOURCE, toDiagnostic } from '../convert';
 import type { Session } from '../session';
+import { isQuestionFinding } from '../../features/specs';
+import { ANSWER_QUESTION_COMMAND } from '../protocol';
+
+/** Asks for the answer, then records the question as a decision (see features/questions.ts). */
+const ANSWER_TITLE = 'Answer question…';
 
 /**
  * Quick fixes for the findings under the cursor. Fixes are computed by the pure fixes/ module;
@@ -16,6 +21,15 @@ export function registerCodeActions(session: Session): void {
     const actions: CodeAction[] = [];
     const titles = new Set<string>();
     for (const finding of findings) {
+      if (isQuestionFinding(finding) && !titles.has(ANSWER_TITLE)) {
+        titles.add(ANSWER_TITLE);
+        actions.push({
+          title: ANSWER_TITLE,
+          kind: CodeActionKind.QuickFix,
+          diagnostics: [toDiagnostic(finding)],
+          command: { title: ANSWER_TITLE, command: ANSWER_QUESTION_COMMAND, arguments: [params.textDocument.uri, finding.range.start] },
+        });
+      }
       for (const fix of quickFixesFor(analysis.result, finding)) {
         if (titles.has(fix.title)) continue;
         titles.add(fix.title);
