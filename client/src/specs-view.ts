@@ -129,7 +129,7 @@ export class SpecsView implements vscode.TreeDataProvider<SpecNode>, vscode.Disp
       };
       const timer = setTimeout(() => {
         cleanup();
-        reject(new Error(`Timed out after ${timeoutMs} ms waiting for the Specs view; it lists ${this.summaries().map((s) => `${s.title} ${s.score}`).join(', ') || 'nothing'}`));
+        reject(new Error(`Timed out after ${timeoutMs} ms waiting for the Specs view; it lists ${this.summaries().map((s) => `${s.title} ${s.score}% ${s.questions}?`).join(', ') || 'nothing'}`));
       }, timeoutMs);
       const cleanup = () => {
         clearTimeout(timer);

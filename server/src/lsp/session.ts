@@ -77,6 +77,7 @@ export class Session {
     this.specs.register();
     // The editor's text is the truth for open documents; once closed, the file on disk is.
     this.documents.onDidClose((event) => void this.specs.refresh(event.document.uri));
+    this.documents.onDidChangeContent((event) => this.specs.documentChanged(event.document.uri));
     this.connection.onRequest(READINESS_REQUEST, (request: ReadinessParams) => this.readiness(request.uri));
     this.connection.onRequest(SERVER_INFO_REQUEST, (): ServerInfo => ({
       pid: process.pid,

@@ -11,6 +11,8 @@ import { fileUri, isFileUri, readClosedFile } from './workspace';
 
 /** Changes are collected for this long and sent as one notification. */
 const FLUSH_DELAY_MS = 150;
+/** An edited document is analysed for the view this long after its last change. */
+const DOCUMENT_DELAY_MS = 500;
 /** During the first scan a notification goes out every this many specs, so the view fills as it goes. */
 const SCAN_BATCH = 100;
 
@@ -47,6 +49,22 @@ export class SpecIndex {
       if (this.session.documents.get(params.uri)) await this.session.analyseOpen(params.uri);
       return this.entries.get(params.uri)?.details ?? null;
     });
+  }
+
+  private readonly pendingDocuments = new Map<string, NodeJS.Timeout>();
+
+  /**
+   * An open document changed. Diagnostics analyse it when the editor asks, which it does not
+   * for a document without a visible editor (reverted, then its tab closed): the view must not
+   * keep the old state, so the index analyses it itself after a pause (a no-op when the
+   * diagnostics already did, thanks to the analysis cache).
+   */
+  documentChanged(uri: string): void {
+    clearTimeout(this.pendingDocuments.get(uri));
+    this.pendingDocuments.set(uri, setTimeout(() => {
+      this.pendingDocuments.delete(uri);
+      void this.session.analyseOpen(uri);
+    }, DOCUMENT_DELAY_MS));
   }
 
   /** Today's date as the analysis sees it (the server host's local calendar day). */
