@@ -4,11 +4,12 @@
  * phrase it sits in) to tell them apart:
  * - an interrogative: "how many retries a client makes", "how long it takes" asks, it does not
  *   leave a quantity open;
+ * - a quantity that opens a condition describes a case ("if some requests fail"), and a
+ *   quantifier of kinds followed by the kinds ("various values, including:") is settled;
+ * - a capitalised word inside a sentence is a name ("the Performance API");
  * - "most" is a quantifier before a plural noun or "of" ("most users", "most of the pods"), a
  *   superlative marker before an adjective or adverb ("the most common encodings", "most likely");
  * - a size word naming a kind of name or form ("short name", "long form") is a classifier;
- * - "normal" is vague as an operating condition ("under normal load"), a classifier elsewhere
- *   ("a normal request", "normal pods");
  * - a criterion word ("enough", "appropriate", "valid") with the criterion named right after it
  *   ("enough credit to cover the fee (see `check_fee()`)", "as defined in RFC 3339") is settled;
  * - an approximation whose exact value the same section gives ("approximately 2 seconds" next to
@@ -27,14 +28,17 @@ const ADJECTIVE_FORM = /^(?:\p{L}+(?:al|ial|ent|ant|ive|ous|ic|ical|able|ible|fu
 /** Nouns that a size word classifies rather than measures: "short name", "long form". */
 const NAMING_NOUNS = /^(?:names?|forms?|descriptions?|versions?|options?|flags?|ids?|identifiers?|hash(?:es)?|codes?|links?|paths?|titles?|labels?|hands?|formats?|syntax|notation|spelling|words?|keys?)\b/i;
 
-/** An operating condition introduced by a preposition: "under normal load", "in normal operation". */
-const CONDITION_BEFORE = /\b(?:under|in|during|for|with|at)\s+(?:the\s+|a\s+|an\s+)?(?:\p{L}+\s+)?$/iu;
-
 /** An open conditional clause before the word: "If some requests fail", "when many pods restart". */
-const CONDITION_CLAUSE = /\b(?:if|when|whenever|unless|in case|once|while)\b[^,;:]*$/i;
+const CONDITION_CLAUSE = /\b(?:if|when|whenever|unless|in case|once|while)\s+(?:\p{L}+\s+)?$/iu;
+
+/** Quantifiers read as "at least one" in a condition; "when many merchants" still leaves "many" open. */
+const EXISTENTIAL = new Set(['some', 'any']);
 
 /** The members of the set listed right after it. */
-const ENUMERATED = /^[^.;:]{0,50}?(?:\b(?:including|such as|like|namely|e\.\s?g\.|i\.\s?e\.)\b|:\s*$|\([^)]*,[^)]*\))/i;
+const ENUMERATED = /^[^.;:]{0,50}?(?:\b(?:including|namely|i\.\s?e\.)|:\s*$|\((?!\s*e\.\s?g)[^)]*,[^)]*\))/i;
+
+/** Quantifiers of kinds, which a list of the kinds settles; counts ("several", "a few") stay open. */
+const KIND_QUANTIFIERS = new Set(['various', 'a variety of', 'a wide range of', 'certain']);
 
 /** Terms read by the rules below. */
 const CRITERION_TERMS = new Set([
@@ -44,9 +48,6 @@ const CRITERION_TERMS = new Set([
 
 /** The criterion named right after the word, within its clause. */
 const CRITERION_GIVEN = /^[^.;:]{0,60}?(?:\(\s*(?:see|per|as (?:defined|specified|described))\b|\bsee\s+(?:the\s+)?(?:section|table|appendix|rfc|`|\[|#)|\bas (?:defined|specified|described|documented|listed|given) (?:in|by|below|above)\b|\b(?:defined|specified|listed) (?:in|by|below|above)\b|\baccording to\b|\bper (?:the\s+)?(?:rfc|spec|specification|section|table|policy|standard)\b|\bin accordance with\b)/i;
-
-/** The number an approximation qualifies: "about 5 s", "approximately 2 seconds". */
-const APPROXIMATED = /^\s*(\d+(?:[.,]\d+)?)/;
 
 /**
  * False when the word is used in a sense that is not vague (see the module comment); only graded
@@ -59,9 +60,9 @@ export function inVagueSense(text: string, match: LexiconMatch): boolean {
   if (INTERROGATIVE.test(before)) return false;
   if (isNameInside(text, match.start)) return false;
   // A quantity in a condition describes a case, it does not ask for one: "if some requests fail".
-  if (match.entry.category === 'quantifier' && CONDITION_CLAUSE.test(before)) return false;
+  if (EXISTENTIAL.has(term) && CONDITION_CLAUSE.test(before)) return false;
   // A quantity whose members follow: "various values, including:", "several formats (CSV, XLSX)".
-  if (match.entry.category === 'quantifier' && ENUMERATED.test(after)) return false;
+  if (KIND_QUANTIFIERS.has(term) && ENUMERATED.test(after)) return false;
   // "to clear the cache", "clear old volumes": the verb.
   if (term === 'clear' && (/\bto\s+$/i.test(before) || /^\s+(?:old|the|all|any|its|their|out|up)\b/i.test(after))) return false;
   const next = /^[\s-]+(\p{L}+)/u.exec(after)?.[1] ?? '';
@@ -70,7 +71,6 @@ export function inVagueSense(text: string, match: LexiconMatch): boolean {
     return /^of$/i.test(next) || isPluralNoun(next);
   }
   if (match.entry.category === 'ambiguous' && NAMING_NOUNS.test(next) && /^(?:short|long|small|large|big|tiny|huge)$/.test(term)) return false;
-  if (term === 'normal') return CONDITION_BEFORE.test(before);
   return true;
 }
 
@@ -101,17 +101,20 @@ export function settledByValue(model: SpecModel, sentence: Sentence, match: Lexi
   const after = sentence.text.slice(match.end);
   if (CRITERION_TERMS.has(term)) return CRITERION_GIVEN.test(after);
   if (match.entry.category !== 'approximation') return false;
-  const number = /(\d+(?:[.,]\d+)?)/.exec(sentence.text.slice(match.start, match.end))?.[1] ?? APPROXIMATED.exec(after)?.[1];
-  if (!number || !sentence.section) return false;
+  // The approximated value with its unit: "about 2 s", "approximately 2 seconds".
+  const written = sentence.text.slice(match.start, match.end) + after;
+  const value = /(\d+(?:[.,]\d+)?)\s*([\p{L}%]+)/u.exec(written.slice(0, match.end - match.start + 24));
+  if (!value || !sentence.section) return false;
+  const [, number, unit] = value;
   const body = sentence.section.bodyRange;
   const start = offsetAt(model, body.start);
   const end = offsetAt(model, body.end);
-  const own = { start: sentence.startOffset, end: sentence.endOffset };
-  const pattern = new RegExp(`(?<![\\d.,])${number.replace(/[.,]/g, '[.,]')}(?![\\d]|[.,]\\d)`, 'g');
-  const region = model.text.slice(start, end);
-  for (const found of region.matchAll(pattern)) {
+  // The same number with a unit of the same spelling ("2 s", "2s", "2 seconds"), elsewhere in the section.
+  const prefix = unit.slice(0, Math.min(unit.length, 2)).replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const pattern = new RegExp(`(?<![\\d.,])${number.replace(/[.,]/g, '[.,]')}\\s*${prefix}`, 'giu');
+  for (const found of model.text.slice(start, end).matchAll(pattern)) {
     const at = start + (found.index ?? 0);
-    if (at < own.start || at >= own.end) return true;
+    if (at < sentence.startOffset || at >= sentence.endOffset) return true;
   }
   return false;
 }

@@ -145,8 +145,10 @@ const HEADING_ROLES: Array<[RegExp, HeadingRole]> = [
   [/\bfuture\b|\bfollow ?ups?\b|\bnext steps\b|\bpossibilities\b|\blater (?:work|phases?)\b/, { role: 'narrative', narrative: 'discussion' }],
   [/\bnotes?\b|\bcaveats?\b|\bconsiderations?\b|\bimplications?\b|\bimpact\b|\beffects? on\b|\bcompatibility\b|\bhow we teach\b|\bteaching\b|\bdocumentation\b|\bfaq\b/, { role: 'narrative', narrative: 'discussion' }],
   [/\bsummary\b|\babstract\b|\boverview\b|\bintroduction\b|^intro$|\bmotivation\b|\bbackground\b|\bcontext\b|\bhistory\b|\bstatus quo\b|\bcurrent (?:state|situation|behaviou?r|design|status|implementation|approach)\b|\bexisting\b|\bproblems?\b|^why\b|\btl ?;? ?dr\b|\breferences\b|\backnowledge?ments?\b|\bappendix\b|\bchangelog\b|\brevision\b|\btable of contents\b|\bcontents\b|\bpurpose\b|\bintent\b|\bpain points\b/, { role: 'narrative', narrative: 'background' }],
+  // A test plan of its own is what will be verified; one inside a design section is part of it.
+  [/\btest(?:s|ing)?\b|\bconformance\b/, { role: 'criteria', weak: true }],
   [/\bperformance\b|\bsecurity\b|\bprivacy\b|\bscalability\b|\breliability\b|\bavailability\b|\bobservability\b|\bconstraints?\b|\blimits?\b|\blimitations\b|\bquality\b|\blatency\b|\bthroughput\b|\bcapacity\b|\bdurability\b|\berror handling\b|\bfailure modes?\b|\bretries\b|\btimeouts?\b/, { role: 'requirements', weak: true }],
-  [/\bdesign\b|\bproposal\b|\bproposed\b|\bsolution\b|\bapproach\b|\bimplementation\b|\breference level\b|\bguide level\b|\bexplanation\b|\bdetailed\b|\bdetails\b|\bapis?\b|\binterfaces?\b|\barchitecture\b|\bchanges?\b|\bmechanism\b|\bsemantics\b|\bsyntax\b|\bhow it works\b|\bplan\b|\brollout\b|\brollback\b|\bupgrade\b|\bdowngrade\b|\bmigration\b|\bversion skew\b|\bmonitoring\b|\bdependencies\b|\bscalability\b|\btroubleshooting\b|\bquestionnaire\b|\bfeature enablement\b|\bcontract\b|\bschema\b|\bdata model\b|\bendpoints?\b|\bbehaviou?r\b|\bfeatures?\b|\bprocess\b|\bworkflow\b|\bspecification\b|\btest(?:s|ing)?\b|\bconformance\b/, { role: 'design' }],
+  [/\bdesign\b|\bproposal\b|\bproposed\b|\bsolution\b|\bapproach\b|\bimplementation\b|\breference level\b|\bguide level\b|\bexplanation\b|\bdetailed\b|\bdetails\b|\bapis?\b|\binterfaces?\b|\barchitecture\b|\bchanges?\b|\bmechanism\b|\bsemantics\b|\bsyntax\b|\bhow it works\b|\bplan\b|\brollout\b|\brollback\b|\bupgrade\b|\bdowngrade\b|\bmigration\b|\bversion skew\b|\bmonitoring\b|\bdependencies\b|\bscalability\b|\btroubleshooting\b|\bquestionnaire\b|\bfeature enablement\b|\bcontract\b|\bschema\b|\bdata model\b|\bendpoints?\b|\bbehaviou?r\b|\bfeatures?\b|\bprocess\b|\bworkflow\b|\bspecification\b/, { role: 'design' }],
 ];
 
 /** Canonical section ids (sections/catalog.ts, including configured aliases) as a fallback. */
@@ -291,7 +293,7 @@ const PURPOSE = /^[\s*_]*(?:in order (?:to|for)\b|so that\b|for (?:\S+\s+){1,6}?
 /** Two or more bracketed tags first: the name of a test or an item ("[sig-network] [Feature:X] ..."). */
 const TAGGED = /^\s*(?:\[[^\]\s][^\]]{0,40}\]\s*){2,}/;
 /** A justification clause inside a statement. */
-const JUSTIFICATION = /(?:,\s*|\s[-–—]\s|\(\s*|\s)(?:because|since|as this|as that|as it|given that|due to|for (?:\w+ ){0,3}reasons?|so that|in order to|which (?:means|allows|lets|makes|avoids|prevents))\b/i;
+const JUSTIFICATION = /(?:,\s*|\s[-–—]\s|\(\s*|\s)(?:because|since|as this|as that|as it|given that|due to|for (?:\w+ ){0,3}reasons?|which (?:means|allows|lets|makes|avoids|prevents))\b/i;
 /** Definition phrasing: "X is defined as", "X means", "X refers to", "we call". */
 const DEFINES = /\b(?:is|are) defined (?:as|to be)\b|(?<!\b(?:a|the|any|some|no|alternative|additional|other|another|same|simple|easy|only|by|of)\s)\bmeans\b(?!\s+(?:for|of|to|by)\b)|\b(?:refers to|stands for|denotes)\b|\bwe (?:call|define|use the term)\b|\bis (?:called|known as|short for)\b/i;
 /** "Term: explanation" or "**Term** - explanation" at the start of an item. */

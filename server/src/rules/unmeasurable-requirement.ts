@@ -160,7 +160,9 @@ const MULTIPLIER = /\b\d+(?:[.,]\d+)?(?:\s*[-–]\s*\d+(?:[.,]\d+)?)?\s*(?:x|tim
 function namesAKind(text: string, start: number, end: number): boolean {
   const word = text.slice(start, end).toLowerCase();
   if (!/^(?:durable|reliable|scalable|responsive|accurate|fast|quick|slow|fault tolerant|highly available)$/.test(word)) return false;
-  return /\b(?:a|an|the|its|their|our|any|each|every)\s+$/i.test(text.slice(0, start)) && /^\s+\p{L}/u.test(text.slice(end));
+  const before = text.slice(0, start);
+  const opens = !/\p{L}/u.test(before.replace(/\[[^\]]*\]|\([^)]*\)|[A-Z]+-\d+:?/g, ''));
+  return (opens || /\b(?:a|an|the|its|their|our|any|each|every)\s+$/i.test(before)) && /^\s+\p{Ll}/u.test(text.slice(end));
 }
 
 export const unmeasurableRequirement: Rule = {
@@ -237,8 +239,11 @@ function unmeasuredQualities(model: SpecModel, index: number, statement: Stateme
   return findings;
 }
 
-/** A pointer into the document: "defined in section 3.4", "see Table 2", "per Appendix B". */
-const CROSS_REFERENCE = /\b(?:sections?|chapters?|appendix|annex|table|clause)\s+(?:\d|[A-Z]\b)/i;
+/**
+ * A pointer into the document: "defined in section 3.4", "see Table 2", "per Appendix B",
+ * "within the non-functional limits", "meets the latency targets".
+ */
+const CROSS_REFERENCE = /\b(?:sections?|chapters?|appendix|annex|table|clause)\s+(?:\d|[A-Z]\b)|\b(?:within|meets?|per|as in|according to|satisf(?:y|ies))\s+(?:the\s+)?[\w-]+(?:\s+[\w-]+)?\s+(?:limits?|targets?|requirements?|budgets?|slos?|objectives?)\b/i;
 
 /**
  * "Latency MUST meet [the SLOs](#slos)", "as in NFR-2" or "defined in section 10.2": the target

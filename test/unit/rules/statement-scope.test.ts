@@ -1,0 +1,96 @@
+import assert from 'node:assert/strict';
+import { createLexicon } from '../../../server/src/lexicon/lexicon';
+import { hiddenContext } from '../../../server/src/rules/hidden-context';
+import { unmeasurableRequirement } from '../../../server/src/rules/unmeasurable-requirement';
+import { vagueTerm } from '../../../server/src/rules/vague-term';
+import { weakModal } from '../../../server/src/rules/weak-modal';
+import type { Rule } from '../../../server/src/rules/types';
+import { runRule, textAt } from '../helpers';
+
+function found(rule: Rule, markdown: string): string[] {
+  return runRule(rule, markdown, { lexicon: createLexicon() }).map((finding) => textAt(markdown, finding.range));
+}
+
+describe('clarity rules judge statements, not words', () => {
+  it('vague-term: judges goals, only strong terms in design sections, never narrative or non-goals', () => {
+    const text = [
+      '# T', '', '## Motivation', '', 'Today the export is slow for some shops.', '',
+      '### Goals', '', '- Provide a simple way to export orders', '',
+      '### Non-Goals', '', '- Replace meaningful review of the reports', '',
+      '## Detailed design', '', 'The exporter will use various buffers and retry if possible.', '',
+      'For example, a large shop has many orders.', '',
+    ].join('\n');
+    assert.deepEqual(found(vagueTerm, text), ['simple', 'if possible']);
+  });
+
+  it('vague-term: a Performance subsection under Background is background', () => {
+    const text = '# T\n\n## Background\n\n### Performance\n\n- The report must be fast.\n\n## Requirements\n\n- The report must be fast.\n';
+    assert.deepEqual(runRule(vagueTerm, text).map((finding) => finding.range.start.line), [10]);
+  });
+
+  it('vague-term: reads words in their sense', () => {
+    const requirements = (...items: string[]) => `## Requirements\n\n${items.map((item) => `- ${item}`).join('\n')}\n`;
+    assert.deepEqual(found(vagueTerm, requirements(
+      'The client must log how many retries it made.',
+      'The parser must accept the most common encodings.',
+      'If some requests fail, the batch must be retried.',
+      'The job must test various values, including: 0, 1 and 65535.',
+      'The service must call the Performance API.',
+      'The account must hold enough credit to cover the fee (see the fee table).',
+    )), []);
+    assert.deepEqual(found(vagueTerm, requirements(
+      'Most users must be able to export.',
+      'When many merchants request statements, the workers must scale.',
+      'The job must test various values.',
+    )), ['Most', 'many', 'various']);
+  });
+
+  it('vague-term: an approximation of a value the section states exactly is settled', () => {
+    const text = '## Requirements\n\n- The timeout is `TIMEOUT = 2 s`.\n- The client must give up after approximately 2 s.\n- The client must wait about 5 s.\n';
+    assert.deepEqual(found(vagueTerm, text), ['about 5']);
+  });
+
+  it('vague-term: skips justification and leading purpose clauses', () => {
+    const text = '## Requirements\n\n- Retries must stop after 3 attempts because the queue is small.\n- In order to safely rotate keys, the service must keep two keys.\n';
+    assert.deepEqual(found(vagueTerm, text), []);
+  });
+
+  it('weak-modal: comparisons, predictions, consequences and "may ... only" are not weak obligations', () => {
+    const text = [
+      '## Requirements', '',
+      '- A replayed call is billed as an ordinary request would be.',
+      '- A failed item might be retried in a later batch.',
+      '- A malformed request should fail as a result.',
+      '- Tokens may be rotated only through the admin API.',
+      '- The API should retry failed calls.',
+      '',
+    ].join('\n');
+    assert.deepEqual(found(weakModal, text), ['should']);
+  });
+
+  it('weak-modal: outside requirement lists, reports a should set against must in the same list', () => {
+    const text = [
+      '## Detailed design', '',
+      'A naked function:', '',
+      '- must have no arguments', '- should specify a calling convention', '',
+      'The design should keep the cache warm.', '',
+    ].join('\n');
+    assert.deepEqual(found(weakModal, text), ['should']);
+  });
+
+  it('hidden-context: the document\'s own sections and linked public work are fine; conversations are not', () => {
+    const text = [
+      '## Overview', '', 'Details.', '', '## Design', '',
+      'As discussed in the overview section, retries are capped.',
+      'Much like we did with [Project X](https://github.com/example/x), tokens are hashed.',
+      'As discussed in the planning call, exports run nightly.',
+      '',
+    ].join('\n');
+    assert.deepEqual(found(hiddenContext, text), ['discussed in the planning call']);
+  });
+
+  it('unmeasurable-requirement: a classifying adjective, a named target or a relation is not a missing target', () => {
+    const text = '## Requirements\n\n- Events must be written to a durable store.\n- The feature must not degrade pod startup latency SLOs.\n- Costs must scale with load.\n- The API must keep latency within budget.\n';
+    assert.deepEqual(found(unmeasurableRequirement, text), ['latency']);
+  });
+});
