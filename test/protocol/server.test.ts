@@ -150,6 +150,24 @@ describe('language server over stdio (push client, no dynamic registration, null
     }
   });
 
+  it('adds an undefined term to the project vocabulary file, creating it', async () => {
+    const text = '# T\n\n## Requirements\n\n- REQ-1: The system MUST report to the ARB.\n';
+    const uri = await client.open('specs/v.spec.md', text);
+    const diagnostics = await client.diagnostics(uri, (p) => p.diagnostics.some((d) => d.code === 'undefined-term'));
+    const term = diagnostics.find((d) => d.code === 'undefined-term')!;
+    const actions = await client.connection.sendRequest('textDocument/codeAction', {
+      textDocument: { uri }, range: term.range, context: { diagnostics: [term] },
+    }) as CodeAction[];
+    const add = actions.find((a) => a.title === 'Add "ARB" to the project vocabulary')!;
+    assert.ok(add, actions.map((a) => a.title).join(' | '));
+    const [create, insert] = add.edit!.documentChanges! as Array<{ kind?: string; uri?: string; textDocument?: { uri: string }; edits?: TextEdit[] }>;
+    assert.equal(create.kind, 'create');
+    assert.match(create.uri!, /\/\.specready\/terms\.txt$/);
+    assert.equal(insert.textDocument!.uri, create.uri);
+    assert.equal(insert.edits![0].newText, 'ARB\n');
+    assert.ok(actions.some((a) => a.title === 'Define "ARB" in the Glossary'));
+  });
+
   it('offers suppression for a line and for the file', async () => {
     const text = '# T\n\n## Requirements\n\n- REQ-1: Export should be quick.\n';
     const uri = await client.open('specs/s.spec.md', text);

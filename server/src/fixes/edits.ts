@@ -39,3 +39,8 @@ function unclosedFenceBefore(model: SpecModel, at: Position): string | undefined
   }
   return undefined;
 }
+
+/** Snippet syntax treats `$`, `}` and `\` specially; everything else is literal. */
+export function escapeSnippet(text: string): string {
+  return text.replace(/[\\$}]/g, '\\$&');
+}

@@ -4,6 +4,7 @@ import { criteriaFixes, rewriteCriterionFix } from './criteria';
 import { interfaceFixes } from './interfaces';
 import { insertAllSectionsFix, insertSectionFix } from './sections';
 import { suppressionFixes } from './suppress';
+import { defineTermFix } from './terms';
 import type { QuickFix } from './types';
 import { measurablePlaceholderFix, weakModalFixes } from './wording';
 
@@ -32,6 +33,9 @@ export function quickFixesFor(result: AnalysisResult, finding: Finding): QuickFi
       break;
     case 'interface-incomplete':
       fixes.push(...interfaceFixes(result, finding));
+      break;
+    case 'undefined-term':
+      fixes.push(defineTermFix(result, finding));
       break;
   }
   fixes.push(...suppressionFixes(result, finding));

@@ -2,7 +2,7 @@ import type { AnalysisResult } from '../engine/analyze';
 import type { InterfacePart } from '../model/interfaces';
 import type { Position } from '../model/types';
 import type { Finding } from '../rules/types';
-import { eolOf, insertBlock } from './edits';
+import { eolOf, escapeSnippet, insertBlock } from './edits';
 import type { QuickFix } from './types';
 
 /**
@@ -119,7 +119,3 @@ function fix(result: AnalysisResult, finding: Finding, at: Position, title: stri
   return { title, rule: finding.rule, isPreferred, edits: [{ ...edit, ...(snippet ? { snippet } : {}) }] };
 }
 
-/** Snippet syntax treats `$`, `}` and `\` specially; everything else is literal. */
-function escapeSnippet(text: string): string {
-  return text.replace(/[\\$}]/g, '\\$&');
-}

@@ -2,7 +2,11 @@ import assert from 'node:assert/strict';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { TextDocument } from 'vscode-languageserver-textdocument';
 import { clearConfigCache, loadConfigForFolder, parseTermsFile } from '../../../server/src/config/load';
+import { analyzeSpec } from '../../../server/src/engine/analyze';
+import { quickFixesFor } from '../../../server/src/fixes';
+import { vocabularyAddition } from '../../../server/src/fixes/terms';
 import { undefinedTerm } from '../../../server/src/rules/undefined-term';
 import { findingsOf, runRule, textAt } from '../helpers';
 
@@ -105,5 +109,35 @@ describe('project vocabulary file', () => {
     const loaded = loadConfigForFolder(root);
     assert.equal(loaded.errors.length, 1);
     assert.match(loaded.errors[0].message, /cannot read the project vocabulary .*missing\.txt: file not found/);
+  });
+});
+
+describe('undefined-term quick fixes', () => {
+  const spec = '# Spec\n\n## Requirements\n\n- REQ-1: The system MUST report to the ARB.\n';
+
+  it('defines the term in a new Glossary section at the end, with the definition as a tab stop', () => {
+    const result = analyzeSpec(spec);
+    const finding = result.findings.find((f) => f.rule === 'undefined-term')!;
+    const fix = quickFixesFor(result, finding)[0];
+    assert.equal(fix.title, 'Define "ARB" in the Glossary');
+    const fixed = TextDocument.applyEdits(TextDocument.create('file:///s.md', 'markdown', 1, spec), fix.edits);
+    assert.equal(fixed, `${spec}\n## Glossary\n\n- **ARB**: TODO: what ARB is\n`);
+    assert.match(fix.edits[0].snippet ?? '', /- \*\*ARB\*\*: \$\{1:TODO: what ARB is\}/);
+    assert.deepEqual(analyzeSpec(fixed).findings.filter((f) => f.rule === 'undefined-term'), []);
+  });
+
+  it('appends to an existing glossary section', () => {
+    const text = `# Spec\n\n## Glossary\n\n- **SLO**: the latency objective.\n\n## Requirements\n\n- REQ-1: The system MUST report to the ARB within the SLO.\n`;
+    const result = analyzeSpec(text);
+    const fix = quickFixesFor(result, result.findings.find((f) => f.rule === 'undefined-term')!)[0];
+    assert.equal(fix.title, 'Define "ARB" in the "Glossary" section');
+    const fixed = TextDocument.applyEdits(TextDocument.create('file:///s.md', 'markdown', 1, text), fix.edits);
+    assert.match(fixed, /- \*\*SLO\*\*: the latency objective\.\n- \*\*ARB\*\*: TODO: what ARB is\n\n## Requirements/);
+  });
+
+  it('adds a term to the vocabulary file on a line of its own', () => {
+    assert.deepEqual(vocabularyAddition(undefined, 'ARB'), { at: { line: 0, character: 0 }, text: 'ARB\n' });
+    assert.deepEqual(vocabularyAddition('KYC\n', 'ARB'), { at: { line: 1, character: 0 }, text: 'ARB\n' });
+    assert.deepEqual(vocabularyAddition('KYC\r\nMCC', 'ARB'), { at: { line: 1, character: 3 }, text: '\r\nARB\r\n' });
   });
 });

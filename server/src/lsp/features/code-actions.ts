@@ -1,5 +1,10 @@
 import { CodeActionKind, type CodeAction, type Diagnostic, type Range, type WorkspaceEdit } from 'vscode-languageserver/node';
+import { readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { DEFAULT_TERMS_FILE } from '../../config/types';
 import { quickFixesFor, type TextEdit } from '../../fixes';
+import { vocabularyAddition } from '../../fixes/terms';
 import type { Finding } from '../../rules/types';
 import { SOURCE, toDiagnostic } from '../convert';
 import type { Session } from '../session';
@@ -42,9 +47,42 @@ export function registerCodeActions(session: Session): void {
         });
       }
     }
+    for (const finding of findings) {
+      if (finding.rule !== 'undefined-term' || typeof finding.data?.term !== 'string') continue;
+      const action = await vocabularyAction(session, params.textDocument.uri, finding.data.term);
+      if (action && !titles.has(action.title)) {
+        titles.add(action.title);
+        actions.push({ ...action, diagnostics: [toDiagnostic(finding)] });
+      }
+    }
     // Fixes first, suppressions last, whatever finding they came from.
     return actions.sort((a, b) => Number(a.title.startsWith('Disable ')) - Number(b.title.startsWith('Disable ')));
   });
+}
+
+/**
+ * "Add to project vocabulary": appends the term to the vocabulary file the configuration uses,
+ * or creates `.specready/terms.txt` next to the configuration file (else in the workspace folder).
+ */
+async function vocabularyAction(session: Session, uri: string, term: string): Promise<CodeAction | undefined> {
+  if (!uri.startsWith('file:')) return undefined;
+  const documentConfig = await session.workspace.configFor(uri);
+  const root = documentConfig.configFile ? dirname(documentConfig.configFile) : session.workspace.folderPaths()[0] ?? dirname(fileURLToPath(uri));
+  const file = documentConfig.config.projectTerms?.file ?? join(root, DEFAULT_TERMS_FILE);
+  let existing: string | undefined;
+  try {
+    existing = readFileSync(file, 'utf8');
+  } catch {
+    existing = undefined;
+  }
+  const addition = vocabularyAddition(existing, term);
+  const target = pathToFileURL(file).href;
+  const insert = { textDocument: { uri: target, version: null }, edits: [{ range: { start: addition.at, end: addition.at }, newText: addition.text }] };
+  return {
+    title: `Add "${term}" to the project vocabulary`,
+    kind: CodeActionKind.QuickFix,
+    edit: { documentChanges: existing === undefined ? [{ kind: 'create', uri: target, options: { ignoreIfExists: true } }, insert] : [insert] },
+  };
 }
 
 /**
