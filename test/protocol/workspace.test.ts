@@ -78,4 +78,25 @@ describe('language server: which files are specs', function () {
     assert.match(shown.message, /"specready\.threshold" must be a number, not the string "high"/);
     assert.match(shown.message, /servise/);
   });
+
+  it('names the warnings of a ready spec for what they are, not blockers', async () => {
+    client = new TestClient();
+    await client.initialize();
+    const uri = await client.open('specs/a.md', VAGUE);
+    const readiness = await client.connection.sendRequest('specready/readiness', { uri }) as {
+      ready: boolean; blockers: Array<{ rule: string }>; warnings: Array<{ rule: string }>;
+    };
+    assert.equal(readiness.ready, true);
+    assert.deepEqual(readiness.blockers, []);
+    assert.ok(readiness.warnings.some((warning) => warning.rule === 'vague-term'));
+  });
+
+  it('reports an unknown front matter profile at its own line', async () => {
+    client = new TestClient();
+    await client.initialize();
+    const uri = await client.open('specs/a.md', `---\ntitle: Refunds\nprofile: servise\n---\n${READY}`);
+    const diagnostics = await client.diagnostics(uri, (p) => p.diagnostics.length > 0);
+    const unknown = diagnostics.find((d) => d.code === 'invalid-front-matter');
+    assert.deepEqual(unknown?.range, { start: { line: 2, character: 9 }, end: { line: 2, character: 16 } });
+  });
 });

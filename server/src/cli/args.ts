@@ -1,5 +1,7 @@
 /** Command-line parsing into a typed command; every mistake is a UsageError (exit status 2). */
 import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { closestMatch } from '../config/suggest';
+import { RULE_IDS } from '../rules/registry';
 import type { BulkSuppressionOptions } from './suppressions';
 
 export const CHECK_FORMATS = ['stylish', 'json', 'sarif', 'github', 'markdown'] as const;
@@ -30,6 +32,8 @@ export interface CheckCommand {
 export interface RulesCommand {
   kind: 'rules';
   format: RulesFormat;
+  /** `specready rules <id>...`: only these rules. */
+  ids?: string[];
 }
 
 /** Commands that parse their own arguments (they have their own options and help). */
@@ -116,27 +120,47 @@ function parseCheck(args: string[]): Command {
 }
 
 function parseRules(args: string[]): Command {
-  const { values } = parse({
+  const { values, positionals } = parse({
     args,
+    allowPositionals: true,
     options: { format: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
   });
   if (values.help) return { kind: 'help', topic: 'rules' };
-  return { kind: 'rules', format: oneOf('--format', values.format, RULES_FORMATS) ?? 'text' };
+  for (const id of positionals) {
+    if (RULE_IDS.includes(id)) continue;
+    const suggestion = closestMatch(id, RULE_IDS);
+    throw new UsageError(`unexpected argument "${id}": no rule has that id${suggestion ? `; did you mean "${suggestion}"?` : ' (run "specready rules" for the list)'}`);
+  }
+  return { kind: 'rules', format: oneOf('--format', values.format, RULES_FORMATS) ?? 'text', ...(positionals.length > 0 ? { ids: positionals } : {}) };
 }
 
-/** node:util parseArgs (strict), with its errors reworded as usage errors. */
+/**
+ * node:util parseArgs (strict), with its errors reworded as usage errors. A value that starts
+ * with a dash and is a number (`--min-score -1`) is taken as the option's value, so that the
+ * range check can say what is wrong with it.
+ */
 function parse<T extends ParseArgsConfig>(config: T): ReturnType<typeof parseArgs<T>> {
+  const options = config.options ?? {};
+  const args = [...(config.args ?? [])];
+  for (let index = 0; index < args.length - 1; index++) {
+    const name = /^--([^=]+)$/.exec(args[index])?.[1];
+    if (name && options[name]?.type === 'string' && /^-\d/.test(args[index + 1])) args.splice(index, 2, `--${name}=${args[index + 1]}`);
+  }
   try {
-    return parseArgs(config);
+    return parseArgs({ ...config, args }) as ReturnType<typeof parseArgs<T>>;
   } catch (error) {
-    throw new UsageError(describeParseError(error as Error & { code?: string }));
+    throw new UsageError(describeParseError(error as Error & { code?: string }, Object.keys(options)));
   }
 }
 
-function describeParseError(error: Error & { code?: string }): string {
+function describeParseError(error: Error & { code?: string }, known: readonly string[]): string {
   const quoted = /'([^']+)'/.exec(error.message)?.[1];
   switch (error.code) {
-    case 'ERR_PARSE_ARGS_UNKNOWN_OPTION': return `unknown option "${quoted ?? error.message}"`;
+    case 'ERR_PARSE_ARGS_UNKNOWN_OPTION': {
+      const option = quoted ?? error.message;
+      const suggestion = option.startsWith('--') ? closestMatch(option.slice(2).replace(/=.*$/, ''), known) : undefined;
+      return `unknown option "${option}"${suggestion ? `; did you mean "--${suggestion}"?` : ''}`;
+    }
     case 'ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL': return `unexpected argument "${quoted ?? error.message}"`;
     // Node's text runs over several lines ("...is ambiguous.\nDid you forget..."); the first says it.
     case 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE': return firstLine(error.message).replace(/^Option /, 'option ');

@@ -69,9 +69,10 @@ Exit status: 0 when no file has errors and the limits hold, 1 otherwise,
 2 for a usage or configuration error.
 `;
 
-export const RULES_HELP = `Usage: specready rules [options]
+export const RULES_HELP = `Usage: specready rules [rule-id...] [options]
 
-Lists every rule with its default severity, what it reports, why, and examples.
+Lists every rule (or only the rules named) with its default severity, what it reports,
+why, and examples.
 
 Options:
   --format <name>  text (default), json or markdown

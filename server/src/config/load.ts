@@ -47,17 +47,31 @@ export function findConfigFile(startDir: string): string | undefined {
   return found;
 }
 
+/** Why a configuration file cannot be read, in words (never "EISDIR"). */
+const READ_ERRORS: Record<string, string> = {
+  ENOENT: 'file not found',
+  EISDIR: 'it is a folder; name a .specready.json, .specready.yaml or .specready.yml file',
+  EACCES: 'permission denied',
+  EPERM: 'permission denied',
+  ENOTDIR: 'a part of the path is not a folder',
+};
+
 /** Reads and validates one configuration file. */
 export function loadConfigFile(file: string): LoadedConfig {
   const path = resolve(file);
   const cached = fileCache.get(path);
   if (cached) return cached;
   let loaded: LoadedConfig;
+  if (/\.(?:md|markdown)$/i.test(path)) {
+    loaded = { config: {}, file: path, errors: [new ConfigError('this is a Markdown file, not a configuration; name a .specready.json, .specready.yaml or .specready.yml file', { file: path })] };
+    fileCache.set(path, loaded);
+    return loaded;
+  }
   try {
     const { config, errors } = parseConfigText(readFileSync(path, 'utf8'), path);
     loaded = { config: config ?? {}, file: path, errors };
   } catch (error) {
-    const reason = (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'file not found' : (error as Error).message;
+    const reason = READ_ERRORS[(error as NodeJS.ErrnoException).code ?? ''] ?? 'the file cannot be read';
     loaded = { config: {}, file: path, errors: [new ConfigError(`cannot read configuration: ${reason}`, { file: path })] };
   }
   fileCache.set(path, loaded);
@@ -92,7 +106,7 @@ function withProjectTerms(loaded: LoadedConfig, folder: string): LoadedConfig {
     try {
       read = { terms: parseTermsFile(readFileSync(file, 'utf8')) };
     } catch (error) {
-      const reason = (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'file not found' : (error as Error).message;
+      const reason = READ_ERRORS[(error as NodeJS.ErrnoException).code ?? ''] ?? 'the file cannot be read';
       read = { error: `cannot read the project vocabulary ${file}: ${reason}` };
     }
     termsCache.set(file, read);

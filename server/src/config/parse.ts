@@ -50,7 +50,7 @@ class ConfigSource {
     // offset and lets YAML (which forbids tab indentation) locate nodes in tab-indented JSON.
     const yamlText = json ? this.text.replace(/\t/g, ' ') : this.text;
     this.document = parseDocument(yamlText, { prettyErrors: false, uniqueKeys: false });
-    for (const error of this.document.errors) this.error(firstLine(error.message), error.pos);
+    for (const error of this.document.errors) this.error(yamlMessage(error), error.pos);
     if (this.errors.length > 0) return undefined;
     this.checkDuplicateKeys(this.document.contents);
     return json ? JSON.parse(this.text) : this.document.toJS();
@@ -175,6 +175,14 @@ function profileProblem(name: string, custom: NonNullable<SpecReadyConfig['profi
 function nodeRange(node: unknown): OffsetRange | undefined {
   const range = (node as Node | null | undefined)?.range;
   return range ? [range[0], range[1]] : undefined;
+}
+
+/** The yaml library's message in the product's words where it speaks of its own API. */
+function yamlMessage(error: { code?: string; message: string }): string {
+  if (error.code === 'MULTIPLE_DOCS') {
+    return 'the file holds more than one YAML document (a second "---" line); a configuration is one mapping of keys to values';
+  }
+  return firstLine(error.message);
 }
 
 /** yaml's messages may carry "at line N, column M:" and a code excerpt; we add our own position. */

@@ -27,6 +27,8 @@ export function toDiagnostic(finding: Finding): Diagnostic {
   return diagnostic;
 }
 
+type ReadinessItem = { rule: string; message: string; range: Finding['range']; severity: Severity };
+
 export interface Readiness {
   uri: string;
   score: number;
@@ -34,17 +36,20 @@ export interface Readiness {
   threshold: number;
   profile: string;
   breakdown: AnalysisResult['breakdown'];
-  blockers: Array<{ rule: string; message: string; range: Finding['range']; severity: Severity }>;
+  /**
+   * What stands between the spec and a handoff: its errors, and, while the score is below the
+   * threshold, its warnings (they cost the missing points). Empty for a ready spec.
+   */
+  blockers: ReadinessItem[];
+  /** Every warning, blocking or not: for a ready spec, worth fixing but no blocker. */
+  warnings: ReadinessItem[];
 }
-
-const RANK: Record<Severity, number> = { error: 0, warning: 1, info: 2, hint: 3 };
 
 /** Errors first, then warnings: what stands between the spec and a handoff. */
 export function toReadiness(uri: string, result: AnalysisResult): Readiness {
-  const blockers = result.findings
-    .filter((finding) => finding.severity === 'error' || finding.severity === 'warning')
-    .sort((a, b) => RANK[a.severity] - RANK[b.severity])
-    .map((finding) => ({ rule: finding.rule, message: finding.message, range: finding.range, severity: finding.severity }));
+  const item = (finding: Finding): ReadinessItem => ({ rule: finding.rule, message: finding.message, range: finding.range, severity: finding.severity });
+  const errors = result.findings.filter((finding) => finding.severity === 'error').map(item);
+  const warnings = result.findings.filter((finding) => finding.severity === 'warning').map(item);
   return {
     uri,
     score: result.score,
@@ -52,6 +57,7 @@ export function toReadiness(uri: string, result: AnalysisResult): Readiness {
     threshold: result.threshold,
     profile: result.profile,
     breakdown: result.breakdown,
-    blockers,
+    blockers: result.score < result.threshold ? [...errors, ...warnings] : errors,
+    warnings,
   };
 }

@@ -1,6 +1,8 @@
-import type { SpecModel } from '../model/types';
+import { positionAt } from '../model/text';
+import type { Range, SpecModel } from '../model/types';
 import { BUILTIN_PROFILES } from '../sections/profiles';
 import type { RawFinding, Rule, RuleContext } from './types';
+import { rangeOffsets } from './util';
 
 /**
  * Front matter that does not parse, is not a mapping, or names a profile that does not exist.
@@ -30,8 +32,20 @@ export const invalidFrontMatter: Rule = {
       message: typeof profile === 'string'
         ? `Unknown profile "${profile}" (known: ${known}); checking against "${context.profile.name}".`
         : `"profile" must be a profile name (known: ${known}).`,
-      range: frontMatter.range,
+      range: profileRange(model, frontMatter.range),
       data: { profile: String(profile) },
     }];
   },
 };
+
+/** The value of the top-level `profile:` key (the key itself when the value is on later lines). */
+function profileRange(model: SpecModel, block: Range): Range {
+  const { start, end } = rangeOffsets(model, block);
+  const match = /^(profile[ \t]*:[ \t]*)([^\r\n]*?)[ \t]*(?:#[^\r\n]*)?$/m.exec(model.text.slice(start, end));
+  if (!match) return block;
+  const keyStart = start + match.index;
+  const valueStart = keyStart + match[1].length;
+  return match[2]
+    ? { start: positionAt(model, valueStart), end: positionAt(model, valueStart + match[2].length) }
+    : { start: positionAt(model, keyStart), end: positionAt(model, keyStart + 'profile'.length) };
+}

@@ -4,7 +4,9 @@ import { formatRulesJson, formatRulesMarkdown, formatRulesText } from '../format
 import { EXIT_OK, type CliIo } from '../io';
 
 export function runRules(command: RulesCommand, io: CliIo): number {
-  const rules = [...RULES].sort((a, b) => a.id.localeCompare(b.id));
+  const rules = [...RULES]
+    .filter((rule) => !command.ids || command.ids.includes(rule.id))
+    .sort((a, b) => a.id.localeCompare(b.id));
   const format = { text: formatRulesText, json: formatRulesJson, markdown: formatRulesMarkdown }[command.format];
   io.stdout(format(rules));
   return EXIT_OK;
