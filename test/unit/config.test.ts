@@ -93,7 +93,7 @@ describe('parseConfigText', () => {
     });
 
     it('reports a second YAML document', () => {
-      assert.match(onlyError('threshold: 50\n---\nprofile: api\n'), /^2:1: Source contains multiple documents/);
+      assert.match(onlyError('threshold: 50\n---\nprofile: api\n'), /^2:1: the file holds more than one YAML document/);
     });
 
     it('reports JSON syntax errors precisely, where JSON.parse gives no position', () => {
