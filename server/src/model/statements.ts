@@ -374,9 +374,14 @@ function clauseBefore(text: string, index: number): string {
   return parts[parts.length - 1] ?? '';
 }
 
+const globalPatterns = new Map<RegExp, RegExp>();
+
 /** The first occurrence of `pattern` in the main clause, not hedged: its text, or undefined. */
 function mainClauseMatch(pattern: RegExp, text: string, weakSubject: boolean): string | undefined {
-  const global = new RegExp(pattern.source, pattern.flags.includes('g') ? pattern.flags : `${pattern.flags}g`);
+  // Most statements hold none of the words: one cheap test first.
+  if (!pattern.test(text)) return undefined;
+  let global = globalPatterns.get(pattern);
+  if (!global) globalPatterns.set(pattern, (global = new RegExp(pattern.source, `${pattern.flags}g`)));
   for (const match of text.matchAll(global)) {
     const index = match.index ?? 0;
     const clause = clauseBefore(text, index);
