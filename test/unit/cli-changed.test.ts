@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { buildReport, scoreChange, type FileReport } from '../../server/src/cli/report';
 import { stepSummaryMarkdown } from '../../server/src/cli/step-summary';
+import { commitAll, gitIn } from './git-fixture';
 
 const REPO = join(__dirname, '..', '..', '..');
 const CLI = join(REPO, 'dist', 'cli.js');
@@ -28,14 +29,11 @@ describe('specready check --changed-since', function () {
   afterEach(() => rmSync(root, { recursive: true, force: true }));
 
   function git(...args: string[]): string {
-    const result = spawnSync('git', ['-c', 'user.name=Test', '-c', 'user.email=test@example.com', ...args], { cwd: root, encoding: 'utf8' });
-    assert.equal(result.status, 0, result.stderr);
-    return result.stdout;
+    return gitIn(root, ...args);
   }
 
   function commit(message: string): void {
-    git('add', '-A');
-    git('commit', '-q', '-m', message);
+    commitAll(root, message);
   }
 
   function write(path: string, text: string): void {
