@@ -1,6 +1,7 @@
 import type { AnalysisResult } from '../engine/analyze';
 import type { Finding } from '../rules/types';
 import { criteriaFixes, rewriteCriterionFix } from './criteria';
+import { completeEarsFixes, rewriteAsEarsFix } from './ears';
 import { interfaceFixes } from './interfaces';
 import { insertAllSectionsFix, insertSectionFix } from './sections';
 import { suppressionFixes } from './suppress';
@@ -23,6 +24,11 @@ export function quickFixesFor(result: AnalysisResult, finding: Finding): QuickFi
       break;
     case 'untestable-criterion':
       fixes.push(rewriteCriterionFix(result, finding));
+      // Documents that write criteria in EARS (Kiro) get the EARS shape too.
+      if (result.profile === 'kiro') fixes.push(rewriteAsEarsFix(result, finding));
+      break;
+    case 'malformed-ears':
+      fixes.push(...completeEarsFixes(result, finding));
       break;
     case 'vague-term':
     case 'unmeasurable-requirement':

@@ -7,6 +7,7 @@ import { invalidCodeBlock } from './invalid-code-block';
 import { hiddenContext } from './hidden-context';
 import { interfaceIncomplete } from './interface-incomplete';
 import { invalidFrontMatter } from './invalid-front-matter';
+import { malformedEars } from './malformed-ears';
 import { missingSection } from './missing-section';
 import { openQuestion } from './open-question';
 import { placeholder } from './placeholder';
@@ -28,6 +29,7 @@ export const RULES: readonly Rule[] = [
   interfaceIncomplete,
   invalidCodeBlock,
   invalidFrontMatter,
+  malformedEars,
   missingSection,
   openQuestion,
   placeholder,

@@ -1,6 +1,6 @@
 import { offsetAt } from '../model/text';
 import type { Section, SpecModel } from '../model/types';
-import type { RawFinding, Rule } from './types';
+import type { RawFinding, Rule, RuleContext } from './types';
 
 /**
  * Spec-driven tools give every requirement a block of its own, and their checkers (and the
@@ -26,10 +26,11 @@ export const requirementBlock: Rule = {
       + '#### Scenario: Over the limit\n\n- **WHEN** an agent refunds 60.00 EUR of a 50.00 EUR payment\n- **THEN** the response is `422`',
     sources: ['OpenSpec conventions (Requirement and Scenario blocks, SHALL/MUST)', 'Kiro requirements documents (user stories with EARS acceptance criteria)', 'GitHub Spec Kit spec template (prioritised user stories with acceptance scenarios)'],
   },
-  check(model: SpecModel): RawFinding[] {
+  check(model: SpecModel, context: RuleContext): RawFinding[] {
     const findings: RawFinding[] = [];
+    const kiro = context.profile.name === 'kiro';
     for (const section of model.sections) {
-      const kind = blockKind(section.title);
+      const kind = blockKind(section.title, kiro);
       if (!kind) continue;
       const missing = missingParts(model, section, kind);
       if (missing.length === 0) continue;
@@ -57,10 +58,15 @@ const ADVICE: Readonly<Record<BlockKind, string>> = {
   'user-story': 'add numbered acceptance scenarios ("Given …, When …, Then …").',
 };
 
-function blockKind(title: string): BlockKind | undefined {
+/**
+ * Kiro numbers its blocks "Requirement 1"; other documents that number requirements with a
+ * title ("Requirement 1: Example manifests", a KEP) follow no such convention, so a titled one
+ * counts only in a Kiro document.
+ */
+function blockKind(title: string, kiro: boolean): BlockKind | undefined {
   const plain = title.replace(/[*_`]/g, '').trim();
   if (/^requirement\s*:\s*\S/i.test(plain)) return 'openspec-requirement';
-  if (/^requirement\s+\d+\b/i.test(plain)) return 'kiro-requirement';
+  if (/^requirement\s+\d+$/i.test(plain) || (kiro && /^requirement\s+\d+\b/i.test(plain))) return 'kiro-requirement';
   if (/^user story\s+\d+\b.*\(priority:\s*p\d+\)\s*$/i.test(plain)) return 'user-story';
   return undefined;
 }

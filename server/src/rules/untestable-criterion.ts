@@ -1,5 +1,6 @@
 import { acceptanceCriteria } from '../model/criteria';
 import type { SpecModel } from '../model/types';
+import { earsForm, isWellFormed } from '../model/ears';
 import type { Lexicon } from '../lexicon/lexicon';
 import type { RawFinding, Rule, RuleContext } from './types';
 
@@ -95,6 +96,7 @@ export function untestableReason(prose: string, text: string, lexicon?: Lexicon)
       message: `Criterion outcome "${vague[0]}" cannot be checked: name an observable result (status code, stored value, message, number with unit).`,
     };
   }
+  if (isTestableEars(text, lexicon)) return undefined;
   const then = /\bthen\b([\s\S]*)$/i.exec(text);
   if (then) {
     if (hasEvidence(then[1]) || statesObservableOutcome(then[1], lexicon)) return undefined;
@@ -108,6 +110,17 @@ export function untestableReason(prose: string, text: string, lexicon?: Lexicon)
     kind: 'no-outcome',
     message: 'Criterion has no observable outcome: rewrite as Given/When/Then with a checkable Then clause.',
   };
+}
+
+/**
+ * A well-formed EARS statement ("WHEN a refund fails THEN the notifications service SHALL send
+ * the refund-failed email") names its trigger and the system's response: the response is the
+ * observable outcome, unless it is itself an evaluation ("SHALL work correctly") or a feeling.
+ */
+function isTestableEars(text: string, lexicon: Lexicon | undefined): boolean {
+  const form = earsForm(text);
+  if (!form || !isWellFormed(form) || !form.response) return false;
+  return !MENTAL_STATE.test(form.response) && !evaluative(form.response.replace(/^(?:be|remain|stay|become)\s+/i, ''), lexicon);
 }
 
 function hasEvidence(text: string): boolean {

@@ -161,6 +161,16 @@ describe('SpecReady injection grammar', function () {
     assert.ok(code?.scopes.includes('markup.inline.raw.string.markdown'), 'inline code keeps its Markdown scope');
   });
 
+  it('marks EARS keywords in capitals, and SHALL as an RFC 2119 keyword', () => {
+    is('WHEN a refund fails', 'WHEN', 'keyword.control.ears.when.specready');
+    is('WHEN a refund fails', 'THEN', 'keyword.control.ears.then.specready');
+    is('WHEN a refund fails', 'SHALL', 'keyword.other.rfc2119.mandatory.specready');
+    is('IF the provider is down', 'IF', 'keyword.control.ears.if.specready');
+    is('IF the provider is down', 'WHILE', 'keyword.control.ears.while.specready');
+    is('IF the provider is down', 'WHERE', 'keyword.control.ears.where.specready');
+    plain('We ask, when can we ship', 'when');
+  });
+
   it('does not treat when/then in ordinary prose as criterion keywords', () => {
     plain('We ask, when can we ship', 'when');
     plain('We ask, when can we ship', 'then');

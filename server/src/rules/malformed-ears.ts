@@ -1,0 +1,63 @@
+import { EARS_PATTERN_NAMES, earsForm, type EarsForm, type EarsProblem } from '../model/ears';
+import type { SpecModel } from '../model/types';
+import type { RawFinding, Rule, RuleContext } from './types';
+
+/**
+ * Requirements and criteria written in EARS that miss a part of their pattern. A well-formed
+ * EARS statement is as testable as a Given/When/Then criterion: the trigger is the test's
+ * setup, the response its expected outcome. A malformed one leaves the builder to guess the
+ * part that is missing.
+ */
+export const malformedEars: Rule = {
+  id: 'malformed-ears',
+  defaultSeverity: 'warning',
+  dimension: 'testability',
+  docs: {
+    summary: 'A requirement or criterion written in EARS misses part of its pattern (a trigger without a response, two SHALLs, no system named).',
+    rationale: 'EARS (Easy Approach to Requirements Syntax) makes each requirement one testable sentence: an optional '
+      + 'state, trigger, unwanted condition or feature, then "the <system> shall <response>". Kiro and many '
+      + 'requirement teams write acceptance criteria this way. When a part is missing, the sentence still looks like '
+      + 'a requirement but cannot be tested: a trigger with no response says when, not what; a second SHALL hides a '
+      + 'second requirement that nothing traces; without a system name nobody knows which component must respond.',
+    bad: '1. WHEN a refund fails THEN SHALL notify.\n2. WHEN a refund succeeds THEN the service SHALL send an email and SHALL update the ledger.',
+    good: '1. WHEN a refund fails THEN the notifications service SHALL send the "refund-failed" email within 60 seconds.\n'
+      + '2. WHEN a refund succeeds THEN the ledger service SHALL record a `refund` entry.',
+    sources: [
+      'Mavin, Wilkinson, Harwood, Novak: Easy Approach to Requirements Syntax (EARS), IEEE RE 2009',
+      'Kiro requirements documents (EARS acceptance criteria)',
+    ],
+  },
+  check(model: SpecModel, context: RuleContext): RawFinding[] {
+    const earsDocument = context.profile.name === 'kiro';
+    const findings: RawFinding[] = [];
+    for (const statement of model.statements) {
+      if (statement.role !== 'requirement' && statement.role !== 'criterion') continue;
+      const form = earsForm(statement.text);
+      if (!form || form.problems.length === 0 || !meantAsEars(form, statement.text, earsDocument)) continue;
+      findings.push({
+        message: `Malformed EARS requirement, almost ${EARS_PATTERN_NAMES[form.pattern]}: ${form.problems.map(describe).join('; ')}.`,
+        range: statement.range,
+        data: { pattern: form.pattern, problems: form.problems },
+      });
+    }
+    return findings;
+  },
+};
+
+/**
+ * An ordinary sentence that happens to open with "If" or "When" is not EARS. It is when it says
+ * "shall", writes the keywords in capitals (Kiro), or sits in a document of an EARS format.
+ */
+function meantAsEars(form: EarsForm, text: string, earsDocument: boolean): boolean {
+  return /\bshall\b/i.test(text) || form.keywordsInCapitals || earsDocument;
+}
+
+function describe(problem: EarsProblem): string {
+  switch (problem) {
+    case 'no-response': return 'the condition has no response: add "the <system> shall <response>"';
+    case 'several-shalls': return 'it has more than one "shall": write one requirement per response';
+    case 'no-system': return 'no system is named before "shall": write "the <system> shall …"';
+    case 'empty-response': return 'nothing concrete follows "shall": state the response';
+    case 'empty-condition': return 'a While/When/If/Where clause is empty: state the condition';
+  }
+}
