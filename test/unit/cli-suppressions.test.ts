@@ -10,6 +10,8 @@ const READY = readFileSync(join(REPO, 'examples', 'payment-refunds.spec.md'), 'u
 const LEGACY = readFileSync(join(REPO, 'examples', 'order-export.spec.md'), 'utf8');
 
 describe('specready check with bulk suppressions', function () {
+  // Each test runs the CLI several times as a child process: minutes on a loaded machine.
+  this.timeout(90_000);
   let root: string;
 
   beforeEach(() => {
