@@ -1,6 +1,7 @@
 import type { AnalysisResult } from '../engine/analyze';
 import type { Finding } from '../rules/types';
 import { criteriaFixes, rewriteCriterionFix } from './criteria';
+import { checkableDoneFix } from './done';
 import { completeEarsFixes, rewriteAsEarsFix } from './ears';
 import { interfaceFixes } from './interfaces';
 import { insertAllSectionsFix, insertSectionFix } from './sections';
@@ -39,6 +40,9 @@ export function quickFixesFor(result: AnalysisResult, finding: Finding): QuickFi
       break;
     case 'interface-incomplete':
       fixes.push(...interfaceFixes(result, finding));
+      break;
+    case 'generic-definition-of-done':
+      fixes.push(checkableDoneFix(result, finding));
       break;
     case 'undefined-term':
       fixes.push(defineTermFix(result, finding));

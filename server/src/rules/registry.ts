@@ -4,6 +4,7 @@ import { brokenLink } from './broken-link';
 import { duplicateId } from './duplicate-id';
 import { emptySection } from './empty-section';
 import { invalidCodeBlock } from './invalid-code-block';
+import { genericDefinitionOfDone } from './generic-definition-of-done';
 import { hiddenContext } from './hidden-context';
 import { interfaceIncomplete } from './interface-incomplete';
 import { invalidFrontMatter } from './invalid-front-matter';
@@ -25,6 +26,7 @@ export const RULES: readonly Rule[] = [
   brokenLink,
   duplicateId,
   emptySection,
+  genericDefinitionOfDone,
   hiddenContext,
   interfaceIncomplete,
   invalidCodeBlock,
