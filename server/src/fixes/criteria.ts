@@ -1,16 +1,20 @@
 import type { AnalysisResult } from '../engine/analyze';
 import { requirementIndex } from '../model/requirements';
-import { lineText } from '../model/text';
+import { lineText, offsetAt } from '../model/text';
 import type { Position, Section } from '../model/types';
 import type { Finding } from '../rules/types';
 import { inSection } from '../rules/util';
 import { sectionDefinition } from '../sections/catalog';
-import { eolOf, insertBlock } from './edits';
+import { eolOf } from './edits';
+import { escapeSnippet, example, hole, insertLines, plainLines, replaceWith, snippetLines, type Piece, type SnippetLine } from './snippet';
 import { sectionLevel } from './sections';
 import type { QuickFix, TextEdit } from './types';
 
 const CRITERION_PREFIX = 'AC';
-const SKELETON = 'Given <precondition>, when <action>, then <observable result>';
+/** "Given ..., when ..., then ...": the holes are tab stops, HTML comments in plain text. */
+function skeleton(then: Piece = hole('observable result: a status, stored value, message or number')): Piece[] {
+  return ['Given ', hole('precondition'), ', when ', hole('action'), ', then ', then];
+}
 
 /** The requirement ids no criterion references yet, in document order. */
 function untracedIds(result: AnalysisResult): string[] {
@@ -50,19 +54,19 @@ function criteriaEdit(result: AnalysisResult, ids: string[]): TextEdit | undefin
   const missing = result.findings.find((f) => f.rule === 'missing-section' && f.data?.section === 'acceptance-criteria');
   const at = (missing?.data?.insertAt as Position | undefined) ?? endOfDocument(result);
   const title = sectionDefinition('acceptance-criteria')?.title ?? 'Acceptance Criteria';
-  return insertBlock(result.model, at, [`${'#'.repeat(sectionLevel(result))} ${title}`, '', ...lines]);
+  return insertLines(result.model, at, [[`${'#'.repeat(sectionLevel(result))} ${title}`], [], ...lines]);
 }
 
-function criterionLines(result: AnalysisResult, ids: string[]): string[] {
+function criterionLines(result: AnalysisResult, ids: string[]): SnippetLine[] {
   // When the spec already numbers requirements "AC-n", a new "AC-n" would read as a reference to
   // one of them; the criteria then go without ids of their own.
   const index = requirementIndex(result.model, result.idPattern);
   if (index.definitions.some((d) => d.kind === 'requirement' && d.prefix === CRITERION_PREFIX)) {
-    return ids.length === 0 ? [`- ${SKELETON}.`] : ids.map((id) => `- (${id}): ${SKELETON}.`);
+    return ids.length === 0 ? [['- ', ...skeleton(), '.']] : ids.map((id) => [`- (${id}): `, ...skeleton(), '.']);
   }
   let next = nextCriterionNumber(result);
-  if (ids.length === 0) return [`- **${CRITERION_PREFIX}-${next}**: ${SKELETON}.`];
-  return ids.map((id) => `- **${CRITERION_PREFIX}-${next++}** (${id}): ${SKELETON}.`);
+  if (ids.length === 0) return [[`- **${CRITERION_PREFIX}-${next}**: `, ...skeleton(), '.']];
+  return ids.map((id) => [`- **${CRITERION_PREFIX}-${next++}** (${id}): `, ...skeleton(), '.']);
 }
 
 function nextCriterionNumber(result: AnalysisResult): number {
@@ -77,7 +81,7 @@ function criteriaSection(result: AnalysisResult): Section | undefined {
 }
 
 /** After the section's last list item (staying in the same list), or as a new block. */
-function appendToSection(result: AnalysisResult, section: Section, lines: string[]): TextEdit {
+function appendToSection(result: AnalysisResult, section: Section, lines: SnippetLine[]): TextEdit {
   const model = result.model;
   let last = section.bodyRange.end.line;
   while (last > section.headingRange.end.line && lineText(model, last).trim() === '') last--;
@@ -85,9 +89,9 @@ function appendToSection(result: AnalysisResult, section: Section, lines: string
   const eol = eolOf(model);
   if (lastItem && last >= lastItem.range.start.line && /^\s*[-*+]\s/.test(lineText(model, lastItem.range.start.line))) {
     const lineEnd = { line: last, character: lineText(model, last).length };
-    return { range: { start: lineEnd, end: lineEnd }, newText: eol + lines.join(eol) };
+    return { range: { start: lineEnd, end: lineEnd }, newText: eol + plainLines(lines).join(eol), snippet: escapeSnippet(eol) + snippetLines(lines, eol) };
   }
-  return insertBlock(model, { line: last + 1, character: 0 }, lines);
+  return insertLines(model, { line: last + 1, character: 0 }, lines);
 }
 
 function endOfDocument(result: AnalysisResult): Position {
@@ -96,23 +100,31 @@ function endOfDocument(result: AnalysisResult): Position {
 }
 
 /**
- * Rewrites an untestable criterion into a Given/When/Then skeleton. The id prefix stays; the
- * original wording is kept next to it in a comment so nothing the author wrote is lost.
+ * Rewrites an untestable criterion into Given/When/Then, keeping the author's words as the Then
+ * clause (a tab stop to sharpen into an observable outcome) and the id prefix in front; the
+ * precondition and action are holes. A criterion that already has a Then clause, or a table row
+ * (rewriting a row in place would break the table), gets no rewrite.
  */
 export function rewriteCriterionFix(result: AnalysisResult, finding: Finding): QuickFix | undefined {
   if (finding.rule !== 'untestable-criterion') return undefined;
   const original = String(finding.data?.criterion ?? '');
-  // Table rows span several cells; rewriting them in place would break the table.
   if (result.model.tables.some((table) => table.range.start.line <= finding.range.start.line && finding.range.start.line <= table.range.end.line)) {
     return undefined;
   }
-  const prefix = /^\s*(?:\*\*)?[A-Z][A-Z0-9]*-\d+(?:\*\*)?(?:\s*\([^)]*\))?\s*[:.-]?\s*/.exec(original)?.[0] ?? '';
-  const rest = original.slice(prefix.length).trim();
-  const comment = rest ? ` <!-- was: ${rest.replace(/--/g, '- -')} -->` : '';
+  if (/\bthen\b/i.test(original)) return undefined;
+  const model = result.model;
+  const text = model.text.slice(offsetAt(model, finding.range.start), offsetAt(model, finding.range.end));
+  const prefix = /^\s*(?:\*\*)?[A-Z][A-Z0-9]*-\d+(?:\*\*)?(?:\s*\([^)]*\))?\s*[:.-]?\s*/.exec(text)?.[0] ?? '';
+  const rest = text.slice(prefix.length);
+  const outcome = rest.replace(/[.;\s]+$/, '');
+  if (!outcome) return undefined;
+  const ending = rest.slice(outcome.length);
+  const then = outcome.charAt(0).toLowerCase() + outcome.slice(1);
+  const keepCase = /^[A-Z]{2,}|^[A-Z][a-z]*[A-Z]/.test(outcome) ? outcome : then;
   return {
-    title: 'Rewrite as Given/When/Then',
+    title: 'Rewrite as Given/When/Then (keeps the wording as the Then clause)',
     rule: finding.rule,
     isPreferred: true,
-    edits: [{ range: finding.range, newText: `${prefix}${SKELETON}.${comment}` }],
+    edits: [replaceWith(finding.range, [prefix, ...skeleton(example(keepCase)), ending || '.'])],
   };
 }

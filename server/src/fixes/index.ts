@@ -49,5 +49,6 @@ export function quickFixesFor(result: AnalysisResult, finding: Finding): QuickFi
       break;
   }
   fixes.push(...suppressionFixes(result, finding));
-  return fixes.filter((fix): fix is QuickFix => !!fix);
+  return fixes.filter((fix): fix is QuickFix => !!fix)
+    .map((fix) => ({ ...fix, hasHoles: fix.edits.some((edit) => edit.snippet !== undefined) }));
 }

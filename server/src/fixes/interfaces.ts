@@ -2,25 +2,19 @@ import type { AnalysisResult } from '../engine/analyze';
 import type { InterfacePart } from '../model/interfaces';
 import type { Position } from '../model/types';
 import type { Finding } from '../rules/types';
-import { eolOf, escapeSnippet, insertBlock } from './edits';
+import { example, hole, insertLines, type SnippetLine } from './snippet';
 import type { QuickFix } from './types';
 
 /**
- * A snippet line: literal text and tab stops `[default]`, numbered in order. The plain text
- * (for clients without snippet edits, and for tests) uses the defaults, which say TODO so the
- * placeholder rule keeps asking until they are replaced.
+ * What each missing part inserts. Holes in prose are tab stops whose plain text is an HTML
+ * comment saying what goes there (no rule reports it as an error, and the interface keeps its
+ * finding until the part is written); holes in code spans and code blocks are example values.
  */
-type Piece = string | [string];
-type SnippetLine = Piece[];
-
 interface PartSnippet {
   title: string;
   lines: SnippetLine[];
 }
 
-const TODO = 'TODO';
-
-/** What each missing part inserts. `label` is what the interface is called in titles. */
 function snippetFor(part: InterfacePart, method: string | undefined): PartSnippet | undefined {
   switch (part) {
     case 'request':
@@ -31,17 +25,17 @@ function snippetFor(part: InterfacePart, method: string | undefined): PartSnippe
           [],
           ['| Field | Type | Required | Notes |'],
           ['|---|---|---|---|'],
-          ['| `', [TODO], '` | ', ['string'], ' | ', ['yes'], ' | ', [`${TODO}: constraints`], ' |'],
+          ['| `', example('field'), '` | ', example('string'), ' | ', example('yes'), ' | ', hole('constraints'), ' |'],
         ],
       };
     case 'response':
       return {
         title: 'Add a response example',
         lines: [
-          ['Response `', [method === 'POST' ? '201 Created' : method === 'DELETE' ? '204 No Content' : '200 OK'], '`: ', [`${TODO}: describe the body`]],
+          ['Response `', example(method === 'POST' ? '201 Created' : method === 'DELETE' ? '204 No Content' : '200 OK'), '`: ', hole('describe the body')],
           [],
           ['```json'],
-          ['{ "', ['id'], '": "', [TODO], '" }'],
+          ['{ "', example('id'), '": "', example('value'), '" }'],
           ['```'],
         ],
       };
@@ -53,8 +47,8 @@ function snippetFor(part: InterfacePart, method: string | undefined): PartSnippe
           [],
           ['| Status | Error code | When |'],
           ['|---|---|---|'],
-          ['| ', ['400'], ' | `', ['invalid_request'], '` | ', [`${TODO}: which input is invalid`], ' |'],
-          ['| ', ['404'], ' | `', ['not_found'], '` | ', [`${TODO}: what does not exist`], ' |'],
+          ['| ', example('400'), ' | `', example('invalid_request'), '` | ', hole('which input is invalid'), ' |'],
+          ['| ', example('404'), ' | `', example('not_found'), '` | ', hole('what does not exist'), ' |'],
         ],
       };
     case 'payload':
@@ -65,27 +59,27 @@ function snippetFor(part: InterfacePart, method: string | undefined): PartSnippe
           [],
           ['| Field | Type | Required | Notes |'],
           ['|---|---|---|---|'],
-          ['| `', [TODO], '` | ', ['string'], ' | ', ['yes'], ' | ', [`${TODO}: constraints`], ' |'],
+          ['| `', example('field'), '` | ', example('string'), ' | ', example('yes'), ' | ', hole('constraints'), ' |'],
         ],
       };
     case 'format':
-      return { title: 'Describe the format', lines: [['Format: ', [`${TODO}: CSV with a header row, UTF-8; one row per record`]], [], ['| Column | Type | Notes |'], ['|---|---|---|'], ['| `', [TODO], '` | ', ['string'], ' | ', [TODO], ' |']] };
+      return { title: 'Describe the format', lines: [['Format: ', hole('CSV with a header row, UTF-8; one row per record')], [], ['| Column | Type | Notes |'], ['|---|---|---|'], ['| `', example('column'), '` | ', example('string'), ' | ', hole('notes'), ' |']] };
     case 'schedule':
-      return { title: 'Describe the schedule', lines: [['Schedule: ', [`${TODO}: when it runs (cron expression, time zone) or what triggers it`]]] };
+      return { title: 'Describe the schedule', lines: [['Schedule: ', hole('when it runs (cron expression, time zone) or what triggers it')]] };
     case 'output':
-      return { title: 'Describe the output', lines: [['Output: ', [`${TODO}: what it returns, prints or writes, with an example`]]] };
+      return { title: 'Describe the output', lines: [['Output: ', hole('what it returns, prints or writes, with an example')]] };
     case 'inputs':
-      return { title: 'Describe the inputs', lines: [['Inputs: ', [`${TODO}: each parameter with its type`]]] };
+      return { title: 'Describe the inputs', lines: [['Inputs: ', hole('each parameter with its type')]] };
     case 'auth':
-      return { title: 'Say how callers authenticate', lines: [['Authentication: ', [`${TODO}: bearer token, API key or mTLS; what 401 and 403 mean`]]] };
+      return { title: 'Say how callers authenticate', lines: [['Authentication: ', hole('bearer token, API key or mTLS; what 401 and 403 mean')]] };
     case 'idempotency':
-      return { title: 'Say what a repeated request does', lines: [['Idempotency: ', [`${TODO}: a repeated request with the same \`Idempotency-Key\` returns the first response`]]] };
+      return { title: 'Say what a repeated request does', lines: [['Idempotency: ', hole('a repeated request with the same `Idempotency-Key` returns the first response')]] };
     case 'pagination':
-      return { title: 'Say how the list is paginated', lines: [['Pagination: ', [`${TODO}: page size, maximum, and the cursor that fetches the next page`]]] };
+      return { title: 'Say how the list is paginated', lines: [['Pagination: ', hole('page size, maximum, and the cursor that fetches the next page')]] };
     case 'channel':
-      return { title: 'Name the topic or queue', lines: [['Topic: `', [TODO], '` (', [`${TODO}: broker`], ')']] };
+      return { title: 'Name the topic or queue', lines: [['Topic: `', example('topic'), '` (', hole('broker'), ')']] };
     case 'location':
-      return { title: 'Say where the file is', lines: [['Location: `', [TODO], '`']] };
+      return { title: 'Say where the file is', lines: [['Location: `', example('path'), '`']] };
     default:
       return undefined;
   }
@@ -106,16 +100,5 @@ export function interfaceFixes(result: AnalysisResult, finding: Finding): QuickF
 
 function fix(result: AnalysisResult, finding: Finding, at: Position, title: string, snippets: PartSnippet[], isPreferred: boolean): QuickFix {
   const lines = snippets.flatMap((snippet, index) => (index === 0 ? snippet.lines : [[], ...snippet.lines]));
-  const plain = lines.map((line) => line.map((piece) => (typeof piece === 'string' ? piece : piece[0])).join(''));
-  const edit = insertBlock(result.model, at, plain);
-  const eol = eolOf(result.model);
-  const block = plain.join(eol);
-  const position = edit.newText.lastIndexOf(block);
-  let stop = 0;
-  const snippetLines = lines.map((line) => line.map((piece) => (typeof piece === 'string' ? escapeSnippet(piece) : `\${${++stop}:${escapeSnippet(piece[0])}}`)).join(''));
-  const snippet = position < 0
-    ? undefined
-    : escapeSnippet(edit.newText.slice(0, position)) + snippetLines.join(eol) + escapeSnippet(edit.newText.slice(position + block.length));
-  return { title, rule: finding.rule, isPreferred, edits: [{ ...edit, ...(snippet ? { snippet } : {}) }] };
+  return { title, rule: finding.rule, isPreferred, edits: [insertLines(result.model, at, lines)] };
 }
-

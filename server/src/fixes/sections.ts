@@ -3,7 +3,8 @@ import type { Position } from '../model/types';
 import type { Finding } from '../rules/types';
 import { mainSectionLevel } from '../rules/missing-section';
 import { sectionDefinition } from '../sections/catalog';
-import { eolOf, insertBlock } from './edits';
+import { eolOf } from './edits';
+import { hole, insertLines, type SnippetLine } from './snippet';
 import type { QuickFix, TextEdit } from './types';
 
 /** "Insert section X" for one missing-section finding. */
@@ -31,7 +32,23 @@ function sectionEdit(result: AnalysisResult, finding: Finding): TextEdit | undef
   const at = finding.data?.insertAt as Position | undefined;
   if (!definition || !at) return undefined;
   const hashes = '#'.repeat(sectionLevel(result));
-  return insertBlock(result.model, at, [`${hashes} ${definition.title}`, '', ...definition.template.split('\n')]);
+  return insertLines(result.model, at, [[`${hashes} ${definition.title}`], [], ...definition.template.split('\n').map(templateLine)]);
+}
+
+/**
+ * A template line with its `TODO` markers as holes: "TODO: describe the context" becomes a hole
+ * saying "describe the context", a bare TODO a hole saying "fill in".
+ */
+function templateLine(line: string): SnippetLine {
+  const pieces: SnippetLine = [];
+  let last = 0;
+  for (const match of line.matchAll(/TODO(?::\s*([^|]*))?/g)) {
+    if (match.index > last) pieces.push(line.slice(last, match.index));
+    pieces.push(hole(match[1]?.trim().replace(/\.$/, '') || 'fill in'));
+    last = match.index + match[0].length;
+  }
+  if (last < line.length) pieces.push(line.slice(last));
+  return pieces;
 }
 
 /** The heading level new sections get: the one the spec uses for its main sections. */

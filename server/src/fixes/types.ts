@@ -21,4 +21,10 @@ export interface QuickFix {
   rule: string | undefined;
   isPreferred: boolean;
   edits: TextEdit[];
+  /**
+   * The fix inserts holes for the author to fill (tab stops in snippet-capable clients): apply it
+   * one at a time, never in a batch "fix all". Set by `quickFixesFor`; fixes without holes are
+   * complete edits that are safe to apply together.
+   */
+  hasHoles?: boolean;
 }

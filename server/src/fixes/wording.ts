@@ -1,21 +1,25 @@
 import type { Finding } from '../rules/types';
+import { example, hole, replaceWith } from './snippet';
 import type { QuickFix } from './types';
 
 /**
- * Inserts a measurable placeholder right after a vague term, e.g. "fast (TBD: state a latency
- * target, e.g. p95 < 200 ms)". The TBD is itself a `placeholder` finding until the author fills
- * it in, so the fix never hides the problem, it only makes the missing number explicit.
+ * Inserts a measurable target right after a vague term: "fast (p95 < 200 ms)". The target is a
+ * tab stop whose default is the hint's example, for the author to replace with the real number;
+ * a hint without an example inserts a hole (an HTML comment in plain text) saying what to state.
+ * Nothing inserted is itself reported as an error.
  */
 export function measurablePlaceholderFix(finding: Finding): QuickFix | undefined {
   if (finding.rule !== 'vague-term' && finding.rule !== 'unmeasurable-requirement') return undefined;
   const hint = typeof finding.data?.hint === 'string' ? finding.data.hint : undefined;
   if (!hint) return undefined;
   const end = finding.range.end;
+  const sample = /\be\.g\.,?\s*(.+)$/.exec(hint)?.[1].replace(/^["“]|["”]$/g, '').trim();
+  const pieces = sample ? [' (', example(sample), ')'] : [' ', hole(hint)];
   return {
     title: `Add a measurable target: ${hint}`,
     rule: finding.rule,
     isPreferred: true,
-    edits: [{ range: { start: end, end }, newText: ` (TBD: ${hint})` }],
+    edits: [replaceWith({ start: end, end }, pieces)],
   };
 }
 

@@ -1,5 +1,5 @@
 import type { Range, Section, SpecModel } from '../model/types';
-import type { RawFinding, Rule } from './types';
+import type { RawFinding, Rule, RuleContext } from './types';
 
 /**
  * A heading with nothing under it but white space, HTML comments (template guidance) or
@@ -13,11 +13,13 @@ export const emptySection: Rule = {
     summary: 'A section heading is present but the section has no content.',
     rationale: 'An empty section looks finished in an outline but answers nothing. Template guidance in HTML comments '
       + 'is invisible in rendered Markdown, so a section holding only comments is empty to the reader too. Either '
-      + 'write the content or state explicitly that it does not apply ("None: the service has no public API").',
+      + 'write the content or state explicitly that it does not apply ("None: the service has no public API"). An '
+      + 'empty section the profile only recommends is a hint, like a missing one: leaving it empty is no worse than '
+      + 'leaving it out.',
     bad: '## Non-Functional Requirements\n\n<!-- latency, availability, limits -->\n\n## Acceptance Criteria',
     good: '## Non-Functional Requirements\n\n- NFR-1: p95 latency of `GET /orders/{id}` MUST be below 200 ms at 50 requests/s.',
   },
-  check(model: SpecModel): RawFinding[] {
+  check(model: SpecModel, context: RuleContext): RawFinding[] {
     const findings: RawFinding[] = [];
     const hasContent = contentIndex(model);
     const title = documentTitle(model);
@@ -30,11 +32,20 @@ export const emptySection: Rule = {
         message: `Section "${section.title}" is empty: write its content or state why it does not apply.`,
         range: section.headingRange,
         data: { section: section.canonical[0], title: section.title },
+        ...(onlyRecommended(section, context) ? { severity: 'hint' as const } : {}),
       });
     }
     return findings;
   },
 };
+
+/** A section the profile recommends and does not require (Dependencies and Access, Open Questions). */
+function onlyRecommended(section: Section, context: RuleContext): boolean {
+  const required: readonly string[] = context.profile.required;
+  const recommended: readonly string[] = context.profile.recommended;
+  return section.canonical.length > 0 && !section.canonical.some((id) => required.includes(id))
+    && section.canonical.some((id) => recommended.includes(id));
+}
 
 /** For each section index, whether its own body (excluding subsections) holds real content. */
 function contentIndex(model: SpecModel): boolean[] {

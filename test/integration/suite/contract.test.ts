@@ -37,6 +37,6 @@ describe('the contract', () => {
     const gone = waitForDiagnostics(uri, (d) => !d.some((x) => ruleOf(x) === 'interface-incomplete' && x.message.includes('error cases')));
     assert.ok(await vscode.workspace.applyEdit(insert.edit));
     await gone;
-    assert.match(editor.document.getText(), /\| Status \| Error code \| When \|\n\|---\|---\|---\|\n\| 400 \| `invalid_request` \| TODO: which input is invalid \|/);
+    assert.match(editor.document.getText(), /\| Status \| Error code \| When \|\n\|---\|---\|---\|\n\| 400 \| `invalid_request` \| <!-- which input is invalid --> \|/);
   });
 });
