@@ -56,7 +56,7 @@ describe('quick fixes', () => {
     const gone = waitForDiagnostics(uri, (d) => !d.some((x) => ruleOf(x) === 'untraced-requirement' && x.message.includes('REQ-2')));
     assert.ok(await vscode.workspace.applyEdit(insert.edit));
     const after = await gone;
-    assert.match(editor.document.getText(), /- \*\*AC-3\*\* \(REQ-2\): Given <precondition>, when <action>, then <observable result>\./);
+    assert.match(editor.document.getText(), /- \*\*AC-3\*\* \(REQ-2\): Given <!-- precondition -->, when <!-- action -->, then <!-- observable result: a status, stored value, message or number -->\./);
     assert.ok(after.some((d) => ruleOf(d) === 'placeholder'), 'the template holes are flagged until filled in');
   });
 
