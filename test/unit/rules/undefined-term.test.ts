@@ -121,8 +121,8 @@ describe('undefined-term quick fixes', () => {
     const fix = quickFixesFor(result, finding)[0];
     assert.equal(fix.title, 'Define "ARB" in the Glossary');
     const fixed = TextDocument.applyEdits(TextDocument.create('file:///s.md', 'markdown', 1, spec), fix.edits);
-    assert.equal(fixed, `${spec}\n## Glossary\n\n- **ARB**: TODO: what ARB is\n`);
-    assert.match(fix.edits[0].snippet ?? '', /- \*\*ARB\*\*: \$\{1:TODO: what ARB is\}/);
+    assert.equal(fixed, `${spec}\n## Glossary\n\n- **ARB**: <!-- what ARB is -->\n`);
+    assert.match(fix.edits[0].snippet ?? '', /- \*\*ARB\*\*: \$\{1:<!-- what ARB is -->\}/);
     assert.deepEqual(analyzeSpec(fixed).findings.filter((f) => f.rule === 'undefined-term'), []);
   });
 
@@ -132,7 +132,7 @@ describe('undefined-term quick fixes', () => {
     const fix = quickFixesFor(result, result.findings.find((f) => f.rule === 'undefined-term')!)[0];
     assert.equal(fix.title, 'Define "ARB" in the "Glossary" section');
     const fixed = TextDocument.applyEdits(TextDocument.create('file:///s.md', 'markdown', 1, text), fix.edits);
-    assert.match(fixed, /- \*\*SLO\*\*: the latency objective\.\n- \*\*ARB\*\*: TODO: what ARB is\n\n## Requirements/);
+    assert.match(fixed, /- \*\*SLO\*\*: the latency objective\.\n- \*\*ARB\*\*: <!-- what ARB is -->\n\n## Requirements/);
   });
 
   it('adds a term to the vocabulary file on a line of its own', () => {
