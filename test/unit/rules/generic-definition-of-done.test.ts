@@ -36,8 +36,8 @@ describe('generic-definition-of-done', () => {
     const fix = quickFixesFor(result, finding)[0];
     assert.equal(fix.title, 'Add checkable done items (deployment, monitoring, documentation, sign-off)');
     const fixed = TextDocument.applyEdits(TextDocument.create('file:///s.md', 'markdown', 1, text), fix.edits);
-    assert.match(fixed, /- \[ \] Reviewed\n\n- \[ \] Deployed to TODO: environment \(TODO: how it is enabled\)\n[\s\S]*- \[ \] Signed off by TODO: role in TODO: where\n\n## Open Questions/);
-    assert.match(fix.edits[0].snippet ?? '', /Deployed to \$\{1:TODO: environment\}/);
+    assert.match(fixed, /- \[ \] Reviewed\n\n- \[ \] Deployed to <!-- environment --> \(<!-- how it is enabled -->\)\n[\s\S]*- \[ \] Signed off by <!-- role --> in <!-- where -->\n\n## Open Questions/);
+    assert.match(fix.edits[0].snippet ?? '', /Deployed to \$\{1:<!-- environment -->\}/);
     assert.deepEqual(analyzeSpec(fixed).findings.filter((f) => f.rule === 'generic-definition-of-done'), []);
   });
 });
