@@ -65,17 +65,25 @@ describe('export handoff bundle', () => {
     await vscode.commands.executeCommand('workbench.action.files.revert');
   });
 
-  it('refuses to replace an existing bundle unless overwrite is confirmed', async () => {
+  it('refuses to replace an existing bundle unless overwrite is confirmed, and never replaces another file', async () => {
     await openFixture('login-lockout.spec.md');
     const outPath = path.join(outDir, 'login.zip');
-    fs.writeFileSync(outPath, 'old');
     const uri = fixtureUri('login-lockout.spec.md');
+    const first = await vscode.commands.executeCommand<ExportResult>('specready.exportBundle', uri, { outPath, force: true, prompt: false });
+    assert.equal(first.status, 'written', JSON.stringify(first));
+    const earlier = fs.readFileSync(outPath);
     const refused = await vscode.commands.executeCommand<ExportResult>('specready.exportBundle', uri, { outPath, force: true, prompt: false });
     assert.equal(refused.reason, 'exists');
-    assert.equal(fs.readFileSync(outPath, 'utf8'), 'old');
+    assert.deepEqual(fs.readFileSync(outPath), earlier);
     const replaced = await vscode.commands.executeCommand<ExportResult>('specready.exportBundle', uri, { outPath, force: true, overwrite: true, prompt: false });
     assert.equal(replaced.status, 'written');
     assert.ok('README.md' in unzipSync(new Uint8Array(fs.readFileSync(outPath))));
+    // A file that is not a bundle is never replaced, even with overwrite.
+    const notes = path.join(outDir, 'notes.zip');
+    fs.writeFileSync(notes, 'old');
+    const kept = await vscode.commands.executeCommand<ExportResult>('specready.exportBundle', uri, { outPath: notes, force: true, overwrite: true, prompt: false });
+    assert.notEqual(kept.status, 'written');
+    assert.equal(fs.readFileSync(notes, 'utf8'), 'old');
   });
 
   it('writes to the configured folder of the workspace by default', async () => {
