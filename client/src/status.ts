@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import type { Readiness } from '../../server/src/lsp/protocol';
+import { DIMENSION_IDS, DIMENSION_LABELS } from '../../server/src/score/types';
 
 /**
  * The readiness of the active spec in the status bar: "$(checklist) Spec 72%" or
@@ -56,10 +57,20 @@ function tooltip(readiness: Readiness): vscode.MarkdownString {
   const lines = [
     `**SpecReady: ${readiness.ready ? 'ready to hand off' : 'not ready'}** (${readiness.score}%, threshold ${readiness.threshold}%, profile \`${readiness.profile}\`)`,
     '',
-    `| Structure | Clarity | Testability | Completeness |`,
-    `|---:|---:|---:|---:|`,
-    `| ${breakdown.structure}% | ${breakdown.clarity}% | ${breakdown.testability}% | ${breakdown.completeness}% |`,
   ];
+  const verdictBlockers = readiness.verdictBlockers ?? [];
+  if (verdictBlockers.length > 0) {
+    lines.push('**Not ready whatever the score:**', '');
+    for (const blocker of verdictBlockers.slice(0, 3)) lines.push(`- ${escape(blocker.message)}`);
+    if (verdictBlockers.length > 3) lines.push(`- … and ${verdictBlockers.length - 3} more`);
+    lines.push('');
+  }
+  lines.push('| Dimension | Score | Lost points |', '|---|---:|---|');
+  for (const id of DIMENSION_IDS) {
+    const dimension = breakdown[id];
+    const reasons = dimension.reasons.slice(0, 2).map((reason) => `−${reason.lost} ${escape(reason.message.replace(/^[^:]+: /, ''))}`).join('; ');
+    lines.push(`| ${DIMENSION_LABELS[id]} | ${dimension.score}% | ${reasons || '—'} |`);
+  }
   const top = readiness.blockers.slice(0, 5);
   if (top.length > 0) {
     lines.push('', '**Top blockers**', '');

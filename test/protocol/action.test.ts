@@ -127,14 +127,14 @@ describe('GitHub Action', function () {
     assert.match(result.stdout, /^::error file=docs\/payments\.spec\.md,line=\d+/m, 'GitHub annotations by default');
     assert.doesNotMatch(result.stdout, /untouched\.spec\.md/);
     assert.match(result.summary, /^### SpecReady: 2 specs changed since `[0-9a-f]{40}` \([0-9a-f]{12}\), 1 ready for handoff/);
-    assert.match(result.summary, /\| `docs\/refunds\.spec\.md` \| 99 \| 100 → 99 \(-1\) \| ✅ ready \|/);
+    assert.match(result.summary, /\| `docs\/refunds\.spec\.md` \| 98 \| 100 → 98 \(-2\) \| ✅ ready \|/);
     assert.match(result.summary, /\| `docs\/payments\.spec\.md` \| \d+ \| \d+ → \d+ \(\+\d+\) \| ❌ not ready/);
   });
 
   it('writes SARIF when asked, fails on a score drop, and checks everything with changed-since none', () => {
     const withSarif = runAction({ sarif: 'true', 'fail-on-score-drop': 'true', paths: 'docs/refunds.spec.md' });
     assert.equal(withSarif.outputs['exit-code'], '1', 'the refunds spec lost a point');
-    assert.match(withSarif.stderr, /1 spec scores lower than at [0-9a-f]{40}: docs\/refunds\.spec\.md 100 → 99 \(-1\)/);
+    assert.match(withSarif.stderr, /1 spec scores lower than at [0-9a-f]{40}: docs\/refunds\.spec\.md 100 → 98 \(-2\)/);
     const sarif = JSON.parse(readFileSync(withSarif.outputs['sarif-file'], 'utf8'));
     assert.equal(sarif.version, '2.1.0');
     assert.deepEqual(sarif.runs[0].results.map((result: { ruleId: string }) => result.ruleId), ['vague-term']);

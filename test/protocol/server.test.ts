@@ -51,13 +51,13 @@ describe('language server over stdio (push client, no dynamic registration, null
   it('answers specready/readiness with the engine score and blockers', async () => {
     const uri = await client.open('specs/order-export.spec.md', ORDER_EXPORT);
     const readiness = await client.connection.sendRequest('specready/readiness', { uri }) as {
-      score: number; ready: boolean; threshold: number; breakdown: Record<string, number>; blockers: Array<{ rule: string }>;
+      score: number; ready: boolean; threshold: number; breakdown: Record<string, { score: number; reasons: unknown[] }>; blockers: Array<{ rule: string }>;
     };
     const expected = analyzeSpec(ORDER_EXPORT);
     assert.equal(readiness.score, expected.score);
     assert.equal(readiness.ready, false);
     assert.equal(readiness.threshold, 80);
-    assert.deepEqual(Object.keys(readiness.breakdown).sort(), ['clarity', 'completeness', 'structure', 'testability']);
+    assert.deepEqual(Object.keys(readiness.breakdown).sort(), ['contract', 'done', 'requirements', 'selfContained', 'structure', 'verification']);
     assert.ok(readiness.blockers.length > 0);
     assert.ok(client.readinessEvents.some((event) => event.uri === uri));
     const ready = await client.open('specs/payment-refunds.spec.md', READY);

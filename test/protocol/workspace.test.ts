@@ -64,10 +64,10 @@ describe('language server: which files are specs', function () {
     const diagnostics = await client.diagnostics(uri, (p) => p.diagnostics.length > 0);
     assert.ok(diagnostics.every((d) => typeof d.severity === 'number'), JSON.stringify(diagnostics));
     assert.equal(diagnostics.find((d) => d.code === 'vague-term')?.severity, 2);
-    const readiness = await client.connection.sendRequest('specready/readiness', { uri }) as { score: number; threshold: number; breakdown: Record<string, number> };
+    const readiness = await client.connection.sendRequest('specready/readiness', { uri }) as { score: number; threshold: number; breakdown: Record<string, { score: number }> };
     assert.ok(Number.isFinite(readiness.score));
     assert.equal(readiness.threshold, 80);
-    assert.ok(Object.values(readiness.breakdown).every(Number.isFinite), JSON.stringify(readiness.breakdown));
+    assert.ok(Object.values(readiness.breakdown).every((dimension) => Number.isFinite(dimension.score)), JSON.stringify(readiness.breakdown));
     for (let version = 2; version <= 6; version++) await client.replaceAll(uri, version, `${VAGUE}\n`.repeat(1 + (version % 2)));
     await client.diagnostics(uri, (p) => p.version === 6);
     assert.equal(client.shownMessages.length, 1, JSON.stringify(client.shownMessages));

@@ -6,6 +6,7 @@ import { dirname, join } from 'node:path';
 import { buildReport, scoreChange, type FileReport } from '../../server/src/cli/report';
 import { stepSummaryMarkdown } from '../../server/src/cli/step-summary';
 import { commitAll, gitIn } from './git-fixture';
+import { emptyBreakdown } from '../../server/src/score/explain';
 
 const REPO = join(__dirname, '..', '..', '..');
 const CLI = join(REPO, 'dist', 'cli.js');
@@ -95,7 +96,7 @@ describe('specready check --changed-since', function () {
 
     const gate = run(['--changed-since', 'main', '--fail-on-score-drop']);
     assert.equal(gate.status, 1);
-    assert.match(gate.stderr, /1 spec scores lower than at main: docs\/refunds\.spec\.md 100 → 99 \(-1\)/);
+    assert.match(gate.stderr, /1 spec scores lower than at main: docs\/refunds\.spec\.md 100 → 98 \(-2\)/);
   });
 
   it('checks nothing and passes when no spec changed', () => {
@@ -114,7 +115,7 @@ describe('specready check --changed-since', function () {
       run(['--changed-since', 'main'], root, { GITHUB_STEP_SUMMARY: summary });
       const markdown = readFileSync(summary, 'utf8');
       assert.match(markdown, /^### SpecReady: 3 specs changed since `main` \([0-9a-f]{12}\), 1 ready for handoff\n/);
-      assert.match(markdown, /\| `docs\/refunds\.spec\.md` \| 99 \| 100 → 99 \(-1\) \| ✅ ready \| 0 \| 1 \|/);
+      assert.match(markdown, /\| `docs\/refunds\.spec\.md` \| 98 \| 100 → 98 \(-2\) \| ✅ ready \| 0 \| 1 \|/);
       assert.ok(markdown.indexOf('refunds.spec.md') < markdown.indexOf('payments.spec.md'), 'a dropped score is listed first');
     } finally {
       rmSync(summary, { force: true });
@@ -152,7 +153,7 @@ describe('score change and job summary', () => {
   it('escapes table cells and caps long tables', () => {
     const file = (path: string): FileReport => ({
       path, profile: 'service', score: 50, ready: false, threshold: 80,
-      breakdown: { structure: 50, clarity: 50, testability: 50, completeness: 50 }, diagnostics: [],
+      breakdown: emptyBreakdown('sample'), blockers: [], diagnostics: [],
     });
     const markdown = stepSummaryMarkdown(buildReport('/r', [file('a|b`c.spec.md'), ...Array.from({ length: 205 }, (_, index) => file(`s${index}.spec.md`))]));
     assert.match(markdown, /\| `a\\\|b'c\.spec\.md` \| 50 \| ❌ not ready \(needs 80\) \| 0 \| 0 \|/);

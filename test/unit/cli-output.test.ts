@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { formatJson } from '../../server/src/cli/formatters/json';
 import { formatStylish, MAX_ROWS_PER_RULE } from '../../server/src/cli/formatters/stylish';
 import { buildReport, type FileReport, type ReportDiagnostic } from '../../server/src/cli/report';
+import { emptyBreakdown } from '../../server/src/score/explain';
 import { paths, READY_SPEC, TempProject } from './cli-harness';
 
 function finding(line: number, rule = 'vague-term', message = `"fast" is vague: state a number, e.g. a p95 latency in milliseconds under a stated load.`): ReportDiagnostic {
@@ -11,7 +12,7 @@ function finding(line: number, rule = 'vague-term', message = `"fast" is vague: 
 function fileWith(diagnostics: ReportDiagnostic[]): FileReport {
   return {
     path: 'specs/big.md', profile: 'service', score: 10, ready: false, threshold: 80,
-    breakdown: { structure: 100, clarity: 0, testability: 100, completeness: 100 }, diagnostics,
+    breakdown: emptyBreakdown('sample'), blockers: [], diagnostics,
   };
 }
 

@@ -99,14 +99,14 @@ describe('specready CLI', function () {
       write('specs/refunds.spec.md', GOOD);
       const { run: result, document } = json(['check']);
       assert.equal(result.status, 0, result.stderr);
-      assert.equal(document.version, 1);
+      assert.equal(document.version, 2);
       assert.equal(document.files.length, 1);
       const [file] = document.files;
       assert.equal(file.path, 'specs/refunds.spec.md');
       assert.equal(file.profile, 'service');
       assert.equal(file.ready, true);
       assert.ok(file.score >= 80 && file.score <= 100);
-      assert.deepEqual(Object.keys(file.breakdown), ['structure', 'clarity', 'testability', 'completeness']);
+      assert.deepEqual(Object.keys(file.breakdown), ['structure', 'requirements', 'contract', 'verification', 'done', 'selfContained']);
       assert.deepEqual(document.summary, { files: 1, errors: 0, warnings: 0, ready: 1 });
     });
 

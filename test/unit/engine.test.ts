@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { ConfigError } from '../../server/src/config/errors';
 import { analyzeSpec } from '../../server/src/engine/analyze';
 import { RULES } from '../../server/src/rules/registry';
+import { DIMENSION_IDS } from '../../server/src/score/types';
 import { findingsOf } from './helpers';
 
 const EXAMPLES = join(__dirname, '..', '..', '..', 'examples');
@@ -20,8 +21,9 @@ describe('analyzeSpec', () => {
     const result = analyzeSpec(readFileSync(join(EXAMPLES, 'order-export.spec.md'), 'utf8'));
     assert.equal(result.ready, false);
     assert.ok(result.score < 80, `score ${result.score}`);
-    for (const key of ['structure', 'clarity', 'testability', 'completeness'] as const) {
-      assert.ok(Number.isInteger(result.breakdown[key]) && result.breakdown[key] >= 0 && result.breakdown[key] <= 100);
+    for (const key of DIMENSION_IDS) {
+      const { score } = result.breakdown[key];
+      assert.ok(Number.isInteger(score) && score >= 0 && score <= 100);
     }
   });
 

@@ -10,11 +10,13 @@ import {
   buildReport, toDiagnostic, unreadableFileReport, type CheckReport, type FileReport,
 } from '../../server/src/cli/report';
 import type { Rule } from '../../server/src/rules/types';
+import { emptyBreakdown } from '../../server/src/score/explain';
 
 const RULE: Rule = {
   id: 'vague-term',
   defaultSeverity: 'warning',
-  dimension: 'clarity',
+  dimension: 'requirements',
+  scoreRole: 'wording',
   docs: {
     summary: 'Vague wording.',
     rationale: 'Contractors cannot test "fast".',
@@ -35,7 +37,8 @@ function sampleReport(): CheckReport {
     score: 72,
     ready: false,
     threshold: 80,
-    breakdown: { structure: 60, clarity: 80, testability: 70, completeness: 90 },
+    breakdown: emptyBreakdown('sample'),
+    blockers: [{ kind: 'error', message: 'Missing section Scope', line: 1, rule: 'missing-section' }],
     diagnostics: [
       toDiagnostic({
         rule: 'missing-section', severity: 'error', message: 'Missing section\nScope',
@@ -82,10 +85,10 @@ describe('formatJson', () => {
   it('prints exactly one document in the published shape', () => {
     const document = JSON.parse(formatJson(sampleReport()));
     assert.deepEqual(Object.keys(document), ['version', 'files', 'summary']);
-    assert.equal(document.version, 1);
+    assert.equal(document.version, 2);
     assert.deepEqual(document.summary, { files: 2, errors: 1, warnings: 1, ready: 1 });
     const file = document.files[1];
-    assert.deepEqual(Object.keys(file), ['path', 'profile', 'score', 'ready', 'threshold', 'breakdown', 'diagnostics']);
+    assert.deepEqual(Object.keys(file), ['path', 'profile', 'score', 'ready', 'threshold', 'breakdown', 'blockers', 'diagnostics']);
     assert.deepEqual(file.diagnostics[2], {
       rule: 'vague-term', severity: 'warning', message: 'Vague "fast": state 100% of it, a:b',
       line: 18, column: 31, endLine: 18, endColumn: 35, data: { term: 'fast' },
@@ -225,7 +228,7 @@ describe('colour', () => {
 describe('rules formatters', () => {
   it('prints text with every part of the docs', () => {
     const text = formatRulesText([RULE]);
-    assert.match(text, /^vague-term \(warning, clarity\)\n {2}Vague wording\.\n {2}Contractors/);
+    assert.match(text, /^vague-term \(warning, requirements\)\n {2}Vague wording\.\n {2}Contractors/);
     assert.match(text, /Bad:\n {4}The API must be fast\./);
     assert.match(text, /Options: vocabulary\.add/);
     assert.match(text, /Sources: ISO\/IEC\/IEEE 29148/);
@@ -240,14 +243,14 @@ describe('rules formatters', () => {
 
   it('prints JSON without the check function', () => {
     assert.deepEqual(JSON.parse(formatRulesJson([RULE])), [{
-      id: 'vague-term', defaultSeverity: 'warning', dimension: 'clarity', docs: RULE.docs,
+      id: 'vague-term', defaultSeverity: 'warning', dimension: 'requirements', scoreRole: 'wording', docs: RULE.docs,
     }]);
   });
 
   it('prints a Markdown reference with an index', () => {
     const markdown = formatRulesMarkdown([RULE, ERROR_RULE]);
     assert.match(markdown, /^# SpecReady rules\n\n\| Rule \| Default severity/);
-    assert.match(markdown, /\| \[vague-term\]\(#vague-term\) \| warning \| clarity \| Vague wording\. \|/);
+    assert.match(markdown, /\| \[vague-term\]\(#vague-term\) \| warning \| requirements \| Vague wording\. \|/);
     assert.match(markdown, /## missing-section\n/);
   });
 

@@ -27,6 +27,8 @@ export interface CheckCommand {
   /** `--changed-since <ref>`: only specs changed since the merge base of ref and HEAD. */
   changedSince?: string;
   failOnScoreDrop: boolean;
+  /** Print every lost point of each file's score with its reason (stylish format). */
+  explain?: boolean;
 }
 
 export interface RulesCommand {
@@ -89,6 +91,7 @@ function parseCheck(args: string[]): Command {
       'max-file-size': { type: 'string' },
       'changed-since': { type: 'string' },
       'fail-on-score-drop': { type: 'boolean' },
+      explain: { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -116,6 +119,7 @@ function parseCheck(args: string[]): Command {
     maxFileSizeKB: numberOption('--max-file-size', values['max-file-size'], 1, Infinity, true),
     changedSince: values['changed-since'],
     failOnScoreDrop: values['fail-on-score-drop'] === true,
+    ...(values.explain ? { explain: true } : {}),
   };
 }
 

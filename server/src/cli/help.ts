@@ -40,6 +40,8 @@ Options:
                       (default: maxFileSizeKB of the configuration, else 2048)
   --no-error-on-unmatched-pattern
                       Let a folder named on the command line hold no spec
+  --explain           After the findings, list every point each file's score
+                      lost and why, blockers first (JSON has it in breakdown)
   -h, --help          Show this help
 
 Pull requests:

@@ -2,8 +2,9 @@
  * The CLI's view of a check run: what every formatter receives. Positions are 1-based, columns
  * in UTF-16 code units (LSP character + 1), end exclusive, as in ESLint and SARIF.
  */
-import type { AnalysisResult, Breakdown } from '../engine/analyze';
+import type { AnalysisResult, Breakdown, ReadinessBlocker } from '../engine/analyze';
 import type { Finding, Severity } from '../rules/types';
+import { emptyBreakdown } from '../score/explain';
 
 export interface ReportDiagnostic {
   rule: string;
@@ -24,6 +25,8 @@ export interface FileReport {
   ready: boolean;
   threshold: number;
   breakdown: Breakdown;
+  /** What makes the file not ready whatever its score, most serious first (1-based line). */
+  blockers: ReportBlocker[];
   diagnostics: ReportDiagnostic[];
   /** Findings left out because specready-suppressions.json records them (they still count in the score). */
   suppressed?: number;
@@ -31,6 +34,13 @@ export interface FileReport {
   notChecked?: string;
   /** With --changed-since: the score at the merge base; null for a spec that is new since then. */
   previousScore?: number | null;
+}
+
+export interface ReportBlocker {
+  kind: ReadinessBlocker['kind'];
+  message: string;
+  line: number;
+  rule?: string;
 }
 
 export interface ReportSummary {
@@ -91,6 +101,9 @@ export function fileReportFromAnalysis(path: string, result: AnalysisResult): Fi
     ready: result.ready,
     threshold: result.threshold,
     breakdown: result.breakdown,
+    blockers: result.blockers.map((blocker) => ({
+      kind: blocker.kind, message: blocker.message, line: blocker.range.start.line + 1, ...(blocker.rule ? { rule: blocker.rule } : {}),
+    })),
     diagnostics: result.findings.map(toDiagnostic),
   };
 }
@@ -116,7 +129,8 @@ function notCheckedReport(path: string, profile: string, threshold: number,
     score: 0,
     ready: false,
     threshold,
-    breakdown: { structure: 0, clarity: 0, testability: 0, completeness: 0 },
+    breakdown: emptyBreakdown('not analysed'),
+    blockers: diagnostic.severity === 'error' ? [{ kind: 'error', message: diagnostic.message, line: 1, rule: diagnostic.rule }] : [],
     diagnostics: [{ ...diagnostic, line: 1, column: 1, endLine: 1, endColumn: 1 }],
     notChecked,
   };
@@ -137,10 +151,24 @@ const SUMMARY_KEY: Record<Severity, 'errors' | 'warnings' | 'infos' | 'hints'> =
   error: 'errors', warning: 'warnings', info: 'infos', hint: 'hints',
 };
 
-/** Why a file is not ready, in a few words: a low score, or errors (which block handoff at any score). */
+const BLOCKER_WORDS: Record<ReportBlocker['kind'], string> = {
+  secret: 'a secret is in the text',
+  placeholder: 'placeholder in requirements or contract',
+  'blocking-question': 'a blocking question is open',
+  error: 'fix the errors',
+  'weak-dimension': 'a core dimension is below 60',
+};
+
+/**
+ * Why a file is not ready, in a few words: a low score, or the first blocker (which stops
+ * handoff at any score). `--explain` gives the full reasons.
+ */
 export function notReadyReason(file: FileReport): string {
   if (file.score < file.threshold) return `needs ${file.threshold}`;
-  return file.diagnostics.some((diagnostic) => diagnostic.severity === 'error') ? 'fix the errors' : 'has suppressed errors';
+  const blocker = file.blockers?.[0];
+  const errors = file.diagnostics.some((diagnostic) => diagnostic.severity === 'error');
+  if (blocker && (blocker.kind !== 'error' || errors)) return BLOCKER_WORDS[blocker.kind];
+  return errors ? 'fix the errors' : 'has suppressed errors';
 }
 
 /** "72 → 85 (+13)"; "new" for a spec that did not exist at the base. */

@@ -6,13 +6,13 @@ import { compareRanges, detachedString, offsetAt, rangeFromOffsets } from '../mo
 import type { Range, SpecModel } from '../model/types';
 import { buildAliasTable, DEFAULT_ALIASES, type AliasTable } from '../sections/catalog';
 import { detectFormat } from '../sections/formats';
-import { DEFAULT_PROFILE, resolveProfile, UnknownProfileError, type Profile } from '../sections/profiles';
+import { BUILTIN_PROFILES, DEFAULT_PROFILE, resolveProfile, UnknownProfileError, type Profile } from '../sections/profiles';
 import { findRule, RULES } from '../rules/registry';
 import type { Finding, LinkTargetInfo, Rule, RuleContext, Severity } from '../rules/types';
-import { computeScore, type Breakdown } from './score';
+import { computeScore, type Breakdown, type ReadinessBlocker } from './score';
 import { Suppressions } from './suppression';
 
-export type { Breakdown } from './score';
+export type { Breakdown, DimensionId, DimensionScore, ReadinessBlocker, ScoreReason } from './score';
 
 export interface AnalyzeOptions {
   uri?: string;
@@ -36,7 +36,13 @@ export interface AnalysisResult {
   score: number;
   ready: boolean;
   threshold: number;
+  /** Each dimension's score, weight, what was judged and the reasons it lost points. */
   breakdown: Breakdown;
+  /**
+   * What makes the spec not ready whatever its score (secrets, placeholders in requirements or
+   * the contract, blocking questions, error-level findings), most serious first.
+   */
+  blockers: ReadinessBlocker[];
   /** The requirement id pattern in effect (editor features reuse it). */
   idPattern: string;
   /** Rules that threw; their findings are missing, every other rule still reported. */
@@ -67,10 +73,17 @@ export function analyzeSpec(text: string, options: AnalyzeOptions = {}): Analysi
     projectTerms: config.projectTerms?.terms,
   };
   const { findings, ruleFailures } = runRules(model, context, config);
-  const { score, breakdown } = computeScore(findings, profile, (rule) => findRule(rule)?.dimension);
+  const { score, breakdown, blockers } = computeScore({
+    model, findings, profile, idPattern: prepared.idPattern, scoringOf: scoringOfRule,
+  });
   const threshold = config.threshold ?? DEFAULT_THRESHOLD;
-  const ready = score >= threshold && !findings.some((finding) => finding.severity === 'error');
-  return { model, profile: profile.name, findings, score, ready, threshold, breakdown, idPattern: prepared.idPattern, ruleFailures };
+  const ready = score >= threshold && blockers.length === 0;
+  return { model, profile: profile.name, findings, score, ready, threshold, breakdown, blockers, idPattern: prepared.idPattern, ruleFailures };
+}
+
+function scoringOfRule(id: string): { role: Rule['scoreRole']; dimension: Rule['dimension'] } | undefined {
+  const rule = findRule(id);
+  return rule ? { role: rule.scoreRole, dimension: rule.dimension } : undefined;
 }
 
 /**
@@ -150,17 +163,24 @@ function profileOrThrow(name: string, config: SpecReadyConfig): Profile {
 /**
  * Front matter `profile:` wins over the configuration; an unknown name is reported by a rule.
  * With neither, a document in the layout of a spec-driven tool (Spec Kit, Kiro, OpenSpec) gets
- * that tool's profile.
+ * that tool's profile, and a document with reproduction steps and expected vs. actual behaviour
+ * is a bug report and is checked as one.
  */
 function documentProfile(model: SpecModel, config: SpecReadyConfig, fallback: Profile): Profile {
   const declared = model.frontMatter?.data?.profile;
-  const name = typeof declared === 'string' ? declared : config.profile === undefined ? detectFormat(model.uri, model)?.profile : undefined;
+  let name = typeof declared === 'string' ? declared : config.profile === undefined ? detectFormat(model.uri, model)?.profile : undefined;
+  if (name === undefined && declared === undefined && config.profile === undefined && looksLikeBugReport(model)) name = BUILTIN_PROFILES.bugfix.name;
   if (name === undefined || name === fallback.name) return fallback;
   try {
     return resolveProfile(name, config.profiles);
   } catch {
     return fallback;
   }
+}
+
+function looksLikeBugReport(model: SpecModel): boolean {
+  const present = new Set(model.sections.flatMap((section) => section.canonical));
+  return present.has('reproduction') && present.has('expected-actual');
 }
 
 function runRules(model: SpecModel, context: RuleContext, config: SpecReadyConfig): { findings: Finding[]; ruleFailures: RuleFailure[] } {

@@ -1,75 +1,184 @@
+import { offsetAt } from '../model/text';
+import type { SpecModel } from '../model/types';
+import type { Finding } from '../rules/types';
+import type { SectionId } from '../sections/catalog';
 import type { Profile } from '../sections/profiles';
-import type { Dimension, Finding, Severity } from '../rules/types';
+import { rolesOf } from '../sections/roles';
+import { contractInputFromModel, type ContractInput } from '../score/contract';
+import * as dimensions from '../score/dimensions';
+import { INTEGRITY_COST, normalizeCosts, type RawDimension } from '../score/dimensions';
+import { judgeStatements, type ScoredFinding } from '../score/evidence';
+import { DIMENSION_IDS, DIMENSION_LABELS, type Breakdown, type DimensionId, type ReadinessBlocker, type ScoreRole } from '../score/types';
 
-export interface Breakdown {
-  structure: number;
-  clarity: number;
-  testability: number;
-  completeness: number;
+export type { Breakdown, DimensionId, DimensionScore, ReadinessBlocker, ScoreReason, ScoreRole } from '../score/types';
+
+/**
+ * How much each dimension counts, following what a contractor needs before starting (the
+ * rubric in docs/score.md): what to build and why (structure), the behaviour (requirements),
+ * the interfaces (contract) and how it will be accepted (verification) weigh most; the
+ * definition of done and self-containment less, because blockers in them stop a handoff on
+ * their own.
+ */
+export const DIMENSION_WEIGHTS: Readonly<Record<DimensionId, number>> = {
+  structure: 0.25,
+  requirements: 0.2,
+  contract: 0.2,
+  verification: 0.2,
+  done: 0.1,
+  selfContained: 0.05,
+};
+
+/**
+ * A ready spec has at least this much of each core dimension: the weighted mean lets strong
+ * parts hide one that is mostly missing, and a contractor cannot build around missing
+ * requirements, contract, acceptance criteria or definition of done.
+ */
+export const DIMENSION_FLOOR = 60;
+const FLOORED: readonly DimensionId[] = ['requirements', 'contract', 'verification', 'done'];
+
+export interface RuleScoring {
+  role: ScoreRole;
+  dimension: DimensionId;
 }
 
-/**
- * How much each dimension counts towards the overall score. Structure and testability weigh
- * most: a contractor can ask about a vague word, but cannot recover a missing contract or an
- * untestable definition of done without a meeting.
- */
-export const DIMENSION_WEIGHTS: Readonly<Breakdown> = {
-  structure: 0.3,
-  clarity: 0.2,
-  testability: 0.3,
-  completeness: 0.2,
-};
+export interface ScoreInput {
+  model: SpecModel;
+  findings: readonly Finding[];
+  profile: Profile;
+  idPattern: string;
+  /** How the score uses each rule's findings (rules declare it). */
+  scoringOf: (rule: string) => RuleScoring | undefined;
+  /** An interface model's view of the contract; derived from the document when absent. */
+  contract?: ContractInput;
+}
 
-/** Penalty points per finding; hints never cost anything. */
-export const SEVERITY_PENALTY: Readonly<Record<Severity, number>> = {
-  error: 20,
-  warning: 5,
-  info: 1,
-  hint: 0,
-};
+export interface ScoreResult {
+  score: number;
+  breakdown: Breakdown;
+  /** What makes the spec not ready whatever its score, most serious first. */
+  blockers: ReadinessBlocker[];
+}
 
-/** Points at which a dimension has decayed to 1/e (37 %). */
-const DECAY = 100;
+const SECTION_BLOCKERS: readonly SectionId[] = ['requirements', 'non-functional', 'api-contract', 'inputs-outputs', 'data-mapping', 'error-handling'];
+const BLOCKING_QUESTION = /\b(?:block(?:s|ing|er|ed)?|needs? (?:a |an )?decision|must be decided|decision (?:is )?needed|undecided|before (?:implementation|work|handoff|we start)|cannot start)\b/i;
 
 /**
- * Readiness score, 0-100. Each dimension starts at 100 and decays exponentially with the
- * penalty points of the findings counted against it; structure instead loses an equal share for
- * every required section that is missing or empty. Every term only ever grows when a finding
- * goes away, so fixing a finding can never lower the score.
+ * Readiness score, 0-100: the weighted mean of six dimensions measured from what the spec
+ * says (see docs/score.md). Hints cost nothing. Every lost point comes with a reason.
  */
-export function computeScore(
-  findings: readonly Finding[],
-  profile: Profile,
-  dimensionOf: (rule: string) => Dimension | undefined,
-): { score: number; breakdown: Breakdown } {
-  const penalty: Breakdown = { structure: 0, clarity: 0, testability: 0, completeness: 0 };
-  let sectionGaps = 0;
-  for (const finding of findings) {
-    const dimension = dimensionOf(finding.rule);
-    if (!dimension) continue;
-    if (isRequiredSectionGap(finding, profile)) sectionGaps++;
-    else penalty[dimension] += SEVERITY_PENALTY[finding.severity];
+export function computeScore(input: ScoreInput): ScoreResult {
+  const { model, profile, idPattern, scoringOf } = input;
+  const findings: ScoredFinding[] = [];
+  for (const finding of input.findings) {
+    if (finding.severity === 'hint') continue;
+    const scoring = scoringOf(finding.rule);
+    if (!scoring) continue;
+    findings.push({ finding, role: scoring.role, dimension: scoring.dimension, offset: offsetAt(model, finding.range.start) });
   }
-  const required = Math.max(1, profile.required.length);
-  const breakdown: Breakdown = {
-    structure: Math.round(Math.max(0, 1 - sectionGaps / required) * decay(penalty.structure)),
-    clarity: Math.round(decay(penalty.clarity)),
-    testability: Math.round(decay(penalty.testability)),
-    completeness: Math.round(decay(penalty.completeness)),
+  const statements = judgeStatements(model, findings, idPattern);
+  const contract = input.contract ?? contractInputFromModel(model);
+  const inputs = { model, profile, statements, findings, contract };
+  const raw: Record<DimensionId, RawDimension> = {
+    structure: dimensions.structure(inputs),
+    requirements: dimensions.requirements(inputs),
+    contract: dimensions.contract(inputs),
+    verification: dimensions.verification(inputs),
+    done: dimensions.done(inputs),
+    selfContained: dimensions.selfContained(inputs),
   };
-  const weighted = (Object.keys(DIMENSION_WEIGHTS) as Array<keyof Breakdown>)
-    .reduce((sum, key) => sum + DIMENSION_WEIGHTS[key] * breakdown[key], 0);
-  return { score: Math.round(weighted), breakdown };
+  applyIntegrity(raw, findings);
+  const breakdown = {} as Breakdown;
+  let total = 0;
+  for (const id of DIMENSION_IDS) {
+    const dimension = raw[id];
+    const weight = DIMENSION_WEIGHTS[id];
+    const score = Math.round(100 * clamp(dimension.value));
+    total += weight * 100 * clamp(dimension.value);
+    normalizeCosts(dimension.reasons, 1 - clamp(dimension.value));
+    breakdown[id] = {
+      score,
+      weight,
+      evidence: dimension.evidence,
+      reasons: dimension.reasons
+        .filter((reason) => reason.cost > 0)
+        .map(({ cost, ...reason }) => ({ ...reason, message: `${DIMENSION_LABELS[id]}: ${reason.message}`, lost: Math.round(weight * 100 * cost * 10) / 10 })),
+    };
+  }
+  const blockers = blockersOf(model, input.findings, findings);
+  for (const id of FLOORED) {
+    if (breakdown[id].score >= DIMENSION_FLOOR) continue;
+    const top = breakdown[id].reasons[0]?.message.replace(/^[^:]+: /, '');
+    blockers.push({
+      kind: 'weak-dimension',
+      range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+      message: `${DIMENSION_LABELS[id]} ${breakdown[id].score} is below ${DIMENSION_FLOOR}${top ? `: ${top}` : ''}`,
+    });
+  }
+  return { score: Math.round(total), breakdown, blockers };
 }
 
-function decay(points: number): number {
-  return 100 * Math.exp(-points / DECAY);
+function applyIntegrity(raw: Record<DimensionId, RawDimension>, findings: ScoredFinding[]): void {
+  const byDimension = new Map<DimensionId, ScoredFinding[]>();
+  for (const f of findings) {
+    const dimension = f.dimension;
+    if (f.role !== 'integrity' || dimension === 'selfContained') continue;
+    byDimension.set(dimension, [...(byDimension.get(dimension) ?? []), f]);
+  }
+  for (const [dimension, list] of byDimension) {
+    const before = raw[dimension].value;
+    const after = Math.max(0, before - list.length * INTEGRITY_COST / 100);
+    raw[dimension].value = after;
+    const rules = [...new Set(list.map((f) => f.finding.rule))].join(', ');
+    raw[dimension].reasons.push({ message: `${list.length} ${list.length === 1 ? 'problem' : 'problems'} reported by ${rules}`, cost: before - after, line: list[0].finding.range.start.line });
+  }
 }
 
-/** Missing or empty required sections count as a share of structure, not as penalty points. */
-function isRequiredSectionGap(finding: Finding, profile: Profile): boolean {
-  if (finding.severity === 'hint') return false;
-  if (finding.rule === 'missing-section') return true;
-  const section = finding.data?.section;
-  return finding.rule === 'empty-section' && typeof section === 'string' && (profile.required as string[]).includes(section);
+function blockersOf(model: SpecModel, all: readonly Finding[], scored: ScoredFinding[]): ReadinessBlocker[] {
+  const blockers: ReadinessBlocker[] = [];
+  for (const { finding, role } of scored) {
+    if (role === 'secret') {
+      blockers.push({ kind: 'secret', rule: finding.rule, range: finding.range, message: `A secret is written in the spec (line ${finding.range.start.line + 1}): remove it and rotate it.` });
+    } else if (role === 'placeholder' && inContractOrRequirements(model, finding)) {
+      blockers.push({ kind: 'placeholder', rule: finding.rule, range: finding.range, message: `A placeholder is left in the requirements or contract (line ${finding.range.start.line + 1}): ${finding.message}` });
+    } else if (role === 'open-question' && BLOCKING_QUESTION.test(String(finding.data?.question ?? finding.message))) {
+      blockers.push({ kind: 'blocking-question', rule: finding.rule, range: finding.range, message: `A blocking question is unresolved (line ${finding.range.start.line + 1}): decide it and record the decision.` });
+    }
+  }
+  for (const question of blockingQuestionsInText(model)) {
+    if (blockers.some((b) => b.kind === 'blocking-question' && b.range.start.line === question.range.start.line)) continue;
+    blockers.push(question);
+  }
+  for (const finding of all) {
+    if (finding.severity !== 'error') continue;
+    if (blockers.some((b) => b.rule === finding.rule && b.range.start.line === finding.range.start.line)) continue;
+    blockers.push({ kind: 'error', rule: finding.rule, range: finding.range, message: finding.message });
+  }
+  const rank: Record<ReadinessBlocker['kind'], number> = { secret: 0, placeholder: 1, 'blocking-question': 2, error: 3, 'weak-dimension': 4 };
+  return blockers.sort((a, b) => rank[a.kind] - rank[b.kind] || a.range.start.line - b.range.start.line);
+}
+
+function inContractOrRequirements(model: SpecModel, finding: Finding): boolean {
+  const line = finding.range.start.line;
+  const section = [...model.sections].reverse().find((s) => s.headingRange.start.line <= line && line <= s.bodyRange.end.line);
+  return rolesOf(model, section).some((id) => SECTION_BLOCKERS.includes(id));
+}
+
+/** "Open question: ... ?" written anywhere, with a note that it blocks or needs a decision. */
+function blockingQuestionsInText(model: SpecModel): ReadinessBlocker[] {
+  const found: ReadinessBlocker[] = [];
+  const sentences = model.sentences;
+  sentences.forEach((sentence, index) => {
+    if (sentence.kind === 'heading') return;
+    const labelled = /^\W*open question\b/i.test(sentence.text);
+    if (!labelled) return;
+    const next = sentences[index + 1];
+    const window = sentence.text + (next && next.kind === sentence.kind && next.section === sentence.section ? ` ${next.text}` : '');
+    if (!BLOCKING_QUESTION.test(window) || /\b(?:resolved|decided|decision:)/i.test(window)) return;
+    found.push({ kind: 'blocking-question', range: sentence.range, message: `A blocking question is unresolved (line ${sentence.range.start.line + 1}): decide it and record the decision.` });
+  });
+  return found;
+}
+
+function clamp(value: number): number {
+  return Math.min(1, Math.max(0, value));
 }

@@ -184,7 +184,9 @@ function readinessRefusal(analysis: AnalysisResult, force: boolean): ExportRefus
   if (analysis.ready || force) return undefined;
   const errors = analysis.findings.filter((finding) => finding.severity === 'error').length;
   const warnings = analysis.findings.filter((finding) => finding.severity === 'warning').length;
-  const why = analysis.score < analysis.threshold ? `its score ${analysis.score} is below the threshold ${analysis.threshold}` : `it scores ${analysis.score} but has errors`;
+  const first = analysis.blockers[0];
+  const why = first ? `${first.message.replace(/[.:]$/, '')}${analysis.blockers.length > 1 ? ` (and ${analysis.blockers.length - 1} more blockers)` : ''}; score ${analysis.score}`
+    : `its score ${analysis.score} is below the threshold ${analysis.threshold}`;
   return refused('not-ready', `The spec is not ready for handoff: ${why} (${plural(errors, 'error')}, ${plural(warnings, 'warning')}). Export it anyway to bundle it marked as not ready.`, {
     score: analysis.score,
     threshold: analysis.threshold,

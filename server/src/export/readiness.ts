@@ -3,7 +3,8 @@
  * as the question a contractor would otherwise have to ask, numbered Q1, Q2, ... so that the
  * answers can refer to them.
  */
-import type { AnalysisResult, Breakdown } from '../engine/analyze';
+import type { AnalysisResult, Breakdown, ReadinessBlocker } from '../engine/analyze';
+import { DIMENSION_IDS, DIMENSION_LABELS } from '../score/types';
 import { sectionAtLine } from '../model/sections';
 import type { Severity } from '../rules/types';
 import { escapeMarkdown } from './markdown-text';
@@ -34,6 +35,8 @@ export interface ReadinessReport {
   exportedNotReady: boolean;
   profile: string;
   breakdown: Breakdown;
+  /** What made the spec not ready whatever its score (1-based lines). */
+  blockers: Array<{ kind: ReadinessBlocker['kind']; message: string; line: number }>;
   questions: ReadinessQuestion[];
 }
 
@@ -50,6 +53,7 @@ export function readinessReport(analysis: AnalysisResult, title: string): Readin
     exportedNotReady: !analysis.ready,
     profile: analysis.profile,
     breakdown: analysis.breakdown,
+    blockers: analysis.blockers.map((blocker) => ({ kind: blocker.kind, message: blocker.message, line: blocker.range.start.line + 1 })),
     questions: findings.map((finding, index) => {
       const question: ReadinessQuestion = {
         id: `Q${index + 1}`,
@@ -78,21 +82,22 @@ const GROUPS: ReadonlyArray<{ title: string; severities: Severity[]; intro: stri
   { title: 'Minor', severities: ['info', 'hint'], intro: 'Worth a quick check.' },
 ];
 
-const DIMENSIONS: ReadonlyArray<[keyof Breakdown, string]> = [
-  ['structure', 'Structure'], ['clarity', 'Clarity'], ['testability', 'Testability'], ['completeness', 'Completeness'],
-];
-
 export function readinessMarkdown(report: ReadinessReport): string {
   const lines = [
     `# Readiness of "${escapeMarkdown(report.title)}"`,
     '',
     `**Score: ${report.score}/100** (threshold ${report.threshold}, profile \`${report.profile}\`). ${verdict(report)}`,
     '',
-    '| Dimension | Score |',
-    '| --- | ---: |',
-    ...DIMENSIONS.map(([key, label]) => `| ${label} | ${report.breakdown[key]} |`),
+    ...blockerLines(report),
+    '| Dimension | Score | Weight | What was judged |',
+    '| --- | ---: | ---: | --- |',
+    ...DIMENSION_IDS.map((id) => {
+      const dimension = report.breakdown[id];
+      return `| ${DIMENSION_LABELS[id]} | ${dimension.score} | ${Math.round(dimension.weight * 100)}% | ${escapeMarkdown(dimension.evidence)} |`;
+    }),
     '',
     ...openQuestionLines(report),
+    ...lostPointLines(report),
     `## Questions the spec leaves open (${report.questions.length})`,
     '',
   ];
@@ -123,6 +128,31 @@ function openQuestionLines(report: ReadinessReport): string[] {
       `| ${id} | ${escapeMarkdown(openQuestion!.text)} | ${openQuestion!.owner ? `@${escapeMarkdown(openQuestion!.owner)}` : 'unassigned'} | ${openQuestion!.due ?? '-'} |`),
     '',
   ];
+}
+
+function blockerLines(report: ReadinessReport): string[] {
+  if (report.blockers.length === 0) return [];
+  return [
+    '## Blockers',
+    '',
+    'Each of these makes the spec not ready whatever its score.',
+    '',
+    ...report.blockers.map((blocker) => `- ${escapeMarkdown(blocker.message)}`),
+    '',
+  ];
+}
+
+/** Every reason the score lost points, with the points and the statements concerned. */
+function lostPointLines(report: ReadinessReport): string[] {
+  const reasons = DIMENSION_IDS.flatMap((id) => report.breakdown[id].reasons);
+  if (reasons.length === 0) return [];
+  const lines = ['## Where the points went', ''];
+  for (const reason of [...reasons].sort((a, b) => b.lost - a.lost)) {
+    const items = reason.items && reason.items.length > 0 ? ` (${reason.items.map(escapeMarkdown).join(', ')})` : '';
+    lines.push(`- **−${reason.lost}** ${escapeMarkdown(reason.message)}${items}`);
+  }
+  lines.push('');
+  return lines;
 }
 
 function verdict(report: ReadinessReport): string {

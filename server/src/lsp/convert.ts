@@ -35,6 +35,7 @@ export interface Readiness {
   ready: boolean;
   threshold: number;
   profile: string;
+  /** Each dimension's score, weight, what was judged and the reasons it lost points. */
   breakdown: AnalysisResult['breakdown'];
   /**
    * What stands between the spec and a handoff: its errors, and, while the score is below the
@@ -43,6 +44,8 @@ export interface Readiness {
   blockers: ReadinessItem[];
   /** Every warning, blocking or not: for a ready spec, worth fixing but no blocker. */
   warnings: ReadinessItem[];
+  /** What makes the spec not ready whatever its score (secrets, placeholders, blocking questions, errors, a weak dimension). */
+  verdictBlockers: AnalysisResult['blockers'];
 }
 
 /** Errors first, then warnings: what stands between the spec and a handoff. */
@@ -59,5 +62,6 @@ export function toReadiness(uri: string, result: AnalysisResult): Readiness {
     breakdown: result.breakdown,
     blockers: result.score < result.threshold ? [...errors, ...warnings] : errors,
     warnings,
+    verdictBlockers: result.blockers,
   };
 }

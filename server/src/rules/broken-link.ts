@@ -7,7 +7,8 @@ import { rangeOffsets } from './util';
 export const brokenLink: Rule = {
   id: 'broken-link',
   defaultSeverity: 'error',
-  dimension: 'completeness',
+  dimension: 'selfContained',
+  scoreRole: 'integrity',
   docs: {
     summary: 'Reports relative links and images to files that do not exist, and `#fragments` that match no heading or anchor.',
     rationale:

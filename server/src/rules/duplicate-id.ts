@@ -6,7 +6,8 @@ import type { RawFinding, Rule, RuleContext } from './types';
 export const duplicateId: Rule = {
   id: 'duplicate-id',
   defaultSeverity: 'error',
-  dimension: 'testability',
+  dimension: 'verification',
+  scoreRole: 'integrity',
   docs: {
     summary: 'A requirement or criterion id is defined twice.',
     rationale: 'Ids are how the contractor, the tests and the tracker talk about a requirement. Two requirements '

@@ -9,6 +9,7 @@ export const emptySection: Rule = {
   id: 'empty-section',
   defaultSeverity: 'error',
   dimension: 'structure',
+  scoreRole: 'section',
   docs: {
     summary: 'A section heading is present but the section has no content.',
     rationale: 'An empty section looks finished in an outline but answers nothing. Template guidance in HTML comments '

@@ -134,7 +134,8 @@ const PRIVATE_CHAT_URL = new RegExp(String.raw`\bhttps?:\/\/(?:[\w-]+\.)*${oneOf
 export const hiddenContext: Rule = {
   id: 'hidden-context',
   defaultSeverity: 'warning',
-  dimension: 'completeness',
+  dimension: 'selfContained',
+  scoreRole: 'hidden-context',
   docs: {
     summary: 'References to context a contractor cannot see: meetings, private chats, people, "the usual".',
     rationale: 'An outside engineer was not in the call, is not in your Slack and does not know what "the usual '

@@ -6,7 +6,8 @@ export const interfaceIncomplete: Rule = {
   id: 'interface-incomplete',
   aliases: ['api-endpoint-incomplete'],
   defaultSeverity: 'warning',
-  dimension: 'completeness',
+  dimension: 'contract',
+  scoreRole: 'interface',
   docs: {
     summary: 'Reports endpoints, messages, files, jobs and functions in the contract that lack a part a builder needs, and fields listed without a type.',
     rationale:

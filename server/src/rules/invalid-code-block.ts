@@ -16,7 +16,8 @@ const YAML_LANGUAGES = new Set(['yaml', 'yml']);
 export const invalidCodeBlock: Rule = {
   id: 'invalid-code-block',
   defaultSeverity: 'error',
-  dimension: 'completeness',
+  dimension: 'contract',
+  scoreRole: 'integrity',
   docs: {
     summary: 'Reports fenced `json` and `yaml` blocks that do not parse, at the position of the syntax error.',
     rationale:

@@ -12,6 +12,7 @@ export const invalidFrontMatter: Rule = {
   id: 'invalid-front-matter',
   defaultSeverity: 'error',
   dimension: 'structure',
+  scoreRole: 'integrity',
   docs: {
     summary: 'The YAML front matter does not parse or names an unknown profile.',
     rationale: 'Front matter selects the spec profile and carries metadata that exports and trackers read. If it '

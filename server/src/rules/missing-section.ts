@@ -1,5 +1,6 @@
 import { sectionDefinition, type SectionId } from '../sections/catalog';
 import type { Position, Section, SpecModel } from '../model/types';
+import { presentSections } from '../sections/roles';
 import type { RawFinding, Rule, RuleContext } from './types';
 
 /**
@@ -10,6 +11,7 @@ export const missingSection: Rule = {
   id: 'missing-section',
   defaultSeverity: 'error',
   dimension: 'structure',
+  scoreRole: 'section',
   docs: {
     summary: 'A section the spec profile requires is missing.',
     rationale: 'An outside engineer cannot ask the hallway what is in scope, what the API looks like or how the work '
@@ -24,7 +26,7 @@ export const missingSection: Rule = {
       + 'profiles and extra heading aliases are configured in `.specready.json`.',
   },
   check(model: SpecModel, context: RuleContext): RawFinding[] {
-    const present = new Set(model.sections.flatMap((section) => section.canonical));
+    const present = presentSections(model);
     const order = [...context.profile.required, ...context.profile.recommended];
     const anchor = model.sections.find((section) => section.level === 1)?.headingRange
       ?? { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };

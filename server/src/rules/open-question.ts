@@ -44,7 +44,8 @@ type Block =
 export const openQuestion: Rule = {
   id: 'open-question',
   defaultSeverity: 'warning',
-  dimension: 'completeness',
+  dimension: 'selfContained',
+  scoreRole: 'open-question',
   docs: {
     summary: 'Reports each unresolved item in the Open Questions section.',
     rationale:

@@ -36,7 +36,8 @@ const ANGLE_CANDIDATE = /(?<![\w<])<([A-Za-z][^<>\n]*)>/g;
 export const placeholder: Rule = {
   id: 'placeholder',
   defaultSeverity: 'error',
-  dimension: 'completeness',
+  dimension: 'selfContained',
+  scoreRole: 'placeholder',
   docs: {
     summary: 'Reports placeholders left in the spec: TBD/TODO/FIXME/XXX, "???", lorem ipsum, unfilled template holes and unresolved clarification markers.',
     rationale:

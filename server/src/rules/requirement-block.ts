@@ -14,7 +14,8 @@ import type { RawFinding, Rule, RuleContext } from './types';
 export const requirementBlock: Rule = {
   id: 'requirement-block',
   defaultSeverity: 'warning',
-  dimension: 'testability',
+  dimension: 'verification',
+  scoreRole: 'trace',
   docs: {
     summary: 'A requirement or user-story block of a spec-driven format (OpenSpec, Kiro, Spec Kit) lacks its SHALL/MUST statement or its scenarios.',
     rationale: 'OpenSpec, Kiro and Spec Kit specs are built requirement by requirement, often by a coding agent that '

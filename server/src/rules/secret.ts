@@ -7,7 +7,8 @@ import { matchesInFilteredLines, matchesOf } from './util';
 export const secret: Rule = {
   id: 'secret',
   defaultSeverity: 'error',
-  dimension: 'completeness',
+  dimension: 'selfContained',
+  scoreRole: 'secret',
   docs: {
     summary: 'Reports credentials written into the spec: cloud and API keys, tokens, private keys and passwords, in prose and code alike.',
     rationale:

@@ -5,8 +5,10 @@ import type { Lexicon } from '../lexicon/lexicon';
 export type Severity = 'error' | 'warning' | 'info' | 'hint';
 export type RuleLevel = Severity | 'off';
 
+import type { DimensionId, ScoreRole } from '../score/types';
+
 /** Which readiness dimension a rule's findings count against (see engine/score.ts). */
-export type Dimension = 'structure' | 'clarity' | 'testability' | 'completeness';
+export type Dimension = DimensionId;
 
 export interface Finding {
   rule: string;
@@ -76,6 +78,8 @@ export interface Rule {
   aliases?: readonly string[];
   defaultSeverity: Severity;
   dimension: Dimension;
+  /** How the readiness score uses this rule's findings (see score/types.ts). */
+  scoreRole: ScoreRole;
   docs: RuleDocs;
   check(model: SpecModel, context: RuleContext): RawFinding[];
 }

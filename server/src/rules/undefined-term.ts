@@ -26,7 +26,8 @@ const DEFINING_AFTER = /^\s*(?:\([^)]{3,}\)|,?\s*(?:short for|stands for|means|r
 export const undefinedTerm: Rule = {
   id: 'undefined-term',
   defaultSeverity: 'hint',
-  dimension: 'clarity',
+  dimension: 'selfContained',
+  scoreRole: 'hidden-context',
   docs: {
     summary: 'Reports acronyms and internal names (code-named systems, teams, tools) used in binding statements or the contract without a definition.',
     rationale:

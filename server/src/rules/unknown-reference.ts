@@ -11,7 +11,8 @@ import type { RawFinding, Rule, RuleContext } from './types';
 export const unknownReference: Rule = {
   id: 'unknown-reference',
   defaultSeverity: 'error',
-  dimension: 'testability',
+  dimension: 'verification',
+  scoreRole: 'integrity',
   docs: {
     summary: 'An id is referenced but never defined.',
     rationale: 'A criterion that covers "REQ-7" when the spec defines REQ-1 to REQ-5 points at a requirement the '

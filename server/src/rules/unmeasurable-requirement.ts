@@ -168,7 +168,8 @@ function namesAKind(text: string, start: number, end: number): boolean {
 export const unmeasurableRequirement: Rule = {
   id: 'unmeasurable-requirement',
   defaultSeverity: 'warning',
-  dimension: 'testability',
+  dimension: 'requirements',
+  scoreRole: 'wording',
   docs: {
     summary: 'A requirement names a quality (latency, availability, throughput, size...) without a number and unit.',
     rationale: 'A quality without a target cannot be accepted or rejected: "low latency" passes at 50 ms for one '

@@ -48,7 +48,8 @@ const RESULTING_STATE = /\b(?:is|are|was|were|be|been|gets?|remains?|stays?)\s+(
 export const untestableCriterion: Rule = {
   id: 'untestable-criterion',
   defaultSeverity: 'warning',
-  dimension: 'testability',
+  dimension: 'verification',
+  scoreRole: 'outcome',
   docs: {
     summary: 'An acceptance criterion has no observable, checkable outcome.',
     rationale: 'A contractor and a reviewer must be able to agree, without a meeting, whether a criterion passes. '

@@ -6,7 +6,8 @@ import type { RawFinding, Rule, RuleContext } from './types';
 export const untracedRequirement: Rule = {
   id: 'untraced-requirement',
   defaultSeverity: 'warning',
-  dimension: 'testability',
+  dimension: 'verification',
+  scoreRole: 'trace',
   docs: {
     summary: 'A requirement is not covered by any acceptance criterion.',
     rationale: 'A contractor proves the work is done by passing the acceptance criteria. A requirement that no '

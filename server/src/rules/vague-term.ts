@@ -16,7 +16,8 @@ const COMPARED = /^(?:\s+(?:to|as|with)\b|[^.;]*?\b(?:than|compared (?:to|with)|
 export const vagueTerm: Rule = {
   id: 'vague-term',
   defaultSeverity: 'warning',
-  dimension: 'clarity',
+  dimension: 'requirements',
+  scoreRole: 'wording',
   docs: {
     summary: 'Subjective, ambiguous or open-ended wording that an outside engineer cannot implement or test.',
     rationale: 'A contractor builds exactly what is written. "Fast", "user-friendly", "as needed" or "etc." leave the '

@@ -93,7 +93,8 @@ const INVERSION = /^\s+(?:the|a|an|this|that|these|those|it|there|we|you|they|an
 export const weakModal: Rule = {
   id: 'weak-modal',
   defaultSeverity: 'warning',
-  dimension: 'clarity',
+  dimension: 'requirements',
+  scoreRole: 'wording',
   docs: {
     summary: 'Lower-case should / may / might / could / would that leaves the obligation level of a binding statement unclear.',
     rationale: 'An outside engineer cannot tell whether "the API should retry" is a requirement, a preference or a '

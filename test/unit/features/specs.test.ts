@@ -26,7 +26,7 @@ describe('Specs view entries', () => {
     assert.equal(summary.title, 'Checkout retries');
     assert.equal(summary.score, result.score);
     assert.equal(summary.state, 'blocked', 'the clarification marker is an error');
-    assert.deepEqual(summary.dimensions, Object.entries(result.breakdown).map(([name, score]) => ({ name, score })));
+    assert.deepEqual(summary.dimensions, Object.entries(result.breakdown).map(([name, dimension]) => ({ name, score: dimension.score })));
     assert.equal(summary.questions, 3);
     assert.equal(summary.overdueQuestions, 1);
   });

@@ -15,6 +15,7 @@ import { DEFAULT_PROFILE } from '../../sections/profiles';
 import type { CheckCommand } from '../args';
 import { shouldUseColor } from '../color';
 import { formatGithub } from '../formatters/github';
+import { explanationLines, verdictLine } from '../../score/explain';
 import { formatJson } from '../formatters/json';
 import { formatMarkdown } from '../formatters/markdown';
 import { formatSarif } from '../formatters/sarif';
@@ -154,8 +155,17 @@ function format(report: CheckReport, command: CheckCommand, io: CliIo): string {
     });
     case 'github': return formatGithub(report);
     case 'markdown': return formatMarkdown(report);
-    case 'stylish': return formatStylish(report, { color: shouldUseColor(io.env, io.stdoutIsTTY), width: terminalWidth(io) });
+    case 'stylish': {
+      const text = formatStylish(report, { color: shouldUseColor(io.env, io.stdoutIsTTY), width: terminalWidth(io) });
+      return command.explain ? `${text}${explanation(report)}` : text;
+    }
   }
+}
+
+/** `--explain`: the verdict and every lost point of each file, blockers first. */
+function explanation(report: CheckReport): string {
+  const parts = report.files.map((file) => [`\n${file.path}: ${file.score}/100, ${verdictLine(file)}`, ...explanationLines(file).map((line) => `  ${line}`)].join('\n'));
+  return `${parts.join('\n')}\n`;
 }
 
 /** The terminal's width; COLUMNS when piped; 120 when nothing says (a CI log, a file). */

@@ -1,7 +1,7 @@
 import type { CheckReport } from '../report';
 
-/** Format version of the JSON document; bumped on any incompatible change. */
-export const JSON_REPORT_VERSION = 1;
+/** Format version of the JSON document; bumped on any incompatible change (2: breakdown per dimension with reasons, blockers). */
+export const JSON_REPORT_VERSION = 2;
 
 /** One JSON document for scripts and dashboards: per-file scores and diagnostics, and totals. */
 export function formatJson(report: CheckReport): string {
@@ -14,6 +14,7 @@ export function formatJson(report: CheckReport): string {
       ready: file.ready,
       threshold: file.threshold,
       breakdown: file.breakdown,
+      blockers: file.blockers,
       diagnostics: file.diagnostics.map((diagnostic) => ({
         rule: diagnostic.rule,
         severity: diagnostic.severity,

@@ -32,8 +32,11 @@ function fileLines(file: FileReport): string[] {
   const blocking = ordered.filter((diagnostic) => diagnostic.severity === 'error');
   const questions = ordered.filter((diagnostic) => diagnostic.severity === 'warning' || diagnostic.severity === 'info');
   const minor = ordered.filter((diagnostic) => diagnostic.severity === 'hint');
-  if (blocking.length > 0) {
-    lines.push('', `### Blocks handoff (${blocking.length})`, '');
+  // Secrets, placeholders in the contract, blocking questions and weak dimensions block too.
+  const verdictBlockers = (file.blockers ?? []).filter((blocker) => blocker.kind !== 'error');
+  if (blocking.length + verdictBlockers.length > 0) {
+    lines.push('', `### Blocks handoff (${blocking.length + verdictBlockers.length})`, '');
+    for (const blocker of verdictBlockers) lines.push(`- ${blocker.kind === 'weak-dimension' ? '' : `Line ${blocker.line}: `}${escapeMarkdown(blocker.message)}`);
     for (const diagnostic of blocking) lines.push(`- Line ${diagnostic.line}: ${escapeMarkdown(diagnostic.message)} (${codeSpan(diagnostic.rule)})`);
   }
   if (questions.length > 0) {
@@ -52,7 +55,8 @@ function fileLines(file: FileReport): string[] {
 
 function breakdownLine(file: FileReport): string {
   const parts = Object.entries(file.breakdown as unknown as Record<string, unknown>)
-    .filter((entry): entry is [string, number] => typeof entry[1] === 'number')
+    .map(([dimension, value]) => [dimension, typeof value === 'number' ? value : (value as { score?: unknown } | undefined)?.score] as const)
+    .filter((entry): entry is readonly [string, number] => typeof entry[1] === 'number')
     .map(([dimension, value]) => `${dimension} ${value}`);
   return parts.length > 0 ? `Breakdown: ${parts.join(', ')}.` : '';
 }

@@ -21,7 +21,7 @@ export function formatRulesText(rules: readonly Rule[]): string {
 
 export function formatRulesJson(rules: readonly Rule[]): string {
   const list = rules.map((rule) => ({
-    id: rule.id, defaultSeverity: rule.defaultSeverity, dimension: rule.dimension, docs: rule.docs,
+    id: rule.id, defaultSeverity: rule.defaultSeverity, dimension: rule.dimension, scoreRole: rule.scoreRole, docs: rule.docs,
   }));
   return `${JSON.stringify(list, null, 2)}\n`;
 }

@@ -1,0 +1,236 @@
+import { offsetAt, positionAt } from '../model/text';
+import { sectionAt } from '../rules/util';
+import type { CodeBlock, SpecModel, Table } from '../model/types';
+import type { SectionId } from '../sections/catalog';
+import { rolesOf } from '../sections/roles';
+
+/**
+ * What the contract dimension judges: the interfaces a builder must implement, each with the
+ * parts it needs, and the data fields with or without a type. Any interface model can produce
+ * this; `contractInputFromModel` derives it from the parsed document.
+ */
+export type InterfaceKind = 'endpoint' | 'message' | 'file' | 'function' | 'command' | 'schema';
+export type InterfacePart = 'input' | 'output' | 'errors' | 'auth';
+
+export interface InterfaceInput {
+  kind: InterfaceKind;
+  /** How the spec names it: "POST /v1/orders", "sign()", "orders.created". */
+  name: string;
+  /** 0-based line where it is defined. */
+  line: number;
+  /** The parts this kind of interface needs; `true` when the spec gives them. Parts that do not apply are absent. */
+  parts: Partial<Record<InterfacePart, boolean>>;
+}
+
+export interface FieldInput {
+  name: string;
+  line: number;
+  typed: boolean;
+}
+
+export interface ContractInput {
+  interfaces: InterfaceInput[];
+  /** Declared data fields (table rows, DDL columns, typed declarations). */
+  fields: FieldInput[];
+  /** Code blocks that show data by example (JSON, YAML, wire dumps) without declaring types. */
+  examples: number;
+}
+
+const METHOD_AND_PATH = /(?<![\w/-])(GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS)[ \t]+(?:https?:\/\/[^\s/`'"<>]+)?(\/[^\s`'"<>|)\]]*)/g;
+const LINE_PREFIX = /^[\s>]*(?:#{1,6}\s+|[-*+]\s+(?:\[[ xX]\]\s+)?|\d{1,9}[.)]\s+|\|\s*)?[`*_]*\s*$/;
+const RESPONSE = /\b(?:respon(?:se|ses|ds)|returns?|->|→)\b|(?:^|[^\d.])(?:[123]\d\d)(?:\s+(?:OK|Created|Accepted|No Content|Found|See Other)|`|\b(?!\s*(?:ms|s|seconds|minutes|%|bytes|rows|requests)))/im;
+const ERRORS = /\b(?:errors?|fail(?:s|ed|ures?)?|problem\+json|rejects?|rejected)\b|(?:^|[^\d.])[45]\d\d(?!\s*(?:ms|s\b|seconds|minutes|%|bytes|rows|requests))/im;
+const INPUT = /\b(?:body|request|payload|query(?: param(?:eter)?s?)?|param(?:eter)?s?|fields?|headers?|form)\b[^.\n]{0,120}`[^`]+`/i;
+const AUTH = /\b(?:auth(?:entication|orization|enticated|orized|n|z)?|api[- ]keys?|bearer|jwt|oauth2?|mtls|mutual tls|hmac|signed|signature|service token|401|403|iam|acl|allowlist|permissions?|scopes?)\b/i;
+const BODY_METHODS = new Set(['POST', 'PUT', 'PATCH']);
+const SCHEMA_LANGUAGES = new Set(['json', 'jsonc', 'json5', 'yaml', 'yml', 'xml', 'http', 'graphql', 'proto', 'protobuf', 'avro', 'sql']);
+const TYPE_WORD = /\b(?:string|str|text|varchar|char|integer|int\d*|u?int\d+|bigint|smallint|long|float\d*|double|decimal|numeric|number|bool(?:ean)?|uuid|timestamp(?:tz)?|datetime|date|time|duration|enum|array|list|object|map|dict|bytes?|json|jsonb|iso ?8601|rfc ?3339|e\.?164|url|uri|email|base64|hex)\b|\[\]|<[a-z]+>/i;
+const NAME_COLUMN = /\b(?:field|fields|name|column|columns|param|parameter|parameters|attribute|property|key|header|argument)\b/i;
+const TYPE_COLUMN = /\b(?:type|types|format|schema|data type)\b/i;
+const SIGNATURE = /\b([A-Za-z_][\w.]*)\s*\(([^()]*)\)\s*(->|:|=>)\s*([\w[\]<>|., ]+)/g;
+const CONTRACT_SECTIONS: readonly SectionId[] = ['api-contract', 'inputs-outputs', 'data-mapping', 'error-handling'];
+
+const cache = new WeakMap<SpecModel, ContractInput>();
+
+export function contractInputFromModel(model: SpecModel): ContractInput {
+  let input = cache.get(model);
+  if (!input) cache.set(model, (input = derive(model)));
+  return input;
+}
+
+function derive(model: SpecModel): ContractInput {
+  const text = blankComments(model);
+  const endpoints = endpointsOf(model, text);
+  const interfaces: InterfaceInput[] = [...endpoints.map((e) => e.input)];
+  const authAnywhere = AUTH.test(model.prose) || AUTH.test(model.codeBlocks.map((block) => block.content).join('\n'));
+  for (const endpoint of interfaces) if ('auth' in endpoint.parts) endpoint.parts.auth = authAnywhere;
+  interfaces.push(...functionsOf(model));
+  const inExtent = (offset: number) => endpoints.some((e) => offset >= e.start && offset < e.end);
+  let examples = 0;
+  for (const block of model.codeBlocks) {
+    const start = offsetAt(model, block.range.start);
+    const schemaLike = SCHEMA_LANGUAGES.has(block.language) || /^\s*[{[]/.test(block.content) || /^\s*HTTP\/\d/m.test(block.content);
+    if (!schemaLike) continue;
+    examples++;
+    if (inExtent(start)) continue;
+    const roles = rolesOf(model, block.section);
+    if (roles.some((id) => CONTRACT_SECTIONS.includes(id)) || block.language === 'sql' || /\bCREATE TABLE\b/i.test(block.content)) {
+      interfaces.push({ kind: 'schema', name: schemaName(block), line: block.range.start.line, parts: { output: true } });
+    }
+  }
+  const fields = [...tableFields(model), ...codeFields(model), ...inlineFields(model)];
+  return { interfaces, fields, examples };
+}
+
+interface Endpoint {
+  input: InterfaceInput;
+  method: string;
+  segments: string[];
+  start: number;
+  end: number;
+}
+
+function endpointsOf(model: SpecModel, text: string): Endpoint[] {
+  const mentions: Array<{ method: string; path: string; start: number; end: number; defining: boolean; sectionEnd: number }> = [];
+  const blocks = model.codeBlocks.map((block) => ({ start: offsetAt(model, block.range.start), end: offsetAt(model, block.range.end), block }));
+  for (const match of text.matchAll(METHOD_AND_PATH)) {
+    const start = match.index ?? 0;
+    if (model.frontMatter && start < model.frontMatter.endOffset) continue;
+    const line = model.text.lastIndexOf('\n', start - 1) + 1;
+    const prefix = text.slice(line, start);
+    const block = blocks.find((b) => start >= b.start && start < b.end);
+    const section = sectionAt(model, start);
+    const inContract = rolesOf(model, section).includes('api-contract');
+    const defining = block ? /^\s*$/.test(prefix) : LINE_PREFIX.test(prefix) || inContract;
+    if (!defining) continue;
+    const path = match[2].replace(/[.,;:!?*_]+$/, '');
+    mentions.push({
+      method: match[1], path, start, end: start + match[0].length,
+      defining, sectionEnd: section ? offsetAt(model, section.bodyRange.end) : text.length,
+    });
+  }
+  const endpoints: Endpoint[] = [];
+  mentions.forEach((mention, index) => {
+    const next = mentions[index + 1];
+    const extentEnd = Math.min(next ? next.start : text.length, mention.sectionEnd);
+    const segments = mention.path.replace(/[?#].*$/, '').replace(/\/+$/, '').split('/');
+    let endpoint = endpoints.find((e) => e.method === mention.method && samePath(e.segments, segments));
+    if (!endpoint) {
+      const parts: InterfaceInput['parts'] = { output: false, errors: false, auth: false };
+      if (BODY_METHODS.has(mention.method)) parts.input = false;
+      endpoint = {
+        input: { kind: 'endpoint', name: `${mention.method} ${mention.path}`, line: lineOf(model, mention.start), parts },
+        method: mention.method, segments, start: mention.start, end: extentEnd,
+      };
+      endpoints.push(endpoint);
+    }
+    const extent = text.slice(mention.end, extentEnd);
+    const parts = endpoint.input.parts;
+    const following = blocks.filter((b) => b.start >= mention.end && b.start < extentEnd);
+    const tables = model.tables.filter((t) => { const s = offsetAt(model, t.range.start); return s >= mention.end && s < extentEnd; });
+    if (following.length > 0 || RESPONSE.test(extent)) parts.output = true;
+    if (ERRORS.test(extent)) parts.errors = true;
+    if ('input' in parts && (tables.length > 0 || following.length > 1 || INPUT.test(extent)
+      || (following.length === 1 && /\b(?:request|body)\b/i.test(text.slice(mention.end, following[0].start))))) parts.input = true;
+  });
+  return endpoints;
+}
+
+function samePath(a: string[], b: string[]): boolean {
+  const isParameter = (segment: string) => /^(?:\{.*\}|:\w+|<.*>|\d+|[0-9a-f-]{8,})$/i.test(segment);
+  return a.length === b.length && a.every((segment, index) => segment === b[index] || isParameter(segment) || isParameter(b[index]));
+}
+
+/** Function signatures with parameters and a result type, in code: `sign(secret: bytes) -> str`. */
+function functionsOf(model: SpecModel): InterfaceInput[] {
+  const found = new Map<string, InterfaceInput>();
+  const sources: Array<{ text: string; line: number }> = [
+    ...model.inlineCode.map((code) => ({ text: code.text, line: code.range.start.line })),
+    ...model.codeBlocks.filter((block) => !SCHEMA_LANGUAGES.has(block.language) || block.language === 'proto')
+      .map((block) => ({ text: block.content, line: block.contentRange.start.line })),
+  ];
+  for (const source of sources) {
+    for (const match of source.text.matchAll(SIGNATURE)) {
+      const name = match[1];
+      if (found.has(name) || /^(?:if|for|while|switch|return|print)$/.test(name)) continue;
+      const params = match[2].trim();
+      const typedParams = params === '' || params.split(',').every((param) => /[:\s]\s*\S/.test(param.trim()));
+      if (match[3] === ':' && !/[A-Za-z]/.test(match[4])) continue;
+      found.set(name, { kind: 'function', name: `${name}()`, line: source.line, parts: { input: typedParams, output: true } });
+    }
+  }
+  return [...found.values()];
+}
+
+function tableFields(model: SpecModel): FieldInput[] {
+  const fields: FieldInput[] = [];
+  for (const table of model.tables) {
+    const header = table.header.map((cell) => cell.text);
+    const nameColumn = header.findIndex((cell) => NAME_COLUMN.test(cell));
+    if (nameColumn < 0) continue;
+    const typeColumn = header.findIndex((cell, index) => index !== nameColumn && TYPE_COLUMN.test(cell));
+    for (const row of table.rows) {
+      const name = row[nameColumn]?.text.trim();
+      if (!name) continue;
+      const typed = (typeColumn >= 0 && (row[typeColumn]?.text.trim() ?? '') !== '') || TYPE_WORD.test(rowText(row, nameColumn));
+      fields.push({ name, line: row[0].range.start.line, typed });
+    }
+  }
+  return fields;
+}
+
+function rowText(row: Table['rows'][number], skip: number): string {
+  return row.filter((_, index) => index !== skip).map((cell) => cell.text).join(' ');
+}
+
+/** Typed declarations in code: SQL column definitions, `name: type` members, proto fields. */
+function codeFields(model: SpecModel): FieldInput[] {
+  const fields: FieldInput[] = [];
+  for (const block of model.codeBlocks) {
+    if (block.language === 'json' || block.language === 'jsonc') continue;
+    const ddl = block.language === 'sql' || /\bCREATE TABLE\b/i.test(block.content);
+    block.content.split(/\r?\n/).forEach((line, index) => {
+      const declaration = ddl
+        ? /^\s*([a-z_][\w]*)\s+([a-z]+(?:\(\d+\))?)\b/i.exec(line)
+        : /^\s*([a-z_][\w]*)\??\s*:\s*(\S+)/i.exec(line) ?? /^\s*(?:repeated\s+|optional\s+)?([a-z]\w*)\s+([a-z_]\w*)\s*=\s*\d+/i.exec(line);
+      if (!declaration || /^(?:create|primary|constraint|unique|foreign|check|index|key)$/i.test(declaration[1])) return;
+      if (!ddl && !TYPE_WORD.test(declaration[2]) && !/^[A-Z]/.test(declaration[2])) return;
+      fields.push({ name: declaration[1], line: block.contentRange.start.line + index, typed: true });
+    });
+  }
+  return fields;
+}
+
+/** "`amount_minor` (integer)", "`now_ms: u64`", "`due_date` is `YYYY-MM-DD`". */
+function inlineFields(model: SpecModel): FieldInput[] {
+  const fields: FieldInput[] = [];
+  const pattern = /`([\w.]+)(?::\s*([\w[\]<>]+))?`\s*(?:\(([^)]{1,60})\)|is\s+(?:an?\s+)?`?([^`.,;\n]{1,40}))?/g;
+  for (const sentence of model.sentences) {
+    if (sentence.kind === 'heading') continue;
+    const source = model.text.slice(sentence.startOffset, sentence.endOffset);
+    for (const match of source.matchAll(pattern)) {
+      const declared = match[2] ?? match[3] ?? match[4];
+      if (!declared || !TYPE_WORD.test(declared) && !/^[A-Z0-9-]{4,}$/.test(declared.trim())) continue;
+      fields.push({ name: match[1], line: sentence.range.start.line, typed: true });
+    }
+  }
+  return fields;
+}
+
+function schemaName(block: CodeBlock): string {
+  const table = /\bCREATE TABLE\s+([\w.]+)/i.exec(block.content);
+  if (table) return table[1];
+  return `${block.language || 'code'} block`;
+}
+
+function blankComments(model: SpecModel): string {
+  let text = model.text;
+  for (const comment of model.htmlComments) {
+    text = text.slice(0, comment.startOffset) + text.slice(comment.startOffset, comment.endOffset).replace(/[^\r\n]/g, ' ') + text.slice(comment.endOffset);
+  }
+  return text;
+}
+
+function lineOf(model: SpecModel, offset: number): number {
+  return positionAt(model, offset).line;
+}

@@ -1,0 +1,82 @@
+import type { SpecModel } from '../model/types';
+import type { Finding } from '../rules/types';
+import type { SectionId } from '../sections/catalog';
+import { rolesOf } from '../sections/roles';
+import { untestableReason } from '../rules/untestable-criterion';
+import { anchorsOf, topicWords } from './specific';
+import { isBinding, isGroupLabel, isScenario, statementsOf, type Statement } from './statements';
+import type { DimensionId, ScoreRole } from './types';
+
+/** A finding with the way the score uses it and where it starts. */
+export interface ScoredFinding {
+  finding: Finding;
+  role: ScoreRole;
+  /** The dimension the rule's findings count against. */
+  dimension: DimensionId;
+  offset: number;
+}
+
+/** A statement with everything the dimensions ask about it. */
+export interface JudgedStatement {
+  statement: Statement;
+  roles: readonly SectionId[];
+  /** Short label for messages: its id, or "line N". */
+  label: string;
+  /** Ids (REQ-1, AC-2) written in it. */
+  ids: string[];
+  /** The id it opens with, when it defines one. */
+  definesId?: string;
+  requirement: boolean;
+  criterion: boolean;
+  done: boolean;
+  /** Carries a value, literal, identifier or name and no vague wording or placeholder. */
+  specific: boolean;
+  /** For criteria: a tester can observe whether it holds. */
+  observable: boolean;
+  /** Why it is not specific / not observable, for explanations. */
+  weakness?: string;
+}
+
+/** Sections whose statements discuss rather than require. */
+const DISCUSSION: readonly SectionId[] = ['context', 'out-of-scope', 'open-questions', 'dependencies-access', 'rollback', 'reproduction', 'expected-actual'];
+const REQUIREMENT_SECTIONS: readonly SectionId[] = ['requirements', 'non-functional'];
+
+export function judgeStatements(model: SpecModel, findings: readonly ScoredFinding[], idPattern: string): JudgedStatement[] {
+  const ids = new RegExp(`(?<![\\w-])(?:${idPattern})(?![\\w-]*\\w)`, 'g');
+  const title = model.sections.find((section) => section.level === 1)?.title ?? String(model.frontMatter?.data?.title ?? '');
+  const topic = topicWords(title);
+  const starts = findings.map((f) => f.offset);
+  const findingsIn = (statement: Statement) => findings.filter((_, index) => starts[index] >= statement.start && starts[index] < Math.max(statement.end, statement.start + 1));
+  return statementsOf(model).map((statement) => {
+    const roles = rolesOf(model, statement.section);
+    const inside = findingsIn(statement);
+    const written = [...statement.text.matchAll(ids)].map((match) => match[0]);
+    const opening = new RegExp(`^[\\s*_\`[(|]*(?:${idPattern})(?![\\w-]*\\w)`).exec(statement.text);
+    const definesId = opening ? opening[0].replace(/^[\s*_`[(|]+/, '') : undefined;
+    const label = definesId ?? written[0] ?? `line ${statement.range.start.line + 1}`;
+    const group = isGroupLabel(statement.text);
+    const discussion = roles.some((id) => DISCUSSION.includes(id)) || (roles.length === 0 && statement.section?.level === 1) || !statement.section;
+    const inCriteria = roles.includes('acceptance-criteria');
+    const inRequirements = roles.some((id) => REQUIREMENT_SECTIONS.includes(id));
+    const inDone = roles.includes('definition-of-done');
+    const scenario = isScenario(statement.text);
+    const criterion = !group && !inDone && (inCriteria ? statement.kind !== 'sentence' || scenario : scenario && !discussion);
+    const requirement = !group && !inDone && (inCriteria
+      ? /\bshall\b/i.test(statement.text)
+      : inRequirements ? statement.kind !== 'sentence' || isBinding(statement.text) : !discussion && !criterion && isBinding(statement.text));
+    const done = !group && inDone;
+    const anchors = anchorsOf(statement.text, { idPattern: ids, topic, words: !requirement && !criterion });
+    const wording = inside.find((f) => f.role === 'wording' || f.role === 'placeholder');
+    const specific = anchors.length > 0 && !wording;
+    let observable = false;
+    let weakness: string | undefined;
+    if (!specific) weakness = wording ? wording.finding.message.split(':')[0] : 'no value, name or identifier';
+    if (criterion) {
+      const outcome = inside.find((f) => f.role === 'outcome');
+      const reason = untestableReason(statement.prose.replace(ids, ' '), statement.text.replace(ids, ' '));
+      observable = !outcome && !reason && !inside.some((f) => f.role === 'placeholder') && (anchors.length > 0 || scenario);
+      if (!observable) weakness = outcome ? 'no observable outcome' : reason ? 'no observable outcome' : 'nothing a tester can check';
+    }
+    return { statement, roles, label, ids: written, definesId, requirement, criterion, done, specific, observable, weakness };
+  });
+}

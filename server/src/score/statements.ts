@@ -1,0 +1,101 @@
+import { rangeFromOffsets } from '../model/text';
+import type { Range, Section, SpecModel } from '../model/types';
+
+/**
+ * The statements of a spec as the score sees them: each list item, table row and paragraph
+ * sentence once, with the role it plays. This is the one place the score reads statements
+ * from the model, so that a richer statement layer can replace it without touching the
+ * dimensions.
+ */
+export type StatementKind = 'item' | 'row' | 'sentence';
+
+export interface Statement {
+  kind: StatementKind;
+  /** Source text (code spans kept: they are evidence). */
+  text: string;
+  /** Prose mask of the same text (code, URLs and HTML blanked). */
+  prose: string;
+  start: number;
+  end: number;
+  range: Range;
+  section: Section | undefined;
+  /** Task list state of an item (`- [x]` / `- [ ]`). */
+  checked?: boolean;
+  /** Cells of a table row, first cell first. */
+  cells?: string[];
+}
+
+const cache = new WeakMap<SpecModel, Statement[]>();
+
+export function statementsOf(model: SpecModel): Statement[] {
+  let statements = cache.get(model);
+  if (!statements) cache.set(model, (statements = collect(model)));
+  return statements;
+}
+
+function collect(model: SpecModel): Statement[] {
+  const statements: Statement[] = [];
+  for (const item of model.listItems) {
+    statements.push({
+      kind: 'item',
+      text: item.text,
+      prose: model.prose.slice(item.startOffset, item.endOffset),
+      start: item.startOffset,
+      end: item.endOffset,
+      range: item.range,
+      section: item.section,
+      checked: item.checked,
+    });
+  }
+  for (const table of model.tables) {
+    for (const row of table.rows) {
+      const first = row[0];
+      const last = row[row.length - 1];
+      if (!first || !last) continue;
+      const text = row.map((cell) => cell.text).join(' | ');
+      if (!text.replace(/[|\s]/g, '')) continue;
+      statements.push({
+        kind: 'row',
+        text,
+        prose: row.map((cell) => model.prose.slice(cell.startOffset, cell.endOffset)).join(' | '),
+        start: first.startOffset,
+        end: last.endOffset,
+        range: rangeFromOffsets(model, first.startOffset, last.endOffset),
+        section: table.section,
+        cells: row.map((cell) => cell.text),
+      });
+    }
+  }
+  for (const sentence of model.sentences) {
+    if (sentence.kind !== 'paragraph' && sentence.kind !== 'blockquote') continue;
+    if (!sentence.text.trim()) continue;
+    statements.push({
+      kind: 'sentence',
+      text: model.text.slice(sentence.startOffset, sentence.endOffset),
+      prose: sentence.text,
+      start: sentence.startOffset,
+      end: sentence.endOffset,
+      range: sentence.range,
+      section: sentence.section,
+    });
+  }
+  return statements.sort((a, b) => a.start - b.start);
+}
+
+/** "Given ... when ... then ..." in any order of emphasis; "When ... then ..." too. */
+export function isScenario(text: string): boolean {
+  return /\bthen\b/i.test(text) && /\b(?:given|when)\b/i.test(text);
+}
+
+/** Binding wording: RFC 2119 / EARS keywords and their everyday equivalents. */
+const BINDING = /\b(?:must|shall|has to|have to|needs? to|is required to|are required to|will (?:not )?(?!be able)\w+|never|always|only)\b/i;
+
+export function isBinding(text: string): boolean {
+  return BINDING.test(text);
+}
+
+/** A list item that only introduces the items nested under it ("Errors:"). */
+export function isGroupLabel(text: string): boolean {
+  const trimmed = text.replace(/[*_`\s]+$/, '').trim();
+  return trimmed.length === 0 || trimmed.endsWith(':');
+}

@@ -1,0 +1,67 @@
+import type { Range } from '../model/types';
+
+/**
+ * The six things a contractor needs from a spec, each scored 0-100 from what the spec actually
+ * says (see docs/score.md). A dimension with nothing to judge scores 0.
+ */
+export type DimensionId = 'structure' | 'requirements' | 'contract' | 'verification' | 'done' | 'selfContained';
+
+export const DIMENSION_IDS: readonly DimensionId[] = ['structure', 'requirements', 'contract', 'verification', 'done', 'selfContained'];
+
+export const DIMENSION_LABELS: Readonly<Record<DimensionId, string>> = {
+  structure: 'structure',
+  requirements: 'requirements',
+  contract: 'contract',
+  verification: 'verification',
+  done: 'done',
+  selfContained: 'self-contained',
+};
+
+/**
+ * How the score uses a rule's findings (rules declare it; the score never checks rule ids):
+ * - `wording`: the statement holding the finding is not specific (vague, weak or unmeasured);
+ * - `outcome`: the acceptance criterion holding it has no observable outcome;
+ * - `placeholder`: unfinished text; a blocker inside requirements or the contract;
+ * - `secret`: a credential in the text; always a blocker;
+ * - `hidden-context`: knowledge the reader does not have;
+ * - `open-question`: an undecided point; a blocker when marked as blocking;
+ * - `interface`: a gap in an interface of the contract (already measured from the text);
+ * - `trace`: a requirement no criterion covers (already measured from the text);
+ * - `section`: a missing or empty section (already measured from the text);
+ * - `integrity`: a broken link, unparsable block or id problem: a fixed cost in the rule's dimension.
+ */
+export type ScoreRole =
+  | 'wording' | 'outcome' | 'placeholder' | 'secret' | 'hidden-context' | 'open-question'
+  | 'interface' | 'trace' | 'section' | 'integrity';
+
+/** One reason a dimension lost points, phrased so the author knows what to change. */
+export interface ScoreReason {
+  message: string;
+  /** Points of the overall score this reason costs (rounded; reasons of one dimension add up to its loss). */
+  lost: number;
+  /** Ids or short labels of the statements concerned (requirement ids, criteria, endpoints). */
+  items?: string[];
+  /** 0-based line of the first statement concerned, when there is one. */
+  line?: number;
+}
+
+export interface DimensionScore {
+  score: number;
+  /** Share of the overall score (0-1). */
+  weight: number;
+  /** What was judged, e.g. "9 requirements, 7 specific". */
+  evidence: string;
+  reasons: ScoreReason[];
+}
+
+export type Breakdown = Record<DimensionId, DimensionScore>;
+
+export type BlockerKind = 'secret' | 'placeholder' | 'blocking-question' | 'error' | 'weak-dimension';
+
+/** Something that makes a spec not ready whatever its score. */
+export interface ReadinessBlocker {
+  kind: BlockerKind;
+  message: string;
+  range: Range;
+  rule?: string;
+}

@@ -1,0 +1,171 @@
+import type { Section, SpecModel } from '../model/types';
+import { isBinding, isGroupLabel, isScenario, statementsOf, type Statement } from '../score/statements';
+import { hasQuantity } from '../lexicon/quantity';
+import { contractInputFromModel } from '../score/contract';
+import { anchorsOf } from '../score/specific';
+import { matchHeading, type SectionId } from './catalog';
+
+/**
+ * What each section is for, by meaning rather than by heading words alone. A section keeps the
+ * canonical ids its heading (or the nearest ancestor heading) names. A section whose heading
+ * names nothing known is read by the start of its heading ("Why this exists" is a "why"
+ * section) and otherwise by its content: mostly Given/When/Then items make acceptance
+ * criteria, mostly binding statements or id-led rows make requirements, request lines or
+ * wire examples make an API contract, a table with a type column makes inputs and outputs,
+ * mostly delivery checks (merged, deployed, CI, pull request) make a definition of done.
+ * Used by missing-section and by the readiness score, so that both see the same sections.
+ */
+export function sectionRoles(model: SpecModel): ReadonlyMap<Section, readonly SectionId[]> {
+  let roles = cache.get(model);
+  if (!roles) cache.set(model, (roles = compute(model)));
+  return roles;
+}
+
+/**
+ * Every canonical id the document covers: the roles of its sections, plus pieces written
+ * without a section of their own: an "Out of scope: ..." or "Not building: ..." line, user
+ * stories ("As a ..., I want ...") or an "In scope:" line for scope, Given/When/Then scenarios
+ * for acceptance criteria, binding statements outside discussion for requirements.
+ */
+export function presentSections(model: SpecModel): Set<SectionId> {
+  let present = presentCache.get(model);
+  if (present) return present;
+  present = new Set<SectionId>();
+  const roles = sectionRoles(model);
+  for (const ids of roles.values()) for (const id of ids) present.add(id);
+  let bindingCount = 0;
+  for (const statement of statementsOf(model)) {
+    const text = statement.text.replace(/^[\s*_>#]+/, '');
+    if (OUT_OF_SCOPE_LABEL.test(text) || OUT_OF_SCOPE_CLAUSE.test(text)) present.add('out-of-scope');
+    if (SCOPE_LABEL.test(text) || USER_STORY.test(text)) present.add('scope');
+    const ids = statement.section ? roles.get(statement.section) ?? [] : [];
+    if (ids.some((id) => DISCUSSION.includes(id)) || !statement.section) continue;
+    if (isScenario(statement.text)) present.add('acceptance-criteria');
+    if (isBinding(statement.text) && anchorsOf(statement.text).length > 0) {
+      bindingCount++;
+      if (hasQuantity(statement.prose)) present.add('non-functional');
+    }
+  }
+  if (bindingCount >= 3) present.add('requirements');
+  const contract = contractInputFromModel(model);
+  if (contract.interfaces.length > 0) present.add('api-contract');
+  if (contract.fields.some((field) => field.typed) || contract.examples > 0) present.add('inputs-outputs');
+  presentCache.set(model, present);
+  return present;
+}
+
+const presentCache = new WeakMap<SpecModel, Set<SectionId>>();
+const OUT_OF_SCOPE_LABEL = /^(?:out of scope|not in scope|non[- ]goals?|not building|excluded|exclusions|we are not building|not part of this work)\b[^:]{0,20}:\s*\S/i;
+const OUT_OF_SCOPE_CLAUSE = /\b(?:is|are) (?:out of scope|not in scope|not part of this work)\b/i;
+const SCOPE_LABEL = /^(?:in scope|scope|building|we are building|deliverables?)\b[^:]{0,20}:\s*\S/i;
+const USER_STORY = /\bas an? [^,.]{2,60}, i (?:want|need|would like)\b/i;
+const DISCUSSION: readonly SectionId[] = ['context', 'out-of-scope', 'open-questions', 'dependencies-access', 'rollback'];
+
+/** The role ids of the section a statement (or offset) belongs to. */
+export function rolesOf(model: SpecModel, section: Section | undefined): readonly SectionId[] {
+  return section ? sectionRoles(model).get(section) ?? [] : [];
+}
+
+const cache = new WeakMap<SpecModel, Map<Section, readonly SectionId[]>>();
+
+function compute(model: SpecModel): Map<Section, readonly SectionId[]> {
+  const own = new Map<Section, SectionId[]>();
+  const bySection = groupStatements(model);
+  for (const section of model.sections) {
+    let ids = section.canonical as SectionId[];
+    // Below a named section, an unnamed subsection is part of it ("### Refund of a partial capture").
+    if (ids.length === 0 && !hasNamedAncestor(section)) ids = byHeadingStart(section.title);
+    if (ids.length === 0 && !hasNamedAncestor(section)) ids = byContent(model, section, bySection);
+    own.set(section, ids);
+  }
+  const roles = new Map<Section, readonly SectionId[]>();
+  for (const section of model.sections) {
+    let current: Section | undefined = section;
+    while (current && (own.get(current) ?? []).length === 0) current = current.parent;
+    roles.set(section, current ? own.get(current) ?? [] : []);
+  }
+  return roles;
+}
+
+function hasNamedAncestor(section: Section): boolean {
+  for (let current = section.parent; current; current = current.parent) {
+    if (current.canonical.length > 0) return true;
+  }
+  return false;
+}
+
+/** Contractions and pronouns do not change what a heading is about ("What you're building"). */
+function normalizeVoice(title: string): string {
+  return title
+    .replace(/[’']re\b/gi, ' are').replace(/[’']ll\b/gi, ' will').replace(/[’']s\b/gi, ' is')
+    .replace(/\b(?:you|they|i)\b(?= are| will)/gi, 'we');
+}
+
+/**
+ * The longest leading run of words that names a known section ("Why this exists" -> "why"),
+ * else the first word that says what the section is for ("Regression test criteria" ->
+ * acceptance criteria, "Fix scope" -> scope).
+ */
+function byHeadingStart(title: string): SectionId[] {
+  const voiced = normalizeVoice(title);
+  const whole = matchHeading(voiced);
+  if (whole.length > 0) return whole;
+  const words = voiced.toLowerCase().replace(/[^\p{L}\p{N}\s'-]/gu, ' ').split(/\s+/).filter(Boolean);
+  for (let length = Math.min(words.length - 1, 4); length >= 1; length--) {
+    const ids = matchHeading(words.slice(0, length).join(' '));
+    if (ids.length > 0) return ids;
+  }
+  for (const word of words) {
+    const id = CUE_WORDS.get(word);
+    if (id) return [id];
+  }
+  return [];
+}
+
+/** Single words that say what a section is for, whatever the rest of its heading says. */
+const CUE_WORDS = new Map<string, SectionId>([
+  ...['test', 'tests', 'testing', 'verification', 'verify', 'validation'].map((w) => [w, 'acceptance-criteria'] as const),
+  ...['done', 'completion', 'finish', 'finished'].map((w) => [w, 'definition-of-done'] as const),
+  ...['requirement', 'requirements', 'rules'].map((w) => [w, 'requirements'] as const),
+  ...['api', 'apis', 'endpoint', 'endpoints', 'interface', 'interfaces', 'contract', 'protocol'].map((w) => [w, 'api-contract'] as const),
+  ...['input', 'inputs', 'output', 'outputs', 'schema', 'payload', 'payloads'].map((w) => [w, 'inputs-outputs'] as const),
+  ...['performance', 'latency', 'slo', 'slos', 'limits'].map((w) => [w, 'non-functional'] as const),
+  ...['scope'].map((w) => [w, 'scope'] as const),
+  ...['background', 'motivation', 'problem', 'context'].map((w) => [w, 'context'] as const),
+]);
+
+function groupStatements(model: SpecModel): Map<Section, Statement[]> {
+  const groups = new Map<Section, Statement[]>();
+  for (const statement of statementsOf(model)) {
+    if (!statement.section) continue;
+    let list = groups.get(statement.section);
+    if (!list) groups.set(statement.section, (list = []));
+    list.push(statement);
+  }
+  return groups;
+}
+
+const DELIVERY = /\b(?:merged?|deployed?|released?|shipped|ci|pipeline|pull request|pr|review(?:ed|er)?|approv(?:ed|al)|sign(?:ed)?[- ]off|documented|changelog|tests? (?:pass|are automated|run)|passes|green|published|rolled out|staging|production|docs?|documentation)\b/i;
+const WIRE_LANGUAGES = new Set(['http', 'json', 'jsonc', 'graphql', 'proto', 'protobuf', 'avro', 'sql', 'xml', 'yaml', 'yml']);
+const REQUEST_LINE = /^\s*(?:GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS)\s+\/|^\s*HTTP\/\d/m;
+const ID_LED = /^\s*[*_`[(]*[A-Z][A-Z0-9]*-?\d+\b/;
+
+function byContent(model: SpecModel, section: Section, groups: Map<Section, Statement[]>): SectionId[] {
+  const statements = descendants(section).flatMap((s) => groups.get(s) ?? []).filter((s) => !isGroupLabel(s.text));
+  const units = statements.filter((s) => s.kind !== 'sentence');
+  const count = (test: (s: Statement) => boolean, from = statements) => from.filter(test).length;
+  const majority = (n: number, of: number) => of >= 2 && n / of >= 0.5;
+  if (majority(count((s) => isScenario(s.text)), statements.length)) return ['acceptance-criteria'];
+  if (majority(count((s) => isBinding(s.text) || ID_LED.test(s.cells?.[0] ?? s.text)), units.length)) return ['requirements'];
+  if (majority(count((s) => DELIVERY.test(s.text)), units.length || statements.length)) return ['definition-of-done'];
+  if (majority(count((s) => hasQuantity(s.prose)), units.length)) return ['non-functional'];
+  const blocks = model.codeBlocks.filter((block) => block.section && descendants(section).includes(block.section));
+  if (blocks.some((block) => WIRE_LANGUAGES.has(block.language) || REQUEST_LINE.test(block.content))) return ['api-contract'];
+  const tables = model.tables.filter((table) => table.section && descendants(section).includes(table.section));
+  if (tables.some((table) => table.header.some((cell) => /\btypes?\b/i.test(cell.text)))) return ['inputs-outputs'];
+  return [];
+}
+
+function descendants(section: Section): Section[] {
+  return [section, ...section.children.flatMap(descendants)];
+}
