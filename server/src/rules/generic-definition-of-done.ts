@@ -23,7 +23,8 @@ const GENERIC_WORDS = new Set([
 export const genericDefinitionOfDone: Rule = {
   id: 'generic-definition-of-done',
   defaultSeverity: 'warning',
-  dimension: 'testability',
+  dimension: 'done',
+  scoreRole: 'wording',
   docs: {
     summary: 'Reports a definition of done made only of generic items ("complete", "tested", "reviewed", "all tests pass").',
     rationale:

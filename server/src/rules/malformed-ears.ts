@@ -11,7 +11,8 @@ import type { RawFinding, Rule, RuleContext } from './types';
 export const malformedEars: Rule = {
   id: 'malformed-ears',
   defaultSeverity: 'warning',
-  dimension: 'testability',
+  dimension: 'verification',
+  scoreRole: 'outcome',
   docs: {
     summary: 'A requirement or criterion written in EARS misses part of its pattern (a trigger without a response, two SHALLs, no system named).',
     rationale: 'EARS (Easy Approach to Requirements Syntax) makes each requirement one testable sentence: an optional '
