@@ -10,7 +10,7 @@ import { parseCommandLine, type CheckCommand } from '../cli/args';
 import { runCheck } from '../cli/commands/check';
 import { runExportCommand } from '../cli/export-command';
 import type { CliIo } from '../cli/io';
-import { findingFromDiagnostic, type ReportDiagnostic } from '../cli/report';
+import { fileReportFromAnalysis, findingFromDiagnostic, type FileReport } from '../cli/report';
 import { loadConfigFor } from '../config/load';
 import { analyzeSpec } from '../engine/analyze';
 import { questionFor } from '../export/questions';
@@ -120,17 +120,7 @@ export class SpecReadyTools {
     const loaded = loadConfigFor(file);
     if (loaded.errors.length > 0) throw new ToolError(loaded.errors.map((error) => error.message).join('; '));
     const result = analyzeSpec(text, { uri: pathToFileURL(file).href, config: loaded.config });
-    const findings = result.findings.map((finding) => findingView(finding));
-    return {
-      path: this.display(file),
-      profile: result.profile,
-      score: result.score,
-      ready: result.ready,
-      threshold: result.threshold,
-      breakdown: result.breakdown,
-      findings,
-      questions: questionsOf(findings),
-    };
+    return specCheck(fileReportFromAnalysis(this.display(file), result));
   }
 
   private async runJsonCheck(paths: string[], flags: string[] = []): Promise<JsonReport> {
@@ -143,19 +133,12 @@ export class SpecReadyTools {
   }
 }
 
+/** The JSON report of `specready check --format json`: its files as the formatter wrote them. */
 interface JsonReport {
-  files: Array<{
-    path: string;
-    profile: string;
-    score: number;
-    ready: boolean;
-    threshold: number;
-    breakdown: unknown;
-    diagnostics: ReportDiagnostic[];
-  }>;
+  files: FileReport[];
 }
 
-function specCheck(report: JsonReport['files'][number]): SpecCheck {
+function specCheck(report: FileReport): SpecCheck {
   const findings = report.diagnostics.map((diagnostic) => findingView(findingFromDiagnostic(diagnostic)));
   return {
     path: report.path,
