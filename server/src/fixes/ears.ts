@@ -8,6 +8,7 @@ import { earsForm } from '../model/ears';
 import { offsetAt, positionAt } from '../model/text';
 import type { Range } from '../model/types';
 import type { Finding } from '../rules/types';
+import { escapeSnippet } from './edits';
 import type { QuickFix } from './types';
 
 /** Fixes for a malformed-ears finding: insert the response, or the system before "shall". */
@@ -63,8 +64,4 @@ function insertion(model: AnalysisResult['model'], offset: number, newText: stri
   const position = positionAt(model, offset);
   const range: Range = { start: position, end: position };
   return { title, rule: finding.rule, isPreferred: true, edits: [{ range, newText, snippet }] };
-}
-
-function escapeSnippet(text: string): string {
-  return text.replace(/[$}\\]/g, (char) => `\\${char}`);
 }
