@@ -11,7 +11,7 @@ const ORDER_EXPORT = readFileSync(join(EXAMPLES, 'order-export.spec.md'), 'utf8'
 const READY = readFileSync(join(EXAMPLES, 'payment-refunds.spec.md'), 'utf8');
 
 async function pull(client: TestClient, uri: string): Promise<Diagnostic[]> {
-  const report = await client.connection.sendRequest('textDocument/diagnostic', { textDocument: { uri } }) as { items: Diagnostic[] };
+  const report = await client.connection.sendRequest<{ items: Diagnostic[] }>('textDocument/diagnostic', { textDocument: { uri } });
   return report.items;
 }
 
@@ -73,7 +73,7 @@ describe('language server resilience', function () {
     await client.initialize();
     const open: string[] = [];
     for (let i = 0; i < 50; i++) open.push(await client.open(`specs/s${i}.spec.md`, files[`specs/s${i}.spec.md`]));
-    const report = await client.connection.sendRequest('workspace/diagnostic', { previousResultIds: [] }) as { items: Array<{ uri: string }> };
+    const report = await client.connection.sendRequest<{ items: Array<{ uri: string }> }>('workspace/diagnostic', { previousResultIds: [] });
     assert.equal(report.items.length, 950, 'closed specs are reported by workspace diagnostics, open ones are not');
     for (const uri of open.filter((_, i) => i % 2 === 1).slice(0, 5)) assert.ok((await pull(client, uri)).length > 0);
     const rss = client.serverRssMiB();

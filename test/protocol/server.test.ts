@@ -50,9 +50,9 @@ describe('language server over stdio (push client, no dynamic registration, null
 
   it('answers specready/readiness with the engine score and blockers', async () => {
     const uri = await client.open('specs/order-export.spec.md', ORDER_EXPORT);
-    const readiness = await client.connection.sendRequest('specready/readiness', { uri }) as {
+    const readiness = await client.connection.sendRequest<{
       score: number; ready: boolean; threshold: number; breakdown: Record<string, { score: number; reasons: unknown[] }>; blockers: Array<{ rule: string }>;
-    };
+    }>('specready/readiness', { uri });
     const expected = analyzeSpec(ORDER_EXPORT);
     assert.equal(readiness.score, expected.score);
     assert.equal(readiness.ready, false);
@@ -61,7 +61,7 @@ describe('language server over stdio (push client, no dynamic registration, null
     assert.ok(readiness.blockers.length > 0);
     assert.ok(client.readinessEvents.some((event) => event.uri === uri));
     const ready = await client.open('specs/payment-refunds.spec.md', READY);
-    const good = await client.connection.sendRequest('specready/readiness', { uri: ready }) as { ready: boolean; score: number };
+    const good = await client.connection.sendRequest<{ ready: boolean; score: number }>('specready/readiness', { uri: ready });
     assert.equal(good.ready, true);
     const notes = await client.open('docs/notes.md', '# Notes\n');
     assert.equal(await client.connection.sendRequest('specready/readiness', { uri: notes }), null);
@@ -71,7 +71,7 @@ describe('language server over stdio (push client, no dynamic registration, null
     const uri = await client.open('specs/order-export.spec.md', ORDER_EXPORT);
     const diagnostics = await client.diagnostics(uri, (p) => p.diagnostics.length > 0);
     const vague = diagnostics.find((d) => d.code === 'vague-term')!;
-    const hover = await client.connection.sendRequest('textDocument/hover', { textDocument: { uri }, position: vague.range.start }) as Hover;
+    const hover = await client.connection.sendRequest<Hover>('textDocument/hover', { textDocument: { uri }, position: vague.range.start });
     const value = (hover.contents as { value: string }).value;
     assert.equal(typeof value, 'string');
     assert.match(value, /vague-term/);
@@ -97,11 +97,11 @@ describe('language server over stdio (push client, no dynamic registration, null
     ] as const) {
       const diagnostics = await client.diagnostics(uri, (p) => p.version === version);
       // A vague term whose hint gives an example gets that example as its target.
-      const target = diagnostics.find((d) => d.code === rule && (rule !== 'vague-term' || /e\.g\./.test(String(d.message))))!;
+      const target = diagnostics.find((d) => d.code === rule && (rule !== 'vague-term' || /e\.g\./.test(messageText(d))))!;
       assert.ok(target, `no ${rule} diagnostic`);
-      const actions = await client.connection.sendRequest('textDocument/codeAction', {
+      const actions = await client.connection.sendRequest<CodeAction[]>('textDocument/codeAction', {
         textDocument: { uri }, range: target.range, context: { diagnostics: [target] },
-      }) as CodeAction[];
+      });
       const action = actions.find((a) => titlePattern.test(a.title));
       assert.ok(action, `no action ${titlePattern} for ${rule}: ${actions.map((a) => a.title).join(' | ')}`);
       assert.equal(action.kind, 'quickfix');
@@ -122,10 +122,10 @@ describe('language server over stdio (push client, no dynamic registration, null
       // New findings may only be about the holes the fix left to fill: a hole (a warning), a
       // skeleton criterion, an inserted section still empty (in place of the missing one).
       const holes = ['placeholder', 'untestable-criterion', 'empty-section'];
-      const introduced = after.filter((d) => !baseline.has(`${d.code}:${d.message}`) && !holes.includes(String(d.code)));
-      assert.ok(after.filter((d) => d.code === 'placeholder' && !baseline.has(`${d.code}:${d.message}`)).every((d) => d.severity !== 1), `fix for ${rule} added a placeholder error`);
-      assert.deepEqual(introduced.map((d) => `${d.code}: ${d.message}`), [], `fix for ${rule} introduced new findings`);
-      for (const d of after) baseline.add(`${d.code}:${d.message}`);
+      const introduced = after.filter((d) => !baseline.has(`${d.code}:${messageText(d)}`) && !holes.includes(String(d.code)));
+      assert.ok(after.filter((d) => d.code === 'placeholder' && !baseline.has(`${d.code}:${messageText(d)}`)).every((d) => d.severity !== 1), `fix for ${rule} added a placeholder error`);
+      assert.deepEqual(introduced.map((d) => `${d.code}: ${messageText(d)}`), [], `fix for ${rule} introduced new findings`);
+      for (const d of after) baseline.add(`${d.code}:${messageText(d)}`);
     }
   });
 
@@ -151,7 +151,7 @@ describe('language server over stdio (push client, no dynamic registration, null
       const text = '# T\n\n## API\n\n### GET /v1/orders/{id}\n\nReturns the order.\n';
       const uri = await snippets.open('specs/s.spec.md', text);
       const diagnostics = await snippets.diagnostics(uri, (p) => p.diagnostics.some((d) => d.code === 'interface-incomplete'));
-      const gap = diagnostics.find((d) => d.code === 'interface-incomplete' && /error cases/.test(String(d.message)))!;
+      const gap = diagnostics.find((d) => d.code === 'interface-incomplete' && /error cases/.test(messageText(d)))!;
       const actions = await snippets.connection.sendRequest('textDocument/codeAction', {
         textDocument: { uri }, range: gap.range, context: { diagnostics: [gap] },
       }) as CodeAction[];
@@ -160,7 +160,7 @@ describe('language server over stdio (push client, no dynamic registration, null
       const change = action.edit!.documentChanges![0] as { textDocument: { version: number }; edits: Array<{ snippet?: { kind: string; value: string } }> };
       assert.equal(change.textDocument.version, 1);
       assert.equal(change.edits[0].snippet?.kind, 'snippet');
-      assert.match(change.edits[0].snippet!.value, /\| \$\{1:400\} \| `\$\{2:invalid_request\}` \|/);
+      assert.match(change.edits[0].snippet.value, /\| \$\{1:400\} \| `\$\{2:invalid_request\}` \|/);
     } finally {
       await snippets.dispose();
     }
@@ -189,9 +189,9 @@ describe('language server over stdio (push client, no dynamic registration, null
     const uri = await client.open('specs/s.spec.md', text);
     const diagnostics = await client.diagnostics(uri, (p) => p.diagnostics.some((d) => d.code === 'weak-modal'));
     const modal = diagnostics.find((d) => d.code === 'weak-modal')!;
-    const actions = await client.connection.sendRequest('textDocument/codeAction', {
+    const actions = await client.connection.sendRequest<CodeAction[]>('textDocument/codeAction', {
       textDocument: { uri }, range: modal.range, context: { diagnostics: [modal] },
-    }) as CodeAction[];
+    });
     for (const title of ['Disable weak-modal for this line', 'Disable weak-modal for this file']) {
       const action = actions.find((a) => a.title === title)!;
       assert.ok(action, title);
@@ -250,18 +250,18 @@ describe('language server over stdio (pull diagnostics client)', function () {
 
   it('answers textDocument/diagnostic for open specs and nothing for other Markdown', async () => {
     const uri = await client.open('specs/order-export.spec.md', ORDER_EXPORT);
-    const report = await client.connection.sendRequest('textDocument/diagnostic', { textDocument: { uri } }) as { kind: string; items: Diagnostic[] };
+    const report = await client.connection.sendRequest<{ kind: string; items: Diagnostic[] }>('textDocument/diagnostic', { textDocument: { uri } });
     assert.equal(report.kind, 'full');
     assert.ok(codes(report.items).includes('vague-term'));
     const readme = await client.open('README.md', '# Readme\n\nfast\n');
-    const none = await client.connection.sendRequest('textDocument/diagnostic', { textDocument: { uri: readme } }) as { items: Diagnostic[] };
+    const none = await client.connection.sendRequest<{ items: Diagnostic[] }>('textDocument/diagnostic', { textDocument: { uri: readme } });
     assert.deepEqual(none.items, []);
   });
 
   it('reports spec files that are not open through workspace/diagnostic', async () => {
-    const report = await client.connection.sendRequest('workspace/diagnostic', { previousResultIds: [] }) as {
+    const report = await client.connection.sendRequest<{
       items: Array<{ uri: string; items: Diagnostic[] }>;
-    };
+    }>('workspace/diagnostic', { previousResultIds: [] });
     const closed = report.items.find((item) => item.uri === client.uri('specs/closed.spec.md'));
     assert.ok(closed, `workspace report: ${report.items.map((i) => i.uri).join(', ')}`);
     assert.ok(codes(closed.items).includes('vague-term'));
@@ -271,4 +271,8 @@ describe('language server over stdio (pull diagnostics client)', function () {
 
 function lineOf(text: string, line: number): string {
   return text.split(/\r\n|\r|\n/)[line] ?? '';
+}
+
+function messageText(diagnostic: Diagnostic): string {
+  return typeof diagnostic.message === 'string' ? diagnostic.message : diagnostic.message.value;
 }

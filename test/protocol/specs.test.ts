@@ -18,7 +18,7 @@ class SpecsMirror {
   constructor(private readonly client: TestClient) {}
 
   async load(): Promise<void> {
-    const result = await this.client.connection.sendRequest('specready/specs', {}) as SpecsResult;
+    const result = await this.client.connection.sendRequest<SpecsResult>('specready/specs', {});
     this.revision = result.revision;
     this.specs.clear();
     for (const spec of result.specs) this.specs.set(spec.uri, spec);
@@ -127,7 +127,7 @@ describe('Specs view protocol (specready/specs, specready/specsChanged)', functi
     const summary = specs.get(uri)!;
     assert.equal(summary.questions, 4);
     assert.equal(summary.overdueQuestions, 1);
-    const details = await client.connection.sendRequest('specready/specDetails', { uri }) as SpecDetails;
+    const details = await client.connection.sendRequest<SpecDetails>('specready/specDetails', { uri });
     const severities = details.blockers.map((b) => b.severity);
     assert.deepEqual(severities, [...severities].sort((x, y) => (x === 'error' ? 0 : 1) - (y === 'error' ? 0 : 1)));
     assert.ok(!details.blockers.some((b) => b.rule === 'open-question'), 'questions are listed as questions, not twice');
@@ -151,7 +151,7 @@ describe('Specs view protocol (specready/specs, specready/specsChanged)', functi
     const mirror = new SpecsMirror(client);
     await mirror.load();
     // A request during the scan is answered (the scan yields between files).
-    const info = await client.connection.sendRequest('specready/serverInfo') as { pid: number };
+    const info = await client.connection.sendRequest<{ pid: number }>('specready/serverInfo');
     assert.ok(info.pid > 0);
     const specs = await mirror.until((all) => all.size === 1000 && client.specsChanges.at(-1)?.scanning === false, '1,000 specs', 50000);
     assert.equal([...specs.values()].filter((spec) => spec.state === 'ready').length, 500);

@@ -39,7 +39,7 @@ describe('language server: which files are specs', function () {
     client = new TestClient({ files: { '.git/HEAD': 'ref: refs/heads/main\n', 'docs/a.md': '# A\n', 'docs/specs/img.png': 'png' } });
     await client.initialize();
     const uri = await client.open('docs/specs/s.md', spec);
-    const links = await client.connection.sendRequest('textDocument/documentLink', { textDocument: { uri } }) as Array<{ target: string }>;
+    const links = await client.connection.sendRequest<Array<{ target: string }>>('textDocument/documentLink', { textDocument: { uri } });
     const targets = links.map((link) => link.target);
     assert.ok(targets.includes(`${client.uri('docs/a.md')}#top`), targets.join('\n'));
     assert.ok(targets.includes(client.uri('docs/specs/img.png')), targets.join('\n'));

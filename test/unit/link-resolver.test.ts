@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
-import { linkLocation, linkTargetKey, resolveLinkTarget } from '../../server/src/model/link-resolver';
+import { linkLocation } from '../../server/src/fs/link-location';
+import { linkTargetKey, resolveLinkTarget } from '../../server/src/model/link-resolver';
 import { READY_SPEC, TempProject } from './cli-harness';
 
 describe('link resolver (document links, broken-link and export)', () => {

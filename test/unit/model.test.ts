@@ -22,7 +22,7 @@ describe('parseSpec', () => {
     const model = parseSpec('---\nprofile: [api\n---\n# T\n');
     assert.ok(model.frontMatter?.error);
     assert.equal(model.frontMatter?.data, undefined);
-    assert.ok(model.frontMatter!.error!.range.start.line >= 1);
+    assert.ok(model.frontMatter.error.range.start.line >= 1);
   });
 
   it('builds a section tree with heading and body ranges and GitHub slugs', () => {

@@ -11,13 +11,13 @@ export function shouldUseColor(env: Readonly<Record<string, string | undefined>>
 }
 
 export interface Palette {
-  red(text: string): string;
-  yellow(text: string): string;
-  blue(text: string): string;
-  green(text: string): string;
-  dim(text: string): string;
-  bold(text: string): string;
-  underline(text: string): string;
+  red: (text: string) => string;
+  yellow: (text: string) => string;
+  blue: (text: string) => string;
+  green: (text: string) => string;
+  dim: (text: string) => string;
+  bold: (text: string) => string;
+  underline: (text: string) => string;
 }
 
 export function createPalette(enabled: boolean): Palette {

@@ -24,7 +24,7 @@ export function parseConfigText(text: string, fileName: string): ParsedConfig {
   const value = source.parse();
   if (source.errors.length > 0) return { errors: source.errors };
   source.validate(value ?? {});
-  return source.errors.length > 0 ? { errors: source.errors } : { config: (value ?? {}) as SpecReadyConfig, errors: [] };
+  return source.errors.length > 0 ? { errors: source.errors } : { config: (value ?? {}), errors: [] };
 }
 
 class ConfigSource {
@@ -64,7 +64,7 @@ class ConfigSource {
     for (const violation of validateSchema(value)) {
       this.error(violation.message, this.rangeOf(violation.path, violation.on));
     }
-    if (this.errors.length === 0) this.checkSemantics(value as SpecReadyConfig);
+    if (this.errors.length === 0) this.checkSemantics(value);
   }
 
   /** Checks the schema cannot express: profile names and extends chains, id pattern sanity. */

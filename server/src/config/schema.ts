@@ -209,5 +209,5 @@ function describeValue(value: unknown): string {
   if (Array.isArray(value)) return 'a list';
   if (typeof value === 'object') return 'a mapping';
   if (typeof value === 'string') return `the string ${JSON.stringify(value)}`;
-  return `${typeof value === 'number' ? 'the number' : 'the boolean'} ${String(value)}`;
+  return typeof value === 'number' ? `the number ${value}` : `the boolean ${value === true}`;
 }

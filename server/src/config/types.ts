@@ -1,19 +1,14 @@
 import type { RuleLevel } from '../rules/types';
 import { FORMAT_SPEC_GLOBS, NON_SPEC_GLOBS } from '../sections/formats';
+import type { CustomProfile } from '../sections/profiles';
+
+export type { CustomProfile };
 
 /** A vocabulary addition: a term to flag as vague, with the rewrite hint shown to the author. */
 export interface VocabularyTerm {
   term: string;
   category?: string;
   hint?: string;
-}
-
-export interface CustomProfile {
-  /** Built-in or earlier custom profile whose sections this one starts from. */
-  extends?: string;
-  description?: string;
-  required?: string[];
-  recommended?: string[];
 }
 
 /**

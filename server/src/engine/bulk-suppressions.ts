@@ -69,7 +69,7 @@ export function parseSuppressions(text: string): SuppressionsData {
       if (fingerprints !== undefined && !(Array.isArray(fingerprints) && fingerprints.every((item) => typeof item === 'string'))) {
         throw new SuppressionsFileError(`${where}: "fingerprints" must be a list of strings`);
       }
-      entries[rule] = fingerprints === undefined ? { count } : { count, fingerprints: [...fingerprints as string[]] };
+      entries[rule] = fingerprints === undefined ? { count } : { count, fingerprints: [...fingerprints] };
     }
     data[path] = entries;
   }

@@ -16,7 +16,7 @@ import type { Link, SpecModel } from '../model/types';
 import {
   assetBundlePath, decodeText, isMarkdownPath, MAX_ASSET_BYTES, MAX_ASSETS, MAX_TOTAL_ASSET_BYTES, SPEC_MD,
 } from './assets';
-import { linkLocation } from '../model/link-resolver';
+import { linkLocation } from '../fs/link-location';
 import { classifyExportTarget } from './links';
 import type { LinkRefusal, RefusedLink } from './types';
 

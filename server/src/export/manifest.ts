@@ -4,18 +4,10 @@
  */
 import { createHash } from 'node:crypto';
 import type { BundleEntry, RefusedLink } from './types';
+import { MANIFEST } from '../fs/bundle-marker';
 
-export const MANIFEST = 'manifest.json';
+export { isSpecReadyManifest, MANIFEST } from '../fs/bundle-marker';
 export const MANIFEST_VERSION = 1;
-
-/**
- * Whether a manifest.json (or its first kilobyte) was written by SpecReady: how a folder is
- * recognised as a handoff bundle, wherever it was written. The tool name comes right after the
- * manifest version, so the start of the file is enough.
- */
-export function isSpecReadyManifest(text: string): boolean {
-  return /^\s*\{\s*"manifestVersion"\s*:\s*\d+\s*,\s*"tool"\s*:\s*\{\s*"name"\s*:\s*"SpecReady"/.test(text);
-}
 
 export interface GitInfo {
   commit: string;

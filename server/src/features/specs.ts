@@ -80,7 +80,7 @@ const QUESTION_MARKERS = new Set(['NEEDS CLARIFICATION', 'UNRESOLVED']);
 
 export function isQuestionFinding(finding: Finding): boolean {
   if (finding.rule === 'open-question') return true;
-  return finding.rule === 'placeholder' && QUESTION_MARKERS.has(String(finding.data?.placeholder ?? ''));
+  return finding.rule === 'placeholder' && typeof finding.data?.placeholder === 'string' && QUESTION_MARKERS.has(finding.data.placeholder);
 }
 
 export function specState(result: Pick<AnalysisResult, 'ready' | 'findings'>): SpecState {

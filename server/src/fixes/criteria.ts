@@ -107,7 +107,7 @@ function endOfDocument(result: AnalysisResult): Position {
  */
 export function rewriteCriterionFix(result: AnalysisResult, finding: Finding): QuickFix | undefined {
   if (finding.rule !== 'untestable-criterion') return undefined;
-  const original = String(finding.data?.criterion ?? '');
+  const original = typeof finding.data?.criterion === 'string' ? finding.data.criterion : '';
   if (result.model.tables.some((table) => table.range.start.line <= finding.range.start.line && finding.range.start.line <= table.range.end.line)) {
     return undefined;
   }

@@ -31,7 +31,7 @@ export function weakModalFixes(finding: Finding): QuickFix[] {
   const suggested = typeof finding.data?.replacement === 'string' ? finding.data.replacement : 'MUST';
   const choices = [suggested, ...RFC_2119.filter((keyword) => keyword !== suggested && keyword !== 'MAY')];
   return choices.map((keyword, index) => ({
-    title: `Replace "${String(finding.data?.modal ?? '')}" with ${keyword}`,
+    title: `Replace "${typeof finding.data?.modal === 'string' ? finding.data.modal : ''}" with ${keyword}`,
     rule: finding.rule,
     isPreferred: index === 0,
     edits: [{ range: finding.range, newText: keyword }],

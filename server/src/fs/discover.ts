@@ -7,13 +7,14 @@ import { closeSync, openSync, readSync, statSync } from 'node:fs';
 import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import picomatch from 'picomatch';
 import { parse as parseYaml } from 'yaml';
-import { ConfigError } from '../config/errors';
+import { type ConfigError } from '../config/errors';
 import { loadConfigForFolder } from '../config/load';
 import { findProjectRoot } from './project-root';
-import { isSpecReadyManifest, MANIFEST } from '../export/manifest';
+import { isSpecReadyManifest, MANIFEST } from './bundle-marker';
 import { DEFAULT_EXCLUDE, DEFAULT_INCLUDE, type SpecReadyConfig } from '../config/types';
 // `require` makes esbuild pick tinyglobby's CommonJS build: its ES module build pulls in fdir's,
 // which calls createRequire(import.meta.url), and import.meta is empty in a CommonJS bundle.
+// eslint-disable-next-line @typescript-eslint/no-require-imports
 import tinyglobby = require('tinyglobby');
 
 export interface SpecGlobs {

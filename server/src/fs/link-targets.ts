@@ -1,6 +1,6 @@
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
-import { linkLocation } from '../model/link-resolver';
+import { linkLocation } from './link-location';
 import { documentAnchors, localLinkPaths } from '../model/link-targets';
 import { parseSpec } from '../model/parse';
 import type { SpecModel } from '../model/types';

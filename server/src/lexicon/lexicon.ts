@@ -1,19 +1,11 @@
+import type { LexiconEntry } from './entry';
 import { BENIGN_PHRASES, BUILTIN_TERMS, DEFAULT_HINT } from './terms';
 
 /**
  * The vague-wording lexicon shared by `vague-term` and the hover/quick-fix hints.
  * Implementation: see createLexicon below.
  */
-export interface LexiconEntry {
-  /** The term as shown to users ("fast", "as appropriate", "etc."). */
-  term: string;
-  /** Requirement-smell category, e.g. "subjective", "ambiguous", "open-ended", "loophole". */
-  category: string;
-  /** How to rewrite it into something testable ("state a latency target, e.g. p95 < 200 ms"). */
-  hint: string;
-  /** Citations (short source keys documented in the rule docs). */
-  sources?: string[];
-}
+export type { LexiconEntry };
 
 export interface LexiconMatch {
   entry: LexiconEntry;
@@ -128,5 +120,5 @@ function hasWildcard(term: string): boolean {
 }
 
 function escapeRegExp(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\\/]/g, '\\$&');
+  return text.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
 }

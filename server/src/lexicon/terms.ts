@@ -1,4 +1,4 @@
-import type { LexiconEntry } from './lexicon';
+import type { LexiconEntry } from './entry';
 
 /**
  * SpecReady's built-in vague-wording lexicon, curated for requirements handed to people outside

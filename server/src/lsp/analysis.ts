@@ -117,6 +117,8 @@ export function skipReason(text: string, maxFileSizeKB: number): Finding | undef
     };
   }
   const sample = text.slice(0, 8192);
+  // NUL and replacement characters are exactly what marks a binary file.
+  // eslint-disable-next-line no-control-regex
   const suspicious = (sample.match(/[\u0000\uFFFD]/g) ?? []).length;
   if (suspicious > 0 && suspicious / Math.max(1, sample.length) > 0.01) {
     return {

@@ -1,4 +1,4 @@
-import { Diagnostic, DiagnosticSeverity, DiagnosticTag } from 'vscode-languageserver/node';
+import { type Diagnostic, DiagnosticSeverity, DiagnosticTag } from 'vscode-languageserver/node';
 import type { AnalysisResult } from '../engine/analyze';
 import type { Finding, Severity } from '../rules/types';
 import { ruleDocsUrl } from '../rules/docs-url';

@@ -94,7 +94,7 @@ export function sendRequest<P, R>(sender: Sender, type: RequestType<P, R>, param
 }
 
 export function onRequest<P, R>(receiver: RequestReceiver, type: RequestType<P, R>, handler: (params: P) => R | Promise<R>): void {
-  receiver.onRequest(type.method, handler as (params: never) => unknown);
+  receiver.onRequest(type.method, handler);
 }
 
 export function sendNotification<P>(sender: NotificationSender, type: NotificationType<P>, params: P): void {
@@ -102,7 +102,7 @@ export function sendNotification<P>(sender: NotificationSender, type: Notificati
 }
 
 export function onNotification<P>(receiver: NotificationReceiver, type: NotificationType<P>, handler: (params: P) => void): { dispose(): void } {
-  return receiver.onNotification(type.method, handler as (params: never) => void);
+  return receiver.onNotification(type.method, handler);
 }
 
 /** The Specs view: every spec of the workspace (all folders) with its readiness. */

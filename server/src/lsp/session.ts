@@ -13,7 +13,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { AnalysisService, type DocumentAnalysis, type DocumentSnapshot } from './analysis';
 import { toReadiness, type Readiness } from './convert';
 import { ConfigDiagnostics } from './features/config-diagnostics';
-import { registerDiagnostics, DiagnosticsPublisher } from './features/diagnostics';
+import { registerDiagnostics, type DiagnosticsPublisher } from './features/diagnostics';
 import { registerCodeActions } from './features/code-actions';
 import { registerHover } from './features/hover';
 import { registerCodeLens } from './features/code-lens';
@@ -63,7 +63,7 @@ export class Session {
     this.workspace.canRequestConfiguration = !!capabilities.workspace?.configuration;
     this.workspace.setFolders(params.workspaceFolders, params.rootUri);
     this.supportsWatchedFiles = !!capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration;
-    this.supportsSnippetEdits = !!(capabilities.workspace?.workspaceEdit as { snippetEditSupport?: boolean } | undefined)?.snippetEditSupport;
+    this.supportsSnippetEdits = !!(capabilities.workspace?.workspaceEdit)?.snippetEditSupport;
     this.supportsConfigurationChange = !!capabilities.workspace?.didChangeConfiguration?.dynamicRegistration;
     const pull = !!capabilities.textDocument?.diagnostic;
     this.diagnostics = registerDiagnostics(this, pull);

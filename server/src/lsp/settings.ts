@@ -72,7 +72,7 @@ export function validateSettings(settings: ClientSettings | null | undefined, cu
   if (settings.enable !== undefined && typeof settings.enable !== 'boolean') {
     problems.push(`"specready.enable" must be a boolean, not ${JSON.stringify(settings.enable)}`);
   }
-  return { config: config as SpecReadyConfig, enable: settings.enable !== false, problems };
+  return { config, enable: settings.enable !== false, problems };
 }
 
 /** The schema's message, with the configuration key replaced by the setting's name. */

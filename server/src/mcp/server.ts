@@ -36,7 +36,7 @@ export function createMcpServer(root: string): McpServer {
     description: `What a SpecReady rule reports and why it matters, with an example of each. Rules: ${RULES.map((rule) => rule.id).join(', ')}.`,
     inputSchema: { rule: z.string() },
     annotations: { readOnlyHint: true },
-  }, ({ rule }) => answer(async () => tools.explainRule(rule)));
+  }, ({ rule }) => answer(() => Promise.resolve(tools.explainRule(rule))));
 
   server.registerTool('export_bundle', {
     title: 'Export a handoff bundle',

@@ -95,7 +95,7 @@ export class SpecReadyTools {
   /** Resolves a path against the root and refuses anything outside it (also through symlinks). */
   confine(path: string, mustExist: boolean): string {
     const absolute = resolve(this.root, path);
-    let real = absolute;
+    let real: string;
     try {
       real = realpathSync(absolute);
     } catch {

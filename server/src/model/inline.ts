@@ -44,7 +44,7 @@ const HTML_ELEMENTS = new Set(('a abbr b blockquote br caption cite code col dd 
   + 'iframe script style section article aside nav header footer main label button select option textarea form svg path')
   .split(' '));
 
-const BARE_URL = /(?:https?|ftp):\/\/[^\s<>()\[\]`]+(?:\([^\s<>()]*\)[^\s<>()\[\]`]*)*|www\.[\w-]+\.[^\s<>()\[\]`]+/y;
+const BARE_URL = /(?:https?|ftp):\/\/[^\s<>()[\]`]+(?:\([^\s<>()]*\)[^\s<>()[\]`]*)*|www\.[\w-]+\.[^\s<>()[\]`]+/y;
 const AUTOLINK = /<((?:[a-zA-Z][a-zA-Z0-9+.-]{1,31}:[^\s<>]*)|(?:[\w.!#$%&'*+/=?^`{|}~-]+@[\w-]+(?:\.[\w-]+)+))>/y;
 const HTML_TAG = /<\/?([a-zA-Z][a-zA-Z0-9-]*)(?:\s[^<>]*)?\/?>/y;
 

@@ -12,9 +12,9 @@
  * - Destinations no file system should be asked about are invalid: `file:` URLs, Windows drive
  *   and UNC paths, backslashes, NUL bytes and broken percent-encoding (also when the decoded
  *   path would be absolute, so `%2Fetc%2Fpasswd` is not a root-relative link).
+ *
+ * Turning a target into a file-system path is `linkLocation` in fs/link-location.ts.
  */
-import { isAbsolute, resolve } from 'node:path';
-
 export type LinkBase = 'document' | 'root';
 
 export type LinkInvalidReason = 'absolute-path' | 'unsafe-path';
@@ -69,24 +69,6 @@ export function resolveLinkTarget(target: string): ResolvedLinkTarget {
  */
 export function linkTargetKey(target: { path: string; base: LinkBase }): string {
   return target.base === 'root' ? `/${target.path === '.' ? '' : target.path}` : target.path;
-}
-
-export interface LinkBases {
-  /** Absolute folder of the document that holds the link. */
-  documentFolder: string;
-  /** Absolute project root; without it, root-relative links lead nowhere. */
-  projectRoot?: string;
-}
-
-/** The absolute file-system path a file link (or a `linkTargetKey`) leads to. */
-export function linkLocation(target: { path: string; base: LinkBase } | string, bases: LinkBases): string | undefined {
-  const { path, base } = typeof target === 'string' ? keyParts(target) : target;
-  if (base === 'root') return bases.projectRoot !== undefined && isAbsolute(bases.projectRoot) ? resolve(bases.projectRoot, path) : undefined;
-  return resolve(bases.documentFolder, path);
-}
-
-function keyParts(key: string): { path: string; base: LinkBase } {
-  return key.startsWith('/') ? { path: key.slice(1) || '.', base: 'root' } : { path: key, base: 'document' };
 }
 
 function invalid(reason: LinkInvalidReason, message: string): ResolvedLinkTarget {

@@ -7,7 +7,7 @@ import { maskInline, normalizeLabel, type References } from './inline';
 import { ProseMask } from './prose-mask';
 import { splitSentences } from './sentences';
 import { buildStatements } from './statements';
-import { buildSections, sectionAtLine } from './sections';
+import { buildSections, sectionAtLine, type HeadingToken } from './sections';
 import { compareRanges, computeLineStarts, detachedString, lineEndOffset, PositionCursor } from './text';
 import type {
   BlockKind, CodeBlock, HtmlComment, ListItem, Sentence, SpecModel, Table, TableCell,
@@ -47,7 +47,7 @@ export function parseSpec(text: string, uri = '', options: ParseOptions = {}): S
   const markdownSource = frontMatter ? blankOut(text, 0, frontMatter.endOffset) : text;
   const env: MarkdownIt.Env = {};
   const tokens = markdown.parse(markdownSource, env);
-  const builder = new ModelBuilder(text, lineStarts, tokens, (env.references ?? {}) as References);
+  const builder = new ModelBuilder(text, lineStarts, tokens, (env.references ?? {}));
   builder.collect();
   const aliases = options.aliases ?? DEFAULT_ALIASES;
   const sections = buildSections(builder.headings, base, (title) => classifyHeading(title, aliases));
@@ -82,7 +82,7 @@ const MAX_REMEMBERED_HEADINGS = 10_000;
 
 function classifyHeading(title: string, aliases: AliasTable): SectionId[] {
   let known = headingIds.get(aliases);
-  if (!known) headingIds.set(aliases, (known = new Map()));
+  if (!known) headingIds.set(aliases, (known = new Map<string, SectionId[]>()));
   let ids = known.get(title);
   if (!ids) {
     if (known.size >= MAX_REMEMBERED_HEADINGS) known.clear();
@@ -107,13 +107,6 @@ function attachSections(model: SpecModel): void {
   for (const link of model.links) link.section = find(link.range.start.line);
   for (const code of model.inlineCode) code.section = find(code.range.start.line);
   for (const sentence of model.sentences) sentence.section = find(sentence.range.start.line);
-}
-
-export interface HeadingToken {
-  title: string;
-  level: number;
-  startLine: number;
-  endLine: number;
 }
 
 interface ContentSpan {

@@ -34,7 +34,7 @@ const cache = new WeakMap<SpecModel, Map<string, RequirementIndex>>();
 
 export function requirementIndex(model: SpecModel, idPattern: string): RequirementIndex {
   let perPattern = cache.get(model);
-  if (!perPattern) cache.set(model, (perPattern = new Map()));
+  if (!perPattern) cache.set(model, (perPattern = new Map<string, RequirementIndex>()));
   let index = perPattern.get(idPattern);
   if (!index) perPattern.set(idPattern, (index = buildIndex(model, idPattern)));
   return index;

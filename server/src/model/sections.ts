@@ -1,9 +1,16 @@
 import type { SectionId } from '../sections/catalog';
-import type { HeadingToken } from './parse';
 import { detachedString, lineEndOffset, rangeFromOffsets, slugify } from './text';
 import type { Section, SpecModel } from './types';
 
 type Base = Pick<SpecModel, 'text' | 'lineStarts'>;
+
+/** A heading as the parser found it, before sections are built from the headings. */
+export interface HeadingToken {
+  title: string;
+  level: number;
+  startLine: number;
+  endLine: number;
+}
 
 /**
  * Builds the section tree from headings in document order. A section's body runs to the next

@@ -16,7 +16,7 @@ export interface SentenceSpan {
  */
 export function splitSentences(block: string): SentenceSpan[] {
   const spans: SentenceSpan[] = [];
-  const boundary = /[.!?]+["')\]*_]*(?=\s+["'(\[*_]*[\p{Lu}\p{N}])/gu;
+  const boundary = /[.!?]+["')\]*_]*(?=\s+["'([*_]*[\p{Lu}\p{N}])/gu;
   let start = 0;
   for (let match = boundary.exec(block); match; match = boundary.exec(block)) {
     if (match[0].startsWith('.') && isAbbreviation(block, match.index)) continue;

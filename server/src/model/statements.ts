@@ -249,11 +249,11 @@ function combine(section: Section, own: HeadingRole | undefined, parent: Section
       return parent as SectionRoleInfo;
     }
   }
-  if (own.weak && inherited && inherited !== 'none') return parent as SectionRoleInfo;
+  if (own.weak && inherited && inherited !== 'none') return parent;
   // "Observability" deep under an unrecognised heading ("Heuristics") is part of that design.
   if (own.weak && section.parent && section.parent.level > 1) return { role: 'design', decidedBy: section };
   if (own.role === 'design' && !own.question && inherited && ['requirements', 'criteria', 'goals', 'non-goals', 'definitions'].includes(inherited)) {
-    return parent as SectionRoleInfo;
+    return parent;
   }
   return { role: own.role, narrative: own.narrative, decidedBy: section };
 }

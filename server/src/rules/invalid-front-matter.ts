@@ -34,7 +34,7 @@ export const invalidFrontMatter: Rule = {
         ? `Unknown profile "${profile}" (known: ${known}); checking against "${context.profile.name}".`
         : `"profile" must be a profile name (known: ${known}).`,
       range: profileRange(model, frontMatter.range),
-      data: { profile: String(profile) },
+      data: { profile: typeof profile === 'string' ? profile : JSON.stringify(profile) },
     }];
   },
 };

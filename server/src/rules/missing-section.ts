@@ -74,7 +74,7 @@ export function insertionPoint(model: SpecModel, order: readonly SectionId[], mi
   if (after) {
     // Right before the next heading that would not become a child of the inserted section.
     const ceiling = Math.min(after.level, level);
-    const next = model.sections.find((section) => section.index > after!.index && section.level <= ceiling);
+    const next = model.sections.find((section) => section.index > after.index && section.level <= ceiling);
     return next ? { line: next.headingRange.start.line, character: 0 } : lineOrEnd(model, model.lineStarts.length);
   }
   if (before) return { line: outermostAtLevel(before, level).headingRange.start.line, character: 0 };

@@ -24,9 +24,9 @@ const CLARIFICATION = /\[NEEDS CLARIFICATION\b[^\]\n]*\]/g;
 /** KEP template's `<<[UNRESOLVED ...]>>` opening marker (the closing `<<[/UNRESOLVED]>>` is not reported again). */
 const KEP_UNRESOLVED = /<<\[UNRESOLVED\b[^\]\n]*\]>>/g;
 /** `[fill in]`, `[describe the retry policy]`, `[Your name]` - not followed by `(`/`[`/`:` which make it a link. */
-const BRACKET_HOLE = /\[(?:fill(?: me)? in|insert|describe|enter|specify|explain|provide|your|placeholder|tbd|todo)\b[^\]\n]*\](?![(\[:])/gi;
+const BRACKET_HOLE = /\[(?:fill(?: me)? in|insert|describe|enter|specify|explain|provide|your|placeholder|tbd|todo)\b[^\]\n]*\](?![([:])/gi;
 /** Spec Kit style upper-case holes: `[FEATURE NAME]`, `[PROJECT_NAME]`, `[DATE]`. */
-const CAPS_BRACKET_HOLE = /\[([A-Z][A-Z]*(?:[ _][A-Z]+)*)\](?![(\[:])/g;
+const CAPS_BRACKET_HOLE = /\[([A-Z][A-Z]*(?:[ _][A-Z]+)*)\](?![([:])/g;
 const CAPS_SINGLE_WORDS = new Set(['DATE', 'NAME', 'TITLE', 'AUTHOR', 'AUTHORS', 'OWNER', 'DESCRIPTION', 'LINK', 'URL', 'EMAIL', 'VERSION', 'PLACEHOLDER']);
 /** `(fill me in with today's date)` from the Rust RFC template. */
 const PAREN_HOLE = /\(fill(?: me)? in\b[^)\n]*\)/gi;

@@ -257,7 +257,7 @@ function nameEndingAt(text: string, offset: number): string {
 /** A `name=value` inside a URL's query string is a parameter of that link, not a configured secret. */
 function insideUrl(text: string, start: number): boolean {
   const lineStart = text.lastIndexOf('\n', start - 1) + 1;
-  const word = text.slice(lineStart, start).split(/[\s(<"'`\[]/).pop() ?? '';
+  const word = text.slice(lineStart, start).split(/[\s(<"'`[]/).pop() ?? '';
   return /:\/\/|^www\./.test(word);
 }
 

@@ -81,5 +81,5 @@ export interface Rule {
   /** How the readiness score uses this rule's findings (see score/types.ts). */
   scoreRole: ScoreRole;
   docs: RuleDocs;
-  check(model: SpecModel, context: RuleContext): RawFinding[];
+  check: (model: SpecModel, context: RuleContext) => RawFinding[];
 }

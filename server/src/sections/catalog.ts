@@ -287,7 +287,7 @@ export function matchHeading(heading: string, aliases: AliasTable = DEFAULT_ALIA
 }
 
 function lookup(text: string, aliases: AliasTable): SectionId | undefined {
-  const compact = text.replace(/[\/,+]/g, ' ').replace(/\s+/g, ' ').trim();
+  const compact = text.replace(/[/,+]/g, ' ').replace(/\s+/g, ' ').trim();
   return aliases.get(compact) ?? aliases.get(compact.replace(/s$/, ''));
 }
 

@@ -1,5 +1,13 @@
-import type { CustomProfile } from '../config/types';
 import { sectionDefinition, type SectionId } from './catalog';
+
+/** A profile defined in the configuration (`profiles:`). */
+export interface CustomProfile {
+  /** Built-in or earlier custom profile whose sections this one starts from. */
+  extends?: string;
+  description?: string;
+  required?: string[];
+  recommended?: string[];
+}
 
 /** A named list of sections a spec of that kind must (required) or should (recommended) have. */
 export interface Profile {

@@ -91,7 +91,7 @@ describe('export handoff bundle', () => {
     const result = await vscode.commands.executeCommand<ExportResult>('specready.exportBundle', fixtureUri('login-lockout.spec.md'), { force: true, overwrite: true, prompt: false, format: 'dir' });
     assert.equal(result.status, 'written', JSON.stringify(result));
     assert.equal(result.path, path.join(workspaceRoot().fsPath, 'handoff', 'login-lockout.spec'));
-    assert.ok(fs.existsSync(path.join(result.path!, 'spec', 'SPEC.html')));
+    assert.ok(fs.existsSync(path.join(result.path, 'spec', 'SPEC.html')));
     fs.rmSync(path.join(workspaceRoot().fsPath, 'handoff'), { recursive: true, force: true });
   });
 });

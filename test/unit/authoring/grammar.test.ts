@@ -32,9 +32,9 @@ async function markdownGrammar(): Promise<IGrammar> {
       createOnigScanner: (sources) => new oniguruma.OnigScanner(sources),
       createOnigString: (text) => new oniguruma.OnigString(text),
     }),
-    loadGrammar: async (scopeName) => {
+    loadGrammar: (scopeName) => {
       const path = GRAMMARS[scopeName];
-      return path ? parseRawGrammar(readFileSync(path, 'utf8'), path) : null;
+      return Promise.resolve(path ? parseRawGrammar(readFileSync(path, 'utf8'), path) : null);
     },
     // What `contributes.grammars[].injectTo` does in VS Code.
     getInjections: (scopeName) => (scopeName === 'text.html.markdown' ? [INJECTION] : undefined),

@@ -18,7 +18,7 @@ describe('language server: specready/export', function () {
   afterEach(async () => client.dispose());
 
   async function request(params: Record<string, unknown>): Promise<ExportResult> {
-    return client.connection.sendRequest(EXPORT_REQUEST, params) as Promise<ExportResult>;
+    return client.connection.sendRequest<ExportResult>(EXPORT_REQUEST, params);
   }
 
   it('exports the open buffer into the workspace folder, unsaved edits included', async () => {

@@ -345,7 +345,7 @@ describe('interface model in the editor: hover, lens and fixes', () => {
     const model = parseSpec(spec, 'file:///r.spec.md');
     const refund = interfaceAt(model, { line: 6, character: 5 });
     assert.equal(refund?.label, 'POST /v1/refunds');
-    const hover = interfaceHover(refund!);
+    const hover = interfaceHover(refund);
     assert.match(hover, /^\*\*POST \/v1\/refunds\*\* · endpoint/);
     assert.match(hover, /- request body or fields \(line 9\)/);
     assert.match(hover, /- status codes: 201 \(line 11\)/);

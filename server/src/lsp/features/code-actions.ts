@@ -99,7 +99,7 @@ function workspaceEdit(session: Session, uri: string, edits: TextEdit[]): Worksp
           ? { range: edit.range, snippet: { kind: 'snippet', value: edit.snippet } }
           : { range: edit.range, newText: edit.newText })),
       }],
-    } as WorkspaceEdit;
+    };
   }
   return { changes: { [uri]: edits.map((edit) => ({ range: edit.range, newText: edit.newText })) } };
 }

@@ -1,7 +1,8 @@
 import { dirname } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { DocumentLink } from 'vscode-languageserver/node';
-import { linkLocation, resolveLinkTarget } from '../../model/link-resolver';
+import { linkLocation } from '../../fs/link-location';
+import { resolveLinkTarget } from '../../model/link-resolver';
 import { isFileUri } from '../workspace';
 import type { Session } from '../session';
 

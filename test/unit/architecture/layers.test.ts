@@ -1,0 +1,80 @@
+import * as assert from 'node:assert/strict';
+import { cycles, importsOf, sourceFiles, type ImportEdge } from './imports';
+
+/**
+ * Folders of server/src from the bottom up (see docs/architecture.md). A module may import from
+ * its own layer and the layers below it, never from a layer above.
+ */
+const LAYERS: readonly string[][] = [
+  // The section catalog classifies headings while the model is built, and format detection reads
+  // the model: together they are the document model.
+  ['sections', 'model'],
+  ['lexicon'],
+  ['rules'],
+  ['config'],
+  ['engine'],
+  ['fixes', 'fs', 'docs', 'templates'],
+  ['export'],
+  ['features'],
+  ['cli', 'lsp', 'mcp'],
+];
+
+/** The analysis core: no I/O, no editor protocol. */
+const PURE = new Set(['sections', 'model', 'lexicon', 'rules', 'engine']);
+/** Configuration modules the pure layers may use: types and messages, no file reading. */
+const PURE_CONFIG = new Set(['server/src/config/types.ts', 'server/src/config/errors.ts']);
+const IO_OR_PROTOCOL = /^(node:|fs$|path$|child_process$|os$|url$|crypto$|vscode($|-))/;
+
+/**
+ * Import cycles that are known and tracked: the language server's session and its feature
+ * handlers import each other, and the model's types name the statement layer's types. The test
+ * fails when a known cycle is gone, so that it is removed here.
+ */
+const KNOWN_CYCLES: Array<(cycle: string[]) => boolean> = [
+  (cycle) => cycle.every((file) => file.startsWith('server/src/lsp/')),
+  (cycle) => cycle.includes('server/src/model/statements.ts') && cycle.every((file) => file.startsWith('server/src/model/')),
+];
+
+function folderOf(path: string): string | undefined {
+  const match = /^server\/src\/([^/]+)\//.exec(path);
+  return match?.[1];
+}
+
+function rank(folder: string): number {
+  return LAYERS.findIndex((layer) => layer.includes(folder));
+}
+
+describe('architecture', () => {
+  const edges: ImportEdge[] = [...sourceFiles('server/src'), ...sourceFiles('client/src')].flatMap(importsOf);
+
+  it('places every folder of server/src in a layer', () => {
+    const folders = new Set(sourceFiles('server/src').map(folderOf).filter((folder) => folder !== undefined));
+    assert.deepEqual([...folders].filter((folder) => rank(folder) < 0), []);
+  });
+
+  it('never imports from a higher layer', () => {
+    const upward = edges.filter((edge) => {
+      const from = folderOf(edge.from);
+      const to = folderOf(edge.to);
+      return from !== undefined && to !== undefined && rank(to) > rank(from);
+    });
+    assert.deepEqual(upward.map((edge) => `${edge.from} -> ${edge.to}`), []);
+  });
+
+  it('keeps model, lexicon, sections, rules and engine free of I/O, the editor protocol and the layers above', () => {
+    const leaks = edges.filter((edge) => {
+      const from = folderOf(edge.from);
+      if (from === undefined || !PURE.has(from)) return false;
+      if (IO_OR_PROTOCOL.test(edge.to)) return true;
+      const to = folderOf(edge.to);
+      return to !== undefined && !PURE.has(to) && !PURE_CONFIG.has(edge.to);
+    });
+    assert.deepEqual(leaks.map((edge) => `${edge.from} -> ${edge.to}`), []);
+  });
+
+  it('has no import cycles, type-only imports included', () => {
+    const found = cycles(edges);
+    assert.deepEqual(found.filter((cycle) => !KNOWN_CYCLES.some((known) => known(cycle))).map((cycle) => cycle.join(' ')), [], 'new import cycle');
+    assert.deepEqual(KNOWN_CYCLES.map((known) => found.some(known)), KNOWN_CYCLES.map(() => true), 'a known cycle is gone: remove it from KNOWN_CYCLES');
+  });
+});
