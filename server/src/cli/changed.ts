@@ -15,7 +15,7 @@ import { ConfigError } from '../config/errors';
 import { loadConfigFor } from '../config/load';
 import { analyzeSpec, parseForConfig } from '../engine/analyze';
 import { findProjectRoot } from '../fs/project-root';
-import { linkLocation } from '../model/link-resolver';
+import { linkLocation } from '../fs/link-location';
 import { documentAnchors, localLinkPaths } from '../model/link-targets';
 import { parseSpec } from '../model/parse';
 import type { SpecModel } from '../model/types';

@@ -74,7 +74,7 @@ export const openQuestion: Rule = {
  * its due date (compared with the `today` the caller passed in) says so and is at least a warning.
  */
 function withOwnerAndDue(found: RawFinding, today: string | undefined): RawFinding {
-  const question = String(found.data?.question ?? '');
+  const question = typeof found.data?.question === 'string' ? found.data.question : '';
   const meta = questionMeta(question, today);
   if (!meta.owner && !meta.due) return found;
   const data: Record<string, unknown> = { ...found.data };
@@ -115,7 +115,7 @@ function inlineQuestionFindings(model: SpecModel): RawFinding[] {
     const answered = next !== undefined && next.section === sentence.section && A_PREFIX.test(next.text);
     if (!answered) findings.push(finding(stripQ(sentence.text), sentence.range));
   });
-  return findings.map((found) => ({ ...found, data: { ...found.data, question: stripQ(String(found.data?.question ?? '')) } }));
+  return findings.map((found) => ({ ...found, data: { ...found.data, question: stripQ(typeof found.data?.question === 'string' ? found.data.question : '') } }));
 }
 
 function stripQ(text: string): string {
