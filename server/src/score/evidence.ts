@@ -43,7 +43,7 @@ const REQUIREMENT_SECTIONS: readonly SectionId[] = ['requirements', 'non-functio
 
 export function judgeStatements(model: SpecModel, findings: readonly ScoredFinding[], idPattern: string): JudgedStatement[] {
   const ids = new RegExp(`(?<![\\w-])(?:${idPattern})(?![\\w-]*\\w)`, 'g');
-  const title = model.sections.find((section) => section.level === 1)?.title ?? String(model.frontMatter?.data?.title ?? '');
+  const title = model.sections.find((section) => section.level === 1)?.title ?? (typeof model.frontMatter?.data?.title === 'string' ? model.frontMatter.data.title : '');
   const topic = topicWords(title);
   const starts = findings.map((f) => f.offset);
   const findingsIn = (statement: Statement) => findings.filter((_, index) => starts[index] >= statement.start && starts[index] < Math.max(statement.end, statement.start + 1));
