@@ -10,17 +10,20 @@ const LAYERS: readonly string[][] = [
   // the model: together they are the document model.
   ['sections', 'model'],
   ['lexicon'],
-  ['rules'],
+  // Rules declare their score role and dimension (score/types); the score reads findings and the
+  // contract evidence: one layer.
+  ['rules', 'score'],
   ['config'],
   ['engine'],
   ['fixes', 'fs', 'docs', 'templates'],
-  ['export'],
+  // The bundle's READINESS.md reuses the editor features' question and spec summaries.
   ['features'],
+  ['export'],
   ['cli', 'lsp', 'mcp'],
 ];
 
 /** The analysis core: no I/O, no editor protocol. */
-const PURE = new Set(['sections', 'model', 'lexicon', 'rules', 'engine']);
+const PURE = new Set(['sections', 'model', 'lexicon', 'rules', 'score', 'engine']);
 /** Configuration modules the pure layers may use: types and messages, no file reading. */
 const PURE_CONFIG = new Set(['server/src/config/types.ts', 'server/src/config/errors.ts']);
 const IO_OR_PROTOCOL = /^(node:|fs$|path$|child_process$|os$|url$|crypto$|vscode($|-))/;
