@@ -3,30 +3,15 @@ import type { SpecModel } from '../model/types';
 import type { Finding } from '../rules/types';
 import type { SectionId } from '../sections/catalog';
 import type { Profile } from '../sections/profiles';
-import { rolesOf } from '../sections/roles';
+import { rolesOf } from '../score/roles';
 import { contractInputFromModel, type ContractInput } from '../score/contract';
 import * as dimensions from '../score/dimensions';
 import { INTEGRITY_COST, normalizeCosts, type RawDimension } from '../score/dimensions';
 import { judgeStatements, type ScoredFinding } from '../score/evidence';
-import { DIMENSION_IDS, DIMENSION_LABELS, type Breakdown, type DimensionId, type ReadinessBlocker, type ScoreRole } from '../score/types';
+import { DIMENSION_IDS, DIMENSION_LABELS, DIMENSION_WEIGHTS, type Breakdown, type DimensionId, type ReadinessBlocker, type ScoreRole } from '../score/types';
 
 export type { Breakdown, DimensionId, DimensionScore, ReadinessBlocker, ScoreReason, ScoreRole } from '../score/types';
 
-/**
- * How much each dimension counts, following what a contractor needs before starting (the
- * rubric in docs/score.md): what to build and why (structure), the behaviour (requirements),
- * the interfaces (contract) and how it will be accepted (verification) weigh most; the
- * definition of done and self-containment less, because blockers in them stop a handoff on
- * their own.
- */
-export const DIMENSION_WEIGHTS: Readonly<Record<DimensionId, number>> = {
-  structure: 0.25,
-  requirements: 0.2,
-  contract: 0.2,
-  verification: 0.2,
-  done: 0.1,
-  selfContained: 0.05,
-};
 
 /**
  * A ready spec has at least this much of each core dimension: the weighted mean lets strong

@@ -3,7 +3,6 @@
  * collect.ts.
  */
 import { posix } from 'node:path';
-import type { SpecModel } from '../model/types';
 
 export const SPEC_MD = 'spec/SPEC.md';
 export const SPEC_HTML = 'spec/SPEC.html';
@@ -56,13 +55,3 @@ export function decodeText(bytes: Uint8Array): string | undefined {
   }
 }
 
-/**
- * The spec's title for the README and the HTML page: front matter `title`, else the first
- * top-level heading, else the file name.
- */
-export function specTitle(model: SpecModel, fallback: string): string {
-  const fromFrontMatter = model.frontMatter?.data?.title;
-  if (typeof fromFrontMatter === 'string' && fromFrontMatter.trim()) return fromFrontMatter.trim();
-  const heading = model.sections.find((section) => section.level === 1) ?? model.sections[0];
-  return heading?.title.trim() || fallback;
-}

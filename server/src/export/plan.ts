@@ -5,7 +5,8 @@
 import type { AnalysisResult } from '../engine/analyze';
 import { parseSpec } from '../model/parse';
 import type { Link } from '../model/types';
-import { SPEC_HTML, SPEC_MD, specTitle } from './assets';
+import { SPEC_HTML, SPEC_MD } from './assets';
+import { specTitle } from '../model/title';
 import type { CollectedDocument, Collection } from './collect';
 import { criteriaCsv, criteriaJson, criterionRows } from './criteria';
 import { renderSpecHtml } from './html';

@@ -5,7 +5,7 @@
  * to the client, which only renders them.
  */
 import type { AnalysisResult } from '../engine/analyze';
-import { specTitle } from '../export/assets';
+import { specTitle } from '../model/title';
 import { questionMeta } from '../model/questions';
 import { compareRanges } from '../model/text';
 import type { Range } from '../model/types';

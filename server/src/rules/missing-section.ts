@@ -1,6 +1,6 @@
 import { sectionDefinition, type SectionId } from '../sections/catalog';
 import type { Position, Section, SpecModel } from '../model/types';
-import { presentSections } from '../sections/roles';
+import { presentSections } from '../score/present';
 import type { RawFinding, Rule, RuleContext } from './types';
 
 /**

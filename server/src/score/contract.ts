@@ -2,7 +2,7 @@ import { offsetAt, positionAt } from '../model/text';
 import { sectionAt } from '../rules/util';
 import type { CodeBlock, SpecModel, Table } from '../model/types';
 import type { SectionId } from '../sections/catalog';
-import { rolesOf } from '../sections/roles';
+import { rolesOf } from './roles';
 
 /**
  * What the contract dimension judges: the interfaces a builder must implement, each with the

@@ -1,7 +1,7 @@
 import type { SpecModel } from '../model/types';
 import type { Finding } from '../rules/types';
 import type { SectionId } from '../sections/catalog';
-import { rolesOf } from '../sections/roles';
+import { rolesOf } from './roles';
 import { untestableReason } from '../rules/untestable-criterion';
 import { anchorsOf, topicWords } from './specific';
 import { isBinding, isGroupLabel, isScenario, statementsOf, type Statement } from './statements';

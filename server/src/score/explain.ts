@@ -1,5 +1,4 @@
-import { DIMENSION_WEIGHTS } from '../engine/score';
-import { DIMENSION_IDS, DIMENSION_LABELS, type Breakdown, type ReadinessBlocker } from './types';
+import { DIMENSION_IDS, DIMENSION_LABELS, DIMENSION_WEIGHTS, type Breakdown, type ReadinessBlocker } from './types';
 
 /** What an explanation needs: the parts of an analysis result or a readiness report. */
 export interface Explainable {

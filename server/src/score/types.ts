@@ -65,3 +65,19 @@ export interface ReadinessBlocker {
   range: Range;
   rule?: string;
 }
+
+/**
+ * How much each dimension counts, following what a contractor needs before starting (the
+ * rubric in docs/score.md): what to build and why (structure), the behaviour (requirements),
+ * the interfaces (contract) and how it will be accepted (verification) weigh most; the
+ * definition of done and self-containment less, because blockers in them stop a handoff on
+ * their own.
+ */
+export const DIMENSION_WEIGHTS: Readonly<Record<DimensionId, number>> = {
+  structure: 0.25,
+  requirements: 0.2,
+  contract: 0.2,
+  verification: 0.2,
+  done: 0.1,
+  selfContained: 0.05,
+};

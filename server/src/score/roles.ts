@@ -1,9 +1,7 @@
 import type { Section, SpecModel } from '../model/types';
-import { isBinding, isGroupLabel, isScenario, statementsOf, type Statement } from '../score/statements';
+import { isBinding, isGroupLabel, isScenario, statementsOf, type Statement } from './statements';
 import { hasQuantity } from '../lexicon/quantity';
-import { contractInputFromModel } from '../score/contract';
-import { anchorsOf } from '../score/specific';
-import { matchHeading, type SectionId } from './catalog';
+import { matchHeading, type SectionId } from '../sections/catalog';
 
 /**
  * What each section is for, by meaning rather than by heading words alone. A section keeps the
@@ -13,53 +11,13 @@ import { matchHeading, type SectionId } from './catalog';
  * criteria, mostly binding statements or id-led rows make requirements, request lines or
  * wire examples make an API contract, a table with a type column makes inputs and outputs,
  * mostly delivery checks (merged, deployed, CI, pull request) make a definition of done.
- * Used by missing-section and by the readiness score, so that both see the same sections.
+ * Used (through presentSections) by missing-section and by the readiness score, so that both see the same sections.
  */
 export function sectionRoles(model: SpecModel): ReadonlyMap<Section, readonly SectionId[]> {
   let roles = cache.get(model);
   if (!roles) cache.set(model, (roles = compute(model)));
   return roles;
 }
-
-/**
- * Every canonical id the document covers: the roles of its sections, plus pieces written
- * without a section of their own: an "Out of scope: ..." or "Not building: ..." line, user
- * stories ("As a ..., I want ...") or an "In scope:" line for scope, Given/When/Then scenarios
- * for acceptance criteria, binding statements outside discussion for requirements.
- */
-export function presentSections(model: SpecModel): Set<SectionId> {
-  let present = presentCache.get(model);
-  if (present) return present;
-  present = new Set<SectionId>();
-  const roles = sectionRoles(model);
-  for (const ids of roles.values()) for (const id of ids) present.add(id);
-  let bindingCount = 0;
-  for (const statement of statementsOf(model)) {
-    const text = statement.text.replace(/^[\s*_>#]+/, '');
-    if (OUT_OF_SCOPE_LABEL.test(text) || OUT_OF_SCOPE_CLAUSE.test(text)) present.add('out-of-scope');
-    if (SCOPE_LABEL.test(text) || USER_STORY.test(text)) present.add('scope');
-    const ids = statement.section ? roles.get(statement.section) ?? [] : [];
-    if (ids.some((id) => DISCUSSION.includes(id)) || !statement.section) continue;
-    if (isScenario(statement.text)) present.add('acceptance-criteria');
-    if (isBinding(statement.text) && anchorsOf(statement.text).length > 0) {
-      bindingCount++;
-      if (hasQuantity(statement.prose)) present.add('non-functional');
-    }
-  }
-  if (bindingCount >= 3) present.add('requirements');
-  const contract = contractInputFromModel(model);
-  if (contract.interfaces.length > 0) present.add('api-contract');
-  if (contract.fields.some((field) => field.typed) || contract.examples > 0) present.add('inputs-outputs');
-  presentCache.set(model, present);
-  return present;
-}
-
-const presentCache = new WeakMap<SpecModel, Set<SectionId>>();
-const OUT_OF_SCOPE_LABEL = /^(?:out of scope|not in scope|non[- ]goals?|not building|excluded|exclusions|we are not building|not part of this work)\b[^:]{0,20}:\s*\S/i;
-const OUT_OF_SCOPE_CLAUSE = /\b(?:is|are) (?:out of scope|not in scope|not part of this work)\b/i;
-const SCOPE_LABEL = /^(?:in scope|scope|building|we are building|deliverables?)\b[^:]{0,20}:\s*\S/i;
-const USER_STORY = /\bas an? [^,.]{2,60}, i (?:want|need|would like)\b/i;
-const DISCUSSION: readonly SectionId[] = ['context', 'out-of-scope', 'open-questions', 'dependencies-access', 'rollback'];
 
 /** The role ids of the section a statement (or offset) belongs to. */
 export function rolesOf(model: SpecModel, section: Section | undefined): readonly SectionId[] {
