@@ -31,6 +31,11 @@ export async function activate(context: vscode.ExtensionContext): Promise<SpecRe
 
   context.subscriptions.push(
     vscode.commands.registerCommand('specready.showReadiness', async () => showReadiness(await ensureStarted(), status)),
+    // Applies the server's source.fixAll.specready action: every fix that needs no input.
+    vscode.commands.registerCommand('specready.fixAll', async () => {
+      await ensureStarted();
+      await vscode.commands.executeCommand('editor.action.codeAction', { kind: 'source.fixAll.specready', apply: 'first' });
+    }),
     vscode.commands.registerCommand('specready.recheck', async () => recheck(await ensureStarted(), status)),
     vscode.commands.registerCommand('specready.reveal', (uri: string, range: vscode.Range | { start: vscode.Position; end: vscode.Position }) =>
       reveal(uri, range)),

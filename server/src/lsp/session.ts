@@ -14,7 +14,7 @@ import { AnalysisService, type DocumentAnalysis, type DocumentSnapshot } from '.
 import { toReadiness, type Readiness } from './convert';
 import { ConfigDiagnostics } from './features/config-diagnostics';
 import { registerDiagnostics, type DiagnosticsPublisher } from './features/diagnostics';
-import { registerCodeActions } from './features/code-actions';
+import { FIX_ALL_KIND, registerCodeActions } from './features/code-actions';
 import { registerHover } from './features/hover';
 import { registerCodeLens } from './features/code-lens';
 import { registerIdNavigation } from './features/ids';
@@ -107,7 +107,7 @@ export class Session {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
         ...(pull ? { diagnosticProvider: { identifier: 'specready', interFileDependencies: true, workspaceDiagnostics: true } } : {}),
-        codeActionProvider: { codeActionKinds: ['quickfix'], resolveProvider: false },
+        codeActionProvider: { codeActionKinds: ['quickfix', FIX_ALL_KIND], resolveProvider: false },
         hoverProvider: true,
         codeLensProvider: { resolveProvider: false },
         completionProvider: { triggerCharacters: ['-'], resolveProvider: false },

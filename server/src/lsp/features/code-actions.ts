@@ -8,8 +8,12 @@ import { vocabularyAddition } from '../../fixes/terms';
 import type { Finding } from '../../rules/types';
 import { SOURCE, toDiagnostic } from '../convert';
 import type { Session } from '../session';
+import { fixAll, fixAllRules } from '../../features/fix-all';
 import { isQuestionFinding } from '../../features/specs';
 import { ANSWER_QUESTION_COMMAND } from '../protocol';
+
+/** Every safe fix of the file at once; what `editor.codeActionsOnSave` asks for. */
+export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.specready`;
 
 /** Asks for the answer, then records the question as a decision (see features/questions.ts). */
 const ANSWER_TITLE = 'Answer question…';
@@ -22,6 +26,14 @@ export function registerCodeActions(session: Session): void {
   session.connection.onCodeAction(async (params) => {
     const analysis = await session.analyseOpen(params.textDocument.uri);
     if (analysis?.kind !== 'analysed') return [];
+    const only = params.context.only;
+    if (only?.length && only.some((kind) => FIX_ALL_KIND.startsWith(kind))) {
+      // Asked for source actions (on save, or "Fix all"): the one fix-all action, if it fixes anything.
+      const all = fixAll(analysis.result);
+      return all.edits.length > 0
+        ? [{ title: 'Fix all SpecReady problems that have a safe fix', kind: FIX_ALL_KIND, edit: { changes: { [params.textDocument.uri]: all.edits } } }]
+        : [];
+    }
     const findings = relevantFindings(analysis.findings, params.range, params.context.diagnostics);
     const actions: CodeAction[] = [];
     const titles = new Set<string>();
@@ -54,6 +66,11 @@ export function registerCodeActions(session: Session): void {
         titles.add(action.title);
         actions.push({ ...action, diagnostics: [toDiagnostic(finding)] });
       }
+    }
+    const rulesHere = new Set(findings.map((finding) => finding.rule));
+    for (const rule of fixAllRules(analysis.result).filter((candidate) => rulesHere.has(candidate))) {
+      const all = fixAll(analysis.result, rule);
+      actions.push({ title: `Fix all ${rule} problems (${all.rules[rule]})`, kind: CodeActionKind.QuickFix, edit: { changes: { [params.textDocument.uri]: all.edits } } });
     }
     // Fixes first, suppressions last, whatever finding they came from.
     return actions.sort((a, b) => Number(a.title.startsWith('Disable ')) - Number(b.title.startsWith('Disable ')));
