@@ -40,9 +40,8 @@ describe('Fix all', () => {
       if (modalLines.has(line)) assert.match(afterLines[line], /\b(MUST|SHOULD|MAY)\b/, `line ${line + 1}: ${afterLines[line]}`);
       else assert.equal(afterLines[line], beforeLines[line], `line ${line + 1} unchanged`);
     }
-    // Restore the fixture for the tests after this one.
-    await editor.edit((edit) => edit.replace(new vscode.Range(0, 0, editor.document.lineCount, 0), before));
-    await vscode.workspace.getConfiguration('editor', { languageId: 'markdown' }).update('codeActionsOnSave', undefined, vscode.ConfigurationTarget.Workspace, true);
-    assert.ok(await editor.document.save());
+    // Restore the fixture on disk for the tests after this one.
+    await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(before));
+    await vscode.commands.executeCommand('workbench.action.files.revert');
   });
 });
