@@ -36,6 +36,18 @@ describe('specready: messages in its own words', function () {
     assert.match(usage(['rules', 'vage-term']), /^specready: unexpected argument "vage-term": no rule has that id; did you mean "vague-term"\?/);
   });
 
+  it('suggests the option, command or value that was meant on every command', () => {
+    assert.match(usage(['export', 'specs/a.md', '--overwrit']), /^specready export: unknown option "--overwrit"; did you mean "--overwrite"\?/);
+    assert.match(usage(['export', 'specs/a.md', '--format', 'dirr']), /--format must be zip or dir, not "dirr"; did you mean "dir"\?/);
+    assert.match(usage(['new', 'service', 'specs/b.md', '--titel', 'B']), /^specready new: unknown option "--titel"; did you mean "--title"\?/);
+    assert.match(usage(['new', 'servce', 'specs/b.md']), /^specready new: unknown template "servce"; did you mean "service"\?/);
+    assert.match(usage(['mcp', '--rot', '.']), /unknown option "--rot"; did you mean "--root"\?/);
+    assert.match(usage(['rules', '--fromat', 'json']), /did you mean "--format"\?/);
+    assert.match(usage(['check', '--format', 'sarf']), /--format must be one of .*, not "sarf"; did you mean "sarif"\?/);
+    assert.match(usage(['chek', 'specs']), /^specready: unknown command "chek"; did you mean "check"\?/);
+    assert.match(usage(['--verison']), /^specready: unknown option "--verison"; did you mean "--version"\?/);
+  });
+
   it('shows one rule with specready rules <id>', () => {
     const result = project.run(['rules', 'vague-term', '--format', 'json']);
     assert.equal(result.status, 0, result.stderr);

@@ -282,6 +282,8 @@ describe('suggestions', () => {
   it('measures edit distance', () => {
     assert.equal(editDistance('kitten', 'sitting'), 3);
     assert.equal(editDistance('', 'abc'), 3);
+    assert.equal(editDistance('titel', 'title'), 1, 'a swap of neighbours is one typo');
+    assert.equal(editDistance('ca', 'abc'), 3);
   });
 
   it('suggests only close matches', () => {

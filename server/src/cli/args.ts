@@ -43,6 +43,8 @@ export const DELEGATED_COMMANDS = ['export', 'new', 'mcp'] as const;
 export type DelegatedName = (typeof DELEGATED_COMMANDS)[number];
 export type HelpTopic = 'check' | 'rules' | DelegatedName;
 
+const COMMANDS: readonly string[] = ['check', 'rules', ...DELEGATED_COMMANDS];
+
 export type Command =
   | CheckCommand
   | RulesCommand
@@ -63,8 +65,13 @@ export function parseCommandLine(argv: readonly string[]): Command {
   if (first === 'check') return parseCheck(rest);
   if (first === 'rules') return parseRules(rest);
   if ((DELEGATED_COMMANDS as readonly string[]).includes(first)) return { kind: 'delegated', name: first as DelegatedName, args: rest };
-  if (first.startsWith('-')) throw new UsageError(`unknown option "${first}"`);
-  throw new UsageError(`unknown command "${first}" (commands: check, rules, export, new, mcp; to check a path, run: specready check ${first})`);
+  if (first.startsWith('-')) {
+    const suggestion = first.startsWith('--') ? closestMatch(first.slice(2), ['help', 'version']) : undefined;
+    throw new UsageError(`unknown option "${first}"${suggestion ? `; did you mean "--${suggestion}"?` : ''}`);
+  }
+  const command = closestMatch(first, COMMANDS);
+  if (command) throw new UsageError(`unknown command "${first}"; did you mean "${command}"?`);
+  throw new UsageError(`unknown command "${first}" (commands: ${COMMANDS.join(', ')}; to check a path, run: specready check ${first})`);
 }
 
 function helpTopic(topic: string | undefined): HelpTopic | undefined {
@@ -74,7 +81,7 @@ function helpTopic(topic: string | undefined): HelpTopic | undefined {
 }
 
 function parseCheck(args: string[]): Command {
-  const { values, positionals } = parse({
+  const { values, positionals } = parseOptions({
     args,
     allowPositionals: true,
     options: {
@@ -124,7 +131,7 @@ function parseCheck(args: string[]): Command {
 }
 
 function parseRules(args: string[]): Command {
-  const { values, positionals } = parse({
+  const { values, positionals } = parseOptions({
     args,
     allowPositionals: true,
     options: { format: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
@@ -143,7 +150,7 @@ function parseRules(args: string[]): Command {
  * with a dash and is a number (`--min-score -1`) is taken as the option's value, so that the
  * range check can say what is wrong with it.
  */
-function parse<T extends ParseArgsConfig>(config: T): ReturnType<typeof parseArgs<T>> {
+export function parseOptions<T extends ParseArgsConfig>(config: T): ReturnType<typeof parseArgs<T>> {
   const options = config.options ?? {};
   const args = [...(config.args ?? [])];
   for (let index = 0; index < args.length - 1; index++) {
@@ -179,7 +186,8 @@ function firstLine(text: string): string {
 function oneOf<T extends string>(name: string, value: string | undefined, allowed: readonly T[]): T | undefined {
   if (value === undefined) return undefined;
   if ((allowed as readonly string[]).includes(value)) return value as T;
-  throw new UsageError(`${name} must be one of ${allowed.join(', ')}, not "${value}"`);
+  const suggestion = closestMatch(value, allowed);
+  throw new UsageError(`${name} must be one of ${allowed.join(', ')}, not "${value}"${suggestion ? `; did you mean "${suggestion}"?` : ''}`);
 }
 
 function nonEmpty(name: string, value: string | undefined): string | undefined {

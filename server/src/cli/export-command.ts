@@ -5,13 +5,14 @@
  * anything that prevents the export itself.
  */
 import { dirname, isAbsolute, relative, resolve } from 'node:path';
-import { parseArgs } from 'node:util';
 import { formatConfigError } from '../config/errors';
 import { loadConfigFile } from '../config/load';
 import { defaultOutPath, exportBundle, parseSourceDateEpoch } from '../export/index';
 import { repositoryRoot } from '../export/git';
 import { BUNDLE_FORMATS, type BundleFormat, type ExportResult, type ExportWritten } from '../export/types';
 import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE } from './io';
+import { parseOptions } from './args';
+import { closestMatch } from '../config/suggest';
 
 export interface ExportIo {
   cwd: string;
@@ -98,7 +99,7 @@ function parse(args: string[]): ExportArgs | 'help' {
   let values;
   let positionals;
   try {
-    ({ values, positionals } = parseArgs({
+    ({ values, positionals } = parseOptions({
       args,
       allowPositionals: true,
       options: {
@@ -119,7 +120,10 @@ function parse(args: string[]): ExportArgs | 'help' {
     throw new UsageError(positionals.length === 0 ? 'missing the spec to export' : `export takes one spec, not ${positionals.length}`);
   }
   const format = values.format ?? 'zip';
-  if (!(BUNDLE_FORMATS as readonly string[]).includes(format)) throw new UsageError(`--format must be zip or dir, not "${format}"`);
+  if (!(BUNDLE_FORMATS as readonly string[]).includes(format)) {
+    const suggestion = closestMatch(format, BUNDLE_FORMATS);
+    throw new UsageError(`--format must be zip or dir, not "${format}"${suggestion ? `; did you mean "${suggestion}"?` : ''}`);
+  }
   for (const name of ['out', 'root', 'config'] as const) {
     if (values[name] === '') throw new UsageError(`--${name} needs a path`);
   }

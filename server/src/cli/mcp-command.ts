@@ -1,8 +1,8 @@
 /** `specready mcp [--root <dir>]`: serves the MCP tools over stdio until the client disconnects. */
 import { statSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { parseArgs } from 'node:util';
 import { EXIT_OK, EXIT_USAGE, type CliIo } from './io';
+import { parseOptions } from './args';
 import type * as McpRuntime from './mcp';
 
 export const MCP_HELP = `Usage: specready mcp [--root <dir>]
@@ -21,7 +21,7 @@ Options:
 export async function runMcpCommand(args: string[], io: CliIo): Promise<number> {
   let values: { root?: string; help?: boolean };
   try {
-    ({ values } = parseArgs({ args, options: { root: { type: 'string' }, help: { type: 'boolean', short: 'h' } } }));
+    ({ values } = parseOptions({ args, options: { root: { type: 'string' }, help: { type: 'boolean', short: 'h' } } }));
   } catch (error) {
     io.stderr(`specready: ${(error as Error).message.split('\n')[0]}\nRun "specready mcp --help" for usage.\n`);
     return EXIT_USAGE;

@@ -6,7 +6,6 @@
  */
 import { mkdirSync, statSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, relative, resolve } from 'node:path';
-import { parseArgs } from 'node:util';
 import { formatConfigError } from '../config/errors';
 import { loadConfigForFolder } from '../config/load';
 import { BUILTIN_PROFILES, resolveProfile, UnknownProfileError, type Profile } from '../sections/profiles';
@@ -16,6 +15,8 @@ import {
   templateVariables, titleFromFileName,
 } from '../templates/render';
 import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE } from './io';
+import { parseOptions } from './args';
+import { closestMatch } from '../config/suggest';
 
 export interface NewIo {
   cwd: string;
@@ -74,7 +75,7 @@ function parse(args: string[]): NewArgs | { list: string } | 'help' {
   let values;
   let positionals;
   try {
-    ({ values, positionals } = parseArgs({
+    ({ values, positionals } = parseOptions({
       args,
       allowPositionals: true,
       options: { title: { type: 'string' }, list: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } },
@@ -159,8 +160,9 @@ function profileNamed(name: string, folder: string, cwd: string): Profile {
   } catch (error) {
     if (!(error instanceof UnknownProfileError)) throw error;
     const customs = findCustomTemplates(folder).map((template) => template.name);
-    const known = [...BUILTIN_TEMPLATE_NAMES, ...Object.keys(loaded.config.profiles ?? {}), ...customs];
-    throw new UsageError(`unknown template "${name}" (available from ${relative(cwd, folder) || '.'}: ${[...new Set(known)].join(', ')})`);
+    const known = [...new Set([...BUILTIN_TEMPLATE_NAMES, ...Object.keys(loaded.config.profiles ?? {}), ...customs])];
+    const suggestion = closestMatch(name, known);
+    throw new UsageError(`unknown template "${name}"${suggestion ? `; did you mean "${suggestion}"?` : ''} (available from ${relative(cwd, folder) || '.'}: ${known.join(', ')})`);
   }
 }
 

@@ -27,15 +27,23 @@ function nearest(word: string, candidates: readonly string[]): string | undefine
   return best;
 }
 
-/** Levenshtein distance with one rolling row: the inputs are short keys. */
+/**
+ * Edit distance counting an insertion, deletion, substitution or swap of two neighbouring
+ * characters as one edit (optimal string alignment): "titel" is one typo away from "title".
+ * Three rolling rows: the inputs are short keys.
+ */
 export function editDistance(a: string, b: string): number {
+  let before: number[] = [];
   let previous = Array.from({ length: b.length + 1 }, (_, index) => index);
   for (let i = 1; i <= a.length; i++) {
     const current = [i];
     for (let j = 1; j <= b.length; j++) {
       const substitution = previous[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1);
-      current.push(Math.min(previous[j] + 1, current[j - 1] + 1, substitution));
+      let distance = Math.min(previous[j] + 1, current[j - 1] + 1, substitution);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) distance = Math.min(distance, before[j - 2] + 1);
+      current.push(distance);
     }
+    before = previous;
     previous = current;
   }
   return previous[b.length];

@@ -8,12 +8,16 @@ import { requirementIndex } from '../model/requirements';
 import { offsetAt } from '../model/text';
 import type { Range, Section, SpecModel } from '../model/types';
 import { toCsv } from './csv';
+import { plainText } from './markdown-text';
 
 export interface CriterionRow {
   /** 1-based position among the spec's criteria. */
   number: number;
   id: string;
+  /** The criterion as a reader sees it, without Markdown markup ("AC-2 (REQ-2): Given ..."). */
   text: string;
+  /** The criterion as written in the spec, markup included. */
+  markdown: string;
   /** Requirement ids the criterion references, in order of appearance, each once. */
   requirements: string[];
   /** Title of the section the criterion is in. */
@@ -37,9 +41,10 @@ export function criterionRows(model: SpecModel, idPattern: string): CriterionRow
     return {
       number: position + 1,
       id,
-      text: criterion.text.replace(/\s+/g, ' ').trim(),
+      text: plainText(criterion.text),
+      markdown: criterion.text.replace(/\s+/g, ' ').trim(),
       requirements,
-      section: sectionPath(criterion.section),
+      section: plainText(sectionPath(criterion.section)),
       anchor: criterion.section?.slug ?? '',
       line: criterion.range.start.line + 1,
     };

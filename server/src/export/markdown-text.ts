@@ -1,3 +1,5 @@
+import MarkdownIt from 'markdown-it';
+
 /**
  * Text from the spec (titles, phrases, quoted criteria) written into the bundle's own Markdown
  * files: escaped so that it reads as written and cannot turn into markup, links or HTML.
@@ -20,4 +22,26 @@ export function codeSpan(text: string): string {
   const fence = '`'.repeat(longestRun + 1);
   const padding = text.startsWith('`') || text.endsWith('`') ? ' ' : '';
   return `${fence}${padding}${text.replace(/\s+/g, ' ')}${padding}${fence}`;
+}
+
+const INLINE = new MarkdownIt({ html: false, linkify: false, typographer: false });
+
+/**
+ * What a reader sees of a line of inline Markdown, without the markup: emphasis, strikethrough
+ * and code marks dropped, a link reduced to its text (an autolink to its address), an image to
+ * its alt text, backslash escapes and entities resolved, HTML comments removed. Other HTML is
+ * kept as written ("<amount>" is text in a spec). For files that are not Markdown (CSV) and
+ * for text that is written into Markdown again (READINESS.md escapes what is left).
+ */
+export function plainText(markdown: string): string {
+  const source = markdown.replace(/<!--[\s\S]*?(?:-->|$)/g, ' ');
+  const parts: string[] = [];
+  for (const block of INLINE.parseInline(source, {})) {
+    for (const token of block.children ?? []) {
+      if (token.type === 'text' || token.type === 'code_inline') parts.push(token.content);
+      else if (token.type === 'image') parts.push(token.content);
+      else if (token.type === 'softbreak' || token.type === 'hardbreak') parts.push(' ');
+    }
+  }
+  return parts.join('').replace(/\s+/g, ' ').trim();
 }

@@ -7,7 +7,7 @@ import type { AnalysisResult, Breakdown, ReadinessBlocker } from '../engine/anal
 import { DIMENSION_IDS, DIMENSION_LABELS } from '../score/types';
 import { sectionAtLine } from '../model/sections';
 import type { Severity } from '../rules/types';
-import { escapeMarkdown } from './markdown-text';
+import { escapeMarkdown, plainText } from './markdown-text';
 import { questionFor } from './questions';
 import { questionAt } from '../features/questions';
 import { isQuestionFinding } from '../features/specs';
@@ -61,12 +61,12 @@ export function readinessReport(analysis: AnalysisResult, title: string): Readin
         severity: finding.severity,
         line: finding.range.start.line + 1,
         column: finding.range.start.character + 1,
-        section: sectionAtLine(analysis.model.sections, finding.range.start.line)?.title ?? '',
-        question: questionFor(finding),
+        section: plainText(sectionAtLine(analysis.model.sections, finding.range.start.line)?.title ?? ''),
+        question: plainText(questionFor(finding)),
         message: finding.message,
       };
       const asked = isQuestionFinding(finding) ? questionAt({ ...analysis, findings: [finding] }, finding.range.start) : undefined;
-      if (asked) question.openQuestion = { text: asked.text, ...(asked.owner ? { owner: asked.owner } : {}), ...(asked.due ? { due: asked.due } : {}) };
+      if (asked) question.openQuestion = { text: plainText(asked.text), ...(asked.owner ? { owner: asked.owner } : {}), ...(asked.due ? { due: asked.due } : {}) };
       return question;
     }),
   };
@@ -82,9 +82,17 @@ const GROUPS: ReadonlyArray<{ title: string; severities: Severity[]; intro: stri
   { title: 'Minor', severities: ['info', 'hint'], intro: 'Worth a quick check.' },
 ];
 
+/**
+ * Text from the spec or the analysis as it reads, never its Markdown markup: a quoted
+ * "**AC-1**" shows as AC-1, not as raw or backslash-escaped asterisks.
+ */
+function text(value: string): string {
+  return escapeMarkdown(plainText(value));
+}
+
 export function readinessMarkdown(report: ReadinessReport): string {
   const lines = [
-    `# Readiness of "${escapeMarkdown(report.title)}"`,
+    `# Readiness of "${text(report.title)}"`,
     '',
     `**Score: ${report.score}/100** (threshold ${report.threshold}, profile \`${report.profile}\`). ${verdict(report)}`,
     '',
@@ -93,7 +101,7 @@ export function readinessMarkdown(report: ReadinessReport): string {
     '| --- | ---: | ---: | --- |',
     ...DIMENSION_IDS.map((id) => {
       const dimension = report.breakdown[id];
-      return `| ${DIMENSION_LABELS[id]} | ${dimension.score} | ${Math.round(dimension.weight * 100)}% | ${escapeMarkdown(dimension.evidence)} |`;
+      return `| ${DIMENSION_LABELS[id]} | ${dimension.score} | ${Math.round(dimension.weight * 100)}% | ${text(dimension.evidence)} |`;
     }),
     '',
     ...openQuestionLines(report),
@@ -125,7 +133,7 @@ function openQuestionLines(report: ReadinessReport): string[] {
     '| # | Question | Owner | Due |',
     '| --- | --- | --- | --- |',
     ...open.map(({ id, openQuestion }) =>
-      `| ${id} | ${escapeMarkdown(openQuestion!.text)} | ${openQuestion!.owner ? `@${escapeMarkdown(openQuestion!.owner)}` : 'unassigned'} | ${openQuestion!.due ?? '-'} |`),
+      `| ${id} | ${text(openQuestion!.text)} | ${openQuestion!.owner ? `@${text(openQuestion!.owner)}` : 'unassigned'} | ${openQuestion!.due ?? '-'} |`),
     '',
   ];
 }
@@ -137,7 +145,7 @@ function blockerLines(report: ReadinessReport): string[] {
     '',
     'Each of these makes the spec not ready whatever its score.',
     '',
-    ...report.blockers.map((blocker) => `- ${escapeMarkdown(blocker.message)}`),
+    ...report.blockers.map((blocker) => `- ${text(blocker.message)}`),
     '',
   ];
 }
@@ -148,8 +156,8 @@ function lostPointLines(report: ReadinessReport): string[] {
   if (reasons.length === 0) return [];
   const lines = ['## Where the points went', ''];
   for (const reason of [...reasons].sort((a, b) => b.lost - a.lost)) {
-    const items = reason.items && reason.items.length > 0 ? ` (${reason.items.map(escapeMarkdown).join(', ')})` : '';
-    lines.push(`- **−${reason.lost}** ${escapeMarkdown(reason.message)}${items}`);
+    const items = reason.items && reason.items.length > 0 ? ` (${reason.items.map(text).join(', ')})` : '';
+    lines.push(`- **−${reason.lost}** ${text(reason.message)}${items}`);
   }
   lines.push('');
   return lines;
@@ -161,7 +169,7 @@ function verdict(report: ReadinessReport): string {
 }
 
 function questionLines(question: ReadinessQuestion): string[] {
-  const where = [`line ${question.line}`, question.section ? `section "${escapeMarkdown(question.section)}"` : '', `\`${question.rule}\``]
+  const where = [`line ${question.line}`, question.section ? `section "${text(question.section)}"` : '', `\`${question.rule}\``]
     .filter(Boolean).join(' · ');
-  return [`- **${question.id}.** ${escapeMarkdown(question.question)}  `, `  _${where}_`, ''];
+  return [`- **${question.id}.** ${text(question.question)}  `, `  _${where}_`, ''];
 }

@@ -1,6 +1,8 @@
 import assert from 'node:assert/strict';
 import { criteriaCsv, criterionRows } from '../../../server/src/export/criteria';
 import { csvCell, toCsv } from '../../../server/src/export/csv';
+import { plainText } from '../../../server/src/export/markdown-text';
+import { readinessMarkdown, readinessReport } from '../../../server/src/export/readiness';
 import { analyzeSpec } from '../../../server/src/engine/analyze';
 import { READY_SPEC } from './fixtures';
 
@@ -33,12 +35,14 @@ describe('export: CSV', () => {
     const analysis = analyzeSpec(READY_SPEC, { uri: 'file:///w/payment-refunds.spec.md' });
     const rows = criterionRows(analysis.model, analysis.idPattern);
     assert.equal(rows.length, 6);
-    assert.deepEqual({ ...rows[1], text: rows[1].text.slice(0, 20) }, {
-      number: 2, id: 'AC-2', text: '**AC-2** (REQ-2): Gi', requirements: ['REQ-2'], section: 'Acceptance Criteria', anchor: 'acceptance-criteria', line: rows[1].line,
+    assert.deepEqual({ ...rows[1], text: rows[1].text.slice(0, 20), markdown: rows[1].markdown.slice(0, 20) }, {
+      number: 2, id: 'AC-2', text: 'AC-2 (REQ-2): Given ', markdown: '**AC-2** (REQ-2): Gi', requirements: ['REQ-2'], section: 'Acceptance Criteria', anchor: 'acceptance-criteria', line: rows[1].line,
     });
     const csv = criteriaCsv(rows).split('\r\n');
     assert.equal(csv[0], 'number,id,text,requirements,section,line');
-    assert.match(csv[1], /^1,AC-1,"\*\*AC-1\*\* \(REQ-1\): Given .*",REQ-1,Acceptance Criteria,\d+$/);
+    assert.match(csv[1], /^1,AC-1,"AC-1 \(REQ-1\): Given .*",REQ-1,Acceptance Criteria,\d+$/);
+    assert.match(csv[2], /error code amount_exceeds_balance\.",REQ-2,/, 'code spans are plain text');
+    assert.doesNotMatch(criteriaCsv(rows), /[*`]/, 'no Markdown markup in the CSV');
     assert.equal(csv.length, 8, 'header, six rows and the empty string after the last CRLF');
   });
 
@@ -49,5 +53,27 @@ describe('export: CSV', () => {
     assert.equal(row.id, '');
     assert.deepEqual(row.requirements, ['REQ-1', 'REQ-2']);
     assert.match(criteriaCsv([row]), /,REQ-1; REQ-2,Acceptance Criteria,10\r\n$/);
+  });
+});
+
+describe('export: plain text from Markdown', () => {
+  it('drops emphasis, code and link markup and keeps what a reader sees', () => {
+    assert.equal(plainText('**AC-1** (REQ-1): Given `k1`, then [the docs](a.md) say _so_'), 'AC-1 (REQ-1): Given k1, then the docs say so');
+    assert.equal(plainText('a\\*b\\* &amp; ![flow chart](i.png) <https://example.com/x> ~~old~~ __new__'), 'a*b* & flow chart https://example.com/x old new');
+    assert.equal(plainText('keep snake_case_names, p95 < 200 ms and <amount> <!-- guidance --> here'), 'keep snake_case_names, p95 < 200 ms and <amount> here');
+  });
+
+  it('writes READINESS.md and readiness.json questions without raw or escaped markup from the spec', () => {
+    const spec = [
+      '# **Bold** title', '', '## Requirements', '', '- **REQ-1**: The service MUST respond fast.', '',
+      '## Acceptance Criteria', '', '- **AC-1** (REQ-1): The `refunds` page is user-friendly.', '',
+    ].join('\n');
+    const analysis = analyzeSpec(spec, { uri: 'file:///w/plain.spec.md' });
+    const report = readinessReport(analysis, '**Bold** title');
+    const markdown = readinessMarkdown(report);
+    assert.ok(report.questions.length > 0);
+    assert.match(markdown, /^# Readiness of "Bold title"/);
+    assert.doesNotMatch(markdown, /\\\*|\*\*(?:AC|REQ)-|`refunds`|\\`/, markdown);
+    for (const question of report.questions) assert.doesNotMatch(`${question.question} ${question.section}`, /\*\*|`/, question.question);
   });
 });
