@@ -112,6 +112,36 @@ describe('statements', () => {
     assert.equal(roleOf(doc, 'The scheduler is slow'), 'narrative:discussion');
   });
 
+  it('reads a stated goal as a goal, and a commitment with an open date as a commitment', () => {
+    const design = '# T\n\n## Explanation\n\nOur goal is that all groups will have charters.\n\nThis KEP will eventually remove two flags.\n\nThis could eventually change.\n';
+    assert.equal(roleOf(design, 'Our goal'), 'goal');
+    assert.equal(roleOf(design, 'This KEP'), 'requirement');
+    assert.equal(roleOf(design, 'This could'), 'narrative:prediction');
+    assert.equal(roleOf('# T\n\n## Motivation\n\nThe goal is to make exports faster.\n', 'The goal'), 'narrative:rationale');
+  });
+
+  it('reads a permission in spec language as binding', () => {
+    assert.equal(roleOf('# T\n\n## Detailed design\n\nIt is legal, however, for an implementation to cap the depth.\n', 'It is legal'), 'requirement');
+  });
+
+  it('tells a glossary from the definition of a construct', () => {
+    const roles = sectionRoles(parseSpec('# T\n\n## Definitions\n\nx\n\n## Naked function definition\n\ny\n').sections).map((info) => info.role);
+    assert.deepEqual(roles, ['none', 'definitions', 'none']);
+  });
+
+  it('judges the answers of a questionnaire on their own wording, and SLO answers as requirements', () => {
+    const text = [
+      '# T', '', '## Questionnaire', '', '### Monitoring Requirements', '',
+      '* **How can an operator tell the feature is in use?**', '', '  Check the metric. Validate the setup to ensure it is configured correctly.', '',
+      '#### What are the SLIs?', '', 'The usual ones.', '',
+      '#### What are the reasonable SLOs for the enhancement?', '', 'The latency should stay the same.', '',
+    ].join('\n');
+    const roles = sectionRoles(parseSpec(text).sections).map((info) => info.role);
+    assert.deepEqual(roles, ['none', 'design', 'design', 'design', 'requirements']);
+    assert.equal(statement(text, 'Validate').sectionRole, 'design');
+    assert.equal(roleOf(text, 'The latency'), 'requirement');
+  });
+
   it('describes a statement for hovers', () => {
     const found = statement('# T\n\n## Requirements\n\n- The API must be fast\n', 'The API');
     assert.equal(describeStatement(found), 'judged as a requirement: \'must\' in "Requirements", a requirements section');

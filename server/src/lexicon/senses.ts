@@ -74,6 +74,29 @@ export function inVagueSense(text: string, match: LexiconMatch): boolean {
   return true;
 }
 
+/** Nouns of amount, extent and time: what "a reasonable limit" or "some period of time" leaves open. */
+const AMOUNT_NOUN = /^[\s-]+(?:(?:\p{L}+\s+)?(?:amount|number|period|length|limit|duration|delay|interval|time|timeframe|timeout|while|size|rate|threshold|window|quantity|margin)s?)\b/iu;
+
+/** Judgement and quantity words that leave the amount they modify to the reader. */
+const OPEN_AMOUNT = new Set([
+  'reasonable', 'sufficient', 'adequate', 'appropriate', 'acceptable', 'enough', 'some', 'certain', 'significant',
+  'substantial', 'excessive', 'small', 'large', 'long', 'short', 'huge', 'tiny',
+]);
+
+/**
+ * True when a judgement or quantity word modifies a noun of amount or time ("some reasonable period
+ * of time", "cap chaining to a reasonable limit", "enough time"): the statement commits to an
+ * amount nobody stated, which is vague wherever the statement binds, design prose included.
+ */
+export function leavesAmountOpen(text: string, match: LexiconMatch): boolean {
+  if (!OPEN_AMOUNT.has(match.entry.term.toLowerCase())) return false;
+  const after = text.slice(match.end);
+  if (!AMOUNT_NOUN.test(after)) return false;
+  // "at the same time", "for a long time" as an idiom of duration still leaves it open; "the time
+  // limit", "a small number of 5" are settled elsewhere (numbers settle graded words).
+  return !INTERROGATIVE.test(text.slice(0, match.start));
+}
+
 /**
  * A capitalised word inside a clause is (part of) a name: "the Performance API", "uses Simple
  * Storage"; at the start of a sentence, a list item or after a colon it is just capitalised.

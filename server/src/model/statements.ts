@@ -138,7 +138,8 @@ const HEADING_ROLES: Array<[RegExp, HeadingRole]> = [
   [/\b(?:acceptance|graduation|success|exit|release|completion|done|verification|evaluation) (?:criteria|criterion|conditions?|tests?)\b|\bacceptance\b|\bdefinition of done\b|\bhow to verify\b|\bverification\b/, { role: 'criteria' }],
   [/\bchecklists?\b/, { role: 'design' }],
   [/(?:^|\s)(?:goals?|objectives?)(?:\s+(?:of|for)\b.*)?$|\bdeliverables\b|\bsuccess metrics\b|\bdecision drivers?\b|\bin scope\b|^scope$/, { role: 'goals' }],
-  [/\bglossary\b|\bterminology\b|\bdefinitions?\b|\bvocabulary\b|\bterms\b|\bnomenclature\b/, { role: 'definitions' }],
+  // "Definitions" lists terms; "Naked function definition" defines a construct of the design.
+  [/\bglossary\b|\bterminology\b|\bdefinitions\b|^definition(?: of terms)?$|\bdefinition of terms\b|\bvocabulary\b|\bterms\b|\bnomenclature\b/, { role: 'definitions' }],
   [/\brequirements?\b|\b(?:functional|requirements?|system|product|software) specification\b|\bnfrs?\b|\bnon ?functional\b|\bmust haves\b|\bslos?\b|\bslas?\b|\bservice level\b/, { role: 'requirements' }],
   [/\bexamples?\b|\bwalk ?through\b|\btutorial\b|\bdemo\b|\billustrat|\buser stor(?:y|ies)\b|\bstory \d|\bscenarios?\b|\buse cases?\b/, { role: 'narrative', narrative: 'example' }],
   [/\brationale\b|\balternatives?\b|\bdrawbacks?\b|\btrade ?offs?\b|\bcomparison\b|\bcompared\b|\bdownsides?\b|\bpros\b|\bcons\b|\brisks?\b|\bdiscussion\b|\bconsidered\b|\brejected\b|\bwhy not\b|\bcriticism\b|\bprior art\b|\brelated work\b|\bother (?:languages|ecosystems|projects)\b/, { role: 'narrative', narrative: 'rationale' }],
@@ -200,10 +201,18 @@ function headingRole(section: Section): HeadingRole | undefined {
   if (!title) return undefined;
   // A heading that asks a question heads an answer ("Will enabling the feature change any default?"),
   // judged on its own wording.
-  if (/\?\s*$/.test(section.title) && !/\b(?:open|unresolved|outstanding) questions?\b/i.test(section.title)) return { role: 'design', question: true };
+  if (/\?\s*$/.test(section.title) && !/\b(?:open|unresolved|outstanding) questions?\b/i.test(section.title)) {
+    // A question that asks for the targets ("What are the reasonable SLOs for the enhancement?")
+    // heads them: its answer commits to a target.
+    if (TARGET_QUESTION.test(title)) return { role: 'requirements' };
+    return { role: 'design', question: true };
+  }
   // A heading that names a code element ("The `hash(into:)` requirement") is about that element.
   if (/`[^`]+`|\w\(|::|\(\w*:\)/.test(section.title)) return { role: 'design' };
   const whole = matchRole(title);
+  // A topic of a questionnaire ("Monitoring Requirements" over "How can an operator determine
+  // ...?" subsections) groups questions; its answers are judged on their own wording.
+  if (whole && NORMATIVE_ROLES.has(whole.role) && isQuestionnaire(section)) return { role: 'design' };
   const parts = title.split(/\s*(?:\band\b|&|\/|,|\+|;)\s*/).filter(Boolean);
   if (parts.length > 1) {
     const roles = parts.map(matchRole).filter((role): role is HeadingRole => role !== undefined);
@@ -215,6 +224,17 @@ function headingRole(section: Section): HeadingRole | undefined {
   if (whole) return whole;
   for (const id of section.canonical) if (CANONICAL_ROLES[id]) return CANONICAL_ROLES[id];
   return undefined;
+}
+
+/** "SLOs", "service level objectives": what a question asking for targets names. */
+const TARGET_QUESTION = /\bslos?\b|\bslas?\b|\bservice level (?:objectives?|agreements?)\b/;
+
+const NORMATIVE_ROLES: ReadonlySet<SectionRole> = new Set(['requirements', 'criteria', 'goals']);
+
+/** True when most subsections of the section are questions: a questionnaire topic. */
+function isQuestionnaire(section: Section): boolean {
+  const questions = section.children.filter((child) => /\?\s*$/.test(child.title)).length;
+  return questions >= 2 && questions * 2 >= section.children.length;
 }
 
 /** Roles that a heading can impose under a narrative ancestor. */
@@ -264,7 +284,7 @@ function combine(section: Section, own: HeadingRole | undefined, parent: Section
 /** RFC 2119 / RFC 8174 keywords, upper case only. */
 const RFC2119 = /\b(?:MUST(?: NOT)?|SHALL(?: NOT)?|SHOULD(?: NOT)?|REQUIRED|MAY|RECOMMENDED|NOT RECOMMENDED|OPTIONAL)\b/;
 /** Lower-case obligations. */
-const OBLIGATION = /\b(?:must|shall|(?:is|are|be) required to|needs? to|has to|have to|(?:is|are) (?:not )?(?:allowed|permitted) to|must not|shall not)\b/i;
+const OBLIGATION = /\b(?:must|shall|(?:is|are|be) required to|needs? to|has to|have to|(?:is|are) (?:not )?(?:allowed|permitted) to|must not|shall not)\b|\bit is (?:(?:also|however|therefore|thus|still),?\s+)?(?:not\s+)?(?:legal|illegal|allowed|permitted|permissible|forbidden|valid|invalid)\b(?=[^.;]{0,80}?\bfor\b[^.;]{1,80}?\bto\b)/i;
 const SHOULD = /\bshould\b/i;
 /** "will" (or "won't") describing what the proposal does. */
 const WILL = /\b(?:will|won['’]t)\b/i;
@@ -284,8 +304,14 @@ const BACKGROUND = opening(/(?:today\b|currently\b|at (?:the moment|present)\b|p
 const CURRENT = /\b(?:today|currently|at present|right now|nowadays|as of today)\b/i;
 /** Past tense in the main clause: "was", "were", "had", "did", "used to". */
 const PAST = /^(?:[^,;:]*?\s)?(?:was|were|had|did|used to|has always|have always)\s/i;
-const PREDICTION = /\b(?:will|would|may|might|could|can)\s+(?:likely|probably|possibly|potentially|perhaps|eventually|hopefully|presumably|certainly)\b|\b(?:is|are|seems?|appears?) (?:likely|unlikely|expected|anticipated) to\b|\bwe (?:expect|anticipate|predict|hope|foresee)\b|\bit (?:is|seems|appears) (?:likely|unlikely|possible|plausible)\b|\bin the (?:near |distant )?future\b|\b(?:this|that|which|doing so|such a change) (?:will|would|should|could|might|may)(?: not)? (?:\w+ )?(?:result|lead|allow|enable|make|help|reduce|improve|mean|cause|affect|break|require|increase|decrease|impact|introduce|simplify|benefit|be (?:done|used|useful|needed|necessary|possible|added|considered|a problem))\b|^[\s*_]*(?:likely|probably|presumably|hopefully)\b/i;
+/**
+ * A forecast: "will likely", "could eventually", "this would reduce ...". "will eventually remove" is a
+ * commitment whose date is left open, not a forecast.
+ */
+const PREDICTION = /\b(?:will|would|may|might|could|can)\s+(?:likely|probably|possibly|potentially|perhaps|hopefully|presumably|certainly)\b|\b(?:would|may|might|could|can)\s+eventually\b|\b(?:is|are|seems?|appears?) (?:likely|unlikely|expected|anticipated) to\b|\bwe (?:expect|anticipate|predict|hope|foresee)\b|\bit (?:is|seems|appears) (?:likely|unlikely|possible|plausible)\b|\bin the (?:near |distant )?future\b|\b(?:this|that|which|doing so|such a change) (?:will|would|should|could|might|may)(?: not)? (?:\w+ )?(?:result|lead|allow|enable|make|help|reduce|improve|mean|cause|affect|break|require|increase|decrease|impact|introduce|simplify|benefit|be (?:done|used|useful|needed|necessary|possible|added|considered|a problem))\b|^[\s*_]*(?:likely|probably|presumably|hopefully)\b/i;
 const OPINION = opening(/(?:(?:i|we|i\/we) (?:think|believe|feel|suspect|considered|looked|tried|chose|decided|discussed|argue|agree|prefer|found|noticed|realized|realised|understand|acknowledge|want to (?:highlight|note|stress|point out))\b|it (?:would|might|could) be (?:nice|good|better|possible|useful|interesting|worth|great|desirable)\b|one (?:could|might|may|can) (?:argue|imagine|think|say)\b|arguably\b|in my (?:opinion|view)\b|on the other hand\b|(?:good|bad|neutral), because\b|pros?:|cons?:|that said\b|having said that\b)/i);
+/** A statement of the goal: "Our goal is that ...", "The main objective of this proposal is to ...". */
+const GOAL_STATEMENT = opening(/(?:our|the|one|another|a|an)\s+(?:(?:main|primary|secondary|overall|key|first|second|final|ultimate|stated|explicit|central|core)\s+)?(?:goals?|aims?|objectives?)(?:\s+(?:of|for|with)\s+(?:this|the|our)\s+[\w-]+)?\s+(?:is|are|will be)\s+(?:to|that)\b/i);
 /** Template guidance written wholly in italics: "_For GA, this section is required: ..._". */
 const GUIDANCE = /^[_*](?![_*\s])[\s\S]*[^\s_*][_*][.:]?$/;
 /** A leading purpose clause, up to its comma. */
@@ -553,7 +579,11 @@ function sentenceStatement(
   const opensItem = kind === 'list-item' && item !== undefined && before[before.length - 1]?.listItem !== item;
   const leadIn = opensItem && item ? findLeadIn(model, before, item) : kind === 'list-item' ? before[before.length - 1]?.leadIn : undefined;
   const base = { text: sentence.text, kind: opensItem ? 'list-item' as const : 'sentence' as const };
-  const decided = decideRole(base, sentence, info, leadIn);
+  // The text of an item that opens with a question ("* **How can an operator determine ...?**")
+  // answers it: judged on its own wording, as in a design section.
+  const opener = !opensItem && item ? openingStatement(before, item) : undefined;
+  const place: SectionRoleInfo = opener?.role === 'question' && info.role !== 'narrative' ? { role: 'design', decidedBy: info.decidedBy } : info;
+  const decided = decideRole(base, sentence, place, leadIn);
   const justification = JUSTIFICATION.exec(sentence.text);
   return {
     index,
@@ -572,11 +602,18 @@ function sentenceStatement(
     endOffset: sentence.endOffset,
     range: sentence.range,
     section: sentence.section,
-    sectionRole: info.role,
+    sectionRole: place.role,
     sentences: [sentence],
     listItem: item,
     leadIn,
   };
+}
+
+/** The statement that opens a list item, among the statements built so far. */
+function openingStatement(before: Statement[], item: ListItem): Statement | undefined {
+  let first: Statement | undefined;
+  for (let i = before.length - 1; i >= 0 && before[i].listItem === item; i--) first = before[i];
+  return first;
 }
 
 /**
@@ -639,6 +676,10 @@ function roleFromPlace(
   const narrative = narrativeCue(statement, sentence);
   if (info.role === 'questions') return { role: 'question', explicit: false, reason: `in ${where}` };
   if (narrative?.role === 'question') return { role: 'question', explicit: true, reason: narrative.reason };
+  // "Our goal is that all groups will have well-defined charters": a goal wherever it is stated,
+  // except in background and argument.
+  const goal = info.role === 'narrative' || info.role === 'non-goals' ? null : GOAL_STATEMENT.exec(statement.text);
+  if (goal) return { role: 'goal', explicit: true, reason: `it states a goal ("${goal[0].replace(/^[\s"'(*_>]+/, '').trim()}")` };
   // must, shall and RFC 2119 keywords in the main clause bind even in a sentence that opens with
   // an explanation or an example: "Since numbers must be portable, each number must be unique".
   // "Since this feature touches filtering, the performance should be similar": the clause after

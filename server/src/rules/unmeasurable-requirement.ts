@@ -150,6 +150,13 @@ const REQUIREMENT_SECTIONS: ReadonlySet<string> = new Set(['requirements', 'crit
 /** The quality is tied to a target named elsewhere: "startup latency SLOs", "the latency budget". */
 const NAMED_TARGET = /^[\s-]*(?:slos?|slas?|slis?|targets?|budgets?|objectives?|thresholds?)\b/iu;
 
+/**
+ * A cost of the quality removed altogether ("Eliminate the performance impact of setting
+ * SelfLink", "without a latency regression"): the target is zero, which is measurable.
+ */
+const REMOVED_COST = /^[\s-]+(?:impact|overhead|regressions?|degradation|penalty|penalties|hit|costs?)\b/i;
+const REMOVAL = /\b(?:eliminate[sd]?|eliminating|remove[sd]?|removing|avoid(?:s|ed|ing)?|prevent(?:s|ed|ing)?|no|without|zero)\b[^,;.]{0,40}$/i;
+
 /** A relative target: "20-50 times lower latency", "a 2x reduction". */
 const MULTIPLIER = /\b\d+(?:[.,]\d+)?(?:\s*[-–]\s*\d+(?:[.,]\d+)?)?\s*(?:x|times)\b/i;
 
@@ -211,7 +218,7 @@ export const unmeasurableRequirement: Rule = {
 function requirementStatement(model: SpecModel, sentence: Sentence): Statement | undefined {
   const statement = bindingStatement(model, sentence);
   if (!statement) return undefined;
-  if (!REQUIREMENT_SECTIONS.has(statement.sectionRole)) return undefined;
+  if (!REQUIREMENT_SECTIONS.has(statement.sectionRole) && statement.role !== 'goal') return undefined;
   // Prose between the items explains them ("Latency is measured from request receipt to the
   // last byte") unless it asks for something itself.
   return statement.kind !== 'sentence' || statement.explicit ? statement : undefined;
@@ -232,6 +239,7 @@ function unmeasuredQualities(model: SpecModel, index: number, statement: Stateme
     if (insideJustification(statement, sentence, start) || namesAKind(sentence.text, start, end)) continue;
     if (NAMED_TARGET.test(sentence.text.slice(end)) || isNameInside(sentence.text, start)) continue;
     if (quality.quality === 'latency' && MULTIPLIER.test(sentence.text)) continue;
+    if (REMOVED_COST.test(sentence.text.slice(end)) && REMOVAL.test(sentence.text.slice(0, start))) continue;
     if (markedForFollowUp(model, sentence.startOffset + end)) continue;
     if (isMeasured(model, index, quality.kinds && new Set(quality.kinds))) continue;
     reported.add(quality.quality);

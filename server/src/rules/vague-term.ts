@@ -1,7 +1,7 @@
 import type { LexiconMatch } from '../lexicon/lexicon';
 import { isMeasured } from '../lexicon/measured';
 import { TIME_KINDS } from '../lexicon/quantity';
-import { inVagueSense, settledByValue } from '../lexicon/senses';
+import { inVagueSense, leavesAmountOpen, settledByValue } from '../lexicon/senses';
 import { EVERYWHERE_CATEGORIES, settledBy } from '../lexicon/terms';
 import { insideExample, insideJustification, insideQuotes, markedForFollowUp } from '../model/scope';
 import { statementOf, type Statement } from '../model/statements';
@@ -48,7 +48,13 @@ export const vagueTerm: Rule = {
       + 'lists, floors ("as a minimum") and approximations ("about 5 s") are reported even next to numbers. In '
       + 'requirement and criteria lists, a must/shall sentence whose subject is a bare "This", "That", "These" or '
       + '"Those" is reported as a vague pronoun. A term followed by "(TBD: ...)" is left to the placeholder rule. A '
-      + 'quality word such as "fast" in a requirement is reported here and not again by unmeasurable-requirement.',
+      + 'quality word such as "fast" in a requirement is reported here and not again by unmeasurable-requirement. '
+      + 'A goal stated as one ("Our goal is that ...") is judged like a goal wherever it is written. A goal or '
+      + 'requirement that opens with a verb of change ("Reduce per-cycle scheduling cost", "Improve error messages") '
+      + 'is reported unless it states the end point: a number ("by 30%") or the condition to reach ("... to '
+      + 'guarantee that ...", "so that ..."). A judgement or quantity word on a noun of amount or time ("a '
+      + 'reasonable limit", "some period of time", "enough time") leaves the amount open and is reported in any '
+      + 'binding statement, design prose included.',
     bad: '- The search page must be fast and user-friendly, and support PDF, Word, etc.',
     good: '- REQ-4: Search results MUST render within 300 ms (p95) for queries on up to 1M documents.\n'
       + '- REQ-5: Uploads MUST accept PDF and DOCX only.',
@@ -77,6 +83,10 @@ export const vagueTerm: Rule = {
       for (const match of context.lexicon.find(sentence.text)) {
         if (isReported(model, index, statement, match, reach)) findings.push(finding(model, sentence, match));
       }
+      const change = reach === 'all' && sentence.startOffset === statement.startOffset ? unboundedChange(model, index) : undefined;
+      if (change && !findings.some((found) => found.data?.term === change.entry.term && found.range.start.line === sentence.range.start.line)) {
+        findings.push(finding(model, sentence, change));
+      }
       const pronoun = reach === 'all' && PRONOUN_SECTIONS.has(statement.sectionRole) ? vaguePronoun(sentence.text) : undefined;
       if (pronoun && !markedForFollowUp(model, sentence.startOffset + pronoun.end)) {
         findings.push(finding(model, sentence, pronoun));
@@ -85,6 +95,31 @@ export const vagueTerm: Rule = {
     return findings;
   },
 };
+
+/**
+ * A goal or requirement that opens with a verb of change ("Reduce per-cycle scheduling cost",
+ * "Improve error messages") asks for movement without an end point: by how much, to what? It is
+ * settled by a number in the statement ("by 30%", "to 5 s") or by the condition it must reach
+ * ("... to guarantee that PRs won't introduce unsupported dependencies", "so that ..."). The
+ * superlative forms ("minimize", "maximize") are lexicon terms.
+ */
+const CHANGE_VERB = /^((?:[\s*_>"'(]|\[[ xX]\]\s*|\[[^\]]{1,20}\]\s*)*)(reduce|improve|increase|decrease|lower|shorten|lessen|boost|speed up|cut down)\b/i;
+
+/** The end point of the change: a condition it must reach. Numbers are found by isMeasured. */
+const END_POINT = /\b(?:so that|such that|until|to (?:the point|a level) where|to (?:guarantee|ensure|make sure|prevent|avoid|stop|eliminate|remove|zero|none|a single|one)\b)/i;
+
+const CHANGE_HINT = 'state the end point, e.g. by 30%';
+
+function unboundedChange(model: SpecModel, index: number): LexiconMatch | undefined {
+  const sentence = model.sentences[index];
+  const match = CHANGE_VERB.exec(sentence.text);
+  if (!match || END_POINT.test(sentence.text) || isMeasured(model, index)) return undefined;
+  // "Lower case", "Increase the limit to 10": the word is not the verb, or the target follows.
+  if (/^\s*(?:case|bound|level|priority)\b/i.test(sentence.text.slice(match[0].length))) return undefined;
+  const start = match[1].length;
+  const entry = { term: match[2].toLowerCase(), category: 'superlative', hint: CHANGE_HINT, sources: ['ISO29148', 'INCOSE-R7'] };
+  return { entry, start, end: start + match[2].length };
+}
 
 /**
  * A binding sentence whose subject is a bare demonstrative ("This shall also indicate if the
@@ -112,13 +147,13 @@ function vaguePronoun(text: string): LexiconMatch | undefined {
 
 function isReported(model: SpecModel, index: number, statement: Statement, match: LexiconMatch, reach: 'all' | 'strong'): boolean {
   const sentence = model.sentences[index];
-  const strong = EVERYWHERE_CATEGORIES.has(match.entry.category);
+  const strong = EVERYWHERE_CATEGORIES.has(match.entry.category) || leavesAmountOpen(sentence.text, match);
   // An example list is open by nature: "(e.g. miniKube, KubeSpray, etc.)".
   const example = insideExample(sentence.text, match.start);
   if (example && (!strong || match.entry.category === 'open-ended')) return false;
   if (!strong && reach === 'strong') return false;
   if (insideQuotes(sentence.text, match.start) || insideJustification(statement, sentence, match.start)) return false;
-  if (!strong && !inVagueSense(sentence.text, match)) return false;
+  if (!EVERYWHERE_CATEGORIES.has(match.entry.category) && !inVagueSense(sentence.text, match)) return false;
   if (isSettled(model, index, match) || settledByValue(model, sentence, match)) return false;
   if (insideLinkLabel(model, sentence.startOffset + match.start)) return false;
   if (match.entry.category === 'comparative' && COMPARED.test(sentence.text.slice(match.end))) return false;
@@ -141,7 +176,8 @@ function reachOf(statement: Statement | undefined): 'all' | 'strong' | 'none' {
   if (!statement) return 'none';
   // A non-goal excludes work; an evaluative word in it does not open up what is built.
   if (statement.role === 'non-goal') return 'none';
-  if (statement.binding) return COMMITMENT_SECTIONS.has(statement.sectionRole) ? 'all' : 'strong';
+  // A goal stated as one ("Our goal is that ...") is a goal wherever it is written.
+  if (statement.binding) return COMMITMENT_SECTIONS.has(statement.sectionRole) || statement.role === 'goal' ? 'all' : 'strong';
   const context = statement.section?.canonical.includes('context') ?? false;
   const wish = context && statement.role === 'narrative' && statement.narrative === 'background' && !statement.explicit;
   return wish && statement.cue !== undefined && /^(?:must|shall|should|needs? to|has to|have to)$/i.test(statement.cue) ? 'strong' : 'none';

@@ -103,6 +103,9 @@ export const weakModal: Rule = {
       + 'and criteria sections every lower-case should, may, might, could and would; elsewhere (goals, design '
       + 'sections, decision drivers) only a lower-case "should" set against must/shall in the same statement or '
       + 'among the items of the same list, since a design written throughout in "should" uses it as its voice. '
+      + 'For the same reason, in a document that never uses must or shall, "should" in running prose (not a list item '
+      + 'or table row) of a requirements or criteria section is its voice, and an answer under a question heading '
+      + '("What are the reasonable SLOs?") is held to the same standard as a design section. '
       + 'Narrative is never judged: predictions, rationale, examples, "should ... because" expectations. It '
       + 'suggests a keyword in `data.replacement`: MUST for should and would (in a requirement "should" nearly always '
       + 'means required; SHOULD is offered as the alternative), MAY for may, might and could, MUST NOT for negations. '
@@ -127,16 +130,20 @@ export const weakModal: Rule = {
   check(model: SpecModel): RawFinding[] {
     const findings: RawFinding[] = [];
     const mixed = mixedLevels(model);
+    const strongVoice = model.statements.some((statement) => statement.binding && STRONG_LEVEL.test(statement.text));
     for (const sentence of model.sentences) {
       const statement = bindingStatement(model, sentence);
       if (!statement) continue;
       if (/\?\s*$/.test(sentence.text) || GUIDANCE.test(sentence.text) || ANSWER.test(sentence.text)) continue;
-      const list = REQUIREMENT_LISTS.has(statement.sectionRole);
+      // The answer to a question heading ("What are the reasonable SLOs?") speaks in its own voice.
+      const list = REQUIREMENT_LISTS.has(statement.sectionRole) && !/\?\s*$/.test(statement.section?.title ?? '');
       for (const match of sentence.text.matchAll(MODAL)) {
         const start = match.index ?? 0;
         const should = /^should$/i.test(match[1]);
         if (!list && !(should && mixed.has(levelGroup(statement)))) continue;
         if (sentence.kind === 'paragraph' && !should) continue;
+        // Prose of a document that never uses must or shall: "should" is its voice, not a weaker level.
+        if (sentence.kind === 'paragraph' && !strongVoice && !mixed.has(levelGroup(statement))) continue;
         if (isExempt(sentence.text, start, match[0])) continue;
         if (sentence.kind === 'paragraph' && SPECULATION.test(sentence.text.slice(0, start))) continue;
         findings.push(finding(model, sentence, start, match));
@@ -152,6 +159,9 @@ function levelGroup(statement: Statement): string {
   return `statement:${statement.index}`;
 }
 
+/** A strong obligation level in any case: must, shall, required. */
+const STRONG_LEVEL = /\b(?:must|shall|MUST|SHALL|Must|Shall|REQUIRED)\b/;
+
 /** Groups whose binding statements use both a lower-case "should" and must/shall (any case). */
 function mixedLevels(model: SpecModel): Set<string> {
   const strong = new Set<string>();
@@ -159,7 +169,7 @@ function mixedLevels(model: SpecModel): Set<string> {
   for (const statement of model.statements) {
     if (!statement.binding) continue;
     const group = levelGroup(statement);
-    if (/\b(?:must|shall|MUST|SHALL|Must|Shall)\b/.test(statement.text)) strong.add(group);
+    if (STRONG_LEVEL.test(statement.text)) strong.add(group);
     if (/\bshould\b/.test(statement.text)) weak.add(group);
   }
   return new Set([...weak].filter((group) => strong.has(group)));

@@ -89,6 +89,25 @@ describe('clarity rules judge statements, not words', () => {
     assert.deepEqual(found(hiddenContext, text), ['discussed in the planning call']);
   });
 
+  it('vague-term: a change without an end point in a goal, an amount left to judgement in any binding statement', () => {
+    const goals = '# T\n\n## Goals\n\n- Reduce per-cycle scheduling cost.\n- Reduce memory use by 30%.\n- Improve the presubmit test to guarantee that PRs pass.\n- Lower case names only.\n';
+    assert.deepEqual(found(vagueTerm, goals), ['Reduce']);
+    const design = '# T\n\n## Detailed design\n\nAfter some reasonable period of time, this behavior will be removed.\n\n'
+      + 'It is legal for an implementation to cap chaining to a reasonable limit.\n\nThe parser will use a reasonable approach.\n';
+    assert.deepEqual(found(vagueTerm, design), ['some', 'reasonable', 'reasonable']);
+  });
+
+  it('weak-modal: the prose of a document that never uses must or shall speaks in should', () => {
+    const criteria = '# T\n\n## Graduation Criteria\n\nThe changes should be done behind a feature gate.\n\n- Tests should cover upgrades.\n';
+    assert.deepEqual(found(weakModal, criteria), ['should']);
+    assert.deepEqual(found(weakModal, `${criteria}\n## Requirements\n\n- The API must log calls.\n`), ['should', 'should']);
+  });
+
+  it('unmeasurable-requirement: a cost of the quality removed altogether has a target of zero', () => {
+    const text = '# T\n\n## Goals\n\n- Eliminate the performance impact of setting SelfLink.\n- Improve scheduling performance.\n';
+    assert.deepEqual(found(unmeasurableRequirement, text), ['performance']);
+  });
+
   it('unmeasurable-requirement: a classifying adjective, a named target or a relation is not a missing target', () => {
     const text = '## Requirements\n\n- Events must be written to a durable store.\n- The feature must not degrade pod startup latency SLOs.\n- Costs must scale with load.\n- The API must keep latency within budget.\n';
     assert.deepEqual(found(unmeasurableRequirement, text), ['latency']);
