@@ -13,7 +13,7 @@ const IO_AND_PROTOCOL = [
 ];
 
 /** Modules above the analysis layers, relative to any folder of server/src. */
-const UPPER_LAYERS = ['lsp', 'cli', 'fs', 'export', 'fixes', 'templates', 'docs', 'features', 'pipeline'].flatMap((layer) => [
+const UPPER_LAYERS = ['lsp', 'cli', 'fs', 'host', 'export', 'fixes', 'templates', 'docs', 'features', 'pipeline', 'mcp'].flatMap((layer) => [
   `../${layer}`,
   `../${layer}/*`,
   `../../${layer}`,
@@ -50,7 +50,7 @@ export default tseslint.config(
   },
   {
     // Pure analysis layers: no I/O, no editor protocol, nothing from the layers above.
-    files: ['server/src/model/**', 'server/src/lexicon/**', 'server/src/sections/**', 'server/src/rules/**', 'server/src/engine/**'],
+    files: ['server/src/util/**', 'server/src/model/**', 'server/src/lexicon/**', 'server/src/sections/**', 'server/src/rules/**', 'server/src/engine/**'],
     rules: {
       'no-restricted-imports': ['error', { patterns: [...IO_AND_PROTOCOL, { group: [...UPPER_LAYERS, ...CONFIG_IO], message: 'Lower layers never import the layers above them (see docs/architecture.md).' }] }],
     },

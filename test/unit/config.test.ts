@@ -305,58 +305,59 @@ describe('config files', () => {
     clearConfigCache();
   });
 
-  it('finds the configuration in the nearest folder above', () => {
+  it('finds the configuration in the nearest folder above', async () => {
     mkdirSync(join(root, 'a', 'b', 'c'), { recursive: true });
     writeFileSync(join(root, '.specready.yml'), 'threshold: 10\n');
     writeFileSync(join(root, 'a', '.specready.json'), '{"threshold": 20}');
-    assert.equal(findConfigFile(join(root, 'a', 'b', 'c')), join(root, 'a', '.specready.json'));
-    assert.equal(findConfigFile(root), join(root, '.specready.yml'));
-    assert.deepEqual(loadConfigFor(join(root, 'a', 'b', 'c', 'x.spec.md')).config, { threshold: 20 });
-    assert.deepEqual(loadConfigFor(join(root, 'x.spec.md')).config, { threshold: 10 });
+    assert.equal(await findConfigFile(join(root, 'a', 'b', 'c')), join(root, 'a', '.specready.json'));
+    assert.equal(await findConfigFile(root), join(root, '.specready.yml'));
+    assert.deepEqual((await loadConfigFor(join(root, 'a', 'b', 'c', 'x.spec.md'))).config, { threshold: 20 });
+    assert.deepEqual((await loadConfigFor(join(root, 'x.spec.md'))).config, { threshold: 10 });
   });
 
-  it('returns an empty configuration when there is none', () => {
+  it('returns an empty configuration when there is none', async () => {
     mkdirSync(join(root, 'deep'));
-    const loaded = loadConfigFor(join(root, 'deep', 'x.spec.md'));
+    const loaded = await loadConfigFor(join(root, 'deep', 'x.spec.md'));
     // The temp folder may sit below a configuration of the machine; only assert when it does not.
     if (!loaded.file) assert.deepEqual(loaded, { config: {}, errors: [] });
   });
 
-  it('lets an explicit configuration override discovery', () => {
+  it('lets an explicit configuration override discovery', async () => {
     writeFileSync(join(root, '.specready.yaml'), 'threshold: 10\n');
     writeFileSync(join(root, 'ci.yaml'), 'threshold: 99\n');
-    const loaded = loadConfigFor(join(root, 'x.spec.md'), join(root, 'ci.yaml'));
+    const loaded = await loadConfigFor(join(root, 'x.spec.md'), join(root, 'ci.yaml'));
     assert.deepEqual(loaded.config, { threshold: 99 });
     assert.equal(loaded.file, join(root, 'ci.yaml'));
   });
 
-  it('caches per folder and per file until cleared', () => {
+  it('caches per folder and per file until cleared', async () => {
     writeFileSync(join(root, '.specready.yaml'), 'threshold: 10\n');
-    assert.equal(loadConfigFor(join(root, 'x.md')).config.threshold, 10);
+    assert.equal((await loadConfigFor(join(root, 'x.md'))).config.threshold, 10);
     writeFileSync(join(root, '.specready.yaml'), 'threshold: 30\n');
-    assert.equal(loadConfigFor(join(root, 'y.md')).config.threshold, 10);
+    assert.equal((await loadConfigFor(join(root, 'y.md'))).config.threshold, 10);
     clearConfigCache();
-    assert.equal(loadConfigFor(join(root, 'y.md')).config.threshold, 30);
+    assert.equal((await loadConfigFor(join(root, 'y.md'))).config.threshold, 30);
   });
 
-  it('reports errors with the file name instead of throwing', () => {
+  it('reports errors with the file name instead of throwing', async () => {
     writeFileSync(join(root, '.specready.yaml'), 'threshold: high\n');
-    const loaded = loadConfigFor(join(root, 'x.md'));
+    const loaded = await loadConfigFor(join(root, 'x.md'));
     assert.deepEqual(loaded.config, {});
     assert.equal(loaded.file, join(root, '.specready.yaml'));
     assert.equal(formatConfigError(loaded.errors[0]), `${join(root, '.specready.yaml')}:1:12: "threshold" must be a number, not the string "high"`);
   });
 
-  it('reports a missing explicit file', () => {
-    const loaded = loadConfigFile(join(root, 'missing.yaml'));
+  it('reports a missing explicit file', async () => {
+    const loaded = await loadConfigFile(join(root, 'missing.yaml'));
     assert.equal(loaded.errors[0].message, 'cannot read configuration: file not found');
   });
 
-  it('rejects two configuration files in one folder', () => {
+  it('rejects two configuration files in one folder', async () => {
     writeFileSync(join(root, '.specready.json'), '{}');
     writeFileSync(join(root, '.specready.yaml'), '{}');
-    const loaded = loadConfigFor(join(root, 'x.md'));
+    const loaded = await loadConfigFor(join(root, 'x.md'));
     assert.match(loaded.errors[0].message, /^several configuration files in one folder/);
-    assert.throws(() => { clearConfigCache(); findConfigFile(root); }, ConfigError);
+    clearConfigCache();
+    await assert.rejects(findConfigFile(root), ConfigError);
   });
 });

@@ -166,15 +166,15 @@ describe('readHead', () => {
   beforeEach(() => { root = mkdtempSync(join(tmpdir(), 'specready-head-')); });
   afterEach(() => rmSync(root, { recursive: true, force: true }));
 
-  it('reads past the first block when the front matter is long', () => {
+  it('reads past the first block when the front matter is long', async () => {
     const file = join(root, 'long.md');
     writeFileSync(file, `---\ndescription: "${'x'.repeat(10000)}"\nspecready: true\n---\n# Body\n${'y'.repeat(100000)}`);
-    const head = readHead(file);
+    const head = await readHead(file);
     assert.ok(head.length < 70000);
     assert.equal(hasSpecFrontMatter(head), true);
   });
 
-  it('returns an empty string for an unreadable file', () => {
-    assert.equal(readHead(join(root, 'missing.md')), '');
+  it('returns an empty string for an unreadable file', async () => {
+    assert.equal(await readHead(join(root, 'missing.md')), '');
   });
 });

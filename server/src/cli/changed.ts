@@ -116,7 +116,7 @@ export function changedFiles(root: string, base: string): Change[] {
  * local link to a changed file (a renamed or deleted target counts by its old path too). The
  * repository is the one that holds `anchor` (the first path given on the command line).
  */
-export function selectChangedSpecs(discovered: readonly string[], ref: string, anchor: string): ChangedSelection {
+export async function selectChangedSpecs(discovered: readonly string[], ref: string, anchor: string): Promise<ChangedSelection> {
   const root = gitRoot(anchor);
   const base = mergeBase(root, ref);
   const changes = changedFiles(root, base);
@@ -136,7 +136,7 @@ export function selectChangedSpecs(discovered: readonly string[], ref: string, a
     const change = changedNow.get(real);
     if (change && change.status !== 'D') {
       selection.reasons.set(file, 'changed');
-    } else if (!change && linksToTouched(real, touched, touchedNames)) {
+    } else if (!change && await linksToTouched(real, touched, touchedNames)) {
       selection.reasons.set(file, 'links to a changed file');
     } else {
       continue;
@@ -149,7 +149,7 @@ export function selectChangedSpecs(discovered: readonly string[], ref: string, a
 }
 
 /** Whether a spec links to one of the touched files; cheap name test first, then its links. */
-function linksToTouched(file: string, touched: ReadonlySet<string>, names: ReadonlySet<string>): boolean {
+async function linksToTouched(file: string, touched: ReadonlySet<string>, names: ReadonlySet<string>): Promise<boolean> {
   let text: string;
   try {
     text = readFileSync(file, 'utf8');
@@ -158,7 +158,7 @@ function linksToTouched(file: string, touched: ReadonlySet<string>, names: Reado
   }
   if (![...names].some((name) => text.includes(name))) return false;
   const model = parseSpec(text, pathToFileURL(file).href);
-  const projectRoot = findProjectRoot(dirname(file), { configFile: loadConfigFor(file).file, fallback: dirname(file) }).folder;
+  const projectRoot = (await findProjectRoot(dirname(file), { configFile: (await loadConfigFor(file)).file, fallback: dirname(file) })).folder;
   return localLinkPaths(model).some((key) => {
     const target = linkLocation(key, { documentFolder: dirname(file), projectRoot });
     return target !== undefined && touched.has(target);
@@ -175,18 +175,18 @@ function listTree(root: string, commit: string): string[] {
  * configuration, with links resolved against the tree of the base. Undefined when that text
  * cannot be read or analysed.
  */
-export function previousScore(selection: ChangedSelection, file: string, explicitConfig: string | undefined, cwd: string): number | undefined {
+export async function previousScore(selection: ChangedSelection, file: string, explicitConfig: string | undefined, cwd: string): Promise<number | undefined> {
   const path = selection.previousPath.get(file);
   if (path === undefined) return undefined;
   const shown = runGit(selection.root, ['show', `${selection.base}:${path}`], { allowFailure: true });
   if (!shown.ok) return undefined;
-  const loaded = loadConfigFor(file, explicitConfig);
+  const loaded = await loadConfigFor(file, explicitConfig);
   if (loaded.errors.length > 0) return undefined;
   const oldFile = join(selection.root, path);
   const uri = pathToFileURL(oldFile).href;
   try {
     const model = parseForConfig(shown.stdout, uri, loaded.config);
-    const projectRoot = findProjectRoot(dirname(file), { configFile: explicitConfig ? undefined : loaded.file, fallback: cwd }).folder;
+    const projectRoot = (await findProjectRoot(dirname(file), { configFile: explicitConfig ? undefined : loaded.file, fallback: cwd })).folder;
     const linkTargets = linkTargetsAtBase(selection, model, oldFile, projectRoot);
     return analyzeSpec(shown.stdout, { uri, config: loaded.config, linkTargets, model }).score;
   } catch (error) {

@@ -76,7 +76,7 @@ export async function runExportCommand(args: string[], io: ExportIo): Promise<nu
     return EXIT_OK;
   }
   const specPath = resolve(io.cwd, parsed.spec);
-  const config = parsed.config ? loadConfigFile(resolve(io.cwd, parsed.config)) : undefined;
+  const config = parsed.config ? await loadConfigFile(resolve(io.cwd, parsed.config)) : undefined;
   if (config && config.errors.length > 0) {
     for (const error of config.errors) io.stderr(`specready export: ${formatConfigError(error)}\n`);
     return EXIT_USAGE;

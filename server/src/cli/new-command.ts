@@ -54,7 +54,7 @@ interface NewArgs {
 
 class UsageError extends Error {}
 
-export function runNewCommand(args: string[], io: NewIo): number {
+export async function runNewCommand(args: string[], io: NewIo): Promise<number> {
   let parsed: NewArgs | { list: string } | 'help';
   try {
     parsed = parse(args);
@@ -95,12 +95,12 @@ function parse(args: string[]): NewArgs | { list: string } | 'help' {
   return { template: positionals[0], path: positionals[1], title: values.title };
 }
 
-function createSpec(args: NewArgs, io: NewIo): number {
+async function createSpec(args: NewArgs, io: NewIo): Promise<number> {
   let target: { file: string; title: string };
   let text: string;
   try {
     target = targetFile(args, io.cwd);
-    text = templateText(args.template, target, io.cwd);
+    text = await templateText(args.template, target, io.cwd);
   } catch (error) {
     if (!(error instanceof UsageError)) throw error;
     io.stderr(`specready new: ${error.message}\n`);
@@ -140,16 +140,16 @@ function targetFile(args: NewArgs, cwd: string): { file: string; title: string }
 }
 
 /** A custom template file wins over a profile of the same name: it is the team's own skeleton. */
-function templateText(name: string, target: { file: string; title: string }, cwd: string): string {
+async function templateText(name: string, target: { file: string; title: string }, cwd: string): Promise<string> {
   const folder = dirname(target.file);
   const custom = findCustomTemplates(folder).find((template) => template.name === name);
   if (custom) return fillTemplate(readCustomTemplate(custom), templateVariables(target.title));
-  const profile = profileNamed(name, folder, cwd);
+  const profile = await profileNamed(name, folder, cwd);
   return renderTemplate(profile, target.title, { markAsSpec: !looksLikeSpecPath(target.file) });
 }
 
-function profileNamed(name: string, folder: string, cwd: string): Profile {
-  const loaded = loadConfigForFolder(existingAncestor(folder));
+async function profileNamed(name: string, folder: string, cwd: string): Promise<Profile> {
+  const loaded = await loadConfigForFolder(existingAncestor(folder));
   if (loaded.errors.length > 0) {
     // A broken configuration matters only when the template is one of its custom profiles.
     if (BUILTIN_PROFILES[name]) return BUILTIN_PROFILES[name];
@@ -166,8 +166,8 @@ function profileNamed(name: string, folder: string, cwd: string): Profile {
   }
 }
 
-function listTemplates(folder: string, io: NewIo): number {
-  const loaded = loadConfigForFolder(existingAncestor(folder));
+async function listTemplates(folder: string, io: NewIo): Promise<number> {
+  const loaded = await loadConfigForFolder(existingAncestor(folder));
   const rows: Array<[string, string]> = BUILTIN_TEMPLATE_NAMES.map((name) => [name, `built in: ${BUILTIN_PROFILES[name].description}`]);
   for (const [name, profile] of Object.entries(loaded.config.profiles ?? {})) {
     rows.push([name, `profile from ${relative(io.cwd, loaded.file ?? '') || 'the configuration'}${profile.description ? `: ${profile.description}` : ''}`]);

@@ -1,10 +1,11 @@
 /**
- * Finding and reading configuration files. Results are cached per folder and per file for the
- * life of the process (a CLI run); the language server calls `clearConfigCache` when a
- * configuration file changes.
+ * Finding and reading configuration files through a host (see host/host.ts). A loader caches
+ * what it found per folder and per file for its life: one CLI run, or until the language server
+ * calls `clear` after a configuration file changed.
  */
-import { existsSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
+import { decodeUtf8, errorCode, isFile, type Host } from '../host/host';
+import { nodeHost } from '../host/node-host';
 import { ConfigError } from './errors';
 import { parseConfigText } from './parse';
 import { DEFAULT_TERMS_FILE, type SpecReadyConfig } from './types';
@@ -20,33 +21,6 @@ export interface LoadedConfig {
   errors: ConfigError[];
 }
 
-const folderCache = new Map<string, string | undefined>();
-const fileCache = new Map<string, LoadedConfig>();
-const termsCache = new Map<string, { terms: string[] } | { error: string }>();
-
-export function clearConfigCache(): void {
-  folderCache.clear();
-  fileCache.clear();
-  termsCache.clear();
-}
-
-/**
- * The configuration file in `startDir` or the nearest folder above it. Throws a ConfigError
- * when one folder holds several, since silently preferring one would hide the other's settings.
- */
-export function findConfigFile(startDir: string): string | undefined {
-  const folder = resolve(startDir);
-  if (folderCache.has(folder)) return folderCache.get(folder);
-  const here = CONFIG_FILE_NAMES.map((name) => join(folder, name)).filter(isFile);
-  if (here.length > 1) {
-    throw new ConfigError(`several configuration files in one folder (${here.join(', ')}); keep one`, { file: here[1] });
-  }
-  const parent = dirname(folder);
-  const found = here[0] ?? (parent === folder ? undefined : findConfigFile(parent));
-  folderCache.set(folder, found);
-  return found;
-}
-
 /** Why a configuration file cannot be read, in words (never "EISDIR"). */
 const READ_ERRORS: Record<string, string> = {
   ENOENT: 'file not found',
@@ -56,63 +30,126 @@ const READ_ERRORS: Record<string, string> = {
   ENOTDIR: 'a part of the path is not a folder',
 };
 
-/** Reads and validates one configuration file. */
-export function loadConfigFile(file: string): LoadedConfig {
-  const path = resolve(file);
-  const cached = fileCache.get(path);
-  if (cached) return cached;
-  let loaded: LoadedConfig;
-  if (/\.(?:md|markdown)$/i.test(path)) {
-    loaded = { config: {}, file: path, errors: [new ConfigError('this is a Markdown file, not a configuration; name a .specready.json, .specready.yaml or .specready.yml file', { file: path })] };
-    fileCache.set(path, loaded);
+export class ConfigLoader {
+  private readonly folderCache = new Map<string, Promise<string | undefined>>();
+  private readonly fileCache = new Map<string, Promise<LoadedConfig>>();
+  private readonly termsCache = new Map<string, Promise<{ terms: string[] } | { error: string }>>();
+
+  constructor(private readonly host: Host = nodeHost) {}
+
+  clear(): void {
+    this.folderCache.clear();
+    this.fileCache.clear();
+    this.termsCache.clear();
+  }
+
+  /**
+   * The configuration file in `startDir` or the nearest folder above it. Rejects with a
+   * ConfigError when one folder holds several, since silently preferring one would hide the
+   * other's settings.
+   */
+  findConfigFile(startDir: string): Promise<string | undefined> {
+    const folder = resolve(startDir);
+    let found = this.folderCache.get(folder);
+    if (!found) {
+      found = this.findUncached(folder);
+      this.folderCache.set(folder, found);
+    }
+    return found;
+  }
+
+  private async findUncached(folder: string): Promise<string | undefined> {
+    const candidates = CONFIG_FILE_NAMES.map((name) => join(folder, name));
+    const present = await Promise.all(candidates.map((candidate) => isFile(this.host, candidate)));
+    const here = candidates.filter((_, index) => present[index]);
+    if (here.length > 1) {
+      throw new ConfigError(`several configuration files in one folder (${here.join(', ')}); keep one`, { file: here[1] });
+    }
+    const parent = dirname(folder);
+    return here[0] ?? (parent === folder ? undefined : this.findConfigFile(parent));
+  }
+
+  /** Reads and validates one configuration file. */
+  loadConfigFile(file: string): Promise<LoadedConfig> {
+    const path = resolve(file);
+    let loaded = this.fileCache.get(path);
+    if (!loaded) {
+      loaded = this.readConfigFile(path);
+      this.fileCache.set(path, loaded);
+    }
     return loaded;
   }
-  try {
-    const { config, errors } = parseConfigText(readFileSync(path, 'utf8'), path);
-    loaded = { config: config ?? {}, file: path, errors };
-  } catch (error) {
-    const reason = READ_ERRORS[(error as NodeJS.ErrnoException).code ?? ''] ?? 'the file cannot be read';
-    loaded = { config: {}, file: path, errors: [new ConfigError(`cannot read configuration: ${reason}`, { file: path })] };
-  }
-  fileCache.set(path, loaded);
-  return loaded;
-}
 
-/** The configuration for files in `folder`: the explicit file if given, else the nearest one. */
-export function loadConfigForFolder(folder: string, explicitConfig?: string): LoadedConfig {
-  if (explicitConfig) return withProjectTerms(loadConfigFile(explicitConfig), folder);
-  try {
-    const file = findConfigFile(folder);
-    return withProjectTerms(file ? loadConfigFile(file) : { config: {}, errors: [] }, folder);
-  } catch (error) {
-    if (error instanceof ConfigError) return { config: {}, file: error.file, errors: [error] };
-    throw error;
-  }
-}
-
-/**
- * Adds the project vocabulary to a configuration: the file `terms` names (relative to the
- * configuration file), else the nearest `.specready/terms.txt` from the spec's folder up. One
- * term per line; `#` starts a comment; text after ":" or " - " is a note.
- */
-function withProjectTerms(loaded: LoadedConfig, folder: string): LoadedConfig {
-  const configured = loaded.config.terms;
-  const file = configured !== undefined
-    ? resolve(loaded.file ? dirname(loaded.file) : folder, configured)
-    : findUp(resolve(folder), DEFAULT_TERMS_FILE);
-  if (!file) return loaded;
-  let read = termsCache.get(file);
-  if (!read) {
-    try {
-      read = { terms: parseTermsFile(readFileSync(file, 'utf8')) };
-    } catch (error) {
-      const reason = READ_ERRORS[(error as NodeJS.ErrnoException).code ?? ''] ?? 'the file cannot be read';
-      read = { error: `cannot read the project vocabulary ${file}: ${reason}` };
+  private async readConfigFile(path: string): Promise<LoadedConfig> {
+    if (/\.(?:md|markdown)$/i.test(path)) {
+      return { config: {}, file: path, errors: [new ConfigError('this is a Markdown file, not a configuration; name a .specready.json, .specready.yaml or .specready.yml file', { file: path })] };
     }
-    termsCache.set(file, read);
+    let text: string;
+    try {
+      text = decodeUtf8(await this.host.readFile(path));
+    } catch (error) {
+      const reason = READ_ERRORS[errorCode(error)] ?? 'the file cannot be read';
+      return { config: {}, file: path, errors: [new ConfigError(`cannot read configuration: ${reason}`, { file: path })] };
+    }
+    const { config, errors } = parseConfigText(text, path);
+    return { config: config ?? {}, file: path, errors };
   }
-  if ('error' in read) return { ...loaded, errors: [...loaded.errors, new ConfigError(read.error, { file: loaded.file ?? file })] };
-  return { ...loaded, config: { ...loaded.config, projectTerms: { file, terms: read.terms } } };
+
+  /** The configuration for files in `folder`: the explicit file if given, else the nearest one. */
+  async loadConfigForFolder(folder: string, explicitConfig?: string): Promise<LoadedConfig> {
+    if (explicitConfig) return this.withProjectTerms(await this.loadConfigFile(explicitConfig), folder);
+    let file: string | undefined;
+    try {
+      file = await this.findConfigFile(folder);
+    } catch (error) {
+      if (error instanceof ConfigError) return { config: {}, file: error.file, errors: [error] };
+      throw error;
+    }
+    return this.withProjectTerms(file ? await this.loadConfigFile(file) : { config: {}, errors: [] }, folder);
+  }
+
+  /** The configuration that applies to one spec file. */
+  loadConfigFor(specPath: string, explicitConfig?: string): Promise<LoadedConfig> {
+    return this.loadConfigForFolder(dirname(resolve(specPath)), explicitConfig);
+  }
+
+  /**
+   * Adds the project vocabulary to a configuration: the file `terms` names (relative to the
+   * configuration file), else the nearest `.specready/terms.txt` from the spec's folder up. One
+   * term per line; `#` starts a comment; text after ":" or " - " is a note.
+   */
+  private async withProjectTerms(loaded: LoadedConfig, folder: string): Promise<LoadedConfig> {
+    const configured = loaded.config.terms;
+    const file = configured !== undefined
+      ? resolve(loaded.file ? dirname(loaded.file) : folder, configured)
+      : await this.findUp(resolve(folder), DEFAULT_TERMS_FILE);
+    if (!file) return loaded;
+    let pending = this.termsCache.get(file);
+    if (!pending) {
+      pending = this.readTerms(file);
+      this.termsCache.set(file, pending);
+    }
+    const read = await pending;
+    if ('error' in read) return { ...loaded, errors: [...loaded.errors, new ConfigError(read.error, { file: loaded.file ?? file })] };
+    return { ...loaded, config: { ...loaded.config, projectTerms: { file, terms: read.terms } } };
+  }
+
+  private async readTerms(file: string): Promise<{ terms: string[] } | { error: string }> {
+    try {
+      return { terms: parseTermsFile(decodeUtf8(await this.host.readFile(file))) };
+    } catch (error) {
+      const reason = READ_ERRORS[errorCode(error)] ?? 'the file cannot be read';
+      return { error: `cannot read the project vocabulary ${file}: ${reason}` };
+    }
+  }
+
+  private async findUp(folder: string, relative: string): Promise<string | undefined> {
+    for (let current = folder; ; current = dirname(current)) {
+      const candidate = join(current, relative);
+      if (await isFile(this.host, candidate)) return candidate;
+      if (dirname(current) === current) return undefined;
+    }
+  }
 }
 
 export function parseTermsFile(text: string): string[] {
@@ -121,23 +158,28 @@ export function parseTermsFile(text: string): string[] {
     .filter((term) => term !== '');
 }
 
-function findUp(folder: string, relative: string): string | undefined {
-  for (let current = folder; ; current = dirname(current)) {
-    const candidate = join(current, relative);
-    if (isFile(candidate)) return candidate;
-    if (dirname(current) === current) return undefined;
-  }
+/**
+ * The process's loader over the real file system, for the CLI and the MCP tools (one run, or
+ * one tool call after `clearConfigCache`).
+ */
+const processLoader = new ConfigLoader(nodeHost);
+
+export function clearConfigCache(): void {
+  processLoader.clear();
 }
 
-/** The configuration that applies to one spec file. */
-export function loadConfigFor(specPath: string, explicitConfig?: string): LoadedConfig {
-  return loadConfigForFolder(dirname(resolve(specPath)), explicitConfig);
+export function findConfigFile(startDir: string): Promise<string | undefined> {
+  return processLoader.findConfigFile(startDir);
 }
 
-function isFile(path: string): boolean {
-  try {
-    return existsSync(path) && statSync(path).isFile();
-  } catch {
-    return false;
-  }
+export function loadConfigFile(file: string): Promise<LoadedConfig> {
+  return processLoader.loadConfigFile(file);
+}
+
+export function loadConfigForFolder(folder: string, explicitConfig?: string): Promise<LoadedConfig> {
+  return processLoader.loadConfigForFolder(folder, explicitConfig);
+}
+
+export function loadConfigFor(specPath: string, explicitConfig?: string): Promise<LoadedConfig> {
+  return processLoader.loadConfigFor(specPath, explicitConfig);
 }

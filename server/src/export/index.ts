@@ -15,9 +15,10 @@ import { version as TOOL_VERSION } from '../../../package.json';
 import { ConfigError, formatConfigError } from '../config/errors';
 import { loadConfigFor } from '../config/load';
 import type { SpecReadyConfig } from '../config/types';
-import { analyzeSpec, parseForConfig, type AnalysisResult } from '../engine/analyze';
-import { gatherLinkTargets } from '../fs/link-targets';
+import { analyzeSpec, type AnalysisResult } from '../engine/analyze';
 import { findProjectRoot } from '../fs/project-root';
+import { nodeHost } from '../host/node-host';
+import { analyzeDocument } from '../pipeline/analyze-document';
 import { RULE_IDS } from '../rules/registry';
 import type { Finding, RuleLevel } from '../rules/types';
 import { decodeText } from './assets';
@@ -37,12 +38,12 @@ export async function exportBundle(options: ExportOptions): Promise<ExportResult
   if ('status' in located) return located;
   const source = await specText(specPath, options.text);
   if ('status' in source) return source;
-  const config = configFor(specPath, options.config);
+  const config = await configFor(specPath, options.config);
   if ('status' in config) return config;
   const epoch = creationTime(options.sourceDateEpoch);
   if ('status' in epoch) return epoch;
 
-  const projectRoot = findProjectRoot(dirname(specPath), { configFile: options.config ? undefined : loadConfigFor(specPath).file, fallback: root }).folder;
+  const projectRoot = (await findProjectRoot(dirname(specPath), { configFile: options.config ? undefined : (await loadConfigFor(specPath)).file, fallback: root })).folder;
   const analysis = await analyse(specPath, source.text, config.config, projectRoot);
   if ('status' in analysis) return analysis;
   const collection = await collectAssets({
@@ -120,9 +121,9 @@ async function specText(specPath: string, text: string | undefined): Promise<{ t
   return { text: onDisk, unsaved: false };
 }
 
-function configFor(specPath: string, given: SpecReadyConfig | undefined): { config: SpecReadyConfig } | ExportRefused {
+async function configFor(specPath: string, given: SpecReadyConfig | undefined): Promise<{ config: SpecReadyConfig } | ExportRefused> {
   if (given) return { config: given };
-  const loaded = loadConfigFor(specPath);
+  const loaded = await loadConfigFor(specPath);
   if (loaded.errors.length === 0) return { config: loaded.config };
   return refused('config', `The configuration has errors, so the readiness of the spec is unknown: ${loaded.errors.map(formatConfigError).join('; ')}`);
 }
@@ -143,9 +144,7 @@ function creationTime(given: number | undefined): { time: Date } | ExportRefused
 async function analyse(specPath: string, text: string, config: SpecReadyConfig, projectRoot: string): Promise<AnalysisResult | ExportRefused> {
   const uri = pathToFileURL(specPath).href;
   try {
-    const model = parseForConfig(text, uri, config);
-    const linkTargets = await gatherLinkTargets(model, specPath, projectRoot);
-    const result = analyzeSpec(text, { uri, config, linkTargets, model });
+    const result = await analyzeDocument(text, uri, { host: nodeHost, config, projectRoot });
     if (result.ruleFailures.some((failure) => failure.rule === 'secret')) {
       return refused('analysis-failed', 'The check for secrets failed on this spec, so it cannot be exported safely. Please report this as a SpecReady bug.');
     }

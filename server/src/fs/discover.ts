@@ -3,19 +3,16 @@
  * `isSpecDocument`) are shared with the language server, which decides from the text it already
  * has; `discoverSpecFiles` walks folders for the CLI.
  */
-import { closeSync, openSync, readSync, statSync } from 'node:fs';
 import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import picomatch from 'picomatch';
 import { parse as parseYaml } from 'yaml';
 import { type ConfigError } from '../config/errors';
-import { loadConfigForFolder } from '../config/load';
+import { ConfigLoader } from '../config/load';
+import { decodeUtf8, type Host } from '../host/host';
+import { nodeHost } from '../host/node-host';
 import { findProjectRoot } from './project-root';
 import { isSpecReadyManifest, MANIFEST } from './bundle-marker';
 import { DEFAULT_EXCLUDE, DEFAULT_INCLUDE, type SpecReadyConfig } from '../config/types';
-// `require` makes esbuild pick tinyglobby's CommonJS build: its ES module build pulls in fdir's,
-// which calls createRequire(import.meta.url), and import.meta is empty in a CommonJS bundle.
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-import tinyglobby = require('tinyglobby');
 
 export interface SpecGlobs {
   include: readonly string[];
@@ -100,6 +97,10 @@ export interface DiscoverOptions {
   cwd: string;
   /** `--config FILE`: used for every folder instead of the nearest configuration file. */
   config?: string;
+  /** The file system; the real one by default. */
+  host?: Host;
+  /** Reads the configuration of each walked folder (a caller's loader shares its cache). */
+  loader?: ConfigLoader;
 }
 
 export interface DiscoveryResult {
@@ -128,40 +129,37 @@ export interface UnmatchedFolder {
 export async function discoverSpecFiles(paths: readonly string[], options: DiscoverOptions): Promise<DiscoveryResult> {
   const result: DiscoveryResult = { files: [], missing: [], unmatched: [], configErrors: [] };
   const found = new Set<string>();
+  const host = options.host ?? nodeHost;
+  const walk = { ...options, host, loader: options.loader ?? new ConfigLoader(host) };
   for (const given of paths) {
     const absolute = resolve(options.cwd, given);
-    const kind = fileKind(absolute);
-    if (kind === 'file') found.add(absolute);
-    else if (kind === 'directory') await walkFolder(given, absolute, options, found, result);
+    const kind = (await host.stat(absolute))?.kind;
+    if (kind === 'directory') await walkFolder(given, absolute, walk, found, result);
+    else if (kind !== undefined) found.add(absolute);
     else result.missing.push(given);
   }
   result.files = [...found].map(toForwardSlashes).sort();
   return result;
 }
 
-async function walkFolder(given: string, folder: string, options: DiscoverOptions, found: Set<string>, result: DiscoveryResult): Promise<void> {
-  const loaded = loadConfigForFolder(folder, options.config);
+type WalkOptions = DiscoverOptions & { host: Host; loader: ConfigLoader };
+
+async function walkFolder(given: string, folder: string, options: WalkOptions, found: Set<string>, result: DiscoveryResult): Promise<void> {
+  const loaded = await options.loader.loadConfigForFolder(folder, options.config);
   if (loaded.errors.length > 0) {
     result.configErrors.push(...loaded.errors);
     return;
   }
   const globs = specGlobs(loaded.config);
-  const base = globBase(folder, loaded.file, options);
-  const candidates = await tinyglobby.glob('**/*', {
-    cwd: folder,
-    absolute: true,
-    dot: true,
-    onlyFiles: true,
-    followSymbolicLinks: false,
-    // Pruning only: depth-independent excludes skip whole trees; the exact test is below.
-    ignore: globs.exclude.filter((pattern) => pattern.startsWith('**/')),
-  });
-  const bundles = bundleFolders(candidates);
+  const base = await globBase(folder, loaded.file, options);
+  // Pruning only: depth-independent excludes skip whole trees; the exact test is below.
+  const candidates = await options.host.listFiles(folder, { ignore: globs.exclude.filter((pattern) => pattern.startsWith('**/')) });
+  const bundles = await bundleFolders(candidates, options.host);
   let matched = 0;
   for (const candidate of candidates) {
     const file = resolve(candidate);
     if (bundles.length > 0 && bundles.some((bundle) => isInsideFolder(bundle, file))) continue;
-    if (isSpecCandidate(relative(base, file), file, globs)) {
+    if (await isSpecCandidate(relative(base, file), file, globs, options.host)) {
       found.add(file);
       matched++;
     }
@@ -170,10 +168,10 @@ async function walkFolder(given: string, folder: string, options: DiscoverOption
 }
 
 /** Folders (absolute) among the walked files that are SpecReady handoff bundles. */
-function bundleFolders(candidates: readonly string[]): string[] {
-  return candidates
-    .filter((candidate) => basename(candidate) === MANIFEST && isSpecReadyManifest(readHead(candidate, MANIFEST_HEAD_BYTES)))
-    .map((manifest) => dirname(resolve(manifest)));
+async function bundleFolders(candidates: readonly string[], host: Host): Promise<string[]> {
+  const manifests = candidates.filter((candidate) => basename(candidate) === MANIFEST);
+  const heads = await Promise.all(manifests.map((manifest) => readHead(manifest, MANIFEST_HEAD_BYTES, host)));
+  return manifests.filter((_, index) => isSpecReadyManifest(heads[index])).map((manifest) => dirname(resolve(manifest)));
 }
 
 /**
@@ -181,11 +179,11 @@ function bundleFolders(candidates: readonly string[]): string[] {
  * SpecReady manifest.json. For a single file (the language server's open document); a walk
  * finds bundles from the files it lists.
  */
-export function isInsideBundle(file: string, root: string): boolean {
+export async function isInsideBundle(file: string, root: string, host: Host = nodeHost): Promise<boolean> {
   let folder = dirname(resolve(file));
   const top = resolve(root);
   for (;;) {
-    if (isSpecReadyManifest(readHead(join(folder, MANIFEST), MANIFEST_HEAD_BYTES))) return true;
+    if (isSpecReadyManifest(await readHead(join(folder, MANIFEST), MANIFEST_HEAD_BYTES, host))) return true;
     if (folder === top) return false;
     const parent = dirname(folder);
     if (parent === folder || !isInsideFolder(top, folder)) return false;
@@ -198,11 +196,11 @@ function isInsideFolder(folder: string, file: string): boolean {
   return inside !== '' && !inside.startsWith('..') && !isAbsolute(inside);
 }
 
-function isSpecCandidate(relativePath: string, file: string, globs: SpecGlobs): boolean {
+async function isSpecCandidate(relativePath: string, file: string, globs: SpecGlobs, host: Host): Promise<boolean> {
   if (isExcludedPath(relativePath, globs.exclude)) return false;
   const included = isSpecPath(relativePath, globs.include, globs.exclude);
   if (!/\.(?:md|markdown)$/i.test(file)) return included;
-  return specFrontMatterFlag(readHead(file)) ?? included;
+  return specFrontMatterFlag(await readHead(file, HEAD_BYTES, host)) ?? included;
 }
 
 /**
@@ -211,11 +209,11 @@ function isSpecCandidate(relativePath: string, file: string, globs: SpecGlobs): 
  * outside the working directory, since `**` never matches `..`). With `--config` the
  * configuration file's folder says nothing about the project, so the git work tree decides.
  */
-function globBase(folder: string, configFile: string | undefined, options: DiscoverOptions): string {
+async function globBase(folder: string, configFile: string | undefined, options: WalkOptions): Promise<string> {
   const cwd = resolve(options.cwd);
   const fromCwd = relative(cwd, folder);
   const fallback = fromCwd.startsWith('..') || isAbsolute(fromCwd) ? folder : cwd;
-  return findProjectRoot(folder, { configFile: options.config ? undefined : configFile, fallback }).folder;
+  return (await findProjectRoot(folder, { configFile: options.config ? undefined : configFile, fallback, host: options.host })).folder;
 }
 
 const HEAD_BYTES = 4096;
@@ -224,33 +222,18 @@ const MANIFEST_HEAD_BYTES = 1024;
 const MAX_FRONT_MATTER_BYTES = 65536;
 
 /** The start of a file, long enough to hold its front matter; '' when unreadable. */
-export function readHead(file: string, bytes = HEAD_BYTES): string {
-  const head = readBytes(file, bytes);
+export async function readHead(file: string, bytes = HEAD_BYTES, host: Host = nodeHost): Promise<string> {
+  const head = await readBytes(file, bytes, host);
   const unclosed = FRONT_MATTER_OPENER.test(head.text) && !FRONT_MATTER.test(head.text);
-  return unclosed && !head.complete ? readBytes(file, MAX_FRONT_MATTER_BYTES).text : head.text;
+  return unclosed && !head.complete ? (await readBytes(file, MAX_FRONT_MATTER_BYTES, host)).text : head.text;
 }
 
-function readBytes(file: string, length: number): { text: string; complete: boolean } {
-  let descriptor: number | undefined;
+async function readBytes(file: string, length: number, host: Host): Promise<{ text: string; complete: boolean }> {
   try {
-    descriptor = openSync(file, 'r');
-    const buffer = Buffer.alloc(length);
-    const read = readSync(descriptor, buffer, 0, length, 0);
-    return { text: buffer.subarray(0, read).toString('utf8'), complete: read < length };
+    const read = await host.readFile(file, length);
+    return { text: decodeUtf8(read), complete: read.length < length };
   } catch {
     return { text: '', complete: true };
-  } finally {
-    if (descriptor !== undefined) closeSync(descriptor);
-  }
-}
-
-function fileKind(path: string): 'file' | 'directory' | undefined {
-  try {
-    const stat = statSync(path);
-    if (stat.isDirectory()) return 'directory';
-    return 'file';
-  } catch {
-    return undefined;
   }
 }
 

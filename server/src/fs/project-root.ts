@@ -4,11 +4,12 @@
  * `.specready.*` file, else the root of the git work tree, else a fallback chosen by the caller
  * (the folder given on the command line, the working folder, or the editor's workspace folder).
  *
- * Pure apart from the probe, which answers "does this path exist": callers with another file
+ * Pure apart from the host, which answers "does this path exist": callers with another file
  * system (a virtual workspace, a test) pass their own.
  */
-import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
+import type { Host } from '../host/host';
+import { nodeHost } from '../host/node-host';
 
 export type ProjectRootKind = 'config' | 'git' | 'fallback';
 
@@ -24,14 +25,14 @@ export interface ProjectRootOptions {
   configFile?: string;
   /** Used when there is neither a configuration file nor a git work tree. */
   fallback: string;
-  /** Whether a path exists; defaults to the real file system. */
-  exists?: (path: string) => boolean;
+  /** The file system; the real one by default. */
+  host?: Host;
 }
 
 /** `start` is the folder being checked (or the folder of the file being checked). */
-export function findProjectRoot(start: string, options: ProjectRootOptions): ProjectRoot {
+export async function findProjectRoot(start: string, options: ProjectRootOptions): Promise<ProjectRoot> {
   if (options.configFile) return { folder: dirname(resolve(options.configFile)), kind: 'config' };
-  const git = gitWorkTreeRoot(start, options.exists);
+  const git = await gitWorkTreeRoot(start, options.host);
   if (git) return { folder: git, kind: 'git' };
   return { folder: resolve(options.fallback), kind: 'fallback' };
 }
@@ -41,10 +42,10 @@ export function findProjectRoot(start: string, options: ProjectRootOptions): Pro
  * linked worktree or submodule). Found by looking, not by running git, so it costs no process
  * and works where git is not installed.
  */
-export function gitWorkTreeRoot(start: string, exists: (path: string) => boolean = existsSync): string | undefined {
+export async function gitWorkTreeRoot(start: string, host: Host = nodeHost): Promise<string | undefined> {
   let folder = resolve(start);
   for (;;) {
-    if (exists(join(folder, '.git'))) return folder;
+    if (await host.stat(join(folder, '.git'))) return folder;
     const parent = dirname(folder);
     if (parent === folder) return undefined;
     folder = parent;

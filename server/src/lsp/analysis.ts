@@ -1,12 +1,10 @@
-import { fileURLToPath } from 'node:url';
 import { ConfigError } from '../config/errors';
 import { fileTooLargeMessage } from '../config/types';
-import { analyzeSpec, parseForConfig, type AnalysisResult } from '../engine/analyze';
-import { gatherLinkTargets } from '../fs/link-targets';
-import { localLinkPaths } from '../model/link-targets';
-import type { SpecModel } from '../model/types';
-import type { Finding, LinkTargetInfo } from '../rules/types';
-import { isFileUri, type DocumentConfig } from './workspace';
+import type { AnalysisResult } from '../engine/analyze';
+import type { Host } from '../host/host';
+import { analyzeDocument, type DocumentContext } from '../pipeline/analyze-document';
+import type { Finding } from '../rules/types';
+import type { DocumentConfig } from './workspace';
 
 export interface DocumentSnapshot {
   uri: string;
@@ -38,7 +36,7 @@ export interface AnalysisLogger {
 export class AnalysisService {
   private readonly cache = new Map<string, CacheEntry>();
 
-  constructor(private readonly logger: AnalysisLogger) {}
+  constructor(private readonly host: Host, private readonly logger: AnalysisLogger) {}
 
   cached(uri: string, version: number | undefined): DocumentAnalysis | undefined {
     const entry = this.cache.get(uri);
@@ -72,30 +70,22 @@ export class AnalysisService {
   private async run(snapshot: DocumentSnapshot, documentConfig: DocumentConfig, today: string | undefined): Promise<DocumentAnalysis> {
     const skipped = skipReason(snapshot.text, documentConfig.maxFileSizeKB);
     if (skipped) return { kind: 'skipped', findings: [skipped] };
+    const context: DocumentContext = {
+      host: this.host,
+      config: documentConfig.config,
+      projectRoot: documentConfig.projectRoot,
+      today,
+      onLinkError: (error) => this.logger.error(`could not resolve links of ${snapshot.uri}: ${error.message}`),
+    };
     try {
-      const model = parseForConfig(snapshot.text, snapshot.uri, documentConfig.config);
-      const linkTargets = await this.linkTargets(snapshot, model, documentConfig.projectRoot);
-      const result = analyzeSpec(snapshot.text, { uri: snapshot.uri, config: documentConfig.config, linkTargets, model, today });
+      const result = await analyzeDocument(snapshot.text, snapshot.uri, context);
       for (const failure of result.ruleFailures) this.logger.error(`rule ${failure.rule} failed on ${snapshot.uri}: ${failure.error}`);
       return { kind: 'analysed', result, findings: result.findings };
     } catch (error) {
       if (!(error instanceof ConfigError)) throw error;
       // A broken configuration is reported on the config file; the spec falls back to defaults.
-      const model = parseForConfig(snapshot.text, snapshot.uri);
-      const result = analyzeSpec(snapshot.text, { uri: snapshot.uri, linkTargets: await this.linkTargets(snapshot, model, documentConfig.projectRoot), model, today });
+      const result = await analyzeDocument(snapshot.text, snapshot.uri, { ...context, config: undefined });
       return { kind: 'analysed', result, findings: result.findings };
-    }
-  }
-
-  /** Facts about linked files for `broken-link`; only for documents that live on disk. */
-  private async linkTargets(snapshot: DocumentSnapshot, model: SpecModel, projectRoot: string | undefined): Promise<ReadonlyMap<string, LinkTargetInfo> | undefined> {
-    if (!isFileUri(snapshot.uri)) return undefined;
-    if (localLinkPaths(model).length === 0) return new Map();
-    try {
-      return await gatherLinkTargets(model, fileURLToPath(snapshot.uri), projectRoot);
-    } catch (error) {
-      this.logger.error(`could not resolve links of ${snapshot.uri}: ${(error as Error).message}`);
-      return undefined;
     }
   }
 }

@@ -24,6 +24,8 @@ import { registerQuestions } from './features/questions';
 import { READINESS_CHANGED, READINESS_REQUEST, RECHECK_REQUEST, SERVER_INFO_REQUEST, type ReadinessParams, type RecheckParams, type ServerInfo } from './protocol';
 import { SpecIndex } from './spec-index';
 import { Workspace } from './workspace';
+import type { Host } from '../host/host';
+import { nodeHost } from '../host/node-host';
 import { version as SERVER_VERSION } from '../../../package.json';
 
 /**
@@ -44,9 +46,9 @@ export class Session {
   supportsSnippetEdits = false;
   private supportsConfigurationChange = false;
 
-  constructor(readonly connection: Connection) {
-    this.workspace = new Workspace(connection);
-    this.analysis = new AnalysisService({ error: (message) => connection.console.error(message) });
+  constructor(readonly connection: Connection, readonly host: Host = nodeHost) {
+    this.workspace = new Workspace(connection, host);
+    this.analysis = new AnalysisService(host, { error: (message) => connection.console.error(message) });
     this.configDiagnostics = new ConfigDiagnostics(connection);
     this.specs = new SpecIndex(this);
   }
@@ -173,7 +175,7 @@ export class Session {
     this.configDiagnostics.report(documentConfig);
     this.reportSettingsProblems(documentConfig.settingsProblems);
     const today = this.specs.today();
-    if (!this.workspace.isSpec(snapshot.uri, snapshot.text, documentConfig)) {
+    if (!(await this.workspace.isSpec(snapshot.uri, snapshot.text, documentConfig))) {
       this.analysis.forget(snapshot.uri);
       this.recordForIndex(snapshot, undefined, today);
       return undefined;

@@ -107,7 +107,7 @@ export class SpecIndex {
     this.schedule();
     try {
       const folders = this.session.workspace.folderPaths();
-      const files = folders.length > 0 ? (await discoverSpecFiles(folders, { cwd: folders[0] })).files : [];
+      const files = folders.length > 0 ? (await discoverSpecFiles(folders, { cwd: folders[0], host: this.session.host, loader: this.session.workspace.configLoader })).files : [];
       const seen = new Set<string>();
       let sinceFlush = 0;
       for (const file of files) {
@@ -144,7 +144,7 @@ export class SpecIndex {
       this.remove(uri);
       return;
     }
-    const read = readClosedFile(fileURLToPath(uri));
+    const read = await readClosedFile(this.session.host, fileURLToPath(uri));
     if (!read) {
       this.remove(uri);
       return;

@@ -1,12 +1,12 @@
-import { readFileSync, statSync } from 'node:fs';
 import { dirname, relative } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { Connection, WorkspaceFolder } from 'vscode-languageserver/node';
-import { clearConfigCache, loadConfigForFolder } from '../config/load';
+import { ConfigLoader } from '../config/load';
 import type { ConfigError } from '../config/errors';
 import type { SpecReadyConfig } from '../config/types';
 import { isInsideBundle, isSpecDocument, specGlobs } from '../fs/discover';
 import { findProjectRoot } from '../fs/project-root';
+import { decodeUtf8, type Host } from '../host/host';
 import { mergeConfig, validateSettings, DEFAULT_MAX_FILE_SIZE_KB, type ClientSettings } from './settings';
 
 export interface DocumentConfig {
@@ -32,8 +32,11 @@ export class Workspace {
   private readonly settingsCache = new Map<string, Promise<ClientSettings | null>>();
   private readonly configCache = new Map<string, Promise<DocumentConfig>>();
   canRequestConfiguration = false;
+  readonly configLoader: ConfigLoader;
 
-  constructor(private readonly connection: Connection) {}
+  constructor(private readonly connection: Connection, readonly host: Host) {
+    this.configLoader = new ConfigLoader(host);
+  }
 
   setFolders(folders: WorkspaceFolder[] | null | undefined, rootUri?: string | null): void {
     this.folders = folders?.length ? folders : rootUri ? [{ uri: rootUri, name: 'root' }] : [];
@@ -52,7 +55,7 @@ export class Workspace {
   invalidate(): void {
     this.settingsCache.clear();
     this.configCache.clear();
-    clearConfigCache();
+    this.configLoader.clear();
   }
 
   /** Cached per document until `invalidate`, so every analysis of a version sees one object. */
@@ -68,12 +71,12 @@ export class Workspace {
   private async loadConfigFor(uri: string): Promise<DocumentConfig> {
     const settings = await this.settings(uri);
     const folder = isFileUri(uri) ? dirname(fileURLToPath(uri)) : this.folderPaths()[0];
-    const loaded = folder ? loadConfigForFolder(folder) : { config: {}, errors: [], file: undefined };
+    const loaded = folder ? await this.configLoader.loadConfigForFolder(folder) : { config: {}, errors: [], file: undefined };
     const validated = validateSettings(settings, loaded.config.profiles);
     const config = mergeConfig(validated.config, loaded.config);
     return {
       settingsProblems: validated.problems,
-      projectRoot: isFileUri(uri) ? this.projectRootOf(fileURLToPath(uri), loaded.file) : undefined,
+      projectRoot: isFileUri(uri) ? await this.projectRootOf(fileURLToPath(uri), loaded.file) : undefined,
       config,
       enabled: validated.enable,
       maxFileSizeKB: config.maxFileSizeKB ?? DEFAULT_MAX_FILE_SIZE_KB,
@@ -86,23 +89,24 @@ export class Workspace {
    * Whether a document is a spec: its front matter opts it in or out, otherwise the include and
    * exclude globs decide, relative to the folder of its configuration file or workspace folder.
    */
-  isSpec(uri: string, text: string, documentConfig: DocumentConfig): boolean {
+  async isSpec(uri: string, text: string, documentConfig: DocumentConfig): Promise<boolean> {
     if (!documentConfig.enabled) return false;
     const globs = specGlobs(documentConfig.config);
     if (!isFileUri(uri)) return isSpecDocument(uri.replace(/^[a-z]+:\/*/i, ''), text, globs);
     const path = fileURLToPath(uri);
-    const base = documentConfig.projectRoot ?? this.projectRootOf(path, documentConfig.configFile);
-    if (isInsideBundle(path, base)) return false;
+    const base = documentConfig.projectRoot ?? await this.projectRootOf(path, documentConfig.configFile);
+    if (await isInsideBundle(path, base, this.host)) return false;
     const relativePath = relative(base, path);
     return isSpecDocument(relativePath.startsWith('..') ? path : relativePath, text, globs);
   }
 
   /** Where globs and root-relative links of a file on disk are anchored (see project-root.ts). */
-  projectRootOf(path: string, configFile: string | undefined): string {
-    return findProjectRoot(dirname(path), {
+  async projectRootOf(path: string, configFile: string | undefined): Promise<string> {
+    return (await findProjectRoot(dirname(path), {
       configFile,
       fallback: this.folderOf(path) ?? dirname(path),
-    }).folder;
+      host: this.host,
+    })).folder;
   }
 
   private folderOf(path: string): string | undefined {
@@ -133,10 +137,10 @@ export function fileUri(path: string): string {
 }
 
 /** Reads a file that is not open in the editor; undefined when unreadable. */
-export function readClosedFile(path: string): { text: string; size: number } | undefined {
+export async function readClosedFile(host: Host, path: string): Promise<{ text: string; size: number } | undefined> {
   try {
-    const size = statSync(path).size;
-    return { text: readFileSync(path, 'utf8'), size };
+    const bytes = await host.readFile(path);
+    return { text: decodeUtf8(bytes), size: bytes.length };
   } catch {
     return undefined;
   }

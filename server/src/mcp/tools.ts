@@ -4,7 +4,7 @@
  * the same findings, scores and refusals as a person or CI. Paths are confined to the root.
  */
 import { realpathSync } from 'node:fs';
-import { isAbsolute, relative, resolve, sep } from 'node:path';
+import { dirname, isAbsolute, relative, resolve, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseCommandLine, type CheckCommand } from '../cli/args';
 import { runCheck } from '../cli/commands/check';
@@ -12,7 +12,9 @@ import { runExportCommand } from '../cli/export-command';
 import type { CliIo } from '../cli/io';
 import { fileReportFromAnalysis, findingFromDiagnostic, type FileReport } from '../cli/report';
 import { loadConfigFor } from '../config/load';
-import { analyzeSpec } from '../engine/analyze';
+import { findProjectRoot } from '../fs/project-root';
+import { nodeHost } from '../host/node-host';
+import { analyzeDocument } from '../pipeline/analyze-document';
 import { questionFor } from '../export/questions';
 import { ruleDocsUrl } from '../rules/docs-url';
 import { findRule, RULES } from '../rules/registry';
@@ -115,11 +117,12 @@ export class SpecReadyTools {
     return relative(this.root, file).split(sep).join('/') || '.';
   }
 
-  private checkText(text: string, path: string): SpecCheck {
+  private async checkText(text: string, path: string): Promise<SpecCheck> {
     const file = this.confine(path, false);
-    const loaded = loadConfigFor(file);
+    const loaded = await loadConfigFor(file);
     if (loaded.errors.length > 0) throw new ToolError(loaded.errors.map((error) => error.message).join('; '));
-    const result = analyzeSpec(text, { uri: pathToFileURL(file).href, config: loaded.config });
+    const projectRoot = (await findProjectRoot(dirname(file), { configFile: loaded.file, fallback: this.root })).folder;
+    const result = await analyzeDocument(text, pathToFileURL(file).href, { host: nodeHost, config: loaded.config, projectRoot });
     return specCheck(fileReportFromAnalysis(this.display(file), result));
   }
 

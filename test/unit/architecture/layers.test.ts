@@ -6,6 +6,8 @@ import { cycles, importsOf, sourceFiles, type ImportEdge } from './imports';
  * its own layer and the layers below it, never from a layer above.
  */
 const LAYERS: readonly string[][] = [
+  // Small helpers with no knowledge of specs (the bounded cache).
+  ['util'],
   // The section catalog classifies headings while the model is built, and format detection reads
   // the model: together they are the document model.
   ['sections', 'model'],
@@ -13,9 +15,13 @@ const LAYERS: readonly string[][] = [
   // Rules declare their score role and dimension (score/types); the score reads findings and the
   // contract evidence: one layer.
   ['rules', 'score'],
+  // The file system as an asynchronous port: the real disk, or files in memory.
+  ['host'],
   ['config'],
   ['engine'],
   ['fixes', 'fs', 'docs', 'templates'],
+  // One document's analysis as every front end runs it: parse, linked files, engine.
+  ['pipeline'],
   // The bundle's READINESS.md reuses the editor features' question and spec summaries.
   ['features'],
   ['export'],
@@ -23,7 +29,7 @@ const LAYERS: readonly string[][] = [
 ];
 
 /** The analysis core: no I/O, no editor protocol. */
-const PURE = new Set(['sections', 'model', 'lexicon', 'rules', 'score', 'engine']);
+const PURE = new Set(['util', 'sections', 'model', 'lexicon', 'rules', 'score', 'engine']);
 /** Configuration modules the pure layers may use: types and messages, no file reading. */
 const PURE_CONFIG = new Set(['server/src/config/types.ts', 'server/src/config/errors.ts']);
 const IO_OR_PROTOCOL = /^(node:|fs$|path$|child_process$|os$|url$|crypto$|vscode($|-))/;

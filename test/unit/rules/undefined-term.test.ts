@@ -92,21 +92,21 @@ describe('project vocabulary file', () => {
     assert.deepEqual(parseTermsFile('\uFEFF# terms\nKYC\nFalcon: the scoring service\nPRR - readiness review\n\n  MCC  # merchant category\n'), ['KYC', 'Falcon', 'PRR', 'MCC']);
   });
 
-  it('is found at .specready/terms.txt in a folder above, or where "terms" points', () => {
+  it('is found at .specready/terms.txt in a folder above, or where "terms" points', async () => {
     mkdirSync(join(root, '.specready'));
     mkdirSync(join(root, 'docs', 'specs'), { recursive: true });
     writeFileSync(join(root, '.specready', 'terms.txt'), 'KYC\n');
-    assert.deepEqual(loadConfigForFolder(join(root, 'docs', 'specs')).config.projectTerms?.terms, ['KYC']);
+    assert.deepEqual((await loadConfigForFolder(join(root, 'docs', 'specs'))).config.projectTerms?.terms, ['KYC']);
     clearConfigCache();
     writeFileSync(join(root, '.specready.json'), '{ "terms": "docs/words.txt" }');
     writeFileSync(join(root, 'docs', 'words.txt'), 'MCC\n');
-    const loaded = loadConfigForFolder(join(root, 'docs', 'specs'));
+    const loaded = await loadConfigForFolder(join(root, 'docs', 'specs'));
     assert.deepEqual(loaded.config.projectTerms, { file: join(root, 'docs', 'words.txt'), terms: ['MCC'] });
   });
 
-  it('reports a configured file that does not exist as a configuration error', () => {
+  it('reports a configured file that does not exist as a configuration error', async () => {
     writeFileSync(join(root, '.specready.json'), '{ "terms": "missing.txt" }');
-    const loaded = loadConfigForFolder(root);
+    const loaded = await loadConfigForFolder(root);
     assert.equal(loaded.errors.length, 1);
     assert.match(loaded.errors[0].message, /cannot read the project vocabulary .*missing\.txt: file not found/);
   });

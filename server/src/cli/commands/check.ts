@@ -5,10 +5,10 @@ import { pathToFileURL } from 'node:url';
 import { ConfigError, formatConfigError } from '../../config/errors';
 import { loadConfigFile, loadConfigFor, type LoadedConfig } from '../../config/load';
 import { DEFAULT_MAX_FILE_SIZE_KB, DEFAULT_THRESHOLD, fileTooLargeMessage } from '../../config/types';
-import { analyzeSpec, parseForConfig } from '../../engine/analyze';
 import { discoverSpecFiles, type UnmatchedFolder } from '../../fs/discover';
-import { gatherLinkTargets } from '../../fs/link-targets';
 import { findProjectRoot } from '../../fs/project-root';
+import { nodeHost } from '../../host/node-host';
+import { analyzeDocument } from '../../pipeline/analyze-document';
 import { ruleDocsUrl } from '../../rules/docs-url';
 import { RULES } from '../../rules/registry';
 import { DEFAULT_PROFILE } from '../../sections/profiles';
@@ -35,7 +35,7 @@ interface Failures {
 
 export async function runCheck(command: CheckCommand, io: CliIo): Promise<number> {
   const explicitConfig = command.config ? resolve(io.cwd, command.config) : undefined;
-  if (explicitConfig && reportConfigErrors(loadConfigFile(explicitConfig).errors, io)) return EXIT_USAGE;
+  if (explicitConfig && reportConfigErrors((await loadConfigFile(explicitConfig)).errors, io)) return EXIT_USAGE;
   const discovery = await discoverSpecFiles(command.paths, { cwd: io.cwd, config: explicitConfig });
   for (const missing of discovery.missing) io.stderr(`specready: ${missing}: no such file or folder\n`);
   if (discovery.missing.length > 0 || reportConfigErrors(discovery.configErrors, io)) return EXIT_USAGE;
@@ -47,7 +47,7 @@ export async function runCheck(command: CheckCommand, io: CliIo): Promise<number
   let changes: ChangedSelection | undefined;
   if (command.changedSince !== undefined) {
     try {
-      changes = selectChangedSpecs(discovery.files, command.changedSince, gitAnchor(command.paths[0], io.cwd));
+      changes = await selectChangedSpecs(discovery.files, command.changedSince, gitAnchor(command.paths[0], io.cwd));
     } catch (error) {
       if (!(error instanceof ChangedSinceError)) throw error;
       io.stderr(`specready: ${error.message}\n`);
@@ -59,7 +59,7 @@ export async function runCheck(command: CheckCommand, io: CliIo): Promise<number
   const files: FileReport[] = [];
   for (const file of changes?.files ?? discovery.files) {
     const report = await checkFile(file, io.cwd, explicitConfig, command.maxFileSizeKB, failures);
-    if (report && changes) report.previousScore = previousScore(changes, file, explicitConfig, io.cwd) ?? null;
+    if (report && changes) report.previousScore = await previousScore(changes, file, explicitConfig, io.cwd) ?? null;
     if (report) files.push(report);
   }
   if (reportConfigErrors(failures.config, io)) return EXIT_USAGE;
@@ -85,7 +85,7 @@ export async function runCheck(command: CheckCommand, io: CliIo): Promise<number
 
 async function checkFile(file: string, cwd: string, explicitConfig: string | undefined, maxFileSizeKB: number | undefined,
   failures: Failures): Promise<FileReport | undefined> {
-  const loaded = loadConfigFor(file, explicitConfig);
+  const loaded = await loadConfigFor(file, explicitConfig);
   if (loaded.errors.length > 0) {
     failures.config.push(...loaded.errors);
     return undefined;
@@ -102,12 +102,8 @@ async function checkFile(file: string, cwd: string, explicitConfig: string | und
   if (typeof text !== 'string') return unreadableFileReport(path, profile, threshold, text.problem);
   const uri = pathToFileURL(file).href;
   try {
-    // The engine is pure: facts about linked files are gathered here from the model, which
-    // the engine then reuses instead of parsing the text again.
-    const model = parseForConfig(text, uri, loaded.config);
-    const projectRoot = findProjectRoot(dirname(file), { configFile: explicitConfig ? undefined : loaded.file, fallback: cwd }).folder;
-    const linkTargets = await gatherLinkTargets(model, file, projectRoot);
-    const result = analyzeSpec(text, { uri, config: loaded.config, linkTargets, model });
+    const projectRoot = (await findProjectRoot(dirname(file), { configFile: explicitConfig ? undefined : loaded.file, fallback: cwd })).folder;
+    const result = await analyzeDocument(text, uri, { host: nodeHost, config: loaded.config, projectRoot });
     for (const failure of result.ruleFailures) failures.internal.push(`rule "${failure.rule}" failed on ${path}: ${failure.error}`);
     return fileReportFromAnalysis(path, result);
   } catch (error) {

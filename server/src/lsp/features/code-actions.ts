@@ -1,8 +1,8 @@
 import { CodeActionKind, type CodeAction, type Diagnostic, type Range, type WorkspaceEdit } from 'vscode-languageserver/node';
-import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { DEFAULT_TERMS_FILE } from '../../config/types';
+import { readText } from '../../host/host';
 import { quickFixesFor, type TextEdit } from '../../fixes';
 import { vocabularyAddition } from '../../fixes/terms';
 import type { Finding } from '../../rules/types';
@@ -86,12 +86,7 @@ async function vocabularyAction(session: Session, uri: string, term: string): Pr
   const documentConfig = await session.workspace.configFor(uri);
   const root = documentConfig.configFile ? dirname(documentConfig.configFile) : session.workspace.folderPaths()[0] ?? dirname(fileURLToPath(uri));
   const file = documentConfig.config.projectTerms?.file ?? join(root, DEFAULT_TERMS_FILE);
-  let existing: string | undefined;
-  try {
-    existing = readFileSync(file, 'utf8');
-  } catch {
-    existing = undefined;
-  }
+  const existing = await readText(session.host, file);
   const addition = vocabularyAddition(existing, term);
   const target = pathToFileURL(file).href;
   const insert = { textDocument: { uri: target, version: null }, edits: [{ range: { start: addition.at, end: addition.at }, newText: addition.text }] };

@@ -40,12 +40,12 @@ function diagnosticsOf(analysis: DocumentAnalysis | undefined): Diagnostic[] {
 async function closedSpecFiles(session: Session): Promise<string[]> {
   const folders = session.workspace.folderPaths();
   if (folders.length === 0) return [];
-  const { files } = await discoverSpecFiles(folders, { cwd: folders[0] });
+  const { files } = await discoverSpecFiles(folders, { cwd: folders[0], host: session.host, loader: session.workspace.configLoader });
   return files.filter((file) => !session.documents.get(fileUri(file)));
 }
 
 async function analyseClosed(session: Session, file: string): Promise<Diagnostic[] | undefined> {
-  const read = readClosedFile(file);
+  const read = await readClosedFile(session.host, file);
   if (!read) return undefined;
   const analysis = await session.analyse({ uri: fileUri(file), version: undefined, text: read.text }, { cache: false });
   return analysis ? diagnosticsOf(analysis) : undefined;
