@@ -1,6 +1,10 @@
-/** Writes docs/rules/*.md and docs/sections.md from the code (`npm run docs`). */
-import { mkdirSync, writeFileSync } from 'node:fs';
+/**
+ * Writes docs/rules/*.md and docs/sections.md, and the rule lists of package.json and the
+ * configuration schema, from the code (`npm run docs`).
+ */
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+import { withGeneratedRuleLists } from '../server/src/docs/manifest';
 import { referenceFiles } from '../server/src/docs/reference';
 
 const root = join(__dirname, '..', '..');
@@ -9,3 +13,10 @@ for (const [path, content] of referenceFiles()) {
   writeFileSync(join(root, path), content);
 }
 console.log(`wrote ${referenceFiles().size} files under docs/`);
+
+const PACKAGE_JSON = join(root, 'package.json');
+const SCHEMA = join(root, 'schemas', 'specready.schema.json');
+const manifests = withGeneratedRuleLists({ packageJson: readFileSync(PACKAGE_JSON, 'utf8'), schema: readFileSync(SCHEMA, 'utf8') });
+writeFileSync(PACKAGE_JSON, manifests.packageJson);
+writeFileSync(SCHEMA, manifests.schema);
+console.log('wrote the rule lists of package.json and schemas/specready.schema.json');

@@ -18,6 +18,7 @@ const RULE: Rule = {
   dimension: 'requirements',
   scoreRole: 'wording',
   docs: {
+    description: 'Vague or subjective wording.',
     summary: 'Vague wording.',
     rationale: 'Contractors cannot test "fast".',
     bad: 'The API must be fast.',

@@ -10,6 +10,7 @@ export const brokenLink: Rule = {
   dimension: 'selfContained',
   scoreRole: 'integrity',
   docs: {
+    description: 'Relative links to files or headings that do not exist.',
     summary: 'Reports relative links and images to files that do not exist, and `#fragments` that match no heading or anchor.',
     rationale:
       'Links are how a spec hands over the context it does not repeat: the API reference, the data model, the ' +

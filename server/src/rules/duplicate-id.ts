@@ -9,6 +9,7 @@ export const duplicateId: Rule = {
   dimension: 'verification',
   scoreRole: 'integrity',
   docs: {
+    description: 'The same requirement id defined more than once.',
     summary: 'A requirement or criterion id is defined twice.',
     rationale: 'Ids are how the contractor, the tests and the tracker talk about a requirement. Two requirements '
       + 'with one id make every reference ambiguous: which one did the test cover, which one was descoped?',

@@ -11,6 +11,7 @@ export const emptySection: Rule = {
   dimension: 'structure',
   scoreRole: 'section',
   docs: {
+    description: 'A section heading has no content, or only template guidance.',
     summary: 'A section heading is present but the section has no content.',
     rationale: 'An empty section looks finished in an outline but answers nothing. Template guidance in HTML comments '
       + 'is invisible in rendered Markdown, so a section holding only comments is empty to the reader too. Either '

@@ -26,6 +26,7 @@ export const genericDefinitionOfDone: Rule = {
   dimension: 'done',
   scoreRole: 'wording',
   docs: {
+    description: 'A definition of done made only of generic items ("complete", "tested", "reviewed"): asks for checkable ones.',
     summary: 'Reports a definition of done made only of generic items ("complete", "tested", "reviewed", "all tests pass").',
     rationale:
       'A definition of done is the contractor\'s checklist for handing the work back. "Tested", "reviewed" and "all tests ' +

@@ -137,6 +137,7 @@ export const hiddenContext: Rule = {
   dimension: 'selfContained',
   scoreRole: 'hidden-context',
   docs: {
+    description: 'References to knowledge an outside engineer does not have (as discussed, the usual way, internal names).',
     summary: 'References to context a contractor cannot see: meetings, private chats, people, "the usual".',
     rationale: 'An outside engineer was not in the call, is not in your Slack and does not know what "the usual '
       + 'format" is. Every decision the work depends on has to be written into the spec or linked to a document '

@@ -9,6 +9,7 @@ export const interfaceIncomplete: Rule = {
   dimension: 'contract',
   scoreRole: 'interface',
   docs: {
+    description: 'Endpoints, messages, files, jobs and functions lacking a part a builder needs (request, response, errors, payload, format), and fields without a type.',
     summary: 'Reports endpoints, messages, files, jobs and functions in the contract that lack a part a builder needs, and fields listed without a type.',
     rationale:
       'The request line is the easy part of a contract. What a contractor cannot guess is what goes in, what comes back ' +

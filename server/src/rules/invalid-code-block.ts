@@ -19,6 +19,7 @@ export const invalidCodeBlock: Rule = {
   dimension: 'contract',
   scoreRole: 'integrity',
   docs: {
+    description: 'JSON or YAML code blocks that do not parse.',
     summary: 'Reports fenced `json` and `yaml` blocks that do not parse, at the position of the syntax error.',
     rationale:
       'Examples are the part of a spec a contractor copies into code, fixtures and tests. An example that does not ' +

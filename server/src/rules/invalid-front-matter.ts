@@ -14,6 +14,7 @@ export const invalidFrontMatter: Rule = {
   dimension: 'structure',
   scoreRole: 'integrity',
   docs: {
+    description: 'YAML front matter that does not parse or names an unknown profile.',
     summary: 'The YAML front matter does not parse or names an unknown profile.',
     rationale: 'Front matter selects the spec profile and carries metadata that exports and trackers read. If it '
       + 'does not parse, the spec is checked against the wrong profile and the metadata is lost without notice.',

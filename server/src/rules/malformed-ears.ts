@@ -14,6 +14,7 @@ export const malformedEars: Rule = {
   dimension: 'verification',
   scoreRole: 'outcome',
   docs: {
+    description: 'Requirements and criteria written in EARS that miss part of their pattern (a trigger without a response, two SHALLs, no system named).',
     summary: 'A requirement or criterion written in EARS misses part of its pattern (a trigger without a response, two SHALLs, no system named).',
     rationale: 'EARS (Easy Approach to Requirements Syntax) makes each requirement one testable sentence: an optional '
       + 'state, trigger, unwanted condition or feature, then "the <system> shall <response>". Kiro and many '

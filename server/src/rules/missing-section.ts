@@ -13,6 +13,7 @@ export const missingSection: Rule = {
   dimension: 'structure',
   scoreRole: 'section',
   docs: {
+    description: 'A section the profile requires (error) or recommends (hint) is missing.',
     summary: 'A section the spec profile requires is missing.',
     rationale: 'An outside engineer cannot ask the hallway what is in scope, what the API looks like or how the work '
       + 'will be accepted. Every required section answers one of those questions up front; a missing one becomes a '

@@ -47,6 +47,7 @@ export const openQuestion: Rule = {
   dimension: 'selfContained',
   scoreRole: 'open-question',
   docs: {
+    description: 'Unresolved open questions left in the spec.',
     summary: 'Reports each unresolved item in the Open Questions section.',
     rationale:
       'An open question is a decision the contractor will otherwise make alone, usually without the context to make ' +

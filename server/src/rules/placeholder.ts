@@ -39,6 +39,7 @@ export const placeholder: Rule = {
   dimension: 'selfContained',
   scoreRole: 'placeholder',
   docs: {
+    description: 'TODO, TBD, ??? and template placeholders left in the text.',
     summary: 'Reports placeholders left in the spec: TBD/TODO/FIXME/XXX, "???", lorem ipsum, unfilled template holes and unresolved clarification markers.',
     rationale:
       'A contractor cannot build against "TBD". Every placeholder is a decision the team has not made yet, ' +

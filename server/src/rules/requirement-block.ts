@@ -17,6 +17,7 @@ export const requirementBlock: Rule = {
   dimension: 'verification',
   scoreRole: 'trace',
   docs: {
+    description: 'OpenSpec, Kiro or Spec Kit requirement and user-story blocks without their SHALL/MUST statement or scenarios.',
     summary: 'A requirement or user-story block of a spec-driven format (OpenSpec, Kiro, Spec Kit) lacks its SHALL/MUST statement or its scenarios.',
     rationale: 'OpenSpec, Kiro and Spec Kit specs are built requirement by requirement, often by a coding agent that '
       + 'reads one block at a time. A block without a binding SHALL/MUST statement leaves open whether the behaviour '

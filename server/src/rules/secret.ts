@@ -10,6 +10,7 @@ export const secret: Rule = {
   dimension: 'selfContained',
   scoreRole: 'secret',
   docs: {
+    description: 'Credentials, tokens or private keys pasted into the spec.',
     summary: 'Reports credentials written into the spec: cloud and API keys, tokens, private keys and passwords, in prose and code alike.',
     rationale:
       'A spec handed to a contractor is copied into tickets, chats and other companies\' systems. A credential in it ' +

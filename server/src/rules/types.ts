@@ -34,6 +34,11 @@ export interface RawFinding {
 }
 
 export interface RuleDocs {
+  /**
+   * A short line for settings, the configuration schema and other places that list every rule:
+   * what the rule reports, in plain text (no Markdown).
+   */
+  description: string;
   /** One line: what the rule reports. */
   summary: string;
   /** Why it matters to an engineer outside the team. */

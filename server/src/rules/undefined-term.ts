@@ -29,6 +29,7 @@ export const undefinedTerm: Rule = {
   dimension: 'selfContained',
   scoreRole: 'hidden-context',
   docs: {
+    description: 'Acronyms and internal names (code-named systems, teams, tools) used in binding statements or the contract without a definition.',
     summary: 'Reports acronyms and internal names (code-named systems, teams, tools) used in binding statements or the contract without a definition.',
     rationale:
       'An engineer new to the project does not know what "the Falcon service", "PRR" or "the Atlas team" are, and ' +

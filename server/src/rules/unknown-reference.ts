@@ -14,6 +14,7 @@ export const unknownReference: Rule = {
   dimension: 'verification',
   scoreRole: 'integrity',
   docs: {
+    description: 'A reference to a requirement id that is never defined.',
     summary: 'An id is referenced but never defined.',
     rationale: 'A criterion that covers "REQ-7" when the spec defines REQ-1 to REQ-5 points at a requirement the '
       + 'contractor cannot read: it was renamed, deleted or lives in another document. Ids that name other documents '

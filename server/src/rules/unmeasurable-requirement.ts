@@ -178,6 +178,7 @@ export const unmeasurableRequirement: Rule = {
   dimension: 'requirements',
   scoreRole: 'wording',
   docs: {
+    description: 'Requirements (typically non-functional) with no measurable target.',
     summary: 'A requirement names a quality (latency, availability, throughput, size...) without a number and unit.',
     rationale: 'A quality without a target cannot be accepted or rejected: "low latency" passes at 50 ms for one '
       + 'reader and fails at 500 ms for another. Checked: binding statements (see the statement model) of '

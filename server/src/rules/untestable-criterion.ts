@@ -51,6 +51,7 @@ export const untestableCriterion: Rule = {
   dimension: 'verification',
   scoreRole: 'outcome',
   docs: {
+    description: 'Acceptance criteria that a test cannot check (no observable outcome).',
     summary: 'An acceptance criterion has no observable, checkable outcome.',
     rationale: 'A contractor and a reviewer must be able to agree, without a meeting, whether a criterion passes. '
       + '"Works correctly" or "the user is happy" cannot be checked; a status code, a stored value, a message, or a '

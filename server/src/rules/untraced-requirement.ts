@@ -9,6 +9,7 @@ export const untracedRequirement: Rule = {
   dimension: 'verification',
   scoreRole: 'trace',
   docs: {
+    description: 'Requirements that cannot be traced to an id or to acceptance criteria.',
     summary: 'A requirement is not covered by any acceptance criterion.',
     rationale: 'A contractor proves the work is done by passing the acceptance criteria. A requirement that no '
       + 'criterion references has no agreed test, so it is either skipped or built to a guess. Reference each '

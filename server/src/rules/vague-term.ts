@@ -19,6 +19,7 @@ export const vagueTerm: Rule = {
   dimension: 'requirements',
   scoreRole: 'wording',
   docs: {
+    description: 'Vague or subjective wording (fast, user-friendly, as appropriate, etc.).',
     summary: 'Subjective, ambiguous or open-ended wording that an outside engineer cannot implement or test.',
     rationale: 'A contractor builds exactly what is written. "Fast", "user-friendly", "as needed" or "etc." leave the '
       + 'decision to whoever reads it, and the disagreement surfaces at acceptance. Each term comes with a rewrite '

@@ -96,6 +96,7 @@ export const weakModal: Rule = {
   dimension: 'requirements',
   scoreRole: 'wording',
   docs: {
+    description: 'Requirements stated with weak modals (should, may, might, could) instead of must/shall.',
     summary: 'Lower-case should / may / might / could / would that leaves the obligation level of a binding statement unclear.',
     rationale: 'An outside engineer cannot tell whether "the API should retry" is a requirement, a preference or a '
       + 'guess, and will pick the cheapest reading. RFC 2119 keywords (MUST, SHOULD, MAY) have agreed meanings. The '
