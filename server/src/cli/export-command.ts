@@ -11,7 +11,7 @@ import { defaultOutPath, exportBundle, parseSourceDateEpoch } from '../export/in
 import { repositoryRoot } from '../export/git';
 import { BUNDLE_FORMATS, type BundleFormat, type ExportResult, type ExportWritten } from '../export/types';
 import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE } from './io';
-import { parseOptions } from './args';
+import { parseOptions, UsageError } from './args';
 import { closestMatch } from '../config/suggest';
 
 export interface ExportIo {
@@ -59,7 +59,6 @@ interface ExportArgs {
   overwrite: boolean;
 }
 
-class UsageError extends Error {}
 
 export async function runExportCommand(args: string[], io: ExportIo): Promise<number> {
   let parsed: ExportArgs | 'help';

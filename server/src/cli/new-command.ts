@@ -15,7 +15,7 @@ import {
   templateVariables, titleFromFileName,
 } from '../templates/render';
 import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE } from './io';
-import { parseOptions } from './args';
+import { parseOptions, UsageError } from './args';
 import { closestMatch } from '../config/suggest';
 
 export interface NewIo {
@@ -52,7 +52,6 @@ interface NewArgs {
   title?: string;
 }
 
-class UsageError extends Error {}
 
 export async function runNewCommand(args: string[], io: NewIo): Promise<number> {
   let parsed: NewArgs | { list: string } | 'help';

@@ -3,6 +3,7 @@
  * server (which also lints the config file being edited) share it.
  */
 import { isMap, isScalar, isSeq, parseDocument, type Document, type Node, type Pair } from 'yaml';
+import { computeLineStarts, positionAt } from '../model/text';
 import { normalizeHeading } from '../sections/catalog';
 import { resolveProfile, UnknownProfileError } from '../sections/profiles';
 import { ConfigError } from './errors';
@@ -29,12 +30,11 @@ export function parseConfigText(text: string, fileName: string): ParsedConfig {
 
 class ConfigSource {
   readonly errors: ConfigError[] = [];
-  private readonly lineStarts: number[];
+  private readonly lines: { text: string; lineStarts: number[] };
   private document: Document | undefined;
 
   constructor(private readonly text: string, private readonly fileName: string) {
-    this.lineStarts = [0];
-    for (const match of text.matchAll(/\r\n?|\n/g)) this.lineStarts.push(match.index + match[0].length);
+    this.lines = { text, lineStarts: computeLineStarts(text) };
   }
 
   parse(): unknown {
@@ -150,15 +150,8 @@ class ConfigSource {
 
   /** 1-based line and column (UTF-16 code units) of an offset. */
   private position(offset: number): { line: number; column: number } {
-    const clamped = Math.min(Math.max(offset, 0), this.text.length);
-    let low = 0;
-    let high = this.lineStarts.length - 1;
-    while (low < high) {
-      const middle = (low + high + 1) >> 1;
-      if (this.lineStarts[middle] <= clamped) low = middle;
-      else high = middle - 1;
-    }
-    return { line: low + 1, column: clamped - this.lineStarts[low] + 1 };
+    const { line, character } = positionAt(this.lines, offset);
+    return { line: line + 1, column: character + 1 };
   }
 }
 

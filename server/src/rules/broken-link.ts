@@ -1,5 +1,6 @@
 import { classifyLinkTarget, documentAnchors, fragmentMatches } from '../model/link-targets';
 import type { Link, SpecModel } from '../model/types';
+import { nearestWithin } from '../model/edit-distance';
 import { compareRanges } from '../model/text';
 import type { RawFinding, Rule, RuleContext } from './types';
 import { rangeOffsets } from './util';
@@ -108,29 +109,5 @@ function fragmentFinding(link: Link, problem: string, fragment: string, anchors:
 
 /** The anchor within a small edit distance of the fragment (typos, a renamed heading's old slug). */
 function closestAnchor(fragment: string, anchors: ReadonlySet<string>): string | undefined {
-  let best: string | undefined;
-  let bestDistance = Math.max(2, Math.floor(fragment.length / 4)) + 1;
-  for (const anchor of anchors) {
-    const distance = editDistance(fragment, anchor.toLowerCase(), bestDistance);
-    if (distance < bestDistance) {
-      best = anchor;
-      bestDistance = distance;
-    }
-  }
-  return best;
-}
-
-/** Levenshtein distance, giving up (returning `limit`) once every path exceeds the limit. */
-function editDistance(a: string, b: string, limit: number): number {
-  if (Math.abs(a.length - b.length) >= limit) return limit;
-  let previous = Array.from({ length: b.length + 1 }, (_, index) => index);
-  for (let i = 1; i <= a.length; i++) {
-    const current = [i];
-    for (let j = 1; j <= b.length; j++) {
-      current[j] = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
-    }
-    if (Math.min(...current) >= limit) return limit;
-    previous = current;
-  }
-  return previous[b.length];
+  return nearestWithin(fragment, anchors, Math.max(2, Math.floor(fragment.length / 4)));
 }

@@ -1,4 +1,5 @@
 import { parseAllDocuments } from 'yaml';
+import { findJsonSequenceProblem, type JsonProblem } from '../model/json-syntax';
 import { codeBlockPosition } from '../model/text';
 import type { CodeBlock, SpecModel } from '../model/types';
 import type { RawFinding, Rule } from './types';
@@ -90,191 +91,60 @@ function errorOffset(content: string, offset: number): number {
 }
 
 /**
- * JSON.parse is the fast path; the scanner explains and locates the error, because V8's
- * messages often carry no position ("Unexpected token '}', ... is not valid JSON"). Several
- * values in one block (JSON Lines, an event stream) are accepted when each value is valid.
+ * The first syntax error of a JSON block, explained for the author (model/json-syntax.ts finds
+ * it). Several values in one block (JSON Lines, an event stream) are accepted when each value is
+ * valid.
  */
 function jsonError(content: string): BlockError | undefined {
   try {
     JSON.parse(content);
     return undefined;
   } catch {
-    return new JsonScanner(content).firstError();
+    const problem = findJsonSequenceProblem(content);
+    return problem && explainJson(problem, content);
   }
 }
 
-class JsonSyntaxError extends Error {
-  constructor(readonly offset: number, readonly length: number, message: string) {
-    super(message);
+const WORD = /^[A-Za-z_$][\w$]*/;
+
+function explainJson(problem: JsonProblem, text: string): BlockError {
+  const at = (length: number, message: string): BlockError => ({ offset: problem.offset, length: Math.max(1, length), message });
+  switch (problem.kind) {
+    case 'comment': {
+      const end = text.indexOf('\n', problem.offset);
+      return at((end === -1 ? text.length : end) - problem.offset, 'JSON does not allow comments; move the explanation out of the block, or label it `jsonc` if comments are intended.');
+    }
+    case 'trailing-comma': return at(1, `trailing comma before '${problem.close}' is not allowed in JSON.`);
+    // Underline the string up to the break: the break itself is invisible.
+    case 'line-break-in-string': return at(problem.end - problem.offset, 'line breaks and control characters must be escaped inside JSON strings (is a closing quote missing?).');
+    case 'control-character': return { offset: problem.stringStart, length: Math.max(1, problem.offset - problem.stringStart), message: 'line breaks and control characters must be escaped inside JSON strings (is a closing quote missing?).' };
+    case 'unclosed-string': return at(1, 'the string is never closed.');
+    case 'invalid-escape': return at(2, 'invalid escape sequence in a JSON string.');
+    case 'invalid-number': return at(1, 'invalid number.');
+    case 'unexpected': return explainUnexpected(problem, text);
   }
 }
 
-const NUMBER = /-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?/y;
-const WORD = /[A-Za-z_$][\w$]*/y;
-
-/** A strict RFC 8259 recogniser that reports the first error with an explanation. */
-class JsonScanner {
-  private pos = 0;
-
-  constructor(private readonly text: string) {}
-
-  firstError(): BlockError | undefined {
-    try {
-      do {
-        this.value();
-        this.skipWhitespace();
-      } while (this.pos < this.text.length);
-      return undefined;
-    } catch (error) {
-      if (!(error instanceof JsonSyntaxError)) throw error;
-      return { offset: error.offset, length: error.length, message: error.message };
-    }
+/** Explains the token at the problem's offset, which is not what the parser expected there. */
+function explainUnexpected(problem: Extract<JsonProblem, { kind: 'unexpected' }>, text: string): BlockError {
+  const rest = text.slice(problem.offset);
+  const expected = problem.expected === 'value' || problem.expected === 'end' ? 'a value'
+    : problem.expected === 'property-name' ? 'a double-quoted property name'
+      : problem.expected === 'colon' ? "':' after the property name"
+        : `',' or '${problem.close ?? '}'}'`;
+  const at = (length: number, message: string): BlockError => ({ offset: problem.offset, length: Math.max(1, length), message });
+  if (rest.trim() === '') {
+    return { offset: Math.max(0, text.trimEnd().length - 1), length: 1, message: `the JSON ends before it is complete (expected ${expected}); check for missing closing brackets.` };
   }
-
-  private value(): void {
-    this.skipWhitespace();
-    const char = this.text[this.pos];
-    if (char === '{') return this.object();
-    if (char === '[') return this.array();
-    if (char === '"') return this.string();
-    if (char === '-' || (char >= '0' && char <= '9')) return this.number();
-    const word = this.wordAt();
-    if (word === 'true' || word === 'false' || word === 'null') {
-      this.pos += word.length;
-      return;
-    }
-    this.invalidToken('a value');
+  if (rest.startsWith('...') || rest.startsWith('…')) {
+    return at(rest.startsWith('…') ? 1 : 3, 'the `...` elides content, so the example cannot be copied as is: show a complete example, or label the block `jsonc`/`text`.');
   }
-
-  private object(): void {
-    this.pos++;
-    this.skipWhitespace();
-    if (this.text[this.pos] === '}') {
-      this.pos++;
-      return;
-    }
-    for (;;) {
-      this.skipWhitespace();
-      if (this.text[this.pos] !== '"') this.invalidToken('a double-quoted property name');
-      this.string();
-      this.skipWhitespace();
-      if (this.text[this.pos] !== ':') this.invalidToken("':' after the property name");
-      this.pos++;
-      this.value();
-      if (this.separatorOrEnd('}')) return;
-    }
+  if (rest.startsWith("'")) return at(1, 'JSON strings and property names need double quotes.');
+  const word = WORD.exec(rest)?.[0];
+  if (word) {
+    return at(word.length, expected === 'a value'
+      ? `"${word}" is not a JSON value (use a string, number, true, false or null).`
+      : `expected ${expected}, found "${word}" (property names need double quotes).`);
   }
-
-  private array(): void {
-    this.pos++;
-    this.skipWhitespace();
-    if (this.text[this.pos] === ']') {
-      this.pos++;
-      return;
-    }
-    for (;;) {
-      this.value();
-      if (this.separatorOrEnd(']')) return;
-    }
-  }
-
-  /** After a member: `,` continues (unless a trailing comma), the closing bracket ends. */
-  private separatorOrEnd(close: '}' | ']'): boolean {
-    this.skipWhitespace();
-    const char = this.text[this.pos];
-    if (char === close) {
-      this.pos++;
-      return true;
-    }
-    if (char !== ',') this.invalidToken(`',' or '${close}'`);
-    const comma = this.pos;
-    this.pos++;
-    this.skipWhitespace();
-    if (this.text[this.pos] === close) {
-      this.pos = comma;
-      this.fail(1, `trailing comma before '${close}' is not allowed in JSON.`);
-    }
-    return false;
-  }
-
-  private string(): void {
-    const start = this.pos;
-    this.pos++;
-    while (this.pos < this.text.length) {
-      const char = this.text[this.pos];
-      if (char === '"') {
-        this.pos++;
-        return;
-      }
-      if (char === '\\') {
-        this.escape();
-        continue;
-      }
-      if (char < ' ') {
-        // Underline the string up to the break: the break itself is invisible.
-        const length = this.pos - start;
-        this.pos = start;
-        this.fail(length, 'line breaks and control characters must be escaped inside JSON strings (is a closing quote missing?).');
-      }
-      this.pos++;
-    }
-    this.pos = start;
-    this.fail(1, 'the string is never closed.');
-  }
-
-  private escape(): void {
-    const next = this.text[this.pos + 1];
-    if (next === 'u' && /^[0-9a-fA-F]{4}$/.test(this.text.slice(this.pos + 2, this.pos + 6))) {
-      this.pos += 6;
-    } else if (next !== undefined && '"\\/bfnrt'.includes(next)) {
-      this.pos += 2;
-    } else {
-      this.fail(2, 'invalid escape sequence in a JSON string.');
-    }
-  }
-
-  private number(): void {
-    NUMBER.lastIndex = this.pos;
-    const match = NUMBER.exec(this.text);
-    if (!match || match[0] === '-') this.fail(1, 'invalid number.');
-    this.pos += match[0].length;
-  }
-
-  private skipWhitespace(): void {
-    while (this.pos < this.text.length && ' \t\r\n'.includes(this.text[this.pos])) this.pos++;
-    const two = this.text.slice(this.pos, this.pos + 2);
-    if (two === '//' || two === '/*') {
-      const end = this.text.indexOf('\n', this.pos);
-      this.fail((end === -1 ? this.text.length : end) - this.pos, 'JSON does not allow comments; move the explanation out of the block, or label it `jsonc` if comments are intended.');
-    }
-  }
-
-  /** Explains the token at the current position, which is not what `expected` asked for. */
-  private invalidToken(expected: string): never {
-    const rest = this.text.slice(this.pos);
-    if (rest === '' || /^\s*$/.test(rest)) {
-      this.pos = this.text.trimEnd().length - 1;
-      this.fail(1, `the JSON ends before it is complete (expected ${expected}); check for missing closing brackets.`);
-    }
-    if (rest.startsWith('...') || rest.startsWith('…')) {
-      this.fail(rest.startsWith('…') ? 1 : 3, 'the `...` elides content, so the example cannot be copied as is: show a complete example, or label the block `jsonc`/`text`.');
-    }
-    if (rest[0] === "'") this.fail(1, 'JSON strings and property names need double quotes.');
-    const word = this.wordAt();
-    if (word) {
-      this.fail(word.length, expected === 'a value'
-        ? `"${word}" is not a JSON value (use a string, number, true, false or null).`
-        : `expected ${expected}, found "${word}" (property names need double quotes).`);
-    }
-    this.fail(1, `expected ${expected}, found "${rest[0]}".`);
-  }
-
-  private wordAt(): string | undefined {
-    WORD.lastIndex = this.pos;
-    return WORD.exec(this.text)?.[0];
-  }
-
-  private fail(length: number, message: string): never {
-    throw new JsonSyntaxError(this.pos, Math.max(1, length), message);
-  }
+  return at(1, `expected ${expected}, found "${rest[0]}".`);
 }

@@ -1,4 +1,5 @@
 import { pathToFileURL } from 'node:url';
+import type * as Sarif from 'sarif';
 import type { Rule, RuleDocs, Severity } from '../../rules/types';
 import { fence } from './fence';
 import { UNREADABLE_FILE_RULE, type CheckReport, type FileReport, type ReportDiagnostic } from '../report';
@@ -11,15 +12,13 @@ export interface SarifTool {
   helpUri?: (ruleId: string) => string;
 }
 
-type SarifLevel = 'error' | 'warning' | 'note' | 'none';
+const LEVEL: Record<Severity, Sarif.ReportingConfiguration.level> = { error: 'error', warning: 'warning', info: 'note', hint: 'note' };
 
-const LEVEL: Record<Severity, SarifLevel> = { error: 'error', warning: 'warning', info: 'note', hint: 'note' };
-
-const UNREADABLE_DESCRIPTOR = {
+const UNREADABLE_DESCRIPTOR: Sarif.ReportingDescriptor = {
   id: UNREADABLE_FILE_RULE,
   shortDescription: { text: 'The file could not be read as UTF-8 text.' },
   fullDescription: { text: 'The file could not be read as UTF-8 text, so it was not checked.' },
-  defaultConfiguration: { level: 'error' as SarifLevel },
+  defaultConfiguration: { level: 'error' },
 };
 
 /**
@@ -28,14 +27,14 @@ const UNREADABLE_DESCRIPTOR = {
  * Each file's readiness score travels in the run's property bag.
  */
 export function formatSarif(report: CheckReport, rules: readonly Rule[], tool: SarifTool): string {
-  const descriptors: object[] = rules.map((rule) => ruleDescriptor(rule, tool.helpUri?.(rule.id)));
+  const descriptors: Sarif.ReportingDescriptor[] = rules.map((rule) => ruleDescriptor(rule, tool.helpUri?.(rule.id)));
   const index = new Map(rules.map((rule, position) => [rule.id, position]));
   const usesUnreadable = report.files.some((file) => file.diagnostics.some((d) => d.rule === UNREADABLE_FILE_RULE));
   if (usesUnreadable) {
     index.set(UNREADABLE_FILE_RULE, descriptors.length);
     descriptors.push(UNREADABLE_DESCRIPTOR);
   }
-  const log = {
+  const log: Sarif.Log = {
     $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
     version: '2.1.0',
     runs: [{
@@ -49,7 +48,7 @@ export function formatSarif(report: CheckReport, rules: readonly Rule[], tool: S
   return `${JSON.stringify(log, null, 2)}\n`;
 }
 
-function ruleDescriptor(rule: Rule, helpUri: string | undefined): object {
+function ruleDescriptor(rule: Rule, helpUri: string | undefined): Sarif.ReportingDescriptor {
   return {
     id: rule.id,
     ...(helpUri ? { helpUri } : {}),
@@ -61,7 +60,7 @@ function ruleDescriptor(rule: Rule, helpUri: string | undefined): object {
   };
 }
 
-function result(file: FileReport, diagnostic: ReportDiagnostic, index: ReadonlyMap<string, number>): object {
+function result(file: FileReport, diagnostic: ReportDiagnostic, index: ReadonlyMap<string, number>): Sarif.Result {
   const ruleIndex = index.get(diagnostic.rule);
   return {
     ruleId: diagnostic.rule,
@@ -83,7 +82,7 @@ function result(file: FileReport, diagnostic: ReportDiagnostic, index: ReadonlyM
   };
 }
 
-function fileProperties(file: FileReport): object {
+function fileProperties(file: FileReport): Sarif.PropertyBag {
   return {
     path: file.path, profile: file.profile, score: file.score, ready: file.ready,
     threshold: file.threshold, breakdown: file.breakdown,
