@@ -41,6 +41,7 @@ describe('npm package', function () {
     assert.ok(paths.includes('dist/cli.js'), paths.join(', '));
     assert.ok(paths.includes('dist/mcp.js'), `the bundle that specready mcp loads: ${paths.join(', ')}`);
     assert.ok(paths.includes('package.json'));
+    assert.ok(paths.includes('schemas/specready.schema.json'), `the schema that configuration files name offline: ${paths.join(', ')}`);
     for (const path of paths) {
       assert.doesNotMatch(path, /\.map$|\.ts$|^node_modules\/|^(server|client|test|scripts|out)\//, `${path} should not be packed`);
     }

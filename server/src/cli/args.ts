@@ -2,6 +2,7 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { closestMatch } from '../config/suggest';
 import { RULE_IDS } from '../rules/registry';
+import type { CacheOptions } from './cache';
 import type { BulkSuppressionOptions } from './suppressions';
 
 export const CHECK_FORMATS = ['stylish', 'json', 'sarif', 'github', 'markdown'] as const;
@@ -17,11 +18,15 @@ export interface CheckCommand {
   pathsGiven: boolean;
   /** `--no-error-on-unmatched-pattern`: a folder given with no spec in it is not an error. */
   allowUnmatched: boolean;
+  /** `--only-specs`: files named explicitly that are not specs are skipped silently (pre-commit, lint-staged). */
+  onlySpecs: boolean;
   format: CheckFormat;
   config?: string;
   minScore?: number;
   maxWarnings?: number;
   suppressions: BulkSuppressionOptions;
+  /** `--cache`, `--cache-location`: reuse the reports of unchanged files from the last run. */
+  cache: CacheOptions;
   /** `--max-file-size`: KiB above which a file gets a notice instead of an analysis. */
   maxFileSizeKB?: number;
   /** `--changed-since <ref>`: only specs changed since the merge base of ref and HEAD. */
@@ -90,6 +95,7 @@ function parseCheck(args: string[]): Command {
       'min-score': { type: 'string' },
       'max-warnings': { type: 'string' },
       'no-error-on-unmatched-pattern': { type: 'boolean' },
+      'only-specs': { type: 'boolean' },
       'suppress-all': { type: 'boolean' },
       'suppress-rule': { type: 'string', multiple: true },
       'prune-suppressions': { type: 'boolean' },
@@ -98,6 +104,8 @@ function parseCheck(args: string[]): Command {
       'max-file-size': { type: 'string' },
       'changed-since': { type: 'string' },
       'fail-on-score-drop': { type: 'boolean' },
+      cache: { type: 'boolean' },
+      'cache-location': { type: 'string' },
       explain: { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
     },
@@ -106,12 +114,14 @@ function parseCheck(args: string[]): Command {
   const suppressRules = values['suppress-rule'] ?? [];
   if (values['suppress-all'] && suppressRules.length > 0) throw new UsageError('--suppress-all and --suppress-rule exclude each other');
   if (values['fail-on-score-drop'] && values['changed-since'] === undefined) throw new UsageError('--fail-on-score-drop needs --changed-since <git-ref>');
+  if (values['cache-location'] !== undefined && !values.cache) throw new UsageError('--cache-location needs --cache');
   if (values['changed-since'] !== undefined && values['changed-since'].trim() === '') throw new UsageError('--changed-since needs a git ref, e.g. origin/main');
   return {
     kind: 'check',
     paths: positionals.length > 0 ? positionals : ['.'],
     pathsGiven: positionals.length > 0,
     allowUnmatched: values['no-error-on-unmatched-pattern'] === true,
+    onlySpecs: values['only-specs'] === true,
     format: oneOf('--format', values.format, CHECK_FORMATS) ?? 'stylish',
     config: nonEmpty('--config', values.config),
     minScore: numberOption('--min-score', values['min-score'], 0, 100, false),
@@ -123,6 +133,7 @@ function parseCheck(args: string[]): Command {
       location: nonEmpty('--suppressions-location', values['suppressions-location']),
       passOnUnpruned: values['pass-on-unpruned-suppressions'] === true,
     },
+    cache: { enabled: values.cache === true, location: nonEmpty('--cache-location', values['cache-location']) },
     maxFileSizeKB: numberOption('--max-file-size', values['max-file-size'], 1, Infinity, true),
     changedSince: values['changed-since'],
     failOnScoreDrop: values['fail-on-score-drop'] === true,

@@ -40,6 +40,14 @@ Options:
                       (default: maxFileSizeKB of the configuration, else 2048)
   --no-error-on-unmatched-pattern
                       Let a folder named on the command line hold no spec
+  --only-specs        Skip files named on the command line that are not specs
+                      (by the include/exclude globs and front matter), silently;
+                      for the file lists of pre-commit hooks and lint-staged
+  --cache             Reuse the reports of files unchanged since the last run
+                      (same content, configuration, link targets and version)
+  --cache-location <path>
+                      Cache file, or folder to keep it in (default:
+                      .specreadycache in the current folder)
   --explain           After the findings, list every point each file's score
                       lost and why, blockers first (JSON has it in breakdown)
   -h, --help          Show this help

@@ -101,6 +101,12 @@ export interface DiscoverOptions {
   host?: Host;
   /** Reads the configuration of each walked folder (a caller's loader shares its cache). */
   loader?: ConfigLoader;
+  /**
+   * `--only-specs`: a file named explicitly is checked only when it is a spec by the same test
+   * as a file found in a folder; the others are left out silently (file lists from pre-commit
+   * hooks and lint-staged name every staged Markdown file).
+   */
+  onlySpecs?: boolean;
 }
 
 export interface DiscoveryResult {
@@ -108,6 +114,8 @@ export interface DiscoveryResult {
   files: string[];
   /** Paths given that do not exist, as given. */
   missing: string[];
+  /** With `onlySpecs`: files named explicitly that are not specs (absolute, forward slashes). */
+  skipped: string[];
   /** Folders given (as given) in which no spec was found, with the globs that were tried. */
   unmatched: UnmatchedFolder[];
   configErrors: ConfigError[];
@@ -127,7 +135,7 @@ export interface UnmatchedFolder {
  * matter. Handoff bundles (folders with a SpecReady manifest.json) are never walked into.
  */
 export async function discoverSpecFiles(paths: readonly string[], options: DiscoverOptions): Promise<DiscoveryResult> {
-  const result: DiscoveryResult = { files: [], missing: [], unmatched: [], configErrors: [] };
+  const result: DiscoveryResult = { files: [], missing: [], skipped: [], unmatched: [], configErrors: [] };
   const found = new Set<string>();
   const host = options.host ?? nodeHost;
   const walk = { ...options, host, loader: options.loader ?? new ConfigLoader(host) };
@@ -135,8 +143,9 @@ export async function discoverSpecFiles(paths: readonly string[], options: Disco
     const absolute = resolve(options.cwd, given);
     const kind = (await host.stat(absolute))?.kind;
     if (kind === 'directory') await walkFolder(given, absolute, walk, found, result);
-    else if (kind !== undefined) found.add(absolute);
-    else result.missing.push(given);
+    else if (kind === undefined) result.missing.push(given);
+    else if (!options.onlySpecs || await isNamedFileSpec(absolute, walk, result)) found.add(absolute);
+    else result.skipped.push(toForwardSlashes(absolute));
   }
   result.files = [...found].map(toForwardSlashes).sort();
   return result;
@@ -165,6 +174,21 @@ async function walkFolder(given: string, folder: string, options: WalkOptions, f
     }
   }
   if (matched === 0) result.unmatched.push({ path: given, root: base, globs });
+}
+
+/**
+ * `onlySpecs`: whether a file named on the command line would be found as a spec in a walk of
+ * its folder (globs of the configuration that applies to it, front matter, not in a bundle).
+ */
+async function isNamedFileSpec(file: string, options: WalkOptions, result: DiscoveryResult): Promise<boolean> {
+  const folder = dirname(file);
+  const loaded = await options.loader.loadConfigForFolder(folder, options.config);
+  if (loaded.errors.length > 0) {
+    result.configErrors.push(...loaded.errors);
+    return false;
+  }
+  const base = await globBase(folder, loaded.file, options);
+  return await isSpecCandidate(relative(base, file), file, specGlobs(loaded.config), options.host) && !await isInsideBundle(file, base, options.host);
 }
 
 /** Folders (absolute) among the walked files that are SpecReady handoff bundles. */

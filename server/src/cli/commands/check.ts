@@ -6,6 +6,7 @@ import { ConfigError, formatConfigError } from '../../config/errors';
 import { loadConfigFile, loadConfigFor, type LoadedConfig } from '../../config/load';
 import { DEFAULT_MAX_FILE_SIZE_KB, DEFAULT_THRESHOLD, fileTooLargeMessage } from '../../config/types';
 import { discoverSpecFiles, type UnmatchedFolder } from '../../fs/discover';
+import { LinkTargetCache } from '../../fs/link-targets';
 import { findProjectRoot } from '../../fs/project-root';
 import { nodeHost } from '../../host/node-host';
 import { analyzeDocument } from '../../pipeline/analyze-document';
@@ -20,6 +21,7 @@ import { formatJson } from '../formatters/json';
 import { formatMarkdown } from '../formatters/markdown';
 import { formatSarif } from '../formatters/sarif';
 import { formatStylish } from '../formatters/stylish';
+import { cacheFileLocation, RecordingHost, ResultCache } from '../cache';
 import { runBulkSuppressions } from '../suppressions';
 import { ChangedSinceError, previousScore, selectChangedSpecs, type ChangedSelection } from '../changed';
 import { writeStepSummary } from '../step-summary';
@@ -36,7 +38,7 @@ interface Failures {
 export async function runCheck(command: CheckCommand, io: CliIo): Promise<number> {
   const explicitConfig = command.config ? resolve(io.cwd, command.config) : undefined;
   if (explicitConfig && reportConfigErrors((await loadConfigFile(explicitConfig)).errors, io)) return EXIT_USAGE;
-  const discovery = await discoverSpecFiles(command.paths, { cwd: io.cwd, config: explicitConfig });
+  const discovery = await discoverSpecFiles(command.paths, { cwd: io.cwd, config: explicitConfig, onlySpecs: command.onlySpecs });
   for (const missing of discovery.missing) io.stderr(`specready: ${missing}: no such file or folder\n`);
   if (discovery.missing.length > 0 || reportConfigErrors(discovery.configErrors, io)) return EXIT_USAGE;
   if (command.pathsGiven && !command.allowUnmatched && discovery.unmatched.length > 0) {
@@ -56,13 +58,16 @@ export async function runCheck(command: CheckCommand, io: CliIo): Promise<number
   }
 
   const failures: Failures = { config: [], internal: [] };
+  const cache = command.cache.enabled ? ResultCache.open(cacheFileLocation(io.cwd, command.cache.location)) : undefined;
   const files: FileReport[] = [];
   for (const file of changes?.files ?? discovery.files) {
-    const report = await checkFile(file, io.cwd, explicitConfig, command.maxFileSizeKB, failures);
+    const report = await checkFile(file, io.cwd, explicitConfig, command.maxFileSizeKB, failures, cache);
     if (report && changes) report.previousScore = await previousScore(changes, file, explicitConfig, io.cwd) ?? null;
     if (report) files.push(report);
   }
   if (reportConfigErrors(failures.config, io)) return EXIT_USAGE;
+  const cacheProblem = cache?.save();
+  if (cacheProblem) io.stderr(`specready: ${cacheProblem}\n`);
 
   const bulk = runBulkSuppressions(files, command.suppressions, io.cwd);
   if (bulk.usageError) {
@@ -84,7 +89,7 @@ export async function runCheck(command: CheckCommand, io: CliIo): Promise<number
 }
 
 async function checkFile(file: string, cwd: string, explicitConfig: string | undefined, maxFileSizeKB: number | undefined,
-  failures: Failures): Promise<FileReport | undefined> {
+  failures: Failures, cache: ResultCache | undefined): Promise<FileReport | undefined> {
   const loaded = await loadConfigFor(file, explicitConfig);
   if (loaded.errors.length > 0) {
     failures.config.push(...loaded.errors);
@@ -101,11 +106,19 @@ async function checkFile(file: string, cwd: string, explicitConfig: string | und
   const text = readSpecText(file);
   if (typeof text !== 'string') return unreadableFileReport(path, profile, threshold, text.problem);
   const uri = pathToFileURL(file).href;
+  const projectRoot = (await findProjectRoot(dirname(file), { configFile: explicitConfig ? undefined : loaded.file, fallback: cwd })).folder;
+  const cacheContext = { config: loaded.config, projectRoot };
+  const cached = await cache?.lookup(file, text, cacheContext, path, nodeHost);
+  if (cached) return cached;
   try {
-    const projectRoot = (await findProjectRoot(dirname(file), { configFile: explicitConfig ? undefined : loaded.file, fallback: cwd })).folder;
-    const result = await analyzeDocument(text, uri, { host: nodeHost, config: loaded.config, projectRoot });
+    // With the cache, the host records what the analysis looked at (linked files): the
+    // dependencies a stored report is checked against next time.
+    const host = cache ? new RecordingHost(nodeHost) : nodeHost;
+    const result = await analyzeDocument(text, uri, { host, config: loaded.config, projectRoot, ...(cache ? { linkTargetCache: new LinkTargetCache() } : {}) });
     for (const failure of result.ruleFailures) failures.internal.push(`rule "${failure.rule}" failed on ${path}: ${failure.error}`);
-    return fileReportFromAnalysis(path, result);
+    const report = fileReportFromAnalysis(path, result);
+    if (cache && host instanceof RecordingHost && result.ruleFailures.length === 0) await cache.store(file, text, cacheContext, host, nodeHost, report);
+    return report;
   } catch (error) {
     if (!(error instanceof ConfigError)) throw error;
     failures.config.push(withConfigFile(error, loaded, file));

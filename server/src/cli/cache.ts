@@ -1,0 +1,260 @@
+/**
+ * `specready check --cache`: the report of each file from the last run, reused while nothing it
+ * depends on has changed. A cached report is used only when all of these are the same as when it
+ * was stored: the file's content (a hash, not its modification time, so a fresh clone or a
+ * `git checkout` does not empty the cache), its configuration (the loaded configuration with the
+ * project vocabulary, and the project root links resolve against), the tool (version and a hash
+ * of the running bundle, so a rebuilt or upgraded SpecReady starts afresh), and every file the
+ * analysis looked at through the host (linked files: whether they exist, what kind they are, and
+ * the content of those it read), recorded by wrapping the host around the shared pipeline.
+ *
+ * The cache file is one header line (format, tool key and a hash of the body) and the body. A file
+ * that cannot be read, does not parse, fails its hash or was written by another version is ignored,
+ * never trusted, and replaced at the end of the run.
+ */
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import type { SpecReadyConfig } from '../config/types';
+import type { FileStat, Host, ListOptions } from '../host/host';
+import type { FileReport } from './report';
+import { TOOL_VERSION } from './version';
+
+/** ESLint's `.eslintcache`, for SpecReady. */
+export const DEFAULT_CACHE_FILE = '.specreadycache';
+const FORMAT = 'specready-cache/1';
+
+export interface CacheOptions {
+  /** `--cache`. */
+  enabled: boolean;
+  /** `--cache-location <file-or-folder>`. */
+  location?: string;
+}
+
+/** What a file's report depends on besides the file itself. */
+export interface CacheContext {
+  config: SpecReadyConfig;
+  /** The project root that root-relative links resolve against. */
+  projectRoot: string;
+}
+
+/**
+ * Something the analysis looked at: a path it asked about (`stat`: what is there), a file it read
+ * (`read`: the content, to the byte limit it asked for) or a folder it listed (`list`).
+ */
+type Dependency = [kind: 'stat' | 'read' | 'list', path: string, digest: string];
+
+/**
+ * A host that remembers what was asked of it, for `ResultCache.store`. Every call goes to the
+ * host it wraps.
+ */
+export class RecordingHost implements Host {
+  readonly stats = new Set<string>();
+  readonly reads = new Map<string, number | undefined>();
+  readonly lists = new Map<string, ListOptions | undefined>();
+
+  constructor(private readonly inner: Host) {}
+
+  stat(path: string): Promise<FileStat | undefined> {
+    this.stats.add(path);
+    return this.inner.stat(path);
+  }
+
+  readFile(path: string, limit?: number): Promise<Uint8Array> {
+    this.reads.set(path, limit);
+    return this.inner.readFile(path, limit);
+  }
+
+  listFiles(folder: string, options?: ListOptions): Promise<string[]> {
+    this.lists.set(folder, options);
+    return this.inner.listFiles(folder, options);
+  }
+}
+
+interface Entry {
+  content: string;
+  config: string;
+  links: Dependency[];
+  /** The report without its path (which depends on the working folder). */
+  report: Omit<FileReport, 'path'>;
+}
+
+interface Header {
+  format: string;
+  tool: string;
+  sha1: string;
+}
+
+/** Where the cache is read from and written to: a file, or a file in a folder (as in ESLint). */
+export function cacheFileLocation(cwd: string, location?: string): string {
+  if (!location) return join(resolve(cwd), DEFAULT_CACHE_FILE);
+  const path = resolve(cwd, location);
+  const isFolder = /[\\/]$/.test(location) || isDirectory(path);
+  // One folder can hold the caches of several projects: the name says which working folder.
+  return isFolder ? join(path, `${DEFAULT_CACHE_FILE}_${hash(resolve(cwd)).slice(0, 12)}`) : path;
+}
+
+export class ResultCache {
+  private readonly entries: Map<string, Entry>;
+  private readonly used = new Set<string>();
+  private changed = false;
+  private readonly configKeys = new WeakMap<SpecReadyConfig, string>();
+
+  private constructor(readonly file: string, entries: Map<string, Entry>, readonly discarded: boolean) {
+    this.entries = entries;
+    this.changed = discarded;
+  }
+
+  /** Opens the cache file; a missing, corrupt or foreign one gives an empty cache. */
+  static open(file: string): ResultCache {
+    if (!existsSync(file)) return new ResultCache(file, new Map<string, Entry>(), false);
+    const entries = readEntries(file);
+    return new ResultCache(file, entries ?? new Map<string, Entry>(), entries === undefined);
+  }
+
+  /** The stored report of `file` when its text, configuration and dependencies are unchanged. */
+  async lookup(file: string, text: string, context: CacheContext, path: string, host: Host): Promise<FileReport | undefined> {
+    const entry = this.entries.get(file);
+    this.used.add(file);
+    if (!entry || entry.content !== hash(text) || entry.config !== this.configKey(context)) return undefined;
+    const current = await Promise.all(entry.links.map(([kind, dependency]) => digest(host, kind, dependency)));
+    if (current.some((value, index) => value !== entry.links[index][2])) return undefined;
+    return { path, ...entry.report };
+  }
+
+  /** Stores the report of a file that was analysed, with what the analysis looked at through `recorded`. */
+  async store(file: string, text: string, context: CacheContext, recorded: RecordingHost, host: Host, report: FileReport): Promise<void> {
+    const asked: Array<[Dependency[0], string]> = [
+      ...[...recorded.stats].map((path) => ['stat', path] as [Dependency[0], string]),
+      ...[...recorded.reads.keys()].map((path) => ['read', path] as [Dependency[0], string]),
+      ...[...recorded.lists.keys()].map((path) => ['list', path] as [Dependency[0], string]),
+    ];
+    const dependencies: Dependency[] = await Promise.all(asked.map(async ([kind, path]) => [kind, path, await digest(host, kind, path)] as Dependency));
+    const stored: Partial<FileReport> = { ...report };
+    delete stored.path;
+    this.entries.set(file, { content: hash(text), config: this.configKey(context), links: dependencies, report: stored as Entry['report'] });
+    this.used.add(file);
+    this.changed = true;
+  }
+
+  /**
+   * Writes the cache when anything changed, atomically. Entries of files this run did not check
+   * are kept while the file exists (another run may check a different folder). Returns a problem
+   * in words, or undefined.
+   */
+  save(): string | undefined {
+    for (const file of this.entries.keys()) {
+      if (this.used.has(file) || existsSync(file)) continue;
+      this.entries.delete(file);
+      this.changed = true;
+    }
+    if (!this.changed) return undefined;
+    const body = JSON.stringify(Object.fromEntries(this.entries));
+    const header: Header = { format: FORMAT, tool: toolKey(), sha1: hash(body) };
+    const temporary = `${this.file}.${process.pid}.tmp`;
+    try {
+      mkdirSync(resolve(this.file, '..'), { recursive: true });
+      writeFileSync(temporary, `${JSON.stringify(header)}\n${body}`);
+      renameSync(temporary, this.file);
+    } catch (error) {
+      try {
+        unlinkSync(temporary);
+      } catch {
+        // Nothing was written.
+      }
+      return `cannot write the cache ${this.file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`;
+    }
+    return undefined;
+  }
+
+  private configKey(context: CacheContext): string {
+    let key = this.configKeys.get(context.config);
+    if (key === undefined) {
+      key = hash(JSON.stringify(context.config));
+      this.configKeys.set(context.config, key);
+    }
+    return `${key}:${context.projectRoot}`;
+  }
+}
+
+/** The entries of a cache file, or undefined when it must not be trusted. */
+function readEntries(file: string): Map<string, Entry> | undefined {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch {
+    return undefined;
+  }
+  const newline = text.indexOf('\n');
+  if (newline < 0) return undefined;
+  try {
+    const header = JSON.parse(text.slice(0, newline)) as Partial<Header>;
+    const body = text.slice(newline + 1);
+    if (header.format !== FORMAT || header.tool !== toolKey() || header.sha1 !== hash(body)) return undefined;
+    const data = JSON.parse(body) as unknown;
+    if (typeof data !== 'object' || data === null || Array.isArray(data)) return undefined;
+    const entries = new Map<string, Entry>();
+    for (const [path, entry] of Object.entries(data as Record<string, unknown>)) {
+      if (isEntry(entry)) entries.set(path, entry);
+    }
+    return entries;
+  } catch {
+    return undefined;
+  }
+}
+
+function isEntry(value: unknown): value is Entry {
+  if (typeof value !== 'object' || value === null) return false;
+  const entry = value as Partial<Entry>;
+  const report = entry.report as Partial<FileReport> | undefined;
+  return typeof entry.content === 'string' && typeof entry.config === 'string' && Array.isArray(entry.links)
+    && entry.links.every((link) => Array.isArray(link) && link.length === 3 && ['stat', 'read', 'list'].includes(link[0] as string)
+      && typeof link[1] === 'string' && typeof link[2] === 'string')
+    && typeof report === 'object' && report !== null && Array.isArray(report.diagnostics) && typeof report.score === 'number';
+}
+
+/**
+ * What is at a path now, as a short string: its kind for a `stat`, a hash of the content for a
+ * file that was read (whole: a change anywhere re-checks the specs that read it), a hash of the
+ * list for a folder.
+ */
+async function digest(host: Host, kind: Dependency[0], path: string): Promise<string> {
+  try {
+    if (kind === 'stat') return (await host.stat(path))?.kind ?? 'missing';
+    if (kind === 'read') return hash(await host.readFile(path));
+    return hash((await host.listFiles(path)).sort().join('\n'));
+  } catch {
+    return 'unreadable';
+  }
+}
+
+let cachedToolKey: string | undefined;
+
+/**
+ * The version and a hash of the running program: a development build changes its rules without
+ * changing its version, and its cached results must not outlive it.
+ */
+function toolKey(): string {
+  if (cachedToolKey === undefined) {
+    let build = 'unknown';
+    try {
+      build = hash(readFileSync(__filename)).slice(0, 16);
+    } catch {
+      // Without its own file the version alone decides.
+    }
+    cachedToolKey = `${TOOL_VERSION}+${build}`;
+  }
+  return cachedToolKey;
+}
+
+function hash(data: string | Uint8Array): string {
+  return createHash('sha1').update(data).digest('hex');
+}
+
+function isDirectory(path: string): boolean {
+  try {
+    return statSync(path).isDirectory();
+  } catch {
+    return false;
+  }
+}
