@@ -13,7 +13,7 @@ import { nowMs, summarize, type Summary } from './stats';
 
 const PROJECT = join(__dirname, '..', '..', '..');
 const USAGE_PRELOAD = join(__dirname, 'child-usage.js');
-const SPECREADY = join(PROJECT, 'dist', 'cli.js');
+export const SPECREADY = join(PROJECT, 'dist', 'cli.js');
 const MARKDOWNLINT = join(PROJECT, 'node_modules', 'markdownlint-cli2', 'markdownlint-cli2-bin.mjs');
 const SCALES = [1, 5];
 const RUNS = 3;
@@ -22,7 +22,7 @@ const QUICK_RUNS = 1;
 const MAX_OK_STATUS = 1;
 const LINEAR_TOLERANCE = 1.25;
 
-interface Tool {
+export interface Tool {
   name: string;
   entry: string;
   args: (folder: string) => string[];
@@ -69,7 +69,7 @@ export async function benchScan(corpus: readonly CorpusFile[], quick: boolean): 
  * `scale` copies of the corpus under `<workspace>/x<scale>/copy-N/`, named `*.spec.md` so that
  * SpecReady's default globs select every file, as markdownlint's `**\/*.md` does.
  */
-function writeCopies(workspace: string, corpus: readonly CorpusFile[], scale: number): string {
+export function writeCopies(workspace: string, corpus: readonly CorpusFile[], scale: number): string {
   const folder = `x${scale}`;
   for (let copy = 1; copy <= scale; copy++) {
     for (const file of corpus) {
@@ -91,7 +91,7 @@ async function measureTool(tool: Tool, cwd: string, folder: string, runs: number
   };
 }
 
-function runOnce(tool: Tool, cwd: string, folder: string): Promise<RunResult> {
+export function runOnce(tool: Tool, cwd: string, folder: string): Promise<RunResult> {
   const usageFile = join(cwd, 'usage.json');
   const start = nowMs();
   const child = spawn(process.execPath, ['--require', USAGE_PRELOAD, tool.entry, ...tool.args(folder)], {

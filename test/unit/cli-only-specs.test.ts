@@ -75,6 +75,11 @@ describe('specready check --only-specs: file lists from pre-commit and lint-stag
     assert.equal(command, 'check');
     const manifest = JSON.parse(readFileSync(join(REPO, 'package.json'), 'utf8')) as { bin: Record<string, string> };
     assert.ok(manifest.bin[bin], `${bin} is a bin of the package`);
+    const system = hooks.find((candidate) => candidate.id === 'specready-system');
+    assert.ok(system, 'a hook for the specready already installed');
+    assert.equal(system.language, 'system');
+    assert.equal(system.entry, hook.entry);
+    assert.deepEqual(system.types, hook.types);
     const { run, report } = project.checkJson([...args, ...staged]);
     assert.equal(run.status, 0, run.stderr);
     assert.deepEqual(paths(report), ['docs/refunds.spec.md', 'notes/opted-in.md']);

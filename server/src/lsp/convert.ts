@@ -1,3 +1,4 @@
+import { basename } from 'node:path';
 import { type Diagnostic, DiagnosticSeverity, DiagnosticTag } from 'vscode-languageserver/node';
 import type { AnalysisResult } from '../engine/analyze';
 import type { Finding, Severity } from '../rules/types';
@@ -24,6 +25,18 @@ export function toDiagnostic(finding: Finding): Diagnostic {
   };
   // Placeholders are unfinished text: shown faded in editors that support the tag.
   if (finding.rule === 'placeholder') diagnostic.tags = [DiagnosticTag.Unnecessary];
+  return diagnostic;
+}
+
+/**
+ * A finding recorded in specready-suppressions.json: a hint, so that authors still see it
+ * without a squiggle, and the note says why it does not fail the check.
+ */
+export function toSuppressedDiagnostic(finding: Finding, suppressionsFile: string): Diagnostic {
+  const diagnostic = toDiagnostic(finding);
+  diagnostic.severity = DiagnosticSeverity.Hint;
+  diagnostic.message = `${finding.message} (${finding.severity}, suppressed by ${basename(suppressionsFile)})`;
+  diagnostic.data = { ...(diagnostic.data as Record<string, unknown>), suppressed: true, severity: finding.severity };
   return diagnostic;
 }
 

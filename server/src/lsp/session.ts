@@ -23,6 +23,7 @@ import { registerExport } from './features/export';
 import { registerQuestions } from './features/questions';
 import { READINESS_CHANGED, READINESS_REQUEST, RECHECK_REQUEST, SERVER_INFO_REQUEST, type ReadinessParams, type RecheckParams, type ServerInfo } from './protocol';
 import { SpecIndex } from './spec-index';
+import { SuppressionsFiles } from '../fs/suppressions-file';
 import { Workspace } from './workspace';
 import type { Host } from '../host/host';
 import { nodeHost } from '../host/node-host';
@@ -38,6 +39,8 @@ export class Session {
   readonly analysis: AnalysisService;
   readonly configDiagnostics: ConfigDiagnostics;
   readonly specs: SpecIndex;
+  /** specready-suppressions.json files, for showing the findings they record as hints. */
+  readonly suppressions: SuppressionsFiles;
   private diagnostics!: DiagnosticsPublisher;
   private readonly lastReadiness = new Map<string, string>();
   private supportsWatchedFiles = false;
@@ -51,6 +54,7 @@ export class Session {
     this.analysis = new AnalysisService(host, { error: (message) => connection.console.error(message) });
     this.configDiagnostics = new ConfigDiagnostics(connection);
     this.specs = new SpecIndex(this);
+    this.suppressions = new SuppressionsFiles(host, (file, problem) => connection.console.warn(`${file}: ${problem}; its findings are shown as usual`));
   }
 
   start(): void {
@@ -100,6 +104,10 @@ export class Session {
         this.configurationChanged();
         return;
       }
+      if (change.changes.some((event) => event.uri.endsWith('/specready-suppressions.json'))) {
+        this.diagnostics.refreshAll();
+        return;
+      }
       this.diagnostics.workspaceChanged();
       for (const event of change.changes) {
         if (this.specs.isCandidate(event.uri)) void this.specs.refresh(event.uri);
@@ -129,7 +137,7 @@ export class Session {
     }
     if (this.supportsWatchedFiles) {
       void this.connection.client.register(DidChangeWatchedFilesNotification.type, {
-        watchers: [{ globPattern: '**/.specready.{json,yaml,yml}' }, { globPattern: '**/.specready/terms.txt' }, { globPattern: '**/*.{md,markdown}' }],
+        watchers: [{ globPattern: '**/.specready.{json,yaml,yml}' }, { globPattern: '**/.specready/terms.txt' }, { globPattern: '**/specready-suppressions.json' }, { globPattern: '**/*.{md,markdown}' }],
       });
     }
     if (this.connection.workspace && this.workspace.folderPaths().length > 0) {

@@ -14,7 +14,16 @@ export interface ClientSettings {
   files?: { include?: string[] | null; exclude?: string[] | null } | null;
   /** Documents above this size (KiB) get one informational diagnostic and no analysis. */
   maxFileSizeKB?: number | null;
+  /** How findings recorded in specready-suppressions.json are shown. */
+  suppressedFindings?: SuppressedFindings | null;
 }
+
+/**
+ * Findings recorded in specready-suppressions.json: `hint` shows them faintly with a note (so
+ * authors still see them), `hide` leaves them out as the CLI does, `show` ignores the file.
+ */
+export const SUPPRESSED_FINDINGS = ['hint', 'hide', 'show'] as const;
+export type SuppressedFindings = (typeof SUPPRESSED_FINDINGS)[number];
 
 export { DEFAULT_MAX_FILE_SIZE_KB } from '../config/types';
 
@@ -22,6 +31,7 @@ export { DEFAULT_MAX_FILE_SIZE_KB } from '../config/types';
 export interface ValidatedSettings {
   config: SpecReadyConfig;
   enable: boolean;
+  suppressedFindings: SuppressedFindings;
   /** One sentence per problem, naming the setting (`specready.rules.vague-term`). */
   problems: string[];
 }
@@ -38,7 +48,7 @@ const SETTING_NAMES: Record<string, string> = { include: 'files.include', exclud
 export function validateSettings(settings: ClientSettings | null | undefined, customProfiles: SpecReadyConfig['profiles'] = {}): ValidatedSettings {
   const config: Record<string, unknown> = {};
   const problems: string[] = [];
-  if (!settings || typeof settings !== 'object') return { config, enable: true, problems };
+  if (!settings || typeof settings !== 'object') return { config, enable: true, suppressedFindings: 'hint', problems };
   const copy = (key: string, value: unknown) => {
     if (value !== null && value !== undefined && !(Array.isArray(value) && value.length === 0)) config[key] = structuredClone(value);
   };
@@ -72,7 +82,13 @@ export function validateSettings(settings: ClientSettings | null | undefined, cu
   if (settings.enable !== undefined && typeof settings.enable !== 'boolean') {
     problems.push(`"specready.enable" must be a boolean, not ${JSON.stringify(settings.enable)}`);
   }
-  return { config, enable: settings.enable !== false, problems };
+  let suppressedFindings: SuppressedFindings = 'hint';
+  const shown = settings.suppressedFindings;
+  if (typeof shown === 'string' && (SUPPRESSED_FINDINGS as readonly string[]).includes(shown)) suppressedFindings = shown;
+  else if (shown !== undefined && shown !== null) {
+    problems.push(`"specready.suppressedFindings" must be one of ${SUPPRESSED_FINDINGS.join(', ')}, not ${JSON.stringify(shown)}`);
+  }
+  return { config, enable: settings.enable !== false, suppressedFindings, problems };
 }
 
 /** The schema's message, with the configuration key replaced by the setting's name. */

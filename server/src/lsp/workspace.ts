@@ -7,11 +7,13 @@ import type { SpecReadyConfig } from '../config/types';
 import { isInsideBundle, isSpecDocument, specGlobs } from '../fs/discover';
 import { findProjectRoot } from '../fs/project-root';
 import { decodeUtf8, type Host } from '../host/host';
-import { mergeConfig, validateSettings, DEFAULT_MAX_FILE_SIZE_KB, type ClientSettings } from './settings';
+import { mergeConfig, validateSettings, DEFAULT_MAX_FILE_SIZE_KB, type ClientSettings, type SuppressedFindings } from './settings';
 
 export interface DocumentConfig {
   config: SpecReadyConfig;
   enabled: boolean;
+  /** `specready.suppressedFindings`: how findings recorded in specready-suppressions.json are shown. */
+  suppressedFindings: SuppressedFindings;
   maxFileSizeKB: number;
   /** The `.specready.*` file that applies, if any. */
   configFile: string | undefined;
@@ -79,6 +81,7 @@ export class Workspace {
       projectRoot: isFileUri(uri) ? await this.projectRootOf(fileURLToPath(uri), loaded.file) : undefined,
       config,
       enabled: validated.enable,
+      suppressedFindings: validated.suppressedFindings,
       maxFileSizeKB: config.maxFileSizeKB ?? DEFAULT_MAX_FILE_SIZE_KB,
       configFile: loaded.file,
       configErrors: loaded.errors,

@@ -7,9 +7,11 @@ import {
   type WorkspaceDiagnosticReportPartialResult,
   type WorkspaceDocumentDiagnosticReport,
 } from 'vscode-languageserver/node';
+import { applySuppressions } from '../../engine/bulk-suppressions';
 import { discoverSpecFiles } from '../../fs/discover';
+import type { Finding } from '../../rules/types';
 import type { DocumentAnalysis } from '../analysis';
-import { toDiagnostic } from '../convert';
+import { toDiagnostic, toSuppressedDiagnostic } from '../convert';
 import { snapshotOf, type Session } from '../session';
 import { fileUri, isFileUri, readClosedFile } from '../workspace';
 
@@ -32,8 +34,32 @@ export function registerDiagnostics(session: Session, pull: boolean): Diagnostic
   return pull ? new PullDiagnostics(session) : new PushDiagnostics(session);
 }
 
-function diagnosticsOf(analysis: DocumentAnalysis | undefined): Diagnostic[] {
-  return analysis ? analysis.findings.map(toDiagnostic) : [];
+/**
+ * The findings as diagnostics. Those recorded in the nearest specready-suppressions.json are
+ * hints with a note, left out, or shown as usual, as `specready.suppressedFindings` says; the
+ * file is matched as the CLI matches it (fingerprints, then counts), so the editor agrees with CI.
+ */
+async function diagnosticsOf(session: Session, uri: string, analysis: DocumentAnalysis | undefined): Promise<Diagnostic[]> {
+  if (!analysis) return [];
+  const suppressed = await suppressedFindings(session, uri, analysis.findings);
+  if (!suppressed) return analysis.findings.map(toDiagnostic);
+  const diagnostics: Diagnostic[] = [];
+  for (const finding of analysis.findings) {
+    if (!suppressed.findings.has(finding)) diagnostics.push(toDiagnostic(finding));
+    else if (suppressed.mode === 'hint') diagnostics.push(toSuppressedDiagnostic(finding, suppressed.file));
+  }
+  return diagnostics;
+}
+
+async function suppressedFindings(session: Session, uri: string, findings: readonly Finding[]):
+  Promise<{ findings: ReadonlySet<Finding>; mode: 'hint' | 'hide'; file: string } | undefined> {
+  if (!isFileUri(uri) || findings.length === 0) return undefined;
+  const mode = (await session.workspace.configFor(uri)).suppressedFindings;
+  if (mode === 'show') return undefined;
+  const recorded = await session.suppressions.forSpec(fileURLToPath(uri));
+  if (!recorded?.entries) return undefined;
+  const applied = applySuppressions(recorded.key, findings, recorded.entries);
+  return applied.suppressed.length === 0 ? undefined : { findings: new Set(applied.suppressed), mode, file: recorded.file };
 }
 
 /** Spec files of the workspace folders that are not open in the editor. */
@@ -47,8 +73,9 @@ async function closedSpecFiles(session: Session): Promise<string[]> {
 async function analyseClosed(session: Session, file: string): Promise<Diagnostic[] | undefined> {
   const read = await readClosedFile(session.host, file);
   if (!read) return undefined;
-  const analysis = await session.analyse({ uri: fileUri(file), version: undefined, text: read.text }, { cache: false });
-  return analysis ? diagnosticsOf(analysis) : undefined;
+  const uri = fileUri(file);
+  const analysis = await session.analyse({ uri, version: undefined, text: read.text }, { cache: false });
+  return analysis ? diagnosticsOf(session, uri, analysis) : undefined;
 }
 
 /**
@@ -66,7 +93,7 @@ class PullDiagnostics implements DiagnosticsPublisher {
     const diagnostics = session.connection.languages.diagnostics;
     diagnostics.on(async (params) => {
       const analysis = await session.analyseOpen(params.textDocument.uri);
-      return { kind: DocumentDiagnosticReportKind.Full, items: diagnosticsOf(analysis) };
+      return { kind: DocumentDiagnosticReportKind.Full, items: await diagnosticsOf(session, params.textDocument.uri, analysis) };
     });
     diagnostics.onWorkspace(async (_params, token, _workDone, partial) => ({ items: await this.workspaceReport(token, partial) }));
     session.documents.onDidClose((event) => {
@@ -178,7 +205,9 @@ class PushDiagnostics implements DiagnosticsPublisher {
     const analysis = await this.session.analyse(snapshot);
     // A newer version arrived while settings were fetched: its own run will publish.
     if (this.session.documents.get(uri)?.version !== snapshot.version) return;
-    await this.session.connection.sendDiagnostics({ uri, version: snapshot.version, diagnostics: diagnosticsOf(analysis) });
+    const diagnostics = await diagnosticsOf(this.session, uri, analysis);
+    if (this.session.documents.get(uri)?.version !== snapshot.version) return;
+    await this.session.connection.sendDiagnostics({ uri, version: snapshot.version, diagnostics });
   }
 
   private async closed(uri: string): Promise<void> {

@@ -1,0 +1,73 @@
+/**
+ * The bulk suppressions file on disk (`specready-suppressions.json`), for the language server:
+ * the nearest one at or above a spec's folder, read again only when it changes. The CLI reads the
+ * nearest one at or above its working folder (cli/suppressions.ts); run from the repository root,
+ * both find the same file, and its keys are paths relative to the file's folder.
+ */
+import { dirname, join, relative, sep } from 'node:path';
+import { parseSuppressions, SUPPRESSIONS_FILE, type FileSuppressions, type SuppressionsData } from '../engine/bulk-suppressions';
+import { decodeUtf8, isFile, type Host } from '../host/host';
+
+export interface SpecSuppressions {
+  /** The suppressions file (absolute). */
+  file: string;
+  /** The spec's key in it: its path relative to the file's folder, forward slashes. */
+  key: string;
+  /** The spec's entries; undefined when the file records nothing for it. */
+  entries: FileSuppressions | undefined;
+}
+
+interface Loaded {
+  mtimeMs: number;
+  size: number;
+  data: SuppressionsData | undefined;
+  problem?: string;
+}
+
+/**
+ * Reads suppressions files and remembers them by modification time and size. `problems` receives
+ * a file that cannot be used, once per version of it.
+ */
+export class SuppressionsFiles {
+  private readonly loaded = new Map<string, Loaded>();
+
+  constructor(private readonly host: Host, private readonly problems: (file: string, problem: string) => void = () => undefined) {}
+
+  /** The suppressions of one spec file, from the nearest suppressions file at or above its folder. */
+  async forSpec(specFile: string): Promise<SpecSuppressions | undefined> {
+    const file = await nearestSuppressionsFile(this.host, dirname(specFile));
+    if (!file) return undefined;
+    const data = await this.read(file);
+    if (!data) return undefined;
+    const key = relative(dirname(file), specFile).split(sep).join('/');
+    return { file, key, entries: data[key] };
+  }
+
+  private async read(file: string): Promise<SuppressionsData | undefined> {
+    const stats = await this.host.stat(file);
+    if (stats?.kind !== 'file') {
+      this.loaded.delete(file);
+      return undefined;
+    }
+    const known = this.loaded.get(file);
+    if (known && known.mtimeMs === stats.mtimeMs && known.size === stats.size) return known.data;
+    const loaded: Loaded = { mtimeMs: stats.mtimeMs, size: stats.size, data: undefined };
+    try {
+      loaded.data = parseSuppressions(decodeUtf8(await this.host.readFile(file)));
+    } catch (error) {
+      loaded.problem = error instanceof Error ? error.message : String(error);
+      this.problems(file, loaded.problem);
+    }
+    this.loaded.set(file, loaded);
+    return loaded.data;
+  }
+}
+
+/** The nearest `specready-suppressions.json` in `folder` or a folder above it. */
+export async function nearestSuppressionsFile(host: Host, folder: string): Promise<string | undefined> {
+  for (let current = folder; ; current = dirname(current)) {
+    const candidate = join(current, SUPPRESSIONS_FILE);
+    if (await isFile(host, candidate)) return candidate;
+    if (dirname(current) === current) return undefined;
+  }
+}
