@@ -142,6 +142,28 @@ describe('statements', () => {
     assert.equal(roleOf(text, 'The latency'), 'requirement');
   });
 
+  it('reads opinions, expectations and weighed possibilities as narrative', () => {
+    const design = '# T\n\n## Detailed design\n\nWhile tempting, it is the author\'s opinion that the benefits are small.\n\n'
+      + 'Our expectation is that we will review the cadence.\n\nThis could be a follow-up improvement.\n';
+    assert.equal(roleOf(design, 'While tempting'), 'narrative:discussion');
+    assert.equal(roleOf(design, 'Our expectation'), 'narrative:discussion');
+    assert.equal(roleOf(design, 'This could'), 'narrative:prediction');
+  });
+
+  it('asks only a question for the targets to head requirements, and reads a heading about choosing goals as design', () => {
+    const roles = sectionRoles(parseSpec([
+      '# T', '', '## Questionnaire', '', '#### What are the reasonable SLOs for the enhancement?', '', 'a', '',
+      '#### Will enabling the feature increase time taken by operations covered by existing SLIs/SLOs?', '', 'b', '',
+      '## Axioms for selecting goals', '', 'c', '', '## Goals', '', 'd', '',
+    ].join('\n')).sections).map((info) => info.role);
+    assert.deepEqual(roles, ['none', 'design', 'requirements', 'design', 'design', 'goals']);
+  });
+
+  it('records a purpose clause in the middle of a statement as its justification', () => {
+    const found = statement('# T\n\n## Goals\n\n- Mark the objects, to make later cleanup easier.\n', 'Mark');
+    assert.equal(found.text.slice(found.justificationStart), ', to make later cleanup easier.');
+  });
+
   it('describes a statement for hovers', () => {
     const found = statement('# T\n\n## Requirements\n\n- The API must be fast\n', 'The API');
     assert.equal(describeStatement(found), 'judged as a requirement: \'must\' in "Requirements", a requirements section');

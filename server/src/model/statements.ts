@@ -209,6 +209,9 @@ function headingRole(section: Section): HeadingRole | undefined {
   }
   // A heading that names a code element ("The `hash(into:)` requirement") is about that element.
   if (/`[^`]+`|\w\(|::|\(\w*:\)/.test(section.title)) return { role: 'design' };
+  // "Axioms for selecting goals", "Process for choosing goals": the heading is about how goals are
+  // chosen, not a list of them.
+  if (/\S\s+(?:for|of|about|on)\s+(?:\p{L}+ing\s+)?(?:the\s+|our\s+|new\s+)?(?:goals?|objectives?)$/u.test(title) && !/^(?:(?:\p{L}+\s+)?goals?|objectives?|(?:the\s+)?list)\b/u.test(title)) return { role: 'design' };
   const whole = matchRole(title);
   // A topic of a questionnaire ("Monitoring Requirements" over "How can an operator determine
   // ...?" subsections) groups questions; its answers are judged on their own wording.
@@ -227,7 +230,7 @@ function headingRole(section: Section): HeadingRole | undefined {
 }
 
 /** "SLOs", "service level objectives": what a question asking for targets names. */
-const TARGET_QUESTION = /\bslos?\b|\bslas?\b|\bservice level (?:objectives?|agreements?)\b/;
+const TARGET_QUESTION = /\bwhat (?:are|is) (?:the |your )?(?:\w+ )?(?:slos?|slas?|service level (?:objectives?|agreements?)|targets?)\b/;
 
 const NORMATIVE_ROLES: ReadonlySet<SectionRole> = new Set(['requirements', 'criteria', 'goals']);
 
@@ -312,6 +315,10 @@ const PREDICTION = /\b(?:will|would|may|might|could|can)\s+(?:likely|probably|po
 const OPINION = opening(/(?:(?:i|we|i\/we) (?:think|believe|feel|suspect|considered|looked|tried|chose|decided|discussed|argue|agree|prefer|found|noticed|realized|realised|understand|acknowledge|want to (?:highlight|note|stress|point out))\b|it (?:would|might|could) be (?:nice|good|better|possible|useful|interesting|worth|great|desirable)\b|one (?:could|might|may|can) (?:argue|imagine|think|say)\b|arguably\b|in my (?:opinion|view)\b|on the other hand\b|(?:good|bad|neutral), because\b|pros?:|cons?:|that said\b|having said that\b)/i);
 /** A statement of the goal: "Our goal is that ...", "The main objective of this proposal is to ...". */
 const GOAL_STATEMENT = opening(/(?:our|the|one|another|a|an)\s+(?:(?:main|primary|secondary|overall|key|first|second|final|ultimate|stated|explicit|central|core)\s+)?(?:goals?|aims?|objectives?)(?:\s+(?:of|for|with)\s+(?:this|the|our)\s+[\w-]+)?\s+(?:is|are|will be)\s+(?:to|that)\b/i);
+/** An opinion or an expectation voiced inside the sentence: "it is the author's opinion that", "Our expectation is that". */
+const VOICED = /\b(?:it is (?:my|our|the authors?['’]?s?) (?:opinion|view|belief|expectation|hope)|in (?:my|our|the authors?['’]?s?) (?:opinion|view))\b|^[\s*_]*(?:our|my|the) (?:expectation|hope|belief|assumption) is\b/i;
+/** "This could be a follow-up improvement", "it might be worth": a possibility, not a commitment. */
+const POSSIBILITY = /^[\s*_]*(?:this|that|it|there)\s+(?:could|might|may|would)\s+(?:also\s+|still\s+)?be\b/i;
 /** Template guidance written wholly in italics: "_For GA, this section is required: ..._". */
 const GUIDANCE = /^[_*](?![_*\s])[\s\S]*[^\s_*][_*][.:]?$/;
 /** A leading purpose clause, up to its comma. */
@@ -319,7 +326,7 @@ const PURPOSE = /^[\s*_]*(?:in order (?:to|for)\b|so that\b|for (?:\S+\s+){1,6}?
 /** Two or more bracketed tags first: the name of a test or an item ("[sig-network] [Feature:X] ..."). */
 const TAGGED = /^\s*(?:\[[^\]\s][^\]]{0,40}\]\s*){2,}/;
 /** A justification clause inside a statement. */
-const JUSTIFICATION = /(?:,\s*|\s[-–—]\s|\(\s*|\s)(?:because|since|as this|as that|as it|given that|due to|for (?:\w+ ){0,3}reasons?|which (?:means|allows|lets|makes|avoids|prevents))\b/i;
+const JUSTIFICATION = /(?:,\s*|\s[-–—]\s|\(\s*|\s)(?:because|since|as this|as that|as it|given that|due to|for (?:\w+ ){0,3}reasons?|which (?:means|allows|lets|makes|avoids|prevents))\b|,\s*(?:in order |so as )?to (?:make|allow|enable|help|ease|avoid|prevent|keep|let|simplify|facilitate|reduce the risk)\b/i;
 /** Definition phrasing: "X is defined as", "X means", "X refers to", "we call". */
 const DEFINES = /\b(?:is|are) defined (?:as|to be)\b|(?<!\b(?:a|the|any|some|no|alternative|additional|other|another|same|simple|easy|only|by|of)\s)\bmeans\b(?!\s+(?:for|of|to|by)\b)|\b(?:refers to|stands for|denotes)\b|\bwe (?:call|define|use the term)\b|\bis (?:called|known as|short for)\b/i;
 /** "Term: explanation" or "**Term** - explanation" at the start of an item. */
@@ -379,9 +386,11 @@ function narrativeCue(statement: Pick<Statement, 'text' | 'kind'>, sentence: Sen
   if (GUIDANCE.test(text.trim())) return { role: 'narrative', narrative: 'guidance', reason: 'it is template guidance in italics' };
   if (EXAMPLE.test(text)) return { role: 'narrative', narrative: 'example', reason: `it gives an example ("${cueWords(EXAMPLE, text)}")` };
   if (OPINION.test(text)) return { role: 'narrative', narrative: 'discussion', reason: `it argues ("${cueWords(OPINION, text)}")` };
+  if (VOICED.test(text)) return { role: 'narrative', narrative: 'discussion', reason: `it voices an opinion or an expectation ("${cueWords(VOICED, text)}")` };
   if (RATIONALE.test(text)) return { role: 'narrative', narrative: 'rationale', reason: `it explains ("${cueWords(RATIONALE, text)}")` };
   if (BACKGROUND.test(text)) return { role: 'narrative', narrative: 'background', reason: `it describes the present ("${cueWords(BACKGROUND, text)}")` };
   if (PREDICTION.test(text)) return { role: 'narrative', narrative: 'prediction', reason: `it predicts ("${cueWords(PREDICTION, text)}")` };
+  if (POSSIBILITY.test(text)) return { role: 'narrative', narrative: 'prediction', reason: `it weighs a possibility ("${cueWords(POSSIBILITY, text)}")` };
   return undefined;
 }
 

@@ -154,7 +154,15 @@ const NAMED_TARGET = /^[\s-]*(?:slos?|slas?|slis?|targets?|budgets?|objectives?|
  * A cost of the quality removed altogether ("Eliminate the performance impact of setting
  * SelfLink", "without a latency regression"): the target is zero, which is measurable.
  */
-const REMOVED_COST = /^[\s-]+(?:impact|overhead|regressions?|degradation|penalty|penalties|hit|costs?)\b/i;
+const REMOVED_COST = /^[\s-]+(?:impact|overhead|regressions?|degradation|penalty|penalties|hit|costs?|limits?|caps?|bottlenecks?)\b/i;
+
+/**
+ * The statement sets up the target or its measurement ("Establish SLO for pod startup latency",
+ * "add metrics for the queue latency"), or explains the quality after a colon ("Enable consumer
+ * portability: consumers work with every scheduler through one API").
+ */
+const SETS_TARGET = /\b(?:slos?|slis?|slas?|targets?|budgets?|thresholds?|metrics?|benchmarks?|dashboards?|alerts?)\s+(?:for|on|of)\s+(?:the\s+)?[^,;.]{0,30}$/i;
+const EXPLAINED = /^[^.;:]{0,40}:\s*\S/;
 const REMOVAL = /\b(?:eliminate[sd]?|eliminating|remove[sd]?|removing|avoid(?:s|ed|ing)?|prevent(?:s|ed|ing)?|no|without|zero)\b[^,;.]{0,40}$/i;
 
 /** A relative target: "20-50 times lower latency", "a 2x reduction". */
@@ -187,7 +195,10 @@ export const unmeasurableRequirement: Rule = {
       + 'sections, where quality words name things ("the capacity of the resource"). Not reported: an adjective '
       + 'that classifies its noun ("a durable store"), a quality tied to a named target ("startup latency SLOs"), '
       + 'a capitalised name ("the Performance API"), a relation ("costs scale with load"), justification clauses, '
-      + 'and latency given as a relative target ("20-50 times lower", "by 50%"). A statement is measured when '
+      + 'and latency given as a relative target ("20-50 times lower", "by 50%"), a cost of the quality removed '
+      + 'altogether ("eliminate the performance impact", "eliminate the message size limit"), a statement that sets '
+      + 'up the target or its measurement ("Establish an SLO for pod startup latency") and a quality explained '
+      + 'after a colon ("Enable portability: consumers work with every scheduler"). A statement is measured when '
       + 'the sentence, the next sentence of the same item or the table row gives a quantity of the right kind '
       + '(latency needs a duration or a rate, availability a percentage or a duration, usability a percentage, a '
       + 'duration or a count, "p95" counts as latency; physical units such as "5 mm" or "900 MHz" count too), or '
@@ -241,6 +252,7 @@ function unmeasuredQualities(model: SpecModel, index: number, statement: Stateme
     if (NAMED_TARGET.test(sentence.text.slice(end)) || isNameInside(sentence.text, start)) continue;
     if (quality.quality === 'latency' && MULTIPLIER.test(sentence.text)) continue;
     if (REMOVED_COST.test(sentence.text.slice(end)) && REMOVAL.test(sentence.text.slice(0, start))) continue;
+    if (SETS_TARGET.test(sentence.text.slice(0, start)) || EXPLAINED.test(sentence.text.slice(end))) continue;
     if (markedForFollowUp(model, sentence.startOffset + end)) continue;
     if (isMeasured(model, index, quality.kinds && new Set(quality.kinds))) continue;
     reported.add(quality.quality);

@@ -48,12 +48,13 @@ export const vagueTerm: Rule = {
       + 'Similarity ("similar", "comparable") is not settled by its referent: how close? Loopholes, open-ended '
       + 'lists, floors ("as a minimum") and approximations ("about 5 s") are reported even next to numbers. In '
       + 'requirement and criteria lists, a must/shall sentence whose subject is a bare "This", "That", "These" or '
-      + '"Those" is reported as a vague pronoun. A term followed by "(TBD: ...)" is left to the placeholder rule. A '
+      + '"Those" is reported as a vague pronoun, unless it follows another sentence of the same paragraph or item, '
+      + 'which resolves it. A term followed by "(TBD: ...)" is left to the placeholder rule. A '
       + 'quality word such as "fast" in a requirement is reported here and not again by unmeasurable-requirement. '
       + 'A goal stated as one ("Our goal is that ...") is judged like a goal wherever it is written. A goal or '
       + 'requirement that opens with a verb of change ("Reduce per-cycle scheduling cost", "Improve error messages") '
-      + 'is reported unless it states the end point: a number ("by 30%") or the condition to reach ("... to '
-      + 'guarantee that ...", "so that ..."). A judgement or quantity word on a noun of amount or time ("a '
+      + 'is reported unless it states the end point: a number ("by 30%"), the condition to reach ("... to '
+      + 'guarantee that ...", "so that ...") or an explanation after a colon. A judgement or quantity word on a noun of amount or time ("a '
       + 'reasonable limit", "some period of time", "enough time") leaves the amount open and is reported in any '
       + 'binding statement, design prose included.',
     bad: '- The search page must be fast and user-friendly, and support PDF, Word, etc.',
@@ -88,7 +89,7 @@ export const vagueTerm: Rule = {
       if (change && !findings.some((found) => found.data?.term === change.entry.term && found.range.start.line === sentence.range.start.line)) {
         findings.push(finding(model, sentence, change));
       }
-      const pronoun = reach === 'all' && PRONOUN_SECTIONS.has(statement.sectionRole) ? vaguePronoun(sentence.text) : undefined;
+      const pronoun = reach === 'all' && PRONOUN_SECTIONS.has(statement.sectionRole) && standsAlone(model, statement) ? vaguePronoun(sentence.text) : undefined;
       if (pronoun && !markedForFollowUp(model, sentence.startOffset + pronoun.end)) {
         findings.push(finding(model, sentence, pronoun));
       }
@@ -106,8 +107,12 @@ export const vagueTerm: Rule = {
  */
 const CHANGE_VERB = /^((?:[\s*_>"'(]|\[[ xX]\]\s*|\[[^\]]{1,20}\]\s*)*)(reduce|improve|increase|decrease|lower|shorten|lessen|boost|speed up|cut down)\b/i;
 
-/** The end point of the change: a condition it must reach. Numbers are found by isMeasured. */
-const END_POINT = /\b(?:so that|such that|until|to (?:the point|a level) where|to (?:guarantee|ensure|make sure|prevent|avoid|stop|eliminate|remove|zero|none|a single|one)\b)/i;
+/**
+ * The end point of the change: a condition it must reach, or the explanation after a colon
+ * ("Reduce integration burden: consumers write one integration for every scheduler"). Numbers
+ * are found by isMeasured.
+ */
+const END_POINT = /\b(?:so that|such that|until|to (?:the point|a level) where|to (?:guarantee|ensure|make sure|prevent|avoid|stop|eliminate|remove|zero|none|a single|one)\b)|^[^.;:]{3,80}:\s*\S/i;
 
 const CHANGE_HINT = 'state the end point, e.g. by 30%';
 
@@ -136,6 +141,18 @@ const VAGUE_PRONOUN = /^(\s*)(this|that|these|those)(?=\s+(?:shall|must|should|n
 const PRONOUN_SECTIONS: ReadonlySet<string> = new Set(['requirements', 'criteria']);
 
 const PRONOUN_HINT = 'name what it refers to, e.g. "The warning SHALL ..." instead of "This SHALL ..."';
+
+/**
+ * A statement that opens its list item, table row or paragraph: a demonstrative opening a sentence
+ * that follows another in the same paragraph points back at that sentence, which resolves it.
+ */
+function standsAlone(model: SpecModel, statement: Statement): boolean {
+  if (statement.kind !== 'sentence') return true;
+  const previous = model.statements[statement.index - 1];
+  if (!previous) return true;
+  if (statement.listItem && previous.listItem === statement.listItem) return false;
+  return /\n[ \t>]*\n/.test(model.text.slice(previous.endOffset, statement.startOffset));
+}
 
 function vaguePronoun(text: string): LexiconMatch | undefined {
   const match = VAGUE_PRONOUN.exec(text);

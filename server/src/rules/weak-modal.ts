@@ -84,6 +84,9 @@ const COMPARISON = /\b(?:as|than|like)\s+(?:[\p{L}\p{N}_'’-]+\s+){1,4}$/iu;
 /** A prediction: "might be retried in a later batch", "could eventually", "would likely". */
 const PREDICTED = /^\s+(?:(?:not\s+)?(?:likely|probably|possibly|eventually|perhaps|presumably|hopefully)\b|(?:\w+\s+){0,5}?(?:in (?:a )?(?:later|future|subsequent|next)\b|later\b|in the future\b))/i;
 
+/** The effect of a hypothetical: "would cause the control plane to block requests", "would mean". */
+const HYPOTHETICAL_EFFECT = /^\s+(?:not\s+)?(?:cause|result in|lead to|mean|imply|break|defeat|incur|risk)\b/i;
+
 /** An expected consequence: "should fail as a result", "should then", "should therefore". */
 const CONSEQUENCE = /^\s+(?:(?:\w+\s+){0,3}?(?:as a (?:result|consequence)|in turn|consequently)\b|(?:then|therefore|thus|now|automatically)\b)/i;
 
@@ -106,7 +109,10 @@ export const weakModal: Rule = {
       + 'among the items of the same list, since a design written throughout in "should" uses it as its voice. '
       + 'For the same reason, in a document that never uses must or shall, "should" in running prose (not a list item '
       + 'or table row) of a requirements or criteria section is its voice, and an answer under a question heading '
-      + '("What are the reasonable SLOs?") is held to the same standard as a design section. '
+      + '("What are the reasonable SLOs?") is held to the same standard as a design section, and so is a test plan, '
+      + 'whose "should" states the expected result ("if the resize fails, the PVC should have an event"); '
+      + 'acceptance criteria are not test plans. The effect of a hypothetical ("would cause the scheduler to block '
+      + 'pods") is not an obligation. '
       + 'Narrative is never judged: predictions, rationale, examples, "should ... because" expectations. It '
       + 'suggests a keyword in `data.replacement`: MUST for should and would (in a requirement "should" nearly always '
       + 'means required; SHOULD is offered as the alternative), MAY for may, might and could, MUST NOT for negations. '
@@ -137,7 +143,7 @@ export const weakModal: Rule = {
       if (!statement) continue;
       if (/\?\s*$/.test(sentence.text) || GUIDANCE.test(sentence.text) || ANSWER.test(sentence.text)) continue;
       // The answer to a question heading ("What are the reasonable SLOs?") speaks in its own voice.
-      const list = REQUIREMENT_LISTS.has(statement.sectionRole) && !/\?\s*$/.test(statement.section?.title ?? '');
+      const list = REQUIREMENT_LISTS.has(statement.sectionRole) && !/\?\s*$/.test(statement.section?.title ?? '') && !inTestPlan(statement);
       for (const match of sentence.text.matchAll(MODAL)) {
         const start = match.index ?? 0;
         const should = /^should$/i.test(match[1]);
@@ -153,6 +159,17 @@ export const weakModal: Rule = {
     return findings;
   },
 };
+
+/**
+ * A test plan states expected results ("(negative) if the resize fails, the PVC should have an
+ * event"): there "should" is the expected outcome, judged as in a design section. Acceptance
+ * criteria are not test plans.
+ */
+function inTestPlan(statement: Statement): boolean {
+  const titles: string[] = [];
+  for (let section = statement.section; section; section = section.parent) titles.push(section.title);
+  return titles.some((title) => /\btest(?:s|ing)?\b/i.test(title)) && !titles.some((title) => /\bacceptance\b|\bdefinition of done\b/i.test(title));
+}
 
 /** Where obligation levels are compared: the items of one list (its lead-in), or one statement. */
 function levelGroup(statement: Statement): string {
@@ -184,6 +201,7 @@ function isExempt(text: string, start: number, written: string): boolean {
   if (/\bas\s+$/i.test(before) || /^\s+(?:like|love|prefer)\b/i.test(after)) return true;
   if (COMPARISON.test(currentClause(before)) && !/^should/i.test(written) || PREDICTED.test(after) || CONSEQUENCE.test(after)) return true;
   if (/^may$/i.test(written) && /^[^,;.]*\bonly\b/i.test(after)) return true;
+  if (/^would/i.test(written) && HYPOTHETICAL_EFFECT.test(after)) return true;
   if (!/^should/i.test(written) && SPECULATION.test(before)) return true;
   if (/^[\s-]+have\b\s*(?:[:)|—–-]|$)/i.test(after)) return true;
   return insideQuotes(text, start) || insideExample(text, start) || SUBORDINATE.test(currentClause(before));

@@ -108,6 +108,25 @@ describe('clarity rules judge statements, not words', () => {
     assert.deepEqual(found(unmeasurableRequirement, text), ['performance']);
   });
 
+  it('vague-term: a change explained after a colon has its end point; a demonstrative the previous sentence resolves is not vague', () => {
+    const goals = '# T\n\n## Goals\n\n- Reduce integration burden: consumers write one integration for every scheduler.\n';
+    assert.deepEqual(found(vagueTerm, goals), []);
+    const criteria = '# T\n\n## Acceptance Criteria\n\nThe API is stable for two releases. This must be verified by e2e tests.\n\nThis must hold on upgrade.\n';
+    assert.deepEqual(found(vagueTerm, criteria), ['This']);
+  });
+
+  it('weak-modal: expected results in a test plan and the effects of a hypothetical are not weak obligations', () => {
+    const text = '# T\n\n## Test Plan\n\n- (negative) if the resize fails, the PVC should have an event.\n\n'
+      + '## Requirements\n\n- Features must not be declared here.\n- Declaring them would cause the scheduler to block pods.\n- The API should retry.\n';
+    assert.deepEqual(found(weakModal, text), ['should']);
+  });
+
+  it('unmeasurable-requirement: setting up a target, removing a limit or explaining after a colon is not a missing target', () => {
+    const text = '# T\n\n## Goals\n\n- Establish an SLO for pod startup latency.\n- Eliminate the message size limit as a bottleneck.\n'
+      + '- Enable portability: consumers work with every scheduler through one API.\n- Improve scheduling latency.\n';
+    assert.deepEqual(found(unmeasurableRequirement, text), ['latency']);
+  });
+
   it('unmeasurable-requirement: a classifying adjective, a named target or a relation is not a missing target', () => {
     const text = '## Requirements\n\n- Events must be written to a durable store.\n- The feature must not degrade pod startup latency SLOs.\n- Costs must scale with load.\n- The API must keep latency within budget.\n';
     assert.deepEqual(found(unmeasurableRequirement, text), ['latency']);
