@@ -81,6 +81,8 @@ const AMOUNT_NOUN = /^[\s-]+(?:(?:\p{L}+\s+)?(?:amount|number|period|length|limi
 const OPEN_AMOUNT = new Set([
   'reasonable', 'sufficient', 'adequate', 'appropriate', 'acceptable', 'enough', 'some', 'certain', 'significant',
   'substantial', 'excessive', 'small', 'large', 'long', 'short', 'huge', 'tiny',
+  // Comparatives without "than" (the rule settles those): "at a much slower rate".
+  'slower', 'faster', 'quicker', 'higher', 'lower', 'longer', 'shorter', 'larger', 'smaller', 'greater', 'fewer', 'bigger',
 ]);
 
 /**
@@ -95,6 +97,20 @@ export function leavesAmountOpen(text: string, match: LexiconMatch): boolean {
   // "at the same time", "for a long time" as an idiom of duration still leaves it open; "the time
   // limit", "a small number of 5" are settled elsewhere (numbers settle graded words).
   return !INTERROGATIVE.test(text.slice(0, match.start));
+}
+
+/** A linking verb right before the word: the similarity is what the statement asks for. */
+const PREDICATIVE = /\b(?:be|is|are|remain|remains|stay|stays|look|looks|feel|feels|behave|behaves)\s+(?:(?:very|roughly|broadly|largely|fairly|mostly|quite|at least)\s+)?$/i;
+
+/**
+ * True when a similarity word is the predicate of the statement ("The number of calls should be
+ * comparable to prune-v1", "performance must remain similar"): the target is "close to X" with no
+ * tolerance. Attributive uses ("a similar approach", "Similar to X, ...") describe.
+ */
+export function asksForSimilarity(text: string, match: LexiconMatch): boolean {
+  // "comparable between pods of one scheduler": can be compared (ordered), a technical sense.
+  return /^(?:similar|comparable|comparably)$/i.test(match.entry.term) && PREDICATIVE.test(text.slice(0, match.start))
+    && !/^\s+(?:between|across|among)\b/i.test(text.slice(match.end));
 }
 
 /**

@@ -313,6 +313,8 @@ const PAST = /^(?:[^,;:]*?\s)?(?:was|were|had|did|used to|has always|have always
  */
 const PREDICTION = /\b(?:will|would|may|might|could|can)\s+(?:likely|probably|possibly|potentially|perhaps|hopefully|presumably|certainly)\b|\b(?:would|may|might|could|can)\s+eventually\b|\b(?:is|are|seems?|appears?) (?:likely|unlikely|expected|anticipated) to\b|\bwe (?:expect|anticipate|predict|hope|foresee)\b|\bit (?:is|seems|appears) (?:likely|unlikely|possible|plausible)\b|\bin the (?:near |distant )?future\b|\b(?:this|that|which|doing so|such a change) (?:will|would|should|could|might|may)(?: not)? (?:\w+ )?(?:result|lead|allow|enable|make|help|reduce|improve|mean|cause|affect|break|require|increase|decrease|impact|introduce|simplify|benefit|be (?:done|used|useful|needed|necessary|possible|added|considered|a problem))\b|^[\s*_]*(?:likely|probably|presumably|hopefully)\b/i;
 const OPINION = opening(/(?:(?:i|we|i\/we) (?:think|believe|feel|suspect|considered|looked|tried|chose|decided|discussed|argue|agree|prefer|found|noticed|realized|realised|understand|acknowledge|want to (?:highlight|note|stress|point out))\b|it (?:would|might|could) be (?:nice|good|better|possible|useful|interesting|worth|great|desirable)\b|one (?:could|might|may|can) (?:argue|imagine|think|say)\b|arguably\b|in my (?:opinion|view)\b|on the other hand\b|(?:good|bad|neutral), because\b|pros?:|cons?:|that said\b|having said that\b)/i);
+/** A hedge opening the statement: "Hopefully, ...", "Probably ...". */
+const HEDGE_OPENING = /^[\s*_]*(?:hopefully|probably|likely|presumably|ideally)\b/i;
 /** A statement of the goal: "Our goal is that ...", "The main objective of this proposal is to ...". */
 const GOAL_STATEMENT = opening(/(?:our|the|one|another|a|an)\s+(?:(?:main|primary|secondary|overall|key|first|second|final|ultimate|stated|explicit|central|core)\s+)?(?:goals?|aims?|objectives?)(?:\s+(?:of|for|with)\s+(?:this|the|our)\s+[\w-]+)?\s+(?:is|are|will be)\s+(?:to|that)\b/i);
 /** An opinion or an expectation voiced inside the sentence: "it is the author's opinion that", "Our expectation is that". */
@@ -695,7 +697,10 @@ function roleFromPlace(
   // the reason is the statement.
   const reasonFirst = narrative?.narrative === 'rationale' && /^\W*(?:since|because|as)\b[^,]*,/i.test(statement.text)
     && cue !== undefined && statement.text.indexOf(cue) > statement.text.indexOf(',');
-  const yields = narrative && (strongCue || reasonFirst) && ['rationale', 'example', 'prediction', 'background'].includes(narrative.narrative ?? '');
+  // "Hopefully, the process will have limited duration" in a goals section: a goal whose
+  // commitment is hedged (an escape clause), not a forecast about something else.
+  const hedged = narrative?.narrative === 'prediction' && cue !== undefined && NORMATIVE_ROLES.has(info.role) && HEDGE_OPENING.test(statement.text);
+  const yields = narrative && (strongCue || reasonFirst || hedged) && ['rationale', 'example', 'prediction', 'background'].includes(narrative.narrative ?? '');
   if (narrative && !yields && narrative.narrative !== 'background' && narrative.narrative !== 'prediction') {
     return { role: 'narrative', narrative: narrative.narrative, explicit: true, reason: narrative.reason };
   }

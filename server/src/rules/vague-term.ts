@@ -1,7 +1,7 @@
 import type { LexiconMatch } from '../lexicon/lexicon';
 import { isMeasured } from '../lexicon/measured';
 import { TIME_KINDS } from '../lexicon/quantity';
-import { inVagueSense, leavesAmountOpen, settledByValue } from '../lexicon/senses';
+import { asksForSimilarity, inVagueSense, leavesAmountOpen, settledByValue } from '../lexicon/senses';
 import { EVERYWHERE_CATEGORIES, settledBy } from '../lexicon/terms';
 import { insideExample, insideJustification, insideQuotes, markedForFollowUp } from '../model/scope';
 import { statementOf, type Statement } from '../model/statements';
@@ -56,7 +56,9 @@ export const vagueTerm: Rule = {
       + 'is reported unless it states the end point: a number ("by 30%"), the condition to reach ("... to '
       + 'guarantee that ...", "so that ...") or an explanation after a colon. A judgement or quantity word on a noun of amount or time ("a '
       + 'reasonable limit", "some period of time", "enough time") leaves the amount open and is reported in any '
-      + 'binding statement, design prose included.',
+      + 'binding statement, design prose included, and so does a comparative on such a noun without "than" ("retried '
+      + 'at a slower rate"). A similarity that is the predicate of a binding statement ("The number of calls should be '
+      + 'comparable to prune-v1") asks for closeness without a tolerance and is reported there too.',
     bad: '- The search page must be fast and user-friendly, and support PDF, Word, etc.',
     good: '- REQ-4: Search results MUST render within 300 ms (p95) for queries on up to 1M documents.\n'
       + '- REQ-5: Uploads MUST accept PDF and DOCX only.',
@@ -163,9 +165,9 @@ function vaguePronoun(text: string): LexiconMatch | undefined {
   return { entry, start, end: start + match[2].length };
 }
 
-function isReported(model: SpecModel, index: number, statement: Statement, match: LexiconMatch, reach: 'all' | 'strong'): boolean {
+function isReported(model: SpecModel, index: number, statement: Statement, match: LexiconMatch, reach: Reach): boolean {
   const sentence = model.sentences[index];
-  const strong = EVERYWHERE_CATEGORIES.has(match.entry.category) || leavesAmountOpen(sentence.text, match);
+  const strong = EVERYWHERE_CATEGORIES.has(match.entry.category) || leavesAmountOpen(sentence.text, match) || asksForSimilarity(sentence.text, match);
   // An example list is open by nature: "(e.g. miniKube, KubeSpray, etc.)".
   const example = insideExample(sentence.text, match.start);
   if (example && (!strong || match.entry.category === 'open-ended')) return false;
@@ -177,6 +179,9 @@ function isReported(model: SpecModel, index: number, statement: Statement, match
   if (match.entry.category === 'comparative' && COMPARED.test(sentence.text.slice(match.end))) return false;
   return !markedForFollowUp(model, sentence.startOffset + match.end);
 }
+
+/** Which terms a statement is checked for (see reachOf). */
+type Reach = 'all' | 'strong' | 'none';
 
 /** Section roles whose binding statements are commitments wherever their binding word comes from. */
 const COMMITMENT_SECTIONS: ReadonlySet<string> = new Set(['requirements', 'criteria', 'goals']);
@@ -190,7 +195,7 @@ const COMMITMENT_SECTIONS: ReadonlySet<string> = new Set(['requirements', 'crite
  * statement that voices an obligation ("The new portal should be user-friendly"); none in
  * narrative, definitions, questions and non-goals.
  */
-function reachOf(statement: Statement | undefined): 'all' | 'strong' | 'none' {
+function reachOf(statement: Statement | undefined): Reach {
   if (!statement) return 'none';
   // A non-goal excludes work; an evaluative word in it does not open up what is built.
   if (statement.role === 'non-goal') return 'none';

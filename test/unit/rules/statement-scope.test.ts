@@ -115,6 +115,14 @@ describe('clarity rules judge statements, not words', () => {
     assert.deepEqual(found(vagueTerm, criteria), ['This']);
   });
 
+  it('vague-term: a similarity asked for and a comparative amount are vague in design statements; a hedged goal is a goal', () => {
+    const design = '# T\n\n## Detailed design\n\nThe number of calls should be comparable to prune-v1.\n\n'
+      + 'The key only needs to be comparable between pods.\n\nThe design will use a similar approach.\n\n'
+      + 'Failed calls will be retried at a slower rate.\n\nThe cache will be slower than memory.\n';
+    assert.deepEqual(found(vagueTerm, design), ['comparable', 'slower']);
+    assert.deepEqual(found(vagueTerm, '# T\n\n## Goals\n\nHopefully, the process will end within a year.\n'), ['Hopefully']);
+  });
+
   it('weak-modal: expected results in a test plan and the effects of a hypothetical are not weak obligations', () => {
     const text = '# T\n\n## Test Plan\n\n- (negative) if the resize fails, the PVC should have an event.\n\n'
       + '## Requirements\n\n- Features must not be declared here.\n- Declaring them would cause the scheduler to block pods.\n- The API should retry.\n';
