@@ -251,7 +251,7 @@ describe('specready CLI', function () {
       write('.specready.yml', 'profile: servise\n');
       const result = run(['check']);
       assert.equal(result.status, 2);
-      assert.equal(result.stderr, 'specready: .specready.yml:1:10: unknown profile "servise" (known: service, api, bugfix, integration, spec-kit, kiro, design, openspec, openspec-change)\n');
+      assert.equal(result.stderr, 'specready: .specready.yml:1:10: unknown profile "servise" (known: service, api, bugfix, integration, spec-kit, kiro, design, openspec, openspec-delta, openspec-change)\n');
     });
   });
 

@@ -180,7 +180,7 @@ describe('parseConfigText', () => {
 
   describe('profiles', () => {
     it('reports an unknown profile at its value', () => {
-      assert.equal(onlyError('profile: servce\n'), '1:10: unknown profile "servce" (known: service, api, bugfix, integration, spec-kit, kiro, design, openspec, openspec-change)');
+      assert.equal(onlyError('profile: servce\n'), '1:10: unknown profile "servce" (known: service, api, bugfix, integration, spec-kit, kiro, design, openspec, openspec-delta, openspec-change)');
     });
 
     it('accepts a custom profile as the profile', () => {
@@ -188,7 +188,7 @@ describe('parseConfigText', () => {
     });
 
     it('reports an unknown base profile at "extends"', () => {
-      assert.equal(onlyError('profiles:\n  mine:\n    extends: nope\n'), '3:14: unknown profile "nope" (known: service, api, bugfix, integration, spec-kit, kiro, design, openspec, openspec-change, mine)');
+      assert.equal(onlyError('profiles:\n  mine:\n    extends: nope\n'), '3:14: unknown profile "nope" (known: service, api, bugfix, integration, spec-kit, kiro, design, openspec, openspec-delta, openspec-change, mine)');
     });
 
     it('reports an extends cycle', () => {

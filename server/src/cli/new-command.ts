@@ -4,14 +4,15 @@
  * Exit status 0 when the file was created, 1 when it already exists, 2 for usage errors and
  * anything else that prevents writing it.
  */
-import { mkdirSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, relative, resolve } from 'node:path';
 import { formatConfigError } from '../config/errors';
 import { loadConfigForFolder } from '../config/load';
 import { BUILTIN_PROFILES, resolveProfile, UnknownProfileError, type Profile } from '../sections/profiles';
 import { findCustomTemplates, readCustomTemplate, type CustomTemplate } from '../templates/custom';
+import { FORMAT_LAYOUTS, FORMAT_TEMPLATE_NAMES, isFormatTemplate, type FormatLayout } from '../templates/formats';
 import {
-  BUILTIN_TEMPLATE_NAMES, fillTemplate, looksLikeSpecPath, normalizeTitle, renderTemplate, specFileName,
+  BUILTIN_TEMPLATE_NAMES, fillTemplate, looksLikeSpecPath, normalizeTitle, renderTemplate, slugify, specFileName,
   templateVariables, titleFromFileName,
 } from '../templates/render';
 import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE } from './io';
@@ -24,17 +25,25 @@ export interface NewIo {
   stderr: (text: string) => void;
 }
 
+/** Every built-in template: ours, then those in a spec-driven tool's layout. */
+const TEMPLATE_NAMES: readonly string[] = [...BUILTIN_TEMPLATE_NAMES, ...FORMAT_TEMPLATE_NAMES];
+
 export const NEW_HELP = `Usage: specready new <template> <path> [options]
        specready new --list [path]
 
 Creates a spec from a template, with the guidance for each section in HTML comments.
-<template> is a built-in profile (${BUILTIN_TEMPLATE_NAMES.join(', ')}), a custom profile from
-the configuration, or a custom template: .specready/templates/<template>.md in the
+<template> is a built-in profile (${TEMPLATE_NAMES.join(', ')}), a custom profile
+from the configuration, or a custom template: .specready/templates/<template>.md in the
 target folder or a folder above it. In a custom template, {{title}}, {{slug}} and
-{{date}} are replaced.
+{{date}} are replaced. The spec-kit, kiro, design (Kiro design.md), openspec and
+openspec-change templates are written in the tool's own headings and layout.
 
 <path> is the file to create (ending in .md), or a folder (an existing one, or one
-ending in "/"), where the file is named after the title: <folder>/<slug>.spec.md.
+ending in "/"), where the file is named after the title: <folder>/<slug>.spec.md, or
+in the tool's layout: specs/<NNN-slug>/spec.md (spec-kit), .kiro/specs/<slug>/
+requirements.md or design.md (kiro, design), openspec/specs/<slug>/spec.md (openspec),
+openspec/changes/<slug>/proposal.md (openspec-change); the tool's folder is added
+unless the folder given is that folder or a feature folder in it.
 An existing file is never overwritten.
 
 Options:
@@ -94,8 +103,15 @@ function parse(args: string[]): NewArgs | { list: string } | 'help' {
   return { template: positionals[0], path: positionals[1], title: values.title };
 }
 
+interface Target {
+  file: string;
+  title: string;
+  /** The feature folder of a tool's layout ("001-refund-api"). */
+  feature?: string;
+}
+
 async function createSpec(args: NewArgs, io: NewIo): Promise<number> {
-  let target: { file: string; title: string };
+  let target: Target;
   let text: string;
   try {
     target = targetFile(args, io.cwd);
@@ -124,27 +140,70 @@ async function createSpec(args: NewArgs, io: NewIo): Promise<number> {
 }
 
 /** The file to create and the title to put in it. */
-function targetFile(args: NewArgs, cwd: string): { file: string; title: string } {
+function targetFile(args: NewArgs, cwd: string): Target {
   const path = resolve(cwd, args.path);
+  const layout = isFormatTemplate(args.template) ? FORMAT_LAYOUTS[args.template] : undefined;
   if (/[\\/]$/.test(args.path) || isDirectory(path)) {
+    const featureFolder = layout ? inFeatureFolder(path, layout) : undefined;
+    if (featureFolder) return featureFolder(args.title === undefined ? titleFromFileName(basename(path).replace(/^\d{3}-/, '')) : normalizeTitle(args.title));
     if (args.title === undefined) throw new UsageError(`${args.path} is a folder: give the spec a --title to name the file after`);
-    return { file: join(path, specFileName(args.title)), title: normalizeTitle(args.title) };
+    const title = normalizeTitle(args.title);
+    if (layout) return inLayout(path, layout, title);
+    return { file: join(path, specFileName(title)), title };
   }
   if (!/\.md$/i.test(path)) {
     throw new UsageError(`"${args.path}" is neither a Markdown file name (ending in .md, for example refunds.spec.md) nor an existing folder`);
   }
-  const title = args.title ?? titleFromFileName(basename(path));
+  // specs/001-refund-api/spec.md is named by its folder.
+  const named = layout && basename(path).toLowerCase() === layout.fileName ? basename(dirname(path)).replace(/^\d{3}-/, '') : basename(path);
+  const title = args.title ?? titleFromFileName(named);
   if (normalizeTitle(title) === '') throw new UsageError(`cannot take a title from "${basename(path)}": give one with --title`);
-  return { file: path, title: normalizeTitle(title) };
+  return { file: path, title: normalizeTitle(title), ...(layout ? { feature: basename(dirname(path)) } : {}) };
+}
+
+/** A feature folder of the tool's layout given (design.md joins requirements.md there). */
+function inFeatureFolder(folder: string, layout: FormatLayout): ((title: string) => Target) | undefined {
+  const posix = toPosix(folder);
+  if (!layout.isHome.test(posix.replace(/\/[^/]+$/, '')) || layout.isHome.test(posix)) return undefined;
+  return (title) => ({ file: join(folder, layout.fileName), title, feature: basename(folder) });
+}
+
+function toPosix(folder: string): string {
+  return folder.split(/[\\/]+/).join('/').replace(/\/$/, '');
+}
+
+/**
+ * A new file in a tool's layout: in the tool's folder given (or added under the folder given),
+ * in a feature folder named after the title (numbered for Spec Kit).
+ */
+function inLayout(folder: string, layout: FormatLayout, title: string): Target {
+  const posix = toPosix(folder);
+  const home = layout.isHome.test(posix) ? folder : join(folder, ...layout.home.split('/'));
+  const feature = layout.numbered ? `${nextFeatureNumber(home)}-${slugify(title)}` : slugify(title);
+  return { file: join(home, feature, layout.fileName), title, feature };
+}
+
+/** One past the highest "NNN-" feature folder (001 for none), as Spec Kit numbers them. */
+function nextFeatureNumber(home: string): string {
+  let highest = 0;
+  try {
+    for (const entry of readdirSync(home)) {
+      const number = /^(\d{3})-/.exec(entry)?.[1];
+      if (number) highest = Math.max(highest, Number(number));
+    }
+  } catch {
+    // No such folder yet: the first feature.
+  }
+  return String(highest + 1).padStart(3, '0');
 }
 
 /** A custom template file wins over a profile of the same name: it is the team's own skeleton. */
-async function templateText(name: string, target: { file: string; title: string }, cwd: string): Promise<string> {
+async function templateText(name: string, target: Target, cwd: string): Promise<string> {
   const folder = dirname(target.file);
   const custom = findCustomTemplates(folder).find((template) => template.name === name);
   if (custom) return fillTemplate(readCustomTemplate(custom), templateVariables(target.title));
   const profile = await profileNamed(name, folder, cwd);
-  return renderTemplate(profile, target.title, { markAsSpec: !looksLikeSpecPath(target.file) });
+  return renderTemplate(profile, target.title, { markAsSpec: !looksLikeSpecPath(target.file), path: target.file, ...(target.feature ? { feature: target.feature } : {}) });
 }
 
 async function profileNamed(name: string, folder: string, cwd: string): Promise<Profile> {
@@ -159,7 +218,7 @@ async function profileNamed(name: string, folder: string, cwd: string): Promise<
   } catch (error) {
     if (!(error instanceof UnknownProfileError)) throw error;
     const customs = findCustomTemplates(folder).map((template) => template.name);
-    const known = [...new Set([...BUILTIN_TEMPLATE_NAMES, ...Object.keys(loaded.config.profiles ?? {}), ...customs])];
+    const known = [...new Set([...TEMPLATE_NAMES, ...Object.keys(loaded.config.profiles ?? {}), ...customs])];
     const suggestion = closestMatch(name, known);
     throw new UsageError(`unknown template "${name}"${suggestion ? `; did you mean "${suggestion}"?` : ''} (available from ${relative(cwd, folder) || '.'}: ${known.join(', ')})`);
   }
@@ -167,7 +226,7 @@ async function profileNamed(name: string, folder: string, cwd: string): Promise<
 
 async function listTemplates(folder: string, io: NewIo): Promise<number> {
   const loaded = await loadConfigForFolder(existingAncestor(folder));
-  const rows: Array<[string, string]> = BUILTIN_TEMPLATE_NAMES.map((name) => [name, `built in: ${BUILTIN_PROFILES[name].description}`]);
+  const rows: Array<[string, string]> = TEMPLATE_NAMES.map((name) => [name, `built in: ${BUILTIN_PROFILES[name].description}`]);
   for (const [name, profile] of Object.entries(loaded.config.profiles ?? {})) {
     rows.push([name, `profile from ${relative(io.cwd, loaded.file ?? '') || 'the configuration'}${profile.description ? `: ${profile.description}` : ''}`]);
   }

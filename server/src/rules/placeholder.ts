@@ -1,4 +1,5 @@
-import { lineText, rangeFromOffsets } from '../model/text';
+import { rangeFromOffsets } from '../model/text';
+import { commentHoles } from '../model/holes';
 import type { SpecModel } from '../model/types';
 import type { RawFinding, Rule } from './types';
 import { matchesOf, nonProseIntervals, OffsetIntervals, rangeOffsets } from './util';
@@ -47,7 +48,9 @@ export const placeholder: Rule = {
       '(or followed by a colon) so that "a todo list app" is not reported; text in code, inline code and HTML ' +
       'comments is ignored because comments carry template guidance, not content, except a comment that stands ' +
       'where content should be (a list item or table cell holding only a comment, the value after a label, a ' +
-      'clause such as `Given <!-- precondition -->,`): that is a hole left to fill, reported as a warning.',
+      'clause such as `Given <!-- precondition -->,` or `WHEN <!-- event --> THEN`): that is a hole left to fill, ' +
+      'reported as a warning. Rules that judge what a statement says (untestable-criterion, malformed-ears) leave ' +
+      'a statement with a hole alone until it is written.',
     bad: '## API Contract\n\nThe response payload is TBD.\n\n- Retry policy: <describe the retry policy>\n- Owner: [NEEDS CLARIFICATION: who owns the queue?]',
     good: '## API Contract\n\nThe response is the created order as JSON (see example below).\n\n- Retry policy: 3 attempts, exponential backoff from 1 s\n- Owner: payments team (@payments-oncall)',
     sources: ['GitHub Spec Kit spec template ([NEEDS CLARIFICATION] markers)', 'Kubernetes KEP template (<<[UNRESOLVED]>> blocks)'],
@@ -58,7 +61,7 @@ export const placeholder: Rule = {
     const hits = [
       ...proseHits(model.prose, linkTexts),
       ...rawTextHits(model.text, excluded),
-      ...commentHoles(model),
+      ...holeHits(model),
     ];
     return dropOverlaps(hits).map((hit) => ({
       message: hit.message,
@@ -113,37 +116,18 @@ function rawTextHits(text: string, excluded: OffsetIntervals): Hit[] {
 }
 
 /**
- * An HTML comment standing where content should be is a hole left to fill: the whole of a list
- * item or table cell (`- <!-- in-scope item -->`, `| <!-- constraints --> |`), the value after a
- * label (`Owner: <!-- team -->`), or a clause inside a sentence (`Given <!-- precondition -->,
- * when ...`). Quick fixes insert such holes where the client cannot take tab stops. They are
- * warnings: the text around them is the author's, and the hole says what is missing. A comment
- * on a line of its own is template guidance, and one after a finished sentence is a remark;
- * neither is reported.
+ * An HTML comment standing where content should be is a hole left to fill (see model/holes.ts).
+ * Quick fixes and templates insert such holes. They are warnings: the text around them is the
+ * author's, and the hole says what is missing.
  */
-function commentHoles(model: SpecModel): Hit[] {
-  const hits: Hit[] = [];
-  for (const comment of model.htmlComments) {
-    if (comment.range.start.line !== comment.range.end.line || /^(?:specready|markdownlint|prettier|lint|vale|textlint|cspell)\b/i.test(comment.body)) continue;
-    const lineStart = model.lineStarts[comment.range.start.line];
-    const lineEnd = lineStart + lineText(model, comment.range.start.line).length;
-    const before = model.text.slice(lineStart, comment.startOffset);
-    const after = model.text.slice(comment.endOffset, lineEnd);
-    const beforeTrimmed = before.replace(/[*_\s]+$/, '');
-    const wholeItem = /^\s*(?:[-*+]|\d+[.)])\s+(?:\[[ xX]\]\s+)?$/.test(before) && /^\s*$/.test(after);
-    const wholeCell = /\|\s*$/.test(before) && /^\s*\|/.test(after);
-    const afterLabel = /[\p{L}\p{N}`*_)]:$/u.test(beforeTrimmed) && /^\s*(?:[.;,|]|$)/.test(after);
-    const inClause = /[\p{L}\p{N}`*]$/u.test(beforeTrimmed) && /^\s*[,.;:)]/.test(after);
-    if (!wholeItem && !wholeCell && !afterLabel && !inClause) continue;
-    hits.push({
-      start: comment.startOffset,
-      end: comment.endOffset,
-      placeholder: 'hole',
-      message: `Hole left to fill: ${shorten(comment.body)}. Write the content in place of the comment.`,
-      severity: 'warning',
-    });
-  }
-  return hits;
+function holeHits(model: SpecModel): Hit[] {
+  return commentHoles(model).map((comment) => ({
+    start: comment.startOffset,
+    end: comment.endOffset,
+    placeholder: 'hole',
+    message: `Hole left to fill: ${shorten(comment.body)}. Write the content in place of the comment.`,
+    severity: 'warning' as const,
+  }));
 }
 
 /**

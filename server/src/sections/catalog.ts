@@ -225,10 +225,16 @@ export function sectionDefinition(id: string): SectionDefinition | undefined {
   return BY_ID.get(id as SectionId);
 }
 
-/** Lower-case, strip numbering, markup and punctuation, collapse whitespace. */
+/**
+ * Lower-case, strip numbering, markup, punctuation and notes about the section ("(optional)",
+ * Spec Kit's "*(include if feature involves data)*": a parenthetical in emphasis at the end),
+ * collapse whitespace.
+ */
 export function normalizeHeading(heading: string): string {
   return heading
+    .replace(/\s(?:\*{1,2}|_{1,2})\([^()]*\)(?:\*{1,2}|_{1,2})\s*$/, ' ')
     .toLowerCase()
+    .replace(/\((?:include|only) (?:if|when) [^()]*\)/g, ' ')
     .replace(/`([^`]*)`/g, '$1')
     .replace(/\[([^\]]*)\]\([^)]*\)/g, '$1')
     .replace(/\((?:optional|required|mandatory|if applicable|tbd|draft|recommended)\)|\[(?:optional|required)\]/g, ' ')

@@ -9,7 +9,7 @@
  */
 import type { SpecModel } from '../model/types';
 
-export type SpecFormat = 'spec-kit' | 'kiro' | 'kiro-design' | 'openspec' | 'openspec-change';
+export type SpecFormat = 'spec-kit' | 'kiro' | 'kiro-design' | 'openspec' | 'openspec-delta' | 'openspec-change';
 
 export interface FormatInfo {
   format: SpecFormat;
@@ -38,7 +38,8 @@ const PATH_FORMATS: ReadonlyArray<readonly [RegExp, SpecFormat]> = [
   [/(?:^|\/)\.kiro\/specs\/[^/]+\/requirements\.md$/i, 'kiro'],
   [/(?:^|\/)\.kiro\/specs\/[^/]+\/design\.md$/i, 'kiro-design'],
   [/(?:^|\/)openspec\/changes\/[^/]+\/proposal\.md$/i, 'openspec-change'],
-  [/(?:^|\/)openspec\/(?:changes\/[^/]+\/)?specs\/(?:[^/]+\/)*spec\.md$/i, 'openspec'],
+  [/(?:^|\/)openspec\/changes\/[^/]+\/specs\/(?:[^/]+\/)*spec\.md$/i, 'openspec-delta'],
+  [/(?:^|\/)openspec\/specs\/(?:[^/]+\/)*spec\.md$/i, 'openspec'],
 ];
 
 const PROFILE_OF: Readonly<Record<SpecFormat, string>> = {
@@ -46,6 +47,7 @@ const PROFILE_OF: Readonly<Record<SpecFormat, string>> = {
   'kiro': 'kiro',
   'kiro-design': 'design',
   'openspec': 'openspec',
+  'openspec-delta': 'openspec-delta',
   'openspec-change': 'openspec-change',
 };
 

@@ -93,6 +93,12 @@ const SPEC_DRIVEN_PROFILES: Readonly<Record<string, Profile>> = {
     required: ['requirements'],
     recommended: ['context'],
   },
+  'openspec-delta': {
+    name: 'openspec-delta',
+    description: 'An OpenSpec spec delta of a change (openspec/changes/<change>/specs/**/spec.md): ADDED/MODIFIED/REMOVED Requirement blocks; the purpose is the capability spec\'s.',
+    required: ['requirements'],
+    recommended: [],
+  },
   'openspec-change': {
     name: 'openspec-change',
     description: 'An OpenSpec change proposal (openspec/changes/<change>/proposal.md): why, what changes, impact.',

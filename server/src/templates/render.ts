@@ -5,6 +5,7 @@
  */
 import { sectionDefinition, type SectionId } from '../sections/catalog';
 import { BUILTIN_PROFILES, UnknownProfileError, type Profile } from '../sections/profiles';
+import { isFormatTemplate, isOpenSpecDelta, renderFormatTemplate } from './formats';
 import { DOCUMENT_ORDER, sectionGuidance } from './guidance';
 
 export interface RenderOptions {
@@ -13,6 +14,14 @@ export interface RenderOptions {
    * recognise as a spec (without it the file would be skipped when its folder is checked).
    */
   markAsSpec?: boolean;
+  /**
+   * For the templates in a tool's layout: the feature's folder name (Spec Kit's branch,
+   * "001-refund-api"; default: from the title) and the creation date (default: today).
+   */
+  feature?: string;
+  date?: string;
+  /** The file's path: an OpenSpec spec inside a change is written as a delta. */
+  path?: string;
 }
 
 /** The built-in profiles, in the order pickers list them. */
@@ -26,6 +35,16 @@ export const BUILTIN_TEMPLATE_NAMES = ['service', 'api', 'bugfix', 'integration'
 export function renderTemplate(profile: string | Profile, title: string, options: RenderOptions = {}): string {
   const resolved = typeof profile === 'string' ? builtinProfile(profile) : profile;
   const cleanTitle = normalizeTitle(title);
+  // A built-in profile of a spec-driven tool gets that tool's layout; a custom profile extending it, ours.
+  if (isFormatTemplate(resolved.name) && BUILTIN_PROFILES[resolved.name] === resolved) {
+    return renderFormatTemplate(resolved.name, {
+      title: cleanTitle,
+      feature: options.feature ?? slugify(cleanTitle),
+      date: options.date ?? templateVariables(cleanTitle).date,
+      markAsSpec: options.markAsSpec === true,
+      delta: options.path !== undefined && isOpenSpecDelta(options.path),
+    });
+  }
   const lines = [
     ...frontMatter(resolved.name, cleanTitle, options),
     '',
@@ -106,7 +125,8 @@ export function titleFromFileName(fileName: string): string {
 
 /** Whether the default include globs already make a file a spec. */
 export function looksLikeSpecPath(path: string): boolean {
-  return /(?:\.spec\.md|\.handoff\.md)$/i.test(path) || /(?:^|[\\/])specs[\\/](?:.*[\\/])?[^\\/]*\.md$/i.test(path);
+  return /(?:\.spec\.md|\.handoff\.md)$/i.test(path) || /(?:^|[\\/])specs[\\/](?:.*[\\/])?[^\\/]*\.md$/i.test(path)
+    || /(?:^|[\\/])openspec[\\/]changes[\\/][^\\/]+[\\/]proposal\.md$/i.test(path);
 }
 
 /** A custom template's name: its file name without `.md` (and a `.spec` before it). */

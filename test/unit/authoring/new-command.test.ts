@@ -90,7 +90,7 @@ describe('specready new', () => {
     assert.match(err, /needs a template and a path/);
     err = '';
     assert.equal(await run('nope', 'x.spec.md'), 2);
-    assert.match(err, /unknown template "nope" \(available from \.: service, api, bugfix, integration\)/);
+    assert.match(err, /unknown template "nope" \(available from \.: service, api, bugfix, integration, spec-kit, kiro, design, openspec, openspec-change\)/);
     err = '';
     assert.equal(await run('service', 'notes'), 2);
     assert.match(err, /neither a Markdown file name/);

@@ -23,7 +23,7 @@ describe('spec-driven formats', () => {
         ['file:///repo/.kiro/specs/refunds/requirements.md', 'kiro'],
         ['file:///repo/.kiro/specs/refunds/design.md', 'design'],
         ['file:///repo/openspec/specs/refunds/spec.md', 'openspec'],
-        ['file:///repo/openspec/changes/add-limits/specs/refunds/spec.md', 'openspec'],
+        ['file:///repo/openspec/changes/add-limits/specs/refunds/spec.md', 'openspec-delta'],
         ['file:///repo/openspec/changes/add-limits/proposal.md', 'openspec-change'],
         ['file:///C%3A/repo/specs/012-x/spec.md', 'spec-kit'],
       ];
