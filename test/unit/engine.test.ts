@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { ConfigError } from '../../server/src/config/errors';
 import { analyzeSpec } from '../../server/src/engine/analyze';
 import { RULES } from '../../server/src/rules/registry';
+import type { Rule } from '../../server/src/rules/types';
 import { DIMENSION_IDS } from '../../server/src/score/types';
 import { findingsOf } from './helpers';
 
@@ -68,17 +69,19 @@ describe('analyzeSpec', () => {
   });
 
   it('keeps reporting the other rules when one rule throws', () => {
-    const victim = RULES[0];
-    const original = victim.check;
-    victim.check = () => { throw new Error('boom'); };
-    try {
-      const result = analyzeSpec('# T\n');
-      assert.equal(result.ruleFailures.length, 1);
-      assert.equal(result.ruleFailures[0].rule, victim.id);
-      assert.ok(result.findings.some((f) => f.rule === 'missing-section'));
-    } finally {
-      victim.check = original;
-    }
+    const victim: Rule = { ...RULES[0], check: () => { throw new Error('boom'); } };
+    const result = analyzeSpec('# T\n', { rules: [victim, ...RULES.slice(1)] });
+    assert.equal(result.ruleFailures.length, 1);
+    assert.equal(result.ruleFailures[0].rule, victim.id);
+    assert.ok(result.findings.some((f) => f.rule === 'missing-section'));
+  });
+
+  it('runs only the rules it is given, and the registry cannot be changed', () => {
+    const [first] = RULES;
+    const result = analyzeSpec('# T\n\nTBD\n', { rules: [first] });
+    assert.ok(result.findings.every((f) => f.rule === first.id));
+    assert.ok(Object.isFrozen(RULES) && RULES.every((rule) => Object.isFrozen(rule)));
+    assert.throws(() => { (first as { check: Rule['check'] }).check = () => []; }, TypeError);
   });
 
   it('never lowers the score when a finding is fixed', () => {

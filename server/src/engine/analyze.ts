@@ -22,6 +22,8 @@ export interface AnalyzeOptions {
   model?: SpecModel;
   /** Today's date (`YYYY-MM-DD`) for rules that compare dates; the caller owns the clock. */
   today?: string;
+  /** The rules to run (every registered rule by default); the configuration still sets their levels. */
+  rules?: readonly Rule[];
 }
 
 export interface RuleFailure {
@@ -72,9 +74,10 @@ export function analyzeSpec(text: string, options: AnalyzeOptions = {}): Analysi
     today: options.today,
     projectTerms: config.projectTerms?.terms,
   };
-  const { findings, ruleFailures } = runRules(model, context, config);
+  const rules = options.rules ?? RULES;
+  const { findings, ruleFailures } = runRules(rules, model, context, config);
   const { score, breakdown, blockers } = computeScore({
-    model, findings, profile, idPattern: prepared.idPattern, scoringOf: scoringOfRule,
+    model, findings, profile, idPattern: prepared.idPattern, scoringOf: rules === RULES ? scoringOfRule : scoringIn(rules),
   });
   const threshold = config.threshold ?? DEFAULT_THRESHOLD;
   const ready = score >= threshold && blockers.length === 0;
@@ -84,6 +87,13 @@ export function analyzeSpec(text: string, options: AnalyzeOptions = {}): Analysi
 function scoringOfRule(id: string): { role: Rule['scoreRole']; dimension: Rule['dimension'] } | undefined {
   const rule = findRule(id);
   return rule ? { role: rule.scoreRole, dimension: rule.dimension } : undefined;
+}
+
+function scoringIn(rules: readonly Rule[]): (id: string) => { role: Rule['scoreRole']; dimension: Rule['dimension'] } | undefined {
+  return (id) => {
+    const rule = rules.find((candidate) => candidate.id === id);
+    return rule ? { role: rule.scoreRole, dimension: rule.dimension } : undefined;
+  };
 }
 
 /**
@@ -183,11 +193,11 @@ function looksLikeBugReport(model: SpecModel): boolean {
   return present.has('reproduction') && present.has('expected-actual');
 }
 
-function runRules(model: SpecModel, context: RuleContext, config: SpecReadyConfig): { findings: Finding[]; ruleFailures: RuleFailure[] } {
+function runRules(rules: readonly Rule[], model: SpecModel, context: RuleContext, config: SpecReadyConfig): { findings: Finding[]; ruleFailures: RuleFailure[] } {
   const suppressions = Suppressions.of(model);
   const findings: Finding[] = [];
   const ruleFailures: RuleFailure[] = [];
-  for (const rule of RULES) {
+  for (const rule of rules) {
     const configured = config.rules?.[rule.id] ?? rule.aliases?.map((alias) => config.rules?.[alias]).find((level) => level !== undefined);
     if (configured === 'off') continue;
     try {

@@ -19,8 +19,8 @@ import { analyzeSpec, type AnalysisResult } from '../engine/analyze';
 import { findProjectRoot } from '../fs/project-root';
 import { nodeHost } from '../host/node-host';
 import { analyzeDocument } from '../pipeline/analyze-document';
-import { RULE_IDS } from '../rules/registry';
-import type { Finding, RuleLevel } from '../rules/types';
+import { secret } from '../rules/secret';
+import type { Finding } from '../rules/types';
 import { decodeText } from './assets';
 import { collectAssets, isInside, type Collection } from './collect';
 import { gitInfo } from './git';
@@ -145,7 +145,7 @@ async function analyse(specPath: string, text: string, config: SpecReadyConfig, 
   const uri = pathToFileURL(specPath).href;
   try {
     const result = await analyzeDocument(text, uri, { host: nodeHost, config, projectRoot });
-    if (result.ruleFailures.some((failure) => failure.rule === 'secret')) {
+    if (result.ruleFailures.some((failure) => failure.rule === secret.id)) {
       return refused('analysis-failed', 'The check for secrets failed on this spec, so it cannot be exported safely. Please report this as a SpecReady bug.');
     }
     return result;
@@ -161,16 +161,15 @@ async function analyse(specPath: string, text: string, config: SpecReadyConfig, 
  * (and the same configuration and suppression comments) as the spec.
  */
 function secretRefusal(analysis: AnalysisResult, collection: Collection, config: SpecReadyConfig): ExportRefused | undefined {
-  if (config.rules?.secret === 'off') return undefined;
+  if (config.rules?.[secret.id] === 'off') return undefined;
   const found: Array<{ file: string; finding: Finding }> = analysis.findings
-    .filter((finding) => finding.rule === 'secret')
+    .filter((finding) => finding.rule === secret.id)
     .map((finding) => ({ file: collection.spec.rootPath, finding }));
-  const secretOnly: SpecReadyConfig = { ...config, rules: Object.fromEntries(RULE_IDS.map((id): [string, RuleLevel] => [id, id === 'secret' ? config.rules?.secret ?? 'error' : 'off'])) };
   for (const asset of collection.assets) {
     const text = decodeText(asset.bytes);
     if (text === undefined) continue;
-    const result = analyzeSpec(text, { uri: asset.rootPath, config: secretOnly });
-    found.push(...result.findings.filter((finding) => finding.rule === 'secret').map((finding) => ({ file: asset.rootPath, finding })));
+    const result = analyzeSpec(text, { uri: asset.rootPath, config, rules: [secret] });
+    found.push(...result.findings.map((finding) => ({ file: asset.rootPath, finding })));
   }
   if (found.length === 0) return undefined;
   const places = found.slice(0, 5).map(({ file, finding }) => `${file}:${finding.range.start.line + 1} (${finding.message.replace(/:.*$/, '')})`);

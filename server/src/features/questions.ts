@@ -8,14 +8,15 @@
  * applies all edits as one change, so one undo brings the question back.
  */
 import type { AnalysisResult } from '../engine/analyze';
-import { eolOf, insertBlock } from '../fixes/edits';
+import { eolOf, insertBlock } from '../rules/fixes/edits';
 import type { TextEdit } from '../fixes/types';
-import { mainSectionLevel } from '../rules/missing-section';
+import { mainSectionLevel } from '../model/sections';
 import { lineText, offsetAt, positionAt } from '../model/text';
 import type { ListItem, Position, Range, Section, SpecModel } from '../model/types';
 import type { Finding } from '../rules/types';
 import { normalizeHeading } from '../sections/catalog';
 import { isQuestionFinding, specEntry, type SpecQuestion } from './specs';
+import { placeholder } from '../rules/placeholder';
 
 export interface AnswerInput {
   answer: string;
@@ -84,7 +85,7 @@ function decisionEntry(question: string, answer: string, input: AnswerInput): st
 // ---- removing the question where it was asked ------------------------------------------------
 
 function removalEdit(model: SpecModel, finding: Finding, answer: string): TextEdit | undefined {
-  if (finding.rule === 'placeholder') return markerEdit(model, finding, answer);
+  if (finding.rule === placeholder.id) return markerEdit(model, finding, answer);
   const start = offsetAt(model, finding.range.start);
   const item = model.listItems.find((candidate) => candidate.startOffset === start);
   if (item) return removeLines(model, item.range.start.line, lastLineOfItem(model, item), item.section);

@@ -11,6 +11,8 @@ import { compareRanges } from '../model/text';
 import type { Range } from '../model/types';
 import type { Finding, Severity } from '../rules/types';
 import type { SpecState } from './spec-order';
+import { openQuestion } from '../rules/open-question';
+import { placeholder } from '../rules/placeholder';
 
 /** Blocked: an error stops the handoff whatever the score. Not ready: no error, score below the threshold. */
 export type { SpecState } from './spec-order';
@@ -79,8 +81,8 @@ const RANK: Readonly<Record<Severity, number>> = { error: 0, warning: 1, info: 2
 const QUESTION_MARKERS = new Set(['NEEDS CLARIFICATION', 'UNRESOLVED']);
 
 export function isQuestionFinding(finding: Finding): boolean {
-  if (finding.rule === 'open-question') return true;
-  return finding.rule === 'placeholder' && typeof finding.data?.placeholder === 'string' && QUESTION_MARKERS.has(finding.data.placeholder);
+  if (finding.rule === openQuestion.id) return true;
+  return finding.rule === placeholder.id && typeof finding.data?.placeholder === 'string' && QUESTION_MARKERS.has(finding.data.placeholder);
 }
 
 export function specState(result: Pick<AnalysisResult, 'ready' | 'findings'>): SpecState {

@@ -1,7 +1,7 @@
 import type { AnalysisResult } from '../engine/analyze';
 import { lineText } from '../model/text';
 import type { Finding } from '../rules/types';
-import { eolOf } from './edits';
+import { eolOf } from '../rules/fixes/edits';
 import type { QuickFix } from './types';
 
 /**

@@ -3,6 +3,7 @@ import { type Diagnostic, DiagnosticSeverity, DiagnosticTag } from 'vscode-langu
 import type { AnalysisResult } from '../engine/analyze';
 import type { Finding, Severity } from '../rules/types';
 import { ruleDocsUrl } from '../rules/docs-url';
+import { findRule } from '../rules/registry';
 
 const SEVERITY: Record<Severity, DiagnosticSeverity> = {
   error: DiagnosticSeverity.Error,
@@ -23,8 +24,8 @@ export function toDiagnostic(finding: Finding): Diagnostic {
     message: finding.message,
     data: { rule: finding.rule, ...(finding.data ?? {}) },
   };
-  // Placeholders are unfinished text: shown faded in editors that support the tag.
-  if (finding.rule === 'placeholder') diagnostic.tags = [DiagnosticTag.Unnecessary];
+  // Unfinished text (placeholders) is shown faded in editors that support the tag.
+  if (findRule(finding.rule)?.tags?.includes('unfinished')) diagnostic.tags = [DiagnosticTag.Unnecessary];
   return diagnostic;
 }
 

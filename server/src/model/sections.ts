@@ -104,3 +104,17 @@ export function sectionAtLine(sections: Section[], line: number): Section | unde
   }
   return found;
 }
+
+/** The heading level the spec uses for its main sections (the level of most recognised headings). */
+export function mainSectionLevel(model: SpecModel): number {
+  const counts = new Map<number, number>();
+  for (const section of model.sections) {
+    if (section.canonical.length > 0) counts.set(section.level, (counts.get(section.level) ?? 0) + 1);
+  }
+  let best = 2;
+  let bestCount = 0;
+  for (const [level, count] of counts) {
+    if (count > bestCount || (count === bestCount && level < best)) { best = level; bestCount = count; }
+  }
+  return best;
+}

@@ -1,6 +1,7 @@
 import { lineEndOffset, positionAt } from '../model/text';
 import type { Section, SpecModel } from '../model/types';
 import type { RawFinding, Rule } from './types';
+import { checkableDoneFix } from './fixes/done';
 
 /**
  * Words that say a piece of work is finished without saying how anyone would check it. What is
@@ -39,6 +40,7 @@ export const genericDefinitionOfDone: Rule = {
     good: '## Definition of Done\n\n- [ ] Deployed to production behind the `refunds_v2` flag, enabled for 10% of merchants\n- [ ] The refunds dashboard shows error rate per status code, with an alert above 1%\n- [ ] `docs/api/refunds.md` describes both endpoints\n- [ ] The payments product owner signs off in the release ticket',
     sources: ['Scrum Guide 2020: Definition of Done (a formal description of the state of the Increment when it meets the quality measures)'],
   },
+  fixes: (finding, context) => [checkableDoneFix(context, finding)],
   check(model: SpecModel): RawFinding[] {
     const findings: RawFinding[] = [];
     for (const section of model.sections) {

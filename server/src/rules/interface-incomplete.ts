@@ -1,6 +1,7 @@
 import { interfacesOf, kindNoun, PART_LABELS, type InterfacePart, type InterfaceSpec } from '../model/interfaces';
 import type { SpecModel } from '../model/types';
 import type { RawFinding, Rule } from './types';
+import { interfaceFixes } from './fixes/interfaces';
 
 export const interfaceIncomplete: Rule = {
   id: 'interface-incomplete',
@@ -31,6 +32,7 @@ export const interfaceIncomplete: Rule = {
     good: '## API\n\nAll endpoints need a bearer token; errors are `application/problem+json`.\n\n### `POST /v1/orders`\n\nCreates an order from the cart. Send an `Idempotency-Key` header; a repeated key returns the first response.\n\n| Field | Type | Notes |\n|---|---|---|\n| `cartId` | string (UUID) | required |\n\nResponse `201 Created`:\n\n```json\n{ "id": "ord_123", "status": "pending" }\n```\n\nErrors: `409 Conflict` when the cart is already ordered, `422` for an empty cart.',
     sources: ['OpenAPI Specification 3.1: Operation, Request Body and Responses Objects', 'AsyncAPI Specification 3.0: Message Object'],
   },
+  fixes: (finding, context) => interfaceFixes(context, finding),
   check(model: SpecModel): RawFinding[] {
     const { interfaces, fields } = interfacesOf(model);
     const findings: RawFinding[] = [];

@@ -2,6 +2,7 @@ import { EARS_PATTERN_NAMES, earsForm, type EarsForm, type EarsProblem } from '.
 import { commentHoles, hasHole } from '../model/holes';
 import type { SpecModel } from '../model/types';
 import type { RawFinding, Rule, RuleContext } from './types';
+import { completeEarsFixes } from './fixes/ears';
 
 /**
  * Requirements and criteria written in EARS that miss a part of their pattern. A well-formed
@@ -30,6 +31,7 @@ export const malformedEars: Rule = {
       'Kiro requirements documents (EARS acceptance criteria)',
     ],
   },
+  fixes: (finding, context) => completeEarsFixes(context, finding),
   check(model: SpecModel, context: RuleContext): RawFinding[] {
     const earsDocument = context.profile.name === 'kiro';
     const findings: RawFinding[] = [];

@@ -1,7 +1,11 @@
 import { sectionDefinition, type SectionId } from '../sections/catalog';
+import { mainSectionLevel } from '../model/sections';
 import type { Position, Section, SpecModel } from '../model/types';
 import { presentSections } from '../score/present';
 import type { RawFinding, Rule, RuleContext } from './types';
+import { criteriaFixes } from './fixes/criteria';
+import { insertAllSectionsFix, insertSectionFix } from './fixes/sections';
+import { untracedIds } from './untraced-requirement';
 
 /**
  * Required sections of the active profile that no heading satisfies. Recommended sections that
@@ -26,6 +30,12 @@ export const missingSection: Rule = {
     options: 'The profile (front matter `profile:` or config `profile`) decides which sections are required; custom '
       + 'profiles and extra heading aliases are configured in `.specready.json`.',
   },
+  fixes: (finding, context) => [
+    ...(finding.data?.section === 'acceptance-criteria'
+      ? criteriaFixes(context, finding, { untraced: untracedIds(context), missingSection: true })
+      : [insertSectionFix(context, finding)]),
+    ...(finding.severity === 'hint' ? [] : [insertAllSectionsFix(context, finding.rule)]),
+  ],
   check(model: SpecModel, context: RuleContext): RawFinding[] {
     const present = presentSections(model);
     const order = [...context.profile.required, ...context.profile.recommended];
@@ -87,20 +97,6 @@ function outermostAtLevel(section: Section, level: number): Section {
   let current = section;
   while (current.parent && current.parent.level >= level) current = current.parent;
   return current;
-}
-
-/** The heading level the spec uses for its main sections (the level of most recognised headings). */
-export function mainSectionLevel(model: SpecModel): number {
-  const counts = new Map<number, number>();
-  for (const section of model.sections) {
-    if (section.canonical.length > 0) counts.set(section.level, (counts.get(section.level) ?? 0) + 1);
-  }
-  let best = 2;
-  let bestCount = 0;
-  for (const [level, count] of counts) {
-    if (count > bestCount || (count === bestCount && level < best)) { best = level; bestCount = count; }
-  }
-  return best;
 }
 
 /** Start of `line`, or the very end of the document when the line does not exist. */

@@ -39,6 +39,7 @@ export const placeholder: Rule = {
   defaultSeverity: 'error',
   dimension: 'selfContained',
   scoreRole: 'placeholder',
+  tags: ['unfinished'],
   docs: {
     description: 'TODO, TBD, ??? and template placeholders left in the text.',
     summary: 'Reports placeholders left in the spec: TBD/TODO/FIXME/XXX, "???", lorem ipsum, unfilled template holes and unresolved clarification markers.',

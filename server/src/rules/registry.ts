@@ -22,7 +22,8 @@ import { untracedRequirement } from './untraced-requirement';
 import { vagueTerm } from './vague-term';
 import { weakModal } from './weak-modal';
 
-export const RULES: readonly Rule[] = [
+/** Every rule, frozen: callers that want fewer pass their own list to the engine. */
+export const RULES: readonly Rule[] = Object.freeze([
   brokenLink,
   duplicateId,
   emptySection,
@@ -44,7 +45,7 @@ export const RULES: readonly Rule[] = [
   untracedRequirement,
   vagueTerm,
   weakModal,
-];
+].map((rule) => Object.freeze(rule)));
 
 const BY_ID = new Map(RULES.flatMap((rule) => [[rule.id, rule] as const, ...(rule.aliases ?? []).map((alias) => [alias, rule] as const)]));
 
@@ -58,4 +59,4 @@ export function canonicalRuleId(id: string): string {
   return BY_ID.get(id)?.id ?? id;
 }
 
-export const RULE_IDS: readonly string[] = RULES.map((rule) => rule.id);
+export const RULE_IDS: readonly string[] = Object.freeze(RULES.map((rule) => rule.id));

@@ -77,6 +77,51 @@ export interface LinkTargetInfo {
   slugs?: ReadonlySet<string>;
 }
 
+/** A text replacement in the analysed document (LSP TextEdit shape, without an LSP import). */
+export interface TextEdit {
+  range: Range;
+  newText: string;
+  /**
+   * The same insertion as a snippet with tab stops (`${1:TODO}`), for clients that accept
+   * snippet edits in code actions; `newText` is what the snippet expands to untouched.
+   */
+  snippet?: string;
+}
+
+/**
+ * A quick fix computed purely from an analysis; the language server turns it into a CodeAction
+ * and the property tests apply it to the text directly.
+ */
+export interface QuickFix {
+  title: string;
+  /** The finding it fixes (rule id), or undefined for document-wide actions. */
+  rule: string | undefined;
+  isPreferred: boolean;
+  edits: TextEdit[];
+  /**
+   * The fix inserts holes for the author to fill (tab stops in snippet-capable clients): apply it
+   * one at a time, never in a batch "fix all". Set by `quickFixesFor`; fixes without holes are
+   * complete edits that are safe to apply together.
+   */
+  hasHoles?: boolean;
+}
+
+/** What a rule's fixes read: the analysed document and every finding in it (an analysis result is one). */
+export interface FixContext {
+  model: SpecModel;
+  findings: readonly Finding[];
+  /** Name of the profile the document was checked against. */
+  profile: string;
+  idPattern: string;
+}
+
+/**
+ * What editors and reports may do with a rule's findings, beyond showing them:
+ * - `unfinished`: the text is a stand-in still to be written (editors show it faded);
+ * - `statement`: the rule judges a statement by its role, so an explanation says how the statement was read.
+ */
+export type RuleTag = 'unfinished' | 'statement';
+
 export interface Rule {
   id: string;
   /** Former ids that still work in configuration and suppression comments. */
@@ -86,5 +131,11 @@ export interface Rule {
   /** How the readiness score uses this rule's findings (see score/types.ts). */
   scoreRole: ScoreRole;
   docs: RuleDocs;
+  tags?: readonly RuleTag[];
   check: (model: SpecModel, context: RuleContext) => RawFinding[];
+  /**
+   * Quick fixes for one of this rule's findings, the preferred one first (as markdownlint's
+   * `fixInfo`, next to the check that reports the finding). Suppressions are added by the caller.
+   */
+  fixes?: (finding: Finding, context: FixContext) => Array<QuickFix | undefined>;
 }

@@ -3,6 +3,7 @@ import { isContractSection } from '../model/interfaces';
 import { rangeFromOffsets } from '../model/text';
 import type { Section, SpecModel } from '../model/types';
 import type { RawFinding, Rule, RuleContext } from './types';
+import { defineTermFix } from './fixes/terms';
 
 /**
  * An all-caps acronym of 2-10 letters or digits ("SLO", "PRR", "K8S"), with an optional plural
@@ -51,6 +52,7 @@ export const undefinedTerm: Rule = {
       'file). The "Add to project vocabulary" quick fix appends to it.',
     sources: ['INCOSE Guide to Writing Requirements (R3 "appropriate", R21: define all terms, abbreviations and acronyms)', 'ISO/IEC/IEEE 29148:2018, 5.2.7 (a glossary of terms, abbreviations and acronyms)'],
   },
+  fixes: (finding, context) => [defineTermFix(context, finding)],
   check(model: SpecModel, context: RuleContext): RawFinding[] {
     const statements = model.statements.filter((statement) => !inGlossary(statement.section)
       && (statement.binding || isContractSection(statement.section)));

@@ -7,6 +7,7 @@ import type { RawFinding, Rule, RuleContext } from './types';
 import { bindingStatement, insideJustification, markedForFollowUp } from '../model/scope';
 import type { Statement } from '../model/statements';
 import { linkStartsWithin } from './util';
+import { measurablePlaceholderFix } from './fixes/wording';
 
 interface Quality {
   quality: string;
@@ -185,6 +186,7 @@ export const unmeasurableRequirement: Rule = {
   defaultSeverity: 'warning',
   dimension: 'requirements',
   scoreRole: 'wording',
+  tags: ['statement'],
   docs: {
     description: 'Requirements (typically non-functional) with no measurable target.',
     summary: 'A requirement names a quality (latency, availability, throughput, size...) without a number and unit.',
@@ -213,6 +215,7 @@ export const unmeasurableRequirement: Rule = {
       'Robertson & Robertson, Volere Requirements Specification Template: fit criteria',
     ],
   },
+  fixes: (finding) => [measurablePlaceholderFix(finding)],
   check(model: SpecModel, context: RuleContext): RawFinding[] {
     const findings: RawFinding[] = [];
     model.sentences.forEach((sentence, index) => {

@@ -4,6 +4,8 @@ import type { SpecModel } from '../model/types';
 import { earsForm, isWellFormed } from '../model/ears';
 import type { Lexicon } from '../lexicon/lexicon';
 import type { RawFinding, Rule, RuleContext } from './types';
+import { rewriteCriterionFix } from './fixes/criteria';
+import { rewriteAsEarsFix } from './fixes/ears';
 
 /** Outcomes nobody can check: they describe a feeling or restate "it works". */
 const VAGUE_OUTCOME = new RegExp(
@@ -66,6 +68,8 @@ export const untestableCriterion: Rule = {
     sources: ['INCOSE Guide for Writing Requirements, R7 (vague terms) and R34 (measurable performance)',
       'Gherkin Given/When/Then (cucumber.io) for the criterion shape'],
   },
+  // Documents that write criteria in EARS (Kiro) get the EARS shape too.
+  fixes: (finding, context) => [rewriteCriterionFix(context, finding), ...(context.profile === 'kiro' ? [rewriteAsEarsFix(context, finding)] : [])],
   check(model: SpecModel, context: RuleContext): RawFinding[] {
     // Ids carry digits and would pass for measured values; judge the wording without them.
     const ids = new RegExp(`(?<![\\w-])(?:${context.idPattern})(?![\\w-]*\\w)`, 'g');

@@ -1,6 +1,7 @@
 import { requirementIndex } from '../model/requirements';
 import type { SpecModel } from '../model/types';
-import type { RawFinding, Rule, RuleContext } from './types';
+import type { FixContext, RawFinding, Rule, RuleContext } from './types';
+import { criteriaFixes } from './fixes/criteria';
 
 /** Requirement ids that no acceptance criterion references. */
 export const untracedRequirement: Rule = {
@@ -18,6 +19,7 @@ export const untracedRequirement: Rule = {
     good: '## Requirements\n- REQ-1: Refunds MUST be idempotent.\n\n## Acceptance Criteria\n- AC-1 (REQ-1): Given a refunded order, when the same refund request is repeated, then the response is 200 and no second refund is created.',
     options: '`idPattern` (default `[A-Z][A-Z0-9]*-\\d+`) sets what a requirement id looks like.',
   },
+  fixes: (finding, context) => criteriaFixes(context, finding, { untraced: untracedIds(context), id: String(finding.data?.id), missingSection: false }),
   check(model: SpecModel, context: RuleContext): RawFinding[] {
     const index = requirementIndex(model, context.idPattern);
     const traced = new Set(index.criteriaReferences.map((reference) => reference.id));
@@ -39,4 +41,9 @@ export const untracedRequirement: Rule = {
 /** The requirement's wording without its id and markup, for criterion templates. */
 function requirementText(text: string, id: string): string {
   return text.replace(/[*_`]/g, '').replace(id, '').replace(/^[\s:.)\]-]+/, '').trim();
+}
+
+/** The requirement ids this rule reported, in document order: those no criterion references yet. */
+export function untracedIds(context: FixContext): string[] {
+  return context.findings.filter((finding) => finding.rule === untracedRequirement.id).map((finding) => String(finding.data?.id));
 }

@@ -9,6 +9,7 @@ import { rangeFromOffsets } from '../model/text';
 import type { Sentence, SpecModel } from '../model/types';
 import type { RawFinding, Rule, RuleContext } from './types';
 import { insideLink } from './util';
+import { measurablePlaceholderFix } from './fixes/wording';
 
 /** What a comparative is compared to: "faster than the nightly export", "similar to the v1 report". */
 const COMPARED = /^(?:\s+(?:to|as|with)\b|[^.;]*?\b(?:than|compared (?:to|with)|relative to)\b)/i;
@@ -18,6 +19,7 @@ export const vagueTerm: Rule = {
   defaultSeverity: 'warning',
   dimension: 'requirements',
   scoreRole: 'wording',
+  tags: ['statement'],
   docs: {
     description: 'Vague or subjective wording (fast, user-friendly, as appropriate, etc.).',
     summary: 'Subjective, ambiguous or open-ended wording that an outside engineer cannot implement or test.',
@@ -78,6 +80,7 @@ export const vagueTerm: Rule = {
       + 'In a term, "*" stands for one word and "#" for one number ("about #"). '
       + '`vocabulary.remove` drops built-in terms by spelling ("fast", "etc.").',
   },
+  fixes: (finding) => [measurablePlaceholderFix(finding)],
   check(model: SpecModel, context: RuleContext): RawFinding[] {
     const findings: RawFinding[] = [];
     model.sentences.forEach((sentence, index) => {

@@ -4,6 +4,7 @@ import type { Sentence, SpecModel } from '../model/types';
 import type { RawFinding, Rule } from './types';
 import { bindingStatement, insideExample, insideQuotes } from '../model/scope';
 import type { Statement } from '../model/statements';
+import { weakModalFixes } from './fixes/wording';
 
 /**
  * Section roles whose statements are requirement lists: there every weak modal leaves the level
@@ -98,6 +99,7 @@ export const weakModal: Rule = {
   defaultSeverity: 'warning',
   dimension: 'requirements',
   scoreRole: 'wording',
+  tags: ['statement'],
   docs: {
     description: 'Requirements stated with weak modals (should, may, might, could) instead of must/shall.',
     summary: 'Lower-case should / may / might / could / would that leaves the obligation level of a binding statement unclear.',
@@ -134,6 +136,7 @@ export const weakModal: Rule = {
       'INCOSE Guide for Writing Requirements, R2 and R3 (use "shall"/definite requirement verbs)',
     ],
   },
+  fixes: (finding) => weakModalFixes(finding),
   check(model: SpecModel): RawFinding[] {
     const findings: RawFinding[] = [];
     const mixed = mixedLevels(model);

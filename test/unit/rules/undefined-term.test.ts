@@ -6,7 +6,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { clearConfigCache, loadConfigForFolder, parseTermsFile } from '../../../server/src/config/load';
 import { analyzeSpec } from '../../../server/src/engine/analyze';
 import { quickFixesFor } from '../../../server/src/fixes';
-import { vocabularyAddition } from '../../../server/src/fixes/terms';
+import { vocabularyAddition } from '../../../server/src/rules/fixes/terms';
 import { undefinedTerm } from '../../../server/src/rules/undefined-term';
 import { findingsOf, runRule, textAt } from '../helpers';
 

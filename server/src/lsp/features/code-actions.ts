@@ -4,13 +4,14 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { DEFAULT_TERMS_FILE } from '../../config/types';
 import { readText } from '../../host/host';
 import { quickFixesFor, type TextEdit } from '../../fixes';
-import { vocabularyAddition } from '../../fixes/terms';
+import { vocabularyAddition } from '../../rules/fixes/terms';
 import type { Finding } from '../../rules/types';
 import { SOURCE, toDiagnostic } from '../convert';
 import type { Session } from '../session';
 import { fixAll, fixAllRules } from '../../features/fix-all';
 import { isQuestionFinding } from '../../features/specs';
 import { ANSWER_QUESTION_COMMAND } from '../protocol';
+import { undefinedTerm } from '../../rules/undefined-term';
 
 /** Every safe fix of the file at once; what `editor.codeActionsOnSave` asks for. */
 export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.specready`;
@@ -60,7 +61,7 @@ export function registerCodeActions(session: Session): void {
       }
     }
     for (const finding of findings) {
-      if (finding.rule !== 'undefined-term' || typeof finding.data?.term !== 'string') continue;
+      if (finding.rule !== undefinedTerm.id || typeof finding.data?.term !== 'string') continue;
       const action = await vocabularyAction(session, params.textDocument.uri, finding.data.term);
       if (action && !titles.has(action.title)) {
         titles.add(action.title);

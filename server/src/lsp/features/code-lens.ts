@@ -1,6 +1,8 @@
 import type { CodeLens } from 'vscode-languageserver/node';
 import { contractLenses } from '../../features/interfaces';
 import { acceptanceCriteria } from '../../model/criteria';
+import { untestableCriterion } from '../../rules/untestable-criterion';
+import { untracedRequirement } from '../../rules/untraced-requirement';
 import type { Session } from '../session';
 
 /** Client command that reveals a range in a document: arguments `[uri, range]`. */
@@ -24,8 +26,8 @@ export function registerCodeLens(session: Session): void {
     const heading = model.sections.find((section) => section.canonical.includes('acceptance-criteria'));
     if (!heading) return lenses;
     const criteria = acceptanceCriteria(model).length;
-    const problems = findings.filter((f) => f.rule === 'untestable-criterion' || f.rule === 'untraced-requirement');
-    const untestable = problems.filter((f) => f.rule === 'untestable-criterion').length;
+    const problems = findings.filter((f) => f.rule === untestableCriterion.id || f.rule === untracedRequirement.id);
+    const untestable = problems.filter((f) => f.rule === untestableCriterion.id).length;
     const untraced = problems.length - untestable;
     const target = problems[0]?.range ?? heading.headingRange;
     lenses.push({

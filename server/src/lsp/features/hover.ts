@@ -37,13 +37,11 @@ export function registerHover(session: Session): void {
   });
 }
 
-/** Rules that judge statements by their role: their hover says how the statement was read. */
-const STATEMENT_RULES: ReadonlySet<string> = new Set(['vague-term', 'weak-modal', 'unmeasurable-requirement']);
-
 function findingHover(finding: Finding, model: SpecModel): string {
   const rule = findRule(finding.rule);
   const lines = [`**SpecReady · ${finding.rule}**`, '', finding.message];
-  const statement = STATEMENT_RULES.has(finding.rule) ? statementAt(model, offsetAt(model, finding.range.start)) : undefined;
+  // Rules that judge statements by their role: the hover says how the statement was read.
+  const statement = rule?.tags?.includes('statement') ? statementAt(model, offsetAt(model, finding.range.start)) : undefined;
   if (statement) lines.push('', `*Statement:* ${describeStatement(statement)}.`);
   if (rule) lines.push('', `*Why it matters:* ${rule.docs.rationale}`);
   if (typeof finding.data?.hint === 'string') lines.push('', `*Rewrite:* ${finding.data.hint}`);

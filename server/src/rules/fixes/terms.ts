@@ -1,10 +1,10 @@
-import type { AnalysisResult } from '../engine/analyze';
-import { lineEndOffset, positionAt } from '../model/text';
-import type { Position } from '../model/types';
-import type { Finding } from '../rules/types';
-import { mainSectionLevel } from '../rules/missing-section';
+import type { FixContext } from '../types';
+import { lineEndOffset, positionAt } from '../../model/text';
+import type { Position } from '../../model/types';
+import type { Finding } from '../types';
+import { mainSectionLevel } from '../../model/sections';
 import { eolOf, escapeSnippet, insertBlock } from './edits';
-import type { QuickFix, TextEdit } from './types';
+import type { QuickFix, TextEdit } from '../types';
 
 const GLOSSARY_TITLE = /\b(?:glossary|definitions?|terminology|acronyms|abbreviations|vocabulary)\b/i;
 
@@ -12,7 +12,7 @@ const GLOSSARY_TITLE = /\b(?:glossary|definitions?|terminology|acronyms|abbrevia
  * "Define term": a Glossary entry for the term, appended to the spec's glossary section, or a new
  * Glossary section at the end of the document. The definition is a tab stop whose plain text is a hole (an HTML comment), never an error.
  */
-export function defineTermFix(result: AnalysisResult, finding: Finding): QuickFix | undefined {
+export function defineTermFix(result: FixContext, finding: Finding): QuickFix | undefined {
   const term = typeof finding.data?.term === 'string' ? finding.data.term : undefined;
   if (!term) return undefined;
   const { model } = result;

@@ -1,6 +1,6 @@
-import type { Finding } from '../rules/types';
+import type { Finding } from '../types';
 import { example, hole, replaceWith } from './snippet';
-import type { QuickFix } from './types';
+import type { QuickFix } from '../types';
 
 /**
  * Inserts a measurable target right after a vague term: "fast (p95 < 200 ms)". The target is a
@@ -9,7 +9,6 @@ import type { QuickFix } from './types';
  * Nothing inserted is itself reported as an error.
  */
 export function measurablePlaceholderFix(finding: Finding): QuickFix | undefined {
-  if (finding.rule !== 'vague-term' && finding.rule !== 'unmeasurable-requirement') return undefined;
   const hint = typeof finding.data?.hint === 'string' ? finding.data.hint : undefined;
   if (!hint) return undefined;
   const end = finding.range.end;
@@ -27,7 +26,6 @@ const RFC_2119 = ['MUST', 'SHOULD', 'MAY'] as const;
 
 /** Replaces a lowercase modal with an RFC 2119 keyword: the suggested one first (preferred). */
 export function weakModalFixes(finding: Finding): QuickFix[] {
-  if (finding.rule !== 'weak-modal') return [];
   const suggested = typeof finding.data?.replacement === 'string' ? finding.data.replacement : 'MUST';
   const choices = [suggested, ...RFC_2119.filter((keyword) => keyword !== suggested && keyword !== 'MAY')];
   return choices.map((keyword, index) => ({

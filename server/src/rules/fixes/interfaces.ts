@@ -1,9 +1,9 @@
-import type { AnalysisResult } from '../engine/analyze';
-import type { InterfacePart } from '../model/interfaces';
-import type { Position } from '../model/types';
-import type { Finding } from '../rules/types';
+import type { FixContext } from '../types';
+import type { InterfacePart } from '../../model/interfaces';
+import type { Position } from '../../model/types';
+import type { Finding } from '../types';
 import { example, hole, insertLines, type SnippetLine } from './snippet';
-import type { QuickFix } from './types';
+import type { QuickFix } from '../types';
 
 /**
  * What each missing part inserts. Holes in prose are tab stops whose plain text is an HTML
@@ -86,7 +86,7 @@ function snippetFor(part: InterfacePart, method: string | undefined): PartSnippe
 }
 
 /** One fix per missing part of an interface, and one that adds them all when several are missing. */
-export function interfaceFixes(result: AnalysisResult, finding: Finding): QuickFix[] {
+export function interfaceFixes(result: FixContext, finding: Finding): QuickFix[] {
   const missing = Array.isArray(finding.data?.missing) ? (finding.data?.missing as InterfacePart[]) : [];
   const at = finding.data?.insertAt as Position | undefined;
   const name = typeof finding.data?.interface === 'string' ? finding.data.interface : undefined;
@@ -98,7 +98,7 @@ export function interfaceFixes(result: AnalysisResult, finding: Finding): QuickF
   return fixes;
 }
 
-function fix(result: AnalysisResult, finding: Finding, at: Position, title: string, snippets: PartSnippet[], isPreferred: boolean): QuickFix {
+function fix(result: FixContext, finding: Finding, at: Position, title: string, snippets: PartSnippet[], isPreferred: boolean): QuickFix {
   const lines = snippets.flatMap((snippet, index) => (index === 0 ? snippet.lines : [[], ...snippet.lines]));
   return { title, rule: finding.rule, isPreferred, edits: [insertLines(result.model, at, lines)] };
 }

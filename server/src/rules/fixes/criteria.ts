@@ -1,14 +1,14 @@
-import type { AnalysisResult } from '../engine/analyze';
-import { requirementIndex } from '../model/requirements';
-import { lineText, offsetAt } from '../model/text';
-import type { Position, Section } from '../model/types';
-import type { Finding } from '../rules/types';
-import { inSection } from '../rules/util';
-import { sectionDefinition } from '../sections/catalog';
+import type { FixContext } from '../types';
+import { requirementIndex } from '../../model/requirements';
+import { lineText, offsetAt } from '../../model/text';
+import type { Position, Section } from '../../model/types';
+import type { Finding } from '../types';
+import { inSection } from '../util';
+import { sectionDefinition } from '../../sections/catalog';
 import { eolOf } from './edits';
 import { escapeSnippet, example, hole, insertLines, plainLines, replaceWith, snippetLines, type Piece, type SnippetLine } from './snippet';
 import { sectionLevel } from './sections';
-import type { QuickFix, TextEdit } from './types';
+import type { QuickFix, TextEdit } from '../types';
 
 const CRITERION_PREFIX = 'AC';
 /** "Given ..., when ..., then ...": the holes are tab stops, HTML comments in plain text. */
@@ -16,9 +16,14 @@ function skeleton(then: Piece = hole('observable result: a status, stored value,
   return ['Given ', hole('precondition'), ', when ', hole('action'), ', then ', then];
 }
 
-/** The requirement ids no criterion references yet, in document order. */
-function untracedIds(result: AnalysisResult): string[] {
-  return result.findings.filter((f) => f.rule === 'untraced-requirement').map((f) => String(f.data?.id));
+/** What the criteria fixes cover; the rules that call them know which findings say it. */
+export interface CriteriaNeed {
+  /** Requirement ids no criterion references yet, in document order. */
+  untraced: readonly string[];
+  /** The one requirement the finding is about, for a fix that covers just it. */
+  id?: string;
+  /** The finding reports the acceptance-criteria section missing. */
+  missingSection: boolean;
 }
 
 /**
@@ -26,15 +31,15 @@ function untracedIds(result: AnalysisResult): string[] {
  * covers just that id (preferred); a second action covers all of them. When the spec has no
  * acceptance-criteria section, the section is created at its canonical position.
  */
-export function criteriaFixes(result: AnalysisResult, finding: Finding): QuickFix[] {
-  const all = untracedIds(result);
+export function criteriaFixes(result: FixContext, finding: Finding, need: CriteriaNeed): QuickFix[] {
+  const all = [...need.untraced];
   const fixes: QuickFix[] = [];
-  if (finding.rule === 'untraced-requirement') {
-    const id = String(finding.data?.id);
+  if (need.id !== undefined) {
+    const id = need.id;
     const edit = criteriaEdit(result, [id]);
     if (edit) fixes.push({ title: `Add an acceptance criterion for ${id}`, rule: finding.rule, isPreferred: true, edits: [edit] });
   }
-  const isMissingCriteria = finding.rule === 'missing-section' && finding.data?.section === 'acceptance-criteria';
+  const isMissingCriteria = need.missingSection;
   if ((isMissingCriteria || all.length > 1) && (all.length > 0 || isMissingCriteria)) {
     const edit = criteriaEdit(result, all);
     if (edit) {
@@ -47,17 +52,18 @@ export function criteriaFixes(result: AnalysisResult, finding: Finding): QuickFi
   return fixes;
 }
 
-function criteriaEdit(result: AnalysisResult, ids: string[]): TextEdit | undefined {
+function criteriaEdit(result: FixContext, ids: string[]): TextEdit | undefined {
   const lines = criterionLines(result, ids);
   const section = criteriaSection(result);
   if (section) return appendToSection(result, section, lines);
-  const missing = result.findings.find((f) => f.rule === 'missing-section' && f.data?.section === 'acceptance-criteria');
+  // The finding that says where the missing section belongs.
+  const missing = result.findings.find((f) => f.data?.section === 'acceptance-criteria' && f.data.insertAt !== undefined);
   const at = (missing?.data?.insertAt as Position | undefined) ?? endOfDocument(result);
   const title = sectionDefinition('acceptance-criteria')?.title ?? 'Acceptance Criteria';
   return insertLines(result.model, at, [[`${'#'.repeat(sectionLevel(result))} ${title}`], [], ...lines]);
 }
 
-function criterionLines(result: AnalysisResult, ids: string[]): SnippetLine[] {
+function criterionLines(result: FixContext, ids: string[]): SnippetLine[] {
   // When the spec already numbers requirements "AC-n", a new "AC-n" would read as a reference to
   // one of them; the criteria then go without ids of their own.
   const index = requirementIndex(result.model, result.idPattern);
@@ -69,19 +75,19 @@ function criterionLines(result: AnalysisResult, ids: string[]): SnippetLine[] {
   return ids.map((id) => [`- **${CRITERION_PREFIX}-${next++}** (${id}): `, ...skeleton(), '.']);
 }
 
-function nextCriterionNumber(result: AnalysisResult): number {
+function nextCriterionNumber(result: FixContext): number {
   const pattern = new RegExp(`\\b${CRITERION_PREFIX}-(\\d+)\\b`, 'g');
   let highest = 0;
   for (const match of result.model.prose.matchAll(pattern)) highest = Math.max(highest, Number(match[1]));
   return highest + 1;
 }
 
-function criteriaSection(result: AnalysisResult): Section | undefined {
+function criteriaSection(result: FixContext): Section | undefined {
   return result.model.sections.find((section) => section.canonical.includes('acceptance-criteria'));
 }
 
 /** After the section's last list item (staying in the same list), or as a new block. */
-function appendToSection(result: AnalysisResult, section: Section, lines: SnippetLine[]): TextEdit {
+function appendToSection(result: FixContext, section: Section, lines: SnippetLine[]): TextEdit {
   const model = result.model;
   let last = section.bodyRange.end.line;
   while (last > section.headingRange.end.line && lineText(model, last).trim() === '') last--;
@@ -94,7 +100,7 @@ function appendToSection(result: AnalysisResult, section: Section, lines: Snippe
   return insertLines(model, { line: last + 1, character: 0 }, lines);
 }
 
-function endOfDocument(result: AnalysisResult): Position {
+function endOfDocument(result: FixContext): Position {
   const last = result.model.lineStarts.length - 1;
   return { line: last, character: result.model.text.length - result.model.lineStarts[last] };
 }
@@ -105,8 +111,7 @@ function endOfDocument(result: AnalysisResult): Position {
  * precondition and action are holes. A criterion that already has a Then clause, or a table row
  * (rewriting a row in place would break the table), gets no rewrite.
  */
-export function rewriteCriterionFix(result: AnalysisResult, finding: Finding): QuickFix | undefined {
-  if (finding.rule !== 'untestable-criterion') return undefined;
+export function rewriteCriterionFix(result: FixContext, finding: Finding): QuickFix | undefined {
   const original = typeof finding.data?.criterion === 'string' ? finding.data.criterion : '';
   if (result.model.tables.some((table) => table.range.start.line <= finding.range.start.line && finding.range.start.line <= table.range.end.line)) {
     return undefined;

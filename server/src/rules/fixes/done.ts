@@ -1,8 +1,8 @@
-import type { AnalysisResult } from '../engine/analyze';
-import type { Position } from '../model/types';
-import type { Finding } from '../rules/types';
+import type { FixContext } from '../types';
+import type { Position } from '../../model/types';
+import type { Finding } from '../types';
 import { hole, insertLines, type SnippetLine } from './snippet';
-import type { QuickFix } from './types';
+import type { QuickFix } from '../types';
 
 /** Checkable items a definition of done needs; each hole is a tab stop for the author. */
 const CHECKABLE: readonly SnippetLine[] = [
@@ -13,7 +13,7 @@ const CHECKABLE: readonly SnippetLine[] = [
 ];
 
 /** Appends the checkable items to a definition of done made only of generic ones. */
-export function checkableDoneFix(result: AnalysisResult, finding: Finding): QuickFix | undefined {
+export function checkableDoneFix(result: FixContext, finding: Finding): QuickFix | undefined {
   const at = finding.data?.insertAt as Position | undefined;
   if (!at) return undefined;
   return {

@@ -1,14 +1,14 @@
-import type { AnalysisResult } from '../engine/analyze';
-import type { Position } from '../model/types';
-import type { Finding } from '../rules/types';
-import { mainSectionLevel } from '../rules/missing-section';
-import { sectionDefinition } from '../sections/catalog';
+import type { FixContext } from '../types';
+import type { Position } from '../../model/types';
+import type { Finding } from '../types';
+import { mainSectionLevel } from '../../model/sections';
+import { sectionDefinition } from '../../sections/catalog';
 import { eolOf } from './edits';
 import { hole, insertLines, type SnippetLine } from './snippet';
-import type { QuickFix, TextEdit } from './types';
+import type { QuickFix, TextEdit } from '../types';
 
 /** "Insert section X" for one missing-section finding. */
-export function insertSectionFix(result: AnalysisResult, finding: Finding): QuickFix | undefined {
+export function insertSectionFix(result: FixContext, finding: Finding): QuickFix | undefined {
   const edit = sectionEdit(result, finding);
   if (!edit) return undefined;
   return {
@@ -20,14 +20,14 @@ export function insertSectionFix(result: AnalysisResult, finding: Finding): Quic
 }
 
 /** One action that inserts every missing required section, each at its canonical position. */
-export function insertAllSectionsFix(result: AnalysisResult): QuickFix | undefined {
-  const missing = result.findings.filter((f) => f.rule === 'missing-section' && f.severity !== 'hint');
+export function insertAllSectionsFix(result: FixContext, rule: string): QuickFix | undefined {
+  const missing = result.findings.filter((f) => f.rule === rule && f.severity !== 'hint');
   if (missing.length < 2) return undefined;
   const edits = missing.map((finding) => sectionEdit(result, finding)).filter((edit): edit is TextEdit => !!edit);
   return { title: `Insert all ${edits.length} missing sections`, rule: undefined, isPreferred: false, edits: mergeSamePosition(edits, eolOf(result.model)) };
 }
 
-function sectionEdit(result: AnalysisResult, finding: Finding): TextEdit | undefined {
+function sectionEdit(result: FixContext, finding: Finding): TextEdit | undefined {
   const definition = sectionDefinition(String(finding.data?.section));
   const at = finding.data?.insertAt as Position | undefined;
   if (!definition || !at) return undefined;
@@ -52,7 +52,7 @@ function templateLine(line: string): SnippetLine {
 }
 
 /** The heading level new sections get: the one the spec uses for its main sections. */
-export function sectionLevel(result: AnalysisResult): number {
+export function sectionLevel(result: FixContext): number {
   return mainSectionLevel(result.model);
 }
 

@@ -1,9 +1,9 @@
-import type { SpecModel } from '../model/types';
+import type { SpecModel } from '../../model/types';
 import { eolOf, escapeSnippet, insertBlock } from './edits';
 
 export { escapeSnippet };
-import type { Position, Range } from '../model/types';
-import type { TextEdit } from './types';
+import type { Position, Range } from '../../model/types';
+import type { TextEdit } from '../types';
 
 /**
  * Text a fix inserts, with holes for the author to fill. A hole becomes a tab stop in clients

@@ -3,16 +3,16 @@
  * word the author wrote: the missing part is inserted as a snippet whose tab stops the author
  * fills in ("the ${1:system}"), and the plain text is what the snippet expands to untouched.
  */
-import type { AnalysisResult } from '../engine/analyze';
-import { earsForm } from '../model/ears';
-import { offsetAt, positionAt } from '../model/text';
-import type { Range } from '../model/types';
-import type { Finding } from '../rules/types';
+import type { FixContext } from '../types';
+import { earsForm } from '../../model/ears';
+import { offsetAt, positionAt } from '../../model/text';
+import type { Range } from '../../model/types';
+import type { Finding } from '../types';
 import { escapeSnippet } from './edits';
-import type { QuickFix } from './types';
+import type { QuickFix } from '../types';
 
 /** Fixes for a malformed-ears finding: insert the response, or the system before "shall". */
-export function completeEarsFixes(result: AnalysisResult, finding: Finding): QuickFix[] {
+export function completeEarsFixes(result: FixContext, finding: Finding): QuickFix[] {
   const { model } = result;
   const start = offsetAt(model, finding.range.start);
   const end = offsetAt(model, finding.range.end);
@@ -38,7 +38,7 @@ export function completeEarsFixes(result: AnalysisResult, finding: Finding): Qui
  * For a criterion with no observable outcome in an EARS document: the author's sentence becomes
  * the response of "WHEN <trigger> THEN the <system> SHALL <their words>".
  */
-export function rewriteAsEarsFix(result: AnalysisResult, finding: Finding): QuickFix | undefined {
+export function rewriteAsEarsFix(result: FixContext, finding: Finding): QuickFix | undefined {
   const { model } = result;
   const start = offsetAt(model, finding.range.start);
   const end = offsetAt(model, finding.range.end);
@@ -60,7 +60,7 @@ export function rewriteAsEarsFix(result: AnalysisResult, finding: Finding): Quic
   };
 }
 
-function insertion(model: AnalysisResult['model'], offset: number, newText: string, snippet: string, title: string, finding: Finding): QuickFix {
+function insertion(model: FixContext['model'], offset: number, newText: string, snippet: string, title: string, finding: Finding): QuickFix {
   const position = positionAt(model, offset);
   const range: Range = { start: position, end: position };
   return { title, rule: finding.rule, isPreferred: true, edits: [{ range, newText, snippet }] };

@@ -1,6 +1,6 @@
-import { lineText } from '../model/text';
-import type { Position, SpecModel } from '../model/types';
-import type { TextEdit } from './types';
+import { lineText } from '../../model/text';
+import type { Position, SpecModel } from '../../model/types';
+import type { TextEdit } from '../types';
 
 /** The line ending the document already uses, so inserted text never mixes styles. */
 export function eolOf(model: Pick<SpecModel, 'text'>): string {
