@@ -66,6 +66,11 @@ export function inVagueSense(text: string, match: LexiconMatch): boolean {
   // "to clear the cache", "clear old volumes": the verb.
   if (term === 'clear' && (/\bto\s+$/i.test(before) || /^\s+(?:old|the|all|any|its|their|out|up)\b/i.test(after))) return false;
   const next = /^[\s-]+(\p{L}+)/u.exec(after)?.[1] ?? '';
+  // "tools with similar goals", "a similar approach": a description; "similar to v1" or "should be
+  // similar" asks for closeness.
+  if (/^(?:similar|comparable)$/.test(term) && !PREDICATIVE.test(before) && !/^(?:[\s-]+\p{L}+){0,2}\s+(?:to|with|as)\b/u.test(after)) return false;
+  // "the init container eventually succeeds": an eventual state in a scenario, not an open date.
+  if (term === 'eventually' && /^\s+\p{Ll}+(?:s|es)\b/u.test(after) && !/\b(?:will|shall|must|should|to|would)\s+$/i.test(before)) return false;
   if (term === 'most') {
     if (/\bthe\s+$/i.test(before)) return false;
     return /^of$/i.test(next) || isPluralNoun(next);
@@ -97,6 +102,44 @@ export function leavesAmountOpen(text: string, match: LexiconMatch): boolean {
   // "at the same time", "for a long time" as an idiom of duration still leaves it open; "the time
   // limit", "a small number of 5" are settled elsewhere (numbers settle graded words).
   return !INTERROGATIVE.test(text.slice(0, match.start));
+}
+
+/** Clause boundaries: punctuation and a dash. */
+const CLAUSE_BREAK = /[,;:()]|\s[-–—]\s/;
+
+/** The clause around [start, end): from the last boundary before it to the next one after it. */
+function clauseAround(text: string, start: number, end: number): string {
+  const before = text.slice(0, start).split(CLAUSE_BREAK).pop() ?? '';
+  const after = text.slice(end).split(CLAUSE_BREAK)[0] ?? '';
+  return `${before} ${after}`;
+}
+
+/** Speculation and wishes: "could be longer", "might not", "will want to", "would like to". */
+const SPECULATIVE = /\b(?:could|might|would like to|will want to|wants? to)\b/;
+/** Permission: "can be upgraded as desired". */
+const PERMISSIVE = /\b(?:may|can)\b/;
+/** Triggers that leave the choice to someone ("as desired", "if needed"): a permission leaves it on purpose. */
+const CHOICE_TERMS = /^(?:as|if|when|where) (?:desired|needed|necessary|required)$/;
+
+/**
+ * True when the word sits in a clause that speculates ("the restart could be longer if ...", "in
+ * some cases a function will want to ...") or, for triggers, one that permits ("existing
+ * callsites can be upgraded as desired"): the clause does not bind anyone to the word.
+ * Modals are matched in lower case only; upper-case MAY is an RFC 2119 keyword.
+ */
+export function insidePossibility(text: string, match: LexiconMatch): boolean {
+  const clause = clauseAround(text, match.start, match.end);
+  if (SPECULATIVE.test(clause)) return true;
+  // A quantity in a permission still bounds it: "a mobile may be a member of a number of groups".
+  return CHOICE_TERMS.test(match.entry.term.toLowerCase()) && PERMISSIVE.test(clause);
+}
+
+/** The word explained right after it: "as broadly as possible (i.e. everywhere the policy allows)". */
+const EXPLAINED = /^[^.;]{0,40}?(?:\(\s*|,\s*|\s[-–—]\s*)(?:i\.\s?e\.|that is,|namely\b)/i;
+
+/** True when an apposition right after the word says what it means. */
+export function explainedAfter(text: string, match: LexiconMatch): boolean {
+  return EXPLAINED.test(text.slice(match.end));
 }
 
 /** A linking verb right before the word: the similarity is what the statement asks for. */

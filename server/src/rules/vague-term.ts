@@ -1,7 +1,7 @@
 import type { LexiconMatch } from '../lexicon/lexicon';
 import { isMeasured } from '../lexicon/measured';
 import { TIME_KINDS } from '../lexicon/quantity';
-import { asksForSimilarity, inVagueSense, leavesAmountOpen, settledByValue } from '../lexicon/senses';
+import { asksForSimilarity, explainedAfter, insidePossibility, inVagueSense, leavesAmountOpen, settledByValue } from '../lexicon/senses';
 import { EVERYWHERE_CATEGORIES, settledBy } from '../lexicon/terms';
 import { insideExample, insideJustification, insideQuotes, markedForFollowUp } from '../model/scope';
 import { statementOf, type Statement } from '../model/statements';
@@ -60,7 +60,12 @@ export const vagueTerm: Rule = {
       + 'reasonable limit", "some period of time", "enough time") leaves the amount open and is reported in any '
       + 'binding statement, design prose included, and so does a comparative on such a noun without "than" ("retried '
       + 'at a slower rate"). A similarity that is the predicate of a binding statement ("The number of calls should be '
-      + 'comparable to prune-v1") asks for closeness without a tolerance and is reported there too.',
+      + 'comparable to prune-v1") asks for closeness without a tolerance and is reported there too; a likeness that '
+      + 'only describes ("tools with similar goals") is not. Not reported either: words in a clause that '
+      + 'speculates ("the restart could be longer if ...", "a function will want to ..."), a trigger in a '
+      + 'permission ("can be upgraded as desired"), a word explained right after it ("as broadly as possible (i.e. '
+      + 'everywhere the policy allows)"), "and similar to" (a comparison), "eventually" describing an eventual '
+      + 'state ("the container eventually succeeds"), and concessions (", although ...").',
     bad: '- The search page must be fast and user-friendly, and support PDF, Word, etc.',
     good: '- REQ-4: Search results MUST render within 300 ms (p95) for queries on up to 1M documents.\n'
       + '- REQ-5: Uploads MUST accept PDF and DOCX only.',
@@ -177,6 +182,11 @@ function isReported(model: SpecModel, index: number, statement: Statement, match
   if (!strong && reach === 'strong') return false;
   if (insideQuotes(sentence.text, match.start) || insideJustification(statement, sentence, match.start)) return false;
   if (!EVERYWHERE_CATEGORIES.has(match.entry.category) && !inVagueSense(sentence.text, match)) return false;
+  if (match.entry.term === 'eventually' && !inVagueSense(sentence.text, match)) return false;
+  if (!leavesAmountOpen(sentence.text, match) && insidePossibility(sentence.text, match)) return false;
+  if (match.entry.category !== 'open-ended' && explainedAfter(sentence.text, match)) return false;
+  // "transparent and similar to other Kubernetes actions": a comparison, not the tail of a list.
+  if (/^(?:and|or) similar$/.test(match.entry.term) && /^\s+to\b/i.test(sentence.text.slice(match.end))) return false;
   if (isSettled(model, index, match) || settledByValue(model, sentence, match)) return false;
   if (insideLinkLabel(model, sentence.startOffset + match.start)) return false;
   if (match.entry.category === 'comparative' && COMPARED.test(sentence.text.slice(match.end))) return false;

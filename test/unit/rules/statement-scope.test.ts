@@ -123,6 +123,21 @@ describe('clarity rules judge statements, not words', () => {
     assert.deepEqual(found(vagueTerm, '# T\n\n## Goals\n\nHopefully, the process will end within a year.\n'), ['Hopefully']);
   });
 
+  it('vague-term: speculation, a permitted choice, an explained word and a described likeness are not vague', () => {
+    const requirements = (...items: string[]) => `# T\n\n## Requirements\n\n${items.map((item) => `- ${item}`).join('\n')}\n`;
+    assert.deepEqual(found(vagueTerm, requirements(
+      'The restart duration could be longer if the pod has more containers.',
+      'Existing callers will continue to work and can be upgraded as desired.',
+      'The binding must apply as broadly as possible (i.e. everywhere the policy allows).',
+      'The install must be transparent and similar to other actions.',
+      'The guide must serve tools with similar goals.',
+      'Then the init container eventually succeeds and the pod must start.',
+      'A mobile may be a member of a number of groups.',
+      'The report must use a similar format to the self-test.',
+      'The flag will eventually be removed.',
+    )), ['a number of', 'similar', 'eventually']);
+  });
+
   it('weak-modal: expected results in a test plan and the effects of a hypothetical are not weak obligations', () => {
     const text = '# T\n\n## Test Plan\n\n- (negative) if the resize fails, the PVC should have an event.\n\n'
       + '## Requirements\n\n- Features must not be declared here.\n- Declaring them would cause the scheduler to block pods.\n- The API should retry.\n';
