@@ -1,13 +1,25 @@
 import * as vscode from 'vscode';
-import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
-import { READINESS_CHANGED, READINESS_REQUEST, RECHECK_REQUEST, SERVER_INFO_REQUEST, type Readiness, type ServerInfo, type SpecSummary } from '../../server/src/lsp/protocol';
+import { LanguageClient, State, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import { DIMENSION_IDS, DIMENSION_LABELS } from '../../server/src/score/types';
+import {
+  AnalysisStateNotification,
+  onNotification,
+  READINESS_CHANGED,
+  READINESS_REQUEST,
+  RECHECK_REQUEST,
+  SERVER_INFO_REQUEST,
+  type Readiness,
+  type ServerInfo,
+  type SpecSummary,
+} from '../../server/src/lsp/protocol';
 import { registerExportCommand } from './export';
 import { registerIdCompletion } from './id-completion';
 import { registerNewSpecCommand } from './new-spec';
 import { registerAnswerQuestion } from './questions';
+import { registerRuleDocumentation } from './rule-docs';
 import { looksLikeSpec, workspaceHasSpecs } from './spec-detection';
 import { SPECS_VIEW, SpecsView, type SpecNode } from './specs-view';
-import { ReadinessStatus } from './status';
+import { ReadinessStatus, type LanguageStatusSnapshot } from './status';
 
 let client: LanguageClient | undefined;
 let starting: Promise<LanguageClient> | undefined;
@@ -28,6 +40,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<SpecRe
   registerNewSpecCommand(context);
   registerIdCompletion(context);
   registerAnswerQuestion(context, ensureStarted);
+  registerRuleDocumentation(context);
 
   context.subscriptions.push(
     vscode.commands.registerCommand('specready.showReadiness', async () => showReadiness(await ensureStarted(), status)),
@@ -37,6 +50,18 @@ export async function activate(context: vscode.ExtensionContext): Promise<SpecRe
       await vscode.commands.executeCommand('editor.action.codeAction', { kind: 'source.fixAll.specready', apply: 'first' });
     }),
     vscode.commands.registerCommand('specready.recheck', async () => recheck(await ensureStarted(), status)),
+    vscode.commands.registerCommand('specready.restartServer', async () => {
+      const running = client;
+      if (!running) {
+        await ensureStarted();
+        return;
+      }
+      output.info('Restarting the SpecReady language server');
+      status.clearAnalysing();
+      await running.restart();
+      await refreshStatus(status);
+    }),
+    vscode.commands.registerCommand('specready.showOutput', () => output.show(true)),
     vscode.commands.registerCommand('specready.reveal', (uri: string, range: vscode.Range | { start: vscode.Position; end: vscode.Position }) =>
       reveal(uri, range)),
     vscode.window.onDidChangeActiveTextEditor(() => void refreshStatus(status)),
@@ -50,6 +75,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<SpecRe
   return {
     readiness: async (uri) => readinessFor(await ensureStarted(), uri),
     statusText: () => status.text,
+    statusBarVisible: () => status.statusBarVisible,
+    languageStatus: () => status.languageStatus(),
     specs: async (accept) => {
       await ensureStarted();
       return specsView.whenSpecs(accept ?? (() => true));
@@ -77,6 +104,10 @@ export async function deactivate(): Promise<void> {
 export interface SpecReadyApi {
   readiness(uri: string): Promise<Readiness | null>;
   statusText(): string | undefined;
+  /** Whether the status bar item is shown (a spec is active and `specready.statusBar.enabled`). */
+  statusBarVisible(): boolean;
+  /** What the language status item of Markdown shows for the active editor. */
+  languageStatus(): LanguageStatusSnapshot;
   serverInfo(): Promise<ServerInfo>;
   /** The specs the Specs view lists, once `accept` holds for them. */
   specs(accept?: (specs: SpecSummary[]) => boolean): Promise<SpecSummary[]>;
@@ -126,6 +157,10 @@ async function startClient(context: vscode.ExtensionContext, output: vscode.LogO
   };
   client = new LanguageClient('specready', 'SpecReady', serverOptions, clientOptions);
   client.onNotification(READINESS_CHANGED, (readiness: Readiness) => status.update(readiness));
+  onNotification(client, AnalysisStateNotification, (state) => status.setAnalysing(state.uri, state.version, state.analysing));
+  client.onDidChangeState((event) => {
+    if (event.newState !== State.Running) status.clearAnalysing();
+  });
   await client.start();
   void refreshStatus(status);
   void specsView.attach(client);
@@ -154,24 +189,50 @@ async function showReadiness(languageClient: LanguageClient, status: ReadinessSt
     void vscode.window.showInformationMessage('SpecReady: the active file is not a spec.');
     return null;
   }
-  const items = readiness.blockers.map((blocker) => ({
-    label: `$(${blocker.severity === 'error' ? 'error' : 'warning'}) ${blocker.message}`,
-    description: `${blocker.rule} · line ${blocker.range.start.line + 1}`,
-    blocker,
-  }));
+  const items = readinessItems(readiness);
   const title = `${readiness.ready ? 'Ready' : 'Not ready'}: ${readiness.score}% (threshold ${readiness.threshold}%)`;
-  const quickPick = vscode.window.createQuickPick<(typeof items)[number]>();
+  const quickPick = vscode.window.createQuickPick<ReadinessItem>();
   quickPick.title = title;
-  quickPick.placeholder = items.length ? 'Pick a blocker to jump to it' : 'No blockers: this spec is ready to hand off';
+  quickPick.placeholder = readiness.blockers.length ? 'Pick a blocker or a dimension to jump to it' : 'No blockers: this spec is ready to hand off';
   quickPick.items = items;
   quickPick.onDidAccept(() => {
     const picked = quickPick.selectedItems[0];
-    if (picked) void reveal(uri, picked.blocker.range);
+    if (picked?.line !== undefined) void reveal(uri, { start: { line: picked.line, character: 0 }, end: { line: picked.line, character: 0 } });
+    else if (picked?.range) void reveal(uri, picked.range);
     quickPick.hide();
   });
   quickPick.onDidHide(() => quickPick.dispose());
   quickPick.show();
   return readiness;
+}
+
+interface ReadinessItem extends vscode.QuickPickItem {
+  range?: Readiness['blockers'][number]['range'];
+  line?: number;
+}
+
+/** The breakdown (each dimension with its score and first reason), then the blockers. */
+function readinessItems(readiness: Readiness): ReadinessItem[] {
+  const items: ReadinessItem[] = [{ label: 'Readiness by dimension', kind: vscode.QuickPickItemKind.Separator }];
+  for (const id of DIMENSION_IDS) {
+    const dimension = readiness.breakdown[id];
+    const reason = dimension.reasons[0];
+    items.push({
+      label: `${DIMENSION_LABELS[id]} ${dimension.score}%`,
+      description: dimension.evidence,
+      detail: reason ? `−${reason.lost} ${reason.message}` : undefined,
+      line: reason?.line,
+    });
+  }
+  items.push({ label: readiness.blockers.length ? 'Blockers' : 'No blockers', kind: vscode.QuickPickItemKind.Separator });
+  for (const blocker of readiness.blockers) {
+    items.push({
+      label: `$(${blocker.severity === 'error' ? 'error' : 'warning'}) ${blocker.message}`,
+      description: `${blocker.rule} · line ${blocker.range.start.line + 1}`,
+      range: blocker.range,
+    });
+  }
+  return items;
 }
 
 async function recheck(languageClient: LanguageClient, status: ReadinessStatus): Promise<Readiness | null> {

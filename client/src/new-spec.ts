@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { exists } from './files';
 import { BUILTIN_PROFILES } from '../../server/src/sections/profiles';
 import {
   BUILTIN_TEMPLATE_NAMES, customTemplateName, fillTemplate, firstSectionCursor, normalizeTitle, renderTemplate,
@@ -154,15 +155,6 @@ async function openAtFirstSection(uri: vscode.Uri, text: string): Promise<void> 
   const position = new vscode.Position(cursor.line, cursor.character);
   editor.selection = new vscode.Selection(position, position);
   editor.revealRange(new vscode.Range(position, position), vscode.TextEditorRevealType.InCenterIfOutsideViewport);
-}
-
-async function exists(uri: vscode.Uri): Promise<boolean> {
-  try {
-    await vscode.workspace.fs.stat(uri);
-    return true;
-  } catch {
-    return false;
-  }
 }
 
 async function isDirectory(uri: vscode.Uri): Promise<boolean> {

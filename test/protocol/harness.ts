@@ -41,6 +41,10 @@ export class TestClient {
   readonly connection: ProtocolConnection;
   private readonly process: ChildProcess;
   private readonly published = new Map<string, PublishDiagnosticsParams>();
+  private readonly publishedLog = new Map<string, Array<number | undefined>>();
+  /** When the server last showed signs of work: a message, or CPU time used. */
+  private lastActivity = Date.now();
+  private lastCpuTicks = -1;
   private readonly listeners: Array<() => void> = [];
   readonly readinessEvents: Array<{ uri: string; score: number }> = [];
   /** `window/showMessage` notifications, in order. */
@@ -56,9 +60,12 @@ export class TestClient {
     this.settings = options.settings ?? null;
     this.process = spawn(process.execPath, [...(options.nodeOptions ?? []), SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
     this.process.stderr!.on('data', (chunk) => { this.stderr += String(chunk); });
+    this.process.stdout!.on('data', () => { this.lastActivity = Date.now(); });
+    this.process.on('exit', () => this.notify());
     this.connection = createProtocolConnection(new StreamMessageReader(this.process.stdout!), new StreamMessageWriter(this.process.stdin!));
     this.connection.onNotification('textDocument/publishDiagnostics', (params: PublishDiagnosticsParams) => {
       this.published.set(params.uri, params);
+      this.publishedLog.set(params.uri, [...(this.publishedLog.get(params.uri) ?? []), params.version]);
       this.notify();
     });
     this.connection.onNotification('specready/readinessChanged', (params: { uri: string; score: number }) => {
@@ -147,17 +154,62 @@ export class TestClient {
     return this.published.get(uri);
   }
 
-  async waitFor<T>(probe: () => T | undefined, timeoutMs: number, what: string): Promise<T> {
-    const deadline = Date.now() + timeoutMs;
+  /** The document versions of every diagnostics notification for `uri`, in order. */
+  publishedVersions(uri: string): Array<number | undefined> {
+    return this.publishedLog.get(uri) ?? [];
+  }
+
+  /**
+   * Waits until `probe` returns a value (checked after every notification). Gives up only when
+   * the server has exited or has shown no sign of work (no message, no CPU time used) for
+   * `quietMs`: a loaded machine makes the server slower, not idle, so this waits for the state
+   * instead of racing a deadline.
+   */
+  async waitFor<T>(probe: () => T | undefined, quietMs: number, what: string): Promise<T> {
+    this.lastActivity = Date.now();
     for (;;) {
       const value = probe();
       if (value !== undefined) return value;
-      const remaining = deadline - Date.now();
-      if (remaining <= 0) throw new Error(`timed out waiting for ${what}; server stderr: ${this.stderr}`);
+      this.checkProgress(quietMs, what);
       await new Promise<void>((resolve) => {
-        const timer = setTimeout(resolve, remaining);
+        const timer = setTimeout(resolve, Math.min(quietMs, 500));
         this.listeners.push(() => { clearTimeout(timer); resolve(); });
       });
+    }
+  }
+
+  /** The answer to a request, waiting as long as the server is working on it (see `waitFor`). */
+  async request<R>(method: string, params?: unknown, quietMs = 20000): Promise<R> {
+    let outcome: { value: R } | { error: unknown } | undefined;
+    const sent = params === undefined ? this.connection.sendRequest(method) : this.connection.sendRequest(method, params);
+    sent.then(
+      (value) => { outcome = { value: value as R }; this.notify(); },
+      (error: unknown) => { outcome = { error }; this.notify(); },
+    );
+    const settled = await this.waitFor(() => outcome, quietMs, `the answer to ${method}`);
+    if ('error' in settled) throw settled.error;
+    return settled.value;
+  }
+
+  private checkProgress(quietMs: number, what: string): void {
+    if (!this.serverAlive) throw new Error(`the server exited while waiting for ${what}; server stderr: ${this.stderr}`);
+    const ticks = this.serverCpuTicks();
+    if (ticks !== this.lastCpuTicks) {
+      this.lastCpuTicks = ticks;
+      this.lastActivity = Date.now();
+    }
+    if (Date.now() - this.lastActivity > quietMs) {
+      throw new Error(`gave up waiting for ${what}: the server did nothing for ${quietMs} ms; server stderr: ${this.stderr}`);
+    }
+  }
+
+  /** User + system CPU time of the server process in clock ticks (Linux /proc; -1 elsewhere). */
+  private serverCpuTicks(): number {
+    try {
+      const fields = readFileSync(`/proc/${this.process.pid}/stat`, 'utf8').replace(/^.*\) /, '').split(' ');
+      return Number(fields[11]) + Number(fields[12]);
+    } catch {
+      return -1;
     }
   }
 

@@ -35,12 +35,20 @@ export interface AnalysisLogger {
  */
 export class AnalysisService {
   private readonly cache = new Map<string, CacheEntry>();
+  /** Analyses under way: a second request for the same version waits for the first. */
+  private readonly inFlight = new Map<string, Omit<CacheEntry, 'analysis'> & { analysis: Promise<DocumentAnalysis> }>();
 
   constructor(private readonly host: Host, private readonly logger: AnalysisLogger) {}
 
   cached(uri: string, version: number | undefined): DocumentAnalysis | undefined {
     const entry = this.cache.get(uri);
     return entry && entry.version === version ? entry.analysis : undefined;
+  }
+
+  /** Whether `analyse` would answer from the cache or join a run under way (no new engine run). */
+  isCurrent(snapshot: DocumentSnapshot, documentConfig: DocumentConfig, today?: string): boolean {
+    const configKey = cacheKey(documentConfig, today);
+    return matches(this.cache.get(snapshot.uri), snapshot, configKey) || matches(this.inFlight.get(snapshot.uri), snapshot, configKey);
   }
 
   forget(uri: string): void {
@@ -56,15 +64,21 @@ export class AnalysisService {
    * every closed spec would grow memory with the size of the repository.
    */
   async analyse(snapshot: DocumentSnapshot, documentConfig: DocumentConfig, cache = true, today?: string): Promise<DocumentAnalysis> {
-    // Today is part of the key: a question can become overdue overnight without an edit.
-    const configKey = JSON.stringify(documentConfig.config) + documentConfig.maxFileSizeKB + (today ?? '');
+    const configKey = cacheKey(documentConfig, today);
     const entry = this.cache.get(snapshot.uri);
-    if (entry && entry.version === snapshot.version && entry.configKey === configKey && entry.text === snapshot.text) {
-      return entry.analysis;
+    if (entry && matches(entry, snapshot, configKey)) return entry.analysis;
+    const running = this.inFlight.get(snapshot.uri);
+    if (running && matches(running, snapshot, configKey)) return running.analysis;
+    const analysis = this.run(snapshot, documentConfig, today);
+    const flight = { version: snapshot.version, text: snapshot.text, configKey, analysis };
+    this.inFlight.set(snapshot.uri, flight);
+    try {
+      const result = await analysis;
+      if (cache) this.cache.set(snapshot.uri, { version: snapshot.version, text: snapshot.text, configKey, analysis: result });
+      return result;
+    } finally {
+      if (this.inFlight.get(snapshot.uri) === flight) this.inFlight.delete(snapshot.uri);
     }
-    const analysis = await this.run(snapshot, documentConfig, today);
-    if (cache) this.cache.set(snapshot.uri, { version: snapshot.version, text: snapshot.text, configKey, analysis });
-    return analysis;
   }
 
   private async run(snapshot: DocumentSnapshot, documentConfig: DocumentConfig, today: string | undefined): Promise<DocumentAnalysis> {
@@ -88,6 +102,15 @@ export class AnalysisService {
       return { kind: 'analysed', result, findings: result.findings };
     }
   }
+}
+
+function matches(entry: { version: number | undefined; text: string; configKey: string } | undefined, snapshot: DocumentSnapshot, configKey: string): boolean {
+  return !!entry && entry.version === snapshot.version && entry.configKey === configKey && entry.text === snapshot.text;
+}
+
+/** Today is part of the key: a question can become overdue overnight without an edit. */
+function cacheKey(documentConfig: DocumentConfig, today: string | undefined): string {
+  return JSON.stringify(documentConfig.config) + documentConfig.maxFileSizeKB + (today ?? '');
 }
 
 const ORIGIN = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };

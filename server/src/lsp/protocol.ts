@@ -165,3 +165,18 @@ export interface AnswerQuestionResult {
 
 /** Client command behind the "Answer question…" code action: arguments `[uri, position]`. */
 export const ANSWER_QUESTION_COMMAND = 'specready.answerQuestion';
+
+/**
+ * Sent when the server starts analysing a version of an open document and when it is done
+ * (not for answers from the cache): the editor shows that it is busy meanwhile.
+ */
+export const AnalysisStateNotification = notification<AnalysisState>('specready/analysisState');
+
+export interface AnalysisState {
+  uri: string;
+  version: number;
+  analysing: boolean;
+}
+
+/** Client command behind "Show documentation for <rule>" on every diagnostic: arguments `[ruleId]`. */
+export const SHOW_RULE_DOCUMENTATION_COMMAND = 'specready.showRuleDocumentation';

@@ -21,10 +21,10 @@ import { registerIdNavigation } from './features/ids';
 import { registerDocumentLinks } from './features/document-links';
 import { registerExport } from './features/export';
 import { registerQuestions } from './features/questions';
-import { READINESS_CHANGED, READINESS_REQUEST, RECHECK_REQUEST, SERVER_INFO_REQUEST, type ReadinessParams, type RecheckParams, type ServerInfo } from './protocol';
+import { AnalysisStateNotification, READINESS_CHANGED, READINESS_REQUEST, RECHECK_REQUEST, SERVER_INFO_REQUEST, sendNotification, type ReadinessParams, type RecheckParams, type ServerInfo } from './protocol';
 import { SpecIndex } from './spec-index';
 import { SuppressionsFiles } from '../fs/suppressions-file';
-import { Workspace } from './workspace';
+import { Workspace, type DocumentConfig } from './workspace';
 import type { Host } from '../host/host';
 import { nodeHost } from '../host/node-host';
 import { version as SERVER_VERSION } from '../../../package.json';
@@ -48,6 +48,8 @@ export class Session {
   /** The client accepts snippet edits (tab stops) in code action workspace edits (LSP 3.18). */
   supportsSnippetEdits = false;
   private supportsConfigurationChange = false;
+  /** Editor version of each open document when it was last opened or saved (what `specready.run: onSave` checks). */
+  private readonly savedVersions = new Map<string, number>();
 
   constructor(readonly connection: Connection, readonly host: Host = nodeHost) {
     this.workspace = new Workspace(connection, host);
@@ -60,6 +62,13 @@ export class Session {
   start(): void {
     this.connection.onInitialize((params) => this.initialize(params));
     this.connection.onInitialized(() => this.initialized());
+    // Registered before the features' listeners, so they see the saved version already.
+    this.documents.onDidOpen((event) => this.savedVersions.set(event.document.uri, event.document.version));
+    this.documents.onDidSave((event) => {
+      this.savedVersions.set(event.document.uri, event.document.version);
+      this.diagnostics.saved(event.document.uri);
+    });
+    this.documents.onDidClose((event) => this.savedVersions.delete(event.document.uri));
     this.documents.listen(this.connection);
     this.connection.listen();
   }
@@ -188,10 +197,37 @@ export class Session {
       this.recordForIndex(snapshot, undefined, today);
       return undefined;
     }
-    const analysis = await this.analysis.analyse(snapshot, documentConfig, options.cache, today);
-    if (analysis.kind === 'analysed' && snapshot.version !== undefined) this.announceReadiness(snapshot.uri, analysis);
-    this.recordForIndex(snapshot, analysis, today);
+    // With `specready.run: onSave` an unsaved version is analysed for code actions and hovers
+    // only: the readiness, the Specs view and the busy state follow the saved text.
+    const unsaved = this.waitsForSave(snapshot, documentConfig);
+    const announced = snapshot.version !== undefined && !unsaved;
+    const running = announced && !this.analysis.isCurrent(snapshot, documentConfig, today);
+    if (running) this.analysisState(snapshot, true);
+    let analysis: DocumentAnalysis;
+    try {
+      analysis = await this.analysis.analyse(snapshot, documentConfig, options.cache, today);
+    } finally {
+      if (running) this.analysisState(snapshot, false);
+    }
+    if (analysis.kind === 'analysed' && announced) this.announceReadiness(snapshot.uri, analysis);
+    if (!unsaved) this.recordForIndex(snapshot, analysis, today);
     return analysis;
+  }
+
+  private analysisState(snapshot: DocumentSnapshot, analysing: boolean): void {
+    sendNotification(this.connection, AnalysisStateNotification, { uri: snapshot.uri, version: snapshot.version ?? 0, analysing });
+  }
+
+  /** `specready.run` is `onSave` and this editor version has not been saved (nor just opened). */
+  private waitsForSave(snapshot: DocumentSnapshot, documentConfig: DocumentConfig): boolean {
+    return documentConfig.run === 'onSave' && snapshot.version !== undefined && this.savedVersions.get(snapshot.uri) !== snapshot.version;
+  }
+
+  /** Whether the open document's current text waits for a save before it is checked (`specready.run: onSave`). */
+  async unsaved(uri: string): Promise<boolean> {
+    const document = this.documents.get(uri);
+    if (!document) return false;
+    return this.waitsForSave(snapshotOf(document), await this.workspace.configFor(uri));
   }
 
   /**
@@ -212,6 +248,8 @@ export class Session {
   }
 
   async readiness(uri: string): Promise<Readiness | null> {
+    const saved = this.lastReadiness.get(uri);
+    if (saved && (await this.unsaved(uri))) return JSON.parse(saved) as Readiness;
     const analysis = await this.analyseOpen(uri);
     return analysis?.kind === 'analysed' ? toReadiness(uri, analysis.result) : null;
   }

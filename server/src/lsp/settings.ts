@@ -16,7 +16,13 @@ export interface ClientSettings {
   maxFileSizeKB?: number | null;
   /** How findings recorded in specready-suppressions.json are shown. */
   suppressedFindings?: SuppressedFindings | null;
+  /** When open documents are checked: as you type (default) or when saved. */
+  run?: RunMode | null;
 }
+
+/** `specready.run`: check open documents as they are typed, or only when they are opened and saved. */
+export type RunMode = 'onType' | 'onSave';
+const RUN_MODES: readonly RunMode[] = ['onType', 'onSave'];
 
 /**
  * Findings recorded in specready-suppressions.json: `hint` shows them faintly with a note (so
@@ -32,6 +38,7 @@ export interface ValidatedSettings {
   config: SpecReadyConfig;
   enable: boolean;
   suppressedFindings: SuppressedFindings;
+  run: RunMode;
   /** One sentence per problem, naming the setting (`specready.rules.vague-term`). */
   problems: string[];
 }
@@ -48,7 +55,7 @@ const SETTING_NAMES: Record<string, string> = { include: 'files.include', exclud
 export function validateSettings(settings: ClientSettings | null | undefined, customProfiles: SpecReadyConfig['profiles'] = {}): ValidatedSettings {
   const config: Record<string, unknown> = {};
   const problems: string[] = [];
-  if (!settings || typeof settings !== 'object') return { config, enable: true, suppressedFindings: 'hint', problems };
+  if (!settings || typeof settings !== 'object') return { config, enable: true, suppressedFindings: 'hint', run: 'onType', problems };
   const copy = (key: string, value: unknown) => {
     if (value !== null && value !== undefined && !(Array.isArray(value) && value.length === 0)) config[key] = structuredClone(value);
   };
@@ -88,7 +95,10 @@ export function validateSettings(settings: ClientSettings | null | undefined, cu
   else if (shown !== undefined && shown !== null) {
     problems.push(`"specready.suppressedFindings" must be one of ${SUPPRESSED_FINDINGS.join(', ')}, not ${JSON.stringify(shown)}`);
   }
-  return { config, enable: settings.enable !== false, suppressedFindings, problems };
+  const run = settings.run ?? 'onType';
+  const knownRun = RUN_MODES.includes(run);
+  if (!knownRun) problems.push(`"specready.run" must be "onType" or "onSave", not ${JSON.stringify(run)}.`);
+  return { config, enable: settings.enable !== false, suppressedFindings, run: knownRun ? run : 'onType', problems };
 }
 
 /** The schema's message, with the configuration key replaced by the setting's name. */

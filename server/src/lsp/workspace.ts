@@ -7,13 +7,15 @@ import type { SpecReadyConfig } from '../config/types';
 import { isInsideBundle, isSpecDocument, specGlobs } from '../fs/discover';
 import { findProjectRoot } from '../fs/project-root';
 import { decodeUtf8, type Host } from '../host/host';
-import { mergeConfig, validateSettings, DEFAULT_MAX_FILE_SIZE_KB, type ClientSettings, type SuppressedFindings } from './settings';
+import { mergeConfig, validateSettings, DEFAULT_MAX_FILE_SIZE_KB, type ClientSettings, type RunMode, type SuppressedFindings } from './settings';
 
 export interface DocumentConfig {
   config: SpecReadyConfig;
   enabled: boolean;
   /** `specready.suppressedFindings`: how findings recorded in specready-suppressions.json are shown. */
   suppressedFindings: SuppressedFindings;
+  /** `specready.run`: whether open documents are checked as they are typed or when saved. */
+  run: RunMode;
   maxFileSizeKB: number;
   /** The `.specready.*` file that applies, if any. */
   configFile: string | undefined;
@@ -82,6 +84,7 @@ export class Workspace {
       config,
       enabled: validated.enable,
       suppressedFindings: validated.suppressedFindings,
+      run: validated.run,
       maxFileSizeKB: config.maxFileSizeKB ?? DEFAULT_MAX_FILE_SIZE_KB,
       configFile: loaded.file,
       configErrors: loaded.errors,

@@ -87,3 +87,14 @@ export function ruleOf(diagnostic: vscode.Diagnostic): string | undefined {
   if (code === undefined) return undefined;
   return typeof code === 'object' ? String(code.value) : String(code);
 }
+
+/** Opens a fixture and waits for its SpecReady diagnostics (those `accept` takes, default: any). */
+export async function openWithDiagnostics(
+  relativePath: string,
+  accept?: (diagnostics: vscode.Diagnostic[]) => boolean,
+): Promise<{ uri: vscode.Uri; editor: vscode.TextEditor; diagnostics: vscode.Diagnostic[] }> {
+  const uri = fixtureUri(relativePath);
+  const arrived = waitForDiagnostics(uri, accept);
+  const editor = await openFixture(relativePath);
+  return { uri, editor, diagnostics: await arrived };
+}

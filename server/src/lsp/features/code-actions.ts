@@ -10,7 +10,7 @@ import { SOURCE, toDiagnostic } from '../convert';
 import type { Session } from '../session';
 import { fixAll, fixAllRules } from '../../features/fix-all';
 import { isQuestionFinding } from '../../features/specs';
-import { ANSWER_QUESTION_COMMAND } from '../protocol';
+import { ANSWER_QUESTION_COMMAND, SHOW_RULE_DOCUMENTATION_COMMAND } from '../protocol';
 import { undefinedTerm } from '../../rules/undefined-term';
 
 /** Every safe fix of the file at once; what `editor.codeActionsOnSave` asks for. */
@@ -73,9 +73,17 @@ export function registerCodeActions(session: Session): void {
       const all = fixAll(analysis.result, rule);
       actions.push({ title: `Fix all ${rule} problems (${all.rules[rule]})`, kind: CodeActionKind.QuickFix, edit: { changes: { [params.textDocument.uri]: all.edits } } });
     }
-    // Fixes first, suppressions last, whatever finding they came from.
-    return actions.sort((a, b) => Number(a.title.startsWith('Disable ')) - Number(b.title.startsWith('Disable ')));
+    // Fixes first, suppressions last, whatever finding they came from; then each rule's documentation.
+    actions.sort((a, b) => Number(a.title.startsWith('Disable ')) - Number(b.title.startsWith('Disable ')));
+    for (const rule of rulesHere) actions.push(documentationAction(rule));
+    return actions;
   });
+}
+
+/** "Show documentation for <rule>": the client opens the rule's page (docs/rules/<rule>.md). */
+function documentationAction(rule: string): CodeAction {
+  const title = `Show documentation for ${rule}`;
+  return { title, kind: CodeActionKind.QuickFix, command: { title, command: SHOW_RULE_DOCUMENTATION_COMMAND, arguments: [rule] } };
 }
 
 /**

@@ -22,6 +22,8 @@ export interface DiagnosticsPublisher {
   refreshAll(): void;
   /** Files changed on disk or workspace folders changed. */
   workspaceChanged(): void;
+  /** An open document was saved (with `specready.run: onSave`, the moment it is checked). */
+  saved(uri: string): void;
 }
 
 /** Files per partial workspace report: fewer messages than one per file, each still small. */
@@ -88,15 +90,28 @@ class PullDiagnostics implements DiagnosticsPublisher {
   private servedGeneration = -1;
   private wake: (() => void) | undefined;
   private lastReported = new Set<string>();
+  /** The last full report per open document: its result id and the editor version it was for. */
+  private readonly reports = new Map<string, { resultId: string; version: number }>();
+  private nextResultId = 1;
 
   constructor(private readonly session: Session) {
     const diagnostics = session.connection.languages.diagnostics;
     diagnostics.on(async (params) => {
-      const analysis = await session.analyseOpen(params.textDocument.uri);
-      return { kind: DocumentDiagnosticReportKind.Full, items: await diagnosticsOf(session, params.textDocument.uri, analysis) };
+      const uri = params.textDocument.uri;
+      const last = this.reports.get(uri);
+      // Checked on save only: while typing, the client keeps the last report (its markers move with the text).
+      if (last && params.previousResultId === last.resultId && (await session.unsaved(uri))) {
+        return { kind: DocumentDiagnosticReportKind.Unchanged, resultId: last.resultId };
+      }
+      const version = session.documents.get(uri)?.version;
+      const analysis = await session.analyseOpen(uri);
+      const resultId = String(this.nextResultId++);
+      if (version !== undefined) this.reports.set(uri, { resultId, version });
+      return { kind: DocumentDiagnosticReportKind.Full, resultId, items: await diagnosticsOf(session, uri, analysis) };
     });
     diagnostics.onWorkspace(async (_params, token, _workDone, partial) => ({ items: await this.workspaceReport(token, partial) }));
     session.documents.onDidClose((event) => {
+      this.reports.delete(event.document.uri);
       session.analysis.forget(event.document.uri);
       session.forgetReadiness(event.document.uri);
       this.bump();
@@ -115,6 +130,18 @@ class PullDiagnostics implements DiagnosticsPublisher {
 
   workspaceChanged(): void {
     this.bump();
+  }
+
+  /**
+   * The client asks for diagnostics after a save itself; when that request came before the
+   * save notification (and was answered "unchanged"), it is asked to ask again.
+   */
+  saved(uri: string): void {
+    void this.session.workspace.configFor(uri).then((documentConfig) => {
+      const last = this.reports.get(uri);
+      if (documentConfig.run !== 'onSave' || !last || last.version === this.session.documents.get(uri)?.version) return;
+      return this.session.connection.languages.diagnostics.refresh();
+    }).catch(() => undefined);
   }
 
   private bump(): void {
@@ -190,6 +217,10 @@ class PushDiagnostics implements DiagnosticsPublisher {
     void this.publishClosedFiles();
   }
 
+  saved(uri: string): void {
+    this.schedule(uri, 0);
+  }
+
   private schedule(uri: string, delay: number): void {
     clearTimeout(this.timers.get(uri));
     this.timers.set(uri, setTimeout(() => {
@@ -201,6 +232,8 @@ class PushDiagnostics implements DiagnosticsPublisher {
   private async publishOpen(uri: string): Promise<void> {
     const document = this.session.documents.get(uri);
     if (!document) return;
+    // Checked on save only: the diagnostics of the saved text stay until the next save.
+    if (await this.session.unsaved(uri)) return;
     const snapshot = snapshotOf(document);
     const analysis = await this.session.analyse(snapshot);
     // A newer version arrived while settings were fetched: its own run will publish.
