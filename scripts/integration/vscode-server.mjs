@@ -264,7 +264,8 @@ function killGroup(pid, signal) {
 
 /**
  * User settings for the web workbench (this server keeps them in its user-data folder): no chat
- * panel, welcome page or update checks, which would only clutter the screenshot and, offline, the log.
+ * panel, welcome page or update checks, which would only clutter the screenshot and, offline, the
+ * log; and no auto-save, as in VS Code desktop.
  */
 function writeUserSettings(userDataDir) {
   const settings = {
@@ -279,6 +280,9 @@ function writeUserSettings(userDataDir) {
     'telemetry.telemetryLevel': 'off',
     'update.mode': 'none',
     'git.enabled': false,
+    // VS Code for the Web saves after a delay by default, desktop does not: tests that edit a
+    // fixture and revert it would otherwise find their edits saved to disk on a slow machine.
+    'files.autoSave': 'off',
   };
   mkdirSync(join(userDataDir, 'User'), { recursive: true });
   writeFileSync(join(userDataDir, 'User/settings.json'), `${JSON.stringify(settings, null, 2)}\n`);
