@@ -130,8 +130,9 @@ describe('language status and editor conventions', () => {
     const { uri, editor } = await openWithDiagnostics('order-export.spec.md');
     const original = editor.document.getText();
     const saved = await extension.readiness(uri.toString());
-    await editor.edit((edit) => edit.insert(new vscode.Position(editor.document.lineCount, 0), '\nThe export should be retried.\n'));
-    const line = editor.document.getText().split(/\r?\n/).indexOf('The export should be retried.');
+    const after = original.split(/\r?\n/).findIndex((text) => text.startsWith('- REQ-2:')) + 1;
+    await editor.edit((edit) => edit.insert(new vscode.Position(after, 0), '- REQ-4: The export should retry a failed upload.\n'));
+    const line = after;
     // The server has the new text (its quick fixes work on it) but checks it only when saved.
     const actions = await until(async () => {
       const found = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, new vscode.Range(line, 0, line, 30), vscode.CodeActionKind.QuickFix.value);
