@@ -96,15 +96,16 @@ describe('EARS', () => {
 
     it('adds the missing response or system and the finding goes away, every word kept', () => {
       const fixed = applyFirst(doc('WHEN a refund fails.'), 'malformed-ears', /response/);
-      assert.match(fixed, /1\. WHEN a refund fails THEN the system SHALL respond\.\n/);
+      assert.match(fixed, /1\. WHEN a refund fails THEN the <!-- system --> SHALL <!-- response -->\.\n/);
+      assert.deepEqual(analyzeSpec(fixed, { uri }).findings.filter((f) => f.rule === 'placeholder').map((f) => f.data?.placeholder), ['hole', 'hole'], 'the holes are reported until filled, nothing passes for content');
       const named = applyFirst(doc('WHEN a refund fails THEN SHALL send the refund-failed email.'), 'malformed-ears', /Name the system/);
-      assert.match(named, /THEN the system SHALL send the refund-failed email\./);
+      assert.match(named, /THEN the <!-- system --> SHALL send the refund-failed email\./);
       assert.equal(analyzeSpec(named, { uri }).findings.filter((f) => f.rule === 'malformed-ears').length, 0);
     });
 
     it('rewrites a plain criterion of an EARS document into EARS around the author\'s words', () => {
       const fixed = applyFirst(doc('The fix is robust.'), 'untestable-criterion', /Rewrite as EARS/);
-      assert.match(fixed, /1\. WHEN the trigger happens THEN the system SHALL ensure that the fix is robust\./);
+      assert.match(fixed, /1\. WHEN <!-- trigger --> THEN the <!-- system --> SHALL ensure that the fix is robust\./);
     });
   });
 });

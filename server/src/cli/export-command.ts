@@ -155,6 +155,9 @@ function report(result: ExportResult, io: ExportIo, specPath: string): number {
   for (const link of result.refusedLinks) {
     io.stderr(`specready export: warning: ${link.from}:${link.line}: link "${link.target}" ${link.message.replace(/^Not bundled: /, 'not bundled: ')}\n`);
   }
+  for (const spec of result.linkedSpecs.filter((linked) => !linked.ready)) {
+    io.stderr(`specready export: warning: linked spec ${spec.path} is not ready (${spec.score}/100, needs ${spec.threshold}); it is bundled and listed in READINESS.md\n`);
+  }
   io.stdout(summary(result, io.cwd, specPath));
   return EXIT_OK;
 }

@@ -9,13 +9,14 @@
  * (`force`); then the target (`overwrite`). Only then is anything written.
  */
 import { promises as fs } from 'node:fs';
-import { basename, dirname, join, resolve } from 'node:path';
+import { basename, dirname, join, relative, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { version as TOOL_VERSION } from '../../../package.json';
 import { ConfigError, formatConfigError } from '../config/errors';
 import { loadConfigFor } from '../config/load';
 import type { SpecReadyConfig } from '../config/types';
 import { analyzeSpec, type AnalysisResult } from '../engine/analyze';
+import { isSpecDocument, specGlobs } from '../fs/discover';
 import { findProjectRoot } from '../fs/project-root';
 import { nodeHost } from '../host/node-host';
 import { analyzeDocument } from '../pipeline/analyze-document';
@@ -27,9 +28,9 @@ import { gitInfo } from './git';
 import { planBundle, README } from './plan';
 import { checkTarget, TargetExistsError, writeFolderAtomically, writeZipAtomically } from './write';
 import { buildZip } from './zip';
-import type { BundleEntry, BundleFormat, ExportOptions, ExportRefused, ExportResult } from './types';
+import type { BundleEntry, BundleFormat, ExportOptions, ExportRefused, ExportResult, LinkedSpec } from './types';
 
-export type { BundleFormat, ExportOptions, ExportResult, RefusedLink } from './types';
+export type { BundleFormat, ExportOptions, ExportResult, LinkedSpec, RefusedLink } from './types';
 
 export async function exportBundle(options: ExportOptions): Promise<ExportResult> {
   const root = resolve(options.root);
@@ -57,6 +58,7 @@ export async function exportBundle(options: ExportOptions): Promise<ExportResult
   const targetProblem = await targetRefusal(outPath, sources, options);
   if (targetProblem) return targetProblem;
 
+  const linkedSpecs = await linkedSpecReadiness(collection, root, projectRoot, options.config, config.config);
   const git = await gitInfo(located.specRealPath, sources);
   const entries = planBundle({
     analysis,
@@ -65,8 +67,38 @@ export async function exportBundle(options: ExportOptions): Promise<ExportResult
     toolVersion: TOOL_VERSION,
     createdAt: epoch.time.toISOString().replace(/\.000Z$/, 'Z'),
     git: git && { commit: git.commit, dirty: git.dirty || source.unsaved },
+    linkedSpecs,
   });
-  return write(outPath, entries, epoch.time, options, analysis, collection);
+  return write(outPath, entries, epoch.time, options, analysis, collection, linkedSpecs);
+}
+
+/**
+ * The linked Markdown files that are specs themselves (by the same front matter and globs as
+ * `specready check`), each analysed with its own configuration (or the one given, as the editor
+ * passes its settings), so that the bundle can list their readiness.
+ */
+async function linkedSpecReadiness(collection: Collection, root: string, projectRoot: string,
+  given: SpecReadyConfig | undefined, fallback: SpecReadyConfig): Promise<LinkedSpec[]> {
+  const linked: LinkedSpec[] = [];
+  for (const asset of collection.assets) {
+    if (!asset.document) continue;
+    const file = join(root, ...asset.rootPath.split('/'));
+    const loaded = given ? undefined : await loadConfigFor(file);
+    const config = given ?? (loaded && loaded.errors.length === 0 ? loaded.config : fallback);
+    const path = relative(projectRoot, file);
+    if (!isSpecDocument(path.startsWith('..') ? file : path, asset.document.model.text, specGlobs(config))) continue;
+    const analysis = await analyse(file, asset.document.model.text, config, projectRoot);
+    if ('status' in analysis) continue;
+    linked.push({
+      path: asset.rootPath,
+      bundlePath: asset.bundlePath,
+      profile: analysis.profile,
+      score: analysis.score,
+      threshold: analysis.threshold,
+      ready: analysis.ready,
+    });
+  }
+  return linked;
 }
 
 /** `<root>/handoff/<spec name without .md>.zip`, or a folder of that name. */
@@ -206,7 +238,7 @@ async function targetRefusal(outPath: string, sources: readonly string[], option
 }
 
 async function write(outPath: string, entries: BundleEntry[], time: Date, options: ExportOptions,
-  analysis: AnalysisResult, collection: Collection): Promise<ExportResult> {
+  analysis: AnalysisResult, collection: Collection, linkedSpecs: LinkedSpec[]): Promise<ExportResult> {
   let bytes: number;
   try {
     bytes = options.format === 'zip'
@@ -228,6 +260,7 @@ async function write(outPath: string, entries: BundleEntry[], time: Date, option
     threshold: analysis.threshold,
     exportedNotReady: !analysis.ready,
     refusedLinks: collection.refusedLinks,
+    linkedSpecs,
     readme: readme ? new TextDecoder().decode(readme.bytes) : '',
   };
 }

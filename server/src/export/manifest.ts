@@ -3,7 +3,7 @@
  * bundles can be compared and a recipient can check that nothing was changed on the way.
  */
 import { createHash } from 'node:crypto';
-import type { BundleEntry, RefusedLink } from './types';
+import type { BundleEntry, LinkedSpec, RefusedLink } from './types';
 import { MANIFEST } from '../fs/bundle-marker';
 
 export { isSpecReadyManifest, MANIFEST } from '../fs/bundle-marker';
@@ -27,6 +27,7 @@ export interface ManifestInput {
   ready: boolean;
   exportedNotReady: boolean;
   refusedLinks: readonly RefusedLink[];
+  linkedSpecs: readonly LinkedSpec[];
 }
 
 export interface ManifestFile {
@@ -53,6 +54,7 @@ export function buildManifest(entries: readonly BundleEntry[], input: ManifestIn
       threshold: input.threshold,
       ready: input.ready,
       exportedNotReady: input.exportedNotReady,
+      linkedSpecs: input.linkedSpecs,
     },
     refusedLinks: input.refusedLinks,
     files,

@@ -14,7 +14,7 @@ import { bundleHref, rewriteLinks } from './links';
 import { buildManifest, type GitInfo } from './manifest';
 import { readinessJson, readinessMarkdown, readinessReport } from './readiness';
 import { readmeMarkdown } from './readme';
-import type { BundleEntry } from './types';
+import type { BundleEntry, LinkedSpec } from './types';
 
 export const README = 'README.md';
 export const READINESS_MD = 'READINESS.md';
@@ -32,6 +32,8 @@ export interface PlanInput {
   /** ISO 8601 creation time. */
   createdAt: string;
   git: GitInfo | null;
+  /** Linked specs among the collected files, each with its own readiness. */
+  linkedSpecs: readonly LinkedSpec[];
 }
 
 export function planBundle(input: PlanInput): BundleEntry[] {
@@ -43,7 +45,7 @@ export function planBundle(input: PlanInput): BundleEntry[] {
     bytes: asset.document ? rewrittenBytes(asset.document, asset.bytes) : asset.bytes,
   }));
   const title = specTitle(analysis.model, input.specFileName);
-  const report = readinessReport(analysis, title);
+  const report = readinessReport(analysis, title, input.linkedSpecs);
   const rows = criterionRows(analysis.model, analysis.idPattern);
   const html = renderSpecHtml({
     markdown: specMarkdown,
@@ -89,6 +91,7 @@ export function planBundle(input: PlanInput): BundleEntry[] {
     ready: analysis.ready,
     exportedNotReady: !analysis.ready,
     refusedLinks: collection.refusedLinks,
+    linkedSpecs: input.linkedSpecs,
   });
   return [...entries, manifest];
 }

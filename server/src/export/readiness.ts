@@ -11,6 +11,7 @@ import { escapeMarkdown, plainText } from './markdown-text';
 import { questionFor } from './questions';
 import { questionAt } from '../features/questions';
 import { isQuestionFinding } from '../features/specs';
+import type { LinkedSpec } from './types';
 
 export interface ReadinessQuestion {
   id: string;
@@ -38,11 +39,13 @@ export interface ReadinessReport {
   /** What made the spec not ready whatever its score (1-based lines). */
   blockers: Array<{ kind: ReadinessBlocker['kind']; message: string; line: number }>;
   questions: ReadinessQuestion[];
+  /** Specs the spec links to, bundled with it, each with its own score. */
+  linkedSpecs: LinkedSpec[];
 }
 
 const RANK: Readonly<Record<Severity, number>> = { error: 0, warning: 1, info: 2, hint: 3 };
 
-export function readinessReport(analysis: AnalysisResult, title: string): ReadinessReport {
+export function readinessReport(analysis: AnalysisResult, title: string, linkedSpecs: readonly LinkedSpec[] = []): ReadinessReport {
   const findings = [...analysis.findings].sort((a, b) =>
     RANK[a.severity] - RANK[b.severity] || a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
   return {
@@ -69,6 +72,7 @@ export function readinessReport(analysis: AnalysisResult, title: string): Readin
       if (asked) question.openQuestion = { text: plainText(asked.text), ...(asked.owner ? { owner: asked.owner } : {}), ...(asked.due ? { due: asked.due } : {}) };
       return question;
     }),
+    linkedSpecs: [...linkedSpecs],
   };
 }
 
@@ -104,6 +108,7 @@ export function readinessMarkdown(report: ReadinessReport): string {
       return `| ${DIMENSION_LABELS[id]} | ${dimension.score} | ${Math.round(dimension.weight * 100)}% | ${text(dimension.evidence)} |`;
     }),
     '',
+    ...linkedSpecLines(report),
     ...openQuestionLines(report),
     ...lostPointLines(report),
     `## Questions the spec leaves open (${report.questions.length})`,
@@ -121,6 +126,28 @@ export function readinessMarkdown(report: ReadinessReport): string {
     for (const question of questions) lines.push(...questionLines(question));
   }
   return lines.join('\n');
+}
+
+/**
+ * The linked specs that came with the bundle and how ready each is: a contractor who follows a
+ * link should know that the spec behind it is not ready, not find out.
+ */
+function linkedSpecLines(report: ReadinessReport): string[] {
+  if (report.linkedSpecs.length === 0) return [];
+  const notReady = report.linkedSpecs.filter((spec) => !spec.ready).length;
+  return [
+    `## Linked specs (${report.linkedSpecs.length})`,
+    '',
+    notReady === 0
+      ? 'The spec links to these specs, bundled with it; each was checked on its own and is ready.'
+      : `The spec links to these specs, bundled with it and each checked on its own. ${notReady === 1 ? 'One is' : `${notReady} are`} not ready: expect gaps there too.`,
+    '',
+    '| Spec | In the bundle | Score | Verdict |',
+    '| --- | --- | ---: | --- |',
+    ...report.linkedSpecs.map((spec) =>
+      `| ${text(spec.path)} | ${text(spec.bundlePath)} | ${spec.score}/100 | ${spec.ready ? 'ready' : `not ready (needs ${spec.threshold})`} |`),
+    '',
+  ];
 }
 
 /** The spec's own open questions with who owns them, so the handoff says whom to ask. */

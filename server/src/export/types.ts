@@ -58,6 +58,18 @@ export interface RefusedLink {
   message: string;
 }
 
+/** A linked Markdown file that is a spec itself, checked on its own: the bundle says how ready it is. */
+export interface LinkedSpec {
+  /** Path relative to the root, forward slashes. */
+  path: string;
+  /** Where the copy is in the bundle. */
+  bundlePath: string;
+  profile: string;
+  score: number;
+  threshold: number;
+  ready: boolean;
+}
+
 export type RefusalReason =
   | 'secret'
   | 'not-ready'
@@ -83,6 +95,8 @@ export interface ExportWritten {
   /** True when the spec was not ready and `force` exported it anyway. */
   exportedNotReady: boolean;
   refusedLinks: RefusedLink[];
+  /** Linked specs bundled with the spec, with their readiness (the ones not ready are listed in READINESS.md too). */
+  linkedSpecs: LinkedSpec[];
   /** The bundle's README.md, so that an editor can show it without unpacking a zip. */
   readme: string;
 }

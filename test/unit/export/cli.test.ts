@@ -45,6 +45,14 @@ describe('specready export (CLI)', () => {
     assert.ok('spec/assets/specs/img/flow.png' in unzip(workspace.path('handoff/ready.spec.zip')));
   });
 
+  it('warns that a linked spec is not ready, and still exports the spec', async () => {
+    workspace.write('specs/linking.spec.md', readySpecWith('The export format is in [the draft](draft.spec.md).'));
+    const result = await run(workspace, ['specs/linking.spec.md', '--format', 'dir', '--out', 'out-linked']);
+    assert.equal(result.status, 0, result.stderr);
+    assert.match(result.stderr, /^specready export: warning: linked spec specs\/draft\.spec\.md is not ready \(\d+\/100, needs 80\); it is bundled and listed in READINESS\.md$/m);
+    assert.match(readFileSync(workspace.path('out-linked/READINESS.md'), 'utf8'), /\| specs\/draft\.spec\.md \| spec\/assets\/specs\/draft\.spec\.md \| \d+\/100 \| not ready \(needs 80\) \|/);
+  });
+
   it('honours --out, --format dir and SOURCE_DATE_EPOCH', async () => {
     const first = await run(workspace, ['specs/ready.spec.md', '--root', '.', '--out', 'a.zip']);
     const second = await run(workspace, ['specs/ready.spec.md', '--root', '.', '--out', 'b.zip']);

@@ -93,6 +93,30 @@ describe('export: bundle', () => {
     assert.match(text(entries['spec/SPEC.html']), /<img src="data:image\/png;base64,/);
   });
 
+  it('lists each linked spec with its score in READINESS.md and the manifest, and warns of those not ready', async () => {
+    const linked = workspaceWith(readySpecWith('The ledger is described in [the ledger spec](ledger.spec.md) and [the notes](../docs/notes.md).'), {
+      'repo/specs/ledger.spec.md': '# Ledger\n\n## Context\n\nThe ledger records refunds.\n',
+      'repo/docs/notes.md': '# Notes\n\nNot a spec.\n',
+    });
+    try {
+      const result = await exportBundle(options(linked));
+      assertWritten(result);
+      assert.equal(result.ready, true, 'the spec itself is ready');
+      assert.equal(result.linkedSpecs.length, 1, 'notes.md is not a spec');
+      const [ledger] = result.linkedSpecs;
+      assert.deepEqual({ ...ledger, score: 0 }, { path: 'specs/ledger.spec.md', bundlePath: 'spec/assets/specs/ledger.spec.md', profile: 'service', score: 0, threshold: 80, ready: false });
+      assert.ok(ledger.score < 80);
+      const entries = unzip(result.path);
+      assert.deepEqual(JSON.parse(text(entries['manifest.json'])).readiness.linkedSpecs, result.linkedSpecs);
+      assert.deepEqual(JSON.parse(text(entries['readiness.json'])).linkedSpecs, result.linkedSpecs);
+      const readiness = text(entries['READINESS.md']);
+      assert.match(readiness, /## Linked specs \(1\)\n\nThe spec links to these specs, bundled with it and each checked on its own\. One is not ready/);
+      assert.ok(readiness.includes(`| specs/ledger.spec.md | spec/assets/specs/ledger.spec.md | ${ledger.score}/100 | not ready (needs 80) |`), readiness);
+    } finally {
+      linked.cleanup();
+    }
+  });
+
   it('never bundles files outside the root, and reports the links it left out', async () => {
     const result = await exportBundle(options(workspace));
     assertWritten(result);
@@ -118,7 +142,7 @@ describe('export: bundle', () => {
     assert.equal(manifest.tool.version, version);
     assert.equal(manifest.createdAt, '2023-11-14T22:13:20Z');
     assert.deepEqual(manifest.source, { path: 'specs/refunds.spec.md', git: null });
-    assert.deepEqual(manifest.readiness, { profile: 'service', score: 100, threshold: 80, ready: true, exportedNotReady: false });
+    assert.deepEqual(manifest.readiness, { profile: 'service', score: 100, threshold: 80, ready: true, exportedNotReady: false, linkedSpecs: [] });
     assert.equal(manifest.refusedLinks.length, 3);
     assert.deepEqual(manifest.files.map((file: { path: string }) => file.path), EXPECTED_ENTRIES.filter((path) => path !== 'manifest.json'));
     for (const file of manifest.files as Array<{ path: string; size: number; sha256: string }>) {

@@ -27,7 +27,7 @@ describe('export: zip and manifest', () => {
     const entries = [{ path: 'README.md', bytes: encode('hello\n') }, { path: 'spec/SPEC.md', bytes: encode('# Spec\n') }];
     const manifest = buildManifest(entries, {
       toolVersion: '9.9.9', createdAt: '2024-01-01T00:00:00Z', sourcePath: 'specs/x.spec.md', git: { commit: 'abc', dirty: true },
-      profile: 'service', score: 70, threshold: 80, ready: false, exportedNotReady: true, refusedLinks: [],
+      profile: 'service', score: 70, threshold: 80, ready: false, exportedNotReady: true, refusedLinks: [], linkedSpecs: [],
     });
     assert.equal(manifest.path, 'manifest.json');
     const parsed = JSON.parse(new TextDecoder().decode(manifest.bytes));

@@ -11,6 +11,15 @@ import type { Finding } from '../types';
 import { escapeSnippet } from './edits';
 import type { QuickFix } from '../types';
 
+/**
+ * Holes, not made-up content: a fix that wrote "the system shall respond" would make the finding
+ * go away with nothing decided. An HTML comment is reported as a hole until it is filled (and is
+ * the tab stop's default where the client takes snippets).
+ */
+const SYSTEM = '<!-- system -->';
+const RESPONSE = '<!-- response -->';
+const TRIGGER = '<!-- trigger -->';
+
 /** Fixes for a malformed-ears finding: insert the response, or the system before "shall". */
 export function completeEarsFixes(result: FixContext, finding: Finding): QuickFix[] {
   const { model } = result;
@@ -23,13 +32,13 @@ export function completeEarsFixes(result: FixContext, finding: Finding): QuickFi
   const fixes: QuickFix[] = [];
   if (form.problems.includes('no-response')) {
     const at = start + text.replace(/[.\s]+$/, '').length;
-    const plain = capitals ? ' THEN the system SHALL respond' : ', the system shall respond';
-    const snippet = capitals ? ' THEN the ${1:system} SHALL ${2:respond}' : ', the ${1:system} shall ${2:respond}';
+    const plain = capitals ? ` THEN the ${SYSTEM} SHALL ${RESPONSE}` : `, the ${SYSTEM} shall ${RESPONSE}`;
+    const snippet = capitals ? ` THEN the \${1:${SYSTEM}} SHALL \${2:${RESPONSE}}` : `, the \${1:${SYSTEM}} shall \${2:${RESPONSE}}`;
     fixes.push(insertion(model, at, plain, snippet, 'Add the response: "… the <system> shall <response>"', finding));
   }
   if (form.problems.includes('no-system')) {
     const shall = /\bshall\b/i.exec(text);
-    if (shall) fixes.push(insertion(model, start + shall.index, 'the system ', 'the ${1:system} ', 'Name the system that shall respond', finding));
+    if (shall) fixes.push(insertion(model, start + shall.index, `the ${SYSTEM} `, `the \${1:${SYSTEM}} `, 'Name the system that shall respond', finding));
   }
   return fixes;
 }
@@ -54,8 +63,8 @@ export function rewriteAsEarsFix(result: FixContext, finding: Finding): QuickFix
     isPreferred: false,
     edits: [{
       range: finding.range,
-      newText: `${lead}WHEN the trigger happens THEN the system SHALL ensure that ${response}.`,
-      snippet: `${lead}WHEN \${1:the trigger happens} THEN the \${2:system} SHALL \${3:ensure that} ${escapeSnippet(response)}.`,
+      newText: `${lead}WHEN ${TRIGGER} THEN the ${SYSTEM} SHALL ensure that ${response}.`,
+      snippet: `${lead}WHEN \${1:${TRIGGER}} THEN the \${2:${SYSTEM}} SHALL \${3:ensure that} ${escapeSnippet(response)}.`,
     }],
   };
 }
