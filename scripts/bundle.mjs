@@ -22,19 +22,25 @@ const common = {
 
 const entries = [
   // `specready mcp` loads ./mcp.js at run time, so the protocol SDK is not in every command's start-up.
-  { entry: 'server/src/cli/main.ts', out: `${outdir}/cli.js`, banner: '#!/usr/bin/env node', external: ['./mcp.js'] },
-  { entry: 'server/src/cli/mcp.ts', out: `${outdir}/mcp.js` },
-  { entry: 'server/src/lsp/server.ts', out: `${outdir}/server.js` },
+  // The validator of linked API files (OpenAPI, AsyncAPI, JSON Schema) is one bundle shared by
+  // the CLI, the MCP server and the language server, loaded only when a spec links such a file.
+  // It is always minified: unminified it would double the size of the npm package.
+  { entry: 'server/src/cli/main.ts', out: `${outdir}/cli.js`, banner: '#!/usr/bin/env node', external: ['./mcp.js', './api-validator.js'] },
+  { entry: 'server/src/cli/mcp.ts', out: `${outdir}/mcp.js`, external: ['./api-validator.js'] },
+  { entry: 'server/src/lsp/server.ts', out: `${outdir}/server.js`, external: ['./api-validator.js'] },
+  { entry: 'server/src/fs/api-validator.ts', out: `${outdir}/api-validator.js`, minify: true, alias: { graphql: './scripts/stubs/graphql.ts' } },
   { entry: 'client/src/extension.ts', out: `${outdir}/extension.js`, external: ['vscode'] },
 ];
 
-for (const { entry, out, banner, external } of entries) {
+for (const { entry, out, banner, external, minify, alias } of entries) {
   if (!existsSync(entry)) continue;
   await build({
     ...common,
     entryPoints: [entry],
     outfile: out,
     external: external ?? [],
+    ...(minify ? { minify: true } : {}),
+    ...(alias ? { alias } : {}),
     banner: banner ? { js: banner } : undefined,
   });
   if (banner) chmodSync(out, 0o755);

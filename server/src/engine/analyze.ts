@@ -18,6 +18,8 @@ export interface AnalyzeOptions {
   uri?: string;
   config?: SpecReadyConfig;
   linkTargets?: ReadonlyMap<string, LinkTargetInfo>;
+  /** Linked API description files, gathered by the caller (fs/api-files.ts). */
+  apiFiles?: RuleContext['apiFiles'];
   /** A model already parsed from the same text with `parseForConfig`, to avoid parsing twice. */
   model?: SpecModel;
   /** Today's date (`YYYY-MM-DD`) for rules that compare dates; the caller owns the clock. */
@@ -73,6 +75,7 @@ export function analyzeSpec(text: string, options: AnalyzeOptions = {}): Analysi
     linkTargets: options.linkTargets,
     today: options.today,
     projectTerms: config.projectTerms?.terms,
+    apiFiles: options.apiFiles,
   };
   const rules = options.rules ?? RULES;
   const { findings, ruleFailures } = runRules(rules, model, context, config);

@@ -2,9 +2,11 @@ import { ConfigError } from '../config/errors';
 import { fileTooLargeMessage } from '../config/types';
 import type { AnalysisResult } from '../engine/analyze';
 import type { Host } from '../host/host';
+import { fileURLToPath } from 'node:url';
+import { apiFileLocations } from '../fs/api-files';
 import { analyzeDocument, type DocumentContext } from '../pipeline/analyze-document';
 import type { Finding } from '../rules/types';
-import type { DocumentConfig } from './workspace';
+import { isFileUri, type DocumentConfig } from './workspace';
 
 export interface DocumentSnapshot {
   uri: string;
@@ -23,6 +25,8 @@ interface CacheEntry {
   text: string;
   configKey: string;
   analysis: DocumentAnalysis;
+  /** Absolute paths of the API description files the analysis read. */
+  apiFiles: readonly string[];
 }
 
 export interface AnalysisLogger {
@@ -36,9 +40,23 @@ export interface AnalysisLogger {
 export class AnalysisService {
   private readonly cache = new Map<string, CacheEntry>();
   /** Analyses under way: a second request for the same version waits for the first. */
-  private readonly inFlight = new Map<string, Omit<CacheEntry, 'analysis'> & { analysis: Promise<DocumentAnalysis> }>();
+  private readonly inFlight = new Map<string, Omit<CacheEntry, 'analysis' | 'apiFiles'> & { analysis: Promise<DocumentAnalysis> }>();
 
   constructor(private readonly host: Host, private readonly logger: AnalysisLogger) {}
+
+  /**
+   * Drops the cached analyses that read the API description file at this absolute path and
+   * returns their URIs, so the caller can publish them anew after the file changed.
+   */
+  forgetDependentsOf(absolutePath: string): string[] {
+    const dependents: string[] = [];
+    for (const [uri, entry] of this.cache) {
+      if (!entry.apiFiles.includes(absolutePath)) continue;
+      dependents.push(uri);
+      this.cache.delete(uri);
+    }
+    return dependents;
+  }
 
   cached(uri: string, version: number | undefined): DocumentAnalysis | undefined {
     const entry = this.cache.get(uri);
@@ -74,7 +92,10 @@ export class AnalysisService {
     this.inFlight.set(snapshot.uri, flight);
     try {
       const result = await analysis;
-      if (cache) this.cache.set(snapshot.uri, { version: snapshot.version, text: snapshot.text, configKey, analysis: result });
+      if (cache) {
+        const apiFiles = result.kind === 'analysed' && isFileUri(snapshot.uri) ? apiFileLocations(result.result.model, fileURLToPath(snapshot.uri), documentConfig.projectRoot) : [];
+        this.cache.set(snapshot.uri, { version: snapshot.version, text: snapshot.text, configKey, analysis: result, apiFiles });
+      }
       return result;
     } finally {
       if (this.inFlight.get(snapshot.uri) === flight) this.inFlight.delete(snapshot.uri);

@@ -24,7 +24,8 @@ import { registerQuestions } from './features/questions';
 import { AnalysisStateNotification, READINESS_CHANGED, READINESS_REQUEST, RECHECK_REQUEST, SERVER_INFO_REQUEST, sendNotification, type ReadinessParams, type RecheckParams, type ServerInfo } from './protocol';
 import { SpecIndex } from './spec-index';
 import { SuppressionsFiles } from '../fs/suppressions-file';
-import { Workspace, type DocumentConfig } from './workspace';
+import { isFileUri, Workspace, type DocumentConfig } from './workspace';
+import { fileURLToPath } from 'node:url';
 import type { Host } from '../host/host';
 import { nodeHost } from '../host/node-host';
 import { version as SERVER_VERSION } from '../../../package.json';
@@ -117,6 +118,10 @@ export class Session {
         this.diagnostics.refreshAll();
         return;
       }
+      // A linked API description changed: the specs that read it are checked again.
+      const apiChanges = change.changes.filter((event) => API_FILE.test(event.uri));
+      if (apiChanges.some((event) => this.linkedApiFileChanged(event.uri))) this.diagnostics.refreshAll();
+      if (apiChanges.length === change.changes.length) return;
       this.diagnostics.workspaceChanged();
       for (const event of change.changes) {
         if (this.specs.isCandidate(event.uri)) void this.specs.refresh(event.uri);
@@ -146,7 +151,9 @@ export class Session {
     }
     if (this.supportsWatchedFiles) {
       void this.connection.client.register(DidChangeWatchedFilesNotification.type, {
-        watchers: [{ globPattern: '**/.specready.{json,yaml,yml}' }, { globPattern: '**/.specready/terms.txt' }, { globPattern: '**/specready-suppressions.json' }, { globPattern: '**/*.{md,markdown}' }],
+        watchers: [{ globPattern: '**/.specready.{json,yaml,yml}' }, { globPattern: '**/.specready/terms.txt' }, { globPattern: '**/specready-suppressions.json' }, { globPattern: '**/*.{md,markdown}' },
+          // Linked API descriptions (OpenAPI, AsyncAPI, JSON Schema).
+          { globPattern: '**/*.{yaml,yml,json}' }],
       });
     }
     if (this.connection.workspace && this.workspace.folderPaths().length > 0) {
@@ -176,6 +183,14 @@ export class Session {
     this.connection.console.warn(text);
     // A notification, not window/showMessageRequest: nothing waits for the user to answer.
     void this.connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Warning, message: text });
+  }
+
+  /** Forgets the analyses that read this API file; true when there were any. */
+  private linkedApiFileChanged(uri: string): boolean {
+    if (!isFileUri(uri)) return false;
+    const dependents = this.analysis.forgetDependentsOf(fileURLToPath(uri));
+    for (const dependent of dependents) this.forgetReadiness(dependent);
+    return dependents.length > 0;
   }
 
   private configurationChanged(): void {
@@ -266,6 +281,8 @@ export class Session {
     this.lastReadiness.delete(uri);
   }
 }
+
+const API_FILE = /\.(?:ya?ml|json)$/i;
 
 export function snapshotOf(document: TextDocument): DocumentSnapshot {
   return { uri: document.uri, version: document.version, text: document.getText() };

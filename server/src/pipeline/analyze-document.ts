@@ -7,11 +7,12 @@
 import { fileURLToPath } from 'node:url';
 import type { SpecReadyConfig } from '../config/types';
 import { analyzeSpec, parseForConfig, type AnalysisResult } from '../engine/analyze';
+import { gatherApiFiles, type ApiFileCache } from '../fs/api-files';
 import { gatherLinkTargets, type LinkTargetCache } from '../fs/link-targets';
 import type { Host } from '../host/host';
 import { localLinkPaths } from '../model/link-targets';
 import type { SpecModel } from '../model/types';
-import type { LinkTargetInfo } from '../rules/types';
+import type { LinkTargetInfo, RuleContext } from '../rules/types';
 
 export interface DocumentContext {
   host: Host;
@@ -22,6 +23,8 @@ export interface DocumentContext {
   today?: string;
   /** Anchors of linked files already read (default: the host's own cache). */
   linkTargetCache?: LinkTargetCache;
+  /** Linked API description files already parsed (default: one cache per process). */
+  apiFileCache?: ApiFileCache;
   /**
    * Called when the linked files cannot be looked at; the document is then analysed with its
    * links unchecked. Without it the error is thrown.
@@ -37,7 +40,20 @@ export interface DocumentContext {
 export async function analyzeDocument(text: string, uri: string, context: DocumentContext): Promise<AnalysisResult> {
   const model = parseForConfig(text, uri, context.config);
   const linkTargets = await linkTargetsOf(model, uri, context);
-  return analyzeSpec(text, { uri, config: context.config, linkTargets, model, today: context.today });
+  const apiFiles = await apiFilesOf(model, uri, context);
+  return analyzeSpec(text, { uri, config: context.config, linkTargets, apiFiles, model, today: context.today });
+}
+
+/** Linked OpenAPI, AsyncAPI and JSON Schema files, read through the host and parsed once per version. */
+async function apiFilesOf(model: SpecModel, uri: string, context: DocumentContext): Promise<RuleContext['apiFiles']> {
+  if (!uri.startsWith('file:')) return undefined;
+  try {
+    return await gatherApiFiles(model, fileURLToPath(uri), { host: context.host, projectRoot: context.projectRoot, cache: context.apiFileCache });
+  } catch (error) {
+    if (!context.onLinkError) throw error;
+    context.onLinkError(error as Error);
+    return undefined;
+  }
 }
 
 async function linkTargetsOf(model: SpecModel, uri: string, context: DocumentContext): Promise<ReadonlyMap<string, LinkTargetInfo> | undefined> {

@@ -3,6 +3,7 @@ import type { Rule } from './types';
 import { brokenLink } from './broken-link';
 import { duplicateId } from './duplicate-id';
 import { emptySection } from './empty-section';
+import { invalidApiFile } from './invalid-api-file';
 import { invalidCodeBlock } from './invalid-code-block';
 import { genericDefinitionOfDone } from './generic-definition-of-done';
 import { hiddenContext } from './hidden-context';
@@ -30,6 +31,7 @@ export const RULES: readonly Rule[] = Object.freeze([
   genericDefinitionOfDone,
   hiddenContext,
   interfaceIncomplete,
+  invalidApiFile,
   invalidCodeBlock,
   invalidFrontMatter,
   malformedEars,

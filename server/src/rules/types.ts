@@ -1,6 +1,7 @@
 import type { Range, SpecModel } from '../model/types';
 import type { Profile } from '../sections/profiles';
 import type { Lexicon } from '../lexicon/lexicon';
+import type { ApiDescription } from '../model/api-description';
 
 export type Severity = 'error' | 'warning' | 'info' | 'hint';
 export type RuleLevel = Severity | 'off';
@@ -69,6 +70,12 @@ export interface RuleContext {
   today?: string;
   /** Terms of the project vocabulary file, which need no definition (read by the caller). */
   projectTerms?: readonly string[];
+  /**
+   * The API description files (OpenAPI, AsyncAPI, JSON Schema) the spec links, read, parsed and
+   * validated by the caller; keys are link targets as in `linkTargets`. Absent when unknown
+   * (an unsaved document): then nothing is checked against them.
+   */
+  apiFiles?: ReadonlyMap<string, ApiDescription>;
 }
 
 export interface LinkTargetInfo {

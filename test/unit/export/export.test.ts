@@ -35,7 +35,7 @@ function workspaceWith(spec: string, extra: Record<string, string | Uint8Array> 
     'outside/notes.txt': OUTSIDE,
     'repo/specs/refunds.spec.md': spec,
     'repo/specs/img/flow.png': PNG,
-    'repo/docs/api.yaml': 'openapi: 3.1.0\ninfo:\n  title: Refunds\n',
+    'repo/docs/api.yaml': 'openapi: 3.1.0\ninfo:\n  title: Refunds\n  version: 1.0.0\npaths: {}\n',
     ...extra,
   });
   symlinkSync(workspace.path('outside/notes.txt'), workspace.path('repo/specs/notes-link.txt'));
@@ -349,7 +349,7 @@ const HAS_GIT = spawnSync('git', ['--version']).status === 0;
     const stillClean = await exportBundle(options(workspace, { outPath: workspace.path('second.zip') }));
     assertWritten(stillClean);
     assert.equal(JSON.parse(text(unzip(stillClean.path)['manifest.json'])).source.git.dirty, false);
-    workspace.write('repo/docs/api.yaml', 'openapi: 3.1.1\n');
+    workspace.write('repo/docs/api.yaml', 'openapi: 3.1.1\ninfo:\n  title: Refunds\n  version: 1.0.1\npaths: {}\n');
     const dirty = await exportBundle(options(workspace, { outPath: workspace.path('third.zip') }));
     assertWritten(dirty);
     assert.deepEqual(JSON.parse(text(unzip(dirty.path)['manifest.json'])).source.git, { commit: head, dirty: true });

@@ -1,0 +1,418 @@
+/**
+ * The validator of linked API description files: @redocly/openapi-core (OpenAPI 3.x, Swagger
+ * 2.0, AsyncAPI 2/3: structure, unresolved `$ref`s, unique operation ids and parameters, declared
+ * path parameters, each problem with its line) and ajv (JSON Schema files, and the spec's JSON
+ * examples against the file's schemas). Bundled on its own (dist/api-validator.js) and loaded by
+ * fs/api-files.ts on first use, so that specs without linked API files never load it and the
+ * CLI, the server and the MCP server share one copy.
+ */
+import * as path from 'node:path';
+import type * as RedoclyModule from '@redocly/openapi-core' with { 'resolution-mode': 'import' };
+import type { Config, Document, NormalizedProblem } from '@redocly/openapi-core' with { 'resolution-mode': 'import' };
+import type Ajv from 'ajv';
+import { unusableApiFile, type ApiDescription, type ApiFilePosition, type ApiFormat, type ApiOperation, type ApiProblem, type ExampleError } from '../model/api-description';
+
+/** Problems reported per file; the rest are counted in one more. */
+export const MAX_API_PROBLEMS = 20;
+
+type Redocly = typeof RedoclyModule;
+let redocly: Promise<{ lib: Redocly; config: Config }> | undefined;
+
+/** Loaded on first use: specs without linked API files never pay for the validator. */
+function loadRedocly(): Promise<{ lib: Redocly; config: Config }> {
+  redocly ??= import('@redocly/openapi-core').then(async (lib) => ({
+    lib,
+    // Only what makes a description invalid or unusable for a builder; no style rules.
+    config: await lib.createConfig({
+      extends: [],
+      rules: {
+        struct: 'error',
+        'no-unresolved-refs': 'error',
+        'operation-operationId-unique': 'error',
+        'operation-parameters-unique': 'error',
+        'path-parameters-defined': 'error',
+        'path-declaration-must-exist': 'error',
+        'no-identical-paths': 'error',
+        'no-ambiguous-paths': 'off',
+        'spec-components-invalid-map-name': 'error',
+      },
+    }),
+  }));
+  return redocly;
+}
+
+/** Parses and validates one API description; exported for tests and the benchmark. */
+export async function analyseApiText(text: string, absolutePath: string, named = true): Promise<Omit<ApiDescription, 'key'> | undefined> {
+  const { lib, config } = await loadRedocly();
+  let document: Document;
+  try {
+    document = lib.makeDocumentFromString(text, absolutePath);
+  } catch (error) {
+    if (!named) return undefined;
+    const parseError = error as { line?: number; col?: number; message: string };
+    const at = Number.isFinite(parseError.line) && Number.isFinite(parseError.col) ? { line: (parseError.line ?? 1) - 1, character: (parseError.col ?? 1) - 1 } : undefined;
+    const language = /\.json$/i.test(absolutePath) ? 'JSON' : 'YAML';
+    return { ...unusableApiFile('syntax', ''), problems: [{ code: 'syntax', message: `it is not valid ${language}: ${cleanYamlMessage(parseError.message)}`, ...(at ? { at } : {}) }] };
+  }
+  const root = document.parsed;
+  if (!isObject(root)) return named ? unusableApiFile('not-api', 'it is not an OpenAPI, AsyncAPI or JSON Schema document (its top level is not a mapping)') : undefined;
+  const format = formatOf(root);
+  if (format === undefined) {
+    if (looksLikeSchema(root)) return jsonSchemaDescription(root, document, lib);
+    return named && /open ?api|swagger|async ?api/i.test(path.basename(absolutePath)) ? unusableApiFile('not-api', 'it has no `openapi`, `swagger` or `asyncapi` version field, so it is not an API description') : undefined;
+  }
+  let problems: NormalizedProblem[];
+  try {
+    problems = await lib.lintDocument({ document, config, externalRefResolver: new lib.BaseResolver() });
+  } catch (error) {
+    // An unsupported version ("openapi: 4.0") is reported by the detector as an exception.
+    return { ...unusableApiFile('version', (error as Error).message.replace(/\.$/, '')), format, version: versionOf(root) };
+  }
+  const reported = problems.filter((problem) => problem.severity === 'error');
+  const described: ApiProblem[] = reported.slice(0, MAX_API_PROBLEMS).map((problem) => ({
+    code: problem.ruleId,
+    message: problem.message,
+    ...(positionOf(lib, problem) ?? {}),
+  }));
+  if (reported.length > MAX_API_PROBLEMS) described.push({ code: 'more', message: `and ${reported.length - MAX_API_PROBLEMS} more problems` });
+  return {
+    format,
+    version: versionOf(root),
+    title: isObject(root.info) && typeof root.info.title === 'string' ? root.info.title : undefined,
+    problems: described,
+    ...contents(root, format, (pointer) => pointerPosition(lib, document, pointer)),
+    validate: exampleValidator(root, format),
+  };
+}
+
+function cleanYamlMessage(message: string): string {
+  return message.split('\n')[0].replace(/\s*in "[^"]*"/, '').replace(/\s*\(\d+:\d+\)$/, '');
+}
+
+function positionOf(lib: Redocly, problem: NormalizedProblem): { at: ApiFilePosition } | undefined {
+  const location = problem.location[0];
+  if (!location) return undefined;
+  try {
+    const { start } = lib.getLineColLocation(location);
+    return { at: { line: start.line - 1, character: start.col - 1 } };
+  } catch {
+    return undefined;
+  }
+}
+
+function pointerPosition(lib: Redocly, document: Document, pointer: string): ApiFilePosition | undefined {
+  try {
+    const { start } = lib.getLineColLocation({ source: document.source, pointer: `#${pointer}`, reportOnKey: true });
+    return { line: start.line - 1, character: start.col - 1 };
+  } catch {
+    return undefined;
+  }
+}
+
+type Json = Record<string, unknown>;
+
+function isObject(value: unknown): value is Json {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function formatOf(root: Json): ApiFormat | undefined {
+  if (typeof root.openapi === 'string' || typeof root.openapi === 'number') return 'openapi';
+  if (root.swagger !== undefined) return 'swagger';
+  if (root.asyncapi !== undefined) return 'asyncapi';
+  return undefined;
+}
+
+function versionOf(root: Json): string | undefined {
+  const version = root.openapi ?? root.swagger ?? root.asyncapi;
+  return typeof version === 'string' || typeof version === 'number' ? String(version) : undefined;
+}
+
+function looksLikeSchema(root: Json): boolean {
+  if (typeof root.$schema === 'string' && /json-schema/i.test(root.$schema)) return true;
+  return (typeof root.type === 'string' && (isObject(root.properties) || root.type !== 'object')) || isObject(root.$defs) || (isObject(root.properties) && isObject(root.definitions));
+}
+
+const METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'];
+
+function contents(root: Json, format: ApiFormat, at: (pointer: string) => ApiFilePosition | undefined): Pick<ApiDescription, 'operations' | 'schemas' | 'basePaths'> {
+  const operations: ApiOperation[] = [];
+  const schemas: Record<string, string> = {};
+  const basePaths: string[] = [];
+  const globallySecured = Array.isArray(root.security) && root.security.length > 0;
+  if (format === 'openapi' || format === 'swagger') {
+    if (format === 'swagger' && typeof root.basePath === 'string') basePaths.push(root.basePath);
+    if (Array.isArray(root.servers)) {
+      for (const server of root.servers) {
+        if (isObject(server) && typeof server.url === 'string') {
+          const base = server.url.replace(/^[a-z][a-z0-9+.-]*:\/\/[^/]*/i, '').replace(/\{[^}]*\}/g, '');
+          if (base.startsWith('/')) basePaths.push(base);
+        }
+      }
+    }
+    const definitions = format === 'swagger' ? root.definitions : isObject(root.components) ? root.components.schemas : undefined;
+    const prefix = format === 'swagger' ? '/definitions/' : '/components/schemas/';
+    if (isObject(definitions)) for (const name of Object.keys(definitions)) schemas[name] = prefix + escapePointer(name);
+    const paths = isObject(root.paths) ? root.paths : {};
+    for (const [route, item] of Object.entries(paths)) {
+      if (!isObject(item)) continue;
+      const itemPointer = `/paths/${escapePointer(route)}`;
+      const shared = Array.isArray(item.parameters) ? item.parameters : [];
+      for (const method of METHODS) {
+        const operation = item[method];
+        if (!isObject(operation)) continue;
+        const pointer = `${itemPointer}/${method}`;
+        operations.push(httpOperation(root, format, method, route, operation, pointer, shared, globallySecured, at(pointer)));
+      }
+    }
+  } else if (format === 'asyncapi') {
+    asyncOperations(root, operations, schemas, at);
+  }
+  return { operations, schemas, basePaths };
+}
+
+function httpOperation(root: Json, format: ApiFormat, method: string, route: string, operation: Json, pointer: string,
+  shared: unknown[], globallySecured: boolean, at: ApiFilePosition | undefined): ApiOperation {
+  const responseSchemas: Record<string, string> = {};
+  const responses = isObject(operation.responses) ? operation.responses : {};
+  for (const [status, response] of Object.entries(responses)) {
+    const resolved = deref(root, response);
+    const responsePointer = isRef(response) ? refPointer(response.$ref) : `${pointer}/responses/${escapePointer(status)}`;
+    if (!isObject(resolved) || responsePointer === undefined) continue;
+    if (format === 'swagger') {
+      if (resolved.schema !== undefined) responseSchemas[status] = `${responsePointer}/schema`;
+    } else {
+      const media = jsonMedia(resolved.content);
+      if (media && isObject(media.value) && media.value.schema !== undefined) responseSchemas[status] = `${responsePointer}/content/${escapePointer(media.type)}/schema`;
+    }
+  }
+  let requestSchema: string | undefined;
+  const own: unknown[] = Array.isArray(operation.parameters) ? operation.parameters : [];
+  const parameters = [...shared, ...own].map((parameter) => deref(root, parameter));
+  const fields: ApiOperation['fields'] = [];
+  parameters.forEach((parameter, index) => {
+    if (!isObject(parameter) || typeof parameter.name !== 'string') return;
+    if (format === 'swagger' && parameter.in === 'body') {
+      if (parameter.schema !== undefined) requestSchema = `${pointer}/parameters/${index - shared.length}/schema`;
+      return;
+    }
+    const schema = deref(root, parameter.schema);
+    fields.push({ name: parameter.name, typed: typeof parameter.type === 'string' || (isObject(schema) && (schema.type !== undefined || schema.$ref !== undefined || schema.enum !== undefined)) });
+  });
+  if (format === 'openapi') {
+    const body = deref(root, operation.requestBody);
+    const bodyPointer = isRef(operation.requestBody) ? refPointer(operation.requestBody.$ref) : `${pointer}/requestBody`;
+    const media = isObject(body) ? jsonMedia(body.content) : undefined;
+    if (media && isObject(media.value) && media.value.schema !== undefined && bodyPointer) requestSchema = `${bodyPointer}/content/${escapePointer(media.type)}/schema`;
+  }
+  if (requestSchema) {
+    const schema = deref(root, resolvePointer(root, requestSchema));
+    if (isObject(schema) && isObject(schema.properties)) {
+      for (const [name, property] of Object.entries(schema.properties)) {
+        const resolved = deref(root, property);
+        fields.push({ name, typed: isObject(resolved) && (resolved.type !== undefined || resolved.enum !== undefined || resolved.properties !== undefined || isRef(property)) });
+      }
+    }
+  }
+  return {
+    method: method.toUpperCase(),
+    path: route,
+    ...(typeof operation.operationId === 'string' ? { operationId: operation.operationId } : {}),
+    ...(at ? { at } : {}),
+    ...(requestSchema ? { requestSchema } : {}),
+    responseSchemas,
+    responses: Object.keys(responses),
+    secured: Array.isArray(operation.security) ? operation.security.length > 0 : globallySecured,
+    fields,
+  };
+}
+
+function asyncOperations(root: Json, operations: ApiOperation[], schemas: Record<string, string>, at: (pointer: string) => ApiFilePosition | undefined): void {
+  const components = isObject(root.components) ? root.components : {};
+  if (isObject(components.schemas)) for (const name of Object.keys(components.schemas)) schemas[name] = `/components/schemas/${escapePointer(name)}`;
+  if (isObject(components.messages)) {
+    for (const [name, message] of Object.entries(components.messages)) {
+      if (isObject(message) && message.payload !== undefined) schemas[name] ??= `/components/messages/${escapePointer(name)}/payload`;
+    }
+  }
+  const channels = isObject(root.channels) ? root.channels : {};
+  for (const [name, channel] of Object.entries(channels)) {
+    if (!isObject(channel)) continue;
+    const pointer = `/channels/${escapePointer(name)}`;
+    const address = typeof channel.address === 'string' ? channel.address : name;
+    const actions = ['publish', 'subscribe'].filter((action) => isObject(channel[action]));
+    const payloads: Record<string, string> = {};
+    for (const action of actions) {
+      const message = deref(root, (channel[action] as Json).message);
+      const messagePointer = isRef((channel[action] as Json).message) ? refPointer(((channel[action] as Json).message as { $ref: string }).$ref) : `${pointer}/${action}/message`;
+      if (isObject(message) && message.payload !== undefined && messagePointer) payloads[action] = `${messagePointer}/payload`;
+    }
+    if (isObject(channel.messages)) {
+      for (const [messageName, message] of Object.entries(channel.messages)) {
+        const resolved = deref(root, message);
+        const messagePointer = isRef(message) ? refPointer(message.$ref) : `${pointer}/messages/${escapePointer(messageName)}`;
+        if (isObject(resolved) && resolved.payload !== undefined && messagePointer) payloads[messageName] = `${messagePointer}/payload`;
+      }
+    }
+    operations.push({ method: actions.map((action) => action.toUpperCase()).join('/') || 'CHANNEL', path: address, at: at(pointer), responseSchemas: payloads, responses: [], secured: false, fields: [] });
+  }
+}
+
+function jsonMedia(content: unknown): { type: string; value: unknown } | undefined {
+  if (!isObject(content)) return undefined;
+  const types = Object.keys(content);
+  const type = types.find((name) => /[/+]json\b/i.test(name)) ?? types.find((name) => name === '*/*');
+  return type === undefined ? undefined : { type, value: content[type] };
+}
+
+function isRef(value: unknown): value is { $ref: string } {
+  return isObject(value) && typeof value.$ref === 'string';
+}
+
+function refPointer(ref: string): string | undefined {
+  return ref.startsWith('#') ? decodeURIComponent(ref.slice(1)).replace(/^$/, '') : undefined;
+}
+
+/** Follows local `$ref`s (a few hops, so a cycle ends). */
+function deref(root: Json, value: unknown): unknown {
+  let current = value;
+  for (let hops = 0; hops < 16 && isRef(current); hops++) {
+    const pointer = refPointer(current.$ref);
+    if (pointer === undefined) return current;
+    current = resolvePointer(root, pointer);
+  }
+  return current;
+}
+
+function resolvePointer(root: unknown, pointer: string): unknown {
+  if (pointer === '') return root;
+  let current: unknown = root;
+  for (const part of pointer.split('/').slice(1)) {
+    const key = part.replace(/~1/g, '/').replace(/~0/g, '~');
+    if (Array.isArray(current)) current = current[Number(key)];
+    else if (isObject(current)) current = current[key];
+    else return undefined;
+  }
+  return current;
+}
+
+function escapePointer(key: string): string {
+  return key.replace(/~/g, '~0').replace(/\//g, '~1');
+}
+
+// ---------------------------------------------------------------------------------------------
+// JSON Schema files and example validation (ajv)
+
+function jsonSchemaDescription(root: Json, document: Document, lib: Redocly): Omit<ApiDescription, 'key'> {
+  const schemas: Record<string, string> = {};
+  const title = typeof root.title === 'string' ? root.title : undefined;
+  schemas[title ?? ''] = '';
+  for (const container of ['$defs', 'definitions']) {
+    const defs = root[container];
+    if (isObject(defs)) for (const name of Object.keys(defs)) schemas[name] ??= `/${container}/${escapePointer(name)}`;
+  }
+  const problems: ApiProblem[] = [];
+  const ajv = newAjv(dialectOf(root));
+  if (!ajv.validateSchema(root)) {
+    // The meta-schema explains one mistake several ways (enum, then anyOf); the first is enough.
+    const seen = new Set<string>();
+    for (const error of (ajv.errors ?? []).slice(0, MAX_API_PROBLEMS)) {
+      if (seen.has(error.instancePath)) continue;
+      seen.add(error.instancePath);
+      problems.push({ code: 'schema', message: `${error.instancePath || 'the schema'} ${error.message ?? 'is invalid'}`, ...(atPointer(lib, document, error.instancePath) ?? {}) });
+    }
+  } else {
+    try {
+      ajv.compile(root);
+    } catch (error) {
+      problems.push({ code: 'schema', message: (error as Error).message });
+    }
+  }
+  return {
+    format: 'json-schema',
+    version: typeof root.$schema === 'string' ? root.$schema : undefined,
+    title,
+    problems,
+    operations: [],
+    schemas,
+    basePaths: [],
+    validate: problems.length === 0 ? exampleValidator(root, 'json-schema') : undefined,
+  };
+}
+
+function atPointer(lib: Redocly, document: Document, pointer: string): { at: ApiFilePosition } | undefined {
+  const position = pointerPosition(lib, document, pointer);
+  return position ? { at: position } : undefined;
+}
+
+type AjvClass = typeof Ajv;
+type AjvInstance = InstanceType<AjvClass>;
+
+function dialectOf(root: Json): '2020' | '07' {
+  const declared = typeof root.$schema === 'string' ? root.$schema : '';
+  if (/2020-12|2019-09/.test(declared)) return '2020';
+  if (typeof root.openapi === 'string' && root.openapi.startsWith('3.1')) return '2020';
+  return '07';
+}
+
+// ajv is loaded synchronously with the module that needs it; it is small (150 KB) next to the validator.
+/* eslint-disable @typescript-eslint/no-require-imports */
+function newAjv(dialect: '2020' | '07'): AjvInstance {
+  const Ajv = (dialect === '2020' ? (require('ajv/dist/2020') as { default: AjvClass }) : (require('ajv') as { default: AjvClass })).default;
+  const addFormats = (require('ajv-formats') as { default: (ajv: AjvInstance) => AjvInstance }).default;
+  /* eslint-enable @typescript-eslint/no-require-imports */
+  const ajv = new Ajv({ strict: false, allErrors: true, validateFormats: true, logger: false, validateSchema: false });
+  addFormats(ajv);
+  // OpenAPI's own formats: not checked, but not unknown either.
+  for (const format of ['int32', 'int64', 'float', 'double', 'byte', 'binary', 'password', 'decimal']) ajv.addFormat(format, true);
+  return ajv;
+}
+
+const MAX_EXAMPLE_ERRORS = 5;
+
+/**
+ * One ajv instance per file version, built on first use. OpenAPI 3.0 and Swagger 2.0 schemas
+ * are JSON Schema draft 7 with `nullable` (turned into a type that admits null); 3.1 and
+ * AsyncAPI 3 schemas are 2020-12. `$ref` cycles are fine: ajv compiles recursive schemas.
+ */
+function exampleValidator(root: Json, format: ApiFormat): ApiDescription['validate'] {
+  let ajv: AjvInstance | undefined;
+  const compiled = new Map<string, ((value: unknown) => ExampleError[]) | undefined>();
+  return (pointer, value) => {
+    if (!compiled.has(pointer)) {
+      if (resolvePointer(root, pointer) === undefined) compiled.set(pointer, undefined);
+      else {
+        if (!ajv) {
+          ajv = newAjv(dialectOf(root));
+          ajv.addSchema((format === 'openapi' && dialectOf(root) === '07') || format === 'swagger' ? withNullable(root) as Json : root, 'api');
+        }
+        try {
+          const check = ajv.compile({ $ref: `api#${encodeURI(pointer)}` });
+          compiled.set(pointer, (input) => check(input) ? [] : (check.errors ?? []).slice(0, MAX_EXAMPLE_ERRORS).map((error) => ({ path: error.instancePath, message: errorText(error) })));
+        } catch {
+          compiled.set(pointer, undefined);
+        }
+      }
+    }
+    return compiled.get(pointer)?.(value);
+  };
+}
+
+function errorText(error: { keyword: string; message?: string; params: Record<string, unknown> }): string {
+  if (error.keyword === 'additionalProperties') return `has an unexpected property \`${String(error.params.additionalProperty)}\``;
+  if (error.keyword === 'required') return `lacks the required property \`${String(error.params.missingProperty)}\``;
+  if (error.keyword === 'enum') return `${error.message ?? 'is not allowed'}: ${(error.params.allowedValues as unknown[]).map((value) => JSON.stringify(value)).join(', ')}`;
+  return error.message ?? 'is invalid';
+}
+
+/** A copy of the document where `nullable: true` next to a type admits null (OpenAPI 3.0, `x-nullable` in Swagger). */
+function withNullable(value: unknown, seen = new Map<unknown, unknown>()): unknown {
+  if (Array.isArray(value)) return value.map((item) => withNullable(item, seen));
+  if (!isObject(value)) return value;
+  const known = seen.get(value);
+  if (known) return known;
+  const copy: Json = {};
+  seen.set(value, copy);
+  for (const [key, item] of Object.entries(value)) copy[key] = withNullable(item, seen);
+  if ((copy.nullable === true || copy['x-nullable'] === true) && typeof copy.type === 'string') copy.type = [copy.type, 'null'];
+  return copy;
+}
