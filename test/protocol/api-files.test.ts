@@ -1,0 +1,30 @@
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { REFUNDS_OPENAPI, NO_DESCRIPTION_OPENAPI } from '../unit/api/fixtures';
+import { TestClient } from './harness';
+
+const READY = readFileSync(join(__dirname, '..', '..', '..', 'examples', 'payment-refunds.spec.md'), 'utf8');
+const SPEC = `${READY}\nThe machine-readable contract is [the OpenAPI file](api/openapi.yaml).\n`;
+
+describe('language server: linked API description files', function () {
+  this.timeout(60000);
+  let client: TestClient | undefined;
+  afterEach(async () => client?.dispose());
+
+  it('shows an OpenAPI error on the link, and checks the spec again when the file changes', async () => {
+    client = new TestClient({ files: { 'api/openapi.yaml': NO_DESCRIPTION_OPENAPI } });
+    await client.initialize();
+    const uri = await client.open('refunds.spec.md', SPEC);
+    const linkLine = SPEC.split('\n').findIndex((line) => line.includes('(api/openapi.yaml)'));
+    const invalid = await client.diagnostics(uri, (params) => params.diagnostics.some((d) => d.code === 'invalid-api-file'), 30000);
+    const problem = invalid.find((d) => d.code === 'invalid-api-file');
+    assert.equal(problem?.range.start.line, linkLine);
+    assert.match(String(problem?.message), /^The linked OpenAPI 3\.0\.3 file api\/openapi\.yaml has a problem at line 7: The field `description` must be present on this level\.$/);
+
+    client.write('api/openapi.yaml', REFUNDS_OPENAPI);
+    await client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: client.uri('api/openapi.yaml'), type: 2 }] });
+    const fixed = await client.diagnostics(uri, (params) => !params.diagnostics.some((d) => d.code === 'invalid-api-file'), 30000);
+    assert.equal(fixed.some((d) => d.code === 'invalid-api-file'), false);
+  });
+});
