@@ -24,11 +24,12 @@ const entries = [
   // `specready mcp` loads ./mcp.js at run time, so the protocol SDK is not in every command's start-up.
   // The validator of linked API files (OpenAPI, AsyncAPI, JSON Schema) is one bundle shared by
   // the CLI, the MCP server and the language server, loaded only when a spec links such a file.
-  // It is always minified: unminified it would double the size of the npm package.
+  // It is always minified: unminified it would double the size of the npm package. It holds one
+  // ajv: @redocly/openapi-core's fork of it (same API, the copy the validator needs anyway).
   { entry: 'server/src/cli/main.ts', out: `${outdir}/cli.js`, banner: '#!/usr/bin/env node', external: ['./mcp.js', './api-validator.js'] },
   { entry: 'server/src/cli/mcp.ts', out: `${outdir}/mcp.js`, external: ['./api-validator.js'] },
   { entry: 'server/src/lsp/server.ts', out: `${outdir}/server.js`, external: ['./api-validator.js'] },
-  { entry: 'server/src/fs/api-validator.ts', out: `${outdir}/api-validator.js`, minify: true, alias: { graphql: './scripts/stubs/graphql.ts' } },
+  { entry: 'server/src/fs/api-validator.ts', out: `${outdir}/api-validator.js`, minify: true, alias: { graphql: './scripts/stubs/graphql.ts', ajv: '@redocly/ajv' } },
   { entry: 'client/src/extension.ts', out: `${outdir}/extension.js`, external: ['vscode'] },
 ];
 
