@@ -5,7 +5,7 @@
  */
 import assert from 'node:assert/strict';
 import { spawnSync, type SpawnSyncOptions } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -25,10 +25,16 @@ describe('npm package', function () {
   let packed: { files: Array<{ path: string; size: number }>; size: number; unpackedSize: number };
 
   before(function () {
-    if (!existsSync(join(REPO, 'dist', 'cli.js'))) throw new Error('dist/cli.js is missing: run npm run build first');
     scratch = realpathSync(mkdtempSync(join(tmpdir(), 'specready-package-')));
-    // --ignore-scripts: prepack would rebuild the bundles that `npm test` has just built.
-    const result = run(NPM, ['pack', '--ignore-scripts', '--json', '--pack-destination', scratch], { cwd: REPO });
+    // What `npm pack` publishes: prepack's production bundles, not the development build that
+    // `npm test` ran on. Staged in a copy so the repository's dist/ stays as it is.
+    const stage = join(scratch, 'stage');
+    mkdirSync(stage);
+    for (const file of ['package.json', 'README.md', 'LICENSE', '.npmignore']) copyFileSync(join(REPO, file), join(stage, file));
+    cpSync(join(REPO, 'schemas'), join(stage, 'schemas'), { recursive: true });
+    const bundle = run(process.execPath, [join(REPO, 'scripts', 'bundle.mjs'), '--production', '--outdir', join(stage, 'dist')], { cwd: REPO });
+    assert.equal(bundle.status, 0, bundle.stderr);
+    const result = run(NPM, ['pack', '--ignore-scripts', '--json', '--pack-destination', scratch], { cwd: stage });
     assert.equal(result.status, 0, result.stderr);
     [packed] = JSON.parse(result.stdout);
     tarball = join(scratch, (packed as unknown as { filename: string }).filename);

@@ -10,7 +10,8 @@
 import assert from 'node:assert/strict';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { analyzeSpec } from '../../../server/src/engine/analyze';
+import { analyzeSpec, parseForConfig } from '../../../server/src/engine/analyze';
+import { gatherApiFiles } from '../../../server/src/fs/api-files';
 import { fixAll } from '../../../server/src/features/fix-all';
 import { offsetAt } from '../../../server/src/model/text';
 import { findRule, RULES } from '../../../server/src/rules/registry';
@@ -61,10 +62,14 @@ describe('rule fixtures (test/fixtures/rules)', () => {
       });
 
       for (const name of files) {
-        it(`${name}: reports exactly the marked lines`, () => {
-          const text = readFileSync(join(ROOT, rule.id, name), 'utf8');
+        it(`${name}: reports exactly the marked lines`, async () => {
+          const file = join(ROOT, rule.id, name);
+          const text = readFileSync(file, 'utf8');
           const expected = expectations(text);
-          const result = analyzeSpec(text, { uri: `file:///fixtures/${rule.id}/${name}` });
+          const uri = `file:///fixtures/${rule.id}/${name}`;
+          // API description files a fixture links sit next to it, read as the CLI reads them.
+          const apiFiles = await gatherApiFiles(parseForConfig(text, uri), file, { projectRoot: join(ROOT, rule.id) });
+          const result = analyzeSpec(text, { uri, apiFiles });
           const actual = new Map<number, string[]>();
           for (const finding of result.findings) {
             if (finding.rule !== rule.id && !(expected.get(finding.range.start.line) ?? []).includes(finding.rule)) continue;
