@@ -61,6 +61,12 @@ export class UsageError extends Error {
   override name = 'UsageError';
 }
 
+/** `; did you mean "…"?` naming the candidate closest to `word`, or nothing when none is close. */
+export function didYouMean(word: string, candidates: readonly string[], prefix = ''): string {
+  const suggestion = closestMatch(word, candidates);
+  return suggestion ? `; did you mean "${prefix}${suggestion}"?` : '';
+}
+
 export function parseCommandLine(argv: readonly string[]): Command {
   const [first, ...rest] = argv;
   if (first === undefined) throw new UsageError('missing command: check, rules, export, new or mcp');
@@ -71,8 +77,8 @@ export function parseCommandLine(argv: readonly string[]): Command {
   if (first === 'rules') return parseRules(rest);
   if ((DELEGATED_COMMANDS as readonly string[]).includes(first)) return { kind: 'delegated', name: first as DelegatedName, args: rest };
   if (first.startsWith('-')) {
-    const suggestion = first.startsWith('--') ? closestMatch(first.slice(2), ['help', 'version']) : undefined;
-    throw new UsageError(`unknown option "${first}"${suggestion ? `; did you mean "--${suggestion}"?` : ''}`);
+    const hint = first.startsWith('--') ? didYouMean(first.slice(2), ['help', 'version'], '--') : '';
+    throw new UsageError(`unknown option "${first}"${hint}`);
   }
   const command = closestMatch(first, COMMANDS);
   if (command) throw new UsageError(`unknown command "${first}"; did you mean "${command}"?`);
@@ -150,8 +156,7 @@ function parseRules(args: string[]): Command {
   if (values.help) return { kind: 'help', topic: 'rules' };
   for (const id of positionals) {
     if (RULE_IDS.includes(id)) continue;
-    const suggestion = closestMatch(id, RULE_IDS);
-    throw new UsageError(`unexpected argument "${id}": no rule has that id${suggestion ? `; did you mean "${suggestion}"?` : ' (run "specready rules" for the list)'}`);
+    throw new UsageError(`unexpected argument "${id}": no rule has that id${didYouMean(id, RULE_IDS) || ' (run "specready rules" for the list)'}`);
   }
   return { kind: 'rules', format: oneOf('--format', values.format, RULES_FORMATS) ?? 'text', ...(positionals.length > 0 ? { ids: positionals } : {}) };
 }
@@ -180,8 +185,8 @@ function describeParseError(error: Error & { code?: string }, known: readonly st
   switch (error.code) {
     case 'ERR_PARSE_ARGS_UNKNOWN_OPTION': {
       const option = quoted ?? error.message;
-      const suggestion = option.startsWith('--') ? closestMatch(option.slice(2).replace(/=.*$/, ''), known) : undefined;
-      return `unknown option "${option}"${suggestion ? `; did you mean "--${suggestion}"?` : ''}`;
+      const hint = option.startsWith('--') ? didYouMean(option.slice(2).replace(/=.*$/, ''), known, '--') : '';
+      return `unknown option "${option}"${hint}`;
     }
     case 'ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL': return `unexpected argument "${quoted ?? error.message}"`;
     // Node's text runs over several lines ("...is ambiguous.\nDid you forget..."); the first says it.
@@ -197,8 +202,7 @@ function firstLine(text: string): string {
 function oneOf<T extends string>(name: string, value: string | undefined, allowed: readonly T[]): T | undefined {
   if (value === undefined) return undefined;
   if ((allowed as readonly string[]).includes(value)) return value as T;
-  const suggestion = closestMatch(value, allowed);
-  throw new UsageError(`${name} must be one of ${allowed.join(', ')}, not "${value}"${suggestion ? `; did you mean "${suggestion}"?` : ''}`);
+  throw new UsageError(`${name} must be one of ${allowed.join(', ')}, not "${value}"${didYouMean(value, allowed)}`);
 }
 
 function nonEmpty(name: string, value: string | undefined): string | undefined {

@@ -11,8 +11,7 @@ import { defaultOutPath, exportBundle, parseSourceDateEpoch } from '../export/in
 import { repositoryRoot } from '../export/git';
 import { BUNDLE_FORMATS, type BundleFormat, type ExportResult, type ExportWritten } from '../export/types';
 import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE } from './io';
-import { parseOptions, UsageError } from './args';
-import { closestMatch } from '../config/suggest';
+import { didYouMean, parseOptions, UsageError } from './args';
 
 export interface ExportIo {
   cwd: string;
@@ -120,8 +119,7 @@ function parse(args: string[]): ExportArgs | 'help' {
   }
   const format = values.format ?? 'zip';
   if (!(BUNDLE_FORMATS as readonly string[]).includes(format)) {
-    const suggestion = closestMatch(format, BUNDLE_FORMATS);
-    throw new UsageError(`--format must be zip or dir, not "${format}"${suggestion ? `; did you mean "${suggestion}"?` : ''}`);
+    throw new UsageError(`--format must be zip or dir, not "${format}"${didYouMean(format, BUNDLE_FORMATS)}`);
   }
   for (const name of ['out', 'root', 'config'] as const) {
     if (values[name] === '') throw new UsageError(`--${name} needs a path`);

@@ -16,8 +16,7 @@ import {
   templateVariables, titleFromFileName,
 } from '../templates/render';
 import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE } from './io';
-import { parseOptions, UsageError } from './args';
-import { closestMatch } from '../config/suggest';
+import { didYouMean, parseOptions, UsageError } from './args';
 
 export interface NewIo {
   cwd: string;
@@ -219,8 +218,7 @@ async function profileNamed(name: string, folder: string, cwd: string): Promise<
     if (!(error instanceof UnknownProfileError)) throw error;
     const customs = findCustomTemplates(folder).map((template) => template.name);
     const known = [...new Set([...TEMPLATE_NAMES, ...Object.keys(loaded.config.profiles ?? {}), ...customs])];
-    const suggestion = closestMatch(name, known);
-    throw new UsageError(`unknown template "${name}"${suggestion ? `; did you mean "${suggestion}"?` : ''} (available from ${relative(cwd, folder) || '.'}: ${known.join(', ')})`);
+    throw new UsageError(`unknown template "${name}"${didYouMean(name, known)} (available from ${relative(cwd, folder) || '.'}: ${known.join(', ')})`);
   }
 }
 
