@@ -1,7 +1,7 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import { EXPORT_REQUEST, type ExportParams, type ExportResult } from '../../server/src/lsp/protocol';
+import { ExportRequest, sendRequest, type ExportParams, type ExportResult } from '../../server/src/lsp/protocol';
 
 type BundleFormat = NonNullable<ExportParams['format']>;
 type Written = Extract<ExportResult, { status: 'written' }>;
@@ -68,7 +68,7 @@ async function exportCommand(ensureStarted: () => Promise<LanguageClient>, resou
     const request = params;
     const result = await vscode.window.withProgress(
       { location: vscode.ProgressLocation.Notification, title: 'SpecReady: exporting handoff bundle…' },
-      () => client.sendRequest<ExportResult>(EXPORT_REQUEST, request),
+      () => sendRequest(client, ExportRequest, request),
     );
     if (result.status === 'written') {
       void announce(result);

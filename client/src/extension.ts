@@ -2,15 +2,8 @@ import * as vscode from 'vscode';
 import { LanguageClient, State, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 import { DIMENSION_IDS, DIMENSION_LABELS } from '../../server/src/score/types';
 import {
-  AnalysisStateNotification,
-  onNotification,
-  READINESS_CHANGED,
-  READINESS_REQUEST,
-  RECHECK_REQUEST,
-  SERVER_INFO_REQUEST,
-  type Readiness,
-  type ServerInfo,
-  type SpecSummary,
+  AnalysisStateNotification, onNotification, ReadinessChangedNotification, ReadinessRequest, RecheckRequest, REVEAL_COMMAND, sendRequest, ServerInfoRequest,
+  type Readiness, type ServerInfo, type SpecSummary,
 } from '../../server/src/lsp/protocol';
 import { registerExportCommand } from './export';
 import { registerIdCompletion } from './id-completion';
@@ -62,7 +55,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<SpecRe
       await refreshStatus(status);
     }),
     vscode.commands.registerCommand('specready.showOutput', () => output.show(true)),
-    vscode.commands.registerCommand('specready.reveal', (uri: string, range: vscode.Range | { start: vscode.Position; end: vscode.Position }) =>
+    vscode.commands.registerCommand(REVEAL_COMMAND, (uri: string, range: vscode.Range | { start: vscode.Position; end: vscode.Position }) =>
       reveal(uri, range)),
     vscode.window.onDidChangeActiveTextEditor(() => void refreshStatus(status)),
     vscode.workspace.onDidOpenTextDocument((document) => {
@@ -90,7 +83,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<SpecRe
       await vscode.commands.executeCommand(`${SPECS_VIEW}.focus`);
       await specsView.revealSpec(uri);
     },
-    serverInfo: async () => (await ensureStarted()).sendRequest<ServerInfo>(SERVER_INFO_REQUEST),
+    serverInfo: async () => sendRequest(await ensureStarted(), ServerInfoRequest, {}),
   };
 }
 
@@ -156,7 +149,7 @@ async function startClient(context: vscode.ExtensionContext, output: vscode.LogO
     diagnosticPullOptions: { onChange: true, onSave: true, onTabs: true },
   };
   client = new LanguageClient('specready', 'SpecReady', serverOptions, clientOptions);
-  client.onNotification(READINESS_CHANGED, (readiness: Readiness) => status.update(readiness));
+  onNotification(client, ReadinessChangedNotification, (readiness) => status.update(readiness));
   onNotification(client, AnalysisStateNotification, (state) => status.setAnalysing(state.uri, state.version, state.analysing));
   client.onDidChangeState((event) => {
     if (event.newState !== State.Running) status.clearAnalysing();
@@ -168,7 +161,7 @@ async function startClient(context: vscode.ExtensionContext, output: vscode.LogO
 }
 
 async function readinessFor(languageClient: LanguageClient, uri: string): Promise<Readiness | null> {
-  return languageClient.sendRequest<Readiness | null>(READINESS_REQUEST, { uri });
+  return sendRequest(languageClient, ReadinessRequest, { uri });
 }
 
 async function refreshStatus(status: ReadinessStatus): Promise<void> {
@@ -237,7 +230,7 @@ function readinessItems(readiness: Readiness): ReadinessItem[] {
 
 async function recheck(languageClient: LanguageClient, status: ReadinessStatus): Promise<Readiness | null> {
   const uri = vscode.window.activeTextEditor?.document.uri.toString();
-  const readiness = await languageClient.sendRequest<Readiness | null>(RECHECK_REQUEST, { uri: uri ?? null });
+  const readiness = await sendRequest(languageClient, RecheckRequest, { uri: uri ?? null });
   if (uri) status.update(readiness, uri);
   return readiness;
 }

@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { State, type LanguageClient } from 'vscode-languageclient/node';
 import {
   onNotification,
+  REVEAL_COMMAND,
   sendRequest,
   SpecDetailsRequest,
   SpecsChangedNotification,
@@ -344,7 +345,7 @@ function firstSentence(message: string): string {
 }
 
 function revealCommand(uri: string, range: Range): vscode.Command {
-  return { title: 'Reveal', command: 'specready.reveal', arguments: [uri, range] };
+  return { title: 'Reveal', command: REVEAL_COMMAND, arguments: [uri, range] };
 }
 
 function escape(text: string): string {

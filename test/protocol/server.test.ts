@@ -14,6 +14,14 @@ function codes(diagnostics: Diagnostic[]): string[] {
   return [...new Set(diagnostics.map((d) => String(d.code)))].sort();
 }
 
+/** A code action's edits of the document, which name the version they were computed on. */
+function editsOf(action: CodeAction, uri: string, version: number): TextEdit[] {
+  const [change, ...others] = action.edit!.documentChanges! as Array<{ textDocument: { uri: string; version: number }; edits: TextEdit[] }>;
+  assert.deepEqual(others, []);
+  assert.deepEqual(change.textDocument, { uri, version });
+  return change.edits;
+}
+
 function apply(text: string, edits: TextEdit[]): string {
   return TextDocument.applyEdits(TextDocument.create('file:///x.md', 'markdown', 1, text), edits);
 }
@@ -108,7 +116,7 @@ describe('language server over stdio (push client, no dynamic registration, null
       const before = analyzeSpec(text).findings.filter((f) => f.rule === rule && f.message === target.message).length;
       const errorsBefore = diagnostics.filter((d) => d.severity === 1).length;
       const targetText = lineOf(text, target.range.start.line);
-      text = apply(text, action.edit!.changes![uri]);
+      text = apply(text, editsOf(action, uri, version));
       await client.replaceAll(uri, ++version, text);
       const after = await client.diagnostics(uri, (p) => p.version === version);
       if (resolves) {
@@ -195,7 +203,7 @@ describe('language server over stdio (push client, no dynamic registration, null
     for (const title of ['Disable weak-modal for this line', 'Disable weak-modal for this file']) {
       const action = actions.find((a) => a.title === title)!;
       assert.ok(action, title);
-      const fixed = apply(text, action.edit!.changes![uri]);
+      const fixed = apply(text, editsOf(action, uri, 1));
       assert.deepEqual(analyzeSpec(fixed).findings.filter((f) => f.rule === 'weak-modal'), []);
     }
   });

@@ -1,45 +1,5 @@
-import { basename } from 'node:path';
-import { type Diagnostic, DiagnosticSeverity, DiagnosticTag } from 'vscode-languageserver/node';
 import type { AnalysisResult } from '../engine/analyze';
 import type { Finding, Severity } from '../rules/types';
-import { ruleDocsUrl } from '../rules/docs-url';
-import { findRule } from '../rules/registry';
-
-const SEVERITY: Record<Severity, DiagnosticSeverity> = {
-  error: DiagnosticSeverity.Error,
-  warning: DiagnosticSeverity.Warning,
-  info: DiagnosticSeverity.Information,
-  hint: DiagnosticSeverity.Hint,
-};
-
-export const SOURCE = 'specready';
-
-export function toDiagnostic(finding: Finding): Diagnostic {
-  const diagnostic: Diagnostic = {
-    range: finding.range,
-    severity: SEVERITY[finding.severity],
-    code: finding.rule,
-    codeDescription: { href: ruleDocsUrl(finding.rule) },
-    source: SOURCE,
-    message: finding.message,
-    data: { rule: finding.rule, ...(finding.data ?? {}) },
-  };
-  // Unfinished text (placeholders) is shown faded in editors that support the tag.
-  if (findRule(finding.rule)?.tags?.includes('unfinished')) diagnostic.tags = [DiagnosticTag.Unnecessary];
-  return diagnostic;
-}
-
-/**
- * A finding recorded in specready-suppressions.json: a hint, so that authors still see it
- * without a squiggle, and the note says why it does not fail the check.
- */
-export function toSuppressedDiagnostic(finding: Finding, suppressionsFile: string): Diagnostic {
-  const diagnostic = toDiagnostic(finding);
-  diagnostic.severity = DiagnosticSeverity.Hint;
-  diagnostic.message = `${finding.message} (${finding.severity}, suppressed by ${basename(suppressionsFile)})`;
-  diagnostic.data = { ...(diagnostic.data as Record<string, unknown>), suppressed: true, severity: finding.severity };
-  return diagnostic;
-}
 
 type ReadinessItem = { rule: string; message: string; range: Finding['range']; severity: Severity };
 

@@ -4,15 +4,10 @@ import type { BundleFormat, ExportResult } from '../export/types';
 
 /**
  * SpecReady's custom messages, shared by the server and the VS Code client (the client imports
- * this file; it has no runtime dependencies).
+ * this file; it has no runtime dependencies). Each request and notification is declared once
+ * below with its parameter and result types; both ends send and receive them only through
+ * `sendRequest`/`onRequest`/`sendNotification`/`onNotification`.
  */
-export const READINESS_REQUEST = 'specready/readiness';
-export const READINESS_CHANGED = 'specready/readinessChanged';
-/** Drops every cache (settings, configuration files, analyses), re-checks, returns the readiness of `uri`. */
-export const RECHECK_REQUEST = 'specready/recheck';
-
-/** Writes the handoff bundle of a spec: ExportParams -> ExportResult (see server/src/export). */
-export const EXPORT_REQUEST = 'specready/export';
 
 export interface ReadinessParams {
   uri: string;
@@ -34,9 +29,6 @@ export interface ExportParams {
 }
 
 export type { Readiness, ExportResult };
-
-/** Process facts about the running server, for the status command and the restart test. */
-export const SERVER_INFO_REQUEST = 'specready/serverInfo';
 
 export interface ServerInfo {
   pid: number;
@@ -105,6 +97,17 @@ export function onNotification<P>(receiver: NotificationReceiver, type: Notifica
   return receiver.onNotification(type.method, handler);
 }
 
+/** The readiness of an open spec; null when it is not a spec. */
+export const ReadinessRequest = request<ReadinessParams, Readiness | null>('specready/readiness');
+/** Sent when the readiness of an open spec changed. */
+export const ReadinessChangedNotification = notification<Readiness>('specready/readinessChanged');
+/** Drops every cache (settings, configuration files, analyses), re-checks, returns the readiness of `uri`. */
+export const RecheckRequest = request<RecheckParams, Readiness | null>('specready/recheck');
+/** Writes the handoff bundle of a spec (see server/src/export). */
+export const ExportRequest = request<ExportParams, ExportResult>('specready/export');
+/** Process facts about the running server, for the status command and the restart test. */
+export const ServerInfoRequest = request<Record<string, never>, ServerInfo>('specready/serverInfo');
+
 /** The Specs view: every spec of the workspace (all folders) with its readiness. */
 export const SpecsRequest = request<SpecsParams, SpecsResult>('specready/specs');
 /** What expanding one spec in the view shows; null when it is not (or no longer) a spec. */
@@ -163,8 +166,7 @@ export interface AnswerQuestionResult {
   edits: Array<{ range: SpecQuestion['range']; newText: string }>;
 }
 
-/** Client command behind the "Answer question…" code action: arguments `[uri, position]`. */
-export const ANSWER_QUESTION_COMMAND = 'specready.answerQuestion';
+export { ANSWER_QUESTION_COMMAND, REVEAL_COMMAND, SHOW_RULE_DOCUMENTATION_COMMAND } from '../features/commands';
 
 /**
  * Sent when the server starts analysing a version of an open document and when it is done
@@ -177,6 +179,3 @@ export interface AnalysisState {
   version: number;
   analysing: boolean;
 }
-
-/** Client command behind "Show documentation for <rule>" on every diagnostic: arguments `[ruleId]`. */
-export const SHOW_RULE_DOCUMENTATION_COMMAND = 'specready.showRuleDocumentation';

@@ -10,18 +10,14 @@ import {
   type InitializeResult,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
+import { FIX_ALL_KIND } from '../features/code-actions';
 import { AnalysisService, type DocumentAnalysis, type DocumentSnapshot } from './analysis';
+import { snapshotOf, type ServerContext } from './context';
 import { toReadiness, type Readiness } from './convert';
 import { ConfigDiagnostics } from './features/config-diagnostics';
 import { registerDiagnostics, type DiagnosticsPublisher } from './features/diagnostics';
-import { FIX_ALL_KIND, registerCodeActions } from './features/code-actions';
-import { registerHover } from './features/hover';
-import { registerCodeLens } from './features/code-lens';
-import { registerIdNavigation } from './features/ids';
-import { registerDocumentLinks } from './features/document-links';
-import { registerExport } from './features/export';
-import { registerQuestions } from './features/questions';
-import { AnalysisStateNotification, READINESS_CHANGED, READINESS_REQUEST, RECHECK_REQUEST, SERVER_INFO_REQUEST, sendNotification, type ReadinessParams, type RecheckParams, type ServerInfo } from './protocol';
+import { registerEditorFeatures } from './handlers';
+import { AnalysisStateNotification, onRequest, ReadinessChangedNotification, ReadinessRequest, RecheckRequest, sendNotification, ServerInfoRequest } from './protocol';
 import { SpecIndex } from './spec-index';
 import { SuppressionsFiles } from '../fs/suppressions-file';
 import { isFileUri, Workspace, type DocumentConfig } from './workspace';
@@ -32,9 +28,10 @@ import { version as SERVER_VERSION } from '../../../package.json';
 
 /**
  * The language server: owns the open documents, the workspace state and the analysis cache,
- * and wires each LSP feature (one module each under features/) to them.
+ * and wires the editor features (pure functions in server/src/features, see handlers.ts), the
+ * diagnostics publishers and the Specs view index to the connection.
  */
-export class Session {
+export class Session implements ServerContext {
   readonly documents = new TextDocuments(TextDocument);
   readonly workspace: Workspace;
   readonly analysis: AnalysisService;
@@ -83,26 +80,20 @@ export class Session {
     this.supportsConfigurationChange = !!capabilities.workspace?.didChangeConfiguration?.dynamicRegistration;
     const pull = !!capabilities.textDocument?.diagnostic;
     this.diagnostics = registerDiagnostics(this, pull);
-    registerCodeActions(this);
-    registerHover(this);
-    registerCodeLens(this);
-    registerIdNavigation(this);
-    registerDocumentLinks(this);
-    registerExport(this);
-    registerQuestions(this);
+    registerEditorFeatures(this);
     this.specs.register();
     // The editor's text is the truth for open documents; once closed, the file on disk is.
     this.documents.onDidClose((event) => void this.specs.refresh(event.document.uri));
     this.documents.onDidChangeContent((event) => this.specs.documentChanged(event.document.uri));
-    this.connection.onRequest(READINESS_REQUEST, (request: ReadinessParams) => this.readiness(request.uri));
-    this.connection.onRequest(SERVER_INFO_REQUEST, (): ServerInfo => ({
+    onRequest(this.connection, ReadinessRequest, (request) => this.readiness(request.uri));
+    onRequest(this.connection, ServerInfoRequest, () => ({
       pid: process.pid,
       version: SERVER_VERSION,
       uptimeMs: Math.round(process.uptime() * 1000),
       rssBytes: process.memoryUsage.rss(),
       openDocuments: this.documents.all().length,
     }));
-    this.connection.onRequest(RECHECK_REQUEST, (request: RecheckParams) => {
+    onRequest(this.connection, RecheckRequest, (request) => {
       this.configurationChanged();
       return request.uri ? this.readiness(request.uri) : null;
     });
@@ -274,7 +265,7 @@ export class Session {
     const key = JSON.stringify(readiness);
     if (this.lastReadiness.get(uri) === key) return;
     this.lastReadiness.set(uri, key);
-    void this.connection.sendNotification(READINESS_CHANGED, readiness);
+    sendNotification(this.connection, ReadinessChangedNotification, readiness);
   }
 
   forgetReadiness(uri: string): void {
@@ -283,7 +274,3 @@ export class Session {
 }
 
 const API_FILE = /\.(?:ya?ml|json)$/i;
-
-export function snapshotOf(document: TextDocument): DocumentSnapshot {
-  return { uri: document.uri, version: document.version, text: document.getText() };
-}

@@ -6,7 +6,7 @@ import { compareSpecs } from '../features/spec-order';
 import { specEntry, type SpecDetails, type SpecEntry } from '../features/specs';
 import type { DocumentAnalysis } from './analysis';
 import { onRequest, sendNotification, SpecDetailsRequest, SpecsChangedNotification, SpecsRequest, type SpecsChange, type SpecsResult } from './protocol';
-import type { Session } from './session';
+import type { ServerContext } from './context';
 import { fileUri, isFileUri, readClosedFile } from './workspace';
 
 /** Changes are collected for this long and sent as one notification. */
@@ -35,7 +35,7 @@ export class SpecIndex {
   /** `scanning` as the client last heard it. */
   private lastScanning = false;
 
-  constructor(private readonly session: Session) {}
+  constructor(private readonly session: ServerContext) {}
 
   register(): void {
     const { connection } = this.session;

@@ -35,12 +35,12 @@ const PURE_CONFIG = new Set(['server/src/config/types.ts', 'server/src/config/er
 const IO_OR_PROTOCOL = /^(node:|fs$|path$|child_process$|os$|url$|crypto$|vscode($|-))/;
 
 /**
- * Import cycles that are known and tracked: the language server's session and its feature
- * handlers import each other, and the model's types name the statement layer's types. The test
- * fails when a known cycle is gone, so that it is removed here.
+ * Import cycles that are known and tracked: the model's types name the statement layer's types.
+ * The test fails when a known cycle is gone, so that it is removed here. (The language server's
+ * session and the handlers it wires meet only through lsp/context.ts; any cycle among them is
+ * a new one.)
  */
 const KNOWN_CYCLES: Array<(cycle: string[]) => boolean> = [
-  (cycle) => cycle.every((file) => file.startsWith('server/src/lsp/')),
   (cycle) => cycle.includes('server/src/model/statements.ts') && cycle.every((file) => file.startsWith('server/src/model/')),
 ];
 

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ExportResult } from '../../../server/src/export/types';
-import { EXPORT_REQUEST } from '../../../server/src/lsp/protocol';
+import { ExportRequest } from '../../../server/src/lsp/protocol';
 import { TestClient } from '../../protocol/harness';
 import { NOT_READY_SPEC, READY_SPEC, text, unzip } from './fixtures';
 
@@ -18,7 +18,7 @@ describe('language server: specready/export', function () {
   afterEach(async () => client.dispose());
 
   async function request(params: Record<string, unknown>): Promise<ExportResult> {
-    return client.connection.sendRequest<ExportResult>(EXPORT_REQUEST, params);
+    return client.connection.sendRequest<ExportResult>(ExportRequest.method, params);
   }
 
   it('exports the open buffer into the workspace folder, unsaved edits included', async () => {

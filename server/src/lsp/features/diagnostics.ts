@@ -11,8 +11,8 @@ import { applySuppressions } from '../../engine/bulk-suppressions';
 import { discoverSpecFiles } from '../../fs/discover';
 import type { Finding } from '../../rules/types';
 import type { DocumentAnalysis } from '../analysis';
-import { toDiagnostic, toSuppressedDiagnostic } from '../convert';
-import { snapshotOf, type Session } from '../session';
+import { toDiagnostic, toSuppressedDiagnostic } from '../../features/diagnostics';
+import { snapshotOf, type ServerContext } from '../context';
 import { fileUri, isFileUri, readClosedFile } from '../workspace';
 
 export interface DiagnosticsPublisher {
@@ -32,7 +32,7 @@ const PARTIAL_BATCH = 25;
 /** Push mode waits this long after the last keystroke; pull clients debounce themselves. */
 const PUSH_DEBOUNCE_MS = 200;
 
-export function registerDiagnostics(session: Session, pull: boolean): DiagnosticsPublisher {
+export function registerDiagnostics(session: ServerContext, pull: boolean): DiagnosticsPublisher {
   return pull ? new PullDiagnostics(session) : new PushDiagnostics(session);
 }
 
@@ -41,7 +41,7 @@ export function registerDiagnostics(session: Session, pull: boolean): Diagnostic
  * hints with a note, left out, or shown as usual, as `specready.suppressedFindings` says; the
  * file is matched as the CLI matches it (fingerprints, then counts), so the editor agrees with CI.
  */
-async function diagnosticsOf(session: Session, uri: string, analysis: DocumentAnalysis | undefined): Promise<Diagnostic[]> {
+async function diagnosticsOf(session: ServerContext, uri: string, analysis: DocumentAnalysis | undefined): Promise<Diagnostic[]> {
   if (!analysis) return [];
   const suppressed = await suppressedFindings(session, uri, analysis.findings);
   if (!suppressed) return analysis.findings.map(toDiagnostic);
@@ -53,7 +53,7 @@ async function diagnosticsOf(session: Session, uri: string, analysis: DocumentAn
   return diagnostics;
 }
 
-async function suppressedFindings(session: Session, uri: string, findings: readonly Finding[]):
+async function suppressedFindings(session: ServerContext, uri: string, findings: readonly Finding[]):
   Promise<{ findings: ReadonlySet<Finding>; mode: 'hint' | 'hide'; file: string } | undefined> {
   if (!isFileUri(uri) || findings.length === 0) return undefined;
   const mode = (await session.workspace.configFor(uri)).suppressedFindings;
@@ -65,14 +65,14 @@ async function suppressedFindings(session: Session, uri: string, findings: reado
 }
 
 /** Spec files of the workspace folders that are not open in the editor. */
-async function closedSpecFiles(session: Session): Promise<string[]> {
+async function closedSpecFiles(session: ServerContext): Promise<string[]> {
   const folders = session.workspace.folderPaths();
   if (folders.length === 0) return [];
   const { files } = await discoverSpecFiles(folders, { cwd: folders[0], host: session.host, loader: session.workspace.configLoader });
   return files.filter((file) => !session.documents.get(fileUri(file)));
 }
 
-async function analyseClosed(session: Session, file: string): Promise<Diagnostic[] | undefined> {
+async function analyseClosed(session: ServerContext, file: string): Promise<Diagnostic[] | undefined> {
   const read = await readClosedFile(session.host, file);
   if (!read) return undefined;
   const uri = fileUri(file);
@@ -94,7 +94,7 @@ class PullDiagnostics implements DiagnosticsPublisher {
   private readonly reports = new Map<string, { resultId: string; version: number }>();
   private nextResultId = 1;
 
-  constructor(private readonly session: Session) {
+  constructor(private readonly session: ServerContext) {
     const diagnostics = session.connection.languages.diagnostics;
     diagnostics.on(async (params) => {
       const uri = params.textDocument.uri;
@@ -198,7 +198,7 @@ class PushDiagnostics implements DiagnosticsPublisher {
   private readonly timers = new Map<string, NodeJS.Timeout>();
   private readonly closedPublished = new Set<string>();
 
-  constructor(private readonly session: Session) {
+  constructor(private readonly session: ServerContext) {
     session.documents.onDidOpen((event) => this.schedule(event.document.uri, 0));
     session.documents.onDidChangeContent((event) => this.schedule(event.document.uri, PUSH_DEBOUNCE_MS));
     session.documents.onDidClose((event) => void this.closed(event.document.uri));

@@ -1,12 +1,12 @@
 import { isAbsolute, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { formatConfigError } from '../../config/errors';
-import { isInside } from '../../export/collect';
-import { exportBundle } from '../../export/index';
-import type { ExportResult } from '../../export/types';
-import { EXPORT_REQUEST, type ExportParams } from '../protocol';
-import type { Session } from '../session';
-import { isFileUri } from '../workspace';
+import { formatConfigError } from '../config/errors';
+import { isInside } from '../export/collect';
+import { exportBundle } from '../export/index';
+import type { ExportResult } from '../export/types';
+import type { ServerContext } from './context';
+import type { ExportParams } from './protocol';
+import { isFileUri } from './workspace';
 
 /**
  * `specready/export`: writes the handoff bundle of a spec. The root is the workspace folder
@@ -15,11 +15,7 @@ import { isFileUri } from '../workspace';
  * ("Export anyway?", "Replace it?") is the client's job, which then asks again with
  * `force` or `overwrite`.
  */
-export function registerExport(session: Session): void {
-  session.connection.onRequest(EXPORT_REQUEST, (params: ExportParams) => exportDocument(session, params));
-}
-
-async function exportDocument(session: Session, params: ExportParams): Promise<ExportResult> {
+export async function exportDocument(session: ServerContext, params: ExportParams): Promise<ExportResult> {
   if (!isFileUri(params.uri)) {
     return { status: 'refused', reason: 'unreadable', message: 'Only a spec saved in a workspace folder can be exported; save it first.' };
   }
