@@ -8,6 +8,7 @@ import { decodeUtf8, errorCode, isFile, type Host } from '../host/host';
 import { nodeHost } from '../host/node-host';
 import { ConfigError } from './errors';
 import { parseConfigText } from './parse';
+import { LruCache } from '../util/lru';
 import { DEFAULT_TERMS_FILE, type SpecReadyConfig } from './types';
 
 /** Looked for in this order; having more than one in a folder is an error. */
@@ -30,10 +31,14 @@ const READ_ERRORS: Record<string, string> = {
   ENOTDIR: 'a part of the path is not a folder',
 };
 
+/** Folders and files remembered by a loader (a large monorepo's worth). */
+const MAX_FOLDERS = 4096;
+const MAX_FILES = 256;
+
 export class ConfigLoader {
-  private readonly folderCache = new Map<string, Promise<string | undefined>>();
-  private readonly fileCache = new Map<string, Promise<LoadedConfig>>();
-  private readonly termsCache = new Map<string, Promise<{ terms: string[] } | { error: string }>>();
+  private readonly folderCache = new LruCache<string, Promise<string | undefined>>(MAX_FOLDERS);
+  private readonly fileCache = new LruCache<string, Promise<LoadedConfig>>(MAX_FILES);
+  private readonly termsCache = new LruCache<string, Promise<{ terms: string[] } | { error: string }>>(MAX_FILES);
 
   constructor(private readonly host: Host = nodeHost) {}
 

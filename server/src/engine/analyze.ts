@@ -11,6 +11,7 @@ import { findRule, RULES } from '../rules/registry';
 import type { Finding, LinkTargetInfo, Rule, RuleContext, Severity } from '../rules/types';
 import { computeScore, type Breakdown, type ReadinessBlocker } from './score';
 import { Suppressions } from './suppression';
+import { LruCache } from '../util/lru';
 
 export type { Breakdown, DimensionId, DimensionScore, ReadinessBlocker, ScoreReason } from './score';
 
@@ -107,16 +108,13 @@ export function parseForConfig(text: string, uri: string, config: SpecReadyConfi
   return parseSpec(text, uri, { aliases: prepare(config).aliases });
 }
 
-const profileAliasTables = new Map<string, AliasTable>();
+/** Compiled configurations and alias tables kept: a few projects' worth, least recently used first out. */
+const MAX_PREPARED = 32;
+const profileAliasTables = new LruCache<string, AliasTable>(MAX_PREPARED);
 
 function profileAliases(profile: Profile, config: SpecReadyConfig): AliasTable {
   const key = `${profile.name}\0${JSON.stringify(config.aliases ?? {})}`;
-  let table = profileAliasTables.get(key);
-  if (!table) {
-    if (profileAliasTables.size >= MAX_PREPARED) profileAliasTables.clear();
-    profileAliasTables.set(key, (table = buildAliasTable(profile.aliases ?? {}, config.aliases ?? {})));
-  }
-  return table;
+  return profileAliasTables.getOrCreate(key, () => buildAliasTable(profile.aliases ?? {}, config.aliases ?? {}));
 }
 
 interface Prepared {
@@ -129,8 +127,7 @@ interface Prepared {
 // Lexicon and alias tables are compiled once per configuration: by object identity first, then
 // by content, because callers such as the language server build equal configurations anew.
 const preparedByObject = new WeakMap<SpecReadyConfig, Prepared>();
-const preparedByContent = new Map<string, Prepared>();
-const MAX_PREPARED = 32;
+const preparedByContent = new LruCache<string, Prepared>(MAX_PREPARED);
 
 function prepare(config: SpecReadyConfig): Prepared {
   const byObject = preparedByObject.get(config);
@@ -142,7 +139,6 @@ function prepare(config: SpecReadyConfig): Prepared {
     return byContent;
   }
   const prepared = compile(config);
-  if (preparedByContent.size >= MAX_PREPARED) preparedByContent.delete(preparedByContent.keys().next().value as string);
   preparedByContent.set(key, prepared);
   preparedByObject.set(config, prepared);
   return prepared;

@@ -11,6 +11,7 @@ import { ConfigLoader } from '../config/load';
 import { decodeUtf8, type Host } from '../host/host';
 import { nodeHost } from '../host/node-host';
 import { findProjectRoot } from './project-root';
+import { LruCache } from '../util/lru';
 import { isSpecReadyManifest, MANIFEST } from './bundle-marker';
 import { DEFAULT_EXCLUDE, DEFAULT_INCLUDE, type SpecReadyConfig } from '../config/types';
 
@@ -30,17 +31,11 @@ export function specGlobs(config: SpecReadyConfig = {}): SpecGlobs {
   };
 }
 
-const matchers = new Map<string, (path: string) => boolean>();
+const matchers = new LruCache<string, (path: string) => boolean>(64);
 
 /** `dot: true` so that specs under .github/ or other dot folders are found like any other. */
 function matcher(patterns: readonly string[]): (path: string) => boolean {
-  const key = patterns.join('\0');
-  let match = matchers.get(key);
-  if (!match) {
-    match = patterns.length > 0 ? picomatch([...patterns], { dot: true }) : () => false;
-    matchers.set(key, match);
-  }
-  return match;
+  return matchers.getOrCreate(patterns.join('\0'), () => (patterns.length > 0 ? picomatch([...patterns], { dot: true }) : () => false));
 }
 
 function normalizeRelative(path: string): string {

@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { apiFileLocations } from '../fs/api-files';
 import { analyzeDocument, type DocumentContext } from '../pipeline/analyze-document';
 import type { Finding } from '../rules/types';
+import { LruCache } from '../util/lru';
 import { isFileUri, type DocumentConfig } from './workspace';
 
 export interface DocumentSnapshot {
@@ -29,6 +30,9 @@ interface CacheEntry {
   apiFiles: readonly string[];
 }
 
+/** Analyses kept: more open documents than an editor shows, each with its model. */
+const MAX_CACHED_ANALYSES = 64;
+
 export interface AnalysisLogger {
   error(message: string): void;
 }
@@ -38,7 +42,7 @@ export interface AnalysisLogger {
  * so that diagnostics, hovers, code actions and lenses for one version share one analysis.
  */
 export class AnalysisService {
-  private readonly cache = new Map<string, CacheEntry>();
+  private readonly cache = new LruCache<string, CacheEntry>(MAX_CACHED_ANALYSES);
   /** Analyses under way: a second request for the same version waits for the first. */
   private readonly inFlight = new Map<string, Omit<CacheEntry, 'analysis' | 'apiFiles'> & { analysis: Promise<DocumentAnalysis> }>();
 
@@ -50,7 +54,7 @@ export class AnalysisService {
    */
   forgetDependentsOf(absolutePath: string): string[] {
     const dependents: string[] = [];
-    for (const [uri, entry] of this.cache) {
+    for (const [uri, entry] of this.cache.items()) {
       if (!entry.apiFiles.includes(absolutePath)) continue;
       dependents.push(uri);
       this.cache.delete(uri);
@@ -129,9 +133,12 @@ function matches(entry: { version: number | undefined; text: string; configKey: 
   return !!entry && entry.version === snapshot.version && entry.configKey === configKey && entry.text === snapshot.text;
 }
 
-/** Today is part of the key: a question can become overdue overnight without an edit. */
+/**
+ * Keyed by the configuration's version (bumped whenever settings or configuration files change)
+ * and today: a question can become overdue overnight without an edit.
+ */
 function cacheKey(documentConfig: DocumentConfig, today: string | undefined): string {
-  return JSON.stringify(documentConfig.config) + documentConfig.maxFileSizeKB + (today ?? '');
+  return `${documentConfig.configVersion}\0${today ?? ''}`;
 }
 
 const ORIGIN = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };

@@ -24,6 +24,7 @@ import { isFileUri, Workspace, type DocumentConfig } from './workspace';
 import { fileURLToPath } from 'node:url';
 import type { Host } from '../host/host';
 import { nodeHost } from '../host/node-host';
+import { linkTargetCacheOf } from '../fs/link-targets';
 import { version as SERVER_VERSION } from '../../../package.json';
 
 /**
@@ -188,6 +189,7 @@ export class Session implements ServerContext {
     this.shownSettingsProblems.clear();
     this.workspace.invalidate();
     this.analysis.clear();
+    linkTargetCacheOf(this.host).clear();
     this.diagnostics.refreshAll();
     void this.specs.rescan();
   }

@@ -7,6 +7,7 @@ import type { SpecReadyConfig } from '../config/types';
 import { isInsideBundle, isSpecDocument, specGlobs } from '../fs/discover';
 import { findProjectRoot } from '../fs/project-root';
 import { decodeUtf8, type Host } from '../host/host';
+import { LruCache } from '../util/lru';
 import { mergeConfig, validateSettings, DEFAULT_MAX_FILE_SIZE_KB, type ClientSettings, type RunMode, type SuppressedFindings } from './settings';
 
 export interface DocumentConfig {
@@ -24,7 +25,15 @@ export interface DocumentConfig {
   /** Where globs and root-relative links are anchored; undefined for documents not on disk. */
   projectRoot: string | undefined;
   configErrors: ConfigError[];
+  /**
+   * Which generation of settings and configuration files this was read from: it changes
+   * whenever they may have changed, so caches keyed by it never serve stale results.
+   */
+  configVersion: number;
 }
+
+/** Documents whose settings and configuration are remembered (a large workspace's worth). */
+const MAX_CONFIGURED_DOCUMENTS = 4096;
 
 /**
  * Workspace folders, per-resource settings and `.specready.*` files. Settings are fetched with
@@ -33,8 +42,9 @@ export interface DocumentConfig {
  */
 export class Workspace {
   private folders: WorkspaceFolder[] = [];
-  private readonly settingsCache = new Map<string, Promise<ClientSettings | null>>();
-  private readonly configCache = new Map<string, Promise<DocumentConfig>>();
+  private readonly settingsCache = new LruCache<string, Promise<ClientSettings | null>>(MAX_CONFIGURED_DOCUMENTS);
+  private readonly configCache = new LruCache<string, Promise<DocumentConfig>>(MAX_CONFIGURED_DOCUMENTS);
+  private configVersion = 0;
   canRequestConfiguration = false;
   readonly configLoader: ConfigLoader;
 
@@ -57,6 +67,7 @@ export class Workspace {
 
   /** Forget cached settings and configuration files (after a change notification). */
   invalidate(): void {
+    this.configVersion++;
     this.settingsCache.clear();
     this.configCache.clear();
     this.configLoader.clear();
@@ -73,6 +84,7 @@ export class Workspace {
   }
 
   private async loadConfigFor(uri: string): Promise<DocumentConfig> {
+    const configVersion = this.configVersion;
     const settings = await this.settings(uri);
     const folder = isFileUri(uri) ? dirname(fileURLToPath(uri)) : this.folderPaths()[0];
     const loaded = folder ? await this.configLoader.loadConfigForFolder(folder) : { config: {}, errors: [], file: undefined };
@@ -88,6 +100,7 @@ export class Workspace {
       maxFileSizeKB: config.maxFileSizeKB ?? DEFAULT_MAX_FILE_SIZE_KB,
       configFile: loaded.file,
       configErrors: loaded.errors,
+      configVersion,
     };
   }
 

@@ -1,6 +1,7 @@
 import type { SectionId } from '../sections/catalog';
 import { detachedString, lineEndOffset, rangeFromOffsets, slugify } from './text';
 import type { Section, SpecModel } from './types';
+import { LruCache } from '../util/lru';
 
 type Base = Pick<SpecModel, 'text' | 'lineStarts'>;
 
@@ -64,13 +65,11 @@ function nextSiblingLines(headings: HeadingToken[], end: number): number[] {
 }
 
 // Slugs are pure functions of titles, which repeat across documents and edits; see slugify.
-const slugs = new Map<string, string>();
-const MAX_REMEMBERED_SLUGS = 10_000;
+const slugs = new LruCache<string, string>(10_000);
 
 function slugOf(title: string): string {
   let slug = slugs.get(title);
   if (slug === undefined) {
-    if (slugs.size >= MAX_REMEMBERED_SLUGS) slugs.clear();
     // Copies: the title and its slug may be substrings that would keep their document alive.
     slug = detachedString(slugify(title));
     slugs.set(detachedString(title), slug);

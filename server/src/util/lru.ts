@@ -55,4 +55,9 @@ export class LruCache<K, V> {
   keys(): IterableIterator<K> {
     return this.entries.keys();
   }
+
+  /** Every entry, least recently used first, without making any of them more recent. */
+  items(): IterableIterator<[K, V]> {
+    return this.entries.entries();
+  }
 }
