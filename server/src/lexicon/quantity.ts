@@ -16,11 +16,12 @@ export interface Quantity {
 
 // "1,000", "1 000" (a space between thousands), "2.5".
 const DIGITS = String.raw`\d+(?:(?:[.,_]|\s(?=\d{3}(?!\d)))\d+)*`;
-const WORDS = oneOf(
+const NUMBER_WORDS = [
   'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve', 'fifteen',
   'twenty', 'thirty', 'forty', 'fifty', 'sixty', 'ninety', String.raw`a\s+hundred`, 'hundreds?',
   String.raw`a\s+thousand`, 'thousands?', 'millions?', 'billions?',
-);
+];
+const WORDS = oneOf(...NUMBER_WORDS);
 /** A number, optionally scaled ("10k", "2.5 M"); the scale letter must not start a unit ("5 MB"). */
 const SINGLE = String.raw`(?:${DIGITS}(?:\s?[kKmMbB](?![\p{L}]))?|${WORDS})`;
 /** A number or a range of numbers ("5-8", "5 to 8"). */
@@ -77,6 +78,7 @@ const PATTERN = new RegExp(
 /** Every measurable target in the text, in text order. */
 export function findQuantities(text: string): Quantity[] {
   const quantities: Quantity[] = [];
+  if (!MAY_HOLD_NUMBER.test(text)) return quantities;
   PATTERN.lastIndex = 0;
   for (let match = PATTERN.exec(text); match; match = PATTERN.exec(text)) {
     quantities.push({ kind: kindOf(match.groups ?? {}), start: match.index, end: match.index + match[0].length });
@@ -93,7 +95,21 @@ function kindOf(groups: Record<string, string | undefined>): QuantityKind {
 /** Quantities that settle a statement about speed or time. */
 export const TIME_KINDS: ReadonlySet<QuantityKind> = new Set(['time', 'rate']);
 
+/**
+ * Every quantity holds a digit or a number word, so text with neither (most prose) is settled by
+ * this much cheaper test; same flags as PATTERN, so that case folding agrees.
+ */
+const MAY_HOLD_NUMBER = new RegExp(`\\d|${WORDS}`, 'iu');
+
 /** True when the text states a quantity; with `kinds`, one of those kinds. */
 export function hasQuantity(text: string, kinds?: ReadonlySet<QuantityKind>): boolean {
-  return findQuantities(text).some((quantity) => !kinds || kinds.has(quantity.kind));
+  if (!MAY_HOLD_NUMBER.test(text)) return false;
+  PATTERN.lastIndex = 0;
+  for (let match = PATTERN.exec(text); match; match = PATTERN.exec(text)) {
+    if (!kinds || kinds.has(kindOf(match.groups ?? {}))) {
+      PATTERN.lastIndex = 0;
+      return true;
+    }
+  }
+  return false;
 }

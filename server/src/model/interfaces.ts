@@ -6,7 +6,7 @@
  *
  * Pure and synchronous: computed from the parsed model only, once per model.
  */
-import { lineEndOffset, positionAt, rangeFromOffsets } from './text';
+import { lineEndOffset, positionAt, rangeFromOffsets, textWithoutComments } from './text';
 import type { CodeBlock, Position, Range, Section, SpecModel, Table } from './types';
 
 export type InterfaceKind = 'endpoint' | 'message' | 'file' | 'job' | 'function';
@@ -214,7 +214,7 @@ interface Context {
 }
 
 function build(model: SpecModel): InterfaceModel {
-  const text = withoutComments(model);
+  const text = textWithoutComments(model);
   const context: Context = {
     model,
     text,
@@ -691,17 +691,6 @@ function roleOf(lead: string): 'request' | 'response' | undefined {
     }
   }
   return role;
-}
-
-function withoutComments(model: SpecModel): string {
-  const parts: string[] = [];
-  let position = 0;
-  for (const comment of model.htmlComments) {
-    parts.push(model.text.slice(position, comment.startOffset), model.text.slice(comment.startOffset, comment.endOffset).replace(/[^\r\n]/g, ' '));
-    position = comment.endOffset;
-  }
-  parts.push(model.text.slice(position));
-  return parts.join('');
 }
 
 function firstMatch(model: SpecModel, text: string, pattern: RegExp, from = 0): Range | undefined {

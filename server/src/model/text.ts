@@ -140,3 +140,28 @@ export function codeBlockPosition(model: LineIndexed, block: CodeBlock, contentO
 export function detachedString(text: string): string {
   return (' ' + text).slice(1);
 }
+
+const commentsBlanked = new WeakMap<Pick<SpecModel, 'text' | 'htmlComments'>, string>();
+
+/**
+ * The document with every HTML comment's characters (line breaks kept) replaced by spaces: same
+ * length and lines as the text. Built once per model, in one pass.
+ */
+export function textWithoutComments(model: Pick<SpecModel, 'text' | 'htmlComments'>): string {
+  let blanked = commentsBlanked.get(model);
+  if (blanked === undefined) commentsBlanked.set(model, (blanked = blankComments(model)));
+  return blanked;
+}
+
+function blankComments({ text, htmlComments }: Pick<SpecModel, 'text' | 'htmlComments'>): string {
+  const parts: string[] = [];
+  let position = 0;
+  for (const comment of htmlComments) {
+    const start = Math.max(position, comment.startOffset);
+    const end = Math.max(start, comment.endOffset);
+    parts.push(text.slice(position, start), text.slice(start, end).replace(/[^\r\n]/g, ' '));
+    position = end;
+  }
+  parts.push(text.slice(position));
+  return parts.join('');
+}

@@ -1,4 +1,4 @@
-import { offsetAt, positionAt } from '../model/text';
+import { offsetAt, positionAt, textWithoutComments } from '../model/text';
 import { sectionAt } from '../rules/util';
 import type { CodeBlock, SpecModel, Table } from '../model/types';
 import type { SectionId } from '../sections/catalog';
@@ -59,7 +59,7 @@ export function contractInputFromModel(model: SpecModel): ContractInput {
 }
 
 function derive(model: SpecModel): ContractInput {
-  const text = blankComments(model);
+  const text = textWithoutComments(model);
   const endpoints = endpointsOf(model, text);
   const interfaces: InterfaceInput[] = [...endpoints.map((e) => e.input)];
   const authAnywhere = AUTH.test(model.prose) || AUTH.test(model.codeBlocks.map((block) => block.content).join('\n'));
@@ -221,14 +221,6 @@ function schemaName(block: CodeBlock): string {
   const table = /\bCREATE TABLE\s+([\w.]+)/i.exec(block.content);
   if (table) return table[1];
   return `${block.language || 'code'} block`;
-}
-
-function blankComments(model: SpecModel): string {
-  let text = model.text;
-  for (const comment of model.htmlComments) {
-    text = text.slice(0, comment.startOffset) + text.slice(comment.startOffset, comment.endOffset).replace(/[^\r\n]/g, ' ') + text.slice(comment.endOffset);
-  }
-  return text;
 }
 
 function lineOf(model: SpecModel, offset: number): number {

@@ -45,13 +45,13 @@ export function judgeStatements(model: SpecModel, findings: readonly ScoredFindi
   const ids = new RegExp(`(?<![\\w-])(?:${idPattern})(?![\\w-]*\\w)`, 'g');
   const title = model.sections.find((section) => section.level === 1)?.title ?? (typeof model.frontMatter?.data?.title === 'string' ? model.frontMatter.data.title : '');
   const topic = topicWords(title);
-  const starts = findings.map((f) => f.offset);
-  const findingsIn = (statement: Statement) => findings.filter((_, index) => starts[index] >= statement.start && starts[index] < Math.max(statement.end, statement.start + 1));
+  const findingsIn = findingsByOffset(findings);
+  const openingId = new RegExp(`^[\\s*_\`[(|]*(?:${idPattern})(?![\\w-]*\\w)`);
   return statementsOf(model).map((statement) => {
     const roles = rolesOf(model, statement.section);
-    const inside = findingsIn(statement);
+    const inside = findingsIn(statement.start, Math.max(statement.end, statement.start + 1));
     const written = [...statement.text.matchAll(ids)].map((match) => match[0]);
-    const opening = new RegExp(`^[\\s*_\`[(|]*(?:${idPattern})(?![\\w-]*\\w)`).exec(statement.text);
+    const opening = openingId.exec(statement.text);
     const definesId = opening ? opening[0].replace(/^[\s*_`[(|]+/, '') : undefined;
     const label = definesId ?? written[0] ?? `line ${statement.range.start.line + 1}`;
     const group = isGroupLabel(statement.text);
@@ -79,4 +79,24 @@ export function judgeStatements(model: SpecModel, findings: readonly ScoredFindi
     }
     return { statement, roles, label, ids: written, definesId, requirement, criterion, done, specific, observable, weakness };
   });
+}
+
+/**
+ * The findings that start in [start, end), in their original order: a binary search over the
+ * findings sorted by offset instead of a scan of all findings for every statement.
+ */
+function findingsByOffset(findings: readonly ScoredFinding[]): (start: number, end: number) => ScoredFinding[] {
+  const order = findings.map((_, index) => index).sort((a, b) => findings[a].offset - findings[b].offset || a - b);
+  return (start, end) => {
+    let low = 0;
+    let high = order.length;
+    while (low < high) {
+      const mid = (low + high) >> 1;
+      if (findings[order[mid]].offset < start) low = mid + 1;
+      else high = mid;
+    }
+    const inside: number[] = [];
+    for (let at = low; at < order.length && findings[order[at]].offset < end; at++) inside.push(order[at]);
+    return inside.sort((a, b) => a - b).map((index) => findings[index]);
+  };
 }

@@ -28,12 +28,12 @@ const cache = new WeakMap<SpecModel, Map<Section, readonly SectionId[]>>();
 
 function compute(model: SpecModel): Map<Section, readonly SectionId[]> {
   const own = new Map<Section, SectionId[]>();
-  const bySection = groupStatements(model);
+  const content = new ContentView(model);
   for (const section of model.sections) {
     let ids = section.canonical as SectionId[];
     // Below a named section, an unnamed subsection is part of it ("### Refund of a partial capture").
     if (ids.length === 0 && !hasNamedAncestor(section)) ids = byHeadingStart(section.title);
-    if (ids.length === 0 && !hasNamedAncestor(section)) ids = byContent(model, section, bySection);
+    if (ids.length === 0 && !hasNamedAncestor(section)) ids = byContent(section, content);
     own.set(section, ids);
   }
   const roles = new Map<Section, readonly SectionId[]>();
@@ -92,38 +92,66 @@ const CUE_WORDS = new Map<string, SectionId>([
   ...['background', 'motivation', 'problem', 'context'].map((w) => [w, 'context'] as const),
 ]);
 
-function groupStatements(model: SpecModel): Map<Section, Statement[]> {
-  const groups = new Map<Section, Statement[]>();
-  for (const statement of statementsOf(model)) {
-    if (!statement.section) continue;
-    let list = groups.get(statement.section);
-    if (!list) groups.set(statement.section, (list = []));
-    list.push(statement);
-  }
-  return groups;
-}
-
 const DELIVERY = /\b(?:merged?|deployed?|released?|shipped|ci|pipeline|pull request|pr|review(?:ed|er)?|approv(?:ed|al)|sign(?:ed)?[- ]off|documented|changelog|tests? (?:pass|are automated|run)|passes|green|published|rolled out|staging|production|docs?|documentation)\b/i;
 const WIRE_LANGUAGES = new Set(['http', 'json', 'jsonc', 'graphql', 'proto', 'protobuf', 'avro', 'sql', 'xml', 'yaml', 'yml']);
 const REQUEST_LINE = /^\s*(?:GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS)\s+\/|^\s*HTTP\/\d/m;
 const ID_LED = /^\s*[*_`[(]*[A-Z][A-Z0-9]*-?\d+\b/;
 
-function byContent(model: SpecModel, section: Section, groups: Map<Section, Statement[]>): SectionId[] {
-  const statements = descendants(section).flatMap((s) => groups.get(s) ?? []).filter((s) => !isGroupLabel(s.text));
-  const units = statements.filter((s) => s.kind !== 'sentence');
-  const count = (test: (s: Statement) => boolean, from = statements) => from.filter(test).length;
-  const majority = (n: number, of: number) => of >= 2 && n / of >= 0.5;
-  if (majority(count((s) => isScenario(s.text)), statements.length)) return ['acceptance-criteria'];
-  if (majority(count((s) => isBinding(s.text) || ID_LED.test(s.cells?.[0] ?? s.text)), units.length)) return ['requirements'];
-  if (majority(count((s) => DELIVERY.test(s.text)), units.length || statements.length)) return ['definition-of-done'];
-  if (majority(count((s) => hasQuantity(s.prose)), units.length)) return ['non-functional'];
-  const blocks = model.codeBlocks.filter((block) => block.section && descendants(section).includes(block.section));
-  if (blocks.some((block) => WIRE_LANGUAGES.has(block.language) || REQUEST_LINE.test(block.content))) return ['api-contract'];
-  const tables = model.tables.filter((table) => table.section && descendants(section).includes(table.section));
-  if (tables.some((table) => table.header.some((cell) => /\btypes?\b/i.test(cell.text)))) return ['inputs-outputs'];
-  return [];
+/**
+ * What byContent asks about the statements, code blocks and tables under a section, worked out
+ * once per model: the statements grouped by section, each statement's tests evaluated at most
+ * once (and only when asked), each section's subtree listed once.
+ */
+class ContentView {
+  private readonly groups = new Map<Section, Statement[]>();
+  private readonly subtrees = new Map<Section, Section[]>();
+  private readonly tests = new Map<string, Map<Statement, boolean>>();
+
+  constructor(readonly model: SpecModel) {
+    for (const statement of statementsOf(model)) {
+      if (!statement.section) continue;
+      let list = this.groups.get(statement.section);
+      if (!list) this.groups.set(statement.section, (list = []));
+      list.push(statement);
+    }
+  }
+
+  /** The section and every section below it, in document order. */
+  descendants(section: Section): Section[] {
+    let list = this.subtrees.get(section);
+    if (!list) this.subtrees.set(section, (list = [section, ...section.children.flatMap((child) => this.descendants(child))]));
+    return list;
+  }
+
+  /** Statements of the section and its subsections, group labels left out. */
+  statements(section: Section): Statement[] {
+    return this.descendants(section).flatMap((s) => this.groups.get(s) ?? []).filter((s) => !this.test('group', s, (t) => isGroupLabel(t.text)));
+  }
+
+  /** A test's result for one statement, remembered under the test's name. */
+  test(name: string, statement: Statement, test: (s: Statement) => boolean): boolean {
+    let results = this.tests.get(name);
+    if (!results) this.tests.set(name, (results = new Map<Statement, boolean>()));
+    let result = results.get(statement);
+    if (result === undefined) results.set(statement, (result = test(statement)));
+    return result;
+  }
 }
 
-function descendants(section: Section): Section[] {
-  return [section, ...section.children.flatMap(descendants)];
+function byContent(section: Section, content: ContentView): SectionId[] {
+  const model = content.model;
+  const statements = content.statements(section);
+  const units = statements.filter((s) => s.kind !== 'sentence');
+  const count = (name: string, test: (s: Statement) => boolean) => statements.filter((s) => content.test(name, s, test)).length;
+  const majority = (n: number, of: number) => of >= 2 && n / of >= 0.5;
+  if (majority(count('scenario', (s) => isScenario(s.text)), statements.length)) return ['acceptance-criteria'];
+  if (majority(count('binding', (s) => isBinding(s.text) || ID_LED.test(s.cells?.[0] ?? s.text)), units.length)) return ['requirements'];
+  if (majority(count('delivery', (s) => DELIVERY.test(s.text)), units.length || statements.length)) return ['definition-of-done'];
+  if (majority(count('quantity', (s) => hasQuantity(s.prose)), units.length)) return ['non-functional'];
+  const below = new Set(content.descendants(section));
+  const blocks = model.codeBlocks.filter((block) => block.section && below.has(block.section));
+  if (blocks.some((block) => WIRE_LANGUAGES.has(block.language) || REQUEST_LINE.test(block.content))) return ['api-contract'];
+  const tables = model.tables.filter((table) => table.section && below.has(table.section));
+  if (tables.some((table) => table.header.some((cell) => /\btypes?\b/i.test(cell.text)))) return ['inputs-outputs'];
+  return [];
 }

@@ -231,6 +231,22 @@ export function sectionDefinition(id: string): SectionDefinition | undefined {
  * collapse whitespace.
  */
 export function normalizeHeading(heading: string): string {
+  let normalized = normalizedHeadings.get(heading);
+  if (normalized === undefined) {
+    if (normalizedHeadings.size >= MAX_NORMALIZED_HEADINGS) normalizedHeadings.clear();
+    // Copies: a heading is a substring that would keep its whole document alive.
+    normalized = (' ' + normalize(heading)).slice(1);
+    normalizedHeadings.set((' ' + heading).slice(1), normalized);
+  }
+  return normalized;
+}
+
+// Rules and the score ask about the same headings many times per document (each one's ancestors,
+// each part of it), and documents being edited keep their headings: results are remembered.
+const normalizedHeadings = new Map<string, string>();
+const MAX_NORMALIZED_HEADINGS = 10_000;
+
+function normalize(heading: string): string {
   return heading
     .replace(/\s(?:\*{1,2}|_{1,2})\([^()]*\)(?:\*{1,2}|_{1,2})\s*$/, ' ')
     .toLowerCase()
