@@ -6,6 +6,7 @@ import { anchorsOf } from '../../server/src/score/specific';
 import { explanationLines } from '../../server/src/score/explain';
 import { DIMENSION_IDS } from '../../server/src/score/types';
 import { renderTemplate } from '../../server/src/templates/render';
+import { BUILTIN_PROFILES } from '../../server/src/sections/profiles';
 
 const EXAMPLES = join(__dirname, '..', '..', '..', 'examples');
 const READY = readFileSync(join(EXAMPLES, 'payment-refunds.spec.md'), 'utf8');
@@ -23,7 +24,7 @@ describe('readiness score', () => {
   it('scores nothing written as not ready: empty, whitespace, unfilled templates, headings over filler', () => {
     assert.ok(analyzeSpec('').score <= 10);
     assert.ok(analyzeSpec(' \n\n\t \n').score <= 10);
-    for (const profile of ['service', 'api', 'bugfix', 'integration']) {
+    for (const profile of Object.keys(BUILTIN_PROFILES)) {
       const result = analyzeSpec(renderTemplate(profile, 'Untitled'));
       assert.ok(result.score <= 30, `${profile} template scores ${result.score}`);
       assert.equal(result.ready, false);

@@ -67,7 +67,8 @@ export function judgeStatements(model: SpecModel, findings: readonly ScoredFindi
     const done = !group && inDone;
     const anchors = anchorsOf(statement.text, { idPattern: ids, topic, words: !requirement && !criterion });
     const wording = inside.find((f) => f.role === 'wording' || f.role === 'placeholder');
-    const specific = anchors.length > 0 && !wording;
+    // A lead-in label ("**Acceptance Scenarios**:") names what follows; it says nothing itself.
+    const specific = anchors.length > 0 && !wording && !group;
     let observable = false;
     let weakness: string | undefined;
     if (!specific) weakness = wording ? wording.finding.message.split(':')[0] : 'no value, name or identifier';
