@@ -150,6 +150,12 @@ describe('statements', () => {
     assert.equal(roleOf(design, 'This could'), 'narrative:prediction');
   });
 
+  it('reads an evaluation of the proposal as rationale, even inside a goal item', () => {
+    const goals = '# T\n\n## Goals\n\n- Keep extended resources. Its ease of use is one big advantage for users.\n- Ship the main advantage of v2 to users.\n';
+    assert.equal(roleOf(goals, 'Its ease of use'), 'narrative:rationale');
+    assert.equal(roleOf(goals, 'Ship the main'), 'goal');
+  });
+
   it('asks only a question for the targets to head requirements, and reads a heading about choosing goals as design', () => {
     const roles = sectionRoles(parseSpec([
       '# T', '', '## Questionnaire', '', '#### What are the reasonable SLOs for the enhancement?', '', 'a', '',

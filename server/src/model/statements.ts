@@ -319,6 +319,8 @@ const HEDGE_OPENING = /^[\s*_]*(?:hopefully|probably|likely|presumably|ideally)\
 const GOAL_STATEMENT = opening(/(?:our|the|one|another|a|an)\s+(?:(?:main|primary|secondary|overall|key|first|second|final|ultimate|stated|explicit|central|core)\s+)?(?:goals?|aims?|objectives?)(?:\s+(?:of|for|with)\s+(?:this|the|our)\s+[\w-]+)?\s+(?:is|are|will be)\s+(?:to|that)\b/i);
 /** An opinion or an expectation voiced inside the sentence: "it is the author's opinion that", "Our expectation is that". */
 const VOICED = /\b(?:it is (?:my|our|the authors?['’]?s?) (?:opinion|view|belief|expectation|hope)|in (?:my|our|the authors?['’]?s?) (?:opinion|view))\b|^[\s*_]*(?:our|my|the) (?:expectation|hope|belief|assumption) is\b/i;
+/** An evaluation of the proposal: "Its ease of use is one big advantage", "This is the main drawback". */
+const EVALUATION = /\b(?:is|are|was|were|would be)\s+(?:also\s+)?(?:one|a|an|the|another|its|their|our)\s+(?:(?:big|main|key|major|minor|real|clear|huge|great|significant|important|additional|further|other|biggest|largest|primary|obvious)\s+){0,2}(?:advantages?|benefits?|strengths?|drawbacks?|downsides?|upsides?|disadvantages?|weakness(?:es)?|selling points?|wins?)\b/i;
 /** "This could be a follow-up improvement", "it might be worth": a possibility, not a commitment. */
 const POSSIBILITY = /^[\s*_]*(?:this|that|it|there)\s+(?:could|might|may|would)\s+(?:also\s+|still\s+)?be\b/i;
 /** Template guidance written wholly in italics: "_For GA, this section is required: ..._". */
@@ -389,6 +391,7 @@ function narrativeCue(statement: Pick<Statement, 'text' | 'kind'>, sentence: Sen
   if (EXAMPLE.test(text)) return { role: 'narrative', narrative: 'example', reason: `it gives an example ("${cueWords(EXAMPLE, text)}")` };
   if (OPINION.test(text)) return { role: 'narrative', narrative: 'discussion', reason: `it argues ("${cueWords(OPINION, text)}")` };
   if (VOICED.test(text)) return { role: 'narrative', narrative: 'discussion', reason: `it voices an opinion or an expectation ("${cueWords(VOICED, text)}")` };
+  if (EVALUATION.test(text)) return { role: 'narrative', narrative: 'rationale', reason: `it weighs the proposal ("${cueWords(EVALUATION, text)}")` };
   if (RATIONALE.test(text)) return { role: 'narrative', narrative: 'rationale', reason: `it explains ("${cueWords(RATIONALE, text)}")` };
   if (BACKGROUND.test(text)) return { role: 'narrative', narrative: 'background', reason: `it describes the present ("${cueWords(BACKGROUND, text)}")` };
   if (PREDICTION.test(text)) return { role: 'narrative', narrative: 'prediction', reason: `it predicts ("${cueWords(PREDICTION, text)}")` };

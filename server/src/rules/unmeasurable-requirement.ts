@@ -4,7 +4,7 @@ import type { QuantityKind } from '../lexicon/quantity';
 import { rangeFromOffsets } from '../model/text';
 import type { Sentence, SpecModel } from '../model/types';
 import type { RawFinding, Rule, RuleContext } from './types';
-import { bindingStatement, insideJustification, markedForFollowUp } from '../model/scope';
+import { bindingStatement, insideExample, insideJustification, markedForFollowUp } from '../model/scope';
 import type { Statement } from '../model/statements';
 import { linkStartsWithin } from './util';
 import { measurablePlaceholderFix } from './fixes/wording';
@@ -170,6 +170,87 @@ const REMOVAL = /\b(?:eliminate[sd]?|eliminating|remove[sd]?|removing|avoid(?:s|
 const MULTIPLIER = /\b\d+(?:[.,]\d+)?(?:\s*[-–]\s*\d+(?:[.,]\d+)?)?\s*(?:x|times)\b/i;
 
 /**
+ * Nouns of things and activities that a quality word can name the kind of: "Scalability tests",
+ * "latency measurements", "performance issues", "retention policies". The statement asks for the
+ * thing (a test, a metric, a policy), not for a level of the quality.
+ */
+const ARTEFACT = /^(?:\s*(?:,|\band\b|\bor\b|&|\/)\s*[\p{L}-]+){0,2}[\s/-]+(?:tests?|testing|benchmarks?|benchmarking|measurements?|metrics?|numbers|data|results?|dashboards?|jobs?|suites?|reports?|reporting|issues?|problems?|bugs?|polic(?:y|ies)|analys[ie]s|evaluations?|reviews?|stud(?:y|ies)|experiments?|profiling|profiles?|monitoring|tracking|framework|harness|tooling|tools?|teams?|sigs?|characteristics|considerations|implications|sections?|requirements?|criteria|goals?|features?|settings?|fields?|values?|parameters?|options?|flags?|configuration|knobs?|mode|class(?:es)?|tier|sli|slis)\b/iu;
+
+/** The artefacts among those that measure the quality: a test, a benchmark, a measurement, a metric. */
+const MEASUREMENT = /^(?:\s*(?:,|\band\b|\bor\b|&|\/)\s*[\p{L}-]+){0,2}[\s/-]+(?:tests?|testing|benchmarks?|benchmarking|measurements?|metrics?|dashboards?|profiling|experiments?)\b/iu;
+
+/**
+ * A verb that measures, watches or tests the quality: "measure scheduling throughput", "covers the
+ * performance of", "monitor latency". The statement asks for the measurement, not for a level.
+ */
+const MEASURING = /\b(?:measur(?:e|es|ed|ing)|gather(?:s|ed|ing)?|obtain(?:s|ed|ing)?|monitor(?:s|ed|ing)?|track(?:s|ed|ing)?|observ(?:e|es|ed|ing)|record(?:s|ed|ing)?|report(?:s|ed|ing)?|collect(?:s|ed|ing)?|expos(?:e|es|ed|ing)|cover(?:s|ed|ing)?|benchmark(?:s|ed|ing)?|profil(?:e|es|ed|ing)|quantif(?:y|ies|ied|ying)|assess(?:es|ed|ing)?|captur(?:e|es|ed|ing)|visuali[sz](?:e|es|ed|ing))\s+(?:(?:the|its|their|our|a|an|any|overall|end-to-end|e2e|[\p{L}-]+ing|[\p{L}-]+(?:al|ed))\s+){0,3}(?:[\p{L}-]+\s+(?:and|or)\s+)?$/iu;
+
+/**
+ * A target of no change: "the error rate should not increase", "No increase to memory usage",
+ * "should not increase scheduling latency": checkable against the current behaviour.
+ */
+const NO_CHANGE_BEFORE = /\b(?:no|zero|not|never|without(?:\s+an?)?)\s+(?:\p{L}+\s+){0,2}?(?:increas(?:e|es|ed|ing)|grow(?:s|th|ing)?|rais(?:e|es|ing)|degrad(?:e|es|ed|ing|ation)|regress(?:es|ed|ing|ions?)?|worsen(?:s|ed|ing)?|chang(?:e|es|ed|ing)|affect(?:s|ed|ing)?)\s+(?:(?:to|in|of|on|the|its|their|our)\s+)?(?:[\p{L}-]+\s+){0,2}$/iu;
+const NO_CHANGE_AFTER = /^\s+(?:\p{L}+\s+){0,3}?(?:should|must|shall|will|does|do|is|are|may)\s+not\s+(?:\p{L}+ly\s+)?(?:increase|grow|rise|degrade|regress|worsen|change|be (?:affected|impacted|degraded|increased))\b/iu;
+
+/**
+ * A cost the change brings, stated as a fact or a forecast: "The feature gate will increase memory
+ * usage". Nobody asks for more latency or memory: it is an effect, not a target.
+ */
+const COST_QUALITIES: ReadonlySet<string> = new Set(['latency', 'memory', 'cpu', 'energy', 'capacity', 'timeout']);
+const RAISES_COST = /\b(?:will|would|may|might|could|can|does|do)\s+(?:\p{L}+ly\s+)?(?:increase|raise|add(?:\s+to)?|double|grow|inflate)\s+(?:(?:the|its|their|our|some|a\s+bit\s+of|slightly|overall)\s+)?(?:[\p{L}-]+\s+){0,2}$/iu;
+
+/** A value left to whoever configures it: "a configurable timeout", "custom retention". */
+const CONFIGURABLE_BEFORE = /\b(?:configurable|customi[sz]able|adjustable|tunable|user[\s-](?:defined|specified|configurable)|custom|optional)\s+(?:[\p{L}-]+\s+)?$/iu;
+const CONFIGURABLE_AFTER = /^\s+(?:(?:is|are|can|could|may|must|should|will)\s+)?(?:be\s+)?(?:configurable|customi[sz]able|adjustable|tunable|configured|set by)\b/iu;
+
+/** A relative clause about something else: "workloads that can tolerate downtime". */
+const TOLERATED = /\b(?:that|which|who)\s+(?:(?:can|could|may|might|will|do|does|cannot|can['’]t|don['’]t|doesn['’]t)\s+)?(?:not\s+)?(?:tolerate|accept|afford|survive|withstand|experience|suffer|care about|depend on)s?\s+(?:(?:some|the|a|an|any|brief|short|occasional|high|higher|low|lower)\s+)*$/iu;
+
+/**
+ * A purpose or a means after the main clause: "Re-evaluate the need to skip reconciliation to
+ * optimize performance", "Improve reliability by providing a way to terminate gracefully": the
+ * statement binds the action; the quality is why it is wanted.
+ */
+const TRAILING_PURPOSE = /\S\s+(?:in order\s+)?to\s+(?:\p{L}+\s+)?(?:improve|optimi[sz]e|increase|reduce|boost|enhance|maximi[sz]e|minimi[sz]e|speed up|lower|help|ensure|guarantee|preserve|maintain|protect|achieve)\s+(?:(?:the|its|their|our|overall|better|higher|lower)\s+)*(?:[\p{L}-]+\s+){0,2}$/iu;
+const MEANS_AFTER = /^[^.;]{0,80}?\bby\s+(?:\p{L}+ing|means of|using|adding|providing)\b/iu;
+
+/** Values that have a tolerance: "accurate timestamps", "accurate estimates". */
+const NUMERIC_NOUNS = String.raw`(?:timestamps?|times?|clocks?|counts?|estimates?|measurements?|positions?|locations?|readings?|values?|figures?|numbers?|totals?|amounts?|coordinates|rates?|percentages?|predictions?|forecasts?)\b`;
+const NUMERIC_NOUN = new RegExp(String.raw`^\s+(?:\p{L}+\s+)?${NUMERIC_NOUNS}`, 'iu');
+/** The subject of the clause is such a value: "Timestamps must be accurate". */
+const NUMERIC_SUBJECT = new RegExp(String.raw`\b${NUMERIC_NOUNS}`, 'iu');
+
+/** True when `start` is inside parentheses: an aside ("(defaulting to pod is less performance)"). */
+function insideParentheses(text: string, start: number): boolean {
+  const before = text.slice(0, start);
+  return (before.match(/\(/g) ?? []).length > (before.match(/\)/g) ?? []).length;
+}
+
+/**
+ * Why the quality word is not the target the statement sets, or undefined when it is: the word
+ * names a kind of test, metric or policy; it is what a measurement measures; the statement
+ * asks for no change or forecasts a cost; the value is left to configuration; the word sits in
+ * an aside, an example, a relative clause about something else, or a purpose or means clause.
+ */
+export function notTheTarget(text: string, start: number, end: number, quality: string): string | undefined {
+  const before = text.slice(0, start);
+  const after = text.slice(end);
+  if (ARTEFACT.test(after)) return 'names a kind of thing';
+  // "remains accurate regardless of changes", "accurately preview which objects will be deleted":
+  // correctness of a result, which has no tolerance; "accurate timestamps" or "accuracy" is a measure.
+  if (quality === 'accuracy' && !/^accuracy$/i.test(text.slice(start, end)) && !NUMERIC_NOUN.test(after)
+    && !NUMERIC_SUBJECT.test(before.split(/[,;:]/).pop() ?? '')) return 'means correct';
+  if (MEASURING.test(before)) return 'is measured, not targeted';
+  if (NO_CHANGE_BEFORE.test(before) || NO_CHANGE_AFTER.test(after)) return 'no change is the target';
+  if (COST_QUALITIES.has(quality) && RAISES_COST.test(before)) return 'a cost the change brings';
+  if (CONFIGURABLE_BEFORE.test(before) || CONFIGURABLE_AFTER.test(after)) return 'left to configuration';
+  if (insideParentheses(text, start) || insideExample(text, start)) return 'an aside or an example';
+  if (TOLERATED.test(before)) return 'describes something else';
+  if (TRAILING_PURPOSE.test(before) || MEANS_AFTER.test(after)) return 'a purpose or a means';
+  return undefined;
+}
+
+/**
  * An adjective that classifies the noun after it ("a durable store", "reliable delivery
  * guarantees"): it names a kind of component, not a quality the statement asks for.
  */
@@ -200,7 +281,16 @@ export const unmeasurableRequirement: Rule = {
       + 'and latency given as a relative target ("20-50 times lower", "by 50%"), a cost of the quality removed '
       + 'altogether ("eliminate the performance impact", "eliminate the message size limit"), a statement that sets '
       + 'up the target or its measurement ("Establish an SLO for pod startup latency") and a quality explained '
-      + 'after a colon ("Enable portability: consumers work with every scheduler"). A statement is measured when '
+      + 'after a colon ("Enable portability: consumers work with every scheduler"). Only a quality the statement sets '
+      + 'as its target is judged: not a quality that names a kind of thing ("Scalability tests", "latency '
+      + 'measurements", "performance issues", "retention policies"; once a statement asks for a test or a '
+      + 'measurement, its other quality words are what that measures), the object of a measuring verb ("measure '
+      + 'scheduling throughput", "covers the performance of"), a target of no change ("the error rate should not '
+      + 'increase", "no increase to memory usage"), a cost the change brings ("will increase memory usage"), a value '
+      + 'left to configuration ("a configurable timeout"), an aside in parentheses or an example, a relative clause '
+      + 'about something else ("workloads that can tolerate downtime"), a purpose or a means ("… to optimize '
+      + 'performance", "Improve reliability by providing …"), and "accurate(ly)" meaning correct ("accurately preview '
+      + 'which objects will be deleted"; "accurate timestamps" and "accuracy" are judged). A statement is measured when '
       + 'the sentence, the next sentence of the same item or the table row gives a quantity of the right kind '
       + '(latency needs a duration or a rate, availability a percentage or a duration, usability a percentage, a '
       + 'duration or a count, "p95" counts as latency; physical units such as "5 mm" or "900 MHz" count too), or '
@@ -243,6 +333,9 @@ function unmeasuredQualities(model: SpecModel, index: number, statement: Stateme
   const sentence = model.sentences[index];
   if (refersElsewhere(model, sentence, context.idPattern)) return [];
   const vague = context.lexicon.find(sentence.text);
+  // "Improve pod startup latency measurements to get finer-grained operation latencies": once the
+  // statement asks for a test or a measurement, its other quality words are what that measures.
+  if ([...sentence.text.matchAll(QUALITY_PATTERN)].some((match) => MEASUREMENT.test(sentence.text.slice((match.index ?? 0) + match[0].length)))) return [];
   const reported = new Set<string>();
   const findings: RawFinding[] = [];
   for (const match of sentence.text.matchAll(QUALITY_PATTERN)) {
@@ -256,6 +349,7 @@ function unmeasuredQualities(model: SpecModel, index: number, statement: Stateme
     if (quality.quality === 'latency' && MULTIPLIER.test(sentence.text)) continue;
     if (REMOVED_COST.test(sentence.text.slice(end)) && REMOVAL.test(sentence.text.slice(0, start))) continue;
     if (SETS_TARGET.test(sentence.text.slice(0, start)) || EXPLAINED.test(sentence.text.slice(end))) continue;
+    if (notTheTarget(sentence.text, start, end, quality.quality)) continue;
     if (markedForFollowUp(model, sentence.startOffset + end)) continue;
     if (isMeasured(model, index, quality.kinds && new Set(quality.kinds))) continue;
     reported.add(quality.quality);

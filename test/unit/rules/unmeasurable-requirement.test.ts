@@ -122,4 +122,42 @@ describe('unmeasurable-requirement', () => {
     ].join('\n');
     assert.deepEqual(found(text), []);
   });
+  it('reports a quality only where the statement sets it as the target', () => {
+    const text = [
+      '## Graduation Criteria',
+      '',
+      '- Scalability tests that mirror real-world usage',
+      '- Upgrade tests and scalability tests have been passed',
+      '- Performance tests for the plugin are implemented to measure scheduling throughput and latency impact.',
+      '- Improve pod startup latency measurements to get finer-grained operation latencies.',
+      '- scheduler_perf covers the performance of most plugins.',
+      '- We have no record of users hitting performance issues on the management cluster.',
+      '- The error rate should not increase for the expand operation.',
+      '- No increase to memory usage with the feature enabled.',
+      '- The feature gate will increase memory usage.',
+      '- Liveness probes can have a configurable timeout on failure.',
+      '- Enable routing strategies (for example, those based on topology or latency).',
+      '- Provide a simple update behavior for workloads that can tolerate downtime.',
+      '- Re-evaluate the need to skip reconciliation in the event handlers to optimize performance.',
+      '- Improve the overall reliability of applications by providing a way for containers to terminate gracefully.',
+      '- MUST provide a way to accurately preview which objects will be deleted.',
+      '- Its ease of use is one big advantage to keep it useful for the long term.',
+      '',
+    ].join('\n');
+    assert.deepEqual(found(text), []);
+  });
+
+  it('still reports a quality set as the target of a criterion or a goal', () => {
+    const text = [
+      '## Goals',
+      '',
+      '- Improve the performance of scheduling large jobs on large clusters.',
+      '- Proved scalability/performance gain.',
+      '- Timestamps must be accurate.',
+      '- Ensure reliability of existing tests.',
+      '',
+    ].join('\n');
+    assert.deepEqual(found(text), ['performance', 'scalability', 'performance', 'accurate', 'reliability']);
+    assert.deepEqual(found('## Requirements\n\n- The service must emit accurate timestamps.\n- The reported position accuracy must be known.\n'), ['accurate', 'accuracy']);
+  });
 });
