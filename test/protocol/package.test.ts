@@ -5,7 +5,7 @@
  */
 import assert from 'node:assert/strict';
 import { spawnSync, type SpawnSyncOptions } from 'node:child_process';
-import { copyFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, realpathSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -22,25 +22,41 @@ describe('npm package', function () {
   this.timeout(120_000);
   let scratch: string;
   let tarball: string;
+  let packStdout: string;
   let packed: { files: Array<{ path: string; size: number }>; size: number; unpackedSize: number };
 
   before(function () {
     scratch = realpathSync(mkdtempSync(join(tmpdir(), 'specready-package-')));
-    // What `npm pack` publishes: prepack's production bundles, not the development build that
-    // `npm test` ran on. Staged in a copy so the repository's dist/ stays as it is.
+    // What `npm pack` publishes: the production bundles of the `prepare` script, not the
+    // development build that `npm test` ran on. Staged in a copy so the repository's dist/ stays as
+    // it is; the sources and node_modules are links into the repository.
     const stage = join(scratch, 'stage');
     mkdirSync(stage);
-    for (const file of ['package.json', 'README.md', 'LICENSE', '.npmignore']) copyFileSync(join(REPO, file), join(stage, file));
-    cpSync(join(REPO, 'schemas'), join(stage, 'schemas'), { recursive: true });
-    const bundle = run(process.execPath, [join(REPO, 'scripts', 'bundle.mjs'), '--production', '--outdir', join(stage, 'dist')], { cwd: REPO });
-    assert.equal(bundle.status, 0, bundle.stderr);
-    const result = run(NPM, ['pack', '--ignore-scripts', '--json', '--pack-destination', scratch], { cwd: stage });
+    for (const file of ['package.json', 'README.md', 'LICENSE', '.npmignore', '.npmrc']) copyFileSync(join(REPO, file), join(stage, file));
+    for (const folder of ['schemas', 'scripts']) cpSync(join(REPO, folder), join(stage, folder), { recursive: true });
+    for (const folder of ['server', 'client', 'node_modules']) symlinkSync(join(REPO, folder), join(stage, folder), 'junction');
+    // Exactly as pre-commit 3 installs a `language: node` hook: it takes the tarball's name from
+    // the standard output of a plain `npm pack`, so the build step must print nothing there.
+    const result = run(NPM, ['pack', '--pack-destination', scratch], { cwd: stage });
     assert.equal(result.status, 0, result.stderr);
-    [packed] = JSON.parse(result.stdout);
+    packStdout = result.stdout;
+    const listing = run(NPM, ['pack', '--dry-run', '--ignore-scripts', '--json'], { cwd: stage });
+    assert.equal(listing.status, 0, listing.stderr);
+    [packed] = JSON.parse(listing.stdout);
     tarball = join(scratch, (packed as unknown as { filename: string }).filename);
   });
 
   after(() => rmSync(scratch, { recursive: true, force: true }));
+
+  it('builds in `prepare` and prints only the tarball name on stdout (what pre-commit 3 reads)', () => {
+    assert.equal(packStdout, `${(packed as unknown as { filename: string }).filename}\n`);
+    assert.ok(existsSync(tarball), tarball);
+    const manifest = JSON.parse(readFileSync(join(REPO, 'package.json'), 'utf8'));
+    // npm runs `prepare` when it installs from git (pre-commit 4's `npm install -g git+file://…`);
+    // it never runs `prepack` there, so the build must not live in `prepack`.
+    assert.equal(manifest.scripts.prepare, 'node scripts/prepare.mjs');
+    assert.equal(manifest.scripts.prepack, undefined);
+  });
 
   it('holds the CLI bundle and no sources, maps, tests or dependencies', () => {
     const paths = packed.files.map((file) => file.path).sort();
