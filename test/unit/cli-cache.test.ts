@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
-import { readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { readdirSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { NOT_READY_SPEC, paths, READY_SPEC, TempProject } from './cli-harness';
 
@@ -38,11 +38,9 @@ describe('specready check --cache', function () {
     assert.equal(project.run(['check', '--cache']).stdout, project.run(['check']).stdout);
   });
 
-  it('uses a stored report only for the same content: a cached report is not recomputed, a changed file is', () => {
-    project.checkJson(['--cache']);
-    // Tamper with the stored report of export.spec.md (the body hash is updated too): a cache hit shows the tampered score.
-    const text = project.read('.specreadycache');
-    const [headerLine, body] = text.split('\n', 2);
+  /** Sets the stored score of export.spec.md to 7 (with the body hash updated): a cache hit shows 7. */
+  function tamperWithExportScore(): void {
+    const [headerLine, body] = project.read('.specreadycache').split('\n', 2);
     const data = JSON.parse(body);
     const key = Object.keys(data).find((file) => file.endsWith('export.spec.md')) as string;
     data[key].report.score = 7;
@@ -50,14 +48,54 @@ describe('specready check --cache', function () {
     const header = JSON.parse(headerLine);
     header.sha1 = createHash('sha1').update(newBody).digest('hex');
     writeFileSync(join(project.root, '.specreadycache'), `${JSON.stringify(header)}\n${newBody}`);
-    const hit = project.checkJson(['--cache']).report;
-    assert.equal(hit.files.find((file: { path: string }) => file.path === 'docs/export.spec.md').score, 7, 'the unchanged file came from the cache');
+  }
+
+  function exportScore(args: string[]): number {
+    return project.checkJson(args).report.files.find((file: { path: string }) => file.path === 'docs/export.spec.md').score;
+  }
+
+  it('uses a stored report only for an unchanged file: a cached report is not recomputed, a changed file is', () => {
+    project.checkJson(['--cache']);
+    tamperWithExportScore();
+    assert.equal(exportScore(['--cache']), 7, 'the unchanged file came from the cache');
 
     project.write('docs/export.spec.md', `${NOT_READY_SPEC}\nTODO: one more placeholder.\n`);
     const changed = project.checkJson(['--cache']).report;
     const fresh = project.checkJson([]).report;
     assert.equal(comparable(changed), comparable(fresh), 'the changed file was checked again');
     assert.notEqual(changed.files.find((file: { path: string }) => file.path === 'docs/export.spec.md').score, 7);
+  });
+
+  it('--cache-strategy metadata (the default, as ESLint) compares size and modification time, content the content', () => {
+    const file = join(project.root, 'docs', 'export.spec.md');
+    // Whole seconds, so that setting the time back gives exactly the same modification time.
+    const original = { atime: 1_700_000_000, mtime: 1_700_000_000 };
+    utimesSync(file, original.atime, original.mtime);
+    const later = new Date((original.mtime + 60) * 1000);
+    project.checkJson(['--cache']);
+    tamperWithExportScore();
+    // An edit that keeps the size and the modification time goes unnoticed: the file is not read.
+    project.write('docs/export.spec.md', NOT_READY_SPEC.replace('TBD', 'TBA'));
+    utimesSync(file, original.atime, original.mtime);
+    assert.equal(exportScore(['--cache']), 7);
+    assert.equal(exportScore(['--cache', '--cache-strategy', 'metadata']), 7);
+    // A new modification time alone (a checkout, a fresh clone) checks the file again.
+    project.write('docs/export.spec.md', NOT_READY_SPEC);
+    utimesSync(file, later, later);
+    const fresh = exportScore([]);
+    assert.equal(exportScore(['--cache']), fresh);
+
+    // A cache of the other strategy is ignored and replaced.
+    project.checkJson(['--cache', '--cache-strategy', 'content']);
+    assert.equal(JSON.parse(project.read('.specreadycache').split('\n', 1)[0]).strategy, 'content');
+    tamperWithExportScore();
+    assert.equal(exportScore(['--cache', '--cache-strategy', 'content']), 7);
+    utimesSync(file, new Date(later.getTime() + 60_000), new Date(later.getTime() + 60_000));
+    assert.equal(exportScore(['--cache', '--cache-strategy', 'content']), 7, 'same content, new modification time: still cached');
+    project.write('docs/export.spec.md', NOT_READY_SPEC.replace('TBD', 'TBA'));
+    utimesSync(file, original.atime, original.mtime);
+    assert.equal(exportScore(['--cache', '--cache-strategy', 'content']), exportScore([]), 'same size and time, other content: checked again');
+    assert.equal(exportScore(['--cache']), exportScore([]), 'the metadata run does not trust the content cache');
   });
 
   it('checks again when the configuration changes', () => {
@@ -85,7 +123,7 @@ describe('specready check --cache', function () {
 
   it('ignores a corrupt, truncated, foreign or empty cache file and replaces it', () => {
     const plain = comparable(project.checkJson([]).report);
-    for (const junk of ['{not json', '', 'x\ny', '{"format":"specready-cache/1","tool":"0.0.0+other","sha1":"x"}\n{}']) {
+    for (const junk of ['{not json', '', 'x\ny', '{"format":"specready-cache/2","tool":"0.0.0+other","strategy":"metadata","sha1":"x"}\n{}']) {
       writeFileSync(join(project.root, '.specreadycache'), junk);
       const run = project.checkJson(['--cache']);
       assert.equal(run.run.stderr.includes('internal error'), false, run.run.stderr);
@@ -132,6 +170,12 @@ describe('specready check --cache', function () {
     const alone = project.run(['check', '--cache-location', 'x']);
     assert.equal(alone.status, 2);
     assert.match(alone.stderr, /--cache-location needs --cache/);
+    const strategyAlone = project.run(['check', '--cache-strategy', 'content']);
+    assert.equal(strategyAlone.status, 2);
+    assert.match(strategyAlone.stderr, /--cache-strategy needs --cache/);
+    const badStrategy = project.run(['check', '--cache', '--cache-strategy', 'contents']);
+    assert.equal(badStrategy.status, 2);
+    assert.match(badStrategy.stderr, /--cache-strategy must be one of metadata, content, not "contents"; did you mean "content"\?/);
     const empty = project.run(['check', '--cache', '--cache-location=']);
     assert.equal(empty.status, 2);
     assert.match(empty.stderr, /--cache-location needs a file name/);

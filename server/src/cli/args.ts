@@ -2,7 +2,7 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { closestMatch } from '../config/suggest';
 import { RULE_IDS } from '../rules/registry';
-import type { CacheOptions } from './cache';
+import { CACHE_STRATEGIES, DEFAULT_CACHE_STRATEGY, type CacheOptions } from './cache';
 import type { BulkSuppressionOptions } from './suppressions';
 
 export const CHECK_FORMATS = ['stylish', 'json', 'sarif', 'github', 'markdown'] as const;
@@ -112,6 +112,7 @@ function parseCheck(args: string[]): Command {
       'fail-on-score-drop': { type: 'boolean' },
       cache: { type: 'boolean' },
       'cache-location': { type: 'string' },
+      'cache-strategy': { type: 'string' },
       explain: { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
     },
@@ -121,6 +122,7 @@ function parseCheck(args: string[]): Command {
   if (values['suppress-all'] && suppressRules.length > 0) throw new UsageError('--suppress-all and --suppress-rule exclude each other');
   if (values['fail-on-score-drop'] && values['changed-since'] === undefined) throw new UsageError('--fail-on-score-drop needs --changed-since <git-ref>');
   if (values['cache-location'] !== undefined && !values.cache) throw new UsageError('--cache-location needs --cache');
+  if (values['cache-strategy'] !== undefined && !values.cache) throw new UsageError('--cache-strategy needs --cache');
   if (values['changed-since'] !== undefined && values['changed-since'].trim() === '') throw new UsageError('--changed-since needs a git ref, e.g. origin/main');
   return {
     kind: 'check',
@@ -139,7 +141,11 @@ function parseCheck(args: string[]): Command {
       location: nonEmpty('--suppressions-location', values['suppressions-location']),
       passOnUnpruned: values['pass-on-unpruned-suppressions'] === true,
     },
-    cache: { enabled: values.cache === true, location: nonEmpty('--cache-location', values['cache-location']) },
+    cache: {
+      enabled: values.cache === true,
+      location: nonEmpty('--cache-location', values['cache-location']),
+      strategy: oneOf('--cache-strategy', values['cache-strategy'], CACHE_STRATEGIES) ?? DEFAULT_CACHE_STRATEGY,
+    },
     maxFileSizeKB: numberOption('--max-file-size', values['max-file-size'], 1, Infinity, true),
     changedSince: values['changed-since'],
     failOnScoreDrop: values['fail-on-score-drop'] === true,

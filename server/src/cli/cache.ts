@@ -1,16 +1,19 @@
 /**
  * `specready check --cache`: the report of each file from the last run, reused while nothing it
  * depends on has changed. A cached report is used only when all of these are the same as when it
- * was stored: the file's content (a hash, not its modification time, so a fresh clone or a
- * `git checkout` does not empty the cache), its configuration (the loaded configuration with the
+ * was stored: the file itself (by the `--cache-strategy`, ESLint's: `metadata`, the default,
+ * compares size and modification time and does not even read an unchanged file; `content`
+ * compares a hash of the content, so a fresh clone or a `git checkout` keeps the cache valid), its
+ * configuration (the loaded configuration with the
  * project vocabulary, and the project root links resolve against), the tool (version and a hash
  * of the running bundle, so a rebuilt or upgraded SpecReady starts afresh), and every file the
  * analysis looked at through the host (linked files: whether they exist, what kind they are, and
- * the content of those it read), recorded by wrapping the host around the shared pipeline.
+ * those it read, compared by the same strategy), recorded by wrapping the host around the shared
+ * pipeline.
  *
- * The cache file is one header line (format, tool key and a hash of the body) and the body. A file
- * that cannot be read, does not parse, fails its hash or was written by another version is ignored,
- * never trusted, and replaced at the end of the run.
+ * The cache file is one header line (format, tool key, strategy and a hash of the body) and the
+ * body. A file that cannot be read, does not parse, fails its hash, was written by another version
+ * or with the other strategy is ignored, never trusted, and replaced at the end of the run.
  */
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
@@ -22,13 +25,20 @@ import { TOOL_VERSION } from './version';
 
 /** ESLint's `.eslintcache`, for SpecReady. */
 export const DEFAULT_CACHE_FILE = '.specreadycache';
-const FORMAT = 'specready-cache/1';
+const FORMAT = 'specready-cache/2';
+
+/** `--cache-strategy`: how a file is known to be unchanged (ESLint's names and meanings). */
+export const CACHE_STRATEGIES = ['metadata', 'content'] as const;
+export type CacheStrategy = typeof CACHE_STRATEGIES[number];
+export const DEFAULT_CACHE_STRATEGY: CacheStrategy = 'metadata';
 
 export interface CacheOptions {
   /** `--cache`. */
   enabled: boolean;
   /** `--cache-location <file-or-folder>`. */
   location?: string;
+  /** `--cache-strategy metadata|content`. */
+  strategy: CacheStrategy;
 }
 
 /** What a file's report depends on besides the file itself. */
@@ -72,7 +82,8 @@ export class RecordingHost implements Host {
 }
 
 interface Entry {
-  content: string;
+  /** The file as the strategy sees it: size and modification time, or a hash of the content. */
+  signature: string;
   config: string;
   links: Dependency[];
   /** The report without its path (which depends on the working folder). */
@@ -82,6 +93,7 @@ interface Entry {
 interface Header {
   format: string;
   tool: string;
+  strategy: CacheStrategy;
   sha1: string;
 }
 
@@ -100,39 +112,49 @@ export class ResultCache {
   private changed = false;
   private readonly configKeys = new WeakMap<SpecReadyConfig, string>();
 
-  private constructor(readonly file: string, entries: Map<string, Entry>, readonly discarded: boolean) {
+  private constructor(readonly file: string, readonly strategy: CacheStrategy, entries: Map<string, Entry>, readonly discarded: boolean) {
     this.entries = entries;
     this.changed = discarded;
   }
 
-  /** Opens the cache file; a missing, corrupt or foreign one gives an empty cache. */
-  static open(file: string): ResultCache {
-    if (!existsSync(file)) return new ResultCache(file, new Map<string, Entry>(), false);
-    const entries = readEntries(file);
-    return new ResultCache(file, entries ?? new Map<string, Entry>(), entries === undefined);
+  /** Opens the cache file; a missing, corrupt or foreign one, or one of the other strategy, gives an empty cache. */
+  static open(file: string, strategy: CacheStrategy = DEFAULT_CACHE_STRATEGY): ResultCache {
+    if (!existsSync(file)) return new ResultCache(file, strategy, new Map<string, Entry>(), false);
+    const entries = readEntries(file, strategy);
+    return new ResultCache(file, strategy, entries ?? new Map<string, Entry>(), entries === undefined);
   }
 
-  /** The stored report of `file` when its text, configuration and dependencies are unchanged. */
-  async lookup(file: string, text: string, context: CacheContext, path: string, host: Host): Promise<FileReport | undefined> {
+  /**
+   * What the strategy compares of a file: its size and modification time (`stat`, taken before
+   * the file is read), or a hash of its text. undefined when it cannot be known.
+   */
+  signature(stat: FileStat | undefined, text: () => string | undefined): string | undefined {
+    if (this.strategy === 'metadata') return stat && metadataSignature(stat);
+    const content = text();
+    return content === undefined ? undefined : hash(content);
+  }
+
+  /** The stored report of `file` when it, its configuration and its dependencies are unchanged. */
+  async lookup(file: string, signature: string, context: CacheContext, path: string, host: Host): Promise<FileReport | undefined> {
     const entry = this.entries.get(file);
     this.used.add(file);
-    if (!entry || entry.content !== hash(text) || entry.config !== this.configKey(context)) return undefined;
-    const current = await Promise.all(entry.links.map(([kind, dependency]) => digest(host, kind, dependency)));
+    if (!entry || entry.signature !== signature || entry.config !== this.configKey(context)) return undefined;
+    const current = await Promise.all(entry.links.map(([kind, dependency]) => digest(host, kind, dependency, this.strategy)));
     if (current.some((value, index) => value !== entry.links[index][2])) return undefined;
     return { path, ...entry.report };
   }
 
   /** Stores the report of a file that was analysed, with what the analysis looked at through `recorded`. */
-  async store(file: string, text: string, context: CacheContext, recorded: RecordingHost, host: Host, report: FileReport): Promise<void> {
+  async store(file: string, signature: string, context: CacheContext, recorded: RecordingHost, host: Host, report: FileReport): Promise<void> {
     const asked: Array<[Dependency[0], string]> = [
       ...[...recorded.stats].map((path) => ['stat', path] as [Dependency[0], string]),
       ...[...recorded.reads.keys()].map((path) => ['read', path] as [Dependency[0], string]),
       ...[...recorded.lists.keys()].map((path) => ['list', path] as [Dependency[0], string]),
     ];
-    const dependencies: Dependency[] = await Promise.all(asked.map(async ([kind, path]) => [kind, path, await digest(host, kind, path)] as Dependency));
+    const dependencies: Dependency[] = await Promise.all(asked.map(async ([kind, path]) => [kind, path, await digest(host, kind, path, this.strategy)] as Dependency));
     const stored: Partial<FileReport> = { ...report };
     delete stored.path;
-    this.entries.set(file, { content: hash(text), config: this.configKey(context), links: dependencies, report: stored as Entry['report'] });
+    this.entries.set(file, { signature, config: this.configKey(context), links: dependencies, report: stored as Entry['report'] });
     this.used.add(file);
     this.changed = true;
   }
@@ -150,7 +172,7 @@ export class ResultCache {
     }
     if (!this.changed) return undefined;
     const body = JSON.stringify(Object.fromEntries(this.entries));
-    const header: Header = { format: FORMAT, tool: toolKey(), sha1: hash(body) };
+    const header: Header = { format: FORMAT, tool: toolKey(), strategy: this.strategy, sha1: hash(body) };
     const temporary = `${this.file}.${process.pid}.tmp`;
     try {
       mkdirSync(resolve(this.file, '..'), { recursive: true });
@@ -178,7 +200,7 @@ export class ResultCache {
 }
 
 /** The entries of a cache file, or undefined when it must not be trusted. */
-function readEntries(file: string): Map<string, Entry> | undefined {
+function readEntries(file: string, strategy: CacheStrategy): Map<string, Entry> | undefined {
   let text: string;
   try {
     text = readFileSync(file, 'utf8');
@@ -190,7 +212,7 @@ function readEntries(file: string): Map<string, Entry> | undefined {
   try {
     const header = JSON.parse(text.slice(0, newline)) as Partial<Header>;
     const body = text.slice(newline + 1);
-    if (header.format !== FORMAT || header.tool !== toolKey() || header.sha1 !== hash(body)) return undefined;
+    if (header.format !== FORMAT || header.tool !== toolKey() || header.strategy !== strategy || header.sha1 !== hash(body)) return undefined;
     const data = JSON.parse(body) as unknown;
     if (typeof data !== 'object' || data === null || Array.isArray(data)) return undefined;
     const entries = new Map<string, Entry>();
@@ -207,20 +229,24 @@ function isEntry(value: unknown): value is Entry {
   if (typeof value !== 'object' || value === null) return false;
   const entry = value as Partial<Entry>;
   const report = entry.report as Partial<FileReport> | undefined;
-  return typeof entry.content === 'string' && typeof entry.config === 'string' && Array.isArray(entry.links)
+  return typeof entry.signature === 'string' && typeof entry.config === 'string' && Array.isArray(entry.links)
     && entry.links.every((link) => Array.isArray(link) && link.length === 3 && ['stat', 'read', 'list'].includes(link[0] as string)
       && typeof link[1] === 'string' && typeof link[2] === 'string')
     && typeof report === 'object' && report !== null && Array.isArray(report.diagnostics) && typeof report.score === 'number';
 }
 
 /**
- * What is at a path now, as a short string: its kind for a `stat`, a hash of the content for a
- * file that was read (whole: a change anywhere re-checks the specs that read it), a hash of the
- * list for a folder.
+ * What is at a path now, as a short string: its kind for a `stat`; for a file that was read, its
+ * size and modification time or a hash of the content (whole: a change anywhere re-checks the
+ * specs that read it), as the strategy says; a hash of the list for a folder.
  */
-async function digest(host: Host, kind: Dependency[0], path: string): Promise<string> {
+async function digest(host: Host, kind: Dependency[0], path: string, strategy: CacheStrategy): Promise<string> {
   try {
     if (kind === 'stat') return (await host.stat(path))?.kind ?? 'missing';
+    if (kind === 'read' && strategy === 'metadata') {
+      const stat = await host.stat(path);
+      return stat ? metadataSignature(stat) : 'missing';
+    }
     if (kind === 'read') return hash(await host.readFile(path));
     return hash((await host.listFiles(path)).sort().join('\n'));
   } catch {
@@ -245,6 +271,10 @@ function toolKey(): string {
     cachedToolKey = `${TOOL_VERSION}+${build}`;
   }
   return cachedToolKey;
+}
+
+function metadataSignature(stat: FileStat): string {
+  return `${stat.kind}:${stat.size}:${stat.mtimeMs}`;
 }
 
 function hash(data: string | Uint8Array): string {

@@ -48,6 +48,11 @@ Options:
   --cache-location <path>
                       Cache file, or folder to keep it in (default:
                       .specreadycache in the current folder)
+  --cache-strategy metadata|content
+                      How a file counts as unchanged: the same size and
+                      modification time (metadata, the default, as ESLint), or
+                      the same content (content: for CI, where a fresh clone
+                      gives every file a new modification time)
   --explain           After the findings, list every point each file's score
                       lost and why, blockers first (JSON has it in breakdown)
   -h, --help          Show this help

@@ -58,7 +58,7 @@ export async function runCheck(command: CheckCommand, io: CliIo): Promise<number
   }
 
   const failures: Failures = { config: [], internal: [] };
-  const cache = command.cache.enabled ? ResultCache.open(cacheFileLocation(io.cwd, command.cache.location)) : undefined;
+  const cache = command.cache.enabled ? ResultCache.open(cacheFileLocation(io.cwd, command.cache.location), command.cache.strategy) : undefined;
   const files: FileReport[] = [];
   for (const file of changes?.files ?? discovery.files) {
     const report = await checkFile(file, io.cwd, explicitConfig, command.maxFileSizeKB, failures, cache);
@@ -99,17 +99,22 @@ async function checkFile(file: string, cwd: string, explicitConfig: string | und
   const profile = loaded.config.profile ?? DEFAULT_PROFILE;
   const threshold = loaded.config.threshold ?? DEFAULT_THRESHOLD;
   const limitKB = maxFileSizeKB ?? loaded.config.maxFileSizeKB ?? DEFAULT_MAX_FILE_SIZE_KB;
-  const size = fileSize(file);
-  if (size !== undefined && size > limitKB * 1024) {
-    return tooLargeFileReport(path, profile, threshold, fileTooLargeMessage(size, limitKB, 'raise it with --max-file-size or maxFileSizeKB in .specready.*'));
+  // Taken before the file is read: a change after it makes the stored signature stale, never wrong.
+  const stat = await nodeHost.stat(file);
+  if (stat !== undefined && stat.size > limitKB * 1024) {
+    return tooLargeFileReport(path, profile, threshold, fileTooLargeMessage(stat.size, limitKB, 'raise it with --max-file-size or maxFileSizeKB in .specready.*'));
   }
-  const text = readSpecText(file);
-  if (typeof text !== 'string') return unreadableFileReport(path, profile, threshold, text.problem);
-  const uri = pathToFileURL(file).href;
+  let read: string | { problem: string } | undefined;
+  const readText = (): string | { problem: string } => (read ??= readSpecText(file));
   const projectRoot = (await findProjectRoot(dirname(file), { configFile: explicitConfig ? undefined : loaded.file, fallback: cwd })).folder;
   const cacheContext = { config: loaded.config, projectRoot };
-  const cached = await cache?.lookup(file, text, cacheContext, path, nodeHost);
+  // With --cache-strategy metadata an unchanged file is not even read.
+  const signature = cache?.signature(stat, () => { const text = readText(); return typeof text === 'string' ? text : undefined; });
+  const cached = signature === undefined ? undefined : await cache?.lookup(file, signature, cacheContext, path, nodeHost);
   if (cached) return cached;
+  const text = readText();
+  if (typeof text !== 'string') return unreadableFileReport(path, profile, threshold, text.problem);
+  const uri = pathToFileURL(file).href;
   try {
     // With the cache, the host records what the analysis looked at (linked files): the
     // dependencies a stored report is checked against next time.
@@ -117,7 +122,7 @@ async function checkFile(file: string, cwd: string, explicitConfig: string | und
     const result = await analyzeDocument(text, uri, { host, config: loaded.config, projectRoot, ...(cache ? { linkTargetCache: new LinkTargetCache() } : {}) });
     for (const failure of result.ruleFailures) failures.internal.push(`rule "${failure.rule}" failed on ${path}: ${failure.error}`);
     const report = fileReportFromAnalysis(path, result);
-    if (cache && host instanceof RecordingHost && result.ruleFailures.length === 0) await cache.store(file, text, cacheContext, host, nodeHost, report);
+    if (cache && signature !== undefined && host instanceof RecordingHost && result.ruleFailures.length === 0) await cache.store(file, signature, cacheContext, host, nodeHost, report);
     return report;
   } catch (error) {
     if (!(error instanceof ConfigError)) throw error;
@@ -130,14 +135,6 @@ async function checkFile(file: string, cwd: string, explicitConfig: string | und
 function withConfigFile(error: ConfigError, loaded: LoadedConfig, specFile: string): ConfigError {
   if (!error.file) error.file = loaded.file ?? specFile;
   return error;
-}
-
-function fileSize(file: string): number | undefined {
-  try {
-    return statSync(file).size;
-  } catch {
-    return undefined;
-  }
 }
 
 /** The file as UTF-8 text, or why it cannot be checked. */
