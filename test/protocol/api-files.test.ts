@@ -8,7 +8,7 @@ const READY = readFileSync(join(__dirname, '..', '..', '..', 'examples', 'paymen
 const SPEC = `${READY}\nThe machine-readable contract is [the OpenAPI file](api/openapi.yaml).\n`;
 
 describe('language server: linked API description files', function () {
-  this.timeout(60000);
+  this.timeout(120_000);
   let client: TestClient | undefined;
   afterEach(async () => client?.dispose());
 

@@ -24,7 +24,7 @@ function codesOf(report: Report): string[] {
 }
 
 describe('editor conventions (rule documentation, run on save, analysis state)', function () {
-  this.timeout(30000);
+  this.timeout(120_000);
   let client: TestClient;
 
   afterEach(async () => client.dispose());

@@ -27,7 +27,7 @@ function apply(text: string, edits: TextEdit[]): string {
 }
 
 describe('language server over stdio (push client, no dynamic registration, null settings)', function () {
-  this.timeout(30000);
+  this.timeout(120_000);
   let client: TestClient;
 
   beforeEach(async () => {
@@ -244,7 +244,7 @@ describe('language server over stdio (push client, no dynamic registration, null
 });
 
 describe('language server over stdio (pull diagnostics client)', function () {
-  this.timeout(30000);
+  this.timeout(120_000);
   let client: TestClient;
 
   beforeEach(async () => {

@@ -61,7 +61,7 @@ const QUESTIONS = `# Checkout retries
 `;
 
 describe('Specs view protocol (specready/specs, specready/specsChanged)', function () {
-  this.timeout(60000);
+  this.timeout(120_000);
   let client: TestClient;
 
   afterEach(async () => client.dispose());

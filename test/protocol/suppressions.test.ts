@@ -20,7 +20,7 @@ function suppressAll(client: TestClient): void {
 const vague = (diagnostics: Diagnostic[]) => diagnostics.filter((d) => d.code === 'vague-term');
 
 describe('language server: findings recorded in specready-suppressions.json', function () {
-  this.timeout(30000);
+  this.timeout(120_000);
   before(() => assert.notEqual(VAGUE, READY, 'examples/payment-refunds.spec.md changed: update the fixture'));
   let client: TestClient | undefined;
   afterEach(async () => client?.dispose());

@@ -7,7 +7,7 @@ const READY = readFileSync(join(__dirname, '..', '..', '..', 'examples', 'paymen
 const VAGUE = READY.replace('The service MUST record every refund', 'The service MUST quickly record every refund');
 
 describe('language server: which files are specs', function () {
-  this.timeout(30000);
+  this.timeout(120_000);
   before(() => assert.notEqual(VAGUE, READY, 'examples/payment-refunds.spec.md changed: update the fixture'));
   let client: TestClient | undefined;
   afterEach(async () => client?.dispose());

@@ -10,7 +10,7 @@ function comparable(report: { files: unknown[]; summary: unknown }): string {
 }
 
 describe('specready check --cache', function () {
-  this.timeout(90000);
+  this.timeout(120_000);
   let project: TempProject;
 
   beforeEach(() => {

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { TempProject } from './cli-harness';
 
 describe('specready: messages in its own words', function () {
-  this.timeout(60000);
+  this.timeout(120_000);
   let project: TempProject;
   beforeEach(() => {
     project = new TempProject();

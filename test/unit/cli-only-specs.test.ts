@@ -10,7 +10,7 @@ function withFrontMatter(spec: string, line: string): string {
 }
 
 describe('specready check --only-specs: file lists from pre-commit and lint-staged', function () {
-  this.timeout(60000);
+  this.timeout(120_000);
   let project: TempProject;
 
   beforeEach(() => {

@@ -49,7 +49,7 @@ describe('stylish output with very many findings', () => {
 });
 
 describe('specready check: files it does not analyse', function () {
-  this.timeout(60000);
+  this.timeout(120_000);
   let project: TempProject;
   beforeEach(() => { project = new TempProject().gitInit(); });
   afterEach(() => project.dispose());

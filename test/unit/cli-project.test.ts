@@ -3,7 +3,7 @@ import { DEFAULT_INCLUDE } from '../../server/src/config/types';
 import { paths, READY_SPEC, TempProject } from './cli-harness';
 
 describe('specready check: which files are specs', function () {
-  this.timeout(60000);
+  this.timeout(120_000);
   let project: TempProject;
 
   beforeEach(() => {

@@ -11,7 +11,7 @@ const LEGACY = readFileSync(join(REPO, 'examples', 'order-export.spec.md'), 'utf
 
 describe('specready check with bulk suppressions', function () {
   // Each test runs the CLI several times as a child process: minutes on a loaded machine.
-  this.timeout(90_000);
+  this.timeout(120_000);
   let root: string;
 
   beforeEach(() => {

@@ -31,7 +31,7 @@ describe('link resolver (document links, broken-link and export)', () => {
 });
 
 describe('links in a real project: check and export agree', function () {
-  this.timeout(60000);
+  this.timeout(120_000);
   let project: TempProject;
 
   beforeEach(() => {

@@ -7,7 +7,7 @@ import { TestClient } from '../../protocol/harness';
 import { NOT_READY_SPEC, READY_SPEC, text, unzip } from './fixtures';
 
 describe('language server: specready/export', function () {
-  this.timeout(30000);
+  this.timeout(120_000);
   let client: TestClient;
 
   beforeEach(async () => {
