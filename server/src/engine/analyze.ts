@@ -9,6 +9,8 @@ import { detectFormat } from '../sections/formats';
 import { BUILTIN_PROFILES, DEFAULT_PROFILE, resolveProfile, UnknownProfileError, type Profile } from '../sections/profiles';
 import { findRule, RULES } from '../rules/registry';
 import type { Finding, LinkTargetInfo, Rule, RuleContext, Severity } from '../rules/types';
+import { linksTo } from '../model/api-description';
+import { contractInputFromModel, contractWithApiFiles } from '../score/contract';
 import { computeScore, type Breakdown, type ReadinessBlocker } from './score';
 import { Suppressions } from './suppression';
 import { LruCache } from '../util/lru';
@@ -80,8 +82,13 @@ export function analyzeSpec(text: string, options: AnalyzeOptions = {}): Analysi
   };
   const rules = options.rules ?? RULES;
   const { findings, ruleFailures } = runRules(rules, model, context, config);
+  // A linked API description is the contract a contractor builds against: it counts for the score.
+  const apiFiles = [...(options.apiFiles?.values() ?? [])].filter((file) => file.format !== undefined);
+  const contract = apiFiles.length > 0
+    ? contractWithApiFiles(contractInputFromModel(model), apiFiles, (key) => linksTo(model, key)[0]?.range.start.line ?? 0)
+    : undefined;
   const { score, breakdown, blockers } = computeScore({
-    model, findings, profile, idPattern: prepared.idPattern, scoringOf: rules === RULES ? scoringOfRule : scoringIn(rules),
+    model, findings, profile, idPattern: prepared.idPattern, scoringOf: rules === RULES ? scoringOfRule : scoringIn(rules), contract,
   });
   const threshold = config.threshold ?? DEFAULT_THRESHOLD;
   const ready = score >= threshold && blockers.length === 0;

@@ -104,21 +104,60 @@ export function linksTo(model: SpecModel, key: string): Link[] {
   });
 }
 
+/** A path's segments as a router compares them: any `{param}` (or `:param`, `<param>`) alike, case, a trailing slash and a query ignored. */
+function pathSegments(path: string): string[] {
+  return path.replace(/[?#].*$/, '').replace(/\/+$/, '').split('/').map((segment) => (/^(?:\{[^}]*\}|:\w+|<[^>]+>)$/.test(segment) ? '{}' : segment.toLowerCase()));
+}
+
 /**
  * Path templates compared the way a router matches them: segments equal, a `{param}` (or `:param`)
  * matches any parameter whatever its name, a trailing slash and a query are ignored.
  */
 export function samePathTemplate(a: string, b: string): boolean {
-  const split = (path: string) => path.replace(/[?#].*$/, '').replace(/\/+$/, '').split('/').map((segment) => (/^(?:\{[^}]*\}|:\w+|<[^>]+>)$/.test(segment) ? '{}' : segment.toLowerCase()));
-  const left = split(a);
-  const right = split(b);
-  return left.length === right.length && left.every((segment, index) => segment === right[index]);
+  return pathSegments(a).join('/') === pathSegments(b).join('/');
 }
 
 /** The part of a spec's path that an API file lists: without the server prefix the file's paths may omit. */
 export function pathMatches(specPath: string, filePath: string, basePaths: readonly string[] = []): boolean {
-  if (samePathTemplate(specPath, filePath)) return true;
-  return basePaths.some((base) => base !== '' && base !== '/' && samePathTemplate(specPath, base.replace(/\/+$/, '') + filePath));
+  return fileKeysFor(specPath, basePaths).includes(pathSegments(filePath).join('/'));
+}
+
+/**
+ * The keys (see pathSegments) under which a file would list a spec's path: the path itself and,
+ * for each server prefix the path starts with, the rest of it.
+ */
+function fileKeysFor(specPath: string, basePaths: readonly string[]): string[] {
+  const segments = pathSegments(specPath);
+  const keys = [segments.join('/')];
+  for (const base of basePaths) {
+    if (base === '' || base === '/') continue;
+    const prefix = pathSegments(base);
+    if (prefix.length > segments.length || !prefix.every((segment, index) => segment === segments[index])) continue;
+    keys.push(['', ...segments.slice(prefix.length)].join('/'));
+  }
+  return keys;
+}
+
+/** Each file's operations by path key, built once per file (files are immutable once read). */
+const PATH_INDEX = new WeakMap<ApiDescription, Map<string, ApiOperation[]>>();
+
+function pathIndex(file: ApiDescription): Map<string, ApiOperation[]> {
+  let index = PATH_INDEX.get(file);
+  if (!index) {
+    index = new Map();
+    for (const operation of file.operations) {
+      const key = pathSegments(operation.path).join('/');
+      index.set(key, [...(index.get(key) ?? []), operation]);
+    }
+    PATH_INDEX.set(file, index);
+  }
+  return index;
+}
+
+/** The file's operations at a spec's path, whatever their method: an index look-up, not a scan. */
+export function fileOperationsAt(file: ApiDescription, specPath: string): ApiOperation[] {
+  const index = pathIndex(file);
+  return [...new Set(fileKeysFor(specPath, file.basePaths).flatMap((key) => index.get(key) ?? []))];
 }
 
 /** "OpenAPI 3.0.3", "Swagger 2.0", "AsyncAPI 2.6.0", "JSON Schema"; undefined when the format is unknown. */
@@ -135,4 +174,45 @@ export function apiFormatName(description: Pick<ApiDescription, 'format' | 'vers
 /** A file that cannot be used at all, with the one reason why. */
 export function unusableApiFile(code: string, message: string): Omit<ApiDescription, 'key'> {
   return { format: undefined, problems: [{ code, message }], operations: [], schemas: {}, basePaths: [] };
+}
+
+/** Linked OpenAPI and Swagger files that could be read: the ones endpoints are checked against. */
+export function httpDescriptions(files: ReadonlyMap<string, ApiDescription> | undefined): ApiDescription[] {
+  return [...(files?.values() ?? [])].filter((file) => (file.format === 'openapi' || file.format === 'swagger') && !file.problems.some((problem) => !problem.at && problem.code !== 'more'));
+}
+
+export interface FileOperation {
+  file: ApiDescription;
+  operation: ApiOperation;
+}
+
+/** Operations of the files at this path, whatever their method. */
+export function operationsAt(files: readonly ApiDescription[], path: string): FileOperation[] {
+  return files.flatMap((file) => fileOperationsAt(file, path).map((operation) => ({ file, operation })));
+}
+
+/** The operation of the files for an endpoint of the spec, if any file has it. */
+export function operationFor(files: readonly ApiDescription[], method: string, path: string): FileOperation | undefined {
+  return operationsAt(files, path).find(({ operation }) => operation.method === method.toUpperCase());
+}
+
+const MENTION = /(?<![\w/-])(GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS|TRACE)[ \t]+(?:https?:\/\/[^\s/`'"<>]+)?(\/[^\s`'"<>|)\]]*)/g;
+
+/** Every `METHOD /path` written anywhere in the spec, code included: what counts as mentioning an operation. */
+export function endpointMentions(model: SpecModel): Array<{ method: string; path: string }> {
+  return [...model.text.matchAll(MENTION)].map((match) => ({ method: match[1], path: match[2].replace(/[.,;:!?*_]+$/, '') }));
+}
+
+const PAGINATION_PARAMETER = /^(?:cursor|page|page[_-]?size|per[_-]?page|limit|offset|after|before|next|page[_-]?token|starting[_-]?after)$/i;
+
+/** The interface parts (see model/interfaces.ts) an operation of the file gives. */
+export function operationParts(operation: ApiOperation): Set<string> {
+  const parts = new Set<string>();
+  if (operation.requestSchema !== undefined) parts.add('request');
+  if (operation.responses.some((status) => /^(?:[123]|default$)/i.test(status))) parts.add('response').add('status');
+  if (operation.responses.some((status) => /^(?:[45]|default$)/i.test(status))) parts.add('errors');
+  if (operation.secured) parts.add('auth');
+  if (operation.fields.some((field) => PAGINATION_PARAMETER.test(field.name))) parts.add('pagination');
+  if (operation.fields.some((field) => /idempotency/i.test(field.name))) parts.add('idempotency');
+  return parts;
 }

@@ -48,6 +48,15 @@ export interface InterfaceSpec {
   insertAt: Position;
   /** Status codes written in the description ("201", "404", "4xx"). */
   statusCodes: string[];
+  /** Fenced code blocks in the description, as request or response examples (endpoints only). */
+  examples: InterfaceExample[];
+}
+
+export interface InterfaceExample {
+  block: CodeBlock;
+  role: 'request' | 'response';
+  /** The status code written on the line that introduces a response example ("201"). */
+  status?: string;
 }
 
 export interface InterfaceModel {
@@ -257,8 +266,9 @@ function endpoints(context: Context): InterfaceSpec[] {
     const first = group.mentions.find((m) => m.defining) ?? group.mentions[0];
     const parts: Partial<Record<InterfacePart, Range>> = {};
     const statusCodes: string[] = [];
+    const examples: InterfaceExample[] = [];
     const hasBody = BODY_METHODS.has(group.method);
-    for (const extent of group.extents) collectEndpointEvidence(context, extent, hasBody, parts, statusCodes);
+    for (const extent of group.extents) collectEndpointEvidence(context, extent, hasBody, parts, statusCodes, examples);
     for (const [part, range] of Object.entries(shared) as Array<[InterfacePart, Range]>) parts[part] ??= range;
     if (context.documentAuth) parts.auth ??= context.documentAuth;
     if (context.documentLimits) parts.limits ??= context.documentLimits;
@@ -285,6 +295,7 @@ function endpoints(context: Context): InterfaceSpec[] {
       recommended,
       insertAt: lineAfter(model, trimEnd(context.text, lastExtent.start, ownLinesEnd(model, lastExtent))),
       statusCodes,
+      examples,
     });
   });
 }
@@ -331,7 +342,7 @@ function samePath(a: string[], b: string[]): boolean {
   return a.length === b.length && a.every((segment, index) => segment === b[index] || isParameter(segment) || isParameter(b[index]));
 }
 
-function collectEndpointEvidence(context: Context, extent: { start: number; end: number }, hasBody: boolean, parts: Partial<Record<InterfacePart, Range>>, statusCodes: string[]): void {
+function collectEndpointEvidence(context: Context, extent: { start: number; end: number }, hasBody: boolean, parts: Partial<Record<InterfacePart, Range>>, statusCodes: string[], examples: InterfaceExample[]): void {
   const { model, text } = context;
   const slice = text.slice(extent.start, extent.end);
   const at = (index: number, length = 1) => rangeFromOffsets(model, extent.start + index, extent.start + index + length);
@@ -344,8 +355,11 @@ function collectEndpointEvidence(context: Context, extent: { start: number; end:
     if (role === 'request' || (role === undefined && hasBody && !sawRequest && !parts.request)) {
       sawRequest = true;
       parts.request ??= block.range;
+      examples.push({ block, role: 'request' });
     } else {
       parts.response ??= block.range;
+      const status = statusCodesIn(lead)[0]?.code ?? /\b([1-5]\d\d)\b/.exec(lead)?.[1];
+      examples.push({ block, role: 'response', ...(status && /^\d+$/.test(status) ? { status } : {}) });
     }
   }
   for (const table of model.tables) {
@@ -504,6 +518,7 @@ function headingInterfaces(context: Context): InterfaceSpec[] {
       recommended,
       insertAt: lineAfter(model, trimEnd(text, start, end)),
       statusCodes: [],
+      examples: [],
     }));
   }
   return found;

@@ -1,6 +1,7 @@
 import { interfacesOf, kindNoun, PART_LABELS, type InterfacePart, type InterfaceSpec } from '../model/interfaces';
+import { httpDescriptions, operationFor, operationParts } from '../model/api-description';
 import type { SpecModel } from '../model/types';
-import type { RawFinding, Rule } from './types';
+import type { RawFinding, Rule, RuleContext } from './types';
 import { interfaceFixes } from './fixes/interfaces';
 
 export const interfaceIncomplete: Rule = {
@@ -25,7 +26,8 @@ export const interfaceIncomplete: Rule = {
       'message, a location for a file - are hints. A field listed in a contract table, field list or "Query parameters:" ' +
       'sentence without a type, format or example ("a date", "the amount") is a hint too. Text the contract writes once ' +
       'for all endpoints (an introduction or an "Errors" subsection with status or error codes) counts for every ' +
-      'endpoint. HTTP status numbers count only with a reason phrase, "HTTP/1.1", "status", code ticks or a table cell ' +
+      'endpoint, and so do the parts a linked OpenAPI or Swagger file gives the same operation (request body, responses, ' +
+      'error responses, security, pagination and idempotency parameters). HTTP status numbers count only with a reason phrase, "HTTP/1.1", "status", code ticks or a table cell ' +
       'of their own, so "200 ms" is not a status. The former id `api-endpoint-incomplete` still works in configuration ' +
       'and suppression comments.',
     bad: '## API\n\n### `POST /v1/orders`\n\nCreates an order from the cart.',
@@ -33,12 +35,18 @@ export const interfaceIncomplete: Rule = {
     sources: ['OpenAPI Specification 3.1: Operation, Request Body and Responses Objects', 'AsyncAPI Specification 3.0: Message Object'],
   },
   fixes: (finding, context) => interfaceFixes(context, finding),
-  check(model: SpecModel): RawFinding[] {
+  check(model: SpecModel, context: RuleContext): RawFinding[] {
     const { interfaces, fields } = interfacesOf(model);
     const findings: RawFinding[] = [];
+    const files = httpDescriptions(context.apiFiles);
     for (const spec of interfaces) {
-      if (spec.missing.length > 0) findings.push(gapFinding(spec, spec.missing, false));
-      if (spec.missingRecommended.length > 0) findings.push(gapFinding(spec, spec.missingRecommended, true));
+      // An endpoint of a linked OpenAPI file has the parts the file gives.
+      const found = spec.method && spec.path ? operationFor(files, spec.method, spec.path) : undefined;
+      const given = found ? operationParts(found.operation) : new Set<string>();
+      const missing = spec.missing.filter((part) => !given.has(part));
+      const missingRecommended = spec.missingRecommended.filter((part) => !given.has(part));
+      if (missing.length > 0) findings.push(gapFinding(spec, missing, false));
+      if (missingRecommended.length > 0) findings.push(gapFinding(spec, missingRecommended, true));
     }
     for (const field of fields) {
       if (field.type !== undefined) continue;

@@ -1,9 +1,11 @@
 import type { Rule } from './types';
 // One import per rule file; keep this list sorted by rule id.
+import { apiFileMismatch } from './api-file-mismatch';
 import { brokenLink } from './broken-link';
 import { duplicateId } from './duplicate-id';
 import { emptySection } from './empty-section';
 import { invalidApiFile } from './invalid-api-file';
+import { invalidExample } from './invalid-example';
 import { invalidCodeBlock } from './invalid-code-block';
 import { genericDefinitionOfDone } from './generic-definition-of-done';
 import { hiddenContext } from './hidden-context';
@@ -25,6 +27,7 @@ import { weakModal } from './weak-modal';
 
 /** Every rule, frozen: callers that want fewer pass their own list to the engine. */
 export const RULES: readonly Rule[] = Object.freeze([
+  apiFileMismatch,
   brokenLink,
   duplicateId,
   emptySection,
@@ -33,6 +36,7 @@ export const RULES: readonly Rule[] = Object.freeze([
   interfaceIncomplete,
   invalidApiFile,
   invalidCodeBlock,
+  invalidExample,
   invalidFrontMatter,
   malformedEars,
   missingSection,

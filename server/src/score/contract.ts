@@ -1,3 +1,4 @@
+import { fileOperationsAt, type ApiDescription, type ApiOperation } from '../model/api-description';
 import { offsetAt, positionAt, textWithoutComments } from '../model/text';
 import { sectionAt } from '../rules/util';
 import type { CodeBlock, SpecModel, Table } from '../model/types';
@@ -225,4 +226,52 @@ function schemaName(block: CodeBlock): string {
 
 function lineOf(model: SpecModel, offset: number): number {
   return positionAt(model, offset).line;
+}
+
+/**
+ * The contract with the linked API description files counted: the file is the contract a
+ * contractor builds against, so each operation of a linked OpenAPI or Swagger file is an
+ * endpoint with the parts the file gives (typed request body for POST/PUT/PATCH, a success
+ * response, error responses, a security requirement), merged with the same endpoint described
+ * in the text (a part given in either counts); AsyncAPI channels are messages with their
+ * payload, a JSON Schema file is a schema. Declared parameters and body properties are fields.
+ */
+export function contractWithApiFiles(base: ContractInput, files: readonly ApiDescription[], lineOf: (key: string) => number): ContractInput {
+  if (files.length === 0) return base;
+  const interfaces = base.interfaces.map((item) => ({ ...item, parts: { ...item.parts } }));
+  const fields = [...base.fields];
+  for (const file of files) {
+    const line = lineOf(file.key);
+    // Each endpoint of the text looked up in the file's path index: the operation it describes.
+    const described = new Map<ApiOperation, InterfaceInput>();
+    for (const item of interfaces) {
+      const match = item.kind === 'endpoint' ? /^([A-Z]+) (\S+)/.exec(item.name) : null;
+      if (!match) continue;
+      for (const operation of fileOperationsAt(file, match[2])) if (operation.method === match[1] && !described.has(operation)) described.set(operation, item);
+    }
+    if (file.format === 'json-schema') {
+      interfaces.push({ kind: 'schema', name: file.title ?? file.key, line, parts: { output: true } });
+      continue;
+    }
+    for (const operation of file.operations) {
+      if (file.format === 'asyncapi') {
+        interfaces.push({ kind: 'message', name: operation.path, line, parts: { output: Object.keys(operation.responseSchemas).length > 0 } });
+        continue;
+      }
+      const parts: InterfaceInput['parts'] = {
+        output: operation.responses.some((status) => /^(?:[123]|default$)/i.test(status)),
+        errors: operation.responses.some((status) => /^(?:[45]|default$)/i.test(status)),
+        auth: operation.secured,
+      };
+      if (BODY_METHODS.has(operation.method)) parts.input = operation.requestSchema !== undefined;
+      const item = described.get(operation);
+      if (item) {
+        for (const [part, given] of Object.entries(parts) as Array<[InterfacePart, boolean]>) item.parts[part] = (item.parts[part] ?? false) || given;
+      } else {
+        interfaces.push({ kind: 'endpoint', name: `${operation.method} ${operation.path}`, line, parts });
+      }
+      for (const field of operation.fields) fields.push({ name: field.name, line, typed: field.typed });
+    }
+  }
+  return { interfaces, fields, examples: base.examples };
 }

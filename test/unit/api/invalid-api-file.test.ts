@@ -1,36 +1,10 @@
 import assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { utimesSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { pathToFileURL } from 'node:url';
-import { analyzeSpec, parseForConfig } from '../../../server/src/engine/analyze';
-import { apiFileLocations, gatherApiFiles, type ApiFileCache } from '../../../server/src/fs/api-files';
+import { parseForConfig } from '../../../server/src/engine/analyze';
+import { apiFileLocations } from '../../../server/src/fs/api-files';
 import * as fixtures from './fixtures';
-
-/** A spec and the files it links, in a temporary folder, analysed the way the CLI does. */
-class Project {
-  readonly root = mkdtempSync(path.join(tmpdir(), 'specready-api-'));
-  readonly cache: ApiFileCache = new Map();
-
-  write(file: string, text: string): string {
-    const absolute = path.join(this.root, file);
-    mkdirSync(path.dirname(absolute), { recursive: true });
-    writeFileSync(absolute, text);
-    return absolute;
-  }
-
-  async check(spec: string, options: { maxBytes?: number } = {}) {
-    const file = this.write('refunds.spec.md', spec);
-    const model = parseForConfig(spec, pathToFileURL(file).href);
-    const apiFiles = await gatherApiFiles(model, file, { projectRoot: this.root, cache: this.cache, ...options });
-    const result = analyzeSpec(spec, { uri: pathToFileURL(file).href, model, apiFiles });
-    return { apiFiles, findings: result.findings.filter((finding) => finding.rule === 'invalid-api-file'), result };
-  }
-
-  dispose(): void {
-    rmSync(this.root, { recursive: true, force: true });
-  }
-}
+import { Project } from './project';
 
 const spec = (link: string) => `# Refunds\n\n## API contract\n\nThe contract is ${link}.\n`;
 
