@@ -22,7 +22,7 @@ describe('specready check --cache', function () {
 
   function cachedReport(): Record<string, { report: { score: number; diagnostics: unknown[] } }> {
     const [, body] = project.read('.specreadycache').split('\n', 2);
-    return JSON.parse(body);
+    return JSON.parse(body).files;
   }
 
   it('writes .specreadycache and gives the same report from it as without it', () => {
@@ -42,8 +42,8 @@ describe('specready check --cache', function () {
   function tamperWithExportScore(): void {
     const [headerLine, body] = project.read('.specreadycache').split('\n', 2);
     const data = JSON.parse(body);
-    const key = Object.keys(data).find((file) => file.endsWith('export.spec.md')) as string;
-    data[key].report.score = 7;
+    const key = Object.keys(data.files).find((file) => file.endsWith('export.spec.md')) as string;
+    data.files[key].report.score = 7;
     const newBody = JSON.stringify(data);
     const header = JSON.parse(headerLine);
     header.sha1 = createHash('sha1').update(newBody).digest('hex');
@@ -123,7 +123,7 @@ describe('specready check --cache', function () {
 
   it('ignores a corrupt, truncated, foreign or empty cache file and replaces it', () => {
     const plain = comparable(project.checkJson([]).report);
-    for (const junk of ['{not json', '', 'x\ny', '{"format":"specready-cache/2","tool":"0.0.0+other","strategy":"metadata","sha1":"x"}\n{}']) {
+    for (const junk of ['{not json', '', 'x\ny', '{"format":"specready-cache/3","tool":"0.0.0+other","strategy":"metadata","sha1":"x"}\n{}']) {
       writeFileSync(join(project.root, '.specreadycache'), junk);
       const run = project.checkJson(['--cache']);
       assert.equal(run.run.stderr.includes('internal error'), false, run.run.stderr);

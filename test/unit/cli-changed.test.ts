@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -97,6 +98,68 @@ describe('specready check --changed-since', function () {
     const gate = run(['--changed-since', 'main', '--fail-on-score-drop']);
     assert.equal(gate.status, 1);
     assert.match(gate.stderr, /1 spec scores lower than at main: docs\/refunds\.spec\.md 100 → 98 \(-2\)/);
+  });
+
+  /** A spec linking an OpenAPI file that is broken at the first commit (the broken file costs points). */
+  function specLinkingBrokenApi(): { fixed: string } {
+    const fixtures = join(REPO, 'test', 'fixtures', 'rules', 'invalid-api-file', 'api');
+    write('docs/api/refunds.yaml', readFileSync(join(fixtures, 'broken.yaml'), 'utf8'));
+    write('docs/contract.spec.md', `${example('payment-refunds.spec.md')}\nThe contract is in [the API description](api/refunds.yaml).\n`);
+    commit('contract with a broken API description');
+    return { fixed: readFileSync(join(fixtures, 'refunds.yaml'), 'utf8') };
+  }
+
+  it('scores the spec at the base with its linked files as they were there', () => {
+    const { fixed } = specLinkingBrokenApi();
+    const atBase = JSON.parse(run(['docs/contract.spec.md', '--format', 'json']).stdout).files[0].score;
+    git('checkout', '-q', '-b', 'feature');
+    write('docs/api/refunds.yaml', fixed);
+    commit('fix the API description');
+    const now = JSON.parse(run(['docs/contract.spec.md', '--format', 'json']).stdout).files[0].score;
+    assert.ok(now > atBase, `fixing the linked API file raises the score (${atBase} → ${now})`);
+    const report = JSON.parse(run(['--changed-since', 'main', '--format', 'json']).stdout);
+    assert.deepEqual(scores(report)['docs/contract.spec.md'], [atBase, now], 'the spec did not change; its linked file did');
+  });
+
+  it('with --cache, reuses the score at the base while its text, configuration and linked files there are the same', () => {
+    const { fixed } = specLinkingBrokenApi();
+    const atBase = JSON.parse(run(['docs/contract.spec.md', '--format', 'json']).stdout).files[0].score;
+    git('checkout', '-q', '-b', 'feature');
+    write('docs/contract.spec.md', `${readFileSync(join(root, 'docs/contract.spec.md'), 'utf8')}\nRefunds are listed newest first.\n`);
+    commit('contract: ordering');
+    const previous = (args: string[] = []) => JSON.parse(run(['--changed-since', 'main', '--cache', '--format', 'json', ...args]).stdout)
+      .files.find((file: FileReport) => file.path === 'docs/contract.spec.md').previousScore;
+    assert.equal(previous(), atBase);
+    // A stored base score (tampered with, the body hash updated) is what the next run shows.
+    const cacheFile = join(root, '.specreadycache');
+    const [headerLine, body] = readFileSync(cacheFile, 'utf8').split('\n', 2);
+    const data = JSON.parse(body);
+    const keys = Object.keys(data.bases).filter((key) => key.endsWith(':docs/contract.spec.md'));
+    assert.equal(keys.length, 1, Object.keys(data.bases).join(', '));
+    data.bases[keys[0]].score = 7;
+    const newBody = JSON.stringify(data);
+    writeFileSync(cacheFile, `${JSON.stringify({ ...JSON.parse(headerLine), sha1: createHash('sha1').update(newBody).digest('hex') })}\n${newBody}`);
+    assert.equal(previous(), 7, 'the base was not analysed again');
+    assert.equal(previous(['--cache-strategy', 'content']), atBase, 'a cache of the other strategy is not used');
+    writeFileSync(cacheFile, `${JSON.stringify({ ...JSON.parse(headerLine), sha1: createHash('sha1').update(newBody).digest('hex') })}\n${newBody}`);
+    assert.equal(previous(), 7);
+
+    // The same spec text at a new merge base whose linked file differs is analysed again.
+    git('checkout', '-q', 'main');
+    write('docs/api/refunds.yaml', fixed);
+    commit('fix the API description');
+    git('checkout', '-q', 'feature');
+    git('merge', '-q', '--no-edit', 'main');
+    const fixedBase = JSON.parse(run(['docs/contract.spec.md', '--format', 'json']).stdout).files[0].score;
+    assert.ok(fixedBase > atBase);
+    const afterMerge = previous();
+    assert.notEqual(afterMerge, 7);
+    assert.equal(afterMerge, JSON.parse(run(['--changed-since', 'main', '--format', 'json']).stdout)
+      .files.find((file: FileReport) => file.path === 'docs/contract.spec.md').previousScore);
+    // So is the base after a configuration change.
+    write('.specready.json', '{ "rules": { "invalid-api-file": "off" } }\n');
+    assert.equal(previous(), JSON.parse(run(['--changed-since', 'main', '--format', 'json']).stdout)
+      .files.find((file: FileReport) => file.path === 'docs/contract.spec.md').previousScore);
   });
 
   it('checks nothing and passes when no spec changed', () => {

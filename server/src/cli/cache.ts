@@ -11,6 +11,10 @@
  * those it read, compared by the same strategy), recorded by wrapping the host around the shared
  * pipeline.
  *
+ * `--changed-since` stores the score of each spec as it was at the merge base here too, keyed by
+ * the spec's git object there, its path, the configuration and the linked files at the base (all
+ * content-addressed by git), so repeated runs of a pull request do not analyse the base again.
+ *
  * The cache file is one header line (format, tool key, strategy and a hash of the body) and the
  * body. A file that cannot be read, does not parse, fails its hash, was written by another version
  * or with the other strategy is ignored, never trusted, and replaced at the end of the run.
@@ -25,7 +29,9 @@ import { TOOL_VERSION } from './version';
 
 /** ESLint's `.eslintcache`, for SpecReady. */
 export const DEFAULT_CACHE_FILE = '.specreadycache';
-const FORMAT = 'specready-cache/2';
+const FORMAT = 'specready-cache/3';
+/** Scores at merge bases kept beyond those a run used (the newest stay). */
+const MAX_BASE_ENTRIES = 5000;
 
 /** `--cache-strategy`: how a file is known to be unchanged (ESLint's names and meanings). */
 export const CACHE_STRATEGIES = ['metadata', 'content'] as const;
@@ -52,7 +58,11 @@ export interface CacheContext {
  * Something the analysis looked at: a path it asked about (`stat`: what is there), a file it read
  * (`read`: the content, to the byte limit it asked for) or a folder it listed (`list`).
  */
-type Dependency = [kind: 'stat' | 'read' | 'list', path: string, digest: string];
+type Dependency = [kind: DependencyKind, path: string, digest: string];
+type DependencyKind = 'stat' | 'read' | 'list';
+
+/** What is at a path now, as a short string (see `digest`). */
+export type Digester = (kind: DependencyKind, path: string) => Promise<string>;
 
 /**
  * A host that remembers what was asked of it, for `ResultCache.store`. Every call goes to the
@@ -90,6 +100,18 @@ interface Entry {
   report: Omit<FileReport, 'path'>;
 }
 
+/** The score of a spec's text at a merge base. */
+interface BaseEntry {
+  config: string;
+  links: Dependency[];
+  score: number;
+}
+
+interface Body {
+  files: Record<string, Entry>;
+  bases: Record<string, BaseEntry>;
+}
+
 interface Header {
   format: string;
   tool: string;
@@ -108,20 +130,22 @@ export function cacheFileLocation(cwd: string, location?: string): string {
 
 export class ResultCache {
   private readonly entries: Map<string, Entry>;
+  private readonly bases: Map<string, BaseEntry>;
   private readonly used = new Set<string>();
+  private readonly usedBases = new Set<string>();
   private changed = false;
   private readonly configKeys = new WeakMap<SpecReadyConfig, string>();
 
-  private constructor(readonly file: string, readonly strategy: CacheStrategy, entries: Map<string, Entry>, readonly discarded: boolean) {
-    this.entries = entries;
-    this.changed = discarded;
+  private constructor(readonly file: string, readonly strategy: CacheStrategy, stored: Stored | undefined) {
+    this.entries = stored?.files ?? new Map<string, Entry>();
+    this.bases = stored?.bases ?? new Map<string, BaseEntry>();
+    this.changed = stored === undefined;
   }
 
   /** Opens the cache file; a missing, corrupt or foreign one, or one of the other strategy, gives an empty cache. */
   static open(file: string, strategy: CacheStrategy = DEFAULT_CACHE_STRATEGY): ResultCache {
-    if (!existsSync(file)) return new ResultCache(file, strategy, new Map<string, Entry>(), false);
-    const entries = readEntries(file, strategy);
-    return new ResultCache(file, strategy, entries ?? new Map<string, Entry>(), entries === undefined);
+    if (!existsSync(file)) return new ResultCache(file, strategy, { files: new Map(), bases: new Map() });
+    return new ResultCache(file, strategy, readEntries(file, strategy));
   }
 
   /**
@@ -146,16 +170,31 @@ export class ResultCache {
 
   /** Stores the report of a file that was analysed, with what the analysis looked at through `recorded`. */
   async store(file: string, signature: string, context: CacheContext, recorded: RecordingHost, host: Host, report: FileReport): Promise<void> {
-    const asked: Array<[Dependency[0], string]> = [
-      ...[...recorded.stats].map((path) => ['stat', path] as [Dependency[0], string]),
-      ...[...recorded.reads.keys()].map((path) => ['read', path] as [Dependency[0], string]),
-      ...[...recorded.lists.keys()].map((path) => ['list', path] as [Dependency[0], string]),
-    ];
-    const dependencies: Dependency[] = await Promise.all(asked.map(async ([kind, path]) => [kind, path, await digest(host, kind, path, this.strategy)] as Dependency));
+    const dependencies = await dependenciesOf(recorded, (kind, path) => digest(host, kind, path, this.strategy));
     const stored: Partial<FileReport> = { ...report };
     delete stored.path;
     this.entries.set(file, { signature, config: this.configKey(context), links: dependencies, report: stored as Entry['report'] });
     this.used.add(file);
+    this.changed = true;
+  }
+
+  /**
+   * The score stored for a spec's text at a merge base (`key`: its git object and path) when the
+   * configuration and every linked file at that base (`digester`) are the same.
+   */
+  async lookupBase(key: string, context: CacheContext, digester: Digester): Promise<number | undefined> {
+    const entry = this.bases.get(key);
+    if (!entry || entry.config !== this.configKey(context)) return undefined;
+    const current = await Promise.all(entry.links.map(([kind, path]) => digester(kind, path)));
+    if (current.some((value, index) => value !== entry.links[index][2])) return undefined;
+    this.usedBases.add(key);
+    return entry.score;
+  }
+
+  async storeBase(key: string, context: CacheContext, recorded: RecordingHost, digester: Digester, score: number): Promise<void> {
+    this.bases.delete(key);
+    this.bases.set(key, { config: this.configKey(context), links: await dependenciesOf(recorded, digester), score });
+    this.usedBases.add(key);
     this.changed = true;
   }
 
@@ -170,8 +209,15 @@ export class ResultCache {
       this.entries.delete(file);
       this.changed = true;
     }
+    for (const key of this.bases.keys()) {
+      if (this.bases.size <= MAX_BASE_ENTRIES) break;
+      if (this.usedBases.has(key)) continue;
+      this.bases.delete(key);
+      this.changed = true;
+    }
     if (!this.changed) return undefined;
-    const body = JSON.stringify(Object.fromEntries(this.entries));
+    const data: Body = { files: Object.fromEntries(this.entries), bases: Object.fromEntries(this.bases) };
+    const body = JSON.stringify(data);
     const header: Header = { format: FORMAT, tool: toolKey(), strategy: this.strategy, sha1: hash(body) };
     const temporary = `${this.file}.${process.pid}.tmp`;
     try {
@@ -199,8 +245,13 @@ export class ResultCache {
   }
 }
 
+interface Stored {
+  files: Map<string, Entry>;
+  bases: Map<string, BaseEntry>;
+}
+
 /** The entries of a cache file, or undefined when it must not be trusted. */
-function readEntries(file: string, strategy: CacheStrategy): Map<string, Entry> | undefined {
+function readEntries(file: string, strategy: CacheStrategy): Stored | undefined {
   let text: string;
   try {
     text = readFileSync(file, 'utf8');
@@ -213,26 +264,53 @@ function readEntries(file: string, strategy: CacheStrategy): Map<string, Entry> 
     const header = JSON.parse(text.slice(0, newline)) as Partial<Header>;
     const body = text.slice(newline + 1);
     if (header.format !== FORMAT || header.tool !== toolKey() || header.strategy !== strategy || header.sha1 !== hash(body)) return undefined;
-    const data = JSON.parse(body) as unknown;
-    if (typeof data !== 'object' || data === null || Array.isArray(data)) return undefined;
-    const entries = new Map<string, Entry>();
-    for (const [path, entry] of Object.entries(data as Record<string, unknown>)) {
-      if (isEntry(entry)) entries.set(path, entry);
+    const data = JSON.parse(body) as Partial<Record<keyof Body, unknown>> | null;
+    if (!isRecord(data) || !isRecord(data.files) || !isRecord(data.bases)) return undefined;
+    const files = new Map<string, Entry>();
+    for (const [path, entry] of Object.entries(data.files)) {
+      if (isEntry(entry)) files.set(path, entry);
     }
-    return entries;
+    const bases = new Map<string, BaseEntry>();
+    for (const [key, entry] of Object.entries(data.bases)) {
+      if (isBaseEntry(entry)) bases.set(key, entry);
+    }
+    return { files, bases };
   } catch {
     return undefined;
   }
 }
 
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
 function isEntry(value: unknown): value is Entry {
-  if (typeof value !== 'object' || value === null) return false;
+  if (!isRecord(value)) return false;
   const entry = value as Partial<Entry>;
   const report = entry.report as Partial<FileReport> | undefined;
-  return typeof entry.signature === 'string' && typeof entry.config === 'string' && Array.isArray(entry.links)
-    && entry.links.every((link) => Array.isArray(link) && link.length === 3 && ['stat', 'read', 'list'].includes(link[0] as string)
-      && typeof link[1] === 'string' && typeof link[2] === 'string')
+  return typeof entry.signature === 'string' && typeof entry.config === 'string' && areDependencies(entry.links)
     && typeof report === 'object' && report !== null && Array.isArray(report.diagnostics) && typeof report.score === 'number';
+}
+
+function isBaseEntry(value: unknown): value is BaseEntry {
+  if (!isRecord(value)) return false;
+  const entry = value as Partial<BaseEntry>;
+  return typeof entry.config === 'string' && areDependencies(entry.links) && typeof entry.score === 'number';
+}
+
+function areDependencies(links: unknown): links is Dependency[] {
+  return Array.isArray(links) && links.every((link) => Array.isArray(link) && link.length === 3
+    && ['stat', 'read', 'list'].includes(link[0] as string) && typeof link[1] === 'string' && typeof link[2] === 'string');
+}
+
+/** Everything the analysis asked of the host, with what is there now. */
+function dependenciesOf(recorded: RecordingHost, digester: Digester): Promise<Dependency[]> {
+  const asked: Array<[DependencyKind, string]> = [
+    ...[...recorded.stats].map((path) => ['stat', path] as [DependencyKind, string]),
+    ...[...recorded.reads.keys()].map((path) => ['read', path] as [DependencyKind, string]),
+    ...[...recorded.lists.keys()].map((path) => ['list', path] as [DependencyKind, string]),
+  ];
+  return Promise.all(asked.map(async ([kind, path]) => [kind, path, await digester(kind, path)] as Dependency));
 }
 
 /**
@@ -240,7 +318,7 @@ function isEntry(value: unknown): value is Entry {
  * size and modification time or a hash of the content (whole: a change anywhere re-checks the
  * specs that read it), as the strategy says; a hash of the list for a folder.
  */
-async function digest(host: Host, kind: Dependency[0], path: string, strategy: CacheStrategy): Promise<string> {
+async function digest(host: Host, kind: DependencyKind, path: string, strategy: CacheStrategy): Promise<string> {
   try {
     if (kind === 'stat') return (await host.stat(path))?.kind ?? 'missing';
     if (kind === 'read' && strategy === 'metadata') {

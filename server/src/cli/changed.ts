@@ -2,24 +2,28 @@
  * `specready check --changed-since <ref>`: pull-request mode. Checks only the specs that changed
  * since the merge base of `<ref>` and HEAD (committed, staged, unstaged or untracked), plus the
  * specs that link to a changed file, and scores each spec as it was at the merge base so that
- * the report can say "payments.spec.md 72 → 85 (+13)".
+ * the report can say "payments.spec.md 72 → 85 (+13)". The spec at the base is analysed by the
+ * same pipeline as today's, with its linked files as they were at the base (GitTreeHost); with
+ * `--cache` that score is stored, so repeated runs of a pull request do not analyse the base again.
  *
  * Uses the git command line through a child process. The repository may be untrusted:
  * `core.fsmonitor` (which can name any program) is switched off and optional locks skipped.
  */
 import { spawnSync } from 'node:child_process';
 import { readFileSync, realpathSync } from 'node:fs';
-import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
+import { basename, dirname, join, relative, resolve, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { ConfigError } from '../config/errors';
 import { loadConfigFor } from '../config/load';
-import { analyzeSpec, parseForConfig } from '../engine/analyze';
+import { LinkTargetCache } from '../fs/link-targets';
 import { findProjectRoot } from '../fs/project-root';
 import { linkLocation } from '../fs/link-location';
-import { documentAnchors, localLinkPaths } from '../model/link-targets';
+import { decodeUtf8 } from '../host/host';
+import { localLinkPaths } from '../model/link-targets';
 import { parseSpec } from '../model/parse';
-import type { SpecModel } from '../model/types';
-import type { LinkTargetInfo } from '../rules/types';
+import { analyzeDocument } from '../pipeline/analyze-document';
+import { RecordingHost, type ResultCache } from './cache';
+import { GitTreeHost } from './git-tree-host';
 
 /** Something about git or the ref that stops the check: exit status 2 with this message. */
 export class ChangedSinceError extends Error {
@@ -130,7 +134,7 @@ export async function selectChangedSpecs(discovered: readonly string[], ref: str
   }
   const touchedNames = new Set([...touched].map((file) => basename(file)));
   const selection: ChangedSelection = { ref, base, root, files: [], reasons: new Map(), previousPath: new Map() };
-  const atBase = treeOf(selection).files;
+  const atBase = baseTree(selection);
   for (const file of discovered) {
     const real = realPath(file);
     const change = changedNow.get(real);
@@ -143,7 +147,7 @@ export async function selectChangedSpecs(discovered: readonly string[], ref: str
     }
     selection.files.push(file);
     const before = change?.from ?? toGitPath(relative(root, real));
-    if (change?.status !== 'A' && atBase.has(before)) selection.previousPath.set(file, before);
+    if (change?.status !== 'A' && atBase.hasFile(before)) selection.previousPath.set(file, before);
   }
   return selection;
 }
@@ -165,80 +169,57 @@ async function linksToTouched(file: string, touched: ReadonlySet<string>, names:
   });
 }
 
-/** Every file path (relative to the root, forward slashes) in the tree of `commit`. */
-function listTree(root: string, commit: string): string[] {
-  return runGit(root, ['ls-tree', '-r', '-z', '--name-only', '--full-tree', commit]).stdout.split('\0').filter(Boolean);
-}
+/** The files of the merge base, listed once per run. */
+const trees = new WeakMap<ChangedSelection, GitTreeHost>();
 
-/**
- * The readiness score of a spec as it was at the base: its text then, checked with today's
- * configuration, with links resolved against the tree of the base. Undefined when that text
- * cannot be read or analysed.
- */
-export async function previousScore(selection: ChangedSelection, file: string, explicitConfig: string | undefined, cwd: string): Promise<number | undefined> {
-  const path = selection.previousPath.get(file);
-  if (path === undefined) return undefined;
-  const shown = runGit(selection.root, ['show', `${selection.base}:${path}`], { allowFailure: true });
-  if (!shown.ok) return undefined;
-  const loaded = await loadConfigFor(file, explicitConfig);
-  if (loaded.errors.length > 0) return undefined;
-  const oldFile = join(selection.root, path);
-  const uri = pathToFileURL(oldFile).href;
-  try {
-    const model = parseForConfig(shown.stdout, uri, loaded.config);
-    const projectRoot = (await findProjectRoot(dirname(file), { configFile: explicitConfig ? undefined : loaded.file, fallback: cwd })).folder;
-    const linkTargets = linkTargetsAtBase(selection, model, oldFile, projectRoot);
-    return analyzeSpec(shown.stdout, { uri, config: loaded.config, linkTargets, model }).score;
-  } catch (error) {
-    if (error instanceof ConfigError) return undefined;
-    throw error;
-  }
-}
-
-/** What `broken-link` needs, as the files were at the base. */
-function linkTargetsAtBase(selection: ChangedSelection, model: SpecModel, specFile: string, projectRoot: string): Map<string, LinkTargetInfo> {
-  const tree = treeOf(selection);
-  const targets = new Map<string, LinkTargetInfo>();
-  for (const key of localLinkPaths(model)) {
-    const location = linkLocation(key, { documentFolder: dirname(specFile), projectRoot });
-    if (location === undefined) continue;
-    const inside = relative(selection.root, location);
-    if (inside.startsWith('..') || isAbsolute(inside)) continue;
-    const path = toGitPath(inside);
-    if (tree.files.has(path)) {
-      targets.set(key, /\.(?:md|markdown|mdown|mkd)$/i.test(path) ? { exists: true, slugs: anchorsAtBase(selection, path) } : { exists: true });
-    } else {
-      targets.set(key, { exists: path === '' || tree.folders.has(path) });
-    }
-  }
-  return targets;
-}
-
-const trees = new WeakMap<ChangedSelection, { files: Set<string>; folders: Set<string>; anchors: Map<string, ReadonlySet<string>> }>();
-
-function treeOf(selection: ChangedSelection): { files: Set<string>; folders: Set<string>; anchors: Map<string, ReadonlySet<string>> } {
+function baseTree(selection: ChangedSelection): GitTreeHost {
   let tree = trees.get(selection);
   if (!tree) {
-    const files = new Set(listTree(selection.root, selection.base));
-    const folders = new Set<string>();
-    for (const file of files) {
-      for (let folder = file.lastIndexOf('/'); folder > 0; folder = file.lastIndexOf('/', folder - 1)) folders.add(file.slice(0, folder));
-    }
-    tree = { files, folders, anchors: new Map() };
+    const listing = runGit(selection.root, ['ls-tree', '-r', '-l', '-z', '--full-tree', selection.base]).stdout;
+    tree = GitTreeHost.fromListing(selection.root, selection.base, listing);
     trees.set(selection, tree);
   }
   return tree;
 }
 
-function anchorsAtBase(selection: ChangedSelection, path: string): ReadonlySet<string> {
-  const tree = treeOf(selection);
-  let anchors = tree.anchors.get(path);
-  if (!anchors) {
-    const shown = runGit(selection.root, ['show', `${selection.base}:${path}`], { allowFailure: true });
-    anchors = shown.ok ? documentAnchors(parseSpec(shown.stdout, pathToFileURL(join(selection.root, path)).href)) : new Set();
-    tree.anchors.set(path, anchors);
+/**
+ * The readiness score of a spec as it was at the base: its text then, checked with today's
+ * configuration, with its linked files (headings, API descriptions) as they were at the base.
+ * Undefined when that text cannot be read or analysed. With a cache, a score stored for the same
+ * text, path, configuration and linked files is used instead.
+ */
+export async function previousScore(selection: ChangedSelection, file: string, explicitConfig: string | undefined, cwd: string,
+  cache?: ResultCache): Promise<number | undefined> {
+  const path = selection.previousPath.get(file);
+  if (path === undefined) return undefined;
+  const tree = baseTree(selection);
+  const blob = tree.blobId(path);
+  if (blob === undefined) return undefined;
+  const loaded = await loadConfigFor(file, explicitConfig);
+  if (loaded.errors.length > 0) return undefined;
+  const oldFile = join(selection.root, ...path.split('/'));
+  const projectRoot = (await findProjectRoot(dirname(file), { configFile: explicitConfig ? undefined : loaded.file, fallback: cwd })).folder;
+  const context = { config: loaded.config, projectRoot };
+  const key = `${blob}:${path}`;
+  const digester = (kind: 'stat' | 'read' | 'list', dependency: string): Promise<string> => tree.digest(kind, dependency);
+  const stored = await cache?.lookupBase(key, context, digester);
+  if (stored !== undefined) return stored;
+  let text: string;
+  try {
+    text = decodeUtf8(await tree.readFile(oldFile));
+  } catch {
+    return undefined;
   }
-  return anchors;
+  // With the cache, every file the analysis reads is recorded: a fresh anchor cache per spec.
+  const host = cache ? new RecordingHost(tree) : tree;
+  try {
+    const result = await analyzeDocument(text, pathToFileURL(oldFile).href, { host, config: loaded.config, projectRoot, linkTargetCache: new LinkTargetCache() });
+    if (cache && host instanceof RecordingHost && result.ruleFailures.length === 0) await cache.storeBase(key, context, host, digester, result.score);
+    return result.score;
+  } catch (error) {
+    if (error instanceof ConfigError) return undefined;
+    throw error;
+  }
 }
 
 function realPath(path: string): string {

@@ -62,7 +62,7 @@ export async function runCheck(command: CheckCommand, io: CliIo): Promise<number
   const files: FileReport[] = [];
   for (const file of changes?.files ?? discovery.files) {
     const report = await checkFile(file, io.cwd, explicitConfig, command.maxFileSizeKB, failures, cache);
-    if (report && changes) report.previousScore = await previousScore(changes, file, explicitConfig, io.cwd) ?? null;
+    if (report && changes) report.previousScore = await previousScore(changes, file, explicitConfig, io.cwd, cache) ?? null;
     if (report) files.push(report);
   }
   if (reportConfigErrors(failures.config, io)) return EXIT_USAGE;
