@@ -156,6 +156,15 @@ describe('statements', () => {
     assert.equal(roleOf(goals, 'Ship the main'), 'goal');
   });
 
+  it('reads a pointer to other parts as background, and the goal of a document part as no goal', () => {
+    const criteria = '# T\n\n## Graduation Criteria\n\n- Test cases are covered in sections above: e2e tests, integration tests.\n- Add e2e tests.\n\n'
+      + '## Design\n\nThe goal for this section is that teams know who decides.\n\nThe goal of this proposal is that teams know who decides.\n';
+    assert.equal(roleOf(criteria, 'Test cases are covered'), 'narrative:background');
+    assert.equal(roleOf(criteria, 'Add e2e'), 'criterion');
+    assert.notEqual(roleOf(criteria, 'The goal for this section'), 'goal');
+    assert.equal(roleOf(criteria, 'The goal of this proposal'), 'goal');
+  });
+
   it('asks only a question for the targets to head requirements, and reads a heading about choosing goals as design', () => {
     const roles = sectionRoles(parseSpec([
       '# T', '', '## Questionnaire', '', '#### What are the reasonable SLOs for the enhancement?', '', 'a', '',

@@ -117,14 +117,15 @@ function clauseAround(text: string, start: number, end: number): string {
 /** Speculation and wishes: "could be longer", "might not", "will want to", "would like to". */
 const SPECULATIVE = /\b(?:could|might|would like to|will want to|wants? to)\b/;
 /** Permission: "can be upgraded as desired". */
-const PERMISSIVE = /\b(?:may|can)\b/;
+const PERMISSIVE = /\b(?:may|can)\b|\b(?:allow|allows|allowing|enable|enables|enabling|let|lets|permit|permits)\s+(?:[\p{L}-]+\s+){1,6}?to\s/u;
 /** Triggers that leave the choice to someone ("as desired", "if needed"): a permission leaves it on purpose. */
-const CHOICE_TERMS = /^(?:as|if|when|where) (?:desired|needed|necessary|required)$/;
+const CHOICE_TERMS = /^(?:as|if|when|where|wherever) (?:desired|needed|necessary|required|appropriate|preferred|wanted)$/;
 
 /**
  * True when the word sits in a clause that speculates ("the restart could be longer if ...", "in
  * some cases a function will want to ...") or, for triggers, one that permits ("existing
- * callsites can be upgraded as desired"): the clause does not bind anyone to the word.
+ * callsites can be upgraded as desired", "will allow frameworks to adopt this annotation where
+ * appropriate"): the clause does not bind anyone to the word.
  * Modals are matched in lower case only; upper-case MAY is an RFC 2119 keyword.
  */
 export function insidePossibility(text: string, match: LexiconMatch): boolean {

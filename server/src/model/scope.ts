@@ -22,6 +22,12 @@ export function insideExample(text: string, offset: number): boolean {
   return EXAMPLE.test(text.slice(0, offset));
 }
 
+/** True when `offset` is inside parentheses: an aside ("(modulo the usual caveats and so on)"). */
+export function insideParentheses(text: string, offset: number): boolean {
+  const before = text.slice(0, offset);
+  return (before.match(/\(/g) ?? []).length > (before.match(/\)/g) ?? []).length;
+}
+
 /**
  * True when `offset` falls inside a double-quoted string of the sentence: UI labels and quoted
  * speech are reproduced as written, not stated by the author.

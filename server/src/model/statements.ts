@@ -316,9 +316,11 @@ const OPINION = opening(/(?:(?:i|we|i\/we) (?:think|believe|feel|suspect|conside
 /** A hedge opening the statement: "Hopefully, ...", "Probably ...". */
 const HEDGE_OPENING = /^[\s*_]*(?:hopefully|probably|likely|presumably|ideally)\b/i;
 /** A statement of the goal: "Our goal is that ...", "The main objective of this proposal is to ...". */
-const GOAL_STATEMENT = opening(/(?:our|the|one|another|a|an)\s+(?:(?:main|primary|secondary|overall|key|first|second|final|ultimate|stated|explicit|central|core)\s+)?(?:goals?|aims?|objectives?)(?:\s+(?:of|for|with)\s+(?:this|the|our)\s+[\w-]+)?\s+(?:is|are|will be)\s+(?:to|that)\b/i);
+const GOAL_STATEMENT = opening(/(?:our|the|one|another|a|an)\s+(?:(?:main|primary|secondary|overall|key|first|second|final|ultimate|stated|explicit|central|core)\s+)?(?:goals?|aims?|objectives?)(?:\s+(?:of|for|with)\s+(?:this|the|our)\s+(?!(?:section|subsection|chapter|document|table|column|row|heading|paragraph|list|field|step|example|template|part)\b)[\w-]+)?\s+(?:is|are|will be)\s+(?:to|that)\b/i);
 /** An opinion or an expectation voiced inside the sentence: "it is the author's opinion that", "Our expectation is that". */
 const VOICED = /\b(?:it is (?:my|our|the authors?['’]?s?) (?:opinion|view|belief|expectation|hope)|in (?:my|our|the authors?['’]?s?) (?:opinion|view))\b|^[\s*_]*(?:our|my|the) (?:expectation|hope|belief|assumption) is\b/i;
+/** A pointer to other parts: "Test cases are covered in sections above", "as listed in the table below". */
+const POINTER = /^[^.;]{0,80}?\b(?:is|are)\s+(?:already\s+)?(?:covered|described|listed|discussed|detailed|explained|documented|specified|outlined)\s+(?:in|by|under)\s+(?:the\s+)?(?:\w+\s+)?(?:sections?|sessions?|chapters?|parts?|tables?|above|below|previous|following|earlier|later)\b/i;
 /** An evaluation of the proposal: "Its ease of use is one big advantage", "This is the main drawback". */
 const EVALUATION = /\b(?:is|are|was|were|would be)\s+(?:also\s+)?(?:one|a|an|the|another|its|their|our)\s+(?:(?:big|main|key|major|minor|real|clear|huge|great|significant|important|additional|further|other|biggest|largest|primary|obvious)\s+){0,2}(?:advantages?|benefits?|strengths?|drawbacks?|downsides?|upsides?|disadvantages?|weakness(?:es)?|selling points?|wins?)\b/i;
 /** "This could be a follow-up improvement", "it might be worth": a possibility, not a commitment. */
@@ -330,7 +332,7 @@ const PURPOSE = /^[\s*_]*(?:in order (?:to|for)\b|so that\b|for (?:\S+\s+){1,6}?
 /** Two or more bracketed tags first: the name of a test or an item ("[sig-network] [Feature:X] ..."). */
 const TAGGED = /^\s*(?:\[[^\]\s][^\]]{0,40}\]\s*){2,}/;
 /** A justification clause inside a statement. */
-const JUSTIFICATION = /(?:,\s*|\s[-–—]\s|\(\s*|\s)(?:because|since|as this|as that|as it|given that|due to|for (?:\w+ ){0,3}reasons?|which (?:means|allows|lets|makes|avoids|prevents))\b|,\s*(?:in order |so as )?to (?:make|allow|enable|help|ease|avoid|prevent|keep|let|simplify|facilitate|reduce the risk)\b|,\s*(?:although|though|even though|whereas)\b/i;
+const JUSTIFICATION = /(?:,\s*|\s[-–—]\s|\(\s*|\s)(?:because|since|as this|as that|as it|given that|due to|for (?:\w+ ){0,3}reasons?|which (?:means|allows|lets|makes|avoids|prevents))\b|,\s*(?:in order |so as )?to (?:make|allow|enable|help|ease|avoid|prevent|keep|let|simplify|facilitate|reduce the risk)\b|,\s*(?:although|though|even though|whereas)\b|,\s*as\s+(?:the|a|an|its|their|these|those|we|they|there|it)\s+(?:[\w`'-]+\s+){0,4}?(?:is|are|was|were|has|have|does|do|can|cannot|will|would)\b|\s(?:in order|so as) to\s|\sto achieve\s/i;
 /** Definition phrasing: "X is defined as", "X means", "X refers to", "we call". */
 const DEFINES = /\b(?:is|are) defined (?:as|to be)\b|(?<!\b(?:a|the|any|some|no|alternative|additional|other|another|same|simple|easy|only|by|of)\s)\bmeans\b(?!\s+(?:for|of|to|by)\b)|\b(?:refers to|stands for|denotes)\b|\bwe (?:call|define|use the term)\b|\bis (?:called|known as|short for)\b/i;
 /** "Term: explanation" or "**Term** - explanation" at the start of an item. */
@@ -391,6 +393,7 @@ function narrativeCue(statement: Pick<Statement, 'text' | 'kind'>, sentence: Sen
   if (EXAMPLE.test(text)) return { role: 'narrative', narrative: 'example', reason: `it gives an example ("${cueWords(EXAMPLE, text)}")` };
   if (OPINION.test(text)) return { role: 'narrative', narrative: 'discussion', reason: `it argues ("${cueWords(OPINION, text)}")` };
   if (VOICED.test(text)) return { role: 'narrative', narrative: 'discussion', reason: `it voices an opinion or an expectation ("${cueWords(VOICED, text)}")` };
+  if (POINTER.test(text)) return { role: 'narrative', narrative: 'background', reason: `it points to other parts ("${cueWords(POINTER, text)}")` };
   if (EVALUATION.test(text)) return { role: 'narrative', narrative: 'rationale', reason: `it weighs the proposal ("${cueWords(EVALUATION, text)}")` };
   if (RATIONALE.test(text)) return { role: 'narrative', narrative: 'rationale', reason: `it explains ("${cueWords(RATIONALE, text)}")` };
   if (BACKGROUND.test(text)) return { role: 'narrative', narrative: 'background', reason: `it describes the present ("${cueWords(BACKGROUND, text)}")` };

@@ -4,7 +4,7 @@ import type { QuantityKind } from '../lexicon/quantity';
 import { rangeFromOffsets } from '../model/text';
 import type { Sentence, SpecModel } from '../model/types';
 import type { RawFinding, Rule, RuleContext } from './types';
-import { bindingStatement, insideExample, insideJustification, markedForFollowUp } from '../model/scope';
+import { bindingStatement, insideExample, insideJustification, insideParentheses, markedForFollowUp } from '../model/scope';
 import type { Statement } from '../model/statements';
 import { linkStartsWithin } from './util';
 import { measurablePlaceholderFix } from './fixes/wording';
@@ -219,12 +219,6 @@ const NUMERIC_NOUNS = String.raw`(?:timestamps?|times?|clocks?|counts?|estimates
 const NUMERIC_NOUN = new RegExp(String.raw`^\s+(?:\p{L}+\s+)?${NUMERIC_NOUNS}`, 'iu');
 /** The subject of the clause is such a value: "Timestamps must be accurate". */
 const NUMERIC_SUBJECT = new RegExp(String.raw`\b${NUMERIC_NOUNS}`, 'iu');
-
-/** True when `start` is inside parentheses: an aside ("(defaulting to pod is less performance)"). */
-function insideParentheses(text: string, start: number): boolean {
-  const before = text.slice(0, start);
-  return (before.match(/\(/g) ?? []).length > (before.match(/\)/g) ?? []).length;
-}
 
 /**
  * Why the quality word is not the target the statement sets, or undefined when it is: the word

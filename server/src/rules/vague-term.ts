@@ -3,7 +3,7 @@ import { isMeasured } from '../lexicon/measured';
 import { TIME_KINDS } from '../lexicon/quantity';
 import { asksForSimilarity, explainedAfter, insidePossibility, inVagueSense, leavesAmountOpen, settledByValue } from '../lexicon/senses';
 import { EVERYWHERE_CATEGORIES, settledBy } from '../lexicon/terms';
-import { insideExample, insideJustification, insideQuotes, markedForFollowUp } from '../model/scope';
+import { insideExample, insideJustification, insideParentheses, insideQuotes, markedForFollowUp } from '../model/scope';
 import { statementOf, type Statement } from '../model/statements';
 import { rangeFromOffsets } from '../model/text';
 import type { Sentence, SpecModel } from '../model/types';
@@ -65,7 +65,13 @@ export const vagueTerm: Rule = {
       + 'speculates ("the restart could be longer if ...", "a function will want to ..."), a trigger in a '
       + 'permission ("can be upgraded as desired"), a word explained right after it ("as broadly as possible (i.e. '
       + 'everywhere the policy allows)"), "and similar to" (a comparison), "eventually" describing an eventual '
-      + 'state ("the container eventually succeeds"), and concessions (", although ...").',
+      + 'state ("the container eventually succeeds"), concessions (", although ..."), reasons after ", as the ... is", '
+      + 'purposes after "to achieve" or "in order to", a trigger in what the design allows others to do ("will allow '
+      + 'frameworks to adopt this annotation where appropriate"), asides in parentheses of design statements, "etc." '
+      + 'after a numbered series ("-beta2, -beta3, etc"), a word whose statement names what it depends on and lists it '
+      + '("as strongly as possible, depending on what sort of variable it is:"), pointers to other parts ("covered in '
+      + 'the sections above") and the goal of a part of the document ("The goal for this section is that ..."). In '
+      + 'context sections, "have to" and "need to" describe the present; only must, shall and should voice a wish.',
     bad: '- The search page must be fast and user-friendly, and support PDF, Word, etc.',
     good: '- REQ-4: Search results MUST render within 300 ms (p95) for queries on up to 1M documents.\n'
       + '- REQ-5: Uploads MUST accept PDF and DOCX only.',
@@ -180,6 +186,14 @@ function isReported(model: SpecModel, index: number, statement: Statement, match
   const example = insideExample(sentence.text, match.start);
   if (example && (!strong || match.entry.category === 'open-ended')) return false;
   if (!strong && reach === 'strong') return false;
+  // An aside in parentheses of a design statement ("(modulo the usual caveats ... and so on)") is
+  // not what it binds.
+  if (reach === 'strong' && insideParentheses(sentence.text, match.start)) return false;
+  // "-beta2, -beta3, etc": the series shows its rule.
+  if (match.entry.category === 'open-ended' && continuesSeries(sentence.text.slice(0, match.start))) return false;
+  // "enforced as strongly as possible, depending on what sort of variable it is:": the list that
+  // follows says how.
+  if (DEPENDS_ON_LIST.test(sentence.text.slice(match.end))) return false;
   if (insideQuotes(sentence.text, match.start) || insideJustification(statement, sentence, match.start)) return false;
   if (!EVERYWHERE_CATEGORIES.has(match.entry.category) && !inVagueSense(sentence.text, match)) return false;
   if (match.entry.term === 'eventually' && !inVagueSense(sentence.text, match)) return false;
@@ -191,6 +205,20 @@ function isReported(model: SpecModel, index: number, statement: Statement, match
   if (insideLinkLabel(model, sentence.startOffset + match.start)) return false;
   if (match.entry.category === 'comparative' && COMPARED.test(sentence.text.slice(match.end))) return false;
   return !markedForFollowUp(model, sentence.startOffset + match.end);
+}
+
+/** A term followed by what it depends on and a list: "..., depending on what sort of variable it is:". */
+const DEPENDS_ON_LIST = /^[^.;:]{0,40}?\b(?:depending on|based on|according to|as follows)\b[^.;]*:\s*[*_]*$/i;
+
+/**
+ * True when the list before "etc." is a series whose items differ only in their numbers
+ * ("1.0.0-beta2, -beta3, etc", "v1, v2, v3, etc."): the rule of the series is plain.
+ */
+function continuesSeries(before: string): boolean {
+  const items = before.replace(/[\s,(]+$/, '').split(/,\s*/).slice(-3).map((item) => item.trim().split(/\s+/).pop() ?? '');
+  if (items.length < 2) return false;
+  const shapes = items.map((item) => item.replace(/\d+/g, '#').replace(/^.*?(?=[^#]*#[^#]*$)/, ''));
+  return items.every((item) => /\d/.test(item)) && shapes.every((shape) => shape === shapes[shapes.length - 1]) && new Set(items).size === items.length;
 }
 
 /** Which terms a statement is checked for (see reachOf). */
@@ -216,7 +244,8 @@ function reachOf(statement: Statement | undefined): Reach {
   if (statement.binding) return COMMITMENT_SECTIONS.has(statement.sectionRole) || statement.role === 'goal' ? 'all' : 'strong';
   const context = statement.section?.canonical.includes('context') ?? false;
   const wish = context && statement.role === 'narrative' && statement.narrative === 'background' && !statement.explicit;
-  return wish && statement.cue !== undefined && /^(?:must|shall|should|needs? to|has to|have to)$/i.test(statement.cue) ? 'strong' : 'none';
+  // "Developers have to write large amounts of boilerplate": have to / need to describe the present.
+  return wish && statement.cue !== undefined && /^(?:must|shall|should)$/i.test(statement.cue) ? 'strong' : 'none';
 }
 
 /** A graded term next to a target of the right kind is measured, not vague. */

@@ -1,6 +1,6 @@
 import { oneOf } from '../lexicon/regex';
 import { rangeFromOffsets } from '../model/text';
-import type { Sentence, SpecModel } from '../model/types';
+import type { Section, Sentence, SpecModel } from '../model/types';
 import type { RawFinding, Rule } from './types';
 import { bindingStatement, insideExample, insideQuotes } from '../model/scope';
 import type { Statement } from '../model/statements';
@@ -83,7 +83,7 @@ const GUIDANCE = /^[_*](?![_*])[\s\S]*[_*][.:]?$/;
 const COMPARISON = /\b(?:as|than|like)\s+(?:[\p{L}\p{N}_'’-]+\s+){1,4}$/iu;
 
 /** A prediction: "might be retried in a later batch", "could eventually", "would likely". */
-const PREDICTED = /^\s+(?:(?:not\s+)?(?:likely|probably|possibly|eventually|perhaps|presumably|hopefully)\b|(?:\w+\s+){0,5}?(?:in (?:a )?(?:later|future|subsequent|next)\b|later\b|in the future\b))/i;
+const PREDICTED = /^\s+(?:(?:not\s+)?(?:likely|probably|possibly|eventually|perhaps|presumably|hopefully|already)\b|(?:\w+\s+){0,5}?(?:in (?:a )?(?:later|future|subsequent|next)\b|later\b|in the future\b))/i;
 
 /** The effect of a hypothetical: "would cause the control plane to block requests", "would mean". */
 const HYPOTHETICAL_EFFECT = /^\s+(?:not\s+)?(?:cause|result in|lead to|mean|imply|break|defeat|incur|risk)\b/i;
@@ -113,7 +113,10 @@ export const weakModal: Rule = {
       + 'or table row) of a requirements or criteria section is its voice, and an answer under a question heading '
       + '("What are the reasonable SLOs?") is held to the same standard as a design section, and so is a test plan, '
       + 'whose "should" states the expected result ("if the resize fails, the PVC should have an event"); '
-      + 'acceptance criteria are not test plans. The effect of a hypothetical ("would cause the scheduler to block '
+      + 'acceptance criteria are not test plans. A requirements or criteria area (a section with its subsections, or '
+      + 'the subsections of one parent such as "Graduation Criteria") written throughout in "should" (three or more '
+      + 'binding statements use it, none uses must or shall) uses it as its voice too. "may already be", and "might" '
+      + 'before a state ("might have special meaning") describe, they do not set a level. The effect of a hypothetical ("would cause the scheduler to block '
       + 'pods") is not an obligation. '
       + 'Narrative is never judged: predictions, rationale, examples, "should ... because" expectations. It '
       + 'suggests a keyword in `data.replacement`: MUST for should and would (in a requirement "should" nearly always '
@@ -141,6 +144,7 @@ export const weakModal: Rule = {
     const findings: RawFinding[] = [];
     const mixed = mixedLevels(model);
     const strongVoice = model.statements.some((statement) => statement.binding && STRONG_LEVEL.test(statement.text));
+    const shouldVoice = shouldVoiceAreas(model);
     for (const sentence of model.sentences) {
       const statement = bindingStatement(model, sentence);
       if (!statement) continue;
@@ -151,6 +155,9 @@ export const weakModal: Rule = {
         const start = match.index ?? 0;
         const should = /^should$/i.test(match[1]);
         if (!list && !(should && mixed.has(levelGroup(statement)))) continue;
+        // A requirements or criteria section written throughout in "should" (no must or shall in it)
+        // uses it as its voice: the level is the same for every item.
+        if (list && should && shouldVoice.has(areaOf(statement.section)) && !mixed.has(levelGroup(statement))) continue;
         if (sentence.kind === 'paragraph' && !should) continue;
         // Prose of a document that never uses must or shall: "should" is its voice, not a weaker level.
         if (sentence.kind === 'paragraph' && !strongVoice && !mixed.has(levelGroup(statement))) continue;
@@ -183,6 +190,34 @@ function levelGroup(statement: Statement): string {
 /** A strong obligation level in any case: must, shall, required. */
 const STRONG_LEVEL = /\b(?:must|shall|MUST|SHALL|Must|Shall|REQUIRED)\b/;
 
+/**
+ * The part of the document a requirements or criteria statement belongs to: its section's parent
+ * ("Graduation Criteria" for "Beta"), or the section itself when the parent is the document title.
+ */
+function areaOf(section: Section | undefined): Section | undefined {
+  if (!section) return undefined;
+  return section.parent && section.parent.parent ? section.parent : section;
+}
+
+/**
+ * Areas (see areaOf) written throughout in lower-case "should": at least three binding statements
+ * use it and none uses must or shall, in any of their subsections.
+ */
+function shouldVoiceAreas(model: SpecModel): Set<Section | undefined> {
+  const strong = new Set<Section | undefined>();
+  const shoulds = new Map<Section | undefined, number>();
+  for (const statement of model.statements) {
+    if (!statement.binding) continue;
+    const areas = new Set<Section | undefined>([areaOf(statement.section)]);
+    for (let section = statement.section; section; section = section.parent) areas.add(areaOf(section));
+    for (const area of areas) {
+      if (STRONG_LEVEL.test(statement.text)) strong.add(area);
+      if (/\bshould\b/.test(statement.text)) shoulds.set(area, (shoulds.get(area) ?? 0) + 1);
+    }
+  }
+  return new Set([...shoulds].filter(([area, count]) => count >= 3 && !strong.has(area)).map(([area]) => area));
+}
+
 /** Groups whose binding statements use both a lower-case "should" and must/shall (any case). */
 function mixedLevels(model: SpecModel): Set<string> {
   const strong = new Set<string>();
@@ -204,6 +239,8 @@ function isExempt(text: string, start: number, written: string): boolean {
   if (/\bas\s+$/i.test(before) || /^\s+(?:like|love|prefer)\b/i.test(after)) return true;
   if (COMPARISON.test(currentClause(before)) && !/^should/i.test(written) || PREDICTED.test(after) || CONSEQUENCE.test(after)) return true;
   if (/^may$/i.test(written) && /^[^,;.]*\bonly\b/i.test(after)) return true;
+  // "characters might have special meaning in some context": a possible state, not a level.
+  if (/^might$/i.test(written) && /^\s+(?:not\s+)?(?:have|be|contain|mean|seem|appear|exist|differ|vary|change)\b/i.test(after)) return true;
   if (/^would/i.test(written) && HYPOTHETICAL_EFFECT.test(after)) return true;
   if (!/^should/i.test(written) && SPECULATION.test(before)) return true;
   if (/^[\s-]+have\b\s*(?:[:)|—–-]|$)/i.test(after)) return true;

@@ -154,4 +154,33 @@ describe('clarity rules judge statements, not words', () => {
     const text = '## Requirements\n\n- Events must be written to a durable store.\n- The feature must not degrade pod startup latency SLOs.\n- Costs must scale with load.\n- The API must keep latency within budget.\n';
     assert.deepEqual(found(unmeasurableRequirement, text), ['latency']);
   });
+  it('vague-term: a goal of a document part, asides of design statements, numbered series, lists that say how, reasons after "as"', () => {
+    const design = '# T\n\n## Detailed design\n\n'
+      + 'The goal for this section is that some teams will be asked if tasks are not done in a timely manner.\n\n'
+      + 'Code will compile on the next edition (modulo the usual caveats and so on).\n\n'
+      + 'Betas will be called 1.0.0-beta2, -beta3, etc, before the stable release.\n\n'
+      + 'This rule should be enforced as strongly as possible, depending on what sort of variable it is:\n\n- stored variables are checked statically\n\n'
+      + 'Credential transfer will not initially be supported, as the `sendmsg` interface is complex and bindings will need some time.\n\n'
+      + 'This macro will allow frameworks to adopt this annotation where appropriate.\n\n'
+      + 'We will provide some helper function to achieve easier migration for users.\n\n'
+      + 'Test cases are covered in sections above: e2e tests, integration tests etc.\n\n'
+      + 'The importer will support PDF, Word, etc. if possible.\n';
+    assert.deepEqual(found(vagueTerm, design), ['etc.', 'if possible']);
+    const goals = '# T\n\n## Goals\n\nOur goal is that the process has a reasonable duration.\n';
+    assert.deepEqual(found(vagueTerm, goals), ['reasonable']);
+  });
+
+  it('vague-term: in background, have to and need to describe the present; a wish in must or should is still read', () => {
+    const text = '# T\n\n## Context\n\nDevelopers have to write large amounts of boilerplate, etc.\n\nThe new portal should be user-friendly.\n';
+    assert.deepEqual(found(vagueTerm, text), ['user-friendly']);
+  });
+
+  it('weak-modal: a requirements or criteria area written throughout in should uses it as its voice', () => {
+    const criteria = '# T\n\n## Graduation Criteria\n\n### GA\n\n- The API should demonstrate stability.\n- The API should provide the scheduling functions.\n\n'
+      + '### Beta\n\n- Manual tests should be passing.\n- (The latter may already be true.)\n- Some characters might have special meaning in some context.\n';
+    assert.deepEqual(found(weakModal, criteria), []);
+    const mixed = '# T\n\n## Graduation Criteria\n\n### GA\n\n- The API should demonstrate stability.\n- The API should provide the scheduling functions.\n\n'
+      + '### Beta\n\n- Manual tests should be passing.\n- Upgrade tests must pass.\n';
+    assert.deepEqual(found(weakModal, mixed), ['should', 'should', 'should']);
+  });
 });
