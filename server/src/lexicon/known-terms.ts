@@ -40,6 +40,17 @@ export const COMMON_ACRONYMS: ReadonlySet<string> = new Set([
   // Cloud and platforms everyone has met
   'AWS', 'GCP', 'S3', 'EC2', 'SQS', 'SNS', 'RDS', 'EKS', 'ECS', 'GKE', 'AKS', 'K8S', 'VPC', 'IOS', 'JS', 'TS', 'NPM', 'JVM', 'LLVM',
   'GCC', 'PHP', 'AI', 'ML', 'LLM', 'NLP', 'OCR', 'IOT', 'SAAS', 'PAAS', 'IAAS', 'SMB',
+  // Linux namespaces and kernel interfaces (man 7 namespaces, man 7 cgroups, the kernel's LSM docs)
+  'UTS', 'LSM', 'NET', 'CGROUP', 'PSI', 'ELF', 'ASLR', 'TPM',
+  // Networking standards (IETF RFC 4632 CIDR, RFC 5905 NTP, RFC 4511 LDAP, RFC 9260 SCTP, RFC 7348 VXLAN,
+  // RFC 6066 SNI, RFC 7301 ALPN, RFC 9000 QUIC, RFC 2131 DHCP; the Linux Virtual Server project's IPVS)
+  'CIDR', 'NTP', 'LDAP', 'SCTP', 'VXLAN', 'SNI', 'ALPN', 'QUIC', 'DHCP', 'ECMP', 'MAC', 'RDMA', 'IPVS', 'IPAM', 'MDNS',
+  // Security and supply chain (RFC 7517 JWK Set, NTIA SBOM minimum elements, SPIFFE, SLSA)
+  'JWKS', 'SBOM', 'SPIFFE', 'SVID', 'SLSA', 'SAST', 'DAST',
+  // Toolchains and developer tools (GNU make implicit variables, Microsoft C/C++, the Language Server Protocol)
+  'CC', 'CXX', 'CPP', 'CFLAGS', 'MSVC', 'IR', 'REPL', 'LSP', 'WASI', 'DWARF', 'PDB', 'DSL', 'EBNF', 'BNF', 'REGEX',
+  // Abbreviations of ordinary English in technical writing (The Jargon File; Merriam-Webster)
+  'IMO', 'IMHO', 'AFAIK', 'IIRC', 'OTOH', 'OP', 'TBH', 'FWIW', 'LGTM', 'PTAL', 'WDYT', 'ETC', 'AKA', 'RIP',
 ]);
 
 /** Words written with an initial capital that name public products or languages, not internal systems. */

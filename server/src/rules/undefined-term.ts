@@ -1,7 +1,9 @@
+import { ECOSYSTEMS, ecosystemsOf } from '../lexicon/ecosystems';
 import { COMMON_ACRONYMS, COMMON_NAMES } from '../lexicon/known-terms';
+import { ExpansionIndex } from '../model/expansions';
 import { isContractSection } from '../model/interfaces';
 import { rangeFromOffsets } from '../model/text';
-import type { Section, SpecModel } from '../model/types';
+import type { Section, Sentence, SpecModel } from '../model/types';
 import type { RawFinding, Rule, RuleContext } from './types';
 import { defineTermFix } from './fixes/terms';
 
@@ -39,9 +41,16 @@ export const undefinedTerm: Rule = {
       'in a Glossary (or Definitions, Terminology) section, a sentence that says what it is ("Falcon is our fraud ' +
       'scoring service"), or a link. Acronyms are upper-case words of two to ten letters or digits; internal names ' +
       'are capitalised words before what they name ("the Falcon service", "our Atlas pipeline"), unless the same word ' +
-      'is also written in lower case in the spec (then it is a description, as in "the Payments service"). Common ' +
-      'acronyms (HTTP, JSON, UTC, ID, API, SQL and about 250 others) and widely used public products need no ' +
-      'definition, and neither do terms in the project vocabulary file. Each term is reported once, at its first ' +
+      'is also written in lower case in the spec (then it is a description, as in "the Payments service"). ' +
+      'A definition can be anywhere in the document: words whose initials spell the acronym ("Graceful Node ' +
+      'Shutdown" for GNS, "PersistentVolumeClaim" for PVC, "kube-controller-manager" for KCM; two-letter acronyms ' +
+      'only from one compound word, since plain word pairs spell them by chance), a link destination that spells ' +
+      'it, a heading or the title that names it, or code whose identifiers carry it ("NSString", `CSIDriver`). ' +
+      'A term named as an example ("e.g.", "such as") or followed by a link needs none either. Common ' +
+      'acronyms (HTTP, JSON, UTC, ID, API, SQL and about 300 others) and widely used public products need no ' +
+      'definition, nor does the published glossary of the ecosystem a document is written for when it names or ' +
+      'links that project (Kubernetes, Rust, Swift, React: "PVC" in a Kubernetes proposal), nor terms in the project ' +
+      'vocabulary file. Each term is reported once, at its first ' +
       'use in a binding statement; findings in the contract are info, elsewhere hints.',
     bad: '## Requirements\n\n- REQ-1: The Falcon service MUST score every order before capture, within the SLO.',
     good: '## Glossary\n\n- **Falcon**: the fraud scoring service (`services/falcon`, owned by the risk team).\n\n## Requirements\n\n- REQ-1: The Falcon service MUST score every order before capture, within the Service Level Objective (SLO) of 200 ms at p99.',
@@ -50,7 +59,8 @@ export const undefinedTerm: Rule = {
       '`:` or ` - ` on a line is a note), at `.specready/terms.txt` in the folder of the configuration file or any ' +
       'folder above the spec, or wherever `"terms": "path/to/terms.txt"` in `.specready.json` points (relative to that ' +
       'file). The "Add to project vocabulary" quick fix appends to it.',
-    sources: ['INCOSE Guide to Writing Requirements (R3 "appropriate", R21: define all terms, abbreviations and acronyms)', 'ISO/IEC/IEEE 29148:2018, 5.2.7 (a glossary of terms, abbreviations and acronyms)'],
+    sources: ['INCOSE Guide to Writing Requirements (R3 "appropriate", R21: define all terms, abbreviations and acronyms)', 'ISO/IEC/IEEE 29148:2018, 5.2.7 (a glossary of terms, abbreviations and acronyms)',
+      ...ECOSYSTEMS.flatMap((ecosystem) => ecosystem.sources)],
   },
   fixes: (finding, context) => [defineTermFix(context, finding)],
   check(model: SpecModel, context: RuleContext): RawFinding[] {
@@ -63,14 +73,17 @@ export const undefinedTerm: Rule = {
     const seen = new Set<string>();
     const findings: RawFinding[] = [];
     const glossary = model.sections.find((section) => GLOSSARY_TITLE.test(section.title) && !section.title.trim().endsWith('?'));
+    const established = new Established(model);
+    const resolves = (acronym: string, at: number) => established.has(acronym, at);
     for (const statement of statements) {
       const inContract = isContractSection(statement.section);
       for (const sentence of statement.sentences) {
         for (const candidate of candidates(sentence.text)) {
+          if (inExample(sentence.text, candidate.index) || linkedAfter(model, sentence, candidate)) continue;
           const key = candidate.key.toLowerCase();
           if (seen.has(key) || defined.has(key) || project.has(key) || project.has(candidate.term.toLowerCase())) continue;
-          if (candidate.kind === 'acronym' && (isCommonAcronym(candidate.key) || lowerWords.has(key))) continue;
-          if (candidate.kind === 'name' && (COMMON_NAMES.has(key) || key.split(' ').some((word) => COMMON_NAMES.has(word) || lowerWords.has(word)))) continue;
+          if (candidate.kind === 'acronym' && (isCommonAcronym(candidate.key) || lowerWords.has(key) || resolves(candidate.key, sentence.startOffset + candidate.index))) continue;
+          if (candidate.kind === 'name' && (COMMON_NAMES.has(key) || key.split(' ').some((word) => COMMON_NAMES.has(word) || lowerWords.has(word)) || established.linkWords.has(key))) continue;
           seen.add(key);
           const start = sentence.startOffset + candidate.index;
           findings.push({
@@ -172,6 +185,63 @@ function definedTerms(model: SpecModel): Set<string> {
     for (const word of statement.text.trim().split(/\s+/).slice(0, 4)) add(word.replace(/[^\w&]/g, ''));
   }
   return defined;
+}
+
+/**
+ * A term named as an example ("switch schedulers (e.g., from OCM to Clusternet)", "tools such as
+ * Falco") illustrates; the statement does not depend on it.
+ */
+function inExample(text: string, index: number): boolean {
+  return /(?:\be\.\s?g\.|\bfor (?:example|instance)\b|\bsuch as\b|\bincluding\b)[^;:)]*$/i.test(text.slice(0, index));
+}
+
+/**
+ * A link right after the term ("DSR mode on Windows (https://…/issues/62046)", "the [CDI spec](…)")
+ * points the reader to what it is.
+ */
+function linkedAfter(model: SpecModel, sentence: Sentence, candidate: Candidate): boolean {
+  const from = sentence.startOffset + candidate.index + candidate.length;
+  const after = model.text.slice(from, Math.min(sentence.endOffset, from + 60));
+  return /\bhttps?:\/\/|\]\(|\]\[/.test(after) || model.text.slice(Math.max(sentence.startOffset, sentence.startOffset + candidate.index - 1), from + 2).includes('](');
+}
+
+/** Link destinations and bare URLs, as written. */
+function urls(model: SpecModel): string[] {
+  return [...model.links.map((link) => link.target), ...(model.text.match(/\bhttps?:\/\/[^\s)>\]"']+/g) ?? [])];
+}
+
+/**
+ * What the document establishes without a glossary: an acronym spelled out by the initials of
+ * words anywhere in it ("Graceful Node Shutdown" … "GNS", "PersistentVolumeClaim" … "PVC", a link
+ * to ".../container-device-interface" … "CDI"); the vocabulary of the ecosystem it is written for
+ * (it names or links the project: "PVC" in a Kubernetes proposal); the subjects its title and
+ * headings name ("Drop NS Prefix"); a prefix or part of the code's identifiers ("NSString",
+ * `CSIDriver`); and names its links point to ("github.com/golang/...").
+ */
+class Established {
+  readonly linkWords: Set<string>;
+  private readonly ecosystem: Set<string>;
+  private readonly headings: Set<string>;
+  private readonly code: string;
+  private expansions: ExpansionIndex | undefined;
+
+  constructor(private readonly model: SpecModel) {
+    const targets = urls(model);
+    this.linkWords = new Set(targets.flatMap((target) => target.toLowerCase().split(/[^a-z0-9]+/)).filter((word) => word.length > 1));
+    this.ecosystem = new Set(ecosystemsOf(model.prose, targets).flatMap((ecosystem) => Object.keys(ecosystem.terms)));
+    // The title and the headings name the document's subjects ("Drop NS Prefix", "Changes to the CRI").
+    this.headings = new Set(model.sections.flatMap((section) => section.title.match(/\b[A-Z][A-Z0-9]+(?=s?\b)/g) ?? []));
+    this.code = [...model.inlineCode.map((code) => code.text), ...model.codeBlocks.map((block) => block.content)].join('\n');
+  }
+
+  has(acronym: string, at: number): boolean {
+    if (this.ecosystem.has(acronym) || this.headings.has(acronym) || this.linkWords.has(acronym.toLowerCase())) return true;
+    // A naming prefix or part of identifiers: "NSString", "getPVCName", `CSIDriver`, `kind: CRD`.
+    const part = new RegExp(`${acronym}(?=[A-Z][a-z])|(?<=[a-z])${acronym}(?![a-z])`);
+    if (part.test(this.model.text) || new RegExp(`\\b${acronym}s?\\b`).test(this.code)) return true;
+    this.expansions ??= new ExpansionIndex([{ text: this.model.prose, offset: 0 }, ...urls(this.model).map((text) => ({ text, offset: -1e9 }))]);
+    return this.expansions.spells(acronym, [at]);
+  }
 }
 
 /**

@@ -74,6 +74,19 @@ describe('undefined-term', () => {
     assert.deepEqual(terms(text), []);
   });
 
+  it('takes an expansion anywhere in the document from initials, but not a chance pair of plain words', () => {
+    const requirement = '## Requirements\n\n- REQ-1: The node MUST drain before GNS completes and report to the DS.\n';
+    assert.deepEqual(terms(`## Context\n\nGraceful Node Shutdown stops pods; the data store keeps their state.\n\n${requirement}`), ['DS']);
+    assert.deepEqual(terms(`## Context\n\nThe DataStore keeps their state.\n\n${requirement}`), ['GNS']);
+  });
+
+  it('takes the vocabulary of the ecosystem the document names or links', () => {
+    const requirement = '## Goals\n\n- The kubelet MUST release each PVC before SIG Node signs off.\n';
+    assert.deepEqual(terms(requirement), ['PVC', 'SIG']);
+    assert.deepEqual(terms(`## Summary\n\nA Kubernetes change; Kubernetes nodes are affected.\n\n${requirement}`), []);
+    assert.deepEqual(terms(`## Summary\n\nSee [the glossary](https://kubernetes.io/docs/reference/glossary/).\n\n${requirement}`), []);
+  });
+
   it('runs in the engine as a hint by default', () => {
     const findings = findingsOf('undefined-term', '## Requirements\n\n- REQ-1: The system MUST report to the ARB.\n');
     assert.deepEqual(findings.map((finding) => finding.severity), ['hint']);

@@ -1,0 +1,90 @@
+/**
+ * The published vocabulary of large open-source ecosystems. A design document written for one of
+ * these projects (it names the project or links its sites) is read by that project's contributors,
+ * for whom the project's glossary terms are established names, not jargon to expand: "PVC" in a
+ * Kubernetes enhancement proposal, "MIR" in a Rust RFC. Each ecosystem lists only acronyms its own
+ * reference glossary or specification defines, with the source.
+ */
+export interface Ecosystem {
+  name: string;
+  /** The document names the project in its prose. */
+  named: RegExp;
+  /** A link destination into the project's sites or repositories. */
+  linked: RegExp;
+  /** Acronym → expansion, as the sources give it. */
+  terms: Readonly<Record<string, string>>;
+  sources: readonly string[];
+}
+
+export const ECOSYSTEMS: readonly Ecosystem[] = [
+  {
+    name: 'Kubernetes',
+    named: /\bKubernetes\b|\bk8s\b/i,
+    linked: /\b(?:kubernetes\.io|k8s\.io|github\.com\/kubernetes(?:-sigs|-csi)?\/|github\.com\/container-storage-interface\/|github\.com\/containernetworking\/)/i,
+    terms: {
+      CRD: 'CustomResourceDefinition', CRI: 'Container Runtime Interface', CSI: 'Container Storage Interface', CNI: 'Container Network Interface',
+      PV: 'PersistentVolume', PVC: 'PersistentVolumeClaim', HPA: 'HorizontalPodAutoscaler', VPA: 'VerticalPodAutoscaler', PDB: 'PodDisruptionBudget',
+      PSP: 'PodSecurityPolicy', PSA: 'Pod Security Admission', SA: 'ServiceAccount', QOS: 'Quality of Service', CCM: 'cloud-controller-manager',
+      KCM: 'kube-controller-manager', DRA: 'Dynamic Resource Allocation', CEL: 'Common Expression Language', APF: 'API Priority and Fairness',
+      GVK: 'GroupVersionKind', GVR: 'GroupVersionResource', OCI: 'Open Container Initiative',
+      // Community process (kubernetes/community governance, kubernetes/enhancements).
+      SIG: 'Special Interest Group', WG: 'Working Group', KEP: 'Kubernetes Enhancement Proposal', PRR: 'Production Readiness Review',
+      SLI: 'Service Level Indicator', SLO: 'Service Level Objective',
+      // The CSI specification's terminology, and the CNI specification's plugin kinds.
+      CO: 'Container Orchestrator', SP: 'Storage Provider', IPAM: 'IP Address Management',
+    },
+    sources: [
+      'Kubernetes Glossary, https://kubernetes.io/docs/reference/glossary/',
+      'Kubernetes community governance and SIG list, https://github.com/kubernetes/community',
+      'Kubernetes Enhancement Proposals and Production Readiness Review, https://github.com/kubernetes/enhancements',
+      'Kubernetes scalability SLIs/SLOs, https://github.com/kubernetes/community/tree/master/sig-scalability/slos',
+      'Container Storage Interface specification, Terminology, https://github.com/container-storage-interface/spec',
+      'Container Network Interface specification, https://github.com/containernetworking/cni',
+    ],
+  },
+  {
+    name: 'Rust',
+    named: /\bRust\b|\brustc\b/,
+    linked: /\b(?:rust-lang\.org|github\.com\/rust-lang\/|docs\.rs\b|crates\.io)/i,
+    terms: {
+      AST: 'abstract syntax tree', CTFE: 'compile-time function evaluation', DST: 'dynamically sized type', HIR: 'high-level IR',
+      THIR: 'typed high-level IR', MIR: 'mid-level IR', ICE: 'internal compiler error', IR: 'intermediate representation',
+      NLL: 'non-lexical lifetimes', UFCS: 'universal function call syntax', ZST: 'zero-sized type', RPIT: 'return-position impl Trait',
+      TAIT: 'type alias impl Trait', HRTB: 'higher-ranked trait bound', WF: 'well-formed', LTO: 'link-time optimisation',
+      FCP: 'final comment period',
+    },
+    sources: [
+      'rustc dev guide, Glossary, https://rustc-dev-guide.rust-lang.org/appendix/glossary.html',
+      'Rust RFC process (final comment period), https://github.com/rust-lang/rfcs',
+    ],
+  },
+  {
+    name: 'Swift',
+    named: /\bSwift\b/,
+    linked: /\b(?:swift\.org|github\.com\/(?:apple|swiftlang)\/swift)/i,
+    terms: {
+      ARC: 'Automatic Reference Counting', SIL: 'Swift Intermediate Language', SE: 'Swift Evolution', SPM: 'Swift Package Manager',
+    },
+    sources: [
+      'The Swift Programming Language, Automatic Reference Counting, https://docs.swift.org/swift-book/',
+      'Swift compiler documentation (SIL), https://github.com/swiftlang/swift/tree/main/docs',
+      'Swift Evolution process and Swift Package Manager, https://www.swift.org/',
+    ],
+  },
+  {
+    name: 'React',
+    named: /\bReact\b/,
+    linked: /\b(?:reactjs\.org|react\.dev|github\.com\/(?:facebook|reactjs)\/)/i,
+    terms: { JSX: 'JavaScript XML syntax extension', RSC: 'React Server Components', SSR: 'server-side rendering' },
+    sources: ['React documentation, https://react.dev/learn'],
+  },
+];
+
+/**
+ * The ecosystems a document belongs to: it links the project's sites, or names the project at least
+ * twice (once may be a comparison: "as Kubernetes does").
+ */
+export function ecosystemsOf(prose: string, targets: readonly string[]): Ecosystem[] {
+  return ECOSYSTEMS.filter((ecosystem) => targets.some((target) => ecosystem.linked.test(target))
+    || (prose.match(new RegExp(ecosystem.named.source, `g${ecosystem.named.flags.replace('g', '')}`))?.length ?? 0) >= 2);
+}

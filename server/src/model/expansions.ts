@@ -1,0 +1,94 @@
+/**
+ * Where a document spells out an acronym without the usual "Full Name (FN)" pattern: the words
+ * whose initials make it ("Graceful Node Shutdown" … "GNS", "the kube-controller-manager" … "KCM",
+ * "PersistentVolumeClaim" … "PVC", "a service account" … "SA"), anywhere in the prose or in a link
+ * destination (".../container-device-interface" … "CDI").
+ */
+
+/** Words an expansion may hold without giving a letter ("Desired State of World" is DSW). */
+const GLUE = new Set(['of', 'the', 'and', 'for', 'to', 'in', 'on', 'a', 'an', 'as', 'at', 'by', 'with', 'or']);
+
+interface Word {
+  /** Initials of the word's parts, lower case: "kube-controller-manager" is "kcm", "vSwitch" "vs". */
+  initials: string;
+  glue: boolean;
+  /** Written in capitals ("PVC"): a use of some acronym, never the start of an expansion. */
+  acronym: boolean;
+  /** Written with a capital or as a compound ("PersistentVolume", "kube-proxy"). */
+  marked: boolean;
+  offset: number;
+}
+
+/** Splits a word into its parts: hyphen, underscore and camel-case boundaries. */
+function parts(word: string): string[] {
+  return word.split(/[-_]/).flatMap((part) => part.split(/(?<=[a-z0-9])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])/)).filter((part) => /[A-Za-z]/.test(part));
+}
+
+export class ExpansionIndex {
+  private readonly words: Word[] = [];
+  private readonly byInitial = new Map<string, number[]>();
+
+  /** `texts` are searched as written; `offsetBase` places each text in the document. */
+  constructor(texts: Array<{ text: string; offset: number }>) {
+    for (const { text, offset } of texts) {
+      for (const match of text.matchAll(/[A-Za-z][A-Za-z0-9]*(?:[-_][A-Za-z0-9]+)*/g)) {
+        const word = match[0];
+        const split = parts(word);
+        if (split.length === 0) continue;
+        const initials = split.map((part) => part[0].toLowerCase()).join('');
+        // An acronym is not its own expansion ("PVC" gives no letters but its first).
+        const acronym = /^[A-Z0-9]{2,}s?$/.test(word);
+        this.words.push({
+          initials: acronym ? initials[0] : initials,
+          glue: GLUE.has(word.toLowerCase()),
+          acronym,
+          marked: /^[A-Z][a-z]/.test(word) || split.length > 1,
+          offset: offset + (match.index ?? 0),
+        });
+      }
+    }
+    this.words.forEach((word, index) => {
+      const list = this.byInitial.get(word.initials[0]) ?? [];
+      list.push(index);
+      this.byInitial.set(word.initials[0], list);
+    });
+  }
+
+  /**
+   * True when some run of words spells `acronym` by its initials. A two-letter acronym spelled by
+   * plain lower-case words ("some action") is a coincidence unless it sits within `near` characters
+   * of one of `uses` (offsets where the acronym is written).
+   */
+  spells(acronym: string, uses: number[], near = 300): boolean {
+    const letters = acronym.toLowerCase();
+    if (!/^[a-z]+$/.test(letters)) return false;
+    for (const start of this.byInitial.get(letters[0]) ?? []) {
+      if (this.words[start].acronym) continue;
+      const end = this.match(start, letters, 0, 0);
+      if (end === undefined) continue;
+      const run = this.words.slice(start, end);
+      // Two letters are spelled by chance all the time; only one compound word counts ("PersistentVolume").
+      if (letters.length === 2 ? run.length === 1 : run.every((word) => word.marked || word.glue)) return true;
+      const at = this.words[start].offset;
+      if (letters.length > 2 && uses.some((use) => Math.abs(use - at) <= near)) return true;
+    }
+    return false;
+  }
+
+  /** Index after the last word of a run spelling `letters` from position `k`, or undefined. */
+  private match(index: number, letters: string, k: number, glue: number): number | undefined {
+    if (k === letters.length) return index;
+    const word = this.words[index];
+    if (!word) return undefined;
+    if (word.glue && k > 0 && glue < 2) {
+      const skipped = this.match(index + 1, letters, k, glue + 1);
+      if (skipped !== undefined) return skipped;
+    }
+    for (let length = Math.min(word.initials.length, letters.length - k); length >= 1; length--) {
+      if (word.initials.slice(0, length) !== letters.slice(k, k + length)) continue;
+      const end = this.match(index + 1, letters, k + length, 0);
+      if (end !== undefined) return end;
+    }
+    return undefined;
+  }
+}
