@@ -107,6 +107,10 @@ export class TestClient {
     writeFileSync(file, content);
   }
 
+  remove(path: string): void {
+    rmSync(join(this.root, path), { force: true });
+  }
+
   async initialize(): Promise<void> {
     const capabilities: ClientCapabilities = {
       workspace: { configuration: true, ...(this.options.snippetEdits ? { workspaceEdit: { snippetEditSupport: true } } : {}) },

@@ -34,6 +34,20 @@ describe('language server: which files are specs', function () {
     assert.deepEqual(await client.diagnostics(copy), []);
   });
 
+  it('stops checking an open document once a bundle manifest appears beside it, and checks it again once it is gone', async () => {
+    const manifest = '{\n  "manifestVersion": 1,\n  "tool": {\n    "name": "SpecReady",\n    "version": "0.1.0"\n  }\n}\n';
+    client = new TestClient({ files: { 'specs/bundle/a.md': VAGUE } });
+    await client.initialize();
+    const uri = await client.open('specs/bundle/a.md', VAGUE);
+    assert.ok((await client.diagnostics(uri)).some((d) => d.code === 'vague-term'));
+    client.write('specs/bundle/manifest.json', manifest);
+    await client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: client.uri('specs/bundle/manifest.json'), type: 1 }] });
+    assert.deepEqual(await client.diagnostics(uri, (p) => p.diagnostics.length === 0), []);
+    client.remove('specs/bundle/manifest.json');
+    await client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: client.uri('specs/bundle/manifest.json'), type: 3 }] });
+    assert.ok((await client.diagnostics(uri, (p) => p.diagnostics.length > 0)).some((d) => d.code === 'vague-term'));
+  });
+
   it('resolves document links like broken-link: root-relative against the project root, query left out', async () => {
     const spec = `${READY}\nSee [a](/docs/a.md#top), ![b](img.png?raw=true) and [gone](/docs/gone.md).\n`;
     client = new TestClient({ files: { '.git/HEAD': 'ref: refs/heads/main\n', 'docs/a.md': '# A\n', 'docs/specs/img.png': 'png' } });

@@ -10,8 +10,8 @@ import type { Finding } from '../rules/types';
 import { interfaceAt, interfaceHover } from './interfaces';
 
 /**
- * Hover on a flagged span explains why it matters to an outside engineer and how to rewrite
- * it; hover on an endpoint says what it has and lacks; hover on a requirement id shows the
+ * Hover on a flagged span says what the rule reports (its one-line description), how to
+ * rewrite it and where the rule's page explains why it matters; hover on an endpoint says what it has and lacks; hover on a requirement id shows the
  * requirement. Null where there is nothing to say.
  */
 export function hoverAt(result: AnalysisResult, position: Position): Hover | null {
@@ -39,8 +39,9 @@ function findingHover(finding: Finding, model: SpecModel): string {
   // Rules that judge statements by their role: the hover says how the statement was read.
   const statement = rule?.tags?.includes('statement') ? statementAt(model, offsetAt(model, finding.range.start)) : undefined;
   if (statement) lines.push('', `*Statement:* ${describeStatement(statement)}.`);
-  if (rule) lines.push('', `*Why it matters:* ${rule.docs.rationale}`);
+  // One line on what the rule reports; the rationale stays on the rule's page, one click away.
+  if (rule) lines.push('', `*Rule:* ${rule.docs.description}`);
   if (typeof finding.data?.hint === 'string') lines.push('', `*Rewrite:* ${finding.data.hint}`);
-  lines.push('', `[Rule documentation](${ruleDocsUrl(finding.rule)})`);
+  lines.push('', `*Why it matters:* see the [Rule documentation](${ruleDocsUrl(finding.rule)}).`);
   return lines.join('\n');
 }

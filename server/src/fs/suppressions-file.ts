@@ -7,6 +7,13 @@
 import { dirname, join, relative, sep } from 'node:path';
 import { parseSuppressions, SUPPRESSIONS_FILE, type FileSuppressions, type SuppressionsData } from '../engine/bulk-suppressions';
 import { decodeUtf8, isFile, type Host } from '../host/host';
+import { LruCache } from '../util/lru';
+
+/** What reading a suppressions file that no longer exists gives. */
+const GONE = Symbol('gone');
+
+/** Spec folders whose nearest suppressions file is remembered. */
+const MAX_REMEMBERED_FOLDERS = 1024;
 
 export interface SpecSuppressions {
   /** The suppressions file (absolute). */
@@ -30,24 +37,44 @@ interface Loaded {
  */
 export class SuppressionsFiles {
   private readonly loaded = new Map<string, Loaded>();
+  /**
+   * The nearest suppressions file per spec folder (undefined: none), remembered until one comes
+   * or goes (`filesChanged`), so that a keystroke costs one look at the file, not a walk to the root.
+   */
+  private readonly nearest = new LruCache<string, Promise<string | undefined>>(MAX_REMEMBERED_FOLDERS);
 
   constructor(private readonly host: Host, private readonly problems: (file: string, problem: string) => void = () => undefined) {}
 
+  /** A suppressions file was created, changed or deleted somewhere: look for the nearest one again. */
+  filesChanged(): void {
+    this.nearest.clear();
+  }
+
   /** The suppressions of one spec file, from the nearest suppressions file at or above its folder. */
   async forSpec(specFile: string): Promise<SpecSuppressions | undefined> {
-    const file = await nearestSuppressionsFile(this.host, dirname(specFile));
-    if (!file) return undefined;
-    const data = await this.read(file);
-    if (!data) return undefined;
+    const folder = dirname(specFile);
+    let file = await this.nearestTo(folder);
+    let data = file === undefined ? undefined : await this.read(file);
+    if (data === GONE) {
+      // Deleted without a word: look again from the spec's folder.
+      this.nearest.clear();
+      file = await this.nearestTo(folder);
+      data = file === undefined ? undefined : await this.read(file);
+    }
+    if (!file || !data || data === GONE) return undefined;
     const key = relative(dirname(file), specFile).split(sep).join('/');
     return { file, key, entries: data[key] };
   }
 
-  private async read(file: string): Promise<SuppressionsData | undefined> {
+  private nearestTo(folder: string): Promise<string | undefined> {
+    return this.nearest.getOrCreate(folder, () => nearestSuppressionsFile(this.host, folder));
+  }
+
+  private async read(file: string): Promise<SuppressionsData | typeof GONE | undefined> {
     const stats = await this.host.stat(file);
     if (stats?.kind !== 'file') {
       this.loaded.delete(file);
-      return undefined;
+      return GONE;
     }
     const known = this.loaded.get(file);
     if (known && known.mtimeMs === stats.mtimeMs && known.size === stats.size) return known.data;

@@ -107,8 +107,13 @@ export class Session implements ServerContext {
         return;
       }
       if (change.changes.some((event) => event.uri.endsWith('/specready-suppressions.json'))) {
+        this.suppressions.filesChanged();
         this.diagnostics.refreshAll();
         return;
+      }
+      if (change.changes.some((event) => BUNDLE_MANIFEST.test(event.uri))) {
+        this.workspace.bundlesChanged();
+        this.diagnostics.refreshAll();
       }
       // A linked API description changed: the specs that read it are checked again.
       const apiChanges = change.changes.filter((event) => API_FILE.test(event.uri));
@@ -188,6 +193,7 @@ export class Session implements ServerContext {
   private configurationChanged(): void {
     this.shownSettingsProblems.clear();
     this.workspace.invalidate();
+    this.suppressions.filesChanged();
     this.analysis.clear();
     linkTargetCacheOf(this.host).clear();
     this.diagnostics.refreshAll();
@@ -276,3 +282,5 @@ export class Session implements ServerContext {
 }
 
 const API_FILE = /\.(?:ya?ml|json)$/i;
+/** A handoff bundle's manifest: the documents beside and below it are no longer specs. */
+const BUNDLE_MANIFEST = /\/manifest\.json$/;

@@ -44,6 +44,8 @@ export class Workspace {
   private folders: WorkspaceFolder[] = [];
   private readonly settingsCache = new LruCache<string, Promise<ClientSettings | null>>(MAX_CONFIGURED_DOCUMENTS);
   private readonly configCache = new LruCache<string, Promise<DocumentConfig>>(MAX_CONFIGURED_DOCUMENTS);
+  /** Whether a document lies in a handoff bundle, per path and project root (see `bundlesChanged`). */
+  private readonly bundleCache = new LruCache<string, Promise<boolean>>(MAX_CONFIGURED_DOCUMENTS);
   private configVersion = 0;
   canRequestConfiguration = false;
   readonly configLoader: ConfigLoader;
@@ -70,7 +72,13 @@ export class Workspace {
     this.configVersion++;
     this.settingsCache.clear();
     this.configCache.clear();
+    this.bundleCache.clear();
     this.configLoader.clear();
+  }
+
+  /** A bundle manifest (manifest.json) was created, changed or deleted: ask again which documents lie in a bundle. */
+  bundlesChanged(): void {
+    this.bundleCache.clear();
   }
 
   /** Cached per document until `invalidate`, so every analysis of a version sees one object. */
@@ -114,9 +122,17 @@ export class Workspace {
     if (!isFileUri(uri)) return isSpecDocument(uri.replace(/^[a-z]+:\/*/i, ''), text, globs);
     const path = fileURLToPath(uri);
     const base = documentConfig.projectRoot ?? await this.projectRootOf(path, documentConfig.configFile);
-    if (await isInsideBundle(path, base, this.host)) return false;
+    if (await this.insideBundle(path, base)) return false;
     const relativePath = relative(base, path);
     return isSpecDocument(relativePath.startsWith('..') ? path : relativePath, text, globs);
+  }
+
+  /**
+   * Asked once per document and project root, not on every keystroke: the answer changes only
+   * when a manifest.json comes or goes (`bundlesChanged`) or the configuration changes.
+   */
+  private insideBundle(path: string, base: string): Promise<boolean> {
+    return this.bundleCache.getOrCreate(`${path}\0${base}`, () => isInsideBundle(path, base, this.host));
   }
 
   /** Where globs and root-relative links of a file on disk are anchored (see project-root.ts). */

@@ -8,6 +8,7 @@ import { toDiagnostic } from '../../../server/src/features/diagnostics';
 import { documentLinks } from '../../../server/src/features/document-links';
 import { hoverAt } from '../../../server/src/features/hover';
 import { completeIds, idDefinitions, idReferences, InvalidIdError, prepareIdRename, renameId } from '../../../server/src/features/ids';
+import { weakModal } from '../../../server/src/rules/weak-modal';
 
 const URI = 'file:///w/specs/refunds.spec.md';
 const LINES = [
@@ -95,6 +96,15 @@ describe('editor features: hover on findings', () => {
     assert.deepEqual(hover.range, finding.range);
     assert.match((hover.contents as { value: string }).value, /^\*\*SpecReady · weak-modal\*\*\n\n/);
     assert.match((hover.contents as { value: string }).value, /\[Rule documentation\]\(.*weak-modal/);
+  });
+
+  it('shows the rule\'s one-line description, not its rationale, and links the rule page for the rationale', () => {
+    const finding = analysed.findings.find((f) => f.rule === 'weak-modal');
+    assert.ok(finding);
+    const value = (hoverAt(analysed, finding.range.start)?.contents as { value: string }).value;
+    assert.ok(value.includes(`*Rule:* ${weakModal.docs.description}`), value);
+    assert.ok(!value.includes(weakModal.docs.rationale), value);
+    assert.match(value, /\*Why it matters:\* see the \[Rule documentation\]\(.*weak-modal\.md\)\.$/);
   });
 
   it('says nothing on plain text', () => {
