@@ -52,6 +52,8 @@ export interface AnalysisResult {
   blockers: ReadinessBlocker[];
   /** The requirement id pattern in effect (editor features reuse it). */
   idPattern: string;
+  /** The linked API description files the spec was checked with (editor features show what they give). */
+  apiFiles?: RuleContext['apiFiles'];
   /** Rules that threw; their findings are missing, every other rule still reported. */
   ruleFailures: RuleFailure[];
 }
@@ -92,7 +94,7 @@ export function analyzeSpec(text: string, options: AnalyzeOptions = {}): Analysi
   });
   const threshold = config.threshold ?? DEFAULT_THRESHOLD;
   const ready = score >= threshold && blockers.length === 0;
-  return { model, profile: profile.name, findings, score, ready, threshold, breakdown, blockers, idPattern: prepared.idPattern, ruleFailures };
+  return { model, profile: profile.name, findings, score, ready, threshold, breakdown, blockers, idPattern: prepared.idPattern, ruleFailures, ...(options.apiFiles ? { apiFiles: options.apiFiles } : {}) };
 }
 
 function scoringOfRule(id: string): { role: Rule['scoreRole']; dimension: Rule['dimension'] } | undefined {

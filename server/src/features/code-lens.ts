@@ -13,7 +13,7 @@ import { REVEAL_COMMAND } from './commands';
  */
 export function codeLenses(uri: string, result: AnalysisResult): CodeLens[] {
   const { model, findings } = result;
-  const lenses: CodeLens[] = contractLenses(model).map((lens) => ({
+  const lenses: CodeLens[] = contractLenses(model, result.apiFiles).map((lens) => ({
     range: lens.range,
     command: { title: lens.title, command: REVEAL_COMMAND, arguments: [uri, lens.target] },
   }));

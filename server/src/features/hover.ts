@@ -21,7 +21,7 @@ export function hoverAt(result: AnalysisResult, position: Position): Hover | nul
   const spec = interfaceAt(result.model, position);
   if (spec) {
     const range = spec.mentions.find((mention) => containsPosition(mention, position)) ?? spec.range;
-    const value = interfaceHover(spec) + (finding ? `\n\n---\n\n${findingHover(finding, result.model)}` : '');
+    const value = interfaceHover(spec, result.apiFiles) + (finding ? `\n\n---\n\n${findingHover(finding, result.model)}` : '');
     return { contents: { kind: MarkupKind.Markdown, value }, range };
   }
   if (finding) return { contents: { kind: MarkupKind.Markdown, value: findingHover(finding, result.model) }, range: finding.range };

@@ -4,6 +4,7 @@
  * cases"). The language server only wraps them in LSP types.
  */
 import { interfacesOf, kindNoun, PART_LABELS, type InterfaceKind, type InterfacePart, type InterfaceSpec } from '../model/interfaces';
+import { apiFormatName, endpointInFiles, httpDescriptions, type ApiDescription, type ApiOperation } from '../model/api-description';
 import { containsPosition } from '../model/text';
 import type { Position, Range, Section, SpecModel } from '../model/types';
 
@@ -12,16 +13,30 @@ export function interfaceAt(model: SpecModel, position: Position): InterfaceSpec
   return interfacesOf(model).interfaces.find((spec) => spec.mentions.some((range) => containsPosition(range, position)));
 }
 
-/** Markdown for the hover on an interface: kind, what it has (with lines) and what it lacks. */
-export function interfaceHover(spec: InterfaceSpec): string {
+/**
+ * Markdown for the hover on an interface: kind, where a linked OpenAPI or Swagger file defines it
+ * (or that none does), what it has (with lines, in the spec or in the file) and what it lacks.
+ */
+export function interfaceHover(spec: InterfaceSpec, apiFiles?: ReadonlyMap<string, ApiDescription>): string {
+  const files = spec.kind === 'endpoint' ? httpDescriptions(apiFiles) : [];
+  const { found, given } = endpointInFiles(files, spec.method, spec.path);
   const applicable: InterfacePart[] = [...spec.required, ...spec.recommended];
   if (spec.kind === 'endpoint') applicable.splice(applicable.indexOf('errors'), 0, 'status');
   if (spec.parts.limits) applicable.push('limits');
-  const has = applicable.filter((part) => spec.parts[part]);
-  const lacks = applicable.filter((part) => !spec.parts[part] && part !== 'status');
+  const has = applicable.filter((part) => spec.parts[part] || given.has(part));
+  const lacks = applicable.filter((part) => !spec.parts[part] && !given.has(part) && part !== 'status');
   const lines = [`**${escape(spec.label)}** · ${kindNoun(spec.kind, 1)}`, ''];
+  if (found) {
+    lines.push(`In ${fileName(found.file)} as ${escape(operationName(found.operation))}${lineIn(found.operation)}.`, '');
+  } else if (files.length > 0) {
+    lines.push(`Not in ${files.map(fileName).join(' or ')}.`, '');
+  }
   if (has.length > 0) {
-    lines.push('Has:', '', ...has.map((part) => `- ${detail(spec, part)} (line ${(spec.parts[part] as Range).start.line + 1})`), '');
+    lines.push('Has:', '', ...has.map((part) => {
+      const range = spec.parts[part];
+      if (range) return `- ${detail(spec, part)} (line ${range.start.line + 1})`;
+      return `- ${found ? fileDetail(found.operation, part) : PART_LABELS[part]} (${found ? `${escape(found.file.key)}${lineIn(found.operation, ', line ')}` : 'linked file'})`;
+    }), '');
   }
   if (lacks.length > 0) {
     lines.push('Lacks:', '', ...lacks.map((part) => `- ${PART_LABELS[part]}${spec.required.includes(part) ? '' : ' *(usually needed)*'}`));
@@ -29,6 +44,28 @@ export function interfaceHover(spec: InterfaceSpec): string {
     lines.push('Nothing a builder needs is missing.');
   }
   return lines.join('\n').trimEnd();
+}
+
+function fileName(file: ApiDescription): string {
+  return `the linked ${apiFormatName(file) ?? 'API'} file ${escape(file.key)}`;
+}
+
+function operationName(operation: ApiOperation): string {
+  return `${operation.method} ${operation.path}${operation.operationId ? ` (${operation.operationId})` : ''}`;
+}
+
+/** ", line 24" of the operation in its file (1-based), or nothing when the validator gave no position. */
+function lineIn(operation: ApiOperation, prefix = ', line '): string {
+  return operation.at ? `${prefix}${operation.at.line + 1}` : '';
+}
+
+/** A part as the file gives it: the documented status codes for status and errors. */
+function fileDetail(operation: ApiOperation, part: InterfacePart): string {
+  const success = operation.responses.filter((code) => !/^[45]/.test(code));
+  const failure = operation.responses.filter((code) => /^[45]/.test(code));
+  if (part === 'status' && success.length > 0) return `${PART_LABELS.status}: ${success.join(', ')}`;
+  if (part === 'errors' && failure.length > 0) return `${PART_LABELS.errors}: ${failure.join(', ')}`;
+  return PART_LABELS[part];
 }
 
 function detail(spec: InterfaceSpec, part: InterfacePart): string {
@@ -59,9 +96,14 @@ const GAP_WORDS: Partial<Record<InterfacePart, string>> = {
   output: 'without an output',
 };
 
-/** One lens per contract section that holds interfaces: counts by kind, then the gaps by part. */
-export function contractLenses(model: SpecModel): ContractLens[] {
+/**
+ * One lens per contract section that holds interfaces: counts by kind, then the gaps by part
+ * (parts a linked OpenAPI or Swagger file gives are no gaps), the endpoints no linked file has,
+ * and the untyped fields.
+ */
+export function contractLenses(model: SpecModel, apiFiles?: ReadonlyMap<string, ApiDescription>): ContractLens[] {
   const { interfaces, contractSections, fields } = interfacesOf(model);
+  const files = httpDescriptions(apiFiles);
   const lenses: ContractLens[] = [];
   for (const section of contractSections) {
     const inside = interfaces.filter((spec) => within(section, spec.range));
@@ -70,11 +112,20 @@ export function contractLenses(model: SpecModel): ContractLens[] {
     for (const spec of inside) counts.set(spec.kind, (counts.get(spec.kind) ?? 0) + 1);
     const parts: string[] = [...counts].map(([kind, count]) => `${count} ${kindNoun(kind, count)}`);
     const gaps = new Map<InterfacePart, number>();
-    for (const spec of inside) for (const part of spec.missing) gaps.set(part, (gaps.get(part) ?? 0) + 1);
+    const gapped: InterfaceSpec[] = [];
+    const absent: InterfaceSpec[] = [];
+    for (const spec of inside) {
+      const endpoint = spec.kind === 'endpoint' ? endpointInFiles(files, spec.method, spec.path) : undefined;
+      const missing = spec.missing.filter((part) => !endpoint?.given.has(part));
+      for (const part of missing) gaps.set(part, (gaps.get(part) ?? 0) + 1);
+      if (missing.length > 0) gapped.push(spec);
+      if (endpoint && files.length > 0 && !endpoint.found && spec.method && spec.path) absent.push(spec);
+    }
     for (const [part, count] of gaps) parts.push(`${count} ${GAP_WORDS[part] ?? `without ${PART_LABELS[part]}`}`);
+    if (absent.length > 0) parts.push(`${absent.length} not in ${files.length === 1 ? files[0].key : 'the linked API files'}`);
     const untyped = fields.filter((field) => field.type === undefined && within(section, field.range)).length;
     if (untyped > 0) parts.push(`${untyped} untyped field${untyped === 1 ? '' : 's'}`);
-    const firstGap = inside.find((spec) => spec.missing.length > 0);
+    const firstGap = inside.find((spec) => gapped.includes(spec) || absent.includes(spec));
     lenses.push({ range: section.headingRange, title: parts.join(' · '), target: firstGap?.range ?? section.headingRange });
   }
   return lenses;

@@ -216,3 +216,15 @@ export function operationParts(operation: ApiOperation): Set<string> {
   if (operation.fields.some((field) => /idempotency/i.test(field.name))) parts.add('idempotency');
   return parts;
 }
+
+/** What the linked OpenAPI or Swagger files give one endpoint of the spec: its operation, if a file has it, and the parts that operation gives. */
+export interface EndpointInFiles {
+  found: FileOperation | undefined;
+  given: Set<string>;
+}
+
+/** Looks an endpoint of the spec up in the files (see httpDescriptions); no method or path, nothing found. */
+export function endpointInFiles(files: readonly ApiDescription[], method: string | undefined, path: string | undefined): EndpointInFiles {
+  const found = method && path && files.length > 0 ? operationFor(files, method, path) : undefined;
+  return { found, given: found ? operationParts(found.operation) : new Set<string>() };
+}

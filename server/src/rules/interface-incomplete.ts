@@ -1,5 +1,5 @@
 import { interfacesOf, kindNoun, PART_LABELS, type InterfacePart, type InterfaceSpec } from '../model/interfaces';
-import { httpDescriptions, operationFor, operationParts } from '../model/api-description';
+import { endpointInFiles, httpDescriptions } from '../model/api-description';
 import type { SpecModel } from '../model/types';
 import type { RawFinding, Rule, RuleContext } from './types';
 import { interfaceFixes } from './fixes/interfaces';
@@ -41,8 +41,7 @@ export const interfaceIncomplete: Rule = {
     const files = httpDescriptions(context.apiFiles);
     for (const spec of interfaces) {
       // An endpoint of a linked OpenAPI file has the parts the file gives.
-      const found = spec.method && spec.path ? operationFor(files, spec.method, spec.path) : undefined;
-      const given = found ? operationParts(found.operation) : new Set<string>();
+      const { given } = endpointInFiles(files, spec.method, spec.path);
       const missing = spec.missing.filter((part) => !given.has(part));
       const missingRecommended = spec.missingRecommended.filter((part) => !given.has(part));
       if (missing.length > 0) findings.push(gapFinding(spec, missing, false));

@@ -1,6 +1,8 @@
 import assert from 'node:assert/strict';
 import type { ApiDescription } from '../../../server/src/model/api-description';
 import { fileOperationsAt, operationFor, pathMatches } from '../../../server/src/model/api-description';
+import { codeLenses } from '../../../server/src/features/code-lens';
+import { hoverAt } from '../../../server/src/features/hover';
 import * as fixtures from './fixtures';
 import { Project } from './project';
 
@@ -161,5 +163,40 @@ describe('linked OpenAPI file: path index', () => {
     assert.deepEqual(fileOperationsAt(api, '/v2/refunds'), []);
     assert.equal(pathMatches('/v1/refunds/{a}', '/refunds/{b}', ['/v1']), true);
     assert.equal(pathMatches('/v1/refunds', '/v1/refunds/{id}', ['/v1']), false);
+  });
+});
+
+describe('linked OpenAPI file: hover and code lens', () => {
+  let project: Project;
+  beforeEach(() => {
+    project = new Project();
+    project.write('api/openapi.yaml', fixtures.REFUNDS_OPENAPI);
+  });
+  afterEach(() => project.dispose());
+
+  const text = CONTRACT('### GET /v1/refunds/{refundId}\n\nReads one refund.\n\n### POST /v1/refunds/{id}/cancel\n\nCancels a pending refund. Response `200 OK` with the refund; `409` when it is not pending.');
+
+  it('hover on an endpoint says where the file defines it and lists the parts the file gives, with its lines', async () => {
+    const { result } = await project.check(text);
+    const hover = hoverAt(result, { line: 6, character: 6 });
+    const value = (hover?.contents as { value: string }).value;
+    assert.match(value, /^\*\*GET \/v1\/refunds\/\{refundId\}\*\* · endpoint\n\nIn the linked OpenAPI 3\.0\.3 file api\/openapi\.yaml as GET \/refunds\/\{id\} \(getRefund\), line 24\.\n/);
+    assert.match(value, /- response example or success status \(api\/openapi\.yaml, line 24\)/);
+    assert.match(value, /- status codes: 200 \(api\/openapi\.yaml, line 24\)/);
+    assert.match(value, /- error cases: 404 \(api\/openapi\.yaml, line 24\)/);
+    assert.match(value, /- authentication \(api\/openapi\.yaml, line 24\)/);
+    assert.match(value, /Nothing a builder needs is missing\./);
+    const absent = (hoverAt(result, { line: 10, character: 6 })?.contents as { value: string }).value;
+    assert.match(absent, /\n\nNot in the linked OpenAPI 3\.0\.3 file api\/openapi\.yaml\.\n/);
+    assert.match(absent, /- error cases: 409 \(line 13\)/);
+  });
+
+  it('the code lens counts the endpoints, leaves out the gaps the file fills and counts the endpoints it lacks', async () => {
+    const { result } = await project.check(text);
+    assert.deepEqual(codeLenses('file:///r.spec.md', result).map((lens) => [lens.range.start.line, lens.command?.title]), [
+      [2, '2 endpoints · 1 not in api/openapi.yaml'],
+    ]);
+    const { result: without } = await project.check(text, { noApiFiles: true });
+    assert.deepEqual(codeLenses('file:///r.spec.md', without).map((lens) => lens.command?.title), ['2 endpoints · 1 without a response · 1 without error cases']);
   });
 });
