@@ -22,6 +22,7 @@ describe('npm package', function () {
   this.timeout(120_000);
   let scratch: string;
   let tarball: string;
+  let stage: string;
   let packStdout: string;
   let packed: { files: Array<{ path: string; size: number }>; size: number; unpackedSize: number };
 
@@ -30,7 +31,7 @@ describe('npm package', function () {
     // What `npm pack` publishes: the production bundles of the `prepare` script, not the
     // development build that `npm test` ran on. Staged in a copy so the repository's dist/ stays as
     // it is; the sources and node_modules are links into the repository.
-    const stage = join(scratch, 'stage');
+    stage = join(scratch, 'stage');
     mkdirSync(stage);
     for (const file of ['package.json', 'README.md', 'LICENSE', '.npmignore', '.npmrc']) copyFileSync(join(REPO, file), join(stage, file));
     for (const folder of ['schemas', 'scripts']) cpSync(join(REPO, folder), join(stage, folder), { recursive: true });
@@ -52,10 +53,19 @@ describe('npm package', function () {
     assert.equal(packStdout, `${(packed as unknown as { filename: string }).filename}\n`);
     assert.ok(existsSync(tarball), tarball);
     const manifest = JSON.parse(readFileSync(join(REPO, 'package.json'), 'utf8'));
-    // npm runs `prepare` when it installs from git (pre-commit 4's `npm install -g git+file://…`);
-    // it never runs `prepack` there, so the build must not live in `prepack`.
+    // npm runs `prepare`, not `prepack`, when it installs from git (pre-commit 4's
+    // `npm install -g git+file://…`), so `prepare` builds too.
     assert.equal(manifest.scripts.prepare, 'node scripts/prepare.mjs');
-    assert.equal(manifest.scripts.prepack, undefined);
+    assert.equal(readFileSync(join(stage, 'package.json'), 'utf8'), readFileSync(join(REPO, 'package.json'), 'utf8'), 'postpack put package.json back');
+    assert.equal(existsSync(join(stage, '.package.json.packing')), false);
+  });
+
+  it('packs a package.json without the build script, so installing the tarball runs and warns about nothing', () => {
+    const listed = run('tar', ['-xzf', tarball, '-O', 'package/package.json']);
+    assert.equal(listed.status, 0, listed.stderr);
+    const packedManifest = JSON.parse(listed.stdout);
+    assert.equal(packedManifest.scripts.prepare, undefined);
+    assert.equal(packedManifest.bin.specready, 'dist/cli.js');
   });
 
   it('holds the CLI bundle and no sources, maps, tests or dependencies', () => {
@@ -77,6 +87,7 @@ describe('npm package', function () {
     const prefix = join(scratch, 'prefix');
     const install = run(NPM, ['install', '--global', '--prefix', prefix, '--offline', '--no-audit', '--no-fund', tarball], { cwd: scratch });
     assert.equal(install.status, 0, install.stderr);
+    assert.doesNotMatch(install.stderr, /install-scripts|allowScripts/, 'the package has no install script');
     const bin = join(prefix, process.platform === 'win32' ? 'specready.cmd' : 'bin/specready');
     assert.ok(existsSync(bin), `${bin} was not installed`);
 
