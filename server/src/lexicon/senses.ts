@@ -22,6 +22,9 @@ import type { LexiconMatch } from './lexicon';
 /** "how many", "how long", "how fast": a question about the quantity. */
 const INTERROGATIVE = /\bhow\s+$/i;
 
+/** A question the statement asks someone to settle: "Determine if additional tests are necessary". */
+const EMBEDDED_QUESTION = /\b(?:determine|decide|evaluate|assess|investigate|check|consider|discuss|figure out|find out|verify|ask)\s+(?:if|whether)\b[^,;.]*$/i;
+
 /** Words after "most" that make it a superlative marker: adjectives and adverbs by form or class. */
 const ADJECTIVE_FORM = /^(?:\p{L}+(?:al|ial|ent|ant|ive|ous|ic|ical|able|ible|ful|less|ary|ory|ar|ile|ed|ing|ly|ish|est|ern)|common|likely|recent|important|popular|frequent|basic|simple|obvious|natural|useful|strict|safe|secure|stable|flexible|clear|direct|complete|accurate|robust|appropriate|relevant|used|widely|often|well|much|severe|specific|general|complex|cheap|expensive|expressive|powerful|precise|concise|sensible|restrictive|permissive|conservative|aggressive|verbose|likely|unlikely|straightforward)$/iu;
 
@@ -47,7 +50,7 @@ const CRITERION_TERMS = new Set([
 ]);
 
 /** The criterion named right after the word, within its clause. */
-const CRITERION_GIVEN = /^[^.;:]{0,60}?(?:\(\s*(?:see|per|as (?:defined|specified|described))\b|\bsee\s+(?:the\s+)?(?:section|table|appendix|rfc|`|\[|#)|\bas (?:defined|specified|described|documented|listed|given) (?:in|by|below|above)\b|\b(?:defined|specified|listed) (?:in|by|below|above)\b|\baccording to\b|\bper (?:the\s+)?(?:rfc|spec|specification|section|table|policy|standard)\b|\bin accordance with\b)/i;
+const CRITERION_GIVEN = /^[^.;:]{0,60}?(?:\(\s*(?:see|per|as (?:defined|specified|described))\b|\bsee\s+(?:the\s+)?(?:section|table|appendix|rfc|`|\[|#)|\bas (?:defined|specified|described|documented|listed|given|outlined|detailed) (?:in|by|below|above)\b|\b(?:defined|specified|listed) (?:in|by|below|above)\b|\baccording to\b|\bper (?:the\s+)?(?:rfc|spec|specification|section|table|policy|standard)\b|\bin accordance with\b)/i;
 
 /**
  * False when the word is used in a sense that is not vague (see the module comment); only graded
@@ -57,7 +60,7 @@ export function inVagueSense(text: string, match: LexiconMatch): boolean {
   const before = text.slice(0, match.start);
   const after = text.slice(match.end);
   const term = match.entry.term.toLowerCase();
-  if (INTERROGATIVE.test(before)) return false;
+  if (INTERROGATIVE.test(before) || EMBEDDED_QUESTION.test(before)) return false;
   if (isNameInside(text, match.start)) return false;
   // A quantity in a condition describes a case, it does not ask for one: "if some requests fail".
   if (EXISTENTIAL.has(term) && CONDITION_CLAUSE.test(before)) return false;
@@ -118,6 +121,8 @@ function clauseAround(text: string, start: number, end: number): string {
 const SPECULATIVE = /\b(?:could|might|would like to|will want to|wants? to)\b/;
 /** Permission: "can be upgraded as desired". */
 const PERMISSIVE = /\b(?:may|can)\b|\b(?:allow|allows|allowing|enable|enables|enabling|let|lets|permit|permits)\s+(?:[\p{L}-]+\s+){1,6}?to\s/u;
+/** People other than the builders opening the clause: their choices are theirs to make. */
+const PEOPLE_SUBJECT = /^\s*(?:the\s+)?(?:organi[sz]ations?|users?|operators?|administrators?|admins?|developers?|authors?|maintainers?|customers?|vendors?|people|cluster administrators?|package authors?)\s+(?:\p{L}+\s+){0,2}?(?:will|can|may|could|might|would|do|are free to)?\s*\p{L}+/iu;
 /** Triggers that leave the choice to someone ("as desired", "if needed"): a permission leaves it on purpose. */
 const CHOICE_TERMS = /^(?:as|if|when|where|wherever) (?:desired|needed|necessary|required|appropriate|preferred|wanted)$/;
 
@@ -132,7 +137,8 @@ export function insidePossibility(text: string, match: LexiconMatch): boolean {
   const clause = clauseAround(text, match.start, match.end);
   if (SPECULATIVE.test(clause)) return true;
   // A quantity in a permission still bounds it: "a mobile may be a member of a number of groups".
-  return CHOICE_TERMS.test(match.entry.term.toLowerCase()) && PERMISSIVE.test(clause);
+  // "Organizations will add and remove environments as needed": the choice is theirs.
+  return CHOICE_TERMS.test(match.entry.term.toLowerCase()) && (PERMISSIVE.test(clause) || PEOPLE_SUBJECT.test(clause));
 }
 
 /** The word explained right after it: "as broadly as possible (i.e. everywhere the policy allows)". */
@@ -182,7 +188,9 @@ function isPluralNoun(word: string): boolean {
 export function settledByValue(model: SpecModel, sentence: Sentence, match: LexiconMatch): boolean {
   const term = match.entry.term.toLowerCase();
   const after = sentence.text.slice(match.end);
-  if (CRITERION_TERMS.has(term)) return CRITERION_GIVEN.test(after);
+  // "Comprehensive test coverage as outlined in the [Integration tests](#integration-tests) section":
+  // the judgement points to what it means.
+  if (CRITERION_TERMS.has(term) || match.entry.category === 'subjective' || match.entry.category === 'ambiguous') return CRITERION_GIVEN.test(after);
   if (match.entry.category !== 'approximation') return false;
   // The approximated value with its unit: "about 2 s", "approximately 2 seconds".
   const written = sentence.text.slice(match.start, match.end) + after;

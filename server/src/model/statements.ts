@@ -318,13 +318,15 @@ const HEDGE_OPENING = /^[\s*_]*(?:hopefully|probably|likely|presumably|ideally)\
 /** A statement of the goal: "Our goal is that ...", "The main objective of this proposal is to ...". */
 const GOAL_STATEMENT = opening(/(?:our|the|one|another|a|an)\s+(?:(?:main|primary|secondary|overall|key|first|second|final|ultimate|stated|explicit|central|core)\s+)?(?:goals?|aims?|objectives?)(?:\s+(?:of|for|with)\s+(?:this|the|our)\s+(?!(?:section|subsection|chapter|document|table|column|row|heading|paragraph|list|field|step|example|template|part)\b)[\w-]+)?\s+(?:is|are|will be)\s+(?:to|that)\b/i);
 /** An opinion or an expectation voiced inside the sentence: "it is the author's opinion that", "Our expectation is that". */
-const VOICED = /\b(?:it is (?:my|our|the authors?['’]?s?) (?:opinion|view|belief|expectation|hope)|in (?:my|our|the authors?['’]?s?) (?:opinion|view))\b|^[\s*_]*(?:our|my|the) (?:expectation|hope|belief|assumption) is\b/i;
+const VOICED = /\b(?:it is (?:my|our|the authors?['’]?s?) (?:opinion|view|belief|expectation|hope)|in (?:my|our|the authors?['’]?s?) (?:opinion|view)|it is (?:hoped|believed|assumed|expected|anticipated) that|(?:we|i) (?:are|am) (?:currently\s+)?unable to)\b|^[\s*_]*(?:our|my|the) (?:expectation|hope|belief|assumption) is\b/i;
 /** A pointer to other parts: "Test cases are covered in sections above", "as listed in the table below". */
 const POINTER = /^[^.;]{0,80}?\b(?:is|are)\s+(?:already\s+)?(?:covered|described|listed|discussed|detailed|explained|documented|specified|outlined)\s+(?:in|by|under)\s+(?:the\s+)?(?:\w+\s+)?(?:sections?|sessions?|chapters?|parts?|tables?|above|below|previous|following|earlier|later)\b/i;
 /** An evaluation of the proposal: "Its ease of use is one big advantage", "This is the main drawback". */
 const EVALUATION = /\b(?:is|are|was|were|would be)\s+(?:also\s+)?(?:one|a|an|the|another|its|their|our)\s+(?:(?:big|main|key|major|minor|real|clear|huge|great|significant|important|additional|further|other|biggest|largest|primary|obvious)\s+){0,2}(?:advantages?|benefits?|strengths?|drawbacks?|downsides?|upsides?|disadvantages?|weakness(?:es)?|selling points?|wins?)\b/i;
 /** "This could be a follow-up improvement", "it might be worth": a possibility, not a commitment. */
 const POSSIBILITY = /^[\s*_]*(?:this|that|it|there)\s+(?:could|might|may|would)\s+(?:also\s+|still\s+)?be\b/i;
+/** An instruction to whoever fills in the document: "Please describe the details.", "Please list ...". */
+const INSTRUCTION = /\bplease\s+(?:describe|explain|list|provide|include|note|add|fill|answer|consider|mention|elaborate|share|link|specify|indicate|enumerate|outline)\b/i;
 /** Template guidance written wholly in italics: "_For GA, this section is required: ..._". */
 const GUIDANCE = /^[_*](?![_*\s])[\s\S]*[^\s_*][_*][.:]?$/;
 /** A leading purpose clause, up to its comma. */
@@ -332,7 +334,7 @@ const PURPOSE = /^[\s*_]*(?:in order (?:to|for)\b|so that\b|for (?:\S+\s+){1,6}?
 /** Two or more bracketed tags first: the name of a test or an item ("[sig-network] [Feature:X] ..."). */
 const TAGGED = /^\s*(?:\[[^\]\s][^\]]{0,40}\]\s*){2,}/;
 /** A justification clause inside a statement. */
-const JUSTIFICATION = /(?:,\s*|\s[-–—]\s|\(\s*|\s)(?:because|since|as this|as that|as it|given that|due to|for (?:\w+ ){0,3}reasons?|which (?:means|allows|lets|makes|avoids|prevents))\b|,\s*(?:in order |so as )?to (?:make|allow|enable|help|ease|avoid|prevent|keep|let|simplify|facilitate|reduce the risk)\b|,\s*(?:although|though|even though|whereas)\b|,\s*as\s+(?:the|a|an|its|their|these|those|we|they|there|it)\s+(?:[\w`'-]+\s+){0,4}?(?:is|are|was|were|has|have|does|do|can|cannot|will|would)\b|\s(?:in order|so as) to\s|\sto achieve\s/i;
+const JUSTIFICATION = /(?:,\s*|\s[-–—]\s|\(\s*|\s)(?:because|since|as this|as that|as it|given that|due to|for (?:\w+ ){0,3}reasons?|which (?:means|allows|lets|makes|avoids|prevents))\b|,\s*(?:in order |so as )?to (?:make|allow|enable|help|ease|avoid|prevent|keep|let|simplify|facilitate|reduce the risk)\b|,\s*(?:although|though|even though|whereas|(?:just|much) as)\b|,\s*as\s+(?:the|a|an|its|their|these|those|we|they|there|it)\s+(?:[\w`'-]+\s+){0,4}?(?:is|are|was|were|has|have|does|do|can|cannot|will|would)\b|\s(?:in order|so as) to\s|\sto achieve\s/i;
 /** Definition phrasing: "X is defined as", "X means", "X refers to", "we call". */
 const DEFINES = /\b(?:is|are) defined (?:as|to be)\b|(?<!\b(?:a|the|any|some|no|alternative|additional|other|another|same|simple|easy|only|by|of)\s)\bmeans\b(?!\s+(?:for|of|to|by)\b)|\b(?:refers to|stands for|denotes)\b|\bwe (?:call|define|use the term)\b|\bis (?:called|known as|short for)\b/i;
 /** "Term: explanation" or "**Term** - explanation" at the start of an item. */
@@ -390,6 +392,7 @@ function narrativeCue(statement: Pick<Statement, 'text' | 'kind'>, sentence: Sen
   if (QUESTION.test(text)) return { role: 'question', reason: 'it asks a question' };
   if (sentence.kind === 'blockquote') return { role: 'narrative', narrative: 'quote', reason: 'it is quoted (a block quote)' };
   if (GUIDANCE.test(text.trim())) return { role: 'narrative', narrative: 'guidance', reason: 'it is template guidance in italics' };
+  if (INSTRUCTION.test(text)) return { role: 'narrative', narrative: 'guidance', reason: `it asks the author ("${cueWords(INSTRUCTION, text)}")` };
   if (EXAMPLE.test(text)) return { role: 'narrative', narrative: 'example', reason: `it gives an example ("${cueWords(EXAMPLE, text)}")` };
   if (OPINION.test(text)) return { role: 'narrative', narrative: 'discussion', reason: `it argues ("${cueWords(OPINION, text)}")` };
   if (VOICED.test(text)) return { role: 'narrative', narrative: 'discussion', reason: `it voices an opinion or an expectation ("${cueWords(VOICED, text)}")` };

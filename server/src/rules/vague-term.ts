@@ -71,7 +71,13 @@ export const vagueTerm: Rule = {
       + 'after a numbered series ("-beta2, -beta3, etc"), a word whose statement names what it depends on and lists it '
       + '("as strongly as possible, depending on what sort of variable it is:"), pointers to other parts ("covered in '
       + 'the sections above") and the goal of a part of the document ("The goal for this section is that ..."). In '
-      + 'context sections, "have to" and "need to" describe the present; only must, shall and should voice a wish.',
+      + 'context sections, "have to" and "need to" describe the present; only must, shall and should voice a wish. Also '
+      + 'not reported: a word in a question the statement asks someone to settle ("Determine if additional tests are '
+      + 'necessary"), a trigger in what other people will do ("Organizations will add environments as needed"), '
+      + 'instructions to the author ("Please describe the details"), hopes and stated inabilities ("It is hoped that '
+      + '...", "We are unable to offer an SLO until ..."), comparison clauses (", just as we would generally prefer"), '
+      + 'a judgement that points to its criterion ("Comprehensive test coverage as outlined in the [Integration tests] '
+      + 'section"), and amounts inside an example clause of a design statement ("such as ... a larger size").',
     bad: '- The search page must be fast and user-friendly, and support PDF, Word, etc.',
     good: '- REQ-4: Search results MUST render within 300 ms (p95) for queries on up to 1M documents.\n'
       + '- REQ-5: Uploads MUST accept PDF and DOCX only.',
@@ -184,7 +190,8 @@ function isReported(model: SpecModel, index: number, statement: Statement, match
   const strong = EVERYWHERE_CATEGORIES.has(match.entry.category) || leavesAmountOpen(sentence.text, match) || asksForSimilarity(sentence.text, match);
   // An example list is open by nature: "(e.g. miniKube, KubeSpray, etc.)".
   const example = insideExample(sentence.text, match.start);
-  if (example && (!strong || match.entry.category === 'open-ended')) return false;
+  // In a design statement the example clause covers amounts too: "such as ... a larger size".
+  if (example && (!strong || match.entry.category === 'open-ended' || (reach === 'strong' && !EVERYWHERE_CATEGORIES.has(match.entry.category)))) return false;
   if (!strong && reach === 'strong') return false;
   // An aside in parentheses of a design statement ("(modulo the usual caveats ... and so on)") is
   // not what it binds.

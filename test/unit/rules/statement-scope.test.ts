@@ -183,4 +183,19 @@ describe('clarity rules judge statements, not words', () => {
       + '### Beta\n\n- Manual tests should be passing.\n- Upgrade tests must pass.\n';
     assert.deepEqual(found(weakModal, mixed), ['should', 'should', 'should']);
   });
+  it('vague-term: embedded questions, choices of other people, instructions to the author, hopes, comparisons and pointed-to criteria', () => {
+    const criteria = '# T\n\n## Graduation Criteria\n\n'
+      + '- Determine if additional tests are necessary.\n'
+      + '- Think about adding new steps in between, etc. Please describe the details.\n'
+      + '- We are unable to offer an SLO until the kubelet supports some sort of reallocation.\n'
+      + '- It is hoped that packages eventually drop support for older versions.\n'
+      + '- Users adopt the new edition, just as we would generally prefer for people to move on.\n'
+      + '- Comprehensive test coverage as outlined in the [Integration tests](#integration-tests) section.\n'
+      + '- Organizations will add and remove environments as needed.\n'
+      + '- Additional tests are added if necessary.\n';
+    assert.deepEqual(found(vagueTerm, criteria), ['if necessary']);
+    const design = '# T\n\n## Detailed design\n\nSubstring will be near-identical, aside from minor differences such as a larger size to describe the range.\n\n'
+      + 'The import will retry at a slower rate.\n';
+    assert.deepEqual(found(vagueTerm, design), ['slower']);
+  });
 });
