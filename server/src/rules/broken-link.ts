@@ -2,8 +2,9 @@ import { classifyLinkTarget, documentAnchors, fragmentMatches } from '../model/l
 import type { Link, SpecModel } from '../model/types';
 import { nearestWithin } from '../model/edit-distance';
 import { compareRanges } from '../model/text';
-import type { RawFinding, Rule, RuleContext } from './types';
+import type { Finding, RawFinding, Rule, RuleContext } from './types';
 import { rangeOffsets } from './util';
+import { plainText } from './question-text';
 
 export const brokenLink: Rule = {
   id: 'broken-link',
@@ -25,6 +26,7 @@ export const brokenLink: Rule = {
     good: 'See the [error codes](#error-codes) and the [data model](docs/data-model.md).\n\n## Error codes',
     sources: ['GitHub Flavored Markdown: heading anchors'],
   },
+  question: brokenLinkQuestion,
   check(model: SpecModel, context: RuleContext): RawFinding[] {
     const anchors = documentAnchors(model);
     const findings: RawFinding[] = [];
@@ -110,4 +112,15 @@ function fragmentFinding(link: Link, problem: string, fragment: string, anchors:
 /** The anchor within a small edit distance of the fragment (typos, a renamed heading's old slug). */
 function closestAnchor(fragment: string, anchors: ReadonlySet<string>): string | undefined {
   return nearestWithin(fragment, anchors, Math.max(2, Math.floor(fragment.length / 4)));
+}
+
+function brokenLinkQuestion(finding: Finding): string | undefined {
+  const data = finding.data ?? {};
+  const target = plainText(data.target);
+  if (!target) return undefined;
+  if (data.reason === 'missing-fragment') {
+    const suggestion = plainText(data.suggestion);
+    return `Which section should "${target}" point to? It does not exist${suggestion ? `; is "#${suggestion}" meant` : ''}.`;
+  }
+  return `Where is "${target}"? The link is broken, so the document it refers to is not in this bundle.`;
 }

@@ -1,6 +1,7 @@
 import { requirementIndex, type IdDefinition } from '../model/requirements';
 import type { SpecModel } from '../model/types';
-import type { RawFinding, Rule, RuleContext } from './types';
+import type { Finding, RawFinding, Rule, RuleContext } from './types';
+import { withText } from './question-text';
 
 /** The same requirement or criterion id defined more than once. */
 export const duplicateId: Rule = {
@@ -16,6 +17,7 @@ export const duplicateId: Rule = {
     bad: '- REQ-3: Orders MUST be paginated.\n- REQ-3: Orders MUST be sorted by date.',
     good: '- REQ-3: Orders MUST be paginated.\n- REQ-4: Orders MUST be sorted by date.',
   },
+  question: duplicateIdQuestion,
   check(model: SpecModel, context: RuleContext): RawFinding[] {
     const first = new Map<string, IdDefinition>();
     const findings: RawFinding[] = [];
@@ -34,3 +36,11 @@ export const duplicateId: Rule = {
     return findings;
   },
 };
+
+function duplicateIdQuestion(finding: Finding): string | undefined {
+  const data = finding.data ?? {};
+  return withText(data.id, (id) => {
+    const first = typeof data.firstLine === 'number' ? ` (line ${data.firstLine + 1} and line ${finding.range.start.line + 1})` : '';
+    return `Which requirement is ${id}? The id is defined twice${first}.`;
+  });
+}

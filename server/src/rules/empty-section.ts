@@ -1,5 +1,6 @@
 import type { Range, Section, SpecModel } from '../model/types';
-import type { RawFinding, Rule, RuleContext } from './types';
+import type { Finding, RawFinding, Rule, RuleContext } from './types';
+import { withText } from './question-text';
 
 /**
  * A heading with nothing under it but white space, HTML comments (template guidance) or
@@ -21,6 +22,7 @@ export const emptySection: Rule = {
     bad: '## Non-Functional Requirements\n\n<!-- latency, availability, limits -->\n\n## Acceptance Criteria',
     good: '## Non-Functional Requirements\n\n- NFR-1: p95 latency of `GET /orders/{id}` MUST be below 200 ms at 50 requests/s.',
   },
+  question: emptySectionQuestion,
   check(model: SpecModel, context: RuleContext): RawFinding[] {
     const findings: RawFinding[] = [];
     const hasContent = contentIndex(model);
@@ -73,4 +75,9 @@ function documentTitle(model: SpecModel): Section | undefined {
 
 function subtreeHasContent(section: Section, own: boolean[]): boolean {
   return own[section.index] || section.children.some((child) => subtreeHasContent(child, own));
+}
+
+function emptySectionQuestion(finding: Finding): string | undefined {
+  return withText(finding.data?.title, (title) =>
+    `What belongs in "${title}"? The section is empty: does it not apply, or is it still to be written?`);
 }

@@ -1,8 +1,9 @@
 import { oneOf } from '../lexicon/regex';
 import { rangeFromOffsets } from '../model/text';
 import type { Sentence, SpecModel } from '../model/types';
-import type { RawFinding, Rule } from './types';
+import type { Finding, RawFinding, Rule } from './types';
 import { linkCovers, linkStartsWithin, nonProseIntervals } from './util';
+import { plainText, shortened } from './question-text';
 
 interface Pattern {
   regex: RegExp;
@@ -155,6 +156,7 @@ export const hiddenContext: Rule = {
       'Femmer et al., "Rapid quality assurance with Requirements Smells", JSS 2017 (incomplete references)',
     ],
   },
+  question: hiddenContextQuestion,
   check(model: SpecModel): RawFinding[] {
     const findings: RawFinding[] = [];
     for (const sentence of model.sentences) findings.push(...sentenceFindings(model, sentence));
@@ -248,4 +250,13 @@ function privateLinkFindings(model: SpecModel): RawFinding[] {
     });
   }
   return findings;
+}
+
+function hiddenContextQuestion(finding: Finding): string | undefined {
+  const data = finding.data ?? {};
+  const url = plainText(data.url);
+  if (url) return `What does the linked chat say (${shortened(url, 60)})? I cannot open it: please copy the decision into the spec.`;
+  const phrase = plainText(data.phrase);
+  if (!phrase) return undefined;
+  return `What was decided ("${phrase}")? I was not part of that discussion: please write the decision into the spec.`;
 }

@@ -1,8 +1,9 @@
 import { interfacesOf, kindNoun, PART_LABELS, type InterfacePart, type InterfaceSpec } from '../model/interfaces';
 import { endpointInFiles, httpDescriptions } from '../model/api-description';
 import type { SpecModel } from '../model/types';
-import type { RawFinding, Rule, RuleContext } from './types';
+import type { Finding, RawFinding, Rule, RuleContext } from './types';
 import { interfaceFixes } from './fixes/interfaces';
+import { plainText } from './question-text';
 
 export const interfaceIncomplete: Rule = {
   id: 'interface-incomplete',
@@ -34,6 +35,7 @@ export const interfaceIncomplete: Rule = {
     good: '## API\n\nAll endpoints need a bearer token; errors are `application/problem+json`.\n\n### `POST /v1/orders`\n\nCreates an order from the cart. Send an `Idempotency-Key` header; a repeated key returns the first response.\n\n| Field | Type | Notes |\n|---|---|---|\n| `cartId` | string (UUID) | required |\n\nResponse `201 Created`:\n\n```json\n{ "id": "ord_123", "status": "pending" }\n```\n\nErrors: `409 Conflict` when the cart is already ordered, `422` for an empty cart.',
     sources: ['OpenAPI Specification 3.1: Operation, Request Body and Responses Objects', 'AsyncAPI Specification 3.0: Message Object'],
   },
+  question: interfaceQuestion,
   fixes: (finding, context) => interfaceFixes(context, finding),
   check(model: SpecModel, context: RuleContext): RawFinding[] {
     const { interfaces, fields } = interfacesOf(model);
@@ -86,4 +88,33 @@ function gapFinding(spec: InterfaceSpec, missing: InterfacePart[], recommended: 
 
 function capitalise(word: string): string {
   return word.charAt(0).toUpperCase() + word.slice(1);
+}
+
+const PART_QUESTIONS: Readonly<Record<string, string>> = {
+  request: 'what does the request carry (fields with types, or an example body)',
+  response: 'what does it return on success (status code and an example body)',
+  errors: 'which errors can it return (status codes and error bodies)',
+  auth: 'how do callers authenticate',
+  idempotency: 'what happens when the same request is sent twice',
+  pagination: 'how is the list paginated (page size, cursor)',
+  payload: 'what does the payload look like (fields with types, or an example)',
+  channel: 'which topic or queue carries it',
+  format: 'what is the format (columns, encoding)',
+  location: 'where is it written or read',
+  schedule: 'when does it run',
+  output: 'what does it produce',
+  inputs: 'what are its inputs',
+};
+
+function interfaceQuestion(finding: Finding): string | undefined {
+  const data = finding.data ?? {};
+  const field = plainText(data.field);
+  if (field) return `What type and format does "${field}" have? The contract lists it without one.`;
+  const name = plainText(data.interface) ?? plainText(data.endpoint);
+  if (!name) return undefined;
+  const missing: unknown[] = Array.isArray(data.missing) ? data.missing : [];
+  const asks = missing.map((part) => PART_QUESTIONS[String(part)]).filter((ask): ask is string => !!ask);
+  if (asks.length === 0) return undefined;
+  const joined = asks.join(', and ');
+  return `For ${name}: ${joined}?`;
 }

@@ -2,7 +2,8 @@ import { parseAllDocuments } from 'yaml';
 import { findJsonSequenceProblem, type JsonProblem } from '../model/json-syntax';
 import { codeBlockPosition } from '../model/text';
 import type { CodeBlock, SpecModel } from '../model/types';
-import type { RawFinding, Rule } from './types';
+import type { Finding, RawFinding, Rule } from './types';
+import { plainText } from './question-text';
 
 /** A syntax error inside a block's content: offsets index `CodeBlock.content`. */
 interface BlockError {
@@ -31,6 +32,7 @@ export const invalidCodeBlock: Rule = {
     good: '```json\n{\n  "id": "ord_123",\n  "items": [{ "sku": "A-1", "quantity": 2 }]\n}\n```',
     sources: ['RFC 8259 (JSON)', 'YAML 1.2'],
   },
+  question: invalidCodeBlockQuestion,
   check(model: SpecModel): RawFinding[] {
     const findings: RawFinding[] = [];
     for (const block of model.codeBlocks) {
@@ -147,4 +149,9 @@ function explainUnexpected(problem: Extract<JsonProblem, { kind: 'unexpected' }>
       : `expected ${expected}, found "${word}" (property names need double quotes).`);
   }
   return at(1, `expected ${expected}, found "${rest[0]}".`);
+}
+
+function invalidCodeBlockQuestion(finding: Finding): string | undefined {
+  const language = plainText(finding.data?.language)?.toUpperCase();
+  return `What is the correct ${language ?? 'code'} here? The example does not parse, so it cannot be used as a contract.`;
 }

@@ -1,8 +1,9 @@
 import { positionAt } from '../model/text';
 import type { Range, SpecModel } from '../model/types';
 import { BUILTIN_PROFILES } from '../sections/profiles';
-import type { RawFinding, Rule, RuleContext } from './types';
+import type { Finding, RawFinding, Rule, RuleContext } from './types';
 import { rangeOffsets } from './util';
+import { withText } from './question-text';
 
 /**
  * Front matter that does not parse, is not a mapping, or names a profile that does not exist.
@@ -21,6 +22,7 @@ export const invalidFrontMatter: Rule = {
     bad: '---\nprofile: [api\nowner: payments\n---',
     good: '---\nprofile: api\nowner: payments-team\n---',
   },
+  question: invalidFrontMatterQuestion,
   check(model: SpecModel, context: RuleContext): RawFinding[] {
     const frontMatter = model.frontMatter;
     if (!frontMatter) return [];
@@ -50,4 +52,9 @@ function profileRange(model: SpecModel, block: Range): Range {
   return match[2]
     ? { start: positionAt(model, valueStart), end: positionAt(model, valueStart + match[2].length) }
     : { start: positionAt(model, keyStart), end: positionAt(model, keyStart + 'profile'.length) };
+}
+
+function invalidFrontMatterQuestion(finding: Finding): string | undefined {
+  return withText(finding.data?.profile, (profile) =>
+    `Which kind of spec is this? Its front matter names the profile "${profile}", which does not exist.`);
 }

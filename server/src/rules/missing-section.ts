@@ -2,10 +2,11 @@ import { sectionDefinition, type SectionId } from '../sections/catalog';
 import { mainSectionLevel } from '../model/sections';
 import type { Position, Section, SpecModel } from '../model/types';
 import { presentSections } from '../score/present';
-import type { RawFinding, Rule, RuleContext } from './types';
+import type { Finding, RawFinding, Rule, RuleContext } from './types';
 import { criteriaFixes } from './fixes/criteria';
 import { insertAllSectionsFix, insertSectionFix } from './fixes/sections';
 import { untracedIds } from './untraced-requirement';
+import { plainText } from './question-text';
 
 /**
  * Required sections of the active profile that no heading satisfies. Recommended sections that
@@ -30,6 +31,7 @@ export const missingSection: Rule = {
     options: 'The profile (front matter `profile:` or config `profile`) decides which sections are required; custom '
       + 'profiles and extra heading aliases are configured in `.specready.json`.',
   },
+  question: missingSectionQuestion,
   fixes: (finding, context) => [
     ...(finding.data?.section === 'acceptance-criteria'
       ? criteriaFixes(context, finding, { untraced: untracedIds(context), missingSection: true })
@@ -104,4 +106,33 @@ function lineOrEnd(model: SpecModel, line: number): Position {
   if (line < model.lineStarts.length) return { line, character: 0 };
   const last = model.lineStarts.length - 1;
   return { line: last, character: model.text.length - model.lineStarts[last] };
+}
+
+/** Sections get questions about their content, not about the heading. */
+const SECTION_QUESTIONS: Readonly<Record<string, string>> = {
+  context: 'Why does this work exist, and which system, users and data does it touch?',
+  scope: 'What exactly is in scope for this piece of work?',
+  'out-of-scope': 'What is explicitly not part of this work?',
+  requirements: 'What are the functional requirements, one numbered statement each?',
+  'api-contract': 'What are the endpoints or interfaces, with request and response shapes and errors?',
+  'inputs-outputs': 'What data goes in and comes out, with types and formats?',
+  'non-functional': 'Which measurable targets apply for latency, throughput, availability, security and limits?',
+  'acceptance-criteria': 'How will we know the work is done? Which testable acceptance criteria must pass?',
+  'definition-of-done': 'What must be true before the work counts as finished (tests, docs, review, deployment)?',
+  'dependencies-access': 'Which systems, credentials, environments and people will I need access to?',
+  'open-questions': 'Which decisions are still open, and who owns each of them?',
+  reproduction: 'What exact steps, data and environment reproduce the bug?',
+  'expected-actual': 'What should happen, and what happens instead?',
+  rollback: 'How is the change released, and how is it undone if it goes wrong?',
+  'data-mapping': 'How do the fields map between the two systems, with formats and transformations?',
+  'error-handling': 'What happens when the other side fails: retries, timeouts, idempotency?',
+};
+
+function missingSectionQuestion(finding: Finding): string | undefined {
+  const data = finding.data ?? {};
+  const id = plainText(data.section);
+  const title = plainText(data.title) ?? (id ? sectionDefinition(id)?.title : undefined);
+  if (!id && !title) return undefined;
+  const question = (id && SECTION_QUESTIONS[id]) || `What belongs in "${title}"?`;
+  return `${question} The spec has no "${title ?? id}" section.`;
 }

@@ -2,8 +2,9 @@ import { normalizeHeading } from '../sections/catalog';
 import { rangeFromOffsets } from '../model/text';
 import type { ListItem, Range, Section, Sentence, SpecModel, Table } from '../model/types';
 import { questionMeta } from '../model/questions';
-import type { RawFinding, Rule, RuleContext } from './types';
+import type { Finding, RawFinding, Rule, RuleContext } from './types';
 import { inSection, rangeOffsets } from './util';
+import { shortened, withText } from './question-text';
 
 const SECTION_ID = 'open-questions';
 
@@ -62,6 +63,7 @@ export const openQuestion: Rule = {
     bad: '## Open Questions\n\n- Which queue do we use for retries?\n- Do refunds need approval above 500 EUR?',
     good: '## Open Questions\n\n- ~~Which queue do we use for retries?~~ Decision: SQS `orders-retry` (2024-05-02, @lena)\n- [x] Do refunds need approval above 500 EUR? Resolved: yes, by a finance lead.',
   },
+  question: openQuestionQuestion,
   check(model: SpecModel, context: RuleContext): RawFinding[] {
     const inSectionFindings = model.sections.filter(isQuestionsRoot).flatMap((section) => sectionFindings(model, section));
     return [...inSectionFindings, ...inlineQuestionFindings(model)]
@@ -284,4 +286,9 @@ function finding(question: string, range: Range): RawFinding {
     range,
     data: { question: text.length > 200 ? `${text.slice(0, 197)}...` : text },
   };
+}
+
+function openQuestionQuestion(finding: Finding): string | undefined {
+  return withText(finding.data?.question, (question) =>
+    `Has this open question been decided: "${shortened(question, 160)}"? If so, what is the answer; if not, who decides and by when?`);
 }

@@ -1,8 +1,9 @@
 import { rangeFromOffsets } from '../model/text';
 import { commentHoles } from '../model/holes';
 import type { SpecModel } from '../model/types';
-import type { RawFinding, Rule } from './types';
+import type { Finding, RawFinding, Rule } from './types';
 import { matchesOf, nonProseIntervals, OffsetIntervals, rangeOffsets } from './util';
+import { withText } from './question-text';
 
 interface Hit {
   start: number;
@@ -56,6 +57,7 @@ export const placeholder: Rule = {
     good: '## API Contract\n\nThe response is the created order as JSON (see example below).\n\n- Retry policy: 3 attempts, exponential backoff from 1 s\n- Owner: payments team (@payments-oncall)',
     sources: ['GitHub Spec Kit spec template ([NEEDS CLARIFICATION] markers)', 'Kubernetes KEP template (<<[UNRESOLVED]>> blocks)'],
   },
+  question: placeholderQuestion,
   check(model: SpecModel): RawFinding[] {
     const excluded = nonProseIntervals(model);
     const linkTexts = new OffsetIntervals(model.links.map((link) => rangeOffsets(model, link.range)));
@@ -188,4 +190,9 @@ function dropOverlaps(hits: Hit[]): Hit[] {
 
 function shorten(text: string): string {
   return text.length > 60 ? `${text.slice(0, 57)}...` : text;
+}
+
+function placeholderQuestion(finding: Finding): string | undefined {
+  return withText(finding.data?.placeholder, (placeholder) =>
+    `What goes where the spec still says "${placeholder}"? It is a placeholder, not a decision.`);
 }

@@ -145,4 +145,10 @@ export interface Rule {
    * `fixInfo`, next to the check that reports the finding). Suppressions are added by the caller.
    */
   fixes?: (finding: Finding, context: FixContext) => Array<QuickFix | undefined>;
+  /**
+   * One of this rule's findings as the question a contractor would otherwise ask the team (the
+   * handoff bundle's questions, READINESS.md, the MCP tools), phrased from the finding's data;
+   * undefined when the data says too little (the caller then asks about the message).
+   */
+  question?: (finding: Finding) => string | undefined;
 }

@@ -1,6 +1,7 @@
 import { requirementIndex } from '../model/requirements';
 import type { SpecModel } from '../model/types';
-import type { RawFinding, Rule, RuleContext } from './types';
+import type { Finding, RawFinding, Rule, RuleContext } from './types';
+import { withText } from './question-text';
 
 /**
  * References to ids that are never defined. Only ids whose prefix the document itself uses for
@@ -24,6 +25,7 @@ export const unknownReference: Rule = {
     bad: '## Requirements\n- REQ-1: ...\n\n## Acceptance Criteria\n- AC-1 (REQ-2): Given ...',
     good: '## Requirements\n- REQ-1: ...\n\n## Acceptance Criteria\n- AC-1 (REQ-1): Given ...',
   },
+  question: unknownReferenceQuestion,
   check(model: SpecModel, context: RuleContext): RawFinding[] {
     const index = requirementIndex(model, context.idPattern);
     const defined = new Set(index.definitions.map((definition) => definition.id));
@@ -37,3 +39,7 @@ export const unknownReference: Rule = {
       }));
   },
 };
+
+function unknownReferenceQuestion(finding: Finding): string | undefined {
+  return withText(finding.data?.id, (id) => `What is ${id}? The spec refers to it but never defines it.`);
+}

@@ -3,11 +3,12 @@ import { isNameInside } from '../lexicon/senses';
 import type { QuantityKind } from '../lexicon/quantity';
 import { rangeFromOffsets } from '../model/text';
 import type { Sentence, SpecModel } from '../model/types';
-import type { RawFinding, Rule, RuleContext } from './types';
+import type { Finding, RawFinding, Rule, RuleContext } from './types';
 import { bindingStatement, insideExample, insideJustification, insideParentheses, markedForFollowUp } from '../model/scope';
 import type { Statement } from '../model/statements';
 import { linkStartsWithin } from './util';
 import { measurablePlaceholderFix } from './fixes/wording';
+import { asInstruction, plainText } from './question-text';
 
 interface Quality {
   quality: string;
@@ -299,6 +300,7 @@ export const unmeasurableRequirement: Rule = {
       'Robertson & Robertson, Volere Requirements Specification Template: fit criteria',
     ],
   },
+  question: unmeasurableQuestion,
   fixes: (finding) => [measurablePlaceholderFix(finding)],
   check(model: SpecModel, context: RuleContext): RawFinding[] {
     const findings: RawFinding[] = [];
@@ -390,4 +392,14 @@ function alternation(words: string[]): string {
     .sort((a, b) => b.length - a.length)
     .map((word) => word.split(/[\s-]+/).map((part) => part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('[\\s-]+'))
     .join('|');
+}
+
+function unmeasurableQuestion(finding: Finding): string | undefined {
+  const data = finding.data ?? {};
+  const quality = plainText(data.quality);
+  if (!quality) return undefined;
+  const term = plainText(data.term);
+  const hint = plainText(data.hint);
+  const head = `What ${quality} target applies${term ? ` to "${term}"` : ''}?`;
+  return hint ? `${head} ${asInstruction(hint)}` : head;
 }

@@ -3,9 +3,10 @@ import { commentHoles, hasHole } from '../model/holes';
 import type { SpecModel } from '../model/types';
 import { earsForm, isWellFormed } from '../model/ears';
 import type { Lexicon } from '../lexicon/lexicon';
-import type { RawFinding, Rule, RuleContext } from './types';
+import type { Finding, RawFinding, Rule, RuleContext } from './types';
 import { rewriteCriterionFix } from './fixes/criteria';
 import { rewriteAsEarsFix } from './fixes/ears';
+import { plainText, shortened } from './question-text';
 
 /** Outcomes nobody can check: they describe a feeling or restate "it works". */
 const VAGUE_OUTCOME = new RegExp(
@@ -69,6 +70,7 @@ export const untestableCriterion: Rule = {
       'Gherkin Given/When/Then (cucumber.io) for the criterion shape'],
   },
   // Documents that write criteria in EARS (Kiro) get the EARS shape too.
+  question: untestableQuestion,
   fixes: (finding, context) => [rewriteCriterionFix(context, finding), ...(context.profile === 'kiro' ? [rewriteAsEarsFix(context, finding)] : [])],
   check(model: SpecModel, context: RuleContext): RawFinding[] {
     // Ids carry digits and would pass for measured values; judge the wording without them.
@@ -171,4 +173,13 @@ function complementIsObservable(complement: string, lexicon: Lexicon | undefined
 
 function evaluative(text: string, lexicon: Lexicon | undefined): boolean {
   return EVALUATION.test(text.trim()) || (lexicon?.find(text).length ?? 0) > 0;
+}
+
+function untestableQuestion(finding: Finding): string | undefined {
+  const data = finding.data ?? {};
+  const criterion = plainText(data.criterion);
+  if (!criterion) return undefined;
+  const phrase = plainText(data.phrase);
+  const vague = phrase ? ` "${phrase}" cannot be checked.` : '';
+  return `How would a tester check "${shortened(criterion, 120)}"?${vague} Name the observable result: a status code, a stored value, a message or a number with a unit.`;
 }

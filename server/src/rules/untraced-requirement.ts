@@ -1,7 +1,8 @@
 import { requirementIndex } from '../model/requirements';
 import type { SpecModel } from '../model/types';
-import type { FixContext, RawFinding, Rule, RuleContext } from './types';
+import type { Finding, FixContext, RawFinding, Rule, RuleContext } from './types';
 import { criteriaFixes } from './fixes/criteria';
+import { plainText, shortened, withText } from './question-text';
 
 /** Requirement ids that no acceptance criterion references. */
 export const untracedRequirement: Rule = {
@@ -19,6 +20,7 @@ export const untracedRequirement: Rule = {
     good: '## Requirements\n- REQ-1: Refunds MUST be idempotent.\n\n## Acceptance Criteria\n- AC-1 (REQ-1): Given a refunded order, when the same refund request is repeated, then the response is 200 and no second refund is created.',
     options: '`idPattern` (default `[A-Z][A-Z0-9]*-\\d+`) sets what a requirement id looks like.',
   },
+  question: untracedQuestion,
   fixes: (finding, context) => criteriaFixes(context, finding, { untraced: untracedIds(context), id: String(finding.data?.id), missingSection: false }),
   check(model: SpecModel, context: RuleContext): RawFinding[] {
     const index = requirementIndex(model, context.idPattern);
@@ -46,4 +48,12 @@ function requirementText(text: string, id: string): string {
 /** The requirement ids this rule reported, in document order: those no criterion references yet. */
 export function untracedIds(context: FixContext): string[] {
   return context.findings.filter((finding) => finding.rule === untracedRequirement.id).map((finding) => String(finding.data?.id));
+}
+
+function untracedQuestion(finding: Finding): string | undefined {
+  const data = finding.data ?? {};
+  return withText(data.id, (id) => {
+    const requirement = plainText(data.requirement);
+    return `How will ${id}${requirement ? ` ("${shortened(requirement, 80)}")` : ''} be accepted? No acceptance criterion tests it: which check proves it is done?`;
+  });
 }

@@ -7,9 +7,10 @@ import { insideExample, insideJustification, insideParentheses, insideQuotes, ma
 import { statementOf, type Statement } from '../model/statements';
 import { rangeFromOffsets } from '../model/text';
 import type { Sentence, SpecModel } from '../model/types';
-import type { RawFinding, Rule, RuleContext } from './types';
+import type { Finding, RawFinding, Rule, RuleContext } from './types';
 import { insideLink } from './util';
 import { measurablePlaceholderFix } from './fixes/wording';
+import { asInstruction, plainText } from './question-text';
 
 /** What a comparative is compared to: "faster than the nightly export", "similar to the v1 report". */
 const COMPARED = /^(?:\s+(?:to|as|with)\b|[^.;]*?\b(?:than|compared (?:to|with)|relative to)\b)/i;
@@ -97,6 +98,7 @@ export const vagueTerm: Rule = {
       + 'In a term, "*" stands for one word and "#" for one number ("about #"). '
       + '`vocabulary.remove` drops built-in terms by spelling ("fast", "etc.").',
   },
+  question: vagueTermQuestion,
   fixes: (finding) => [measurablePlaceholderFix(finding)],
   check(model: SpecModel, context: RuleContext): RawFinding[] {
     const findings: RawFinding[] = [];
@@ -276,4 +278,37 @@ function finding(model: SpecModel, sentence: Sentence, match: LexiconMatch): Raw
 /** "[pre-existing periodic jobs](...)": a link label names what it links to; the target defines it. */
 function insideLinkLabel(model: SpecModel, offset: number): boolean {
   return insideLink(model, offset);
+}
+
+/**
+ * Vague words: the hint says what kind of number resolves them ("state a latency target, e.g.
+ * p95 < 200 ms"), which also picks the question ("What latency counts as "fast"?").
+ */
+const HINT_QUESTIONS: ReadonlyArray<[RegExp, (term: string) => string]> = [
+  [/latency/, (term) => `What latency counts as "${term}"?`],
+  [/availability/, (term) => `What availability counts as "${term}"?`],
+  [/load it must|sustained rate/, (term) => `What load must it handle to count as "${term}"?`],
+  [/failure budget/, (term) => `What failure rate is acceptable for "${term}"?`],
+  [/usability criterion/, (term) => `How will we test that it is "${term}"?`],
+  [/resource budget|memory budget/, (term) => `What resource budget does "${term}" mean?`],
+  [/failures it must survive/, (term) => `Which failures must it survive to count as "${term}"?`],
+  [/^give the size/, (term) => `How large is "${term}"?`],
+  [/^give the duration|deadline|maximum delay/, (term) => `How soon or how long is "${term}", exactly?`],
+  [/^give the number|threshold/, (term) => `What number does "${term}" stand for?`],
+  [/frequency/, (term) => `How often is "${term}"?`],
+  [/^list which ones|^list every case/, (term) => `Which cases exactly does "${term}" cover?`],
+  [/^decide/, (term) => `Is this a firm requirement, or when exactly does "${term}" let it not apply?`],
+  [/^state the trigger/, (term) => `What exactly triggers it ("${term}")?`],
+  [/^state the target/, (term) => `What target does "${term}" mean?`],
+  [/alternatives/, (term) => `Which alternatives count as "${term}"?`],
+];
+
+function vagueTermQuestion(finding: Finding): string | undefined {
+  const data = finding.data ?? {};
+  const term = plainText(data.text) ?? plainText(data.term);
+  if (!term) return undefined;
+  const hint = plainText(data.hint) ?? '';
+  const head = HINT_QUESTIONS.find(([pattern]) => pattern.test(hint))?.[1](term) ?? `What exactly counts as "${term}"?`;
+  // The loophole hint ("decide: make it a firm requirement, ...") only restates that question.
+  return hint && !/^decide/.test(hint) ? `${head} ${asInstruction(hint)}` : head;
 }

@@ -1,10 +1,11 @@
 import { oneOf } from '../lexicon/regex';
 import { rangeFromOffsets } from '../model/text';
 import type { Section, Sentence, SpecModel } from '../model/types';
-import type { RawFinding, Rule } from './types';
+import type { Finding, RawFinding, Rule } from './types';
 import { bindingStatement, insideExample, insideQuotes } from '../model/scope';
 import type { Statement } from '../model/statements';
 import { weakModalFixes } from './fixes/wording';
+import { plainText } from './question-text';
 
 /**
  * Section roles whose statements are requirement lists: there every weak modal leaves the level
@@ -139,6 +140,7 @@ export const weakModal: Rule = {
       'INCOSE Guide for Writing Requirements, R2 and R3 (use "shall"/definite requirement verbs)',
     ],
   },
+  question: weakModalQuestion,
   fixes: (finding) => weakModalFixes(finding),
   check(model: SpecModel): RawFinding[] {
     const findings: RawFinding[] = [];
@@ -269,4 +271,16 @@ function finding(model: SpecModel, sentence: Sentence, start: number, match: Reg
     range: rangeFromOffsets(model, from, to),
     data: { modal, negated: Boolean(match[2]), replacement: advice.replacement, alternatives: advice.alternatives },
   };
+}
+
+function weakModalQuestion(finding: Finding): string | undefined {
+  const data = finding.data ?? {};
+  const modal = plainText(data.modal);
+  if (!modal) return undefined;
+  const written = data.negated === true ? `${modal} not` : modal;
+  const replacement = plainText(data.replacement);
+  const alternatives = Array.isArray(data.alternatives) ? data.alternatives.filter((item): item is string => typeof item === 'string') : [];
+  const options = [replacement, ...alternatives].filter((item, index, all): item is string => !!item && all.indexOf(item) === index);
+  const choice = options.length > 0 ? ` Should it read ${options.join(' or ')} (RFC 2119)?` : '';
+  return `Is this required or optional? "${written}" can be read either way.${choice}`;
 }
