@@ -3,7 +3,8 @@
  * which includes the statement layer), each rule in the engine's order on a fresh model, and the
  * score. Each run parses anew, so a rule that first asks for a derived view of the model (section
  * roles, interfaces) pays for building it, as it does in a real analysis. Phases of one run are
- * measured back to back, runs are repeated and the medians reported.
+ * measured back to back, runs are repeated and the medians reported. Times are this process's CPU
+ * time (process.cpuUsage), so that other processes on a loaded machine do not count.
  *
  * Standalone: node out/scripts/bench/phases.js [LINES] [RUNS]   (default 2000 lines, 30 runs)
  */
@@ -18,7 +19,7 @@ import { computeScore } from '../../server/src/engine/score';
 import { BUILTIN_PROFILES, DEFAULT_PROFILE } from '../../server/src/sections/profiles';
 import type { Finding } from '../../server/src/rules/types';
 import { lineCount, loadCorpus, specOfSize } from './corpus';
-import { nowMs, summarize } from './stats';
+import { cpuMs, summarize } from './stats';
 
 export interface PhaseTimes {
   /** Phase name → median milliseconds, in the order measured. */
@@ -32,7 +33,7 @@ export function phaseTimes(text: string, runs: number, warmup = 10): PhaseTimes 
   const context: RuleContext = { profile, lexicon: createLexicon(), idPattern: DEFAULT_ID_PATTERN };
   const samples = new Map<string, number[]>();
   const record = (name: string, start: number) => {
-    const end = nowMs();
+    const end = cpuMs();
     let list = samples.get(name);
     if (!list) samples.set(name, (list = []));
     list.push(end - start);
@@ -40,17 +41,17 @@ export function phaseTimes(text: string, runs: number, warmup = 10): PhaseTimes 
   };
   for (let run = 0; run < warmup + runs; run++) {
     const keep = run >= warmup;
-    let start = nowMs();
+    let start = cpuMs();
     markdown.parse(text, {});
-    start = keep ? record('markdown-it parse (the floor)', start) : nowMs();
+    start = keep ? record('markdown-it parse (the floor)', start) : cpuMs();
     const model = parseSpec(text, 'file:///bench/spec.md');
-    start = keep ? record('parseSpec (model, statements included)', start) : nowMs();
+    start = keep ? record('parseSpec (model, statements included)', start) : cpuMs();
     buildStatements(model);
-    start = keep ? record('  of which buildStatements (run again)', start) : nowMs();
+    start = keep ? record('  of which buildStatements (run again)', start) : cpuMs();
     const findings: Finding[] = [];
     for (const rule of RULES) {
       for (const raw of rule.check(model, context)) findings.push({ rule: rule.id, severity: raw.severity ?? rule.defaultSeverity, message: raw.message, range: raw.range });
-      start = keep ? record(`rule ${rule.id}`, start) : nowMs();
+      start = keep ? record(`rule ${rule.id}`, start) : cpuMs();
     }
     computeScore({ model, findings, profile, idPattern: DEFAULT_ID_PATTERN, scoringOf: (id) => findRule(id) && { role: findRule(id)!.scoreRole, dimension: findRule(id)!.dimension } });
     if (keep) record('score', start);

@@ -3,7 +3,7 @@ import type { Finding } from '../rules/types';
 import type { SectionId } from '../sections/catalog';
 import { rolesOf } from './roles';
 import { untestableReason } from '../rules/untestable-criterion';
-import { anchorsOf, topicWords } from './specific';
+import { isSpecific, topicWords } from './specific';
 import { isBinding, isGroupLabel, isScenario, statementsOf, type Statement } from './statements';
 import type { DimensionId, ScoreRole } from './types';
 
@@ -65,17 +65,17 @@ export function judgeStatements(model: SpecModel, findings: readonly ScoredFindi
       ? /\bshall\b/i.test(statement.text)
       : inRequirements ? statement.kind !== 'sentence' || isBinding(statement.text) : !discussion && !criterion && isBinding(statement.text));
     const done = !group && inDone;
-    const anchors = anchorsOf(statement.text, { idPattern: ids, topic, words: !requirement && !criterion });
+    const anchored = isSpecific(statement.text, { idPattern: ids, topic, words: !requirement && !criterion });
     const wording = inside.find((f) => f.role === 'wording' || f.role === 'placeholder');
     // A lead-in label ("**Acceptance Scenarios**:") names what follows; it says nothing itself.
-    const specific = anchors.length > 0 && !wording && !group;
+    const specific = anchored && !wording && !group;
     let observable = false;
     let weakness: string | undefined;
     if (!specific) weakness = wording ? wording.finding.message.split(':')[0] : 'no value, name or identifier';
     if (criterion) {
       const outcome = inside.find((f) => f.role === 'outcome');
       const reason = untestableReason(statement.prose.replace(ids, ' '), statement.text.replace(ids, ' '));
-      observable = !outcome && !reason && !inside.some((f) => f.role === 'placeholder') && (anchors.length > 0 || scenario);
+      observable = !outcome && !reason && !inside.some((f) => f.role === 'placeholder') && (anchored || scenario);
       if (!observable) weakness = outcome ? 'no observable outcome' : reason ? 'no observable outcome' : 'nothing a tester can check';
     }
     return { statement, roles, label, ids: written, definesId, requirement, criterion, done, specific, observable, weakness };

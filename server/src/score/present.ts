@@ -3,7 +3,7 @@ import { hasQuantity } from '../lexicon/quantity';
 import type { SectionId } from '../sections/catalog';
 import { contractInputFromModel } from './contract';
 import { sectionRoles } from './roles';
-import { anchorsOf } from './specific';
+import { isSpecific } from './specific';
 import { isBinding, isScenario, statementsOf } from './statements';
 
 /**
@@ -26,7 +26,7 @@ export function presentSections(model: SpecModel): Set<SectionId> {
     const ids = statement.section ? roles.get(statement.section) ?? [] : [];
     if (ids.some((id) => DISCUSSION.includes(id)) || !statement.section) continue;
     if (isScenario(statement.text)) present.add('acceptance-criteria');
-    if (isBinding(statement.text) && anchorsOf(statement.text).length > 0) {
+    if (isBinding(statement.text) && isSpecific(statement.text)) {
       bindingCount++;
       if (hasQuantity(statement.prose)) present.add('non-functional');
     }

@@ -77,10 +77,7 @@ const CONTENT_WORDS = 3;
 
 /** The anchors of a statement; empty for filler. */
 export function anchorsOf(text: string, options: SpecificityOptions = {}): string[] {
-  let body = text.replace(ABBREVIATIONS, ' ');
-  if (options.idPattern) body = body.replace(options.idPattern, ' ');
-  // List ordinals and leading numbering are structure, not values.
-  body = body.replace(/^\s*(?:[-*+]\s+)?(?:\[[ xX]\]\s+)?(?:\(?\d+(?:\.\d+)*[.):]\s+)?/, '');
+  const body = anchorBody(text, options);
   const anchors: string[] = [];
   const code = CODE.exec(body);
   if (code) anchors.push(code[0]);
@@ -99,8 +96,24 @@ export function anchorsOf(text: string, options: SpecificityOptions = {}): strin
   return anchors;
 }
 
+/**
+ * Whether the statement has any anchor: the same tests as anchorsOf, stopping at the first
+ * that holds (the score asks this of every statement).
+ */
 export function isSpecific(text: string, options: SpecificityOptions = {}): boolean {
-  return anchorsOf(text, options).length > 0;
+  const body = anchorBody(text, options);
+  if (CODE.test(body)) return true;
+  const withoutCode = body.replace(/`[^`\n]*`/g, ' ');
+  if (DIGIT.test(withoutCode) || QUOTED.test(withoutCode) || IDENTIFIER.test(withoutCode) || properName(withoutCode) !== undefined) return true;
+  return options.words === true && contentWords(withoutCode, options.topic).length >= CONTENT_WORDS;
+}
+
+/** The text anchors are looked for in: abbreviations, ids and leading list numbering left out. */
+function anchorBody(text: string, options: SpecificityOptions): string {
+  let body = text.replace(ABBREVIATIONS, ' ');
+  if (options.idPattern) body = body.replace(options.idPattern, ' ');
+  // List ordinals and leading numbering are structure, not values.
+  return body.replace(/^\s*(?:[-*+]\s+)?(?:\[[ xX]\]\s+)?(?:\(?\d+(?:\.\d+)*[.):]\s+)?/, '');
 }
 
 /**
