@@ -20,6 +20,11 @@ const IDENTIFIER = new RegExp([
   '\\b[a-z][a-z0-9+.-]*:\\/\\/\\S+', // url
   '\\b[\\w.+-]+@[\\w-]+\\.[\\w.]+\\b', // email
 ].join('|'));
+/**
+ * What every IDENTIFIER alternative needs: an underscore, a slash or an at sign, a lower-case
+ * letter before an upper-case one, or a dot between letters or digits. Most prose has none.
+ */
+const MAY_BE_IDENTIFIER = /[_/@]|[a-z][A-Z]|[a-z0-9]\.[a-z0-9_]/;
 const DIGIT = /\d/;
 /** Words that start clauses or are capitalised by convention rather than being names. */
 const NOT_NAMES = new Set([
@@ -104,7 +109,8 @@ export function isSpecific(text: string, options: SpecificityOptions = {}): bool
   const body = anchorBody(text, options);
   if (CODE.test(body)) return true;
   const withoutCode = body.replace(/`[^`\n]*`/g, ' ');
-  if (DIGIT.test(withoutCode) || QUOTED.test(withoutCode) || IDENTIFIER.test(withoutCode) || properName(withoutCode) !== undefined) return true;
+  if (DIGIT.test(withoutCode) || QUOTED.test(withoutCode) || (MAY_BE_IDENTIFIER.test(withoutCode) && IDENTIFIER.test(withoutCode))
+    || properName(withoutCode) !== undefined) return true;
   return options.words === true && contentWords(withoutCode, options.topic).length >= CONTENT_WORDS;
 }
 
@@ -124,6 +130,9 @@ function properName(text: string): string | undefined {
   const plain = text.replace(/[*_[\]()>#|]/g, ' ');
   const words = plain.split(/\s+/).filter(Boolean);
   for (let index = 1; index < words.length; index++) {
+    // A word opening with a lower-case ASCII letter or a digit keeps that first character.
+    const first = words[index].charCodeAt(0);
+    if ((first >= 97 && first <= 122) || (first >= 48 && first <= 57)) continue;
     const word = words[index].replace(/[^\p{L}\p{N}'-]+$/u, '').replace(/^[^\p{L}\p{N}]+/u, '');
     if (!/^\p{Lu}[\p{Ll}\p{N}]/u.test(word) || NOT_NAMES.has(word) || word.length < 3) continue;
     const previous = words[index - 1];
