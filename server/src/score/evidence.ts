@@ -4,7 +4,7 @@ import type { SectionId } from '../sections/catalog';
 import { rolesOf } from './roles';
 import { untestableReason } from '../rules/untestable-criterion';
 import { isSpecific, topicWords } from './specific';
-import { isBinding, isGroupLabel, isScenario, statementsOf, type Statement } from './statements';
+import { statementsOf, traitsOf, type Statement } from './statements';
 import type { DimensionId, ScoreRole } from './types';
 
 /** A finding with the way the score uses it and where it starts. */
@@ -54,16 +54,17 @@ export function judgeStatements(model: SpecModel, findings: readonly ScoredFindi
     const opening = openingId.exec(statement.text);
     const definesId = opening ? opening[0].replace(/^[\s*_`[(|]+/, '') : undefined;
     const label = definesId ?? written[0] ?? `line ${statement.range.start.line + 1}`;
-    const group = isGroupLabel(statement.text);
+    const traits = traitsOf(statement);
+    const group = traits.group;
     const discussion = roles.some((id) => DISCUSSION.includes(id)) || (roles.length === 0 && statement.section?.level === 1) || !statement.section;
     const inCriteria = roles.includes('acceptance-criteria');
     const inRequirements = roles.some((id) => REQUIREMENT_SECTIONS.includes(id));
     const inDone = roles.includes('definition-of-done');
-    const scenario = isScenario(statement.text);
+    const scenario = traits.scenario;
     const criterion = !group && !inDone && (inCriteria ? statement.kind !== 'sentence' || scenario : scenario && !discussion);
     const requirement = !group && !inDone && (inCriteria
       ? /\bshall\b/i.test(statement.text)
-      : inRequirements ? statement.kind !== 'sentence' || isBinding(statement.text) : !discussion && !criterion && isBinding(statement.text));
+      : inRequirements ? statement.kind !== 'sentence' || traits.binding : !discussion && !criterion && traits.binding);
     const done = !group && inDone;
     const anchored = isSpecific(statement.text, { idPattern: ids, topic, words: !requirement && !criterion });
     const wording = inside.find((f) => f.role === 'wording' || f.role === 'placeholder');

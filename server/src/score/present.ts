@@ -4,7 +4,7 @@ import type { SectionId } from '../sections/catalog';
 import { contractInputFromModel } from './contract';
 import { sectionRoles } from './roles';
 import { isSpecific } from './specific';
-import { isBinding, isScenario, statementsOf } from './statements';
+import { statementsOf, traitsOf } from './statements';
 
 /**
  * Every canonical id the document covers: the roles of its sections, plus pieces written
@@ -25,8 +25,9 @@ export function presentSections(model: SpecModel): Set<SectionId> {
     if (SCOPE_LABEL.test(text) || USER_STORY.test(text)) present.add('scope');
     const ids = statement.section ? roles.get(statement.section) ?? [] : [];
     if (ids.some((id) => DISCUSSION.includes(id)) || !statement.section) continue;
-    if (isScenario(statement.text)) present.add('acceptance-criteria');
-    if (isBinding(statement.text) && isSpecific(statement.text)) {
+    const traits = traitsOf(statement);
+    if (traits.scenario) present.add('acceptance-criteria');
+    if (traits.binding && isSpecific(statement.text)) {
       bindingCount++;
       if (hasQuantity(statement.prose)) present.add('non-functional');
     }

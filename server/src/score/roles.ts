@@ -1,5 +1,5 @@
 import type { Section, SpecModel } from '../model/types';
-import { isBinding, isGroupLabel, isScenario, statementsOf, type Statement } from './statements';
+import { statementsOf, traitsOf, type Statement } from './statements';
 import { hasQuantity } from '../lexicon/quantity';
 import { matchHeading, type SectionId } from '../sections/catalog';
 
@@ -65,6 +65,22 @@ function normalizeVoice(title: string): string {
  * acceptance criteria, "Fix scope" -> scope).
  */
 function byHeadingStart(title: string): SectionId[] {
+  let ids = headingStarts.get(title);
+  if (!ids) {
+    if (headingStarts.size >= MAX_HEADING_STARTS) headingStarts.clear();
+    ids = readHeadingStart(title);
+    // The key is a copy: a title is a substring that would keep its whole document alive.
+    headingStarts.set((' ' + title).slice(1), ids);
+  }
+  // A copy: callers never share a mutable array.
+  return [...ids];
+}
+
+// Unnamed headings repeat across documents and the versions of one being edited.
+const headingStarts = new Map<string, readonly SectionId[]>();
+const MAX_HEADING_STARTS = 10_000;
+
+function readHeadingStart(title: string): SectionId[] {
   const voiced = normalizeVoice(title);
   const whole = matchHeading(voiced);
   if (whole.length > 0) return whole;
@@ -125,7 +141,7 @@ class ContentView {
 
   /** Statements of the section and its subsections, group labels left out. */
   statements(section: Section): Statement[] {
-    return this.descendants(section).flatMap((s) => this.groups.get(s) ?? []).filter((s) => !this.test('group', s, (t) => isGroupLabel(t.text)));
+    return this.descendants(section).flatMap((s) => this.groups.get(s) ?? []).filter((s) => !traitsOf(s).group);
   }
 
   /** A test's result for one statement, remembered under the test's name. */
@@ -144,8 +160,8 @@ function byContent(section: Section, content: ContentView): SectionId[] {
   const units = statements.filter((s) => s.kind !== 'sentence');
   const count = (name: string, test: (s: Statement) => boolean) => statements.filter((s) => content.test(name, s, test)).length;
   const majority = (n: number, of: number) => of >= 2 && n / of >= 0.5;
-  if (majority(count('scenario', (s) => isScenario(s.text)), statements.length)) return ['acceptance-criteria'];
-  if (majority(count('binding', (s) => isBinding(s.text) || ID_LED.test(s.cells?.[0] ?? s.text)), units.length)) return ['requirements'];
+  if (majority(count('scenario', (s) => traitsOf(s).scenario), statements.length)) return ['acceptance-criteria'];
+  if (majority(count('binding', (s) => traitsOf(s).binding || ID_LED.test(s.cells?.[0] ?? s.text)), units.length)) return ['requirements'];
   if (majority(count('delivery', (s) => DELIVERY.test(s.text)), units.length || statements.length)) return ['definition-of-done'];
   if (majority(count('quantity', (s) => hasQuantity(s.prose)), units.length)) return ['non-functional'];
   const below = new Set(content.descendants(section));

@@ -111,7 +111,7 @@ export function isSpecific(text: string, options: SpecificityOptions = {}): bool
   const withoutCode = body.replace(/`[^`\n]*`/g, ' ');
   if (DIGIT.test(withoutCode) || QUOTED.test(withoutCode) || (MAY_BE_IDENTIFIER.test(withoutCode) && IDENTIFIER.test(withoutCode))
     || properName(withoutCode) !== undefined) return true;
-  return options.words === true && contentWords(withoutCode, options.topic).length >= CONTENT_WORDS;
+  return options.words === true && contentWords(withoutCode, options.topic, CONTENT_WORDS).length >= CONTENT_WORDS;
 }
 
 /** The text anchors are looked for in: abbreviations, ids and leading list numbering left out. */
@@ -142,13 +142,19 @@ function properName(text: string): string | undefined {
   return undefined;
 }
 
-/** Distinct words of four letters or more that are neither generic nor the topic's own. */
-export function contentWords(text: string, topic: ReadonlySet<string> = new Set()): string[] {
+/**
+ * Distinct words of four letters or more that are neither generic nor the topic's own; with
+ * `enough`, the first that many (the rest are not looked at).
+ */
+export function contentWords(text: string, topic: ReadonlySet<string> = new Set(), enough = Infinity): string[] {
   const seen = new Set<string>();
   for (const raw of text.toLowerCase().split(/[^\p{L}\p{N}'-]+/u)) {
+    // Trimming only shortens a word: one already too short is skipped as it is.
+    if (raw.length < 4) continue;
     const word = raw.replace(/^['-]+|['-]+$/g, '').replace(/'s$/, '');
     if (word.length < 4 || GENERIC.has(word) || topic.has(word) || topic.has(word.replace(/s$/, ''))) continue;
     seen.add(word);
+    if (seen.size >= enough) break;
   }
   return [...seen];
 }

@@ -82,6 +82,27 @@ function collect(model: SpecModel): Statement[] {
   return statements.sort((a, b) => a.start - b.start);
 }
 
+export interface StatementTraits {
+  scenario: boolean;
+  binding: boolean;
+  group: boolean;
+}
+
+const traits = new WeakMap<Statement, StatementTraits>();
+
+/**
+ * isScenario, isBinding and isGroupLabel of a statement's text, worked out once per statement:
+ * the section roles, the sections a document covers and the judged statements all ask.
+ */
+export function traitsOf(statement: Statement): StatementTraits {
+  let found = traits.get(statement);
+  if (!found) {
+    found = { scenario: isScenario(statement.text), binding: isBinding(statement.text), group: isGroupLabel(statement.text) };
+    traits.set(statement, found);
+  }
+  return found;
+}
+
 /** "Given ... when ... then ..." in any order of emphasis; "When ... then ..." too. */
 export function isScenario(text: string): boolean {
   return /\bthen\b/i.test(text) && /\b(?:given|when)\b/i.test(text);
