@@ -9,6 +9,8 @@ export interface Criterion {
   range: Range;
   section: Section | undefined;
   kind: 'list-item' | 'table-row';
+  /** For table rows: the cells' prose. */
+  cells?: string[];
 }
 
 /**
@@ -40,6 +42,7 @@ export function acceptanceCriteria(model: SpecModel): Criterion[] {
         range: rangeFromOffsets(model, first.startOffset, last.endOffset),
         section: table.section,
         kind: 'table-row',
+        cells: row.map((cell) => model.prose.slice(cell.startOffset, cell.endOffset)),
       });
     }
   }

@@ -31,10 +31,13 @@ export class ExpansionIndex {
   /** `texts` are searched as written; `offsetBase` places each text in the document. */
   constructor(texts: Array<{ text: string; offset: number }>) {
     for (const { text, offset } of texts) {
+      let previous = '';
       for (const match of text.matchAll(/[A-Za-z][A-Za-z0-9]*(?:[-_][A-Za-z0-9]+)*/g)) {
         const word = match[0];
         const split = parts(word);
-        if (split.length === 0) continue;
+        // A doubled word is a slip ("host networking networking service"), not a letter.
+        if (split.length === 0 || word.toLowerCase() === previous) continue;
+        previous = word.toLowerCase();
         const initials = split.map((part) => part[0].toLowerCase()).join('');
         // An acronym is not its own expansion ("PVC" gives no letters but its first).
         const acronym = /^[A-Z0-9]{2,}s?$/.test(word);
@@ -55,11 +58,13 @@ export class ExpansionIndex {
   }
 
   /**
-   * True when some run of words spells `acronym` by its initials. A two-letter acronym spelled by
-   * plain lower-case words ("some action") is a coincidence unless it sits within `near` characters
-   * of one of `uses` (offsets where the acronym is written).
+   * True when some run of words spells `acronym` by its initials: words written with capitals or
+   * as compounds anywhere ("Graceful Node Shutdown", "PersistentVolumeClaim"); plain lower-case
+   * words ("host networking service") only inside `near` (the statement using the acronym, from
+   * offset `near.start` to `near.end`) or just before it, since plain words spell short acronyms by
+   * chance. Two letters come only from one compound word ("PersistentVolume").
    */
-  spells(acronym: string, uses: number[], near = 300): boolean {
+  spells(acronym: string, near: { start: number; end: number }): boolean {
     const letters = acronym.toLowerCase();
     if (!/^[a-z]+$/.test(letters)) return false;
     for (const start of this.byInitial.get(letters[0]) ?? []) {
@@ -70,7 +75,7 @@ export class ExpansionIndex {
       // Two letters are spelled by chance all the time; only one compound word counts ("PersistentVolume").
       if (letters.length === 2 ? run.length === 1 : run.every((word) => word.marked || word.glue)) return true;
       const at = this.words[start].offset;
-      if (letters.length > 2 && uses.some((use) => Math.abs(use - at) <= near)) return true;
+      if (letters.length > 2 && at >= near.start - 300 && at <= near.end) return true;
     }
     return false;
   }

@@ -74,7 +74,7 @@ export const undefinedTerm: Rule = {
     const findings: RawFinding[] = [];
     const glossary = model.sections.find((section) => GLOSSARY_TITLE.test(section.title) && !section.title.trim().endsWith('?'));
     const established = new Established(model);
-    const resolves = (acronym: string, at: number) => established.has(acronym, at);
+    const resolves = (acronym: string, near: { start: number; end: number }) => established.has(acronym, near);
     for (const statement of statements) {
       const inContract = isContractSection(statement.section);
       for (const sentence of statement.sentences) {
@@ -82,7 +82,7 @@ export const undefinedTerm: Rule = {
           if (inExample(sentence.text, candidate.index) || linkedAfter(model, sentence, candidate)) continue;
           const key = candidate.key.toLowerCase();
           if (seen.has(key) || defined.has(key) || project.has(key) || project.has(candidate.term.toLowerCase())) continue;
-          if (candidate.kind === 'acronym' && (isCommonAcronym(candidate.key) || lowerWords.has(key) || resolves(candidate.key, sentence.startOffset + candidate.index))) continue;
+          if (candidate.kind === 'acronym' && (isCommonAcronym(candidate.key) || lowerWords.has(key) || resolves(candidate.key, { start: statement.listItem?.startOffset ?? statement.startOffset, end: statement.endOffset }))) continue;
           if (candidate.kind === 'name' && (COMMON_NAMES.has(key) || key.split(' ').some((word) => COMMON_NAMES.has(word) || lowerWords.has(word)) || established.linkWords.has(key))) continue;
           seen.add(key);
           const start = sentence.startOffset + candidate.index;
@@ -189,10 +189,16 @@ function definedTerms(model: SpecModel): Set<string> {
 
 /**
  * A term named as an example ("switch schedulers (e.g., from OCM to Clusternet)", "tools such as
- * Falco") illustrates; the statement does not depend on it.
+ * Falco", one of a parenthesised list) illustrates; the statement does not depend on it.
  */
 function inExample(text: string, index: number): boolean {
-  return /(?:\be\.\s?g\.|\bfor (?:example|instance)\b|\bsuch as\b|\bincluding\b)[^;:)]*$/i.test(text.slice(0, index));
+  const before = text.slice(0, index);
+  if (/(?:\be\.\s?g\.|\bfor (?:example|instance)\b|\bsuch as\b|\bincluding\b)[^;:)]*$/i.test(before)) return true;
+  // One of a parenthesised list ("external plugins (NRI, DRA)", "its own API (OCM `Placement`, Fleet …, etc.)").
+  const open = before.lastIndexOf('(');
+  if (open < 0 || before.indexOf(')', open) >= 0) return false;
+  const close = text.indexOf(')', index);
+  return close >= 0 && /,/.test(text.slice(open, close));
 }
 
 /**
@@ -234,13 +240,13 @@ class Established {
     this.code = [...model.inlineCode.map((code) => code.text), ...model.codeBlocks.map((block) => block.content)].join('\n');
   }
 
-  has(acronym: string, at: number): boolean {
+  has(acronym: string, near: { start: number; end: number }): boolean {
     if (this.ecosystem.has(acronym) || this.headings.has(acronym) || this.linkWords.has(acronym.toLowerCase())) return true;
     // A naming prefix or part of identifiers: "NSString", "getPVCName", `CSIDriver`, `kind: CRD`.
     const part = new RegExp(`${acronym}(?=[A-Z][a-z])|(?<=[a-z])${acronym}(?![a-z])`);
     if (part.test(this.model.text) || new RegExp(`\\b${acronym}s?\\b`).test(this.code)) return true;
     this.expansions ??= new ExpansionIndex([{ text: this.model.prose, offset: 0 }, ...urls(this.model).map((text) => ({ text, offset: -1e9 }))]);
-    return this.expansions.spells(acronym, [at]);
+    return this.expansions.spells(acronym, near);
   }
 }
 

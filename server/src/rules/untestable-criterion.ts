@@ -1,4 +1,4 @@
-import { acceptanceCriteria } from '../model/criteria';
+import { acceptanceCriteria, type Criterion } from '../model/criteria';
 import { commentHoles, hasHole } from '../model/holes';
 import type { SpecModel } from '../model/types';
 import { earsForm, isWellFormed } from '../model/ears';
@@ -62,7 +62,13 @@ export const untestableCriterion: Rule = {
       + 'number with a unit can. Given/When/Then criteria are judged on their Then clause: it is testable when it names '
       + 'something observable, or states the state of a named thing ("then their numbers are consecutive", "then the '
       + 'account stays locked"); not when it states a feeling ("the agent understands why"), an evaluation ("the report '
-      + 'is complete and accurate", any vague term) or mere success ("the import succeeds").',
+      + 'is complete and accurate", any vague term) or mere success ("the import succeeds"). A criterion that names a '
+      + 'deliverable or a state checkable as written passes ("Feature implemented behind a feature gate", "Add unit '
+      + 'tests for merging precedence", "Documentation published", "No bug reports against the feature", "NodeRestriction: '
+      + 'beta"); an activity with no end is reported ("Gather feedback from developers", "Allowing time for feedback", '
+      + '"Determine if additional tests are necessary"). Items that are not criteria are skipped: a bare link or "See …" '
+      + 'pointer, a name in a list, a documentation topic ("How to …"), a contingency ("If …, we may …"), a scope '
+      + 'decision ("follow-up, not a blocker"), template text ("N installs") and rows of comparison tables.',
     bad: '- Refunds work correctly and the customer is happy.',
     good: '- AC-2 (REQ-1): Given a captured payment, when `POST /refunds` is called twice with the same key, then '
       + 'both responses are 201 with the same refund id and exactly one refund is stored.',
@@ -77,8 +83,10 @@ export const untestableCriterion: Rule = {
     const ids = new RegExp(`(?<![\\w-])(?:${context.idPattern})(?![\\w-]*\\w)`, 'g');
     const holes = commentHoles(model);
     // A criterion with a hole is not written yet: the placeholder rule reports the hole.
-    return acceptanceCriteria(model).filter((criterion) => !TEMPLATE_HOLE.test(criterion.text) && !hasHole(holes, criterion.range)).flatMap((criterion) => {
-      const reason = untestableReason(criterion.prose.replace(ids, ' '), criterion.text.replace(ids, ' '), context.lexicon);
+    const narrative = narrativeLines(model);
+    return acceptanceCriteria(model).filter((criterion) => !TEMPLATE_HOLE.test(criterion.text) && !hasHole(holes, criterion.range)
+      && !narrative.has(criterion.range.start.line) && isCriterion(criterion)).flatMap((criterion) => {
+      const reason = criterionReason(criterion.prose.replace(ids, ' '), criterion.text.replace(ids, ' '), context.lexicon);
       if (!reason) return [];
       return [{
         message: reason.message,
@@ -88,6 +96,81 @@ export const untestableCriterion: Rule = {
     });
   },
 };
+
+/**
+ * Lines starting a statement that its own wording makes narrative or a question ("If we don't have
+ * enough information, we may decide to extend the evaluation period."): not a criterion to test.
+ */
+function narrativeLines(model: SpecModel): Set<number> {
+  return new Set(model.statements.filter((statement) => statement.explicit && (statement.role === 'narrative' || statement.role === 'question'))
+    .map((statement) => statement.range.start.line));
+}
+
+/**
+ * Not a criterion at all: a bare link, a row of a comparison table ("Immutability | y | y | n"),
+ * or a scope decision ("Keep these ideas as follow-up features and not blockers").
+ */
+function isCriterion(criterion: Criterion): boolean {
+  const text = criterion.text.trim();
+  if (/^(?:<?https?:\/\/\S+>?|\[[^\]]*\]\([^)]*\))\.?$/.test(text)) return false;
+  if (criterion.kind === 'table-row' && criterion.cells && criterion.cells.slice(1).every((cell) => cell.trim().length <= 3)) return false;
+  const prose = criterion.prose.replace(/^\W+/, '').trim();
+  // One word is a name in a list ("AppWrapper"); a topic ("How to use …") or a contingency ("If …, we
+  // may …") is not a criterion; "N installs" is template text still to fill in.
+  if (/^[\w'-]+[.,;]?$/.test(prose) || /^(?:how to|what|why|when to|see)\b/i.test(prose) || /^if\b.*\b(?:may|might|could)\b/i.test(prose)) return false;
+  // A proper name in a list of implementations ("Tekton Pipelines").
+  if (/^(?:[A-Z][\w'-]*\s*){1,3}$/.test(prose)) return false;
+  if (/(?:^|\s)N\s+[a-z]+s\b/.test(prose)) return false;
+  return !SCOPE.test(criterion.prose);
+}
+
+const SCOPE = /\b(?:follow[- ]?ups?|not (?:a )?blockers?|non[- ]blocking|out of scope|deferred|future work|not (?:required|needed|planned) (?:for|in|before))\b/i;
+
+/**
+ * A deliverable or a state that can be checked as written: "Feature implemented behind a feature
+ * gate", "Documentation published on kubernetes.io", "Add unit tests for merging precedence",
+ * "E2E tests for the new field", "No bug reports against the feature", "Graduate the API to GA".
+ * The check is whether the thing exists or the state holds; no outcome needs stating.
+ */
+const DONE_STATE = new RegExp('\\b(?:' + [
+  'implemented', 'added', 'completed?', 'passe[sd]', 'passing', 'published', 'merged', 'landed', 'removed', 'deprecated',
+  'enabled', 'disabled', 'supported', 'reported', 'fixed', 'resolved', 'graduated', 'promoted', 'deployed', 'released',
+  'documented', 'defaults? to', 'defaulted', 'available', 'written', 'created', 'updated', 'migrated', 'renamed', 'exposed',
+  'shipped', 'approved', 'reviewed', 'signed off', 'answered', 'addressed', 'in place', 'in use', 'exists?', 'cover(?:s|ed)?',
+  'verified', 'tested', 'run(?:ning)? (?:in|on)', 'behind (?:a |the )?(?:feature )?(?:gate|flag)',
+].join('|') + ')\\b', 'i');
+const MAKING = /^(?:\W*)(?:implement|add|write|publish|provide|create|remove|drop|deprecate|enable|disable|graduate|promote|release|migrate|rename|expose|document|test|update|introduce|extend|run|ship|deliver|deploy|land|merge|fix|resolve|support|switch|move|convert|replace|turn (?:on|off)|default|mark|announce|file|complete|finish|pass|upgrade|downgrade|backport|port|build|automate|record|publish|expand|include)\b/i;
+const DELIVERABLE = /\b(?:tests?|testing|e2e|conformance|benchmarks?|docs|documentation|metrics?|feature (?:gates?|flags?)|implementation|blog(?: posts?)?|release notes?|examples?|user guide|tutorial|dashboards?|alerts?|test plan|prototype|tooling|support for|validation|jobs?|api|endpoints?|fields?)\b/i;
+/** An absence that can be checked: "No bug issues reported", "No users complaining", "No conformance tests". */
+const ABSENCE = /^(?:\W*)(?:no|zero|none of|never)\b/i;
+/** An activity with no end: "Gather feedback", "Allowing time for feedback", "Determine if ...", "Ensure reliability". */
+const OPEN_ACTIVITY = /^(?:\W*)(?:gather(?:ing)?|collect(?:ing)?|solicit(?:ing)?|seek(?:ing)?|get(?:ting)? feedback|allow(?:ing)? (?:some |enough |more )?time|wait(?:ing)?|monitor(?:ing)?|evaluat(?:e|ing)|assess(?:ing)?|investigat(?:e|ing)|explor(?:e|ing)|consider(?:ing)?|discuss(?:ing)?|determin(?:e|ing)|decid(?:e|ing)|figur(?:e|ing) out|revisit(?:ing)?|think(?:ing)? about|look(?:ing)? into|ensur(?:e|ing)|improv(?:e|ing)|demonstrat(?:e|ing)|try(?:ing)?|keep(?:ing)? an eye)\b/i;
+
+/** Feedback or time with no amount: "Feedback gathered from production deployments", "Address reviews from users". */
+const OPEN_FEEDBACK = /\b(?:gather|collect|solicit|seek|get|receiv|address|incorporat)\w* (?:\w+ ){0,2}?(?:feedback|reviews?|input|comments?)\b|\bfeedback (?:is |was |has been )?(?:gathered|collected|received|addressed|incorporated)\b|\ballow(?:ing)? (?:\w+ )?time\b/i;
+/**
+ * A state a named thing reaches: "Kubernetes types finalized", "drivers are moving to GA",
+ * "In-org manifests use the new labels", "Pods to support multi-IPs", "NodeRestriction: **beta**".
+ */
+const REACHED_STATE = /^(?:[\w'/-]+\s+){1,5}?(?:[a-z]+(?:ed|en)|uses?|supports?|implements?|provides?|exposes?|(?:are |is )?mov(?:ing|ed) to|compatible with|to (?:support|use|have|be))\b|\b(?:to|in|at) (?:GA|beta|alpha|stable)\b|:\W*(?:GA|beta|alpha|stable)\b/i;
+
+/**
+ * The rule's judgement: `untestableReason`, except that a criterion naming a deliverable or a
+ * checkable state passes, and an open-ended activity ("Gather feedback") is named as such.
+ */
+function criterionReason(prose: string, text: string, lexicon?: Lexicon): Reason | undefined {
+  const reason = untestableReason(prose, text, lexicon);
+  if (!reason || reason.kind !== 'no-outcome') return reason;
+  const words = prose.trim();
+  if (OPEN_ACTIVITY.test(words) || OPEN_FEEDBACK.test(words)) {
+    return {
+      kind: 'no-outcome',
+      message: 'Criterion names an activity with no end: say what result completes it (how much feedback from whom, how long, which decision).',
+    };
+  }
+  if (ABSENCE.test(words) || MAKING.test(words) || DONE_STATE.test(words) || DELIVERABLE.test(words) || REACHED_STATE.test(words)) return undefined;
+  return reason;
+}
 
 /** A criterion still holding template holes is reported by `placeholder` instead. */
 const TEMPLATE_HOLE = /<[a-z][^<>]*\s[^<>]*>|<(?:precondition|action|outcome|result)>|\b(?:TBD|TODO|TBC|FIXME)\b/;

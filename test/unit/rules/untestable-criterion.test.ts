@@ -27,6 +27,25 @@ describe('untestable-criterion', () => {
     ), []);
   });
 
+  it('accepts a deliverable or a state that can be checked as written', () => {
+    assert.deepEqual(flagged(
+      'Feature implemented behind a feature gate',
+      'Add unit tests for merging precedence.',
+      'Documentation published on the project site.',
+      'No bug reports against the feature.',
+      'E2E tests for the new field',
+      'Graduate the API to GA',
+    ), []);
+  });
+
+  it('flags an activity with no end, and does not take scope decisions or bare links for criteria', () => {
+    assert.deepEqual(flagged('Gather feedback from developers', 'Allowing time for feedback.', 'Ensure reliability of existing tests',
+      'Keep these ideas as follow-up features and not blockers.', 'https://example.com/docs'),
+    ['Gather feedback from developers', 'Allowing time for feedback.', 'Ensure reliability of existing tests']);
+    const text = `## Acceptance Criteria\n\n- Gather feedback\n`;
+    assert.match(runRule(untestableCriterion, text)[0].message, /activity with no end/);
+  });
+
   it('judges Given/When/Then criteria on the Then clause', () => {
     assert.deepEqual(flagged('Given 5 orders, when exported, then everything is nice'), ['Given 5 orders, when exported, then everything is nice']);
   });
