@@ -25,7 +25,7 @@ const BUNDLES = ['extension.js', 'server.js', 'cli.js'];
 const QUICK_STARTS = 3;
 
 /** Runs `body` with a started, initialised server in a fresh temporary workspace. */
-async function withServer<T>(setup: (root: string) => void, body: (client: BenchClient) => Promise<T>, server = SERVER): Promise<T> {
+export async function withServer<T>(setup: (root: string) => void, body: (client: BenchClient) => Promise<T>, server = SERVER): Promise<T> {
   const root = mkdtempSync(join(tmpdir(), 'specready-bench-'));
   setup(root);
   const client = new BenchClient(root, server);
