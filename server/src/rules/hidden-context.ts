@@ -1,5 +1,5 @@
 import { oneOf } from '../lexicon/regex';
-import { rangeFromOffsets } from '../model/text';
+import { lineText, rangeFromOffsets } from '../model/text';
 import type { Sentence, SpecModel } from '../model/types';
 import type { Finding, RawFinding, Rule } from './types';
 import { linkCovers, linkStartsWithin, nonProseIntervals } from './util';
@@ -148,6 +148,10 @@ export const hiddenContext: Rule = {
       + '"per the call", "decided in the meeting", "discussed in Slack", "Slack thread", "discussed offline", '
       + '"ask <Name>", "the usual process", "same as last time", "as you know", and links to chat workspaces '
       + '(slack.com/archives, teams.microsoft.com/l, discord.com/channels, chat.google.com), bare URLs included. '
+      + 'A chat link beside a decision that is written out in the same paragraph or list item is a citation and is '
+      + 'not reported; one the text only points at ("Retry policy: see <link>") is. A discussion or meeting the '
+      + 'document links where the reader can open it ("Review thread: [Closure execution](https://forums...)") is '
+      + 'not hidden either. '
       + 'Code and HTML comments are not checked.',
     bad: 'Retries work as discussed in the call; ask Priya for the error codes. See https://acme.slack.com/archives/C123/p456',
     good: 'Retries: 3 attempts with exponential backoff starting at 200 ms. Error codes: see the table in "API Contract".',
@@ -185,6 +189,7 @@ function phraseFindings(model: SpecModel, sentence: Sentence, pattern: Pattern):
     const end = sentence.startOffset + (match.index ?? 0) + match[0].replace(/[\s,]+$/, '').length;
     if (pattern.unless?.(sentence.text.slice(end - sentence.startOffset), sectionTitles(model))) continue;
     if (pointsAtLink(model, start, end, sentence.endOffset)) continue;
+    if (namesLinkedConversation(model, match[0])) continue;
     const phrase = model.text.slice(start, end);
     found.push({
       start,
@@ -226,6 +231,57 @@ function refersToDocument(after: string, titles: readonly string[]): boolean {
   return /^(?:["'“*_]*\p{Lu}|#|§|\d|(?:previous |next |following )?(?:section|chapter|appendix|part|table|figure|document|spec|proposal|rfc|kep|design|issue|pr)\b)/u.test(target);
 }
 
+/** Kinds of conversation; a written discussion goes by several names. */
+const CONVERSATION_KIND: Readonly<Record<string, string>> = {
+  discussion: 'written', discussions: 'written', thread: 'written', threads: 'written', conversation: 'written', conversations: 'written',
+};
+const MEETING_WORD = new RegExp(String.raw`\b${MEETINGS}\b`, 'gi');
+/**
+ * Kinds a link can stand for. "call", "sync" or "chat" in a label usually mean something else
+ * ("[API call reference](…)"), so only these count.
+ */
+const LINKABLE_KINDS: ReadonlySet<string> = new Set(['written', 'meeting']);
+
+function conversationKind(word: string): string {
+  const lower = word.toLowerCase();
+  return CONVERSATION_KIND[lower] ?? lower.replace(/s$/, '');
+}
+
+const linkedConversationCache = new WeakMap<SpecModel, Set<string>>();
+
+/**
+ * Kinds of conversation the document links to where the reader can open them: a public link
+ * whose label, or the text before it on its line, names the conversation ("Swift-evolution thread:
+ * [Guaranteed closure execution](https://forums…)", "[meeting notes](https://…)").
+ */
+function linkedConversations(model: SpecModel): Set<string> {
+  let kinds = linkedConversationCache.get(model);
+  if (kinds) return kinds;
+  kinds = new Set<string>();
+  for (const link of model.links) {
+    if (link.isImage || !/^https?:\/\//i.test(link.target) || new RegExp(PRIVATE_CHAT_URL.source, 'i').test(link.target)) continue;
+    const line = lineText(model, link.range.start.line);
+    const lead = line.slice(0, link.range.start.character) + link.text;
+    for (const word of lead.match(MEETING_WORD) ?? []) {
+      const kind = conversationKind(word);
+      if (LINKABLE_KINDS.has(kind)) kinds.add(kind);
+    }
+  }
+  linkedConversationCache.set(model, kinds);
+  return kinds;
+}
+
+/**
+ * "It was mentioned in the discussion" in a proposal that links its discussion thread: the
+ * conversation is one the reader can open.
+ */
+function namesLinkedConversation(model: SpecModel, phrase: string): boolean {
+  const words = phrase.match(MEETING_WORD);
+  if (!words) return false;
+  const kinds = linkedConversations(model);
+  return kinds.has(conversationKind(words[words.length - 1]));
+}
+
 const titleCache = new WeakMap<SpecModel, string[]>();
 
 /** The document's section titles, lower-cased: "as discussed in the overview" points at one. */
@@ -242,6 +298,7 @@ function privateLinkFindings(model: SpecModel): RawFinding[] {
     const start = match.index ?? 0;
     const end = start + match[0].replace(/[.,;:!?]+$/, '').length;
     if (skip.overlaps(start, end)) continue;
+    if (citesWrittenDecision(model, start)) continue;
     const phrase = model.text.slice(start, end);
     findings.push({
       message: `Link to a private chat (${phrase.replace(/^https?:\/\//, '').slice(0, 40)}): a contractor cannot open it; copy the decision into the spec.`,
@@ -250,6 +307,38 @@ function privateLinkFindings(model: SpecModel): RawFinding[] {
     });
   }
   return findings;
+}
+
+/** A sentence that only points elsewhere: "Please see these threads", "Slack discussion:", "Details here". */
+const POINTER_ONLY = /^\W*(?:please\s+)?(?:see|refer to|check|read|details|more|context|discussion|thread|threads|link|links|source|sources|ref|background|notes?)\b/i;
+/** Words a sentence needs to state something of its own rather than label a link. */
+const STATED_WORDS = 6;
+
+/**
+ * A chat link beside a decision that is written out ("The PRR was N/A as there are no in-tree
+ * changes. See these threads: [1](slack)"), in the same paragraph or list item, is a citation:
+ * the reader loses nothing by not opening it. The link is hidden context when the text around it
+ * only points at it ("Retry policy: see https://…slack.com/…"), or itself leans on hidden context.
+ */
+function citesWrittenDecision(model: SpecModel, offset: number): boolean {
+  const { start, end } = blockAround(model, offset);
+  const prose = model.prose.slice(start, end).replace(/^\s*(?:[-*+]|\d+[.)])\s+/gm, ' ');
+  return prose.split(/(?<=[.!?][*_)"'’”]*)\s+|\n/).some((sentence) => {
+    const words = sentence.match(/[\p{L}\p{N}][\p{L}\p{N}'’-]*/gu) ?? [];
+    return words.length >= STATED_WORDS && !POINTER_ONLY.test(sentence) && !PATTERNS.some((pattern) => new RegExp(pattern.regex.source, pattern.regex.flags).test(sentence));
+  });
+}
+
+/** The innermost list item holding `offset`, or else its paragraph (text between blank lines). */
+function blockAround(model: SpecModel, offset: number): { start: number; end: number } {
+  let item: { startOffset: number; endOffset: number } | undefined;
+  for (const candidate of model.listItems) {
+    if (candidate.startOffset <= offset && offset < candidate.endOffset && (!item || candidate.startOffset >= item.startOffset)) item = candidate;
+  }
+  if (item) return { start: item.startOffset, end: item.endOffset };
+  const before = model.text.lastIndexOf('\n\n', offset);
+  const after = model.text.indexOf('\n\n', offset);
+  return { start: before < 0 ? 0 : before + 2, end: after < 0 ? model.text.length : after };
 }
 
 function hiddenContextQuestion(finding: Finding): string | undefined {

@@ -55,6 +55,43 @@ describe('hidden-context', () => {
     assert.deepEqual(found(text), []);
   });
 
+  it('leaves a chat link beside a decision written out alone, and reports one the text only points at', () => {
+    const cited = [
+      '- The PRR was N/A as there are no in-tree changes proposed in this KEP. Please see these threads. [Thread 1](https://acme.slack.com/archives/C1/p1)',
+      '',
+      '> **Retries stop after 3 attempts with a 200 ms backoff.** Background: [thread](https://acme.slack.com/archives/C1/p2)',
+      '',
+    ].join('\n');
+    assert.deepEqual(found(cited), []);
+    const pointing = [
+      '- Retry policy: see https://acme.slack.com/archives/C1/p3',
+      '- Please see the thread for the error codes we chose. [Thread](https://acme.slack.com/archives/C1/p4)',
+      '- As discussed in the call, retries are capped. [notes](https://acme.slack.com/archives/C1/p5)',
+      '',
+    ].join('\n');
+    assert.deepEqual(found(pointing), [
+      // The phrase before a link is left to the link's own finding.
+      'https://acme.slack.com/archives/C1/p3', 'https://acme.slack.com/archives/C1/p4', 'https://acme.slack.com/archives/C1/p5',
+    ]);
+  });
+
+  it('leaves a discussion the document links alone, but not a call or a chat named like a link', () => {
+    const linked = [
+      'Swift-evolution thread: [Guaranteed closure execution](https://forums.example.org/t/1233)',
+      '',
+      'It was mentioned in the discussion that the two attributes look alike.',
+      '',
+    ].join('\n');
+    assert.deepEqual(found(linked), []);
+    const unlinked = [
+      'See the [API call reference](https://docs.example.org/api) and the [private thread](https://acme.slack.com/archives/C1/p6).',
+      '',
+      'Ids are UUIDs, decided in the planning call. It was mentioned in the discussion that ids are opaque.',
+      '',
+    ].join('\n');
+    assert.deepEqual(found(unlinked), ['decided in the planning call', 'mentioned in the discussion', 'https://acme.slack.com/archives/C1/p6']);
+  });
+
   it('does not mistake features and technical terms for hidden context', () => {
     const text = [
       '## Requirements',
