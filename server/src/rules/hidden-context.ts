@@ -259,7 +259,7 @@ function linkedConversations(model: SpecModel): Set<string> {
   if (kinds) return kinds;
   kinds = new Set<string>();
   for (const link of model.links) {
-    if (link.isImage || !/^https?:\/\//i.test(link.target) || new RegExp(PRIVATE_CHAT_URL.source, 'i').test(link.target)) continue;
+    if (link.isImage || !/^https?:\/\//i.test(link.target) || link.target.search(PRIVATE_CHAT_URL) >= 0) continue;
     const line = lineText(model, link.range.start.line);
     const lead = line.slice(0, link.range.start.character) + link.text;
     for (const word of lead.match(MEETING_WORD) ?? []) {
@@ -322,11 +322,14 @@ const STATED_WORDS = 6;
  */
 function citesWrittenDecision(model: SpecModel, offset: number): boolean {
   const { start, end } = blockAround(model, offset);
-  const prose = model.prose.slice(start, end).replace(/^\s*(?:[-*+]|\d+[.)])\s+/gm, ' ');
-  return prose.split(/(?<=[.!?][*_)"'’”]*)\s+|\n/).some((sentence) => {
-    const words = sentence.match(/[\p{L}\p{N}][\p{L}\p{N}'’-]*/gu) ?? [];
-    return words.length >= STATED_WORDS && !POINTER_ONLY.test(sentence) && !PATTERNS.some((pattern) => new RegExp(pattern.regex.source, pattern.regex.flags).test(sentence));
-  });
+  return model.sentences.some((sentence) => sentence.startOffset >= start && sentence.endOffset <= end && statesContent(sentence.text));
+}
+
+/** A sentence that says something of its own: long enough, not a pointer, no hidden context itself. */
+function statesContent(text: string): boolean {
+  const words = text.match(/[\p{L}\p{N}][\p{L}\p{N}'’-]*/gu) ?? [];
+  // `search` ignores the global patterns' lastIndex, so they need no copies.
+  return words.length >= STATED_WORDS && !POINTER_ONLY.test(text) && PATTERNS.every((pattern) => text.search(pattern.regex) < 0);
 }
 
 /** The innermost list item holding `offset`, or else its paragraph (text between blank lines). */
