@@ -48,4 +48,15 @@ describe('quick fixes leave holes, never errors or lost words', () => {
     const holes = analyzeSpec(text).findings.filter((f) => f.rule === 'placeholder');
     assert.deepEqual(holes.map((f) => [f.range.start.line, f.severity]), [[3, 'warning'], [7, 'warning']]);
   });
+
+  it('appends to a criteria section that ends the document without a line break, inside the text', () => {
+    const text = '## Requirements\n- REQ-1: The API MUST answer in 200 ms.\n## Acceptance Criteria';
+    const fix = fixesOf(text, 'untraced-requirement').find((f) => f.title === 'Add an acceptance criterion for REQ-1');
+    assert.ok(fix);
+    const [edit] = fix.edits;
+    assert.deepEqual(edit.range.start, { line: 2, character: '## Acceptance Criteria'.length });
+    const fixed = text + edit.newText;
+    assert.match(fixed, /## Acceptance Criteria\n\n- \*\*AC-1\*\* \(REQ-1\): Given /);
+    assert.equal(analyzeSpec(fixed).findings.filter((f) => f.rule === 'untraced-requirement').length, 0);
+  });
 });

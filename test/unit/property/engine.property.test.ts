@@ -45,8 +45,14 @@ function assertRangeValid(text: string, range: Range, what: string): void {
 }
 
 const RUNS = Number(process.env.SPECREADY_PROPERTY_RUNS ?? 300);
-/** `SPECREADY_PROPERTY_SEED` replays a reported failure. */
-const SEED = process.env.SPECREADY_PROPERTY_SEED ? { seed: Number(process.env.SPECREADY_PROPERTY_SEED) } : {};
+/**
+ * The default run replays the same documents every time, so a test run passes or fails on the code
+ * alone. `SPECREADY_PROPERTY_SEED=random` explores new documents (with a large
+ * `SPECREADY_PROPERTY_RUNS`); a number replays a reported failure.
+ */
+const FIXED_SEED = 20261201;
+const SEED_SETTING = process.env.SPECREADY_PROPERTY_SEED;
+const SEED = SEED_SETTING === 'random' ? {} : { seed: SEED_SETTING ? Number(SEED_SETTING) : FIXED_SEED };
 
 describe('engine properties (fast-check)', function () {
   this.timeout(120000);

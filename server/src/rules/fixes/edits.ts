@@ -12,8 +12,11 @@ export function eolOf(model: Pick<SpecModel, 'text'>): string {
  * Inserts a block of Markdown lines at the start of a line (or at the end of the document),
  * with blank lines around it so that it never merges into a neighbouring paragraph or list.
  */
-export function insertBlock(model: SpecModel, at: Position, lines: string[]): TextEdit {
+export function insertBlock(model: SpecModel, requested: Position, lines: string[]): TextEdit {
   const eol = eolOf(model);
+  // "The line after the section" does not exist when the section ends the document without a
+  // line break; the block then goes at the end of the text.
+  const at = clampToDocument(model, requested);
   const atEnd = at.line >= model.lineStarts.length - 1 && at.character > 0;
   const previousLine = at.line > 0 ? lineText(model, at.line - 1) : '';
   const needsLeadingBreak = atEnd;
@@ -25,6 +28,12 @@ export function insertBlock(model: SpecModel, at: Position, lines: string[]): Te
   const nextLine = atEnd ? '' : lineText(model, at.line);
   const suffix = atEnd ? eol : eol + (nextLine.trim() !== '' ? eol : '');
   return { range: { start: at, end: at }, newText: prefix + block + suffix };
+}
+
+function clampToDocument(model: SpecModel, at: Position): Position {
+  const lastLine = model.lineStarts.length - 1;
+  if (at.line <= lastLine) return at;
+  return { line: lastLine, character: model.text.length - model.lineStarts[lastLine] };
 }
 
 /** The fence that must be written to close a code block left open before `at`, if any. */
