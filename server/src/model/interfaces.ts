@@ -199,6 +199,19 @@ export function isContractSection(section: Section | undefined): boolean {
   return false;
 }
 
+/**
+ * True when the nearest heading the section catalogue knows (the section itself or an ancestor)
+ * is a contract section: what the spec declares as its interface, not a section whose title only
+ * mentions one ("Required changes to Container Runtime Interface (CRI)").
+ */
+export function isDeclaredContractSection(section: Section | undefined): boolean {
+  for (let current = section; current; current = current.parent) {
+    if (current.title.trim().endsWith('?')) return false;
+    if (current.canonical.length > 0) return current.canonical.some((id) => CONTRACT_SECTIONS.includes(id));
+  }
+  return false;
+}
+
 /** The first heading of a document at level 1, holding the rest: its title names the whole spec. */
 function isDocumentTitle(section: Section): boolean {
   return section.index === 0 && section.level === 1;

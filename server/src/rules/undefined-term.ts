@@ -1,8 +1,9 @@
 import { ECOSYSTEMS, ecosystemsOf } from '../lexicon/ecosystems';
 import { COMMON_ACRONYMS, COMMON_NAMES } from '../lexicon/known-terms';
 import { ExpansionIndex } from '../model/expansions';
-import { isContractSection } from '../model/interfaces';
+import { isContractSection, isDeclaredContractSection } from '../model/interfaces';
 import { rangeFromOffsets } from '../model/text';
+import type { Statement } from '../model/statements';
 import type { Section, Sentence, SpecModel } from '../model/types';
 import type { RawFinding, Rule, RuleContext } from './types';
 import { defineTermFix } from './fixes/terms';
@@ -46,7 +47,11 @@ export const undefinedTerm: Rule = {
       'Shutdown" for GNS, "PersistentVolumeClaim" for PVC, "kube-controller-manager" for KCM; two-letter acronyms ' +
       'only from one compound word, since plain word pairs spell them by chance), a link destination that spells ' +
       'it, a heading or the title that names it, or code whose identifiers carry it ("NSString", `CSIDriver`). ' +
-      'A term named as an example ("e.g.", "such as") or followed by a link needs none either. Common ' +
+      'A term named as an example ("e.g.", "such as"), followed by a link, or named among plain names of one kind ' +
+      '("the Bridge, PTP and Host-Local plugins") needs none either, nor does an acronym one identifier in code spells ' +
+      '(`resourceVersion` for RV). In the contract, descriptions count only in the section the spec declares as its ' +
+      'contract and not when they explain or recount; a section whose title only mentions an interface ("Required ' +
+      'changes to the CRI") or an alternative not chosen is read like the rest of the design. Common ' +
       'acronyms (HTTP, JSON, UTC, ID, API, SQL and about 300 others) and widely used public products need no ' +
       'definition, nor does the published glossary of the ecosystem a document is written for when it names or ' +
       'links that project (Kubernetes, Rust, Swift, React: "PVC" in a Kubernetes proposal), nor terms in the project ' +
@@ -65,7 +70,7 @@ export const undefinedTerm: Rule = {
   fixes: (finding, context) => [defineTermFix(context, finding)],
   check(model: SpecModel, context: RuleContext): RawFinding[] {
     const statements = model.statements.filter((statement) => !inGlossary(statement.section)
-      && (statement.binding || isContractSection(statement.section)));
+      && (statement.binding || describesContract(statement)));
     if (statements.length === 0) return [];
     const defined = definedTerms(model);
     const project = new Set([...(context.projectTerms ?? [])].map((term) => term.toLowerCase()));
@@ -79,7 +84,7 @@ export const undefinedTerm: Rule = {
       const inContract = isContractSection(statement.section);
       for (const sentence of statement.sentences) {
         for (const candidate of candidates(sentence.text)) {
-          if (inExample(sentence.text, candidate.index) || linkedAfter(model, sentence, candidate)) continue;
+          if (inExample(sentence.text, candidate.index) || inNamedSeries(sentence.text, candidate) || linkedAfter(model, sentence, candidate)) continue;
           const key = candidate.key.toLowerCase();
           if (seen.has(key) || defined.has(key) || project.has(key) || project.has(candidate.term.toLowerCase())) continue;
           if (candidate.kind === 'acronym' && (isCommonAcronym(candidate.key) || lowerWords.has(key) || resolves(candidate.key, { start: statement.listItem?.startOffset ?? statement.startOffset, end: statement.endOffset }))) continue;
@@ -188,6 +193,40 @@ function definedTerms(model: SpecModel): Set<string> {
 }
 
 /**
+ * A statement that is part of the contract without binding wording: a description in a section the
+ * spec declares as its contract ("The response carries the MCC"). Narrative is not: a statement
+ * whose own wording explains, predicts or recounts, one in a narrative section (an alternative not
+ * chosen, background), or a description in a section whose title only mentions an interface
+ * ("Required changes to the CRI": "The PLEG loop of kubelet makes extensive use of ...", how the
+ * system works today).
+ */
+function describesContract(statement: Statement): boolean {
+  if (statement.sectionRole === 'narrative' || (statement.role === 'narrative' && statement.explicit)) return false;
+  return isDeclaredContractSection(statement.section);
+}
+
+/**
+ * One of a series of names of one kind ("tested with the Bridge CNI plugin, PTP CNI plugin, and
+ * Host-Local IPAM plugins", "other than the Bridge, PTP, and Host-Local IPAM plugins"): the
+ * statement says which ones, and the name is the identity, as for its siblings written as plain
+ * names. A series of acronyms only ("the KYC, AML and PEP checks") still depends on what each is.
+ */
+const SERIES_NAME = String.raw`[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,2}`;
+const SERIES_JOIN = String.raw`(?:\s*,\s*(?:(?:and|or)\s+)?|\s+(?:and|or)\s+)(?:the\s+)?`;
+const SERIES = new RegExp(String.raw`(?:${SERIES_NAME}(?:\s+[a-z]{3,})?${SERIES_JOIN})+${SERIES_NAME}\s+[a-z]{3,}`, 'g');
+
+function inNamedSeries(text: string, candidate: Candidate): boolean {
+  if (candidate.kind !== 'acronym') return false;
+  for (const match of text.matchAll(SERIES)) {
+    const start = match.index ?? 0;
+    if (candidate.index < start || candidate.index >= start + match[0].length) continue;
+    const members = match[0].split(new RegExp(SERIES_JOIN)).map((member) => member.trim().split(/\s+/)[0]);
+    return members.some((member) => !/^[A-Z0-9&]+s?$/.test(member));
+  }
+  return false;
+}
+
+/**
  * A term named as an example ("switch schedulers (e.g., from OCM to Clusternet)", "tools such as
  * Falco", one of a parenthesised list) illustrates; the statement does not depend on it.
  */
@@ -229,6 +268,8 @@ class Established {
   private readonly ecosystem: Set<string>;
   private readonly headings: Set<string>;
   private readonly code: string;
+  /** Initials of the compound identifiers in code: `ResourceVersion` gives "rv". */
+  private readonly codeCompounds: Set<string>;
   private expansions: ExpansionIndex | undefined;
 
   constructor(private readonly model: SpecModel) {
@@ -238,6 +279,7 @@ class Established {
     // The title and the headings name the document's subjects ("Drop NS Prefix", "Changes to the CRI").
     this.headings = new Set(model.sections.flatMap((section) => section.title.match(/\b[A-Z][A-Z0-9]+(?=s?\b)/g) ?? []));
     this.code = [...model.inlineCode.map((code) => code.text), ...model.codeBlocks.map((block) => block.content)].join('\n');
+    this.codeCompounds = compoundInitials(this.code);
   }
 
   has(acronym: string, near: { start: number; end: number }): boolean {
@@ -245,9 +287,28 @@ class Established {
     // A naming prefix or part of identifiers: "NSString", "getPVCName", `CSIDriver`, `kind: CRD`.
     const part = new RegExp(`${acronym}(?=[A-Z][a-z])|(?<=[a-z])${acronym}(?![a-z])`);
     if (part.test(this.model.text) || new RegExp(`\\b${acronym}s?\\b`).test(this.code)) return true;
+    // One identifier in code spells it: `resourceVersion` for RV, `PersistentVolumeClaim` for PVC.
+    if (this.codeCompounds.has(acronym.toLowerCase())) return true;
     this.expansions ??= new ExpansionIndex([{ text: this.model.prose, offset: 0 }, ...urls(this.model).map((text) => ({ text, offset: -1e9 }))]);
     return this.expansions.spells(acronym, near);
   }
+}
+
+/**
+ * The initials of every identifier in `code` made of two or more parts (camel case, hyphens,
+ * underscores): `status.resourceVersion` gives "rv", `kube-controller-manager` "kcm". One
+ * identifier spelling an acronym is rarely chance (about 2% of random two-letter acronyms on the
+ * shared corpus, 0.05% of three-letter ones), unlike runs of plain words.
+ */
+function compoundInitials(code: string): Set<string> {
+  const initials = new Set<string>();
+  for (const match of code.matchAll(/[A-Za-z][A-Za-z0-9]*(?:[-_][A-Za-z0-9]+)*/g)) {
+    const word = match[0];
+    if (/^[A-Z0-9]+s?$/.test(word)) continue;
+    const parts = word.split(/[-_]/).flatMap((part) => part.split(/(?<=[a-z0-9])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])/)).filter((part) => /^[A-Za-z]/.test(part));
+    if (parts.length >= 2) initials.add(parts.map((part) => part[0].toLowerCase()).join(''));
+  }
+  return initials;
 }
 
 /**

@@ -62,6 +62,40 @@ describe('undefined-term', () => {
     assert.deepEqual(findings.map((finding) => [finding.data?.term, finding.severity]), [['MCC', 'info']]);
   });
 
+  it('reads descriptions only in the declared contract: not narrative there, in alternatives, or under a title that mentions an interface', () => {
+    const text = [
+      '## API Contract',
+      '',
+      'Today the MCC is computed by the ledger, because the PSP sends none.',
+      '',
+      '## Required changes to the Container Runtime Interface',
+      '',
+      'The PLEG loop of the kubelet makes extensive use of the status call.',
+      '',
+      'The runtime must support CDI.',
+      '',
+      '## Alternatives',
+      '',
+      '### Option 1: a new API',
+      '',
+      'For each claim, we will verify the sum of requests in the DSW.',
+    ].join('\n');
+    assert.deepEqual(terms(text), ['CDI']);
+  });
+
+  it('takes a name among a series of plain names of one kind for an identity, but not a series of acronyms', () => {
+    assert.deepEqual(terms('## Goals\n\n- Functionality tested with the Bridge CNI plugin, PTP CNI plugin, and Host-Local IPAM plugins.\n'), []);
+    assert.deepEqual(terms('## Non-Goals\n\n- Plugins other than the Bridge, PTP, and Host-Local IPAM plugins.\n'), []);
+    assert.deepEqual(terms('## Requirements\n\n- Each payout MUST pass the KYC, AML and PEP checks.\n'), ['KYC', 'AML', 'PEP']);
+  });
+
+  it('takes one identifier in code that spells the acronym for its expansion', () => {
+    const requirement = '## Requirements\n\n- The controller MUST compare the RV of the list with the cache.\n';
+    assert.deepEqual(terms(requirement), ['RV']);
+    assert.deepEqual(terms(`## Design\n\n\`status.resourceVersion\` records it.\n\n${requirement}`), []);
+    assert.deepEqual(terms(`## Design\n\n\`status.resource_name\` records it.\n\n${requirement}`), ['RV']);
+  });
+
   it('does not take ids, paths, numbered names or the series in the title for terms', () => {
     const text = [
       '# KEP-1287: In-place resize',
