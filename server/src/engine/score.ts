@@ -1,6 +1,7 @@
 import { offsetAt } from '../model/text';
 import type { SpecModel } from '../model/types';
-import type { Finding } from '../rules/types';
+import { dataOf, type Finding } from '../rules/types';
+import { openQuestion } from '../rules/open-question';
 import type { SectionId } from '../sections/catalog';
 import type { Profile } from '../sections/profiles';
 import { rolesOf } from '../score/roles';
@@ -125,7 +126,7 @@ function blockersOf(model: SpecModel, all: readonly Finding[], scored: ScoredFin
       blockers.push({ kind: 'secret', rule: finding.rule, range: finding.range, message: `A secret is written in the spec (line ${finding.range.start.line + 1}): remove it and rotate it.` });
     } else if (role === 'placeholder' && inContractOrRequirements(model, finding)) {
       blockers.push({ kind: 'placeholder', rule: finding.rule, range: finding.range, message: `A placeholder is left in the requirements or contract (line ${finding.range.start.line + 1}): ${finding.message}` });
-    } else if (role === 'open-question' && BLOCKING_QUESTION.test(typeof finding.data?.question === 'string' ? finding.data.question : finding.message)) {
+    } else if (role === 'open-question' && BLOCKING_QUESTION.test(dataOf(openQuestion, finding)?.question ?? finding.message)) {
       blockers.push({ kind: 'blocking-question', rule: finding.rule, range: finding.range, message: `A blocking question is unresolved (line ${finding.range.start.line + 1}): decide it and record the decision.` });
     }
   }

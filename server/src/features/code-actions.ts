@@ -2,7 +2,7 @@ import { CodeActionKind, type CodeAction, type Diagnostic, type Range, type Work
 import type { AnalysisResult } from '../engine/analyze';
 import { quickFixesFor, type TextEdit } from '../fixes';
 import { vocabularyAddition } from '../rules/fixes/terms';
-import type { Finding } from '../rules/types';
+import { dataOf, type Finding } from '../rules/types';
 import { undefinedTerm } from '../rules/undefined-term';
 import { ANSWER_QUESTION_COMMAND, SHOW_RULE_DOCUMENTATION_COMMAND } from './commands';
 import { DIAGNOSTIC_SOURCE, toDiagnostic } from './diagnostics';
@@ -75,8 +75,9 @@ export async function codeActions(result: AnalysisResult, request: CodeActionReq
     }
   }
   for (const finding of findings) {
-    if (finding.rule !== undefinedTerm.id || typeof finding.data?.term !== 'string') continue;
-    const action = await vocabularyAction(finding.data.term, context);
+    const term = dataOf(undefinedTerm, finding)?.term;
+    if (term === undefined) continue;
+    const action = await vocabularyAction(term, context);
     if (action && !titles.has(action.title)) {
       titles.add(action.title);
       actions.push({ ...action, diagnostics: [toDiagnostic(finding)] });

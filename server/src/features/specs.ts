@@ -9,7 +9,7 @@ import { specTitle } from '../model/title';
 import { questionMeta } from '../model/questions';
 import { compareRanges } from '../model/text';
 import type { Range } from '../model/types';
-import type { Finding, Severity } from '../rules/types';
+import { dataOf, type Finding, type Severity } from '../rules/types';
 import type { SpecState } from './spec-order';
 import { openQuestion } from '../rules/open-question';
 import { placeholder } from '../rules/placeholder';
@@ -82,7 +82,8 @@ const QUESTION_MARKERS = new Set(['NEEDS CLARIFICATION', 'UNRESOLVED']);
 
 export function isQuestionFinding(finding: Finding): boolean {
   if (finding.rule === openQuestion.id) return true;
-  return finding.rule === placeholder.id && typeof finding.data?.placeholder === 'string' && QUESTION_MARKERS.has(finding.data.placeholder);
+  const marker = dataOf(placeholder, finding)?.placeholder;
+  return marker !== undefined && QUESTION_MARKERS.has(marker);
 }
 
 export function specState(result: Pick<AnalysisResult, 'ready' | 'findings'>): SpecState {
@@ -125,7 +126,7 @@ export function specEntry(uri: string, result: AnalysisResult, fallbackTitle: st
 }
 
 function toQuestion(result: AnalysisResult, finding: Finding, today: string | undefined): SpecQuestion {
-  const written = typeof finding.data?.question === 'string' ? finding.data.question : markerText(result, finding);
+  const written = dataOf(openQuestion, finding)?.question ?? markerText(result, finding);
   const text = written.replace(/\s+/g, ' ').trim();
   const meta = questionMeta(text, today);
   const question: SpecQuestion = { rule: finding.rule, severity: finding.severity, text, range: finding.range, overdue: meta.overdue };

@@ -6,7 +6,18 @@ import type { RawFinding, Rule, RuleContext } from './types';
 /** Up to this many unmentioned operations are reported one by one; more are summed up in one hint. */
 const MAX_LISTED = 5;
 
-export const apiFileMismatch: Rule = {
+/** What a finding of this rule carries in `data`. */
+export type ApiFileMismatchData = {
+  /** The endpoint the linked files lack, or the file with an operation the spec does not mention. */
+  endpoint?: string;
+  files?: string[];
+  file?: string;
+  operation?: string;
+  operations?: string[];
+  line?: number;
+};
+
+export const apiFileMismatch: Rule<ApiFileMismatchData> = {
   id: 'api-file-mismatch',
   defaultSeverity: 'warning',
   dimension: 'contract',
@@ -27,11 +38,11 @@ export const apiFileMismatch: Rule = {
     good: 'The contract is [openapi.yaml](openapi.yaml): `POST /v1/refunds` creates a refund, `GET /v1/refunds/{id}` reads one.',
     sources: ['OpenAPI Specification 3.1: Paths Object and Path Templating'],
   },
-  check(model: SpecModel, context: RuleContext): RawFinding[] {
+  check(model: SpecModel, context: RuleContext): RawFinding<ApiFileMismatchData>[] {
     // A file without operations (only shared components) is a schema library, not the API to compare with.
     const files = httpDescriptions(context.apiFiles).filter((file) => file.operations.length > 0);
     if (files.length === 0) return [];
-    const findings: RawFinding[] = [];
+    const findings: RawFinding<ApiFileMismatchData>[] = [];
     for (const spec of interfacesOf(model).interfaces) {
       if (spec.kind !== 'endpoint' || !spec.method || !spec.path) continue;
       if (operationFor(files, spec.method, spec.path)) continue;

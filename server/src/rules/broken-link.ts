@@ -3,10 +3,19 @@ import type { Link, SpecModel } from '../model/types';
 import { nearestWithin } from '../model/edit-distance';
 import { compareRanges } from '../model/text';
 import type { Finding, RawFinding, Rule, RuleContext } from './types';
+import { dataOf } from './types';
 import { rangeOffsets } from './util';
 import { plainText } from './question-text';
 
-export const brokenLink: Rule = {
+/** What a finding of this rule carries in `data`. */
+export type BrokenLinkData = {
+  target: string;
+  reason: 'missing-file' | 'missing-fragment';
+  /** The heading the fragment was probably meant to name. */
+  suggestion?: string;
+};
+
+export const brokenLink: Rule<BrokenLinkData> = {
   id: 'broken-link',
   defaultSeverity: 'error',
   dimension: 'selfContained',
@@ -27,9 +36,9 @@ export const brokenLink: Rule = {
     sources: ['GitHub Flavored Markdown: heading anchors'],
   },
   question: brokenLinkQuestion,
-  check(model: SpecModel, context: RuleContext): RawFinding[] {
+  check(model: SpecModel, context: RuleContext): RawFinding<BrokenLinkData>[] {
     const anchors = documentAnchors(model);
-    const findings: RawFinding[] = [];
+    const findings: RawFinding<BrokenLinkData>[] = [];
     const reported = new Set<string>();
     for (const link of linksToCheck(model)) {
       const finding = checkLink(link, anchors, context);
@@ -78,7 +87,7 @@ function decodeTarget(target: string): string {
   }
 }
 
-function checkLink(link: Link, anchors: ReadonlySet<string>, context: RuleContext): RawFinding | undefined {
+function checkLink(link: Link, anchors: ReadonlySet<string>, context: RuleContext): RawFinding<BrokenLinkData> | undefined {
   const target = classifyLinkTarget(link.target);
   const what = link.isImage ? 'Image' : 'Link';
   if (target.kind === 'fragment') {
@@ -100,7 +109,7 @@ function checkLink(link: Link, anchors: ReadonlySet<string>, context: RuleContex
   return fragmentFinding(link, `${what} points to "#${target.fragment}", which matches no heading in "${target.path}"`, target.fragment, info.slugs);
 }
 
-function fragmentFinding(link: Link, problem: string, fragment: string, anchors: ReadonlySet<string>): RawFinding {
+function fragmentFinding(link: Link, problem: string, fragment: string, anchors: ReadonlySet<string>): RawFinding<BrokenLinkData> {
   const suggestion = closestAnchor(fragment.toLowerCase(), anchors);
   return {
     message: suggestion ? `${problem}; did you mean "#${suggestion}"?` : `${problem}.`,
@@ -115,7 +124,7 @@ function closestAnchor(fragment: string, anchors: ReadonlySet<string>): string |
 }
 
 function brokenLinkQuestion(finding: Finding): string | undefined {
-  const data = finding.data ?? {};
+  const data: Partial<BrokenLinkData> = dataOf(brokenLink, finding) ?? {};
   const target = plainText(data.target);
   if (!target) return undefined;
   if (data.reason === 'missing-fragment') {

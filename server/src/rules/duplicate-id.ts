@@ -1,10 +1,18 @@
 import { requirementIndex, type IdDefinition } from '../model/requirements';
 import type { SpecModel } from '../model/types';
 import type { Finding, RawFinding, Rule, RuleContext } from './types';
+import { dataOf } from './types';
 import { withText } from './question-text';
 
+/** What a finding of this rule carries in `data`. */
+export type DuplicateIdData = {
+  id: string;
+  /** Zero-based line of the first definition. */
+  firstLine: number;
+};
+
 /** The same requirement or criterion id defined more than once. */
-export const duplicateId: Rule = {
+export const duplicateId: Rule<DuplicateIdData> = {
   id: 'duplicate-id',
   defaultSeverity: 'error',
   dimension: 'verification',
@@ -18,9 +26,9 @@ export const duplicateId: Rule = {
     good: '- REQ-3: Orders MUST be paginated.\n- REQ-4: Orders MUST be sorted by date.',
   },
   question: duplicateIdQuestion,
-  check(model: SpecModel, context: RuleContext): RawFinding[] {
+  check(model: SpecModel, context: RuleContext): RawFinding<DuplicateIdData>[] {
     const first = new Map<string, IdDefinition>();
-    const findings: RawFinding[] = [];
+    const findings: RawFinding<DuplicateIdData>[] = [];
     for (const definition of requirementIndex(model, context.idPattern).definitions) {
       const original = first.get(definition.id);
       if (!original) {
@@ -38,7 +46,7 @@ export const duplicateId: Rule = {
 };
 
 function duplicateIdQuestion(finding: Finding): string | undefined {
-  const data = finding.data ?? {};
+  const data: Partial<DuplicateIdData> = dataOf(duplicateId, finding) ?? {};
   return withText(data.id, (id) => {
     const first = typeof data.firstLine === 'number' ? ` (line ${data.firstLine + 1} and line ${finding.range.start.line + 1})` : '';
     return `Which requirement is ${id}? The id is defined twice${first}.`;

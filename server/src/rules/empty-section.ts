@@ -1,12 +1,19 @@
 import type { Range, Section, SpecModel } from '../model/types';
 import type { Finding, RawFinding, Rule, RuleContext } from './types';
+import { dataOf } from './types';
 import { withText } from './question-text';
+
+/** What a finding of this rule carries in `data`. */
+export type EmptySectionData = {
+  section: string | undefined;
+  title: string;
+};
 
 /**
  * A heading with nothing under it but white space, HTML comments (template guidance) or
  * equally empty subsections.
  */
-export const emptySection: Rule = {
+export const emptySection: Rule<EmptySectionData> = {
   id: 'empty-section',
   defaultSeverity: 'error',
   dimension: 'structure',
@@ -23,8 +30,8 @@ export const emptySection: Rule = {
     good: '## Non-Functional Requirements\n\n- NFR-1: p95 latency of `GET /orders/{id}` MUST be below 200 ms at 50 requests/s.',
   },
   question: emptySectionQuestion,
-  check(model: SpecModel, context: RuleContext): RawFinding[] {
-    const findings: RawFinding[] = [];
+  check(model: SpecModel, context: RuleContext): RawFinding<EmptySectionData>[] {
+    const findings: RawFinding<EmptySectionData>[] = [];
     const hasContent = contentIndex(model);
     const title = documentTitle(model);
     for (const section of model.sections) {
@@ -78,6 +85,6 @@ function subtreeHasContent(section: Section, own: boolean[]): boolean {
 }
 
 function emptySectionQuestion(finding: Finding): string | undefined {
-  return withText(finding.data?.title, (title) =>
+  return withText(dataOf(emptySection, finding)?.title, (title) =>
     `What belongs in "${title}"? The section is empty: does it not apply, or is it still to be written?`);
 }

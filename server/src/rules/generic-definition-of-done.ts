@@ -1,6 +1,7 @@
 import { lineEndOffset, positionAt } from '../model/text';
-import type { Section, SpecModel } from '../model/types';
+import type { Position, Section, SpecModel } from '../model/types';
 import type { RawFinding, Rule } from './types';
+import { dataOf } from './types';
 import { checkableDoneFix } from './fixes/done';
 
 /**
@@ -21,7 +22,15 @@ const GENERIC_WORDS = new Set([
   'good', 'enough', 'quality', 'standards', 'lint', 'linted', 'linting', 'clean', 'also', 'then', 'team', 'stakeholders',
 ]);
 
-export const genericDefinitionOfDone: Rule = {
+/** What a finding of this rule carries in `data`. */
+export type GenericDefinitionOfDoneData = {
+  section: string;
+  items: string[];
+  /** Where a concrete item goes. */
+  insertAt: Position;
+};
+
+export const genericDefinitionOfDone: Rule<GenericDefinitionOfDoneData> = {
   id: 'generic-definition-of-done',
   defaultSeverity: 'warning',
   dimension: 'done',
@@ -40,9 +49,9 @@ export const genericDefinitionOfDone: Rule = {
     good: '## Definition of Done\n\n- [ ] Deployed to production behind the `refunds_v2` flag, enabled for 10% of merchants\n- [ ] The refunds dashboard shows error rate per status code, with an alert above 1%\n- [ ] `docs/api/refunds.md` describes both endpoints\n- [ ] The payments product owner signs off in the release ticket',
     sources: ['Scrum Guide 2020: Definition of Done (a formal description of the state of the Increment when it meets the quality measures)'],
   },
-  fixes: (finding, context) => [checkableDoneFix(context, finding)],
-  check(model: SpecModel): RawFinding[] {
-    const findings: RawFinding[] = [];
+  fixes: (finding, context) => [checkableDoneFix(context, finding, dataOf(genericDefinitionOfDone, finding))],
+  check(model: SpecModel): RawFinding<GenericDefinitionOfDoneData>[] {
+    const findings: RawFinding<GenericDefinitionOfDoneData>[] = [];
     for (const section of model.sections) {
       if (!section.canonical.includes('definition-of-done') || section.parent?.canonical.includes('definition-of-done')) continue;
       const items = itemsOf(model, section);

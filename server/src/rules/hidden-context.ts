@@ -2,6 +2,7 @@ import { oneOf } from '../lexicon/regex';
 import { lineText, rangeFromOffsets } from '../model/text';
 import type { Sentence, SpecModel } from '../model/types';
 import type { Finding, RawFinding, Rule } from './types';
+import { dataOf } from './types';
 import { linkCovers, linkStartsWithin, nonProseIntervals } from './util';
 import { plainText, shortened } from './question-text';
 
@@ -132,7 +133,14 @@ const PRIVATE_CHAT_URL = new RegExp(String.raw`\bhttps?:\/\/(?:[\w-]+\.)*${oneOf
   String.raw`discord(?:app)?\.com\/channels\/`, String.raw`chat\.google\.com\/`,
 )}[^\s)>\]"'\x60]*`, 'gi');
 
-export const hiddenContext: Rule = {
+/** What a finding of this rule carries in `data`. */
+export type HiddenContextData = {
+  phrase: string;
+  /** Set when the phrase is a link to a private place. */
+  url?: string;
+};
+
+export const hiddenContext: Rule<HiddenContextData> = {
   id: 'hidden-context',
   defaultSeverity: 'warning',
   dimension: 'selfContained',
@@ -161,8 +169,8 @@ export const hiddenContext: Rule = {
     ],
   },
   question: hiddenContextQuestion,
-  check(model: SpecModel): RawFinding[] {
-    const findings: RawFinding[] = [];
+  check(model: SpecModel): RawFinding<HiddenContextData>[] {
+    const findings: RawFinding<HiddenContextData>[] = [];
     for (const sentence of model.sentences) findings.push(...sentenceFindings(model, sentence));
     findings.push(...privateLinkFindings(model));
     return findings;
@@ -170,9 +178,9 @@ export const hiddenContext: Rule = {
 };
 
 /** Findings of one sentence in text order; a phrase that overlaps an earlier pattern's is dropped. */
-function sentenceFindings(model: SpecModel, sentence: Sentence): RawFinding[] {
+function sentenceFindings(model: SpecModel, sentence: Sentence): RawFinding<HiddenContextData>[] {
   if (!TRIGGER.test(sentence.text)) return [];
-  const kept: Array<{ start: number; end: number; finding: RawFinding }> = [];
+  const kept: Array<{ start: number; end: number; finding: RawFinding<HiddenContextData> }> = [];
   for (const pattern of PATTERNS) {
     for (const found of phraseFindings(model, sentence, pattern)) {
       if (!kept.some((other) => other.start < found.end && found.start < other.end)) kept.push(found);
@@ -181,8 +189,8 @@ function sentenceFindings(model: SpecModel, sentence: Sentence): RawFinding[] {
   return kept.sort((a, b) => a.start - b.start).map((item) => item.finding);
 }
 
-function phraseFindings(model: SpecModel, sentence: Sentence, pattern: Pattern): Array<{ start: number; end: number; finding: RawFinding }> {
-  const found: Array<{ start: number; end: number; finding: RawFinding }> = [];
+function phraseFindings(model: SpecModel, sentence: Sentence, pattern: Pattern): Array<{ start: number; end: number; finding: RawFinding<HiddenContextData> }> {
+  const found: Array<{ start: number; end: number; finding: RawFinding<HiddenContextData> }> = [];
   for (const match of sentence.text.matchAll(pattern.regex)) {
     const leading = match[0].length - match[0].replace(/^[\s,]+/, '').length;
     const start = sentence.startOffset + (match.index ?? 0) + leading;
@@ -291,9 +299,9 @@ function sectionTitles(model: SpecModel): string[] {
   return titles;
 }
 
-function privateLinkFindings(model: SpecModel): RawFinding[] {
+function privateLinkFindings(model: SpecModel): RawFinding<HiddenContextData>[] {
   const skip = nonProseIntervals(model);
-  const findings: RawFinding[] = [];
+  const findings: RawFinding<HiddenContextData>[] = [];
   for (const match of model.text.matchAll(PRIVATE_CHAT_URL)) {
     const start = match.index ?? 0;
     const end = start + match[0].replace(/[.,;:!?]+$/, '').length;
@@ -345,7 +353,7 @@ function blockAround(model: SpecModel, offset: number): { start: number; end: nu
 }
 
 function hiddenContextQuestion(finding: Finding): string | undefined {
-  const data = finding.data ?? {};
+  const data: Partial<HiddenContextData> = dataOf(hiddenContext, finding) ?? {};
   const url = plainText(data.url);
   if (url) return `What does the linked chat say (${shortened(url, 60)})? I cannot open it: please copy the decision into the spec.`;
   const phrase = plainText(data.phrase);

@@ -1,11 +1,27 @@
 import { interfacesOf, kindNoun, PART_LABELS, type InterfacePart, type InterfaceSpec } from '../model/interfaces';
 import { endpointInFiles, httpDescriptions } from '../model/api-description';
-import type { SpecModel } from '../model/types';
+import type { Position, SpecModel } from '../model/types';
 import type { Finding, RawFinding, Rule, RuleContext } from './types';
+import { dataOf } from './types';
 import { interfaceFixes } from './fixes/interfaces';
 import { plainText } from './question-text';
 
-export const interfaceIncomplete: Rule = {
+/** What a finding of this rule carries in `data`. */
+export type InterfaceIncompleteData = {
+  interface?: string;
+  kind?: string;
+  /** Same as `interface` for an endpoint, kept for consumers of the former rule's data. */
+  endpoint?: string;
+  method?: string;
+  missing?: InterfacePart[];
+  insertAt?: Position;
+  recommended?: boolean;
+  /** An untyped field of a field table. */
+  field?: string;
+  untyped?: boolean;
+};
+
+export const interfaceIncomplete: Rule<InterfaceIncompleteData> = {
   id: 'interface-incomplete',
   aliases: ['api-endpoint-incomplete'],
   defaultSeverity: 'warning',
@@ -36,10 +52,10 @@ export const interfaceIncomplete: Rule = {
     sources: ['OpenAPI Specification 3.1: Operation, Request Body and Responses Objects', 'AsyncAPI Specification 3.0: Message Object'],
   },
   question: interfaceQuestion,
-  fixes: (finding, context) => interfaceFixes(context, finding),
-  check(model: SpecModel, context: RuleContext): RawFinding[] {
+  fixes: (finding, context) => interfaceFixes(context, finding, dataOf(interfaceIncomplete, finding)),
+  check(model: SpecModel, context: RuleContext): RawFinding<InterfaceIncompleteData>[] {
     const { interfaces, fields } = interfacesOf(model);
-    const findings: RawFinding[] = [];
+    const findings: RawFinding<InterfaceIncompleteData>[] = [];
     const files = httpDescriptions(context.apiFiles);
     for (const spec of interfaces) {
       // An endpoint of a linked OpenAPI file has the parts the file gives.
@@ -62,14 +78,14 @@ export const interfaceIncomplete: Rule = {
   },
 };
 
-function gapFinding(spec: InterfaceSpec, missing: InterfacePart[], recommended: boolean): RawFinding {
+function gapFinding(spec: InterfaceSpec, missing: InterfacePart[], recommended: boolean): RawFinding<InterfaceIncompleteData> {
   const what = missing.map((part) => PART_LABELS[part]);
   const list = what.length === 1 ? what[0] : `${what.slice(0, -1).join(', ')} and ${what[what.length - 1]}`;
   const name = spec.kind === 'endpoint' ? `Endpoint "${spec.label}"` : `${capitalise(kindNoun(spec.kind, 1))} "${spec.label}"`;
   const message = recommended
     ? `${name} does not say its ${list}: a builder will have to ask.`
     : `${name} has no ${list}: add ${missing.length === 1 ? 'it' : 'them'} so the contractor knows what to build.`;
-  const finding: RawFinding = {
+  const finding: RawFinding<InterfaceIncompleteData> = {
     message,
     range: spec.range,
     data: {
@@ -107,7 +123,7 @@ const PART_QUESTIONS: Readonly<Record<string, string>> = {
 };
 
 function interfaceQuestion(finding: Finding): string | undefined {
-  const data = finding.data ?? {};
+  const data: Partial<InterfaceIncompleteData> = dataOf(interfaceIncomplete, finding) ?? {};
   const field = plainText(data.field);
   if (field) return `What type and format does "${field}" have? The contract lists it without one.`;
   const name = plainText(data.interface) ?? plainText(data.endpoint);

@@ -2,7 +2,15 @@ import { apiFormatName, linksTo, type ApiDescription } from '../model/api-descri
 import type { SpecModel } from '../model/types';
 import type { RawFinding, Rule, RuleContext } from './types';
 
-export const invalidApiFile: Rule = {
+/** What a finding of this rule carries in `data`. */
+export type InvalidApiFileData = {
+  file: string;
+  code: string;
+  line?: number;
+  character?: number;
+};
+
+export const invalidApiFile: Rule<InvalidApiFileData> = {
   id: 'invalid-api-file',
   defaultSeverity: 'warning',
   dimension: 'contract',
@@ -26,8 +34,8 @@ export const invalidApiFile: Rule = {
     good: 'The contract is [openapi.yaml](api/openapi.yaml).\n\n<!-- api/openapi.yaml: valid OpenAPI 3.1 -->',
     sources: ['OpenAPI Specification 3.1', 'Swagger (OpenAPI) 2.0', 'AsyncAPI Specification 3.0', 'JSON Schema 2020-12'],
   },
-  check(model: SpecModel, context: RuleContext): RawFinding[] {
-    const findings: RawFinding[] = [];
+  check(model: SpecModel, context: RuleContext): RawFinding<InvalidApiFileData>[] {
+    const findings: RawFinding<InvalidApiFileData>[] = [];
     for (const description of context.apiFiles?.values() ?? []) {
       const link = linksTo(model, description.key)[0];
       if (!link || description.problems.length === 0) continue;

@@ -3,6 +3,7 @@ import { findJsonSequenceProblem, type JsonProblem } from '../model/json-syntax'
 import { codeBlockPosition } from '../model/text';
 import type { CodeBlock, SpecModel } from '../model/types';
 import type { Finding, RawFinding, Rule } from './types';
+import { dataOf } from './types';
 import { plainText } from './question-text';
 
 /** A syntax error inside a block's content: offsets index `CodeBlock.content`. */
@@ -15,7 +16,12 @@ interface BlockError {
 const JSON_LANGUAGES = new Set(['json']);
 const YAML_LANGUAGES = new Set(['yaml', 'yml']);
 
-export const invalidCodeBlock: Rule = {
+/** What a finding of this rule carries in `data`. */
+export type InvalidCodeBlockData = {
+  language: string;
+};
+
+export const invalidCodeBlock: Rule<InvalidCodeBlockData> = {
   id: 'invalid-code-block',
   defaultSeverity: 'error',
   dimension: 'contract',
@@ -33,8 +39,8 @@ export const invalidCodeBlock: Rule = {
     sources: ['RFC 8259 (JSON)', 'YAML 1.2'],
   },
   question: invalidCodeBlockQuestion,
-  check(model: SpecModel): RawFinding[] {
-    const findings: RawFinding[] = [];
+  check(model: SpecModel): RawFinding<InvalidCodeBlockData>[] {
+    const findings: RawFinding<InvalidCodeBlockData>[] = [];
     for (const block of model.codeBlocks) {
       if (!block.fenced || block.content.trim() === '') continue;
       const kind = JSON_LANGUAGES.has(block.language) ? 'JSON' : YAML_LANGUAGES.has(block.language) ? 'YAML' : undefined;
@@ -46,7 +52,7 @@ export const invalidCodeBlock: Rule = {
   },
 };
 
-function toFinding(model: SpecModel, block: CodeBlock, kind: string, error: BlockError): RawFinding {
+function toFinding(model: SpecModel, block: CodeBlock, kind: string, error: BlockError): RawFinding<InvalidCodeBlockData> {
   const start = codeBlockPosition(model, block, error.offset);
   const end = codeBlockPosition(model, block, error.offset + error.length);
   return {
@@ -152,6 +158,6 @@ function explainUnexpected(problem: Extract<JsonProblem, { kind: 'unexpected' }>
 }
 
 function invalidCodeBlockQuestion(finding: Finding): string | undefined {
-  const language = plainText(finding.data?.language)?.toUpperCase();
+  const language = plainText(dataOf(invalidCodeBlock, finding)?.language)?.toUpperCase();
   return `What is the correct ${language ?? 'code'} here? The example does not parse, so it cannot be used as a contract.`;
 }

@@ -8,7 +8,14 @@ import type { RawFinding, Rule, RuleContext } from './types';
 /** Errors reported per example; the first ones say enough. */
 const MAX_ERRORS = 5;
 
-export const invalidExample: Rule = {
+/** What a finding of this rule carries in `data`. */
+export type InvalidExampleData = {
+  file: string;
+  pointer: string;
+  path: string;
+};
+
+export const invalidExample: Rule<InvalidExampleData> = {
   id: 'invalid-example',
   defaultSeverity: 'warning',
   dimension: 'contract',
@@ -31,10 +38,10 @@ export const invalidExample: Rule = {
     good: '### POST /v1/refunds\n\nRequest ([openapi.yaml](openapi.yaml) requires an integer `amount` of at least 1):\n\n```json\n{ "paymentId": "pay_1", "amount": 1250 }\n```',
     sources: ['JSON Schema 2020-12: Validation', 'OpenAPI Specification 3.1: Schema Object'],
   },
-  check(model: SpecModel, context: RuleContext): RawFinding[] {
+  check(model: SpecModel, context: RuleContext): RawFinding<InvalidExampleData>[] {
     const files = [...(context.apiFiles?.values() ?? [])].filter((file) => file.validate);
     if (files.length === 0) return [];
-    const findings: RawFinding[] = [];
+    const findings: RawFinding<InvalidExampleData>[] = [];
     const checked = new Set<CodeBlock>();
     const http = httpDescriptions(context.apiFiles);
     for (const spec of interfacesOf(model).interfaces) {
@@ -113,7 +120,7 @@ function linksIn(text: string): string[] {
   return [...text.matchAll(/\]\(([^)\s]+)\)/g)].map((match) => classifyLinkTarget(match[1])).flatMap((target) => (target.kind === 'local' ? [target.path] : []));
 }
 
-function validateBlock(model: SpecModel, block: CodeBlock, file: ApiDescription, pointer: string, lead: string): RawFinding[] {
+function validateBlock(model: SpecModel, block: CodeBlock, file: ApiDescription, pointer: string, lead: string): RawFinding<InvalidExampleData>[] {
   let value: unknown;
   try {
     value = JSON.parse(block.content);

@@ -2,14 +2,21 @@ import { positionAt } from '../model/text';
 import type { Range, SpecModel } from '../model/types';
 import { BUILTIN_PROFILES } from '../sections/profiles';
 import type { Finding, RawFinding, Rule, RuleContext } from './types';
+import { dataOf } from './types';
 import { rangeOffsets } from './util';
 import { withText } from './question-text';
+
+/** What a finding of this rule carries in `data`. */
+export type InvalidFrontMatterData = {
+  /** The unknown profile the front matter names. */
+  profile: string;
+};
 
 /**
  * Front matter that does not parse, is not a mapping, or names a profile that does not exist.
  * The engine falls back to the configured or default profile, so the rest still gets checked.
  */
-export const invalidFrontMatter: Rule = {
+export const invalidFrontMatter: Rule<InvalidFrontMatterData> = {
   id: 'invalid-front-matter',
   defaultSeverity: 'error',
   dimension: 'structure',
@@ -23,7 +30,7 @@ export const invalidFrontMatter: Rule = {
     good: '---\nprofile: api\nowner: payments-team\n---',
   },
   question: invalidFrontMatterQuestion,
-  check(model: SpecModel, context: RuleContext): RawFinding[] {
+  check(model: SpecModel, context: RuleContext): RawFinding<InvalidFrontMatterData>[] {
     const frontMatter = model.frontMatter;
     if (!frontMatter) return [];
     if (frontMatter.error) {
@@ -55,6 +62,6 @@ function profileRange(model: SpecModel, block: Range): Range {
 }
 
 function invalidFrontMatterQuestion(finding: Finding): string | undefined {
-  return withText(finding.data?.profile, (profile) =>
+  return withText(dataOf(invalidFrontMatter, finding)?.profile, (profile) =>
     `Which kind of spec is this? Its front matter names the profile "${profile}", which does not exist.`);
 }

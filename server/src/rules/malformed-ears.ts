@@ -4,13 +4,19 @@ import type { SpecModel } from '../model/types';
 import type { RawFinding, Rule, RuleContext } from './types';
 import { completeEarsFixes } from './fixes/ears';
 
+/** What a finding of this rule carries in `data`. */
+export type MalformedEarsData = {
+  pattern: string;
+  problems: string[];
+};
+
 /**
  * Requirements and criteria written in EARS that miss a part of their pattern. A well-formed
  * EARS statement is as testable as a Given/When/Then criterion: the trigger is the test's
  * setup, the response its expected outcome. A malformed one leaves the builder to guess the
  * part that is missing.
  */
-export const malformedEars: Rule = {
+export const malformedEars: Rule<MalformedEarsData> = {
   id: 'malformed-ears',
   defaultSeverity: 'warning',
   dimension: 'verification',
@@ -32,9 +38,9 @@ export const malformedEars: Rule = {
     ],
   },
   fixes: (finding, context) => completeEarsFixes(context, finding),
-  check(model: SpecModel, context: RuleContext): RawFinding[] {
+  check(model: SpecModel, context: RuleContext): RawFinding<MalformedEarsData>[] {
     const earsDocument = context.profile.name === 'kiro';
-    const findings: RawFinding[] = [];
+    const findings: RawFinding<MalformedEarsData>[] = [];
     const holes = commentHoles(model);
     for (const statement of model.statements) {
       if (statement.role !== 'requirement' && statement.role !== 'criterion') continue;

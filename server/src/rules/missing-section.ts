@@ -3,16 +3,27 @@ import { mainSectionLevel } from '../model/sections';
 import type { Position, Section, SpecModel } from '../model/types';
 import { presentSections } from '../score/present';
 import type { Finding, RawFinding, Rule, RuleContext } from './types';
+import { dataOf } from './types';
 import { criteriaFixes } from './fixes/criteria';
 import { insertAllSectionsFix, insertSectionFix } from './fixes/sections';
 import { untracedIds } from './untraced-requirement';
 import { plainText } from './question-text';
 
+/** What a finding of this rule carries in `data`. */
+export type MissingSectionData = {
+  section: string;
+  title: string;
+  recommended: boolean;
+  /** Where the section belongs. */
+  insertAt: Position;
+  profile: string;
+};
+
 /**
  * Required sections of the active profile that no heading satisfies. Recommended sections that
  * are missing are reported as hints so that they never block a handoff.
  */
-export const missingSection: Rule = {
+export const missingSection: Rule<MissingSectionData> = {
   id: 'missing-section',
   defaultSeverity: 'error',
   dimension: 'structure',
@@ -33,17 +44,18 @@ export const missingSection: Rule = {
   },
   question: missingSectionQuestion,
   fixes: (finding, context) => [
-    ...(finding.data?.section === 'acceptance-criteria'
+    ...(dataOf(missingSection, finding)?.section === 'acceptance-criteria'
       ? criteriaFixes(context, finding, { untraced: untracedIds(context), missingSection: true })
-      : [insertSectionFix(context, finding)]),
-    ...(finding.severity === 'hint' ? [] : [insertAllSectionsFix(context, finding.rule)]),
+      : [insertSectionFix(context, finding, dataOf(missingSection, finding))]),
+    ...(finding.severity === 'hint' ? [] : [insertAllSectionsFix(context, context.findings
+      .filter((f) => f.rule === missingSection.id && f.severity !== 'hint').map((f) => dataOf(missingSection, f)))]),
   ],
-  check(model: SpecModel, context: RuleContext): RawFinding[] {
+  check(model: SpecModel, context: RuleContext): RawFinding<MissingSectionData>[] {
     const present = presentSections(model);
     const order = [...context.profile.required, ...context.profile.recommended];
     const anchor = model.sections.find((section) => section.level === 1)?.headingRange
       ?? { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
-    const findings: RawFinding[] = [];
+    const findings: RawFinding<MissingSectionData>[] = [];
     for (const id of order) {
       if (present.has(id)) continue;
       const definition = sectionDefinition(id);
@@ -129,7 +141,7 @@ const SECTION_QUESTIONS: Readonly<Record<string, string>> = {
 };
 
 function missingSectionQuestion(finding: Finding): string | undefined {
-  const data = finding.data ?? {};
+  const data: Partial<MissingSectionData> = dataOf(missingSection, finding) ?? {};
   const id = plainText(data.section);
   const title = plainText(data.title) ?? (id ? sectionDefinition(id)?.title : undefined);
   if (!id && !title) return undefined;

@@ -3,6 +3,7 @@ import { rangeFromOffsets } from '../model/text';
 import type { ListItem, Range, Section, Sentence, SpecModel, Table } from '../model/types';
 import { questionMeta } from '../model/questions';
 import type { Finding, RawFinding, Rule, RuleContext } from './types';
+import { dataOf } from './types';
 import { inSection, rangeOffsets } from './util';
 import { shortened, withText } from './question-text';
 
@@ -42,7 +43,15 @@ type Block =
   | { kind: 'paragraph'; start: number; sentences: Sentence[] }
   | { kind: 'item'; start: number; item: ListItem; children: ListItem[] };
 
-export const openQuestion: Rule = {
+/** What a finding of this rule carries in `data`. */
+export type OpenQuestionData = {
+  question: string;
+  owner?: string;
+  due?: string;
+  overdue?: boolean;
+};
+
+export const openQuestion: Rule<OpenQuestionData> = {
   id: 'open-question',
   defaultSeverity: 'warning',
   dimension: 'selfContained',
@@ -64,7 +73,7 @@ export const openQuestion: Rule = {
     good: '## Open Questions\n\n- ~~Which queue do we use for retries?~~ Decision: SQS `orders-retry` (2024-05-02, @lena)\n- [x] Do refunds need approval above 500 EUR? Resolved: yes, by a finance lead.',
   },
   question: openQuestionQuestion,
-  check(model: SpecModel, context: RuleContext): RawFinding[] {
+  check(model: SpecModel, context: RuleContext): RawFinding<OpenQuestionData>[] {
     const inSectionFindings = model.sections.filter(isQuestionsRoot).flatMap((section) => sectionFindings(model, section));
     return [...inSectionFindings, ...inlineQuestionFindings(model)]
       .sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character)
@@ -76,11 +85,11 @@ export const openQuestion: Rule = {
  * `@owner` and `due 2026-12-15` in a question are kept in the finding's data; a question past
  * its due date (compared with the `today` the caller passed in) says so and is at least a warning.
  */
-function withOwnerAndDue(found: RawFinding, today: string | undefined): RawFinding {
-  const question = typeof found.data?.question === 'string' ? found.data.question : '';
+function withOwnerAndDue(found: RawFinding<OpenQuestionData>, today: string | undefined): RawFinding<OpenQuestionData> {
+  const question = found.data?.question ?? '';
   const meta = questionMeta(question, today);
   if (!meta.owner && !meta.due) return found;
-  const data: Record<string, unknown> = { ...found.data };
+  const data: OpenQuestionData = { question, ...found.data };
   if (meta.owner) data.owner = meta.owner;
   if (meta.due) data.due = meta.due;
   if (!meta.overdue) return { ...found, data };
@@ -98,9 +107,9 @@ function withOwnerAndDue(found: RawFinding, today: string | undefined): RawFindi
 const Q_PREFIX = /^\W{0,3}Q\W{0,3}:\s*\S/;
 const A_PREFIX = /^\W{0,3}A\W{0,3}:\s*\S/;
 
-function inlineQuestionFindings(model: SpecModel): RawFinding[] {
+function inlineQuestionFindings(model: SpecModel): RawFinding<OpenQuestionData>[] {
   const outside = (section: Section | undefined) => !inSection(section, [SECTION_ID]) && !(section && isFaq(section));
-  const findings: RawFinding[] = [];
+  const findings: RawFinding<OpenQuestionData>[] = [];
   model.listItems.forEach((item, index) => {
     if (!outside(item.section) || !Q_PREFIX.test(item.text)) return;
     const next = model.listItems[index + 1];
@@ -141,7 +150,7 @@ function isQuestionsRoot(section: Section): boolean {
  * Questions in the section's own text, plus one per subsection: a subsection under Open
  * Questions is a question with its discussion, whatever its heading says.
  */
-function sectionFindings(model: SpecModel, section: Section): RawFinding[] {
+function sectionFindings(model: SpecModel, section: Section): RawFinding<OpenQuestionData>[] {
   const own = rangeOffsets(model, section.ownBodyRange);
   const within = (offset: number) => offset >= own.start && offset < own.end;
   const first = model.sentences.find((sentence) => within(sentence.startOffset) && sentence.kind !== 'heading');
@@ -153,7 +162,7 @@ function sectionFindings(model: SpecModel, section: Section): RawFinding[] {
   return findings;
 }
 
-function ownTextFindings(model: SpecModel, within: (offset: number) => boolean, hasSubsections: boolean): RawFinding[] {
+function ownTextFindings(model: SpecModel, within: (offset: number) => boolean, hasSubsections: boolean): RawFinding<OpenQuestionData>[] {
   const tables = model.tables.filter((table) => within(rangeOffsets(model, table.range).start));
   const blocks = textBlocks(model, within);
   const findings = [...tables.flatMap(tableFindings), ...blockFindings(model, blocks)];
@@ -171,9 +180,9 @@ function ownTextFindings(model: SpecModel, within: (offset: number) => boolean, 
  * Walks paragraphs and top-level list items in order. A list right after a paragraph that asks
  * something holds that question's options (or its answer); any other list item is a question.
  */
-function blockFindings(model: SpecModel, blocks: Block[]): RawFinding[] {
-  const findings: RawFinding[] = [];
-  let question: { finding: RawFinding | undefined } | undefined;
+function blockFindings(model: SpecModel, blocks: Block[]): RawFinding<OpenQuestionData>[] {
+  const findings: RawFinding<OpenQuestionData>[] = [];
+  let question: { finding: RawFinding<OpenQuestionData> | undefined } | undefined;
   for (const block of blocks) {
     if (block.kind === 'paragraph') {
       const asks = block.sentences.some((sentence) => sentence.text.trim().endsWith('?'));
@@ -250,12 +259,12 @@ function childResolved(model: SpecModel, child: Section): boolean {
 }
 
 /** A row is resolved when its status says so or its answer/decision cell is filled in. */
-function tableFindings(table: Table): RawFinding[] {
+function tableFindings(table: Table): RawFinding<OpenQuestionData>[] {
   const header = table.header.map((cell) => cell.text.trim().toLowerCase());
   const statusColumn = header.findIndex((name) => /status|state|resolution/.test(name));
   const answerColumn = header.findIndex((name) => /answer|decision|outcome/.test(name));
   const questionColumn = Math.max(0, header.findIndex((name) => /question|issue|topic|item/.test(name)));
-  const findings: RawFinding[] = [];
+  const findings: RawFinding<OpenQuestionData>[] = [];
   for (const row of table.rows) {
     const status = row[statusColumn]?.text ?? '';
     const answer = row[answerColumn]?.text ?? '';
@@ -268,18 +277,18 @@ function tableFindings(table: Table): RawFinding[] {
 }
 
 /** Reported on the item's first line; a multi-line item would otherwise underline a whole block. */
-function itemFinding(model: SpecModel, item: ListItem): RawFinding {
+function itemFinding(model: SpecModel, item: ListItem): RawFinding<OpenQuestionData> {
   const firstLineEnd = item.text.search(/\r?\n/);
   const end = firstLineEnd === -1 ? item.endOffset : item.startOffset + firstLineEnd;
   return finding(item.text, rangeFromOffsets(model, item.startOffset, end));
 }
 
-function paragraphFinding(model: SpecModel, sentences: Sentence[]): RawFinding {
+function paragraphFinding(model: SpecModel, sentences: Sentence[]): RawFinding<OpenQuestionData> {
   const last = sentences[sentences.length - 1];
   return finding(model.text.slice(sentences[0].startOffset, last.endOffset), sentences[0].range);
 }
 
-function finding(question: string, range: Range): RawFinding {
+function finding(question: string, range: Range): RawFinding<OpenQuestionData> {
   const text = question.replace(/\s+/g, ' ').trim();
   return {
     message: 'Unresolved open question: decide it before handoff, or record the decision (e.g. "Resolved: ...") with an owner and date.',
@@ -289,6 +298,6 @@ function finding(question: string, range: Range): RawFinding {
 }
 
 function openQuestionQuestion(finding: Finding): string | undefined {
-  return withText(finding.data?.question, (question) =>
+  return withText(dataOf(openQuestion, finding)?.question, (question) =>
     `Has this open question been decided: "${shortened(question, 160)}"? If so, what is the answer; if not, who decides and by when?`);
 }

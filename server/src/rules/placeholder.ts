@@ -2,6 +2,7 @@ import { rangeFromOffsets } from '../model/text';
 import { commentHoles } from '../model/holes';
 import type { SpecModel } from '../model/types';
 import type { Finding, RawFinding, Rule } from './types';
+import { dataOf } from './types';
 import { matchesOf, nonProseIntervals, OffsetIntervals, rangeOffsets } from './util';
 import { withText } from './question-text';
 
@@ -35,7 +36,13 @@ const PAREN_HOLE = /\(fill(?: me)? in\b[^)\n]*\)/gi;
 /** `<describe the payload>`: an angle-bracket phrase not glued to a word (`Result<T, E>` is a type). */
 const ANGLE_CANDIDATE = /(?<![\w<])<([A-Za-z][^<>\n]*)>/g;
 
-export const placeholder: Rule = {
+/** What a finding of this rule carries in `data`. */
+export type PlaceholderData = {
+  /** The marker as written (TBD, TODO, NEEDS CLARIFICATION, ...). */
+  placeholder: string;
+};
+
+export const placeholder: Rule<PlaceholderData> = {
   id: 'placeholder',
   defaultSeverity: 'error',
   dimension: 'selfContained',
@@ -58,7 +65,7 @@ export const placeholder: Rule = {
     sources: ['GitHub Spec Kit spec template ([NEEDS CLARIFICATION] markers)', 'Kubernetes KEP template (<<[UNRESOLVED]>> blocks)'],
   },
   question: placeholderQuestion,
-  check(model: SpecModel): RawFinding[] {
+  check(model: SpecModel): RawFinding<PlaceholderData>[] {
     const excluded = nonProseIntervals(model);
     const linkTexts = new OffsetIntervals(model.links.map((link) => rangeOffsets(model, link.range)));
     const hits = [
@@ -193,6 +200,6 @@ function shorten(text: string): string {
 }
 
 function placeholderQuestion(finding: Finding): string | undefined {
-  return withText(finding.data?.placeholder, (placeholder) =>
+  return withText(dataOf(placeholder, finding)?.placeholder, (placeholder) =>
     `What goes where the spec still says "${placeholder}"? It is a placeholder, not a decision.`);
 }

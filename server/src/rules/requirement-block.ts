@@ -2,6 +2,12 @@ import { offsetAt } from '../model/text';
 import type { Section, SpecModel } from '../model/types';
 import type { RawFinding, Rule, RuleContext } from './types';
 
+/** What a finding of this rule carries in `data`. */
+export type RequirementBlockData = {
+  block: string;
+  missing: string[];
+};
+
 /**
  * Spec-driven tools give every requirement a block of its own, and their checkers (and the
  * agents that build from them) rely on each block being complete:
@@ -11,7 +17,7 @@ import type { RawFinding, Rule, RuleContext } from './types';
  * - Spec Kit: `### User Story <n> - <title> (Priority: P<n>)` carries acceptance scenarios.
  * The rule looks at block headings only, so documents of other formats are never affected.
  */
-export const requirementBlock: Rule = {
+export const requirementBlock: Rule<RequirementBlockData> = {
   id: 'requirement-block',
   defaultSeverity: 'warning',
   dimension: 'verification',
@@ -28,8 +34,8 @@ export const requirementBlock: Rule = {
       + '#### Scenario: Over the limit\n\n- **WHEN** an agent refunds 60.00 EUR of a 50.00 EUR payment\n- **THEN** the response is `422`',
     sources: ['OpenSpec conventions (Requirement and Scenario blocks, SHALL/MUST)', 'Kiro requirements documents (user stories with EARS acceptance criteria)', 'GitHub Spec Kit spec template (prioritised user stories with acceptance scenarios)'],
   },
-  check(model: SpecModel, context: RuleContext): RawFinding[] {
-    const findings: RawFinding[] = [];
+  check(model: SpecModel, context: RuleContext): RawFinding<RequirementBlockData>[] {
+    const findings: RawFinding<RequirementBlockData>[] = [];
     const kiro = context.profile.name === 'kiro';
     for (const section of model.sections) {
       const kind = blockKind(section.title, kiro);

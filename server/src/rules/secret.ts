@@ -4,7 +4,13 @@ import { SECRET_FORMATS } from './secret-formats';
 import type { RawFinding, Rule } from './types';
 import { matchesInFilteredLines, matchesOf } from './util';
 
-export const secret: Rule = {
+/** What a finding of this rule carries in `data`. */
+export type SecretData = {
+  /** Which kind of credential it looks like. */
+  kind: string;
+};
+
+export const secret: Rule<SecretData> = {
   id: 'secret',
   defaultSeverity: 'error',
   dimension: 'selfContained',
@@ -38,8 +44,8 @@ export const secret: Rule = {
     sources: ['OWASP Secrets Management Cheat Sheet', 'GitHub secret scanning token formats',
       'secretlint recommended rule preset (MIT) and gitleaks default configuration (MIT): token formats'],
   },
-  check(model: SpecModel): RawFinding[] {
-    const findings: RawFinding[] = [];
+  check(model: SpecModel): RawFinding<SecretData>[] {
+    const findings: RawFinding<SecretData>[] = [];
     const taken: Array<{ start: number; end: number }> = [];
     const candidates = candidateLines(model);
     for (const detector of SECRET_FORMATS) {

@@ -11,20 +11,30 @@ import type { DimensionId, ScoreRole } from '../score/types';
 /** Which readiness dimension a rule's findings count against (see engine/score.ts). */
 export type Dimension = DimensionId;
 
+/**
+ * Machine-readable details of a finding, for quick fixes, questions and reports: rule-specific but
+ * stable. Each rule declares its own shape as `Rule<D>` (a type alias, so that it fits here);
+ * readers get it back typed with `dataOf(rule, finding)`. Only `hint` means the same for every rule.
+ */
+export interface FindingData {
+  /** How to rewrite the flagged text (shown on hover, used by the rewrite fix). */
+  hint?: string;
+  [key: string]: unknown;
+}
+
 export interface Finding {
   rule: string;
   severity: Severity;
   message: string;
   range: Range;
-  /** Machine-readable details for quick fixes and reports; rule-specific but stable. */
-  data?: Record<string, unknown>;
+  data?: FindingData;
 }
 
 /** What a rule returns: the engine fills in `rule` and the configured severity. */
-export interface RawFinding {
+export interface RawFinding<D extends FindingData = FindingData> {
   message: string;
   range: Range;
-  data?: Record<string, unknown>;
+  data?: D;
   /** Overrides the rule's default severity for this finding (e.g. a recommended section is a hint). */
   severity?: Severity;
   /**
@@ -129,7 +139,8 @@ export interface FixContext {
  */
 export type RuleTag = 'unfinished' | 'statement';
 
-export interface Rule {
+/** `D` is the shape of the `data` the rule's findings carry. */
+export interface Rule<D extends FindingData = FindingData> {
   id: string;
   /** Former ids that still work in configuration and suppression comments. */
   aliases?: readonly string[];
@@ -139,7 +150,7 @@ export interface Rule {
   scoreRole: ScoreRole;
   docs: RuleDocs;
   tags?: readonly RuleTag[];
-  check: (model: SpecModel, context: RuleContext) => RawFinding[];
+  check: (model: SpecModel, context: RuleContext) => Array<RawFinding<D>>;
   /**
    * Quick fixes for one of this rule's findings, the preferred one first (as markdownlint's
    * `fixInfo`, next to the check that reports the finding). Suppressions are added by the caller.
@@ -151,4 +162,12 @@ export interface Rule {
    * undefined when the data says too little (the caller then asks about the message).
    */
   question?: (finding: Finding) => string | undefined;
+}
+
+/**
+ * The data of one of `rule`'s findings, typed as the rule declares it; undefined for another
+ * rule's finding or a finding without data. The one place where a finding's data is cast.
+ */
+export function dataOf<D extends FindingData>(rule: Rule<D>, finding: Pick<Finding, 'rule' | 'data'>): D | undefined {
+  return finding.rule === rule.id ? finding.data as D | undefined : undefined;
 }

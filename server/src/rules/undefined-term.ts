@@ -6,6 +6,7 @@ import { rangeFromOffsets } from '../model/text';
 import type { Statement } from '../model/statements';
 import type { Section, Sentence, SpecModel } from '../model/types';
 import type { RawFinding, Rule, RuleContext } from './types';
+import { dataOf } from './types';
 import { defineTermFix } from './fixes/terms';
 
 /**
@@ -27,7 +28,15 @@ const GLOSSARY_TITLE = /\b(?:glossary|definitions?|terminology|terms|acronyms|ab
 /** "SLO stands for", "Falcon is our scoring service", "PRR means", "CRD, short for". */
 const DEFINING_AFTER = /^\s*(?:\([^)]{3,}\)|,?\s*(?:short for|stands for|means|refers to|is (?:a|an|the|our|their)\b|are (?:the|our)\b|\(?i\.e\.|which is (?:a|an|the|our)\b)|:\s+\S|\s+[-–—]\s+\w)/i;
 
-export const undefinedTerm: Rule = {
+/** What a finding of this rule carries in `data`. */
+export type UndefinedTermData = {
+  term: string;
+  kind: 'acronym' | 'name';
+  /** The glossary the term is missing from. */
+  glossary?: string;
+};
+
+export const undefinedTerm: Rule<UndefinedTermData> = {
   id: 'undefined-term',
   defaultSeverity: 'hint',
   dimension: 'selfContained',
@@ -67,8 +76,8 @@ export const undefinedTerm: Rule = {
     sources: ['INCOSE Guide to Writing Requirements (R3 "appropriate", R21: define all terms, abbreviations and acronyms)', 'ISO/IEC/IEEE 29148:2018, 5.2.7 (a glossary of terms, abbreviations and acronyms)',
       ...ECOSYSTEMS.flatMap((ecosystem) => ecosystem.sources)],
   },
-  fixes: (finding, context) => [defineTermFix(context, finding)],
-  check(model: SpecModel, context: RuleContext): RawFinding[] {
+  fixes: (finding, context) => [defineTermFix(context, finding, dataOf(undefinedTerm, finding))],
+  check(model: SpecModel, context: RuleContext): RawFinding<UndefinedTermData>[] {
     const statements = model.statements.filter((statement) => !inGlossary(statement.section)
       && (statement.binding || describesContract(statement)));
     if (statements.length === 0) return [];
@@ -76,7 +85,7 @@ export const undefinedTerm: Rule = {
     const project = new Set([...(context.projectTerms ?? [])].map((term) => term.toLowerCase()));
     const lowerWords = lowerCaseWords(model);
     const seen = new Set<string>();
-    const findings: RawFinding[] = [];
+    const findings: RawFinding<UndefinedTermData>[] = [];
     const glossary = model.sections.find((section) => GLOSSARY_TITLE.test(section.title) && !section.title.trim().endsWith('?'));
     const established = new Established(model);
     const resolves = (acronym: string, near: { start: number; end: number }) => established.has(acronym, near);

@@ -1,7 +1,13 @@
 import { requirementIndex } from '../model/requirements';
 import type { SpecModel } from '../model/types';
 import type { Finding, RawFinding, Rule, RuleContext } from './types';
+import { dataOf } from './types';
 import { withText } from './question-text';
+
+/** What a finding of this rule carries in `data`. */
+export type UnknownReferenceData = {
+  id: string;
+};
 
 /**
  * References to ids that are never defined. Only ids whose prefix the document itself uses for
@@ -9,7 +15,7 @@ import { withText } from './question-text';
  * for requirement ids (criterion ids are rarely referenced and a stray "AC-1" outside the
  * criteria is not worth an error).
  */
-export const unknownReference: Rule = {
+export const unknownReference: Rule<UnknownReferenceData> = {
   id: 'unknown-reference',
   defaultSeverity: 'error',
   dimension: 'verification',
@@ -26,7 +32,7 @@ export const unknownReference: Rule = {
     good: '## Requirements\n- REQ-1: ...\n\n## Acceptance Criteria\n- AC-1 (REQ-1): Given ...',
   },
   question: unknownReferenceQuestion,
-  check(model: SpecModel, context: RuleContext): RawFinding[] {
+  check(model: SpecModel, context: RuleContext): RawFinding<UnknownReferenceData>[] {
     const index = requirementIndex(model, context.idPattern);
     const defined = new Set(index.definitions.map((definition) => definition.id));
     const requirementPrefixes = new Set(index.definitions.filter((d) => d.kind === 'requirement').map((d) => d.prefix));
@@ -41,5 +47,5 @@ export const unknownReference: Rule = {
 };
 
 function unknownReferenceQuestion(finding: Finding): string | undefined {
-  return withText(finding.data?.id, (id) => `What is ${id}? The spec refers to it but never defines it.`);
+  return withText(dataOf(unknownReference, finding)?.id, (id) => `What is ${id}? The spec refers to it but never defines it.`);
 }

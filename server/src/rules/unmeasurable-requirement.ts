@@ -4,6 +4,7 @@ import type { QuantityKind } from '../lexicon/quantity';
 import { rangeFromOffsets } from '../model/text';
 import type { Sentence, SpecModel } from '../model/types';
 import type { Finding, RawFinding, Rule, RuleContext } from './types';
+import { dataOf } from './types';
 import { bindingStatement, insideExample, insideJustification, insideParentheses, markedForFollowUp } from '../model/scope';
 import type { Statement } from '../model/statements';
 import { linkStartsWithin } from './util';
@@ -257,7 +258,14 @@ function namesAKind(text: string, start: number, end: number): boolean {
   return (opens || /\b(?:a|an|the|its|their|our|any|each|every)\s+$/i.test(before)) && /^\s+\p{Ll}/u.test(text.slice(end));
 }
 
-export const unmeasurableRequirement: Rule = {
+/** What a finding of this rule carries in `data`. */
+export type UnmeasurableRequirementData = {
+  quality: string;
+  term: string;
+  hint?: string;
+};
+
+export const unmeasurableRequirement: Rule<UnmeasurableRequirementData> = {
   id: 'unmeasurable-requirement',
   defaultSeverity: 'warning',
   dimension: 'requirements',
@@ -302,8 +310,8 @@ export const unmeasurableRequirement: Rule = {
   },
   question: unmeasurableQuestion,
   fixes: (finding) => [measurablePlaceholderFix(finding)],
-  check(model: SpecModel, context: RuleContext): RawFinding[] {
-    const findings: RawFinding[] = [];
+  check(model: SpecModel, context: RuleContext): RawFinding<UnmeasurableRequirementData>[] {
+    const findings: RawFinding<UnmeasurableRequirementData>[] = [];
     model.sentences.forEach((sentence, index) => {
       const statement = requirementStatement(model, sentence);
       if (statement) findings.push(...unmeasuredQualities(model, index, statement, context));
@@ -325,7 +333,7 @@ function requirementStatement(model: SpecModel, sentence: Sentence): Statement |
   return statement.kind !== 'sentence' || statement.explicit ? statement : undefined;
 }
 
-function unmeasuredQualities(model: SpecModel, index: number, statement: Statement, context: RuleContext): RawFinding[] {
+function unmeasuredQualities(model: SpecModel, index: number, statement: Statement, context: RuleContext): RawFinding<UnmeasurableRequirementData>[] {
   const sentence = model.sentences[index];
   if (refersElsewhere(model, sentence, context.idPattern)) return [];
   const vague = context.lexicon.find(sentence.text);
@@ -333,7 +341,7 @@ function unmeasuredQualities(model: SpecModel, index: number, statement: Stateme
   // statement asks for a test or a measurement, its other quality words are what that measures.
   if ([...sentence.text.matchAll(QUALITY_PATTERN)].some((match) => MEASUREMENT.test(sentence.text.slice((match.index ?? 0) + match[0].length)))) return [];
   const reported = new Set<string>();
-  const findings: RawFinding[] = [];
+  const findings: RawFinding<UnmeasurableRequirementData>[] = [];
   for (const match of sentence.text.matchAll(QUALITY_PATTERN)) {
     const quality = qualityOf(match);
     const start = match.index ?? 0;
@@ -378,7 +386,7 @@ function qualityOf(match: RegExpMatchArray): Quality | undefined {
   return QUALITIES[index];
 }
 
-function finding(model: SpecModel, start: number, end: number, quality: Quality): RawFinding {
+function finding(model: SpecModel, start: number, end: number, quality: Quality): RawFinding<UnmeasurableRequirementData> {
   const written = model.text.slice(start, end);
   return {
     message: `Requirement names ${quality.quality} ("${written}") without a measurable target: ${quality.hint}.`,
@@ -395,7 +403,7 @@ function alternation(words: string[]): string {
 }
 
 function unmeasurableQuestion(finding: Finding): string | undefined {
-  const data = finding.data ?? {};
+  const data: Partial<UnmeasurableRequirementData> = dataOf(unmeasurableRequirement, finding) ?? {};
   const quality = plainText(data.quality);
   if (!quality) return undefined;
   const term = plainText(data.term);

@@ -4,6 +4,7 @@ import type { SpecModel } from '../model/types';
 import { earsForm, isWellFormed } from '../model/ears';
 import type { Lexicon } from '../lexicon/lexicon';
 import type { Finding, RawFinding, Rule, RuleContext } from './types';
+import { dataOf } from './types';
 import { rewriteCriterionFix } from './fixes/criteria';
 import { rewriteAsEarsFix } from './fixes/ears';
 import { plainText, shortened } from './question-text';
@@ -45,11 +46,18 @@ const CONCRETE_VALUE = /\d|"[^"]+"|'[^']+'|“[^”]+”/;
 /** A resulting state in the passive ("is served from cache", "are rejected") can be inspected. */
 const RESULTING_STATE = /\b(?:is|are|was|were|be|been|gets?|remains?|stays?)\s+(?:not\s+)?(?:\w+ly\s+)?\w+(?:ed|en)\b/i;
 
+/** What a finding of this rule carries in `data`. */
+export type UntestableCriterionData = {
+  criterion: string;
+  reason: string;
+  phrase?: string;
+};
+
 /**
  * Acceptance criteria (list items and table rows under acceptance-criteria sections) that do
  * not state an observable outcome. Given/When/Then criteria are judged on their Then clause.
  */
-export const untestableCriterion: Rule = {
+export const untestableCriterion: Rule<UntestableCriterionData> = {
   id: 'untestable-criterion',
   defaultSeverity: 'warning',
   dimension: 'verification',
@@ -77,8 +85,8 @@ export const untestableCriterion: Rule = {
   },
   // Documents that write criteria in EARS (Kiro) get the EARS shape too.
   question: untestableQuestion,
-  fixes: (finding, context) => [rewriteCriterionFix(context, finding), ...(context.profile === 'kiro' ? [rewriteAsEarsFix(context, finding)] : [])],
-  check(model: SpecModel, context: RuleContext): RawFinding[] {
+  fixes: (finding, context) => [rewriteCriterionFix(context, finding, dataOf(untestableCriterion, finding)), ...(context.profile === 'kiro' ? [rewriteAsEarsFix(context, finding)] : [])],
+  check(model: SpecModel, context: RuleContext): RawFinding<UntestableCriterionData>[] {
     // Ids carry digits and would pass for measured values; judge the wording without them.
     const ids = new RegExp(`(?<![\\w-])(?:${context.idPattern})(?![\\w-]*\\w)`, 'g');
     const holes = commentHoles(model);
@@ -259,7 +267,7 @@ function evaluative(text: string, lexicon: Lexicon | undefined): boolean {
 }
 
 function untestableQuestion(finding: Finding): string | undefined {
-  const data = finding.data ?? {};
+  const data: Partial<UntestableCriterionData> = dataOf(untestableCriterion, finding) ?? {};
   const criterion = plainText(data.criterion);
   if (!criterion) return undefined;
   const phrase = plainText(data.phrase);

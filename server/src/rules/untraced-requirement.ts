@@ -1,11 +1,18 @@
 import { requirementIndex } from '../model/requirements';
 import type { SpecModel } from '../model/types';
 import type { Finding, FixContext, RawFinding, Rule, RuleContext } from './types';
+import { dataOf } from './types';
 import { criteriaFixes } from './fixes/criteria';
 import { plainText, shortened, withText } from './question-text';
 
+/** What a finding of this rule carries in `data`. */
+export type UntracedRequirementData = {
+  id: string;
+  requirement: string;
+};
+
 /** Requirement ids that no acceptance criterion references. */
-export const untracedRequirement: Rule = {
+export const untracedRequirement: Rule<UntracedRequirementData> = {
   id: 'untraced-requirement',
   defaultSeverity: 'warning',
   dimension: 'verification',
@@ -21,12 +28,12 @@ export const untracedRequirement: Rule = {
     options: '`idPattern` (default `[A-Z][A-Z0-9]*-\\d+`) sets what a requirement id looks like.',
   },
   question: untracedQuestion,
-  fixes: (finding, context) => criteriaFixes(context, finding, { untraced: untracedIds(context), id: String(finding.data?.id), missingSection: false }),
-  check(model: SpecModel, context: RuleContext): RawFinding[] {
+  fixes: (finding, context) => criteriaFixes(context, finding, { untraced: untracedIds(context), id: String(dataOf(untracedRequirement, finding)?.id), missingSection: false }),
+  check(model: SpecModel, context: RuleContext): RawFinding<UntracedRequirementData>[] {
     const index = requirementIndex(model, context.idPattern);
     const traced = new Set(index.criteriaReferences.map((reference) => reference.id));
     const reported = new Set<string>();
-    const findings: RawFinding[] = [];
+    const findings: RawFinding<UntracedRequirementData>[] = [];
     for (const definition of index.definitions) {
       if (definition.kind !== 'requirement' || traced.has(definition.id) || reported.has(definition.id)) continue;
       reported.add(definition.id);
@@ -47,11 +54,11 @@ function requirementText(text: string, id: string): string {
 
 /** The requirement ids this rule reported, in document order: those no criterion references yet. */
 export function untracedIds(context: FixContext): string[] {
-  return context.findings.filter((finding) => finding.rule === untracedRequirement.id).map((finding) => String(finding.data?.id));
+  return context.findings.filter((finding) => finding.rule === untracedRequirement.id).map((finding) => String(dataOf(untracedRequirement, finding)?.id));
 }
 
 function untracedQuestion(finding: Finding): string | undefined {
-  const data = finding.data ?? {};
+  const data: Partial<UntracedRequirementData> = dataOf(untracedRequirement, finding) ?? {};
   return withText(data.id, (id) => {
     const requirement = plainText(data.requirement);
     return `How will ${id}${requirement ? ` ("${shortened(requirement, 80)}")` : ''} be accepted? No acceptance criterion tests it: which check proves it is done?`;

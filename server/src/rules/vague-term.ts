@@ -8,6 +8,7 @@ import { statementOf, type Statement } from '../model/statements';
 import { rangeFromOffsets } from '../model/text';
 import type { Sentence, SpecModel } from '../model/types';
 import type { Finding, RawFinding, Rule, RuleContext } from './types';
+import { dataOf } from './types';
 import { insideLink } from './util';
 import { measurablePlaceholderFix } from './fixes/wording';
 import { asInstruction, plainText } from './question-text';
@@ -15,7 +16,17 @@ import { asInstruction, plainText } from './question-text';
 /** What a comparative is compared to: "faster than the nightly export", "similar to the v1 report". */
 const COMPARED = /^(?:\s+(?:to|as|with)\b|[^.;]*?\b(?:than|compared (?:to|with)|relative to)\b)/i;
 
-export const vagueTerm: Rule = {
+/** What a finding of this rule carries in `data`. */
+export type VagueTermData = {
+  /** The lexicon entry. */
+  term: string;
+  /** The words as written. */
+  text: string;
+  category: string;
+  hint?: string;
+};
+
+export const vagueTerm: Rule<VagueTermData> = {
   id: 'vague-term',
   defaultSeverity: 'warning',
   dimension: 'requirements',
@@ -100,8 +111,8 @@ export const vagueTerm: Rule = {
   },
   question: vagueTermQuestion,
   fixes: (finding) => [measurablePlaceholderFix(finding)],
-  check(model: SpecModel, context: RuleContext): RawFinding[] {
-    const findings: RawFinding[] = [];
+  check(model: SpecModel, context: RuleContext): RawFinding<VagueTermData>[] {
+    const findings: RawFinding<VagueTermData>[] = [];
     model.sentences.forEach((sentence, index) => {
       const statement = statementOf(model, sentence);
       const reach = reachOf(statement);
@@ -264,7 +275,7 @@ function isSettled(model: SpecModel, index: number, match: LexiconMatch): boolea
   return isMeasured(model, index, needs === 'time' ? TIME_KINDS : undefined);
 }
 
-function finding(model: SpecModel, sentence: Sentence, match: LexiconMatch): RawFinding {
+function finding(model: SpecModel, sentence: Sentence, match: LexiconMatch): RawFinding<VagueTermData> {
   const start = sentence.startOffset + match.start;
   const end = sentence.startOffset + match.end;
   const written = model.text.slice(start, end);
@@ -304,7 +315,7 @@ const HINT_QUESTIONS: ReadonlyArray<[RegExp, (term: string) => string]> = [
 ];
 
 function vagueTermQuestion(finding: Finding): string | undefined {
-  const data = finding.data ?? {};
+  const data: Partial<VagueTermData> = dataOf(vagueTerm, finding) ?? {};
   const term = plainText(data.text) ?? plainText(data.term);
   if (!term) return undefined;
   const hint = plainText(data.hint) ?? '';

@@ -2,6 +2,7 @@ import { oneOf } from '../lexicon/regex';
 import { rangeFromOffsets } from '../model/text';
 import type { Section, Sentence, SpecModel } from '../model/types';
 import type { Finding, RawFinding, Rule } from './types';
+import { dataOf } from './types';
 import { bindingStatement, insideExample, insideQuotes } from '../model/scope';
 import type { Statement } from '../model/statements';
 import { weakModalFixes } from './fixes/wording';
@@ -95,7 +96,16 @@ const CONSEQUENCE = /^\s+(?:(?:\w+\s+){0,3}?(?:as a (?:result|consequence)|in tu
 /** Determiners and pronouns after a sentence-initial modal mark an inverted condition: "Should the call fail, ...". */
 const INVERSION = /^\s+(?:the|a|an|this|that|these|those|it|there|we|you|they|any|our|your|their|its|one|some|no|he|she|i)\b/i;
 
-export const weakModal: Rule = {
+/** What a finding of this rule carries in `data`. */
+export type WeakModalData = {
+  modal: string;
+  negated: boolean;
+  /** The keyword to write instead. */
+  replacement: string;
+  alternatives: string[];
+};
+
+export const weakModal: Rule<WeakModalData> = {
   id: 'weak-modal',
   defaultSeverity: 'warning',
   dimension: 'requirements',
@@ -141,9 +151,9 @@ export const weakModal: Rule = {
     ],
   },
   question: weakModalQuestion,
-  fixes: (finding) => weakModalFixes(finding),
-  check(model: SpecModel): RawFinding[] {
-    const findings: RawFinding[] = [];
+  fixes: (finding) => weakModalFixes(finding, dataOf(weakModal, finding)),
+  check(model: SpecModel): RawFinding<WeakModalData>[] {
+    const findings: RawFinding<WeakModalData>[] = [];
     const mixed = mixedLevels(model);
     const strongVoice = model.statements.some((statement) => statement.binding && STRONG_LEVEL.test(statement.text));
     const shouldVoice = shouldVoiceAreas(model);
@@ -260,7 +270,7 @@ function currentClause(before: string): string {
   return parts[parts.length - 1] ?? '';
 }
 
-function finding(model: SpecModel, sentence: Sentence, start: number, match: RegExpMatchArray): RawFinding {
+function finding(model: SpecModel, sentence: Sentence, start: number, match: RegExpMatchArray): RawFinding<WeakModalData> {
   const modal = match[1].toLowerCase() as Modal;
   const advice = match[2] ? NEGATED : ADVICE[modal];
   const from = sentence.startOffset + start;
@@ -274,7 +284,7 @@ function finding(model: SpecModel, sentence: Sentence, start: number, match: Reg
 }
 
 function weakModalQuestion(finding: Finding): string | undefined {
-  const data = finding.data ?? {};
+  const data: Partial<WeakModalData> = dataOf(weakModal, finding) ?? {};
   const modal = plainText(data.modal);
   if (!modal) return undefined;
   const written = data.negated === true ? `${modal} not` : modal;

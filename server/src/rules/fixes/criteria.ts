@@ -57,8 +57,7 @@ function criteriaEdit(result: FixContext, ids: string[]): TextEdit | undefined {
   const section = criteriaSection(result);
   if (section) return appendToSection(result, section, lines);
   // The finding that says where the missing section belongs.
-  const missing = result.findings.find((f) => f.data?.section === 'acceptance-criteria' && f.data.insertAt !== undefined);
-  const at = (missing?.data?.insertAt as Position | undefined) ?? endOfDocument(result);
+  const at = result.findings.map((f) => f.data?.section === 'acceptance-criteria' ? f.data.insertAt : undefined).find(isPosition) ?? endOfDocument(result);
   const title = sectionDefinition('acceptance-criteria')?.title ?? 'Acceptance Criteria';
   return insertLines(result.model, at, [[`${'#'.repeat(sectionLevel(result))} ${title}`], [], ...lines]);
 }
@@ -100,6 +99,12 @@ function appendToSection(result: FixContext, section: Section, lines: SnippetLin
   return insertLines(model, { line: last + 1, character: 0 }, lines);
 }
 
+/** A position read from another rule's finding data, checked rather than cast. */
+function isPosition(value: unknown): value is Position {
+  return typeof value === 'object' && value !== null && 'line' in value && typeof value.line === 'number'
+    && 'character' in value && typeof value.character === 'number';
+}
+
 function endOfDocument(result: FixContext): Position {
   const last = result.model.lineStarts.length - 1;
   return { line: last, character: result.model.text.length - result.model.lineStarts[last] };
@@ -111,8 +116,8 @@ function endOfDocument(result: FixContext): Position {
  * precondition and action are holes. A criterion that already has a Then clause, or a table row
  * (rewriting a row in place would break the table), gets no rewrite.
  */
-export function rewriteCriterionFix(result: FixContext, finding: Finding): QuickFix | undefined {
-  const original = typeof finding.data?.criterion === 'string' ? finding.data.criterion : '';
+export function rewriteCriterionFix(result: FixContext, finding: Finding, data: { criterion: string } | undefined): QuickFix | undefined {
+  const original = data?.criterion ?? '';
   if (result.model.tables.some((table) => table.range.start.line <= finding.range.start.line && finding.range.start.line <= table.range.end.line)) {
     return undefined;
   }

@@ -13,8 +13,8 @@ const CHECKABLE: readonly SnippetLine[] = [
 ];
 
 /** Appends the checkable items to a definition of done made only of generic ones. */
-export function checkableDoneFix(result: FixContext, finding: Finding): QuickFix | undefined {
-  const at = finding.data?.insertAt as Position | undefined;
+export function checkableDoneFix(result: FixContext, finding: Finding, data: { insertAt: Position } | undefined): QuickFix | undefined {
+  const at = data?.insertAt;
   if (!at) return undefined;
   return {
     title: 'Add checkable done items (deployment, monitoring, documentation, sign-off)',

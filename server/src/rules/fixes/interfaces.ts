@@ -85,15 +85,24 @@ function snippetFor(part: InterfacePart, method: string | undefined): PartSnippe
   }
 }
 
+/** What an interface finding says is missing, and where it goes. */
+export interface InterfaceGap {
+  interface?: string;
+  method?: string;
+  missing?: readonly InterfacePart[];
+  insertAt?: Position;
+  recommended?: boolean;
+}
+
 /** One fix per missing part of an interface, and one that adds them all when several are missing. */
-export function interfaceFixes(result: FixContext, finding: Finding): QuickFix[] {
-  const missing = Array.isArray(finding.data?.missing) ? (finding.data?.missing as InterfacePart[]) : [];
-  const at = finding.data?.insertAt as Position | undefined;
-  const name = typeof finding.data?.interface === 'string' ? finding.data.interface : undefined;
+export function interfaceFixes(result: FixContext, finding: Finding, data: InterfaceGap | undefined): QuickFix[] {
+  const missing = data?.missing ?? [];
+  const at = data?.insertAt;
+  const name = data?.interface;
   if (!at || !name || missing.length === 0) return [];
-  const method = typeof finding.data?.method === 'string' ? finding.data.method : undefined;
+  const method = data.method;
   const snippets = missing.map((part) => snippetFor(part, method)).filter((snippet): snippet is PartSnippet => !!snippet);
-  const fixes = snippets.map((snippet, index) => fix(result, finding, at, `${snippet.title} to ${name}`, [snippet], index === 0 && !finding.data?.recommended));
+  const fixes = snippets.map((snippet, index) => fix(result, finding, at, `${snippet.title} to ${name}`, [snippet], index === 0 && !data.recommended));
   if (snippets.length > 1) fixes.push(fix(result, finding, at, `Add all ${snippets.length} missing parts to ${name}`, snippets, false));
   return fixes;
 }

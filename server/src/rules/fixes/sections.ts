@@ -7,12 +7,19 @@ import { eolOf } from './edits';
 import { hole, insertLines, type SnippetLine } from './snippet';
 import type { QuickFix, TextEdit } from '../types';
 
+/** Where a missing section goes: what a missing-section finding's data says. */
+export interface MissingSectionPlace {
+  section: string;
+  title: string;
+  insertAt: Position;
+}
+
 /** "Insert section X" for one missing-section finding. */
-export function insertSectionFix(result: FixContext, finding: Finding): QuickFix | undefined {
-  const edit = sectionEdit(result, finding);
+export function insertSectionFix(result: FixContext, finding: Finding, place: MissingSectionPlace | undefined): QuickFix | undefined {
+  const edit = place && sectionEdit(result, place);
   if (!edit) return undefined;
   return {
-    title: `Insert section "${String(finding.data?.title)}"`,
+    title: `Insert section "${place.title}"`,
     rule: finding.rule,
     isPreferred: true,
     edits: [edit],
@@ -20,17 +27,16 @@ export function insertSectionFix(result: FixContext, finding: Finding): QuickFix
 }
 
 /** One action that inserts every missing required section, each at its canonical position. */
-export function insertAllSectionsFix(result: FixContext, rule: string): QuickFix | undefined {
-  const missing = result.findings.filter((f) => f.rule === rule && f.severity !== 'hint');
+export function insertAllSectionsFix(result: FixContext, missing: ReadonlyArray<MissingSectionPlace | undefined>): QuickFix | undefined {
   if (missing.length < 2) return undefined;
-  const edits = missing.map((finding) => sectionEdit(result, finding)).filter((edit): edit is TextEdit => !!edit);
+  const edits = missing.map((place) => place && sectionEdit(result, place)).filter((edit): edit is TextEdit => !!edit);
   return { title: `Insert all ${edits.length} missing sections`, rule: undefined, isPreferred: false, edits: mergeSamePosition(edits, eolOf(result.model)) };
 }
 
-function sectionEdit(result: FixContext, finding: Finding): TextEdit | undefined {
-  const definition = sectionDefinition(String(finding.data?.section));
-  const at = finding.data?.insertAt as Position | undefined;
-  if (!definition || !at) return undefined;
+function sectionEdit(result: FixContext, place: MissingSectionPlace): TextEdit | undefined {
+  const definition = sectionDefinition(place.section);
+  const at = place.insertAt;
+  if (!definition) return undefined;
   const hashes = '#'.repeat(sectionLevel(result));
   return insertLines(result.model, at, [[`${hashes} ${definition.title}`], [], ...definition.template.split('\n').map(templateLine)]);
 }

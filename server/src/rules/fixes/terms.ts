@@ -12,12 +12,12 @@ const GLOSSARY_TITLE = /\b(?:glossary|definitions?|terminology|acronyms|abbrevia
  * "Define term": a Glossary entry for the term, appended to the spec's glossary section, or a new
  * Glossary section at the end of the document. The definition is a tab stop whose plain text is a hole (an HTML comment), never an error.
  */
-export function defineTermFix(result: FixContext, finding: Finding): QuickFix | undefined {
-  const term = typeof finding.data?.term === 'string' ? finding.data.term : undefined;
+export function defineTermFix(result: FixContext, finding: Finding, data: { term: string; kind: string } | undefined): QuickFix | undefined {
+  const term = data?.term;
   if (!term) return undefined;
   const { model } = result;
   const glossary = model.sections.find((section) => GLOSSARY_TITLE.test(section.title) && !section.title.trim().endsWith('?'));
-  const definition = `<!-- what ${term} is${finding.data?.kind === 'name' ? ', where it lives and who owns it' : ''} -->`;
+  const definition = `<!-- what ${term} is${data?.kind === 'name' ? ', where it lives and who owns it' : ''} -->`;
   const eol = eolOf(model);
   let edit: TextEdit;
   if (glossary) {

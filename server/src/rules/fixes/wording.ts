@@ -9,7 +9,7 @@ import type { QuickFix } from '../types';
  * Nothing inserted is itself reported as an error.
  */
 export function measurablePlaceholderFix(finding: Finding): QuickFix | undefined {
-  const hint = typeof finding.data?.hint === 'string' ? finding.data.hint : undefined;
+  const hint = finding.data?.hint;
   if (!hint) return undefined;
   const end = finding.range.end;
   const sample = /\be\.g\.,?\s*(.+)$/.exec(hint)?.[1].replace(/^["“]|["”]$/g, '').trim();
@@ -25,11 +25,11 @@ export function measurablePlaceholderFix(finding: Finding): QuickFix | undefined
 const RFC_2119 = ['MUST', 'SHOULD', 'MAY'] as const;
 
 /** Replaces a lowercase modal with an RFC 2119 keyword: the suggested one first (preferred). */
-export function weakModalFixes(finding: Finding): QuickFix[] {
-  const suggested = typeof finding.data?.replacement === 'string' ? finding.data.replacement : 'MUST';
+export function weakModalFixes(finding: Finding, data: { modal: string; replacement: string } | undefined): QuickFix[] {
+  const suggested = data?.replacement ?? 'MUST';
   const choices = [suggested, ...RFC_2119.filter((keyword) => keyword !== suggested && keyword !== 'MAY')];
   return choices.map((keyword, index) => ({
-    title: `Replace "${typeof finding.data?.modal === 'string' ? finding.data.modal : ''}" with ${keyword}`,
+    title: `Replace "${data?.modal ?? ''}" with ${keyword}`,
     rule: finding.rule,
     isPreferred: index === 0,
     edits: [{ range: finding.range, newText: keyword }],
