@@ -9,11 +9,13 @@ import { join } from 'node:path';
 import type { SpecReadyConfig } from '../../server/src/config/types';
 import { analyzeSpec } from '../../server/src/engine/analyze';
 import { RULE_IDS } from '../../server/src/rules/registry';
+import { unmeasurableRequirement } from '../../server/src/rules/unmeasurable-requirement';
+import { vagueTerm } from '../../server/src/rules/vague-term';
 import type { RuleLevel } from '../../server/src/rules/types';
 import { count, emptyCounts, readJsonLines, SHARED, tableRow, type Baseline, type Counts } from './common';
 
 const SETS = ['ds1', 'ds3'];
-const COUNTED_RULES = ['vague-term', 'unmeasurable-requirement'];
+const COUNTED_RULES = [vagueTerm.id, unmeasurableRequirement.id];
 /**
  * Smell categories outside vague wording: ambiguity of single words, modals, negation, pronouns
  * (vague-term reports only one kind of vague pronoun: "This shall ..." as the subject of a commitment).

@@ -1,11 +1,15 @@
 /** Shared pieces of `npm run eval`: counts, scores, table rows and the word-list baseline. */
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { hiddenContext } from '../../server/src/rules/hidden-context';
+import { unmeasurableRequirement } from '../../server/src/rules/unmeasurable-requirement';
+import { vagueTerm } from '../../server/src/rules/vague-term';
+import { weakModal } from '../../server/src/rules/weak-modal';
 
 export const SHARED = process.env.SPECREADY_SHARED ?? resolve(__dirname, '..', '..', '..', '..', 'shared');
 
 /** The rules whose findings are clarity findings: what people read as "this wording is unclear". */
-export const CLARITY_RULES = ['vague-term', 'weak-modal', 'unmeasurable-requirement', 'hidden-context'];
+export const CLARITY_RULES = [vagueTerm.id, weakModal.id, unmeasurableRequirement.id, hiddenContext.id];
 
 export interface Counts {
   tp: number;

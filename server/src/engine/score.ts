@@ -122,11 +122,11 @@ function applyIntegrity(raw: Record<DimensionId, RawDimension>, findings: Scored
 function blockersOf(model: SpecModel, all: readonly Finding[], scored: ScoredFinding[]): ReadinessBlocker[] {
   const blockers: ReadinessBlocker[] = [];
   for (const { finding, role } of scored) {
-    if (role === 'secret') {
+    if (role === 'credential') {
       blockers.push({ kind: 'secret', rule: finding.rule, range: finding.range, message: `A secret is written in the spec (line ${finding.range.start.line + 1}): remove it and rotate it.` });
-    } else if (role === 'placeholder' && inContractOrRequirements(model, finding)) {
+    } else if (role === 'stand-in' && inContractOrRequirements(model, finding)) {
       blockers.push({ kind: 'placeholder', rule: finding.rule, range: finding.range, message: `A placeholder is left in the requirements or contract (line ${finding.range.start.line + 1}): ${finding.message}` });
-    } else if (role === 'open-question' && BLOCKING_QUESTION.test(dataOf(openQuestion, finding)?.question ?? finding.message)) {
+    } else if (role === 'undecided' && BLOCKING_QUESTION.test(dataOf(openQuestion, finding)?.question ?? finding.message)) {
       blockers.push({ kind: 'blocking-question', rule: finding.rule, range: finding.range, message: `A blocking question is unresolved (line ${finding.range.start.line + 1}): decide it and record the decision.` });
     }
   }

@@ -7,7 +7,7 @@ import { resolveLinkTarget } from '../model/link-resolver';
 
 /**
  * Links to other files (and `#fragments` in them) become clickable document links, resolved
- * the way `broken-link` and the export resolve them: relative to the spec's folder, or to the
+ * the way the broken-link rule and the export resolve them: relative to the spec's folder, or to the
  * project root for `/docs/x.md`, with the `?query` left out of the file looked up.
  */
 export function documentLinks(uri: string, result: AnalysisResult, projectRoot: string | undefined): DocumentLink[] {

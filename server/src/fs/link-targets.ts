@@ -39,7 +39,7 @@ const MARKDOWN_FILE = /\.(?:md|markdown|mdown|mkd)$/i;
 /**
  * Stats every local link target of the spec (relative to the spec's folder, or to the project
  * root for `/docs/x.md`) and collects the anchors of linked Markdown files: the facts
- * `broken-link` reads from `RuleContext.linkTargets`. Keys are the paths returned by
+ * the broken-link rule reads from `RuleContext.linkTargets`. Keys are the paths returned by
  * `localLinkPaths`; without a project root, root-relative links are left unchecked.
  */
 export async function gatherLinkTargets(

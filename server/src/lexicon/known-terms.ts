@@ -1,5 +1,5 @@
 /**
- * Acronyms and names an engineer new to a project already knows, so `undefined-term` never asks
+ * Acronyms and names an engineer new to a project already knows, so the undefined-term rule never asks
  * for their definition: web and data standards, units, time zones, common engineering and
  * security vocabulary, and widely used public products. Project-specific vocabulary comes from
  * the project vocabulary file instead (see the rule docs).

@@ -2,7 +2,7 @@ import type { LexiconEntry } from './entry';
 import { BENIGN_PHRASES, BUILTIN_TERMS, DEFAULT_HINT } from './terms';
 
 /**
- * The vague-wording lexicon shared by `vague-term` and the hover/quick-fix hints.
+ * The vague-wording lexicon shared by the vague-term rule and the hover/quick-fix hints.
  * Implementation: see createLexicon below.
  */
 export type { LexiconEntry };

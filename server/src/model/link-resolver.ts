@@ -1,5 +1,5 @@
 /**
- * The one reading of a link destination, shared by document links, `broken-link` and the
+ * The one reading of a link destination, shared by document links, the broken-link rule and the
  * export. Pure: it says what a destination means and where it leads; whether the file exists
  * is for the caller to find out.
  *

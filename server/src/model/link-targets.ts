@@ -3,7 +3,7 @@ import { positionAt } from './text';
 import type { SpecModel } from './types';
 
 /**
- * What a link destination points at, as far as `broken-link` is concerned (from the shared
+ * What a link destination points at, as far as the broken-link rule is concerned (from the shared
  * reading in link-resolver.ts).
  *
  * - `external`: has a scheme (`https:`, `mailto:`, ...), is protocol-relative (`//host`), or
@@ -26,7 +26,7 @@ export function classifyLinkTarget(target: string): LinkTarget {
   return { kind: 'local', path: linkTargetKey(resolved), fragment: resolved.fragment };
 }
 
-/** The distinct paths (keys of `RuleContext.linkTargets`) the caller has to stat before `broken-link` can check them. */
+/** The distinct paths (keys of `RuleContext.linkTargets`) the caller has to stat before the broken-link rule can check them. */
 export function localLinkPaths(model: SpecModel): string[] {
   const paths = new Set<string>();
   for (const link of model.links) {

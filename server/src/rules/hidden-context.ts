@@ -144,7 +144,7 @@ export const hiddenContext: Rule<HiddenContextData> = {
   id: 'hidden-context',
   defaultSeverity: 'warning',
   dimension: 'selfContained',
-  scoreRole: 'hidden-context',
+  scoreRole: 'unshared-knowledge',
   docs: {
     description: 'References to knowledge an outside engineer does not have (as discussed, the usual way, internal names).',
     summary: 'References to context a contractor cannot see: meetings, private chats, people, "the usual".',

@@ -55,7 +55,7 @@ export const openQuestion: Rule<OpenQuestionData> = {
   id: 'open-question',
   defaultSeverity: 'warning',
   dimension: 'selfContained',
-  scoreRole: 'open-question',
+  scoreRole: 'undecided',
   docs: {
     description: 'Unresolved open questions left in the spec.',
     summary: 'Reports each unresolved item in the Open Questions section.',

@@ -46,7 +46,7 @@ export const placeholder: Rule<PlaceholderData> = {
   id: 'placeholder',
   defaultSeverity: 'error',
   dimension: 'selfContained',
-  scoreRole: 'placeholder',
+  scoreRole: 'stand-in',
   tags: ['unfinished'],
   docs: {
     description: 'TODO, TBD, ??? and template placeholders left in the text.',

@@ -14,7 +14,7 @@ export const secret: Rule<SecretData> = {
   id: 'secret',
   defaultSeverity: 'error',
   dimension: 'selfContained',
-  scoreRole: 'secret',
+  scoreRole: 'credential',
   docs: {
     description: 'Credentials, tokens or private keys pasted into the spec.',
     summary: 'Reports credentials written into the spec: cloud and API keys, tokens, private keys and passwords, in prose and code alike.',

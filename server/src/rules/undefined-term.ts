@@ -40,7 +40,7 @@ export const undefinedTerm: Rule<UndefinedTermData> = {
   id: 'undefined-term',
   defaultSeverity: 'hint',
   dimension: 'selfContained',
-  scoreRole: 'hidden-context',
+  scoreRole: 'unshared-knowledge',
   docs: {
     description: 'Acronyms and internal names (code-named systems, teams, tools) used in binding statements or the contract without a definition.',
     summary: 'Reports acronyms and internal names (code-named systems, teams, tools) used in binding statements or the contract without a definition.',

@@ -27,7 +27,7 @@ export interface DimensionInputs {
 export const ENOUGH = { requirements: 3, criteria: 3, done: 2 } as const;
 
 /** Points of self-containment (out of 100) each kind of finding costs. */
-export const SELF_CONTAINED_COST = { secret: 50, 'hidden-context': 15, placeholder: 15, 'open-question': 10, integrity: 10 } as const;
+export const SELF_CONTAINED_COST = { credential: 50, 'unshared-knowledge': 15, 'stand-in': 15, undecided: 10, integrity: 10 } as const;
 /** Points an integrity problem (unparsable block, duplicate or unknown id) costs in its dimension. */
 export const INTEGRITY_COST = 10;
 
@@ -261,8 +261,8 @@ export function selfContained({ statements, findings }: DimensionInputs): RawDim
     return { value: 0, evidence: 'nothing written', reasons: [{ message: 'nothing to judge: the spec has no content', cost: 1 }] };
   }
   const costs: Array<[keyof typeof SELF_CONTAINED_COST, string]> = [
-    ['secret', 'secret'], ['hidden-context', 'reference to hidden context'], ['placeholder', 'placeholder'],
-    ['open-question', 'open question'],
+    ['credential', 'secret'], ['unshared-knowledge', 'reference to hidden context'], ['stand-in', 'placeholder'],
+    ['undecided', 'open question'],
   ];
   const reasons: RawDimension['reasons'] = [];
   let points = 0;
@@ -280,7 +280,7 @@ export function selfContained({ statements, findings }: DimensionInputs): RawDim
   }
   const value = Math.max(0, 1 - points / 100);
   normalizeCosts(reasons, 1 - value);
-  return { value, evidence: `${findings.filter((f) => ['secret', 'hidden-context', 'placeholder', 'open-question'].includes(f.role)).length} self-containment findings`, reasons };
+  return { value, evidence: `${findings.filter((f) => ['credential', 'unshared-knowledge', 'stand-in', 'undecided'].includes(f.role)).length} self-containment findings`, reasons };
 }
 
 /** When capped costs add up to more than the loss, scale them down so the reasons add up. */

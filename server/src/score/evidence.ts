@@ -67,7 +67,7 @@ export function judgeStatements(model: SpecModel, findings: readonly ScoredFindi
       : inRequirements ? statement.kind !== 'sentence' || traits.binding : !discussion && !criterion && traits.binding);
     const done = !group && inDone;
     const anchored = isSpecific(statement.text, { idPattern: ids, topic, words: !requirement && !criterion });
-    const wording = inside.find((f) => f.role === 'wording' || f.role === 'placeholder');
+    const wording = inside.find((f) => f.role === 'wording' || f.role === 'stand-in');
     // A lead-in label ("**Acceptance Scenarios**:") names what follows; it says nothing itself.
     const specific = anchored && !wording && !group;
     let observable = false;
@@ -76,7 +76,7 @@ export function judgeStatements(model: SpecModel, findings: readonly ScoredFindi
     if (criterion) {
       const outcome = inside.find((f) => f.role === 'outcome');
       const reason = untestableReason(statement.prose.replace(ids, ' '), statement.text.replace(ids, ' '));
-      observable = !outcome && !reason && !inside.some((f) => f.role === 'placeholder') && (anchored || scenario);
+      observable = !outcome && !reason && !inside.some((f) => f.role === 'stand-in') && (anchored || scenario);
       if (!observable) weakness = outcome ? 'no observable outcome' : reason ? 'no observable outcome' : 'nothing a tester can check';
     }
     return { statement, roles, label, ids: written, definesId, requirement, criterion, done, specific, observable, weakness };

@@ -21,17 +21,17 @@ export const DIMENSION_LABELS: Readonly<Record<DimensionId, string>> = {
  * How the score uses a rule's findings (rules declare it; the score never checks rule ids):
  * - `wording`: the statement holding the finding is not specific (vague, weak or unmeasured);
  * - `outcome`: the acceptance criterion holding it has no observable outcome;
- * - `placeholder`: unfinished text; a blocker inside requirements or the contract;
- * - `secret`: a credential in the text; always a blocker;
- * - `hidden-context`: knowledge the reader does not have;
- * - `open-question`: an undecided point; a blocker when marked as blocking;
+ * - `stand-in`: unfinished text; a blocker inside requirements or the contract;
+ * - `credential`: a credential in the text; always a blocker;
+ * - `unshared-knowledge`: knowledge the reader does not have;
+ * - `undecided`: an undecided point; a blocker when marked as blocking;
  * - `interface`: a gap in an interface of the contract (already measured from the text);
  * - `trace`: a requirement no criterion covers (already measured from the text);
  * - `section`: a missing or empty section (already measured from the text);
  * - `integrity`: a broken link, unparsable block or id problem: a fixed cost in the rule's dimension.
  */
 export type ScoreRole =
-  | 'wording' | 'outcome' | 'placeholder' | 'secret' | 'hidden-context' | 'open-question'
+  | 'wording' | 'outcome' | 'stand-in' | 'credential' | 'unshared-knowledge' | 'undecided'
   | 'interface' | 'trace' | 'section' | 'integrity';
 
 /** One reason a dimension lost points, phrased so the author knows what to change. */
