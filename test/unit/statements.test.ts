@@ -179,6 +179,37 @@ describe('statements', () => {
     assert.equal(found.text.slice(found.justificationStart), ', to make later cleanup easier.');
   });
 
+  it('lets a lead-in that leaves its items out or offers them as suggestions decide their role', () => {
+    const text = '# T\n\n## Requirements\n\nThe RFC also has a couple of non-goals:\n\n- The scheme does not try to be compatible with C++.\n\n'
+      + '## Design\n\nThe following are suggestions for possible steps we could take (not all will apply):\n\n'
+      + '1. Identify important crates and fix them as quickly as possible.\n   - If we develop a tool, in some cases we may be able to fix it.\n'
+      + '2. The tool must record every fix.\n\n'
+      + '## Graduation Criteria\n\nThe following points were originally considered for GA but are *not* part of this KEP\'s GA release:\n\n'
+      + '- Events are triggered to provide users with clear information.\n\nSome functionality is notably absent from this proposal:\n\n- Credential transfer will not be supported for some time.\n';
+    assert.equal(roleOf(text, 'The scheme does not'), 'non-goal');
+    assert.equal(roleOf(text, 'Identify important'), 'narrative:discussion');
+    assert.equal(roleOf(text, 'If we develop'), 'narrative:discussion');
+    assert.equal(roleOf(text, 'The tool must'), 'requirement');
+    assert.equal(roleOf(text, 'Events are triggered'), 'non-goal');
+    assert.equal(roleOf(text, 'Credential transfer'), 'non-goal');
+  });
+
+  it('reads what would happen, exclamations and notes on the document\'s own notation as narrative; a requirements section keeps would', () => {
+    const text = '# T\n\n## Goals\n\n- A feedback forum would enable us to move quickly.\n\n## Design\n\n'
+      + 'Calculating the offset should be straightforward!\n\nIn this RFC, we will use the placeholder name when illustrating desugarings.\n\n'
+      + 'Some experiments are listed below.\n\n## Requirements\n\n- The service would log every call.\n';
+    assert.equal(roleOf(text, 'A feedback forum'), 'narrative:prediction');
+    assert.equal(roleOf(text, 'Calculating the offset'), 'narrative:discussion');
+    assert.equal(roleOf(text, 'In this RFC'), 'narrative:discussion');
+    assert.equal(roleOf(text, 'Some experiments'), 'narrative:background');
+    assert.equal(roleOf(text, 'The service would'), 'requirement');
+  });
+
+  it('records a participle that draws a conclusion as the statement\'s justification', () => {
+    const found = statement('# T\n\n## Graduation Criteria\n\n- The documentation recommends the new default, implying that it is reasonable.\n', 'The documentation');
+    assert.equal(found.text.slice(found.justificationStart), ', implying that it is reasonable.');
+  });
+
   it('describes a statement for hovers', () => {
     const found = statement('# T\n\n## Requirements\n\n- The API must be fast\n', 'The API');
     assert.equal(describeStatement(found), 'judged as a requirement: \'must\' in "Requirements", a requirements section');

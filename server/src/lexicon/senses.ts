@@ -50,7 +50,7 @@ const CRITERION_TERMS = new Set([
 ]);
 
 /** The criterion named right after the word, within its clause. */
-const CRITERION_GIVEN = /^[^.;:]{0,60}?(?:\(\s*(?:see|per|as (?:defined|specified|described))\b|\bsee\s+(?:the\s+)?(?:section|table|appendix|rfc|`|\[|#)|\bas (?:defined|specified|described|documented|listed|given|outlined|detailed) (?:in|by|below|above)\b|\b(?:defined|specified|listed) (?:in|by|below|above)\b|\baccording to\b|\bper (?:the\s+)?(?:rfc|spec|specification|section|table|policy|standard)\b|\bin accordance with\b)/i;
+const CRITERION_GIVEN = /^[^.;:]{0,60}?(?:\(\s*(?:see|per|as (?:defined|specified|described))\b|\bsee\s+(?:the\s+)?(?:section|table|appendix|rfc|`|\[|#)|\bas (?:defined|specified|described|documented|listed|given|outlined|detailed) (?:in|by|below|above)\b|\b(?:defined|specified|listed) (?:in|by|below|above)\b|\baccording to\b|\bper (?:the\s+|our\s+|its\s+)?(?:[\p{L}-]+\s+){0,3}?(?:rfc|spec|specification|section|table|policy|standard|guidelines?|conventions?|process|rules?)\b|\bin accordance with\b)/iu;
 
 /**
  * False when the word is used in a sense that is not vague (see the module comment); only graded
@@ -74,6 +74,11 @@ export function inVagueSense(text: string, match: LexiconMatch): boolean {
   if (/^(?:similar|comparable)$/.test(term) && !PREDICATIVE.test(before) && !/^(?:[\s-]+\p{L}+){0,2}\s+(?:to|with|as)\b/u.test(after)) return false;
   // "the init container eventually succeeds": an eventual state in a scenario, not an open date.
   if (term === 'eventually' && /^\s+\p{Ll}+(?:s|es)\b/u.test(after) && !/\b(?:will|shall|must|should|to|would)\s+$/i.test(before)) return false;
+  // "Eventually, once a type for timestamps is available, ...", "should eventually run as expected
+  // once the upgrade is complete": the event it waits for is named; "not until after GA" is only a floor.
+  if (term === 'eventually' && EVENT_NAMED.test(clauseAround(text, match.start, match.end) + ' ' + after.split(/[.;]/)[0])) return false;
+  // "a periodic e2e job", "e2e tests are running periodically": the kind of CI job, not a frequency left open.
+  if (/^periodic(?:ally)?$/.test(term) && (CI_JOB_AFTER.test(after) || CI_JOB_BEFORE.test(before))) return false;
   if (term === 'most') {
     if (/\bthe\s+$/i.test(before)) return false;
     return /^of$/i.test(next) || isPluralNoun(next);
@@ -81,6 +86,12 @@ export function inVagueSense(text: string, match: LexiconMatch): boolean {
   if (match.entry.category === 'ambiguous' && NAMING_NOUNS.test(next) && /^(?:short|long|small|large|big|tiny|huge)$/.test(term)) return false;
   return true;
 }
+
+/** The event an "eventually" waits for: "once ...", "as soon as ...", "when ...", "N releases after ...". */
+const EVENT_NAMED = /(?<!\buntil\s)\b(?:once|as soon as|after)\s+(?!(?:(?:a|an|some|the)\s+)?(?:\p{L}+\s+)?(?:period|while|time|delay|number|few|couple)\b)(?:the\s+|a\s+|an\s+|\p{L}+\s+)?\p{L}/iu;
+/** Continuous-integration jobs that "periodic" names the kind of. */
+const CI_JOB_AFTER = /^\s+(?:[\p{L}\d-]+\s+){0,2}?(?:e2e|tests?|jobs?|builds?|ci|pipelines?|runs?)\b/iu;
+const CI_JOB_BEFORE = /\b(?:e2e|tests?|jobs?|builds?|ci|pipelines?)\s+(?:(?:are|is|will be|get|gets)\s+)?(?:run|running|runs|executed|triggered|scheduled)\s+$/i;
 
 /** Nouns of amount, extent and time: what "a reasonable limit" or "some period of time" leaves open. */
 const AMOUNT_NOUN = /^[\s-]+(?:(?:\p{L}+\s+)?(?:amount|number|period|length|limit|duration|delay|interval|time|timeframe|timeout|while|size|rate|threshold|window|quantity|margin)s?)\b/iu;
@@ -190,7 +201,7 @@ export function settledByValue(model: SpecModel, sentence: Sentence, match: Lexi
   const after = sentence.text.slice(match.end);
   // "Comprehensive test coverage as outlined in the [Integration tests](#integration-tests) section":
   // the judgement points to what it means.
-  if (CRITERION_TERMS.has(term) || match.entry.category === 'subjective' || match.entry.category === 'ambiguous') return CRITERION_GIVEN.test(after);
+  if (CRITERION_TERMS.has(term) || ['subjective', 'ambiguous', 'quantifier'].includes(match.entry.category)) return CRITERION_GIVEN.test(after);
   if (match.entry.category !== 'approximation') return false;
   // The approximated value with its unit: "about 2 s", "approximately 2 seconds".
   const written = sentence.text.slice(match.start, match.end) + after;

@@ -58,3 +58,45 @@ export function insideJustification(statement: Statement | undefined, sentence: 
 export function markedForFollowUp(model: SpecModel, end: number): boolean {
   return /^\s*\((?:TBD|TBC|TODO)\b/.test(model.text.slice(end, end + 12));
 }
+
+/**
+ * True when `offset` lies in a question the statement asks before its answer ("**What are the
+ * reasonable SLOs for the above SLIs?** n/a"): the question is the template's, the answer is the
+ * statement.
+ */
+export function insideQuestion(text: string, offset: number): boolean {
+  return /^[^.!?;]*\?/.test(text.slice(offset));
+}
+
+/** Verbs of benefit that open a trailing infinitive of purpose: "... to maintain high quality". */
+const PURPOSE = /(\p{L}+)[\s*_)\]]+(?:in order\s+)?to\s+(?:\p{L}+ly\s+)?(?:improve|optimi[sz]e|increase|reduce|boost|enhance|maximi[sz]e|minimi[sz]e|speed up|lower|preserve|maintain|protect|achieve|promote|ease|keep|prevent|avoid|facilitate|encourage|simplify)\b/giu;
+
+/**
+ * Words that "to" completes rather than opening a purpose: "need to", "easy to", "allow users to",
+ * "the ability to", "changes to".
+ */
+const COMPLETES_TO = /^(?:needs?|needed|wants?|wanted|able|unable|ability|has|have|had|going|used|aims?|plans?|try|tries|attempts?|seeks?|continues?|intends?|expects?|expected|likes?|required|supposed|likely|unlikely|way|ways|easy|easier|hard|harder|difficult|possible|impossible|how|what|order|is|are|be|been|was|were|allows?|enables?|helps?|lets?|it|them|us|you|users?|changes?|due|up|back|close|similar|equal|prior|according|ought|tends?|fails?|refuses?|decides?|decided|chooses?|asks?|asked|wish|wishes|important|necessary|sufficient|enough|designed|meant|intended|responsible|free|ready|willing|begin|begins|start|starts|work|works|effort|efforts|commitment|goal|goals|aim|objective|objectives|purpose|intent|intention|mission|option|choice|decision|permission|right|time|opportunity|chance|not)$/i;
+
+/** "for <someone> to", "allow <someone> to": the infinitive is what they do, not a purpose. */
+const COMPLETED_BY_SUBJECT = /\b(?:for|allow|allows|allowing|enable|enables|enabling|let|lets|permit|permits|require|requires|ask|asks|want|wants|expect|expects|force|forces|cause|causes|help|helps|get|gets)\s+(?:[\p{L}-]+\s+){0,3}$/iu;
+
+/**
+ * True when `offset` lies in an infinitive of purpose that follows the statement's main clause
+ * ("Create a test suite in testgrid to maintain high quality", "Re-evaluate the need to skip
+ * reconciliation to optimize performance"): the statement binds the action; the purpose says
+ * why it is wanted. "Make it easy to ...", "the ability to ..." and "need to ..." are not purposes,
+ * and neither is "... to ensure that ...", which states the criterion the action must meet.
+ */
+export function insidePurpose(text: string, offset: number): boolean {
+  for (const match of text.matchAll(PURPOSE)) {
+    const at = (match.index ?? 0) + match[1].length;
+    if (at > offset) break;
+    // A main clause of its own before the purpose, and no sentence break in between.
+    const head = text.slice(0, match.index ?? 0);
+    // "possible for the network to prevent ...", "allow the user to ...": the infinitive completes the phrase.
+    if (COMPLETES_TO.test(match[1]) || !/\p{L}+\s+\p{L}+/u.test(head) || COMPLETED_BY_SUBJECT.test(head)) continue;
+    // The purpose runs to the end of its clause.
+    if (!/[.;:,(]|\s[-–—]\s/.test(text.slice(at, offset))) return true;
+  }
+  return false;
+}

@@ -9,12 +9,14 @@
  *   section (background, rationale, alternatives, future work, examples, notes) keeps its
  *   subsections narrative unless they are goals, requirements or criteria by name: a
  *   "Performance" subsection under "Motivation" is background, not a non-functional requirement.
- *   List items under a lead-in ending in ":" read with their lead-in; table rows are requirements
- *   when the table has a requirement-like column;
+ *   List items under a lead-in ending in ":" read with their lead-in, which can also say what they
+ *   are ("a couple of non-goals:", "suggestions for possible steps we could take:"); table rows are
+ *   requirements when the table has a requirement-like column;
  * - the sentence itself: RFC 2119 keywords, must/shall/needs to, "will" describing the proposal,
  *   an imperative opening a list item ("Add e2e tests ...") bind; "for example", "because ...",
- *   "today"/"currently", a prediction ("will likely", "this would ..."), an opinion ("we think")
- *   or a question make it narrative.
+ *   "today"/"currently", a prediction ("will likely", "this would ...", outside requirements
+ *   sections any main clause in would/could/might), an opinion ("we think"), an exclamation, a note
+ *   on the document's own notation or a question make it narrative.
  *
  * Binding statements (requirements, criteria, goals, non-goals) are what clarity rules judge;
  * narrative, definitions and questions are not held to measurable wording.
@@ -320,11 +322,31 @@ const GOAL_STATEMENT = opening(/(?:our|the|one|another|a|an)\s+(?:(?:main|primar
 /** An opinion or an expectation voiced inside the sentence: "it is the author's opinion that", "Our expectation is that". */
 const VOICED = /\b(?:it is (?:my|our|the authors?['’]?s?) (?:opinion|view|belief|expectation|hope)|in (?:my|our|the authors?['’]?s?) (?:opinion|view)|it is (?:hoped|believed|assumed|expected|anticipated) that|(?:we|i) (?:are|am) (?:currently\s+)?unable to)\b|^[\s*_]*(?:our|my|the) (?:expectation|hope|belief|assumption) is\b/i;
 /** A pointer to other parts: "Test cases are covered in sections above", "as listed in the table below". */
-const POINTER = /^[^.;]{0,80}?\b(?:is|are)\s+(?:already\s+)?(?:covered|described|listed|discussed|detailed|explained|documented|specified|outlined)\s+(?:in|by|under)\s+(?:the\s+)?(?:\w+\s+)?(?:sections?|sessions?|chapters?|parts?|tables?|above|below|previous|following|earlier|later)\b/i;
+const POINTER = /^[^.;]{0,80}?\b(?:is|are)\s+(?:already\s+)?(?:covered|described|listed|discussed|detailed|explained|documented|specified|outlined)\s+(?:(?:in|by|under)\s+(?:the\s+)?(?:\w+\s+)?(?:sections?|sessions?|chapters?|parts?|tables?|above|below|previous|following|earlier|later)|below|above)\b/i;
+/**
+ * The document speaking about its own notation: "In this RFC, we will use the placeholder name when
+ * illustrating desugarings", "This proposal uses X to mean Y". It fixes how the text reads, not what is built.
+ */
+const META = opening(/(?:in|throughout) (?:this|the) (?:rfc|kep|proposal|document|doc|section|pitch|text|writeup|write-up)\b[^.;:]{0,20}?\b(?:we|i)\s+(?:will\s+|shall\s+)?(?:use|call|refer|write|denote|abbreviate|say)\b|(?:this|the) (?:rfc|kep|proposal|document) (?:uses|calls|refers to|writes|denotes)\b/i);
+/** A sentence ending in "!": rhetorical ("should be straightforward!"), not a requirement. */
+const EXCLAMATION = /!\s*[*_"')\]]*$/;
 /** An evaluation of the proposal: "Its ease of use is one big advantage", "This is the main drawback". */
 const EVALUATION = /\b(?:is|are|was|were|would be)\s+(?:also\s+)?(?:one|a|an|the|another|its|their|our)\s+(?:(?:big|main|key|major|minor|real|clear|huge|great|significant|important|additional|further|other|biggest|largest|primary|obvious)\s+){0,2}(?:advantages?|benefits?|strengths?|drawbacks?|downsides?|upsides?|disadvantages?|weakness(?:es)?|selling points?|wins?)\b/i;
 /** "This could be a follow-up improvement", "it might be worth": a possibility, not a commitment. */
 const POSSIBILITY = /^[\s*_]*(?:this|that|it|there)\s+(?:could|might|may|would)\s+(?:also\s+|still\s+)?be\b/i;
+/** A conditional or possible outcome in the main clause: "would", "could", "might". */
+const HYPOTHETICAL = /\b(?:would|could|might)\b/i;
+
+/**
+ * "A feedback subforum would enable us to move quickly": outside a requirements section, a main
+ * clause that says what would, could or might happen, with nothing that binds, is a forecast. In a
+ * requirements section the same words are a weakened requirement ("The service would log every call").
+ */
+function hypotheticalCue(text: string, info: SectionRoleInfo, cue: string | undefined): Cue | undefined {
+  if (cue || info.role === 'requirements') return undefined;
+  const hypothetical = mainClauseMatch(HYPOTHETICAL, text, false);
+  return hypothetical ? { role: 'narrative', narrative: 'prediction', reason: `it says what ${hypothetical.toLowerCase()} happen` } : undefined;
+}
 /** An instruction to whoever fills in the document: "Please describe the details.", "Please list ...". */
 const INSTRUCTION = /\bplease\s+(?:describe|explain|list|provide|include|note|add|fill|answer|consider|mention|elaborate|share|link|specify|indicate|enumerate|outline)\b/i;
 /** Template guidance written wholly in italics: "_For GA, this section is required: ..._". */
@@ -334,7 +356,7 @@ const PURPOSE = /^[\s*_]*(?:in order (?:to|for)\b|so that\b|for (?:\S+\s+){1,6}?
 /** Two or more bracketed tags first: the name of a test or an item ("[sig-network] [Feature:X] ..."). */
 const TAGGED = /^\s*(?:\[[^\]\s][^\]]{0,40}\]\s*){2,}/;
 /** A justification clause inside a statement. */
-const JUSTIFICATION = /(?:,\s*|\s[-–—]\s|\(\s*|\s)(?:because|since|as this|as that|as it|given that|due to|for (?:\w+ ){0,3}reasons?|which (?:means|allows|lets|makes|avoids|prevents))\b|,\s*(?:in order |so as )?to (?:make|allow|enable|help|ease|avoid|prevent|keep|let|simplify|facilitate|reduce the risk)\b|,\s*(?:although|though|even though|whereas|(?:just|much) as)\b|,\s*as\s+(?:the|a|an|its|their|these|those|we|they|there|it)\s+(?:[\w`'-]+\s+){0,4}?(?:is|are|was|were|has|have|does|do|can|cannot|will|would)\b|\s(?:in order|so as) to\s|\sto achieve\s/i;
+const JUSTIFICATION = /(?:,\s*|\s[-–—]\s|\(\s*|\s)(?:because|since|as this|as that|as it|given that|due to|for (?:\w+ ){0,3}reasons?|which (?:means|allows|lets|makes|avoids|prevents))\b|,\s*(?:in order |so as )?to (?:make|allow|enable|help|ease|avoid|prevent|keep|let|simplify|facilitate|reduce the risk)\b|,\s*(?:although|though|even though|whereas|(?:just|much) as|implying(?: that)?)\b|,\s*as\s+(?:the|a|an|its|their|these|those|we|they|there|it)\s+(?:[\w`'-]+\s+){0,4}?(?:is|are|was|were|has|have|does|do|can|cannot|will|would)\b|\s(?:in order|so as) to\s|\sto achieve\s/i;
 /** Definition phrasing: "X is defined as", "X means", "X refers to", "we call". */
 const DEFINES = /\b(?:is|are) defined (?:as|to be)\b|(?<!\b(?:a|the|any|some|no|alternative|additional|other|another|same|simple|easy|only|by|of)\s)\bmeans\b(?!\s+(?:for|of|to|by)\b)|\b(?:refers to|stands for|denotes)\b|\bwe (?:call|define|use the term)\b|\bis (?:called|known as|short for)\b/i;
 /** "Term: explanation" or "**Term** - explanation" at the start of an item. */
@@ -397,6 +419,8 @@ function narrativeCue(statement: Pick<Statement, 'text' | 'kind'>, sentence: Sen
   if (OPINION.test(text)) return { role: 'narrative', narrative: 'discussion', reason: `it argues ("${cueWords(OPINION, text)}")` };
   if (VOICED.test(text)) return { role: 'narrative', narrative: 'discussion', reason: `it voices an opinion or an expectation ("${cueWords(VOICED, text)}")` };
   if (POINTER.test(text)) return { role: 'narrative', narrative: 'background', reason: `it points to other parts ("${cueWords(POINTER, text)}")` };
+  if (META.test(text)) return { role: 'narrative', narrative: 'discussion', reason: `it describes the document's own notation ("${cueWords(META, text)}")` };
+  if (EXCLAMATION.test(text) && !RFC2119.test(text)) return { role: 'narrative', narrative: 'discussion', reason: 'it exclaims (a sentence ending in "!")' };
   if (EVALUATION.test(text)) return { role: 'narrative', narrative: 'rationale', reason: `it weighs the proposal ("${cueWords(EVALUATION, text)}")` };
   if (RATIONALE.test(text)) return { role: 'narrative', narrative: 'rationale', reason: `it explains ("${cueWords(RATIONALE, text)}")` };
   if (BACKGROUND.test(text)) return { role: 'narrative', narrative: 'background', reason: `it describes the present ("${cueWords(BACKGROUND, text)}")` };
@@ -666,6 +690,25 @@ function findLeadIn(model: SpecModel, before: Statement[], item: ListItem): Stat
   return undefined;
 }
 
+/** A lead-in that leaves its items out of the proposal: non-goals, things deferred or absent. */
+const EXCLUDING_LEAD_IN = /\bnon[- ]?goals?\b|\bout of (?:the )?scope\b|\bnot (?:in scope|part of|included in|covered by|addressed by|a goal)\b|\b(?:is|are)\s+(?:\p{L}+ly\s+)?(?:absent|excluded|omitted|left out|deferred)\b/iu;
+/** A lead-in that offers its items as options to weigh: "suggestions for possible steps we could take". */
+const SUGGESTING_LEAD_IN = /\bsuggestions?\b|\b(?:possible|potential|candidate) (?:steps|approaches|options|solutions|ways|changes|directions|improvements|extensions|mitigations)\b|\bideas\b|\b(?:we|you|one|they) (?:could|might) (?:\p{L}+ )?(?:take|do|consider|try|use|add|explore|pursue)\b|\bsome (?:options|possibilities|alternatives)\b/iu;
+
+/**
+ * What a lead-in above the item (its own, or one above its parent item) says its items are, when it
+ * says so: left out of the proposal, or suggestions.
+ */
+function leadInScope(leadIn: Statement | undefined): { kind: 'non-goal' | 'suggestion'; leadIn: Statement } | undefined {
+  for (let current = leadIn, depth = 0; current && depth < 4; current = current.leadIn, depth++) {
+    if (!/:\s*[*_]*$/.test(current.text)) continue;
+    const text = current.text.replace(/[*_]/g, '').replace(/\s+/g, ' ');
+    if (EXCLUDING_LEAD_IN.test(text)) return { kind: 'non-goal', leadIn: current };
+    if (SUGGESTING_LEAD_IN.test(text)) return { kind: 'suggestion', leadIn: current };
+  }
+  return undefined;
+}
+
 interface Decision {
   role: StatementRole;
   narrative?: NarrativeKind;
@@ -693,9 +736,18 @@ function roleFromPlace(
   cue: string | undefined, strongCue: boolean,
 ): Omit<Decision, 'cue' | 'strongCue'> {
   const where = sectionPhrase(sentence.section, info);
-  const narrative = narrativeCue(statement, sentence);
+  const narrative = narrativeCue(statement, sentence) ?? hypotheticalCue(statement.text, info, cue);
   if (info.role === 'questions') return { role: 'question', explicit: false, reason: `in ${where}` };
   if (narrative?.role === 'question') return { role: 'question', explicit: true, reason: narrative.reason };
+  // The lead-in decides what its items are when it says so: "The RFC also has a couple of
+  // non-goals:", "The following are suggestions for possible steps we could take:". Only must,
+  // shall or an RFC 2119 keyword in the item itself binds it again.
+  const scope = strongCue || narrative ? undefined : leadInScope(leadIn);
+  if (scope) {
+    const quoted = `("${scope.leadIn.text.replace(/\s+/g, ' ').trim().slice(0, 50)}")`;
+    if (scope.kind === 'non-goal') return { role: 'non-goal', explicit: false, reason: `an item under a lead-in that leaves it out ${quoted}` };
+    return { role: 'narrative', narrative: 'discussion', explicit: false, reason: `an item under a lead-in that offers suggestions ${quoted}` };
+  }
   // "Our goal is that all groups will have well-defined charters": a goal wherever it is stated,
   // except in background and argument.
   const goal = info.role === 'narrative' || info.role === 'non-goals' ? null : GOAL_STATEMENT.exec(statement.text);

@@ -168,8 +168,21 @@ const SETS_TARGET = /\b(?:slos?|slis?|slas?|targets?|budgets?|thresholds?|metric
 const EXPLAINED = /^[^.;:]{0,40}:\s*\S/;
 const REMOVAL = /\b(?:eliminate[sd]?|eliminating|remove[sd]?|removing|avoid(?:s|ed|ing)?|prevent(?:s|ed|ing)?|no|without|zero)\b[^,;.]{0,40}$/i;
 
-/** A relative target: "20-50 times lower latency", "a 2x reduction". */
-const MULTIPLIER = /\b\d+(?:[.,]\d+)?(?:\s*[-–]\s*\d+(?:[.,]\d+)?)?\s*(?:x|times)\b/i;
+/** A relative target: "20-50 times lower latency", "a 2x reduction", "by ~40x". */
+const MULTIPLIER = /(?<![\p{L}\d])~?\d+(?:[.,]\d+)?(?:\s*[-–]\s*\d+(?:[.,]\d+)?)?\s*(?:x|times)\b/iu;
+
+/** Qualities a relative target ("10x fewer events", "20 times lower") can set. */
+const RELATIVE_QUALITIES: ReadonlySet<string> = new Set(['latency', 'performance', 'throughput', 'scalability']);
+
+/**
+ * Where a relative target for a sentence may be written: the sentence, or for a list item the
+ * whole item ("Proved scalability/performance gain. With a simple POC I was able to reduce
+ * processed events by ~40x. So setting the minimum goal on 10x ..."): an item states one criterion.
+ */
+function relativeTargetText(model: SpecModel, sentence: Sentence): string {
+  if (!sentence.listItem) return sentence.text;
+  return model.sentences.filter((other) => other.listItem === sentence.listItem).map((other) => other.text).join(' ');
+}
 
 /**
  * Nouns of things and activities that a quality word can name the kind of: "Scalability tests",
@@ -297,7 +310,9 @@ export const unmeasurableRequirement: Rule<UnmeasurableRequirementData> = {
       + 'the sentence, the next sentence of the same item or the table row gives a quantity of the right kind '
       + '(latency needs a duration or a rate, availability a percentage or a duration, usability a percentage, a '
       + 'duration or a count, "p95" counts as latency; physical units such as "5 mm" or "900 MHz" count too), or '
-      + 'when it points to a target written elsewhere (a link or another requirement id). A quality word that is '
+      + 'when it points to a target written elsewhere (a link or another requirement id). A relative target ("by '
+      + '~40x", "10 times fewer") anywhere in the same list item sets a latency, performance, throughput or '
+      + 'scalability target. A quality word that is '
       + 'also a vague term ("fast", "scalable", "reliable") is reported by vague-term, not again here; it is '
       + 'reported here when vocabulary.remove took it out of the lexicon.',
     bad: '- NFR-1: The API must have low latency and high availability.',
@@ -350,7 +365,7 @@ function unmeasuredQualities(model: SpecModel, index: number, statement: Stateme
     if (vague.some((term) => term.start < end && start < term.end)) continue;
     if (insideJustification(statement, sentence, start) || namesAKind(sentence.text, start, end)) continue;
     if (NAMED_TARGET.test(sentence.text.slice(end)) || isNameInside(sentence.text, start)) continue;
-    if (quality.quality === 'latency' && MULTIPLIER.test(sentence.text)) continue;
+    if (RELATIVE_QUALITIES.has(quality.quality) && MULTIPLIER.test(relativeTargetText(model, sentence))) continue;
     if (REMOVED_COST.test(sentence.text.slice(end)) && REMOVAL.test(sentence.text.slice(0, start))) continue;
     if (SETS_TARGET.test(sentence.text.slice(0, start)) || EXPLAINED.test(sentence.text.slice(end))) continue;
     if (notTheTarget(sentence.text, start, end, quality.quality)) continue;

@@ -3,7 +3,7 @@ import { isMeasured } from '../lexicon/measured';
 import { TIME_KINDS } from '../lexicon/quantity';
 import { asksForSimilarity, explainedAfter, insidePossibility, inVagueSense, leavesAmountOpen, settledByValue } from '../lexicon/senses';
 import { EVERYWHERE_CATEGORIES, settledBy } from '../lexicon/terms';
-import { insideExample, insideJustification, insideParentheses, insideQuotes, markedForFollowUp } from '../model/scope';
+import { insideExample, insideJustification, insideParentheses, insidePurpose, insideQuestion, insideQuotes, markedForFollowUp } from '../model/scope';
 import { statementOf, type Statement } from '../model/statements';
 import { rangeFromOffsets } from '../model/text';
 import type { Sentence, SpecModel } from '../model/types';
@@ -89,7 +89,19 @@ export const vagueTerm: Rule<VagueTermData> = {
       + 'instructions to the author ("Please describe the details"), hopes and stated inabilities ("It is hoped that '
       + '...", "We are unable to offer an SLO until ..."), comparison clauses (", just as we would generally prefer"), '
       + 'a judgement that points to its criterion ("Comprehensive test coverage as outlined in the [Integration tests] '
-      + 'section"), and amounts inside an example clause of a design statement ("such as ... a larger size").',
+      + 'section"), and amounts inside an example clause of a design statement ("such as ... a larger size"). Nor: the '
+      + 'question of a template item before its answer ("**What are the reasonable SLOs?** n/a"), a purpose after the '
+      + 'action ("Create a test suite to maintain high quality"; "... to ensure that ..." states the criterion and is '
+      + 'read), "others" as a pronoun ("some components use X and others are configured to ..."), a need whose cause '
+      + 'is named ("updated as necessary to support newer versions", "as needed by the Funding team"), "eventually" '
+      + 'with the event it waits for ("once a type is available"; "after a period" still leaves it open), "periodic" '
+      + 'naming a kind of CI job ("a periodic e2e job"), a count fixed by a named policy ("for many versions as per the '
+      + 'deprecation policy"), a change verb whose means is the deliverable ("Improve reliability by providing a way '
+      + 'to terminate gracefully"), and items whose lead-in leaves them out or offers them as suggestions ("The RFC '
+      + 'also has a couple of non-goals:", "The following are suggestions for possible steps we could take:"). '
+      + 'Outside requirements sections, a main clause that says what would, could or might happen ("A feedback forum '
+      + 'would enable us to move quickly"), a sentence ending in "!" and a note on the document\'s own notation ("In '
+      + 'this RFC, we will use the placeholder name ...") are narrative.',
     bad: '- The search page must be fast and user-friendly, and support PDF, Word, etc.',
     good: '- REQ-4: Search results MUST render within 300 ms (p95) for queries on up to 1M documents.\n'
       + '- REQ-5: Uploads MUST accept PDF and DOCX only.',
@@ -143,11 +155,13 @@ export const vagueTerm: Rule<VagueTermData> = {
 const CHANGE_VERB = /^((?:[\s*_>"'(]|\[[ xX]\]\s*|\[[^\]]{1,20}\]\s*)*)(reduce|improve|increase|decrease|lower|shorten|lessen|boost|speed up|cut down)\b/i;
 
 /**
- * The end point of the change: a condition it must reach, or the explanation after a colon
- * ("Reduce integration burden: consumers write one integration for every scheduler"). Numbers
- * are found by isMeasured.
+ * The end point of the change: a condition it must reach, the explanation after a colon
+ * ("Reduce integration burden: consumers write one integration for every scheduler") or the means
+ * that delivers it ("Improve reliability by providing a way for containers to terminate
+ * gracefully": the deliverable is the means, the change is its benefit). Numbers are found by
+ * isMeasured.
  */
-const END_POINT = /\b(?:so that|such that|until|to (?:the point|a level) where|to (?:guarantee|ensure|make sure|prevent|avoid|stop|eliminate|remove|zero|none|a single|one)\b)|^[^.;:]{3,80}:\s*\S/i;
+const END_POINT = /\b(?:so that|such that|until|to (?:the point|a level) where|to (?:guarantee|ensure|make sure|prevent|avoid|stop|eliminate|remove|zero|none|a single|one)\b)|^[^.;:]{3,80}:\s*\S|\bby\s+(?:\p{L}+ing|means of|using)\b/iu;
 
 const CHANGE_HINT = 'state the end point, e.g. by 30%';
 
@@ -215,6 +229,15 @@ function isReported(model: SpecModel, index: number, statement: Statement, match
   // follows says how.
   if (DEPENDS_ON_LIST.test(sentence.text.slice(match.end))) return false;
   if (insideQuotes(sentence.text, match.start) || insideJustification(statement, sentence, match.start)) return false;
+  // "**What are the reasonable SLOs for the above SLIs?** n/a": the template's question, not the answer.
+  if (insideQuestion(sentence.text, match.start)) return false;
+  // "Create a test suite to maintain high quality": the purpose says why, the action is what is bound.
+  if (insidePurpose(sentence.text, match.start)) return false;
+  // "some components use direct leases and others are configured to ...": a pronoun, not the tail of a list.
+  if (/^(?:and|or) others$/.test(match.entry.term) && OTHERS_AS_SUBJECT.test(sentence.text.slice(match.end))) return false;
+  // "updated as necessary to support newer versions", "as needed by the Funding team": the
+  // statement names what creates the need, so the trigger can be determined.
+  if (NEED_TERMS.test(match.entry.term) && NEED_NAMED.test(sentence.text.slice(match.end))) return false;
   if (!EVERYWHERE_CATEGORIES.has(match.entry.category) && !inVagueSense(sentence.text, match)) return false;
   if (match.entry.term === 'eventually' && !inVagueSense(sentence.text, match)) return false;
   if (!leavesAmountOpen(sentence.text, match) && insidePossibility(sentence.text, match)) return false;
@@ -226,6 +249,13 @@ function isReported(model: SpecModel, index: number, statement: Statement, match
   if (match.entry.category === 'comparative' && COMPARED.test(sentence.text.slice(match.end))) return false;
   return !markedForFollowUp(model, sentence.startOffset + match.end);
 }
+
+/** "others" followed by its verb: "... and others are configured to use coordinated leases". */
+const OTHERS_AS_SUBJECT = /^\s+(?:\p{L}+ly\s+)?(?:are|is|were|was|will|would|can|could|may|might|should|must|have|has|had|do|does|did|get|use|need|run|stay|remain|keep|become)\b/iu;
+/** Triggers that depend on a need: "as necessary", "if needed", "where required". */
+const NEED_TERMS = /^(?:as|if|when|where|wherever) (?:needed|necessary|required)$/;
+/** What the need is for or whose it is, named right after the trigger: "to support newer versions", "by the Funding team". */
+const NEED_NAMED = /^\s*(?:to\s+(?!be\b)\p{L}+|for\s+(?:the\s+|a\s+|an\s+|each\s+|every\s+)?\p{L}+|by\s+(?:the\s+)?\p{Lu}?\p{L}+)/u;
 
 /** A term followed by what it depends on and a list: "..., depending on what sort of variable it is:". */
 const DEPENDS_ON_LIST = /^[^.;:]{0,40}?\b(?:depending on|based on|according to|as follows)\b[^.;]*:\s*[*_]*$/i;

@@ -198,4 +198,32 @@ describe('clarity rules judge statements, not words', () => {
       + 'The import will retry at a slower rate.\n';
     assert.deepEqual(found(vagueTerm, design), ['slower']);
   });
+
+  it('vague-term: template questions, purposes, pronoun "others", named needs and events, CI job kinds, criteria named by policy', () => {
+    const criteria = '# T\n\n## Graduation Criteria\n\n'
+      + '- **What are the reasonable SLOs for the above SLIs?** n/a\n'
+      + '- Create a test suite in testgrid to maintain high quality for this feature.\n'
+      + '- Re-evaluate the need to skip reconciliation in the event handlers to optimize performance.\n'
+      + '- Create a periodic e2e job that runs with the controllers disabled.\n'
+      + '- e2e tests are running periodically and are green.\n'
+      + '- The labels will be kept for many versions as per the Kubernetes deprecation policy.\n'
+      + '- Conduct scale tests to ensure that the API can handle a large number of clusters.\n'
+      + '- Retry at a reasonable rate.\n';
+    assert.deepEqual(found(vagueTerm, criteria), ['a large number of', 'reasonable']);
+    const design = '# T\n\n## Detailed design\n\n'
+      + 'If some components use direct leases and others are configured to use coordinated leases, leaders will be elected.\n\n'
+      + 'The provisioning script will be updated as necessary to support newer versions of kubeadm.\n\n'
+      + 'Eventually, once a type for timestamps is available, these methods will be re-instated.\n\n'
+      + 'The representation should eventually become part of a versioned API (after a period of deprecation).\n\n'
+      + 'The importer will support PDF, Word and others.\n';
+    assert.deepEqual(found(vagueTerm, design), ['eventually', 'and others']);
+    const goals = '# T\n\n## Goals\n\n- Improve the reliability of applications by providing a way for containers to terminate gracefully.\n- Improve the reliability of applications.\n';
+    assert.deepEqual(found(vagueTerm, goals), ['Improve']);
+  });
+
+  it('unmeasurable-requirement: a relative target anywhere in the list item sets the performance target', () => {
+    const text = '# T\n\n## Graduation Criteria\n\n- Proved performance gain. A prototype reduced processed events by ~40x. '
+      + 'So the minimum goal is 10x without visible overhead.\n- Proved scalability of the watch cache.\n';
+    assert.deepEqual(found(unmeasurableRequirement, text), ['scalability']);
+  });
 });
