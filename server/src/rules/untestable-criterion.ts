@@ -27,7 +27,7 @@ const VAGUE_OUTCOME = new RegExp(
 /** Evidence that a criterion has an observable, checkable outcome. */
 const OBSERVABLE = new RegExp(
   '\\b(?:' + [
-    'returns?', 'responds?', 'respond(?:s|ed)? with', 'displays?', 'shows?', 'shown', 'contains?', 'includes?',
+    'returns?', 'responds?', 'respond(?:s|ed)? with', 'displays?', 'show(?:s|n|ing)?', 'contains?', 'includes?',
     'equals?', 'emits?', 'logs?', 'logged', 'records?', 'recorded', 'stores?', 'stored', 'persist(?:s|ed)?',
     'creates?', 'created', 'deletes?', 'deleted', 'removed?', 'updates?', 'updated', 'sends?', 'sent', 'receives?',
     'received', 'rejects?', 'rejected', 'redirects?', 'redirected', 'appears?', 'lists?', 'listed', 'exports?',
@@ -73,9 +73,14 @@ export const untestableCriterion: Rule<UntestableCriterionData> = {
       + 'is complete and accurate", any vague term) or mere success ("the import succeeds"). A criterion that names a '
       + 'deliverable or a state checkable as written passes ("Feature implemented behind a feature gate", "Add unit '
       + 'tests for merging precedence", "Documentation published", "No bug reports against the feature", "NodeRestriction: '
-      + 'beta"); an activity with no end is reported ("Gather feedback from developers", "Allowing time for feedback", '
-      + '"Determine if additional tests are necessary"). Items that are not criteria are skipped: a bare link or "See …" '
-      + 'pointer, a name in a list, a documentation topic ("How to …"), a contingency ("If …, we may …"), a scope '
+      + 'beta"), and so does a count or a duration ("Month+ soak", "one upgrade"), an absence of reports ("No issues '
+      + 'opened in the last 2 releases"), a behaviour stated of a named thing ("The allocation policy takes topology hints '
+      + 'into account"), a checkable state after "ensure" ("Ensure existing conformance tests continue to pass"), a '
+      + 'decision that names what is decided or is recorded under it, and a scenario or section listed under the test '
+      + 'or documentation it belongs to. An activity with no end is reported ("Gather feedback from developers", '
+      + '"Allowing time for feedback", "Determine if additional tests are necessary"). Items that are not criteria are '
+      + 'skipped: a bare link or "See …" '
+      + 'pointer, a name in a list, a documentation topic ("How to …"), a contingency ("If …, we may …", "we would …"), a scope '
       + 'decision ("follow-up, not a blocker"), template text ("N installs") and rows of comparison tables.',
     bad: '- Refunds work correctly and the customer is happy.',
     good: '- AC-2 (REQ-1): Given a captured payment, when `POST /refunds` is called twice with the same key, then '
@@ -94,7 +99,7 @@ export const untestableCriterion: Rule<UntestableCriterionData> = {
     const narrative = narrativeLines(model);
     return acceptanceCriteria(model).filter((criterion) => !TEMPLATE_HOLE.test(criterion.text) && !hasHole(holes, criterion.range)
       && !narrative.has(criterion.range.start.line) && isCriterion(criterion)).flatMap((criterion) => {
-      const reason = criterionReason(criterion.prose.replace(ids, ' '), criterion.text.replace(ids, ' '), context.lexicon);
+      const reason = criterionReason(criterion, criterion.prose.replace(ids, ' '), criterion.text.replace(ids, ' '), context.lexicon);
       if (!reason) return [];
       return [{
         message: reason.message,
@@ -121,15 +126,25 @@ function narrativeLines(model: SpecModel): Set<number> {
 function isCriterion(criterion: Criterion): boolean {
   const text = criterion.text.trim();
   if (/^(?:<?https?:\/\/\S+>?|\[[^\]]*\]\([^)]*\))\.?$/.test(text)) return false;
-  if (criterion.kind === 'table-row' && criterion.cells && criterion.cells.slice(1).every((cell) => cell.trim().length <= 3)) return false;
+  if (criterion.kind === 'table-row' && criterion.cells && isMatrixRow(criterion.cells)) return false;
   const prose = criterion.prose.replace(/^\W+/, '').trim();
   // One word is a name in a list ("AppWrapper"); a topic ("How to use …") or a contingency ("If …, we
   // may …") is not a criterion; "N installs" is template text still to fill in.
-  if (/^[\w'-]+[.,;]?$/.test(prose) || /^(?:how to|what|why|when to|see)\b/i.test(prose) || /^if\b.*\b(?:may|might|could)\b/i.test(prose)) return false;
+  if (/^[\w'-]+[.,;]?$/.test(prose) || /^(?:how to|what|why|when to|see)\b/i.test(prose) || /^if\b.*\b(?:may|might|could|would)\b/i.test(prose)) return false;
   // A proper name in a list of implementations ("Tekton Pipelines").
   if (/^(?:[A-Z][\w'-]*\s*){1,3}$/.test(prose)) return false;
   if (/(?:^|\s)N\s+[a-z]+s\b/.test(prose)) return false;
   return !SCOPE.test(criterion.prose);
+}
+
+/**
+ * A row of a comparison matrix: every cell after the first is a mark ("y", "n", "✓") or starts
+ * with one ("y (by closed set)"), and there are at least two of them, or the only one is a mark.
+ */
+function isMatrixRow(cells: string[]): boolean {
+  const rest = cells.slice(1).map((cell) => cell.trim());
+  if (rest.length === 1) return rest[0].length <= 3;
+  return rest.length > 1 && rest.every((cell) => (cell.split(/\s+/)[0] ?? '').length <= 3);
 }
 
 const SCOPE = /\b(?:follow[- ]?ups?|not (?:a )?blockers?|non[- ]blocking|out of scope|deferred|future work|not (?:required|needed|planned) (?:for|in|before))\b/i;
@@ -141,14 +156,35 @@ const SCOPE = /\b(?:follow[- ]?ups?|not (?:a )?blockers?|non[- ]blocking|out of 
  * The check is whether the thing exists or the state holds; no outcome needs stating.
  */
 const DONE_STATE = new RegExp('\\b(?:' + [
-  'implemented', 'added', 'completed?', 'passe[sd]', 'passing', 'published', 'merged', 'landed', 'removed', 'deprecated',
+  'implemented', 'added', 'completed?', 'pass(?:e[sd]|ing)?', 'published', 'merged', 'landed', 'removed', 'deprecated',
   'enabled', 'disabled', 'supported', 'reported', 'fixed', 'resolved', 'graduated', 'promoted', 'deployed', 'released',
   'documented', 'defaults? to', 'defaulted', 'available', 'written', 'created', 'updated', 'migrated', 'renamed', 'exposed',
   'shipped', 'approved', 'reviewed', 'signed off', 'answered', 'addressed', 'in place', 'in use', 'exists?', 'cover(?:s|ed)?',
   'verified', 'tested', 'run(?:ning)? (?:in|on)', 'behind (?:a |the )?(?:feature )?(?:gate|flag)',
 ].join('|') + ')\\b', 'i');
-const MAKING = /^(?:\W*)(?:implement|add|write|publish|provide|create|remove|drop|deprecate|enable|disable|graduate|promote|release|migrate|rename|expose|document|test|update|introduce|extend|run|ship|deliver|deploy|land|merge|fix|resolve|support|switch|move|convert|replace|turn (?:on|off)|default|mark|announce|file|complete|finish|pass|upgrade|downgrade|backport|port|build|automate|record|publish|expand|include)\b/i;
-const DELIVERABLE = /\b(?:tests?|testing|e2e|conformance|benchmarks?|docs|documentation|metrics?|feature (?:gates?|flags?)|implementation|blog(?: posts?)?|release notes?|examples?|user guide|tutorial|dashboards?|alerts?|test plan|prototype|tooling|support for|validation|jobs?|api|endpoints?|fields?)\b/i;
+/**
+ * Verbs that make, change or deliver something (imperative "Add unit tests", third person "Enables
+ * kubelet to report node conditions", gerund "Caching tokens per pod"): the thing made is what a
+ * reviewer checks.
+ */
+const MAKING_VERBS = [
+  'implement', 'add', 'write', 'publish', 'provide', 'create', 'remove', 'drop', 'deprecate', 'enable', 'disable', 'graduate',
+  'promote', 'release', 'migrate', 'rename', 'expose', 'document', 'test', 'update', 'introduce', 'extend', 'run', 'ship',
+  'deliver', 'deploy', 'land', 'merge', 'fix', 'resolve', 'support', 'switch', 'move', 'convert', 'replace', 'turn on',
+  'turn off', 'default', 'mark', 'announce', 'file', 'complete', 'finish', 'pass', 'upgrade', 'downgrade', 'backport', 'port',
+  'build', 'automate', 'record', 'expand', 'include', 'establish', 'define', 'outline', 'draft', 'design', 'handle', 'allow',
+  'cache', 'measure', 'validate', 'prevent', 'make',
+];
+/** A verb and its regular inflections: "add", "adds", "added", "adding"; "cache", "caches", "cached", "caching". */
+function inflections(verb: string): string {
+  const [first, ...rest] = verb.split(' ');
+  const stem = first.replace(/e$/, '');
+  const third = /(?:s|sh|ch|x|z)$/.test(first) ? `${first}es` : `${first}s`;
+  const forms = [first, third, `${stem}ed`, `${stem}ing`];
+  return `(?:${forms.join('|')})${rest.map((word) => ` ${word}`).join('')}`;
+}
+const MAKING = new RegExp(`^(?:\\W*)(?:${MAKING_VERBS.map(inflections).join('|')})\\b`, 'i');
+const DELIVERABLE = /\b(?:tests?|testing|e2e|conformance|benchmarks?|docs|documentation|metrics?|feature (?:gates?|flags?)|implementation|blog(?: posts?)?|release notes?|examples?|user guide|tutorial|dashboards?|alerts?|test plan|(?:test )?coverage|prototype|tooling|support for|validation|jobs?|api|endpoints?|fields?)\b/i;
 /** An absence that can be checked: "No bug issues reported", "No users complaining", "No conformance tests". */
 const ABSENCE = /^(?:\W*)(?:no|zero|none of|never)\b/i;
 /** An activity with no end: "Gather feedback", "Allowing time for feedback", "Determine if ...", "Ensure reliability". */
@@ -162,22 +198,101 @@ const OPEN_FEEDBACK = /\b(?:gather|collect|solicit|seek|get|receiv|address|incor
  */
 const REACHED_STATE = /^(?:[\w'/-]+\s+){1,5}?(?:[a-z]+(?:ed|en)|uses?|supports?|implements?|provides?|exposes?|(?:are |is )?mov(?:ing|ed) to|compatible with|to (?:support|use|have|be))\b|\b(?:to|in|at) (?:GA|beta|alpha|stable)\b|:\W*(?:GA|beta|alpha|stable)\b/i;
 
+const NUMBER_WORD = /\b(?:zero|one|two|three|four|five|six|seven|eight|nine|ten|once|twice)\b(?! of (?:the|them|us)\b)/i;
 /**
- * The rule's judgement: `untestableReason`, except that a criterion naming a deliverable or a
- * checkable state passes, and an open-ended activity ("Gather feedback") is named as such.
+ * A count or a duration in words or with "+": "Gone through one Kubernetes upgrade", "Month+ soak
+ * of minor release", "two releases": a gate anyone can count.
  */
-function criterionReason(prose: string, text: string, lexicon?: Lexicon): Reason | undefined {
+const COUNT = /\b(?:one|two|three|four|five|six|seven|eight|nine|ten|twelve|a|an)\s+(?:[\w-]+\s+){0,2}?(?:releases?|versions?|upgrades?|cycles?|months?|weeks?|days?|years?|quarters?|sprints?)\b|\b(?:releases?|versions?|months?|weeks?|days?|years?)\+/i;
+/**
+ * An absence of reported records: "No issues regarding kubectl exit code opened on the last 2
+ * releases", "No issues were reported in the features using the framework". Reports are counted
+ * in a tracker; "runs with no problems" is not.
+ */
+const REPORTED = /\b(?:reported|opened|filed|raised|logged|found|received)\b|\b(?:in|on|over|during|for|since) (?:the )?(?:last|past|previous|first)\b/i;
+/** "Ensure existing conformance tests continue to pass": the state after "ensure" is the outcome. */
+const ENSURE = /^\W*(?:ensur(?:e|es|ing)|make sure)\s+(?:that\s+)?(.+)$/i;
+/** A decision naming what is decided: "Decide what the default of the flag should be", "experiments to decide the scope". */
+const NAMED_DECISION = /\b(?:decid|determin|choos|select|pick)(?:e|es|ed|ing)?\s+(?:on\s+)?(?:the|what|which|how many|how much|how long)\b/i;
+/** An open question to decide: "Determine if additional tests are necessary", "Decide whether ...". */
+const OPEN_DECISION = /\b(?:decid|determin)(?:e|es|ed|ing)?\s+(?:if|whether)\b/i;
+/** An item that opens with deciding: "Decide ...", "Determining ...". */
+const DECIDE = /^\W*(?:decid|determin|choos|select|pick)(?:e|es|ed|ing)?\b/i;
+/** A nested item that records the decision: "Decision: the flag defaults to off". */
+const RECORDED = /^\W*(?:decision|decided|resolution|resolved|outcome|result|conclusion)s?\b[^:]{0,20}:/i;
+/** Function words that end a subject: "Feedback from users" has none. */
+const NOT_SUBJECT = /^(?:of|for|from|with|on|in|to|by|at|and|or|as|than|that|which|who|if|when|is|are|was|were|be|has|have|had|does|do|there|it)$/i;
+/**
+ * A behaviour stated of a named thing: "CPU Manager allocation policy takes topology hints into
+ * account", "krel interacts with Open Build Service to trigger builds". A subject of one to five
+ * words, then a verb in the third person with something after it; a copula or "has" states no
+ * behaviour, and the predicate must not be an evaluation.
+ */
+function statesBehaviour(words: string, lexicon: Lexicon | undefined): boolean {
+  const tokens = words.replace(/[^\w\s'/&+.-]/g, ' ').trim().split(/\s+/);
+  for (let verb = 1; verb <= Math.min(5, tokens.length - 2); verb++) {
+    if (NOT_SUBJECT.test(tokens[verb - 1])) return false;
+    const word = tokens[verb];
+    if (NOT_SUBJECT.test(word) || !/^[a-z]{2,}(?:[^su]s|ies|es)$/.test(word) || /(?:ss|us|is)$/.test(word)) continue;
+    const predicate = tokens.slice(verb).join(' ');
+    return !MENTAL_STATE.test(predicate) && !evaluative(tokens.slice(verb + 1).join(' '), lexicon) && (lexicon?.find(predicate).length ?? 0) === 0;
+  }
+  return false;
+}
+
+/**
+ * The rule's judgement: `untestableReason`, except that a criterion naming a deliverable, a
+ * checkable state, a count or a behaviour passes, a part of the deliverable it is listed under
+ * passes, and an open-ended activity ("Gather feedback") is named as such.
+ */
+function criterionReason(criterion: Criterion, prose: string, text: string, lexicon?: Lexicon): Reason | undefined {
   const reason = untestableReason(prose, text, lexicon);
-  if (!reason || reason.kind !== 'no-outcome') return reason;
+  if (!reason) return undefined;
   const words = prose.trim();
-  if (OPEN_ACTIVITY.test(words) || OPEN_FEEDBACK.test(words)) {
+  if (reason.kind === 'vague-outcome') return /^(?:no|without)\b/i.test(reason.phrase ?? '') && REPORTED.test(words) ? undefined : reason;
+  // The decision recorded under "Decide ..." is the result, not another criterion.
+  if (RECORDED.test(words) && DECIDE.test(criterion.leadIn ?? '')) return undefined;
+  const activity = openActivity(words, criterion, lexicon);
+  if (activity === 'decided') return undefined;
+  if (activity === 'open') {
     return {
       kind: 'no-outcome',
       message: 'Criterion names an activity with no end: say what result completes it (how much feedback from whom, how long, which decision).',
     };
   }
-  if (ABSENCE.test(words) || MAKING.test(words) || DONE_STATE.test(words) || DELIVERABLE.test(words) || REACHED_STATE.test(words)) return undefined;
+  // A scenario or part listed under a test, documentation or other deliverable ("e2e tests on
+  // these scenarios:" over "+ multiple lease candidates"), or the evidence under a gate.
+  if (criterion.leadIn && isDeliverable(criterion.leadIn.trim())) return undefined;
+  // A number in words is a value a tester counts: "then there is one suppression row", "posted twice".
+  if (NUMBER_WORD.test(reason.kind === 'vague-then' ? (/\bthen\b([\s\S]*)$/i.exec(words)?.[1] ?? '') : words)) return undefined;
+  if (reason.kind !== 'no-outcome') return reason;
+  const task = words.replace(/^\W*to\s+/i, '');
+  if (isDeliverable(task) || REACHED_STATE.test(task) || COUNT.test(task) || NAMED_DECISION.test(task) || statesBehaviour(task, lexicon)) return undefined;
   return reason;
+}
+
+/** A deliverable or a checkable state or absence, as written. */
+function isDeliverable(words: string): boolean {
+  return ABSENCE.test(words) || MAKING.test(words) || DONE_STATE.test(words) || DELIVERABLE.test(words);
+}
+
+/**
+ * An activity with no end: gathering feedback, allowing time, investigating, improving. "Ensure
+ * ..." is open unless what follows is a checkable state ("Ensure existing conformance tests
+ * continue to pass"); "Decide if ..." unless the decision is recorded under it ("Decision: ..."),
+ * and a decision that names what is decided ("Decide what the default should be") is a result.
+ */
+function openActivity(words: string, criterion: Criterion, lexicon: Lexicon | undefined): 'open' | 'decided' | undefined {
+  const ensure = ENSURE.exec(words);
+  if (ensure) {
+    const state = ensure[1];
+    return (DONE_STATE.test(state) || hasEvidence(state)) && !evaluative(state, lexicon) && (lexicon?.find(state).length ?? 0) === 0 ? undefined : 'open';
+  }
+  if (DECIDE.test(words)) {
+    if ((criterion.details ?? []).some((detail) => RECORDED.test(detail))) return 'decided';
+    return OPEN_DECISION.test(words) || !NAMED_DECISION.test(words) ? 'open' : undefined;
+  }
+  return OPEN_ACTIVITY.test(words) || OPEN_FEEDBACK.test(words) ? 'open' : undefined;
 }
 
 /** A criterion still holding template holes is reported by `placeholder` instead. */

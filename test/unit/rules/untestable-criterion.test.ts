@@ -46,6 +46,76 @@ describe('untestable-criterion', () => {
     assert.match(runRule(untestableCriterion, text)[0].message, /activity with no end/);
   });
 
+  it('passes a count, a duration, an absence of reports, a checkable state after "ensure" and a named or recorded decision', () => {
+    assert.deepEqual(flagged(
+      'Month+ soak of minor release',
+      'Gone through one Kubernetes upgrade.',
+      'No issues regarding the exit code opened on the last 2 releases',
+      'No issues were reported by the teams using the framework.',
+      'Ensure existing conformance tests for RollingUpdate continue to pass',
+      'Decide what the default of the new flag should be',
+      'Conduct experiments to decide the scope of the condition and the default threshold',
+      'Given a duplicate notification, then there is one suppression row.',
+      'Runs with the feature enabled and causes no problems with any component.',
+      'Ensure proper tests are in place.',
+      'Determine if additional tests are necessary',
+      'Decide if an audit annotation is the correct approach',
+    ), [
+      'Runs with the feature enabled and causes no problems with any component.',
+      'Ensure proper tests are in place.',
+      'Determine if additional tests are necessary',
+      'Decide if an audit annotation is the correct approach',
+    ]);
+    const recorded = '## Acceptance Criteria\n\n- Decide if an audit annotation is the correct approach\n  - Decision: it is, since only token requests carry it.\n';
+    assert.deepEqual(runRule(untestableCriterion, recorded), []);
+  });
+
+  it('passes a behaviour stated of a named thing and a task that makes something, but not an evaluation or a bare topic', () => {
+    assert.deepEqual(flagged(
+      'CPU Manager allocation policy takes topology hints into account.',
+      'krel interacts with the build service to trigger package builds',
+      'Establish an SLO for pod startup latency with volumes.',
+      'Outline the deprecation policy and communication plan',
+      'Caching tokens per pod to avoid generating them for every container.',
+      'To document the new user interface on the website',
+      'Handle batches of one pod per node: host ports and resources',
+      'kubectl describe node showing information from the Lease object',
+      'The page loads fast.',
+      'SIG Windows has high confidence in the stability of the containers',
+      'Feedback from users.',
+      'Parameter tuning (batch sizes, etc.)',
+    ), [
+      'The page loads fast.',
+      'SIG Windows has high confidence in the stability of the containers',
+      'Feedback from users.',
+      'Parameter tuning (batch sizes, etc.)',
+    ]);
+  });
+
+  it('passes a part listed under a test or documentation deliverable, but not an activity or a vague outcome there', () => {
+    const text = [
+      '## Graduation Criteria',
+      '',
+      '- e2e and integration tests for leader election on these scenarios',
+      '  + single lease candidate',
+      '  + multiple lease candidates',
+      '- Documentation that includes the following sections.',
+      '1. Overview of networking on Windows',
+      '2. Unsupported functionality',
+      '- Release notes:',
+      '  - Gather feedback from users',
+      '- Checkout:',
+      '  - It works as expected',
+    ].join('\n');
+    assert.deepEqual(runRule(untestableCriterion, text).map((finding) => finding.data?.criterion), ['Gather feedback from users', 'It works as expected']);
+  });
+
+  it('does not take a contingency plan or a row of a comparison matrix for a criterion', () => {
+    assert.deepEqual(flagged('If this solution is not better than what we have, we would shut the project down.'), []);
+    const table = '## Acceptance Criteria\n\n| Check | A | B | C |\n|---|---|---|---|\n| Skip inside Reconcile | y | y (also filtering) | n |\n| Feedback | from users | | |\n';
+    assert.deepEqual(runRule(untestableCriterion, table).map((finding) => finding.data?.criterion), ['Feedback from users  ']);
+  });
+
   it('judges Given/When/Then criteria on the Then clause', () => {
     assert.deepEqual(flagged('Given 5 orders, when exported, then everything is nice'), ['Given 5 orders, when exported, then everything is nice']);
   });
