@@ -6,6 +6,7 @@
  *
  * Pure and synchronous: computed from the parsed model only, once per model.
  */
+import { codeInterfacesOf, declaredNames, isDesignSection, type CodeInterface } from './code-interfaces';
 import { lineEndOffset, positionAt, rangeFromOffsets, textWithoutComments } from './text';
 import type { CodeBlock, Position, Range, Section, SpecModel, Table } from './types';
 
@@ -50,6 +51,8 @@ export interface InterfaceSpec {
   statusCodes: string[];
   /** Fenced code blocks in the description, as request or response examples (endpoints only). */
   examples: InterfaceExample[];
+  /** What a missing part lacks, when more can be said than its label ("its request message `X` is not defined"). */
+  notes?: Partial<Record<InterfacePart, string>>;
 }
 
 export interface InterfaceExample {
@@ -171,6 +174,8 @@ interface Mention {
   start: number;
   end: number;
   defining: boolean;
+  /** In a contract section (or a heading); otherwise a request line in a design section's code. */
+  contract: boolean;
   sectionEnd: number;
   section: Section | undefined;
 }
@@ -251,7 +256,8 @@ function build(model: SpecModel): InterfaceModel {
     documentLimits: firstMatch(model, text, LIMIT_WORDS, bodyStart(model)),
   };
   const contractSections = model.sections.filter((section) => isContractSection(section) && !isContractSection(section.parent));
-  const interfaces = [...endpoints(context), ...headingInterfaces(context)];
+  const byHeading = headingInterfaces(context);
+  const interfaces = [...endpoints(context), ...byHeading, ...fromCode(model, byHeading)];
   interfaces.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
   return { interfaces, fields: fields(context), contractSections };
 }
@@ -289,9 +295,13 @@ function endpoints(context: Context): InterfaceSpec[] {
     const last = group.segments[group.segments.length - 1] ?? '';
     const required: InterfacePart[] = [];
     if (hasBody && !ACTION_SEGMENT.test(last)) required.push('request');
-    required.push('response', 'errors');
+    required.push('response');
     if (parts.status && !parts.response) parts.response = parts.status;
     const recommended: InterfacePart[] = ['auth'];
+    // A design section that shows a request and its response leaves the error cases open, but a
+    // contract that lists endpoints must name them.
+    if (group.mentions.some((m) => m.contract)) required.push('errors');
+    else recommended.unshift('errors');
     if (group.method === 'POST') recommended.push('idempotency');
     if (isList(context, group.method, group.segments, group.extents)) recommended.push('pagination');
     const lastExtent = group.extents.reduce((a, b) => (b.end - b.start > a.end - a.start ? b : a));
@@ -322,18 +332,31 @@ function findMentions(context: Context): Mention[] {
     if (context.comments.has(start)) continue;
     const section = sectionAt(model, start);
     const isHeading = !!section && offsetOf(model, section.headingRange.start) <= start && start <= offsetOf(model, section.headingRange.end);
-    if (!isHeading && !isContractSection(section)) continue;
-    const path = match[2].replace(/[.,;:!?*_]+$/, '');
     const prefix = model.text.slice(model.text.lastIndexOf('\n', start - 1) + 1, start);
-    const inCode = context.codeBlocks.some((c) => start >= c.start && start < c.end);
+    const block = context.codeBlocks.find((c) => start >= c.start && start < c.end);
+    const inCode = !!block;
+    const contract = isHeading || isContractSection(section);
+    // Outside the contract, a design section defines an endpoint by a request line in its code
+    // ("GET /openid/v1/jwks" or "> GET https://host/path" before the response it shows).
+    if (!contract && !(block?.block.fenced && /^\s*>?\s*$/.test(prefix) && isDesignSection(section))) continue;
+    const path = match[2].replace(/[.,;:!?*_]+$/, '');
+    let sectionEnd = section ? offsetOf(model, section.bodyRange.end) : model.text.length;
+    // Outside the contract, what describes a request line is its block and the prose after it,
+    // up to the next code block or heading: other code in the section is about something else.
+    if (!contract && block) {
+      const nextBlock = context.codeBlocks.find((c) => c.start >= block.end);
+      const nextHeading = model.sections.map((s) => offsetOf(model, s.headingRange.start)).find((offset) => offset >= block.end);
+      sectionEnd = Math.min(sectionEnd, nextBlock?.start ?? sectionEnd, nextHeading ?? sectionEnd);
+    }
     mentions.push({
       method: match[1],
       path,
       start,
       end: start + match[0].length - (match[2].length - path.length),
       // In a code block only a request line (`GET /x HTTP/1.1`) defines; `curl -X GET ...` cites.
-      defining: inCode ? /^\s*$/.test(prefix) : LINE_PREFIX.test(prefix),
-      sectionEnd: section ? offsetOf(model, section.bodyRange.end) : model.text.length,
+      defining: inCode ? /^\s*>?\s*$/.test(prefix) : LINE_PREFIX.test(prefix),
+      contract,
+      sectionEnd,
       section,
     });
   }
@@ -359,6 +382,20 @@ function collectEndpointEvidence(context: Context, extent: { start: number; end:
   const { model, text } = context;
   const slice = text.slice(extent.start, extent.end);
   const at = (index: number, length = 1) => rangeFromOffsets(model, extent.start + index, extent.start + index + length);
+  // A request line in a code block: what follows it in the block is its body (POST, PUT, PATCH)
+  // and, after an "HTTP/1.1 200" line or for a method without a body, the response.
+  const own = context.codeBlocks.find((c) => extent.start > c.start && extent.start < c.end);
+  if (own) {
+    const inBlock = slice.slice(0, Math.max(0, Math.min(own.end, extent.end) - extent.start)).replace(/\n[ \t]*(?:```|~~~)[^\n]*\s*$/, '');
+    const lineEnd = inBlock.indexOf('\n');
+    const first = lineEnd < 0 ? -1 : inBlock.slice(lineEnd + 1).search(/\S/);
+    const status = /^[ \t<]*HTTP\/\d(?:\.\d)?[ \t]+[1-5]\d\d/m.exec(inBlock);
+    if (first >= 0) {
+      const bodyAt = lineEnd + 1 + first;
+      if (hasBody && (!status || bodyAt < status.index)) parts.request ??= at(bodyAt);
+      else if (!status && /^[{[<]/.test(inBlock.slice(bodyAt))) parts.response ??= at(bodyAt);
+    }
+  }
   // Code blocks after the mention: a request or a response example, by what introduces them.
   let sawRequest = false;
   for (const { block, start } of context.codeBlocks) {
@@ -561,6 +598,29 @@ function labelOf(title: string, kind: InterfaceKind): string {
 }
 
 // ---------------------------------------------------------------------------------------------
+// Functions and gRPC methods declared in the code of a design section
+
+function fromCode(model: SpecModel, byHeading: InterfaceSpec[]): InterfaceSpec[] {
+  const named = new Set(byHeading.filter((spec) => spec.kind === 'function').map((spec) => /[A-Za-z_]\w*/.exec(spec.label)?.[0]));
+  return codeInterfacesOf(model)
+    .filter((found) => !named.has(found.label))
+    .map((found: CodeInterface) => finish({
+      kind: 'function',
+      label: found.label,
+      range: found.range,
+      mentions: [found.range],
+      section: found.section,
+      parts: { ...found.parts },
+      required: [...found.required],
+      recommended: [],
+      insertAt: found.insertAt,
+      statusCodes: [],
+      examples: [],
+      notes: { ...found.notes },
+    }));
+}
+
+// ---------------------------------------------------------------------------------------------
 // Fields
 
 function fields(context: Context): InterfaceField[] {
@@ -578,6 +638,13 @@ function fields(context: Context): InterfaceField[] {
   for (const sentence of model.sentences) {
     if (!isContractSection(sentence.section) || sentence.kind === 'table-cell' || sentence.kind === 'heading') continue;
     found.push(...proseFields(model, sentence.startOffset, model.text.slice(sentence.startOffset, sentence.endOffset)));
+  }
+  // A field the document declares with a type in code (a Go struct, a protobuf message) has it.
+  const declared = declaredNames(model);
+  for (const field of found) {
+    if (field.type !== undefined) continue;
+    const at = declared.get(field.name.replace(/^.*\./, '').toLowerCase());
+    if (at) field.type = `declared in code (line ${at.line + 1})`;
   }
   const seen = new Set<string>();
   found.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
@@ -604,10 +671,22 @@ function tableFields(table: Table): InterfaceField[] {
     if (!/^[\w.$@[\]{}-]{1,64}$/.test(name) || /^-+$/.test(name) || /^(?:todo|tbd)$/i.test(name)) continue;
     const others = row.filter((cell) => cell.column !== nameColumn);
     const typeCells = typeColumns.length > 0 ? others.filter((cell) => typeColumns.includes(cell.column)) : others;
-    const typed = typeCells.map((cell) => cell.text.trim()).find((cell) => cell !== '' && !/^[-–—]+$/.test(cell) && (typeColumns.length > 0 || TYPE_WORDS.test(cell) || EXAMPLE_VALUE.test(cell)));
+    const typed = typeCells.map((cell) => cell.text.trim()).find((cell) => cell !== '' && !/^[-–—]+$/.test(cell) && (TYPE_WORDS.test(cell) || EXAMPLE_VALUE.test(cell) || (typeColumns.length > 0 && namesType(cell))));
     result.push({ name, type: typed, range: nameCell.range, source: 'table' });
   }
   return result;
+}
+
+/**
+ * A cell of a type column names a type when it is one word ("date", "Money", "decimal(10,2)"),
+ * starts with a type's name ("Address, see below", "ShipmentStatus values") or links its definition. A description
+ * ("the date it left") does not.
+ */
+function namesType(cell: string): boolean {
+  return /^[`*_]*[A-Za-z][\w.<>[\]|?()-]*[`*_]*$/.test(cell)
+    || /^[`*_]*(?:[A-Z][a-z0-9]+){2,}\b/.test(cell)
+    || /^[`*_]*[A-Za-z][\w.<>[\]|?]*[`*_]*\s*[(,;:–—]/.test(cell)
+    || /\[[^\]]+\]\(/.test(cell);
 }
 
 /** "- `amount` (integer, minor units): ..." or "- **reason**: why the refund happens". */
@@ -618,7 +697,7 @@ function listField(context: Context, start: number, itemText: string): Interface
   const name = match[1] ?? match[2];
   // A field list sits under a label ("Fields:", "Request body:") or in an inputs/outputs section.
   const section = sectionAt(model, start);
-  const lead = leadLine(context.text, section ? offsetOf(model, section.bodyRange.start) : 0, lineStartOf(model, start));
+  const lead = listLead(context.text, section ? offsetOf(model, section.bodyRange.start) : 0, lineStartOf(model, start));
   const labelled = /\b(?:fields?|parameters?|params|body|payload|request|response|headers?|columns?|arguments?|properties|attributes|inputs?|outputs?)\b[^.]*:\s*$/i.test(lead)
     || !!section?.canonical.includes('inputs-outputs');
   if (!labelled) return undefined;
@@ -706,6 +785,17 @@ function statusCodesIn(text: string): Array<{ code: string; index: number; lengt
 function leadLine(text: string, from: number, offset: number): string {
   const before = text.slice(from, offset).split(/\r?\n/).map((line) => line.trim()).filter((line) => line !== '' && !/^(?:```|~~~)/.test(line));
   return before[before.length - 1] ?? '';
+}
+
+/** The line that introduces a list: the last non-blank line before `offset` that is neither an item nor its continuation. */
+function listLead(text: string, from: number, offset: number): string {
+  const before = text.slice(from, offset).split(/\r?\n/);
+  for (let index = before.length - 1; index >= 0; index--) {
+    const line = before[index];
+    if (line.trim() === '' || /^\s*(?:[-*+]|\d{1,9}[.)])\s/.test(line) || /^\s+\S/.test(line)) continue;
+    return line.trim();
+  }
+  return '';
 }
 
 function roleOf(lead: string): 'request' | 'response' | undefined {

@@ -35,7 +35,17 @@ export const interfaceIncomplete: Rule<InterfaceIncompleteData> = {
       'and what happens when things go wrong; without them the implementation and its clients disagree at integration ' +
       'time. SpecReady reads the contract as a list of interfaces: HTTP endpoints written as `METHOD /path` in a heading, ' +
       'list item, table, request line or sentence of the API contract (or as a heading anywhere), and messages, files, ' +
-      'batch jobs and CLI or library functions described under their own heading in the contract. Each needs its parts: ' +
+      'batch jobs and CLI or library functions described under their own heading in the contract. Design documents ' +
+      'that write their interface in code are read too: in a design section (the proposal, the detailed design, the API ' +
+      'changes; not the motivation, alternatives or future work) a request line in a code block (`GET /path`, `> GET https://host/path`) ' +
+      'defines an endpoint, with the body that follows it in the block as its request or response; a gRPC method ' +
+      '(`rpc Name(Request) returns (Response)`) needs its request and response messages defined in the document (well-known ' +
+      'and package-qualified messages count, a method marked existing or unchanged is cited, not defined); function ' +
+      'declarations in Rust, Swift, Go, Kotlin, TypeScript, JavaScript and Python (no body, an elided body or marked public) ' +
+      'are recorded with what their signature gives and are never reported, since the signature is the contract. Outside ' +
+      'the contract section an endpoint\'s error cases are a hint, not a warning. A field listed without a type that the ' +
+      'document declares with one in code (a Go struct field or its json name, a protobuf field) has that type. ' +
+      'Each needs its parts: ' +
       'an endpoint a response example or success status and its error cases (4xx/5xx codes or the words error/failure), ' +
       'and a request body or fields when it is a POST, PUT or PATCH; a message its payload; a file its format; a job its ' +
       'schedule and output; a function its output and errors. These are warnings naming exactly the missing part. Parts ' +
@@ -80,11 +90,14 @@ export const interfaceIncomplete: Rule<InterfaceIncompleteData> = {
 
 function gapFinding(spec: InterfaceSpec, missing: InterfacePart[], recommended: boolean): RawFinding<InterfaceIncompleteData> {
   const what = missing.map((part) => PART_LABELS[part]);
-  const list = what.length === 1 ? what[0] : `${what.slice(0, -1).join(', ')} and ${what[what.length - 1]}`;
+  const list = joinList(what);
   const name = spec.kind === 'endpoint' ? `Endpoint "${spec.label}"` : `${capitalise(kindNoun(spec.kind, 1))} "${spec.label}"`;
-  const message = recommended
-    ? `${name} does not say its ${list}: a builder will have to ask.`
-    : `${name} has no ${list}: add ${missing.length === 1 ? 'it' : 'them'} so the contractor knows what to build.`;
+  const notes = missing.map((part) => spec.notes?.[part]).filter((note): note is string => !!note);
+  const message = notes.length === missing.length
+    ? `${name}: ${joinList(notes)}; define ${missing.length === 1 ? 'it' : 'them'} so the contractor knows what to build.`
+    : recommended
+      ? `${name} does not say its ${list}: a builder will have to ask.`
+      : `${name} has no ${list}: add ${missing.length === 1 ? 'it' : 'them'} so the contractor knows what to build.`;
   const finding: RawFinding<InterfaceIncompleteData> = {
     message,
     range: spec.range,
@@ -100,6 +113,10 @@ function gapFinding(spec: InterfaceSpec, missing: InterfacePart[], recommended: 
   };
   if (recommended) finding.severity = 'hint';
   return finding;
+}
+
+function joinList(items: string[]): string {
+  return items.length === 1 ? items[0] : `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
 }
 
 function capitalise(word: string): string {

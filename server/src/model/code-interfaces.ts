@@ -1,0 +1,286 @@
+/**
+ * Interfaces a design document defines in code: function and method declarations (Rust, Swift,
+ * Go, Kotlin, TypeScript, JavaScript, Python), gRPC methods of a protobuf service, and the
+ * names a code block declares with a type (struct fields, message fields, properties, keys
+ * with example values). Real design documents (KEPs, RFCs, evolution proposals) write their
+ * contract this way, in the design sections rather than under a heading named "API".
+ *
+ * A declaration defines an interface when it is one: it has no body, an elided body
+ * (`{ ... }`, `{}`, `todo!()`), or it is marked public. A function with a real body is example
+ * code that uses the interface, not its definition. Code in sections that weigh alternatives,
+ * motivate or look ahead is not the design.
+ *
+ * Pure: reads the parsed model only.
+ */
+import { positionAt, rangeFromOffsets } from './text';
+import type { CodeBlock, Position, Range, Section, SpecModel } from './types';
+
+export type CodePart = 'inputs' | 'output' | 'errors';
+
+export interface CodeInterface {
+  /** `split_at`, `rpc StreamContainers`. */
+  label: string;
+  /** The declaration's name in the code block. */
+  range: Range;
+  section: Section | undefined;
+  block: CodeBlock;
+  parts: Partial<Record<CodePart, Range>>;
+  /** Parts the declaration must give and does not (only gRPC messages that are nowhere defined). */
+  required: CodePart[];
+  /** What is wrong with a missing part, in the finding's words. */
+  notes: Partial<Record<CodePart, string>>;
+  /** The start of the line after the code block. */
+  insertAt: Position;
+}
+
+/** Headings whose code is the design (or an ancestor's is): the proposal, the detailed design, the API. */
+const DESIGN_TITLE = /\b(?:design|designs|proposal|proposed|reference[- ]level|specifications?|implementation|apis?|interfaces?|surface|protocol|schemas?|types?|definitions?|changes|additions?|methods?|functions?|operations?|commands?|endpoints?|messages?|events?|services?)\b/i;
+/** Headings whose code is not the design: alternatives, motivation, history, examples of use, what comes later. */
+const NOT_DESIGN_TITLE = /\b(?:alternatives?|alternate|considered|rejected|motivation|motivating|drawbacks?|prior art|future|unresolved|open questions?|rationale|compatibility|effect on|impact on|risks?|mitigations?|examples?|usage|user stories|stories|story|use cases?|tests?|testing|graduation|upgrade|downgrade|version skew|rollout|rollback|monitoring|troubleshooting|history|summary|non-goals|goals|workarounds?|status quo|today|existing|background|benchmarks?|acknowledg\w*|guide-level|tutorial|faq|appendix)\b/i;
+
+/** True when a section's code defines the design: the nearest heading that says either decides. */
+export function isDesignSection(section: Section | undefined): boolean {
+  for (let current = section; current; current = current.parent) {
+    const title = current.title.trim();
+    if (title.endsWith('?')) return false;
+    if (NOT_DESIGN_TITLE.test(title)) return false;
+    if (current.canonical.some((id) => id === 'api-contract' || id === 'inputs-outputs' || id === 'data-mapping')) return true;
+    if (DESIGN_TITLE.test(title) && !(current.index === 0 && current.level === 1)) return true;
+  }
+  return false;
+}
+
+type Language = 'rust' | 'swift' | 'go' | 'kotlin' | 'ts' | 'js' | 'python' | 'proto' | 'other';
+
+const LANGUAGES: Readonly<Record<string, Language>> = {
+  rust: 'rust', rs: 'rust', swift: 'swift', go: 'go', golang: 'go', kotlin: 'kotlin', kt: 'kotlin',
+  ts: 'ts', typescript: 'ts', tsx: 'ts', js: 'js', javascript: 'js', jsx: 'js', python: 'python', py: 'python',
+  proto: 'proto', protobuf: 'proto', proto3: 'proto',
+};
+
+/** Languages whose compiler makes every parameter and result typed. */
+const TYPED = new Set<Language>(['rust', 'swift', 'go', 'kotlin', 'ts']);
+
+function languageOf(block: CodeBlock): Language {
+  const named = LANGUAGES[block.language];
+  if (named) return named;
+  const content = block.content;
+  if (/^\s*(?:service\s+\w+\s*\{|rpc\s+\w+\s*\(|message\s+\w+\s*\{)/m.test(content)) return 'proto';
+  if (/^\s*(?:pub(?:\([^)]*\))?\s+)?(?:(?:const|async|unsafe)\s+)*fn\s+\w+/m.test(content)) return 'rust';
+  if (/^\s*func\s+(?:\([^)]*\)\s*)?\w+\s*\(/m.test(content) && /^\s*(?:package|type\s+\w+\s+(?:struct|interface))\b/m.test(content)) return 'go';
+  if (/^\s*(?:@\w+\s+)*(?:(?:public|open|internal|static|mutating)\s+)*func\s+\w+/m.test(content)) return 'swift';
+  return 'other';
+}
+
+/** Declarations that open a function: the name is group 1. */
+const DECLARATIONS: Partial<Record<Language, RegExp>> = {
+  rust: /^[ \t+]*(?:#\[[^\]]*\][ \t]*)*(?:pub(?:\([^)]*\))?[ \t]+)?(?:(?:const|async|unsafe|extern(?:[ \t]+"[^"]*")?)[ \t]+)*fn[ \t]+([A-Za-z_]\w*)/gm,
+  swift: /^[ \t+]*(?:@\w+(?:\([^)]*\))?[ \t]+)*(?:(?:public|open|internal|package|fileprivate|private|static|class|mutating|nonmutating|override|final|required|convenience|nonisolated|dynamic|consuming|borrowing|indirect|optional|distributed)[ \t]+)*(?:func[ \t]+([^\s(<]+)|(init[?!]?|subscript))[ \t]*(?=[(<])/gm,
+  go: /^[ \t+]*func[ \t]+(?:\([^)]*\)[ \t]*)?([A-Za-z_]\w*)[ \t]*(?=[([])/gm,
+  kotlin: /^[ \t+]*(?:(?:public|internal|private|protected|suspend|inline|override|operator|infix|actual|expect)[ \t]+)*fun[ \t]+(?:<[^>]*>[ \t]*)?(?:\w+\.)?([A-Za-z_]\w*)[ \t]*(?=\()/gm,
+  ts: /^[ \t+]*(?:export[ \t]+)?(?:default[ \t]+)?(?:declare[ \t]+)?(?:async[ \t]+)?function\*?[ \t]+([A-Za-z_$][\w$]*)/gm,
+  js: /^[ \t+]*(?:export[ \t]+)?(?:default[ \t]+)?(?:async[ \t]+)?function\*?[ \t]+([A-Za-z_$][\w$]*)/gm,
+  python: /^[ \t+]*(?:async[ \t]+)?def[ \t]+([A-Za-z_]\w*)/gm,
+};
+
+const PUBLIC = /^[ \t+]*(?:#\[[^\]]*\][ \t]*)*(?:@\w+(?:\([^)]*\))?[ \t]+)*(?:pub\b|public\b|open\b|export\b|package\b)/;
+/** A body that only stands for the implementation: `{}`, `{ ... }`, `{ /* ... *\/ }`, `todo!()`. */
+const ELIDED_BODY = /^\{\s*(?:(?:\.\.\.|…|\/\/[^\n]*|\/\*[\s\S]*?\*\/|#[^\n]*|(?:unimplemented|todo|unreachable)!\([^)]*\);?|fatalError\([^)]*\)|pass|implementation)\s*)*\}/;
+const RPC = /^[ \t+]*rpc[ \t]+(\w+)[ \t]*\([ \t]*(stream[ \t]+)?([\w.]+)[ \t]*\)[ \t]*returns[ \t]*\([ \t]*(stream[ \t]+)?([\w.]+)[ \t]*\)/gm;
+const WELL_KNOWN_MESSAGES = /^(?:Empty|google\.protobuf\.\w+|\w+\.\w[\w.]*)$/;
+
+const cache = new WeakMap<SpecModel, CodeInterface[]>();
+
+/** The functions and gRPC methods the design sections of a document declare, once per model. */
+export function codeInterfacesOf(model: SpecModel): CodeInterface[] {
+  let found = cache.get(model);
+  if (!found) {
+    found = [];
+    const messages = declaredMessages(model);
+    for (const block of model.codeBlocks) {
+      if (!block.fenced || !isDesignSection(block.section)) continue;
+      const language = languageOf(block);
+      if (language === 'proto') found.push(...rpcs(model, block, messages));
+      else found.push(...functions(model, block, language));
+    }
+    cache.set(model, found);
+  }
+  return found;
+}
+
+function declaredMessages(model: SpecModel): Set<string> {
+  const names = new Set<string>();
+  for (const block of model.codeBlocks) {
+    for (const match of block.content.matchAll(/^[ \t+]*(?:message|enum)[ \t]+(\w+)/gm)) names.add(match[1]);
+  }
+  return names;
+}
+
+function afterBlock(model: SpecModel, block: CodeBlock): Position {
+  const line = block.range.end.line + 1;
+  return line < model.lineStarts.length ? { line, character: 0 } : block.range.end;
+}
+
+function rpcs(model: SpecModel, block: CodeBlock, messages: Set<string>): CodeInterface[] {
+  const found: CodeInterface[] = [];
+  const content = block.content;
+  for (const match of content.matchAll(RPC)) {
+    const index = match.index ?? 0;
+    // "// Existing unary RPC (unchanged)" above the line: the document cites it, it does not define it.
+    const before = content.slice(0, index).split('\n').slice(-3).join('\n');
+    if (/\/\/[^\n]*\b(?:existing|unchanged|already)\b[^\n]*\n[ \t]*$/i.test(before)) continue;
+    const start = block.contentStartOffset + index + match[0].indexOf(match[1], match[0].indexOf('rpc') + 3);
+    const at = (name: string) => {
+      const offset = block.contentStartOffset + index + match[0].lastIndexOf(name);
+      return rangeFromOffsets(model, offset, offset + name.length);
+    };
+    const parts: Partial<Record<CodePart, Range>> = {};
+    const notes: Partial<Record<CodePart, string>> = {};
+    const request = match[3];
+    const response = match[5];
+    if (messages.has(request) || WELL_KNOWN_MESSAGES.test(request)) parts.inputs = at(request);
+    else notes.inputs = `its request message \`${request}\` is not defined in the document`;
+    if (messages.has(response) || WELL_KNOWN_MESSAGES.test(response)) parts.output = at(response);
+    else notes.output = `its response message \`${response}\` is not defined in the document`;
+    found.push({
+      label: `rpc ${match[1]}`,
+      range: rangeFromOffsets(model, start, start + match[1].length),
+      section: block.section,
+      block,
+      parts,
+      required: ['inputs', 'output'],
+      notes,
+      insertAt: afterBlock(model, block),
+    });
+  }
+  return found;
+}
+
+function functions(model: SpecModel, block: CodeBlock, language: Language): CodeInterface[] {
+  const pattern = DECLARATIONS[language];
+  if (!pattern) return [];
+  const content = block.content;
+  const found: CodeInterface[] = [];
+  for (const match of content.matchAll(new RegExp(pattern.source, pattern.flags))) {
+    const index = match.index ?? 0;
+    const name = match[1] ?? match[2];
+    const signature = signatureAt(content, index + match[0].length);
+    if (!signature) continue;
+    const rest = content.slice(signature.end).trimStart();
+    const declared = !rest.startsWith('{') || ELIDED_BODY.test(rest) || PUBLIC.test(match[0]);
+    if (!declared) continue;
+    const offset = block.contentStartOffset + index + match[0].lastIndexOf(name);
+    const range = rangeFromOffsets(model, offset, offset + name.length);
+    const parts: Partial<Record<CodePart, Range>> = {};
+    const parameters = splitTopLevel(signature.parameters).filter((p) => p.trim() !== '');
+    const typed = TYPED.has(language) || parameters.every((p) => /:/.test(p) || /^\s*(?:self|cls|\*|\/)\s*$/.test(p));
+    if (typed) parts.inputs = range;
+    const result = signature.result.trim();
+    if (TYPED.has(language) || result !== '') parts.output = range;
+    if (/\b(?:throws\b|rethrows\b|Result\s*<|Option\s*<|error\b|Error\b|Promise\s*<|Throwable\b)|\?\s*$/.test(signature.result + signature.effects)) parts.errors = range;
+    found.push({
+      label: name,
+      range,
+      section: block.section,
+      block,
+      parts,
+      // A declaration in code gives what its language makes it give: nothing is reported.
+      required: [],
+      notes: {},
+      insertAt: afterBlock(model, block),
+    });
+  }
+  return found;
+}
+
+/**
+ * The parameter list, effects and result after a declaration's name: generic parameters are
+ * skipped, parentheses balanced, and the result runs to the body, a `;`, a `where` clause or
+ * the end of the line.
+ */
+function signatureAt(content: string, from: number): { parameters: string; effects: string; result: string; end: number } | undefined {
+  let position = from;
+  while (position < content.length && /[ \t]/.test(content[position])) position++;
+  if (content[position] === '<' || content[position] === '[') {
+    const close = content[position] === '<' ? '>' : ']';
+    const end = balanced(content, position, content[position], close);
+    if (end < 0) return undefined;
+    position = end + 1;
+  }
+  while (position < content.length && /[ \t]/.test(content[position])) position++;
+  if (content[position] !== '(') return undefined;
+  const close = balanced(content, position, '(', ')');
+  if (close < 0) return undefined;
+  const parameters = content.slice(position + 1, close);
+  let end = close + 1;
+  // Go results in parentheses: "func (c *Client) Get(ctx context.Context) (*Pod, error)".
+  const tail = /^[^{;\n]*/.exec(content.slice(end))?.[0] ?? '';
+  const stop = tail.search(/\bwhere\b/);
+  const result = stop >= 0 ? tail.slice(0, stop) : tail;
+  end += tail.length;
+  const effects = /^\s*((?:async|throws|rethrows|reasync|mutating|\s)*(?:throws\s*\([^)]*\))?)/.exec(result)?.[1] ?? '';
+  return { parameters, effects, result: result.replace(/^\s*(?:->|:|=>)?/, '').trim(), end };
+}
+
+function balanced(text: string, open: number, openChar: string, closeChar: string): number {
+  let depth = 0;
+  for (let index = open; index < text.length; index++) {
+    const char = text[index];
+    if (char === openChar) depth++;
+    else if (char === closeChar && text[index - 1] !== '-') {
+      depth--;
+      if (depth === 0) return index;
+    }
+  }
+  return -1;
+}
+
+function splitTopLevel(text: string): string[] {
+  const items: string[] = [];
+  let depth = 0;
+  let start = 0;
+  for (let index = 0; index < text.length; index++) {
+    const char = text[index];
+    if ('([{<'.includes(char)) depth++;
+    else if (')]}>'.includes(char) && text[index - 1] !== '-') depth = Math.max(0, depth - 1);
+    else if (char === ',' && depth === 0) {
+      items.push(text.slice(start, index));
+      start = index + 1;
+    }
+  }
+  items.push(text.slice(start));
+  return items;
+}
+
+/**
+ * Names a code block declares with a type: struct and message fields
+ * (`Name Type \`json:"name"\``, `string name = 1;`, `name: Type` in a typed language) and
+ * properties (`var name: Type`). A field listed without a type elsewhere in the document has its
+ * type here. Keys of YAML or JSON examples do not count: an example is not a declaration.
+ */
+export function declaredNames(model: SpecModel): Map<string, Position> {
+  const cached = declaredCache.get(model);
+  if (cached) return cached;
+  const names = new Map<string, Position>();
+  const add = (name: string, block: CodeBlock, index: number) => {
+    const key = name.toLowerCase();
+    if (!names.has(key)) names.set(key, positionAt(model, block.contentStartOffset + index));
+  };
+  for (const block of model.codeBlocks) {
+    const content = block.content;
+    for (const match of content.matchAll(/^[ \t+]*([A-Za-z_]\w*)[ \t]+[*[\]\w.]+(?:\[[\w.]*\][*\w.]+)?[ \t]+`[^`]*\b(?:json|yaml|protobuf):"([\w-]+)/gm)) {
+      add(match[1], block, match.index ?? 0);
+      add(match[2], block, match.index ?? 0);
+    }
+    for (const match of content.matchAll(/^[ \t+]*(?:repeated[ \t]+|optional[ \t]+)?[\w.]+(?:<[^>]*>)?[ \t]+([A-Za-z_]\w*)[ \t]*=[ \t]*\d+/gm)) add(match[1], block, match.index ?? 0);
+    // "name: Type" declares only in a typed language; in YAML or JSON it is an example value.
+    const language = languageOf(block);
+    if ((TYPED.has(language) && language !== 'go') || language === 'python') {
+      for (const match of content.matchAll(/^[ \t+]*(?:(?:pub(?:\([^)]*\))?|public|private|internal|readonly|let|var|val|const)[ \t]+)*([A-Za-z_]\w*)\??[ \t]*:[ \t]*[A-Za-z_[({&*]/gm)) add(match[1], block, match.index ?? 0);
+    }
+  }
+  declaredCache.set(model, names);
+  return names;
+}
+
+const declaredCache = new WeakMap<SpecModel, Map<string, Position>>();

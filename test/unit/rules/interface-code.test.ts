@@ -1,0 +1,146 @@
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { analyzeSpec, parseForConfig } from '../../../server/src/engine/analyze';
+import { gatherApiFiles } from '../../../server/src/fs/api-files';
+import { interfacesOf } from '../../../server/src/model/interfaces';
+import { parseSpec } from '../../../server/src/model/parse';
+
+const FIXTURES = join(__dirname, '..', '..', '..', '..', 'test', 'fixtures', 'rules', 'interface-incomplete');
+
+function interfaces(markdown: string) {
+  return interfacesOf(parseSpec(markdown)).interfaces.map((spec) => ({ kind: spec.kind, label: spec.label, line: spec.range.start.line, missing: spec.missing }));
+}
+
+describe('interface model: interfaces a design document writes in code', () => {
+  it('reads function declarations of a design section and leaves example code alone', () => {
+    const text = [
+      '# RFC: split',
+      '',
+      '## Motivation',
+      '',
+      '```rust',
+      'pub fn old_split(s: &str) -> Vec<&str> { todo!() }',
+      '```',
+      '',
+      '## Reference-level explanation',
+      '',
+      '```rust',
+      'impl str {',
+      '    pub fn split_once_at(&self, index: usize) -> Option<(&str, &str)>;',
+      '}',
+      'fn example() {',
+      '    let (a, b) = "ab".split_once_at(1).unwrap();',
+      '}',
+      '```',
+      '',
+      '```swift',
+      'extension Array {',
+      '  public func chunked(into size: Int) -> [[Element]] { ... }',
+      '  func helper() -> Int {',
+      '    return count',
+      '  }',
+      '}',
+      '```',
+      '',
+    ].join('\n');
+    assert.deepEqual(interfaces(text), [
+      { kind: 'function', label: 'split_once_at', line: 12, missing: [] },
+      { kind: 'function', label: 'chunked', line: 21, missing: [] },
+    ]);
+    const parts = interfacesOf(parseSpec(text)).interfaces.map((spec) => Object.keys(spec.parts).sort());
+    assert.deepEqual(parts, [['errors', 'inputs', 'output'], ['inputs', 'output']]);
+  });
+
+  it('needs the messages of a new gRPC method defined; an existing one, a well-known or qualified message is not a gap', () => {
+    const text = [
+      '# KEP-1: streaming',
+      '',
+      '## Design Details',
+      '',
+      '```protobuf',
+      'service Runtime {',
+      '    // Existing unary RPC (unchanged)',
+      '    rpc List(ListRequest) returns (ListResponse) {}',
+      '    rpc Stream(StreamRequest) returns (stream StreamResponse) {}',
+      '    rpc Ping(google.protobuf.Empty) returns (Empty) {}',
+      '}',
+      '',
+      'message StreamRequest {',
+      '    string filter = 1;',
+      '}',
+      '```',
+      '',
+    ].join('\n');
+    assert.deepEqual(interfaces(text), [
+      { kind: 'function', label: 'rpc Stream', line: 8, missing: ['output'] },
+      { kind: 'function', label: 'rpc Ping', line: 9, missing: [] },
+    ]);
+    const finding = analyzeSpec(text).findings.find((f) => f.rule === 'interface-incomplete');
+    assert.equal(finding?.severity, 'warning');
+    assert.match(finding?.message ?? '', /its response message `StreamResponse` is not defined in the document/);
+  });
+
+  it('reads a request line in a design section\'s code block with the response the block shows; missing errors are a hint there', () => {
+    const text = [
+      '# KEP-2: discovery',
+      '',
+      '## Proposal',
+      '',
+      '```',
+      '> GET https://cluster.example.com/.well-known/openid-configuration',
+      '{ "issuer": "https://cluster.example.com" }',
+      '```',
+      '',
+      'Callers authenticate with a service account token.',
+      '',
+      '## Alternatives',
+      '',
+      '```',
+      'GET /legacy/keys',
+      '```',
+      '',
+    ].join('\n');
+    assert.deepEqual(interfaces(text), [{ kind: 'endpoint', label: 'GET /.well-known/openid-configuration', line: 5, missing: [] }]);
+    const findings = analyzeSpec(text).findings.filter((f) => f.rule === 'interface-incomplete');
+    assert.deepEqual(findings.map((f) => [f.severity, f.range.start.line, f.data?.missing]), [['hint', 5, ['errors']]]);
+  });
+
+  it('takes the type of a listed field from a Go struct of the document', () => {
+    const text = [
+      '# Spec',
+      '',
+      '## API',
+      '',
+      '```go',
+      'type Source struct {',
+      '\tVolumeID string `json:"volumeID"`',
+      '}',
+      '```',
+      '',
+      'Fields:',
+      '',
+      '- `volumeID`: the volume handle.',
+      '- `snapshotClass`: the class to use.',
+      '',
+    ].join('\n');
+    const fields = interfacesOf(parseSpec(text)).fields.map((field) => [field.name, field.type]);
+    assert.deepEqual(fields, [['volumeID', 'declared in code (line 7)'], ['snapshotClass', undefined]]);
+  });
+
+  it('a type column cell that describes instead of naming a type is no type', () => {
+    const text = '# Spec\n\n## API\n\n| Field | Type |\n|---|---|\n| `shippedAt` | the date it left |\n| `total` | Money |\n| `status` | ShipmentStatus values |\n';
+    assert.deepEqual(interfacesOf(parseSpec(text)).fields.map((field) => [field.name, field.type]), [['shippedAt', undefined], ['total', 'Money'], ['status', 'ShipmentStatus values']]);
+  });
+});
+
+describe('handoff specs with a linked OpenAPI file', () => {
+  it('a complete spec whose linked file is valid gets no warning or error from any rule', async () => {
+    const file = join(FIXTURES, 'handoff-clean.md');
+    const text = readFileSync(file, 'utf8');
+    const uri = 'file:///fixtures/handoff-clean.md';
+    const apiFiles = await gatherApiFiles(parseForConfig(text, uri), file, { projectRoot: FIXTURES });
+    const result = analyzeSpec(text, { uri, apiFiles });
+    assert.deepEqual(result.findings.filter((f) => f.severity === 'warning' || f.severity === 'error').map((f) => `${f.range.start.line + 1}: ${f.rule}`), []);
+  });
+});
