@@ -83,6 +83,16 @@ describe('parseSpec', () => {
     assert.equal(at(model.listItems[2].range), '2:5-2:15');
   });
 
+  it('records which list an item belongs to and the item a nested list sits in', () => {
+    const model = parseSpec('- one\n- two\n  - nested\n\n* other list\n\n## Next\n\n- third list\n');
+    const [one, two, nested, other, third] = model.listItems;
+    assert.equal(one.list, two.list);
+    assert.notEqual(nested.list, two.list);
+    assert.equal(nested.parent, two);
+    assert.equal(one.parent, undefined);
+    assert.equal(new Set([one.list, nested.list, other.list, third.list]).size, 4);
+  });
+
   it('records table cells with exact ranges and escaped pipes', () => {
     const text = '| Name | Note |\n|---|---|\n| `a\\|b` | x \\| y |\n';
     const model = parseSpec(text);

@@ -128,7 +128,8 @@ class ModelBuilder {
   private readonly base: Pick<SpecModel, 'text' | 'lineStarts'>;
   /** Elements are recorded roughly in document order, so positions are found from the last one. */
   private readonly cursor: PositionCursor;
-  private readonly listStack: Array<{ ordered: boolean }> = [];
+  private readonly listStack: Array<{ ordered: boolean; id: number }> = [];
+  private lists = 0;
   private readonly openItems: Array<ListItem | undefined> = [];
   private blockquoteDepth = 0;
 
@@ -193,7 +194,7 @@ class ModelBuilder {
         return index;
       case 'bullet_list_open':
       case 'ordered_list_open':
-        this.listStack.push({ ordered: token.type === 'ordered_list_open' });
+        this.listStack.push({ ordered: token.type === 'ordered_list_open', id: this.lists++ });
         return index;
       case 'bullet_list_close':
       case 'ordered_list_close':
@@ -308,6 +309,8 @@ class ModelBuilder {
       ordered: this.listStack[this.listStack.length - 1]?.ordered ?? false,
       depth: Math.max(0, this.listStack.length - 1),
       checked,
+      list: this.listStack[this.listStack.length - 1]?.id ?? -1,
+      parent: this.openItems[this.openItems.length - 1],
     };
     this.listItems.push(item);
     return item;

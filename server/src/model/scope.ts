@@ -100,3 +100,34 @@ export function insidePurpose(text: string, offset: number): boolean {
   }
   return false;
 }
+
+/** An example introduced as such, not an aside inside a statement ("For example, ..."). */
+const ASIDE_EXAMPLE = /^\W*(?:for (?:example|instance)\b|e\.\s?g\.)/i;
+
+const announcedExampleCache = new WeakMap<SpecModel, Set<Statement>>();
+
+/**
+ * True when the statement is a step of an example its section announces before stating anything
+ * binding ("Here's an example of a customised controller that uses gang scheduling. ... 1. For
+ * each job, the controller creates a group. 2. Its annotation should be set accordingly."): the
+ * steps illustrate the design, they do not add to it.
+ */
+export function inAnnouncedExample(model: SpecModel, statement: Statement): boolean {
+  let steps = announcedExampleCache.get(model);
+  if (!steps) {
+    steps = new Set<Statement>();
+    let section: Statement['section'] | null = null;
+    let state: 'open' | 'example' | 'closed' = 'closed';
+    for (const candidate of model.statements) {
+      if (candidate.section !== section) {
+        section = candidate.section;
+        state = 'open';
+      }
+      if (state === 'example') steps.add(candidate);
+      else if (state === 'open' && candidate.binding) state = 'closed';
+      else if (state === 'open' && candidate.narrative === 'example' && !ASIDE_EXAMPLE.test(candidate.text)) state = 'example';
+    }
+    announcedExampleCache.set(model, steps);
+  }
+  return steps.has(statement);
+}

@@ -620,12 +620,13 @@ function sentenceStatement(
 ): Statement {
   const kind: StatementKind = sentence.kind === 'list-item' ? 'list-item' : 'sentence';
   const item = sentence.listItem;
-  const opensItem = kind === 'list-item' && item !== undefined && before[before.length - 1]?.listItem !== item;
-  const leadIn = opensItem && item ? findLeadIn(model, before, item) : kind === 'list-item' ? before[before.length - 1]?.leadIn : undefined;
+  // A paragraph of the item after a nested list continues the item: it does not open it.
+  const opener = item ? openingStatement(before, item) : undefined;
+  const opensItem = kind === 'list-item' && item !== undefined && !opener;
+  const leadIn = opensItem && item ? findLeadIn(model, before, item) : kind === 'list-item' ? opener?.leadIn : undefined;
   const base = { text: sentence.text, kind: opensItem ? 'list-item' as const : 'sentence' as const };
   // The text of an item that opens with a question ("* **How can an operator determine ...?**")
   // answers it: judged on its own wording, as in a design section.
-  const opener = !opensItem && item ? openingStatement(before, item) : undefined;
   const place: SectionRoleInfo = opener?.role === 'question' && info.role !== 'narrative' ? { role: 'design', decidedBy: info.decidedBy } : info;
   const decided = decideRole(base, sentence, place, leadIn);
   const justification = JUSTIFICATION.exec(sentence.text);
@@ -653,11 +654,22 @@ function sentenceStatement(
   };
 }
 
-/** The statement that opens a list item, among the statements built so far. */
+/**
+ * The statement that opens a list item, among the statements built so far: the item's first,
+ * across the nested lists between its paragraphs.
+ */
 function openingStatement(before: Statement[], item: ListItem): Statement | undefined {
   let first: Statement | undefined;
-  for (let i = before.length - 1; i >= 0 && before[i].listItem === item; i--) first = before[i];
+  for (let i = before.length - 1; i >= 0 && insideItem(before[i].listItem, item); i--) {
+    if (before[i].listItem === item) first = before[i];
+  }
   return first;
+}
+
+/** True when `candidate` is `item` or an item of a list nested in it. */
+function insideItem(candidate: ListItem | undefined, item: ListItem): boolean {
+  for (let current = candidate; current; current = current.parent) if (current === item) return true;
+  return false;
 }
 
 /**
@@ -669,6 +681,8 @@ function findLeadIn(model: SpecModel, before: Statement[], item: ListItem): Stat
   for (let i = before.length - 1; i >= 0; i--) {
     const candidate = before[i];
     if (candidate.listItem && candidate.listItem.depth === item.depth && candidate.listItem !== item) {
+      // A list under another heading is not read with this one's lead-in.
+      if (candidate.listItem.list !== item.list && candidate.listItem.section !== item.section) return undefined;
       // An earlier item of the same list (nothing but list items between): same lead-in.
       const between = model.text.slice(candidate.endOffset, item.startOffset);
       if (!/\n[ \t]*\n[ \t]*\n/.test(between) || candidate.leadIn) return candidate.leadIn;

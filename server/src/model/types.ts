@@ -56,6 +56,10 @@ export interface ListItem extends Span {
   depth: number;
   /** `true`/`false` for task list items (`- [x]` / `- [ ]`), undefined otherwise. */
   checked: boolean | undefined;
+  /** The list the item belongs to, numbered in document order: items with the same number are siblings. */
+  list: number;
+  /** The item a nested list sits in. */
+  parent: ListItem | undefined;
 }
 
 export interface TableCell extends Span {

@@ -186,10 +186,11 @@ function relativeTargetText(model: SpecModel, sentence: Sentence): string {
 
 /**
  * Nouns of things and activities that a quality word can name the kind of: "Scalability tests",
- * "latency measurements", "performance issues", "retention policies". The statement asks for the
- * thing (a test, a metric, a policy), not for a level of the quality.
+ * "latency measurements", "performance issues", "retention policies", "latency and max limits
+ * results". The statement asks for the thing (a test, a metric, a policy), not for a level of the
+ * quality.
  */
-const ARTEFACT = /^(?:\s*(?:,|\band\b|\bor\b|&|\/)\s*[\p{L}-]+){0,2}[\s/-]+(?:tests?|testing|benchmarks?|benchmarking|measurements?|metrics?|numbers|data|results?|dashboards?|jobs?|suites?|reports?|reporting|issues?|problems?|bugs?|polic(?:y|ies)|analys[ie]s|evaluations?|reviews?|stud(?:y|ies)|experiments?|profiling|profiles?|monitoring|tracking|framework|harness|tooling|tools?|teams?|sigs?|characteristics|considerations|implications|sections?|requirements?|criteria|goals?|features?|settings?|fields?|values?|parameters?|options?|flags?|configuration|knobs?|mode|class(?:es)?|tier|sli|slis)\b/iu;
+const ARTEFACT = /^(?:\s*(?:,|\band\b|\bor\b|&|\/)\s*[\p{L}-]+(?:\s+[\p{L}-]+)?){0,2}[\s/-]+(?:tests?|testing|benchmarks?|benchmarking|measurements?|metrics?|numbers|data|results?|dashboards?|jobs?|suites?|reports?|reporting|issues?|problems?|bugs?|polic(?:y|ies)|analys[ie]s|evaluations?|reviews?|stud(?:y|ies)|experiments?|profiling|profiles?|monitoring|tracking|framework|harness|tooling|tools?|teams?|sigs?|characteristics|considerations|implications|sections?|requirements?|criteria|goals?|features?|settings?|fields?|values?|parameters?|options?|flags?|configuration|knobs?|mode|class(?:es)?|tier|sli|slis)\b/iu;
 
 /** The artefacts among those that measure the quality: a test, a benchmark, a measurement, a metric. */
 const MEASUREMENT = /^(?:\s*(?:,|\band\b|\bor\b|&|\/)\s*[\p{L}-]+){0,2}[\s/-]+(?:tests?|testing|benchmarks?|benchmarking|measurements?|metrics?|dashboards?|profiling|experiments?)\b/iu;

@@ -1,17 +1,18 @@
 import { oneOf } from '../lexicon/regex';
 import { rangeFromOffsets } from '../model/text';
-import type { Section, Sentence, SpecModel } from '../model/types';
+import type { ListItem, Sentence, SpecModel } from '../model/types';
 import type { Finding, RawFinding, Rule } from './types';
 import { dataOf } from './types';
-import { bindingStatement, insideExample, insideQuotes } from '../model/scope';
+import { bindingStatement, inAnnouncedExample, insideExample, insideQuotes } from '../model/scope';
 import type { Statement } from '../model/statements';
 import { weakModalFixes } from './fixes/wording';
 import { plainText } from './question-text';
 
 /**
- * Section roles whose statements are requirement lists: there every weak modal leaves the level
- * open. Elsewhere (goals, design sections, decision drivers) only a lower-case "should" that sits
- * next to must/shall is reported: a design written throughout in "should" uses it as its voice.
+ * Section roles whose statements are requirement lists: there every may, might, could and would
+ * leaves the level open, and so does a "should" until the document has made it its voice.
+ * Elsewhere (goals, design sections, decision drivers) only a lower-case "should" with must or
+ * shall set against it is reported: a design written throughout in "should" uses it as its voice.
  */
 const REQUIREMENT_LISTS: ReadonlySet<string> = new Set(['requirements', 'criteria']);
 
@@ -90,6 +91,9 @@ const PREDICTED = /^\s+(?:(?:not\s+)?(?:likely|probably|possibly|eventually|perh
 /** The effect of a hypothetical: "would cause the control plane to block requests", "would mean". */
 const HYPOTHETICAL_EFFECT = /^\s+(?:not\s+)?(?:cause|result in|lead to|mean|imply|break|defeat|incur|risk)\b/i;
 
+/** An assessment of the authors: "should be sufficient as a source of truth", "should be enough". */
+const ASSESSMENT = /^\s+(?:not\s+)?be\s+(?:(?:quite|more than|fully|already|largely)\s+)?(?:sufficient|enough|adequate|fine|ok|okay|acceptable)\b/i;
+
 /** An expected consequence: "should fail as a result", "should then", "should therefore". */
 const CONSEQUENCE = /^\s+(?:(?:\w+\s+){0,3}?(?:as a (?:result|consequence)|in turn|consequently)\b|(?:then|therefore|thus|now|automatically)\b)/i;
 
@@ -116,23 +120,28 @@ export const weakModal: Rule<WeakModalData> = {
     summary: 'Lower-case should / may / might / could / would that leaves the obligation level of a binding statement unclear.',
     rationale: 'An outside engineer cannot tell whether "the API should retry" is a requirement, a preference or a '
       + 'guess, and will pick the cheapest reading. RFC 2119 keywords (MUST, SHOULD, MAY) have agreed meanings. The '
-      + 'rule judges binding statements (requirements, criteria, goals; see the statement model): in requirements '
-      + 'and criteria sections every lower-case should, may, might, could and would; elsewhere (goals, design '
-      + 'sections, decision drivers) only a lower-case "should" set against must/shall in the same statement or '
-      + 'among the items of the same list, since a design written throughout in "should" uses it as its voice. '
-      + 'For the same reason, in a document that never uses must or shall, "should" in running prose (not a list item '
-      + 'or table row) of a requirements or criteria section is its voice, and an answer under a question heading '
-      + '("What are the reasonable SLOs?") is held to the same standard as a design section, and so is a test plan, '
-      + 'whose "should" states the expected result ("if the resize fails, the PVC should have an event"); '
-      + 'acceptance criteria are not test plans. A requirements or criteria area (a section with its subsections, or '
-      + 'the subsections of one parent such as "Graduation Criteria") written throughout in "should" (three or more '
-      + 'binding statements use it, none uses must or shall) uses it as its voice too. "may already be", and "might" '
-      + 'before a state ("might have special meaning") describe, they do not set a level. The effect of a hypothetical ("would cause the scheduler to block '
-      + 'pods") is not an obligation. '
-      + 'Narrative is never judged: predictions, rationale, examples, "should ... because" expectations. It '
+      + 'rule judges binding statements (requirements, criteria, goals; see the statement model). A lower-case '
+      + '"should" is reported where must or shall is set against it, so that a weaker but undefined level seems '
+      + 'meant: in the same sentence ("the kubelet must not generate it, and the runtime should not accept it"; not '
+      + '"specify how options must be set", where must is part of what is specified), in a sibling item of the '
+      + 'same list (with or without a lead-in), in the parent item, or in the lead-in of the list (a nested list '
+      + 'introduced by a sentence of its parent item ending in ":" reads with that sentence). Other sentences of '
+      + 'the same item, other lists and other sections do not count: a list or a document written in "should" '
+      + 'uses it as its voice. In requirements and criteria sections every lower-case may, might, could and '
+      + 'would is reported, and so is a "should" with nothing set against it while the document has not made '
+      + '"should" its voice (fewer than three binding statements use it). An answer under a question heading '
+      + '("What are the reasonable SLOs?") or a question item is held to the same standard as a design section, '
+      + 'and so is a test plan, whose "should" states the expected result ("if the resize fails, the PVC should '
+      + 'have an event"); acceptance criteria are not test plans. In a document that never uses must or shall, '
+      + '"should" in running prose is its voice. "may already be", and "might" before a state ("might have special '
+      + 'meaning") describe, they do not set a level; "should be sufficient" is an assessment. The effect of a '
+      + 'hypothetical ("would cause the scheduler to block pods") is not an obligation. '
+      + 'Narrative is never judged: predictions, rationale, examples (and the steps of an example the section '
+      + 'announces: "Here\'s an example of a customised controller"), "should ... because" expectations. It '
       + 'suggests a keyword in `data.replacement`: MUST for should and would (in a requirement "should" nearly always '
       + 'means required; SHOULD is offered as the alternative), MAY for may, might and could, MUST NOT for negations. '
-      + 'Not reported: upper-case keywords, modals inside a subordinate clause ("if the upload could not finish", '
+      + 'Not reported: upper-case keywords (an upper-case SHOULD among MUSTs is a defined level), modals inside a '
+      + 'subordinate clause ("if the upload could not finish", '
       + '"data that may be stale"), "as may be", comparisons ("as an ordinary request would"), predictions ("might '
       + 'be retried in a later batch", "could eventually"), expected consequences ("should fail as a result", '
       + '"should then"), deliberate restrictions ("may ... only"), inverted conditions ("Should the call fail, '
@@ -154,25 +163,26 @@ export const weakModal: Rule<WeakModalData> = {
   fixes: (finding) => weakModalFixes(finding, dataOf(weakModal, finding)),
   check(model: SpecModel): RawFinding<WeakModalData>[] {
     const findings: RawFinding<WeakModalData>[] = [];
-    const mixed = mixedLevels(model);
+    const contrasted = contrastedStatements(model);
     const strongVoice = model.statements.some((statement) => statement.binding && STRONG_LEVEL.test(statement.text));
-    const shouldVoice = shouldVoiceAreas(model);
+    const shouldVoice = model.statements.filter((statement) => statement.binding && /\bshould\b/.test(statement.text)).length >= VOICE;
     for (const sentence of model.sentences) {
       const statement = bindingStatement(model, sentence);
-      if (!statement) continue;
+      if (!statement || inAnnouncedExample(model, statement)) continue;
       if (/\?\s*$/.test(sentence.text) || GUIDANCE.test(sentence.text) || ANSWER.test(sentence.text)) continue;
       // The answer to a question heading ("What are the reasonable SLOs?") speaks in its own voice.
       const list = REQUIREMENT_LISTS.has(statement.sectionRole) && !/\?\s*$/.test(statement.section?.title ?? '') && !inTestPlan(statement);
+      const against = contrasted.has(statement);
       for (const match of sentence.text.matchAll(MODAL)) {
         const start = match.index ?? 0;
         const should = /^should$/i.test(match[1]);
-        if (!list && !(should && mixed.has(levelGroup(statement)))) continue;
-        // A requirements or criteria section written throughout in "should" (no must or shall in it)
-        // uses it as its voice: the level is the same for every item.
-        if (list && should && shouldVoice.has(areaOf(statement.section)) && !mixed.has(levelGroup(statement))) continue;
+        if (!list && !(should && against)) continue;
+        // A document that writes its obligations in "should" uses it as its voice: a "should"
+        // with no must or shall set against it states the same level as the others.
+        if (list && should && shouldVoice && !against) continue;
         if (sentence.kind === 'paragraph' && !should) continue;
         // Prose of a document that never uses must or shall: "should" is its voice, not a weaker level.
-        if (sentence.kind === 'paragraph' && !strongVoice && !mixed.has(levelGroup(statement))) continue;
+        if (sentence.kind === 'paragraph' && !strongVoice && !against) continue;
         if (isExempt(sentence.text, start, match[0])) continue;
         if (sentence.kind === 'paragraph' && SPECULATION.test(sentence.text.slice(0, start))) continue;
         findings.push(finding(model, sentence, start, match));
@@ -181,6 +191,9 @@ export const weakModal: Rule<WeakModalData> = {
     return findings;
   },
 };
+
+/** Binding statements using lower-case "should" from which a document's "should" is its voice. */
+const VOICE = 3;
 
 /**
  * A test plan states expected results ("(negative) if the resize fails, the PVC should have an
@@ -193,54 +206,60 @@ function inTestPlan(statement: Statement): boolean {
   return titles.some((title) => /\btest(?:s|ing)?\b/i.test(title)) && !titles.some((title) => /\bacceptance\b|\bdefinition of done\b/i.test(title));
 }
 
-/** Where obligation levels are compared: the items of one list (its lead-in), or one statement. */
-function levelGroup(statement: Statement): string {
-  if (statement.leadIn) return `lead-in:${statement.leadIn.index}`;
-  return `statement:${statement.index}`;
-}
-
 /** A strong obligation level in any case: must, shall, required. */
 const STRONG_LEVEL = /\b(?:must|shall|MUST|SHALL|Must|Shall|REQUIRED)\b/;
+const STRONG_LEVELS = new RegExp(STRONG_LEVEL.source, 'g');
 
 /**
- * The part of the document a requirements or criteria statement belongs to: its section's parent
- * ("Graduation Criteria" for "Beta"), or the section itself when the parent is the document title.
+ * True when the text binds with must or shall in a main clause: "must" in "specify how options
+ * must be set" or "data that must be kept" describes what is specified, it sets no level here.
  */
-function areaOf(section: Section | undefined): Section | undefined {
-  if (!section) return undefined;
-  return section.parent && section.parent.parent ? section.parent : section;
+function bindsStrongly(text: string): boolean {
+  for (const match of text.matchAll(STRONG_LEVELS)) {
+    if (!SUBORDINATE.test(currentClause(text.slice(0, match.index ?? 0)))) return true;
+  }
+  return false;
 }
 
 /**
- * Areas (see areaOf) written throughout in lower-case "should": at least three binding statements
- * use it and none uses must or shall, in any of their subsections.
+ * Binding statements with a lower-case "should" that has must or shall set against it, so that
+ * a weaker but undefined level seems meant: in the same sentence ("the kubelet must not generate
+ * it, and the runtime should not accept it"), in a sibling item of the same list, in the parent
+ * item, or in the lead-in of the list. Other sentences of the statement's own item and other
+ * lists do not count: a list, or a document, written in "should" uses it as its voice.
  */
-function shouldVoiceAreas(model: SpecModel): Set<Section | undefined> {
-  const strong = new Set<Section | undefined>();
-  const shoulds = new Map<Section | undefined, number>();
+function contrastedStatements(model: SpecModel): Set<Statement> {
+  const strongItems = new Set<ListItem>();
+  const strongPerList = new Map<number, number>();
   for (const statement of model.statements) {
-    if (!statement.binding) continue;
-    const areas = new Set<Section | undefined>([areaOf(statement.section)]);
-    for (let section = statement.section; section; section = section.parent) areas.add(areaOf(section));
-    for (const area of areas) {
-      if (STRONG_LEVEL.test(statement.text)) strong.add(area);
-      if (/\bshould\b/.test(statement.text)) shoulds.set(area, (shoulds.get(area) ?? 0) + 1);
-    }
+    const item = statement.listItem;
+    if (!statement.binding || !item || strongItems.has(item) || !bindsStrongly(statement.text)) continue;
+    strongItems.add(item);
+    strongPerList.set(item.list, (strongPerList.get(item.list) ?? 0) + 1);
   }
-  return new Set([...shoulds].filter(([area, count]) => count >= 3 && !strong.has(area)).map(([area]) => area));
-}
-
-/** Groups whose binding statements use both a lower-case "should" and must/shall (any case). */
-function mixedLevels(model: SpecModel): Set<string> {
-  const strong = new Set<string>();
-  const weak = new Set<string>();
+  // A nested list introduced by a sentence of its parent item ending in ":" ("Consumer actions on
+  // updates:") reads with that sentence, not with the rest of the parent.
+  const nestedLeadIns = new Map<number, Statement>();
+  const seenLists = new Set<number>();
+  model.statements.forEach((statement, index) => {
+    const item = statement.listItem;
+    if (!item || seenLists.has(item.list)) return;
+    seenLists.add(item.list);
+    const before = model.statements[index - 1];
+    if (item.parent && before?.listItem === item.parent && /:\s*[*_]*$/.test(before.text)) nestedLeadIns.set(item.list, before);
+  });
+  const contrasted = new Set<Statement>();
   for (const statement of model.statements) {
-    if (!statement.binding) continue;
-    const group = levelGroup(statement);
-    if (STRONG_LEVEL.test(statement.text)) strong.add(group);
-    if (/\bshould\b/.test(statement.text)) weak.add(group);
+    if (!statement.binding || !/\bshould\b/.test(statement.text)) continue;
+    const item = statement.listItem;
+    const sentence = bindsStrongly(statement.text);
+    const siblings = item !== undefined && (strongPerList.get(item.list) ?? 0) > (strongItems.has(item) ? 1 : 0);
+    const nestedLeadIn = item ? nestedLeadIns.get(item.list) : undefined;
+    const parent = item?.parent !== undefined && (nestedLeadIn ? bindsStrongly(nestedLeadIn.text) : strongItems.has(item.parent));
+    const leadIn = statement.leadIn !== undefined && statement.leadIn.listItem === undefined && bindsStrongly(statement.leadIn.text);
+    if (sentence || siblings || parent || leadIn) contrasted.add(statement);
   }
-  return new Set([...weak].filter((group) => strong.has(group)));
+  return contrasted;
 }
 
 function isExempt(text: string, start: number, written: string): boolean {
@@ -250,6 +269,7 @@ function isExempt(text: string, start: number, written: string): boolean {
   if (/^\p{Lu}/u.test(written) && (INVERSION.test(after) || /^May\s+\d/.test(`${written}${after}`))) return true;
   if (/\bas\s+$/i.test(before) || /^\s+(?:like|love|prefer)\b/i.test(after)) return true;
   if (COMPARISON.test(currentClause(before)) && !/^should/i.test(written) || PREDICTED.test(after) || CONSEQUENCE.test(after)) return true;
+  if (/^should/i.test(written) && ASSESSMENT.test(after)) return true;
   if (/^may$/i.test(written) && /^[^,;.]*\bonly\b/i.test(after)) return true;
   // "characters might have special meaning in some context": a possible state, not a level.
   if (/^might$/i.test(written) && /^\s+(?:not\s+)?(?:have|be|contain|mean|seem|appear|exist|differ|vary|change)\b/i.test(after)) return true;

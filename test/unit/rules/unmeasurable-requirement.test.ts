@@ -128,6 +128,7 @@ describe('unmeasurable-requirement', () => {
       '',
       '- Scalability tests that mirror real-world usage',
       '- Upgrade tests and scalability tests have been passed',
+      '- Pod startup latency and max limits results published.',
       '- Performance tests for the plugin are implemented to measure scheduling throughput and latency impact.',
       '- Improve pod startup latency measurements to get finer-grained operation latencies.',
       '- scheduler_perf covers the performance of most plugins.',

@@ -87,4 +87,86 @@ describe('weak-modal', () => {
     ].join('\n');
     assert.deepEqual(found(text), []);
   });
+  it('reports a should with must or shall set against it: same sentence, sibling items, parent item or lead-in', () => {
+    const text = [
+      '# T', '',
+      '## Detailed design', '',
+      'The kubelet must not generate such a reference, and the runtime should not accept it.', '',
+      'The implementation section should specify how options must be set.', '',
+      '- Paths shall be represented by a production.',
+      '- Roots should be crate ids.', '',
+      '* Mutable source must have a stable version.',
+      '  - Version should be global.', '',
+      'Each identifier MUST have these fields:', '',
+      '- the name should be unique', '',
+      '## Other design', '',
+      '- The scheme should be platform-independent.',
+      '- Symbols should be decodable.', '',
+    ].join('\n');
+    assert.deepEqual(found(text), ['should not', 'should', 'should', 'should']);
+    // A modal in a relative clause describes: "a name that should be unique" under the same lead-in is not reported.
+    assert.deepEqual(found(text.replace('the name should be unique', 'a name that should be unique')), ['should not', 'should', 'should']);
+  });
+
+  it('reads a nested list with the sentence of its parent item that introduces it', () => {
+    const text = [
+      '# T', '',
+      '## Detailed design', '',
+      '- **Update**: If the number of clusters crosses the limit, the scheduler must create slices.', '',
+      '  Consumer actions on updates:',
+      '  - **Clusters added**: the consumer should deploy workloads to the new clusters.', '',
+      '- **Create**: the scheduler must write one slice.',
+      '  - The name should be deterministic.', '',
+    ].join('\n');
+    assert.deepEqual(found(text), ['should']);
+  });
+
+  it('keeps RFC 2119 levels: an upper-case SHOULD among MUSTs is a level, a lower-case should among them is not', () => {
+    const text = '# T\n\n## Requirements\n\n- The client MUST send a token.\n- The client SHOULD retry.\n- The server should log the call.\n- The server SHOULD cache.\n- The server should compress.\n- The proxy should strip headers.\n';
+    assert.deepEqual(found(text), ['should', 'should', 'should']);
+  });
+
+  it('in a document written in should, a should in a requirements list with no must set against it is its voice', () => {
+    const text = [
+      '# T', '',
+      '## Requirements', '',
+      '- The export should be zipped.',
+      '- The file should open in Excel.', '',
+      '## Acceptance Criteria', '',
+      '- The import must reject bad rows.',
+      '- Errors should be listed per row.', '',
+      '## Graduation Criteria', '',
+      '- The metric and the immutable field should be sufficient as a source of truth.', '',
+    ].join('\n');
+    assert.deepEqual(found(text), ['should']);
+  });
+
+  it('leaves the steps of an example the section announces alone', () => {
+    const text = [
+      '# T', '',
+      '## Customised controller', '',
+      "Here's an example of a customised controller that uses gang scheduling.", '',
+      'The controller watches jobs and manages their lifecycle:', '',
+      '1. For each job, the controller creates a pod group. Its attributes should be set accordingly.',
+      '2. If the job was deleted, the pod group must be deleted.', '',
+      '## Controller', '',
+      'The controller watches jobs:', '',
+      '1. Its attributes should be set from the job.',
+      '2. If the job was deleted, the pod group must be deleted.', '',
+    ].join('\n');
+    assert.deepEqual(found(text), ['should']);
+  });
+
+  it('judges a paragraph after a nested list with the question its item opens with', () => {
+    const text = [
+      '# T', '',
+      '## Monitoring Requirements', '',
+      '* **What are the reasonable SLOs for the above SLIs?**',
+      '  At a high level, those may be things like:',
+      '  - 99% of requests finish within 1 s', '',
+      '  A cluster administrator could set SLO targets for pod shutdown latency.', '',
+      '* Operators could read the logs.', '',
+    ].join('\n');
+    assert.deepEqual(found(text), ['could']);
+  });
 });
