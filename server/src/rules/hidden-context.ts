@@ -1,6 +1,7 @@
 import { oneOf } from '../lexicon/regex';
 import { lineText, rangeFromOffsets } from '../model/text';
 import type { Sentence, SpecModel } from '../model/types';
+import { sectionRoles, type SectionRoleInfo } from '../model/statements';
 import type { Finding, RawFinding, Rule } from './types';
 import { dataOf } from './types';
 import { linkCovers, linkStartsWithin, nonProseIntervals } from './util';
@@ -10,8 +11,8 @@ interface Pattern {
   regex: RegExp;
   /** What the reader is missing, for the message. */
   missing: string;
-  /** Exemption judged on the sentence text after the match and the document's section titles. */
-  unless?: (after: string, titles: readonly string[]) => boolean;
+  /** Exemption judged on the sentence text after and before the match and the document's section titles. */
+  unless?: (after: string, titles: readonly string[], before: string) => boolean;
 }
 
 const MEETINGS = oneOf(
@@ -40,6 +41,22 @@ const USUAL_ACTIONS = oneOf(
   'proceed', 'build', 'built',
 );
 const PAST_WORK = oneOf('project', 'one', 'service', 'app', 'system', 'integration', 'client', 'portal', 'site', 'version');
+/**
+ * Operations of a programming language: their usual way is the language's ("implement the trait
+ * in the usual way"), which every reader of the document knows; deploying, releasing or formatting
+ * the usual way is a team's habit.
+ */
+const LANGUAGE_OPERATION = new RegExp(String.raw`\b${oneOf(
+  'implement(?:s|ed|ing)?', 'override(?:s|n)?', 'overriding', 'overrode', 'invoke[sd]?', 'invoking', 'derive[sd]?',
+  'deriving', 'subclass(?:es|ed|ing)?', 'inherit(?:s|ed|ing)?', 'instantiate[sd]?', 'instantiating',
+)}\b`, 'i');
+
+/** The clause before a phrase: what its "usual way" is the way of doing. */
+function clauseBefore(before: string): string {
+  const parts = before.split(/[;:.!?]/);
+  return parts[parts.length - 1] ?? '';
+}
+
 const ASKING = oneOf(
   '[Aa]sk', '[Pp]ing', '[Cc]heck with', '[Tt]alk to', '[Rr]each out to', '[Cc]onfirm with', '[Rr]un it by', '[Ll]oop in',
 );
@@ -89,9 +106,11 @@ const PATTERNS: Pattern[] = [
   },
   {
     // "The usual" + a generic noun, and "deploy it as usual": "the usual Unicode rules" or "the
-    // usual Kubernetes pattern" names a public convention.
+    // usual Kubernetes pattern" names a public convention, and so does the usual way of an operation
+    // of the programming language ("users will implement `Provider::provide` directly, in the usual way").
     regex: new RegExp(String.raw`(?<!\bthan )\bthe usual ${USUAL_THINGS}\b|\b${USUAL_ACTIONS}\s+(?:it\s+|this\s+|them\s+)?as usual\b`, 'gi'),
     missing: 'a convention the reader does not know',
+    unless: (_after, _titles, before) => LANGUAGE_OPERATION.test(clauseBefore(before)),
   },
   {
     regex: new RegExp(oneOf(
@@ -159,7 +178,12 @@ export const hiddenContext: Rule<HiddenContextData> = {
       + 'A chat link beside a decision that is written out in the same paragraph or list item is a citation and is '
       + 'not reported; one the text only points at ("Retry policy: see <link>") is. A discussion or meeting the '
       + 'document links where the reader can open it ("Review thread: [Closure execution](https://forums...)") is '
-      + 'not hidden either. '
+      + 'not hidden either, and neither is a paragraph that only names a chat link as the source ("Slack '
+      + 'discussion: <link>") of the paragraph before it. "The usual way" of an operation of the programming '
+      + 'language ("users implement the trait in the usual way") is the language\'s convention, not a team\'s. '
+      + 'Sections about what the proposal does not do (alternatives and drawbacks weighed, prior art, future work) '
+      + 'are not checked: a discussion they refer to hides nothing the reader builds. Context sections and open '
+      + 'questions are. '
       + 'Code and HTML comments are not checked.',
     bad: 'Retries work as discussed in the call; ask Priya for the error codes. See https://acme.slack.com/archives/C123/p456',
     good: 'Retries: 3 attempts with exponential backoff starting at 200 ms. Error codes: see the table in "API Contract".',
@@ -171,7 +195,9 @@ export const hiddenContext: Rule<HiddenContextData> = {
   question: hiddenContextQuestion,
   check(model: SpecModel): RawFinding<HiddenContextData>[] {
     const findings: RawFinding<HiddenContextData>[] = [];
-    for (const sentence of model.sentences) findings.push(...sentenceFindings(model, sentence));
+    for (const sentence of model.sentences) {
+      if (!outsideProposal(model, sentence.section)) findings.push(...sentenceFindings(model, sentence));
+    }
     findings.push(...privateLinkFindings(model));
     return findings;
   },
@@ -195,7 +221,7 @@ function phraseFindings(model: SpecModel, sentence: Sentence, pattern: Pattern):
     const leading = match[0].length - match[0].replace(/^[\s,]+/, '').length;
     const start = sentence.startOffset + (match.index ?? 0) + leading;
     const end = sentence.startOffset + (match.index ?? 0) + match[0].replace(/[\s,]+$/, '').length;
-    if (pattern.unless?.(sentence.text.slice(end - sentence.startOffset), sectionTitles(model))) continue;
+    if (pattern.unless?.(sentence.text.slice(end - sentence.startOffset), sectionTitles(model), sentence.text.slice(0, start - sentence.startOffset))) continue;
     if (pointsAtLink(model, start, end, sentence.endOffset)) continue;
     if (namesLinkedConversation(model, match[0])) continue;
     const phrase = model.text.slice(start, end);
@@ -299,6 +325,38 @@ function sectionTitles(model: SpecModel): string[] {
   return titles;
 }
 
+const roleCache = new WeakMap<SpecModel, SectionRoleInfo[]>();
+
+/**
+ * Parts of a document about what the proposal does not do: alternatives and drawbacks weighed,
+ * prior art, future work. A discussion they refer to hides nothing the reader builds ("Extending
+ * the schema to cover input. As discussed, we will do so in a subsequent proposal."); the
+ * decisions of the proposal itself, its context and its open questions are still judged.
+ */
+function outsideProposal(model: SpecModel, section: Sentence['section']): boolean {
+  if (!section) return false;
+  let roles = roleCache.get(model);
+  if (!roles) roleCache.set(model, (roles = sectionRoles(model.sections)));
+  const info = roles[section.index];
+  if (!info) return false;
+  if (info.role !== 'narrative') return false;
+  return info.narrative === 'rationale' || (info.narrative === 'discussion' && FUTURE.test(info.decidedBy?.title ?? ''));
+}
+
+/** Headings of future work: "Future directions", "Follow-ups", "Next steps", "Future possibilities". */
+const FUTURE = /\bfuture\b|\bfollow[ -]?ups?\b|\bnext steps\b|\bpossibilities\b|\blater (?:work|phases?)\b/i;
+
+/** The innermost section holding `offset`: the last one whose heading comes before it. */
+function sectionAt(model: SpecModel, offset: number): Sentence['section'] {
+  const line = rangeFromOffsets(model, offset, offset).start.line;
+  let found: Sentence['section'];
+  for (const section of model.sections) {
+    if (section.headingRange.start.line > line) break;
+    found = section;
+  }
+  return found;
+}
+
 function privateLinkFindings(model: SpecModel): RawFinding<HiddenContextData>[] {
   const skip = nonProseIntervals(model);
   const findings: RawFinding<HiddenContextData>[] = [];
@@ -306,7 +364,7 @@ function privateLinkFindings(model: SpecModel): RawFinding<HiddenContextData>[] 
     const start = match.index ?? 0;
     const end = start + match[0].replace(/[.,;:!?]+$/, '').length;
     if (skip.overlaps(start, end)) continue;
-    if (citesWrittenDecision(model, start)) continue;
+    if (outsideProposal(model, sectionAt(model, start)) || citesWrittenDecision(model, start)) continue;
     const phrase = model.text.slice(start, end);
     findings.push({
       message: `Link to a private chat (${phrase.replace(/^https?:\/\//, '').slice(0, 40)}): a contractor cannot open it; copy the decision into the spec.`,
@@ -329,8 +387,34 @@ const STATED_WORDS = 6;
  * only points at it ("Retry policy: see https://…slack.com/…"), or itself leans on hidden context.
  */
 function citesWrittenDecision(model: SpecModel, offset: number): boolean {
-  const { start, end } = blockAround(model, offset);
-  return model.sentences.some((sentence) => sentence.startOffset >= start && sentence.endOffset <= end && statesContent(sentence.text));
+  const { start, end, item } = blockAround(model, offset);
+  if (model.sentences.some((sentence) => sentence.startOffset >= start && sentence.endOffset <= end && statesContent(sentence.text))) return true;
+  // A paragraph that only names the link as the source ("Slack discussion: https://…") cites the
+  // paragraph right before it.
+  if (item || !SOURCE_LABEL.test(model.text.slice(start, end).replace(/https?:\/\/\S+/gi, ''))) return false;
+  return previousParagraph(model, start).some((sentence) => statesContent(sentence.text));
+}
+
+/** A label naming a link as the source of what precedes it: "Slack discussion:", "Thread:", "Source:". */
+const SOURCE_LABEL = /^[\s>*_]*(?:(?:the\s+)?(?:slack|chat|teams|discord|original|earlier)\s+)?(?:discussions?|threads?|conversations?|sources?|refs?|references?|context|background)[\s*_]*:?[\s*_]*$/i;
+
+/** The sentences of the paragraph that ends right before `start` (blank lines between), in its section. */
+function previousParagraph(model: SpecModel, start: number): Sentence[] {
+  const section = sectionAt(model, start);
+  const found: Sentence[] = [];
+  let boundary = start;
+  for (let index = model.sentences.length - 1; index >= 0; index--) {
+    const sentence = model.sentences[index];
+    if (sentence.startOffset >= start) continue;
+    if (sentence.kind !== 'paragraph' || sentence.section !== section) break;
+    const between = model.text.slice(sentence.endOffset, boundary);
+    // Only the first gap (the one before the label) may hold a blank line.
+    if (found.length > 0 && /\n[ \t]*\r?\n/.test(between)) break;
+    if (found.length === 0 && !/^\s*$/.test(between)) break;
+    found.push(sentence);
+    boundary = sentence.startOffset;
+  }
+  return found;
 }
 
 /** A sentence that says something of its own: long enough, not a pointer, no hidden context itself. */
@@ -341,15 +425,15 @@ function statesContent(text: string): boolean {
 }
 
 /** The innermost list item holding `offset`, or else its paragraph (text between blank lines). */
-function blockAround(model: SpecModel, offset: number): { start: number; end: number } {
+function blockAround(model: SpecModel, offset: number): { start: number; end: number; item: boolean } {
   let item: { startOffset: number; endOffset: number } | undefined;
   for (const candidate of model.listItems) {
     if (candidate.startOffset <= offset && offset < candidate.endOffset && (!item || candidate.startOffset >= item.startOffset)) item = candidate;
   }
-  if (item) return { start: item.startOffset, end: item.endOffset };
+  if (item) return { start: item.startOffset, end: item.endOffset, item: true };
   const before = model.text.lastIndexOf('\n\n', offset);
   const after = model.text.indexOf('\n\n', offset);
-  return { start: before < 0 ? 0 : before + 2, end: after < 0 ? model.text.length : after };
+  return { start: before < 0 ? 0 : before + 2, end: after < 0 ? model.text.length : after, item: false };
 }
 
 function hiddenContextQuestion(finding: Finding): string | undefined {

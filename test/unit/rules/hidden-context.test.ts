@@ -116,4 +116,40 @@ describe('hidden-context', () => {
     ].join('\n');
     assert.deepEqual(found(text), []);
   });
+  it('leaves what the proposal does not do alone: future work, drawbacks and alternatives weighed', () => {
+    const text = [
+      '# T', '',
+      '## Context', '', 'As discussed in the meeting, retries are capped.', '',
+      '## Drawbacks', '', 'Adding a new tool namespace, like we did for `diagnostic`, becomes a breaking change.', '',
+      '## Alternatives considered', '', 'Two other syntaxes were discussed in the planning call.', '',
+      '## Future directions', '', '- Extending the schema to cover input. As discussed, we will do so in a subsequent proposal.', '',
+      '## Open questions', '', '- Grace period length (check with Legal).', '',
+    ].join('\n');
+    assert.deepEqual(found(text), ['discussed in the meeting', 'check with Legal']);
+  });
+
+  it('reads a paragraph that only names a chat link as its source with the paragraph before it', () => {
+    const text = [
+      '# T', '',
+      '## Graduation', '',
+      'The alpha version is v1.26, the same as the parent feature, and the beta version is v1.28.', '',
+      'Slack discussion: https://acme.slack.com/archives/C1/p1', '',
+      '## Retries', '',
+      'Slack discussion: https://acme.slack.com/archives/C1/p2', '',
+      '## Errors', '',
+      'The service returns problem details for every error.', '',
+      'Error codes: see https://acme.slack.com/archives/C1/p3', '',
+    ].join('\n');
+    assert.deepEqual(found(text), ['https://acme.slack.com/archives/C1/p2', 'https://acme.slack.com/archives/C1/p3']);
+  });
+
+  it('knows the usual way of an operation of the programming language, not a team\'s usual way', () => {
+    const text = [
+      '# T', '',
+      '## Design', '',
+      'Third-party users will implement `Provider::provide` directly, in the usual way.', '',
+      'Deploy the service in the usual way.', '',
+    ].join('\n');
+    assert.deepEqual(found(text), ['the usual way']);
+  });
 });
