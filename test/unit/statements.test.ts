@@ -205,6 +205,19 @@ describe('statements', () => {
     assert.equal(roleOf(text, 'The service would'), 'requirement');
   });
 
+  it('reads assessments of adequacy, elaborations, consequences and concessions as narrative; a number keeps a target', () => {
+    const text = '# T\n\n## Graduation Criteria\n\n- The metric and immutable field should be sufficient as a source of truth.\n'
+      + '- The buffer should be enough for 10 users.\n\n## Design\n\nThis may involve stress testing the API with a high volume of requests.\n\n'
+      + 'As a consequence, a first attempt to call a C function will just work in most cases.\n\n'
+      + 'Although even then it may return a smaller number due to its own fuzziness.\n\nThis is true for external tools and backtraces.\n';
+    assert.equal(roleOf(text, 'The metric and immutable'), 'narrative:discussion');
+    assert.equal(roleOf(text, 'The buffer should'), 'criterion');
+    assert.equal(roleOf(text, 'This may involve'), 'narrative:discussion');
+    assert.equal(roleOf(text, 'As a consequence'), 'narrative:rationale');
+    assert.equal(roleOf(text, 'Although even'), 'narrative:rationale');
+    assert.equal(roleOf(text, 'This is true'), 'narrative:rationale');
+  });
+
   it('records a participle that draws a conclusion as the statement\'s justification', () => {
     const found = statement('# T\n\n## Graduation Criteria\n\n- The documentation recommends the new default, implying that it is reasonable.\n', 'The documentation');
     assert.equal(found.text.slice(found.justificationStart), ', implying that it is reasonable.');

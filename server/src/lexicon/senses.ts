@@ -25,6 +25,12 @@ const INTERROGATIVE = /\bhow\s+$/i;
 /** A question the statement asks someone to settle: "Determine if additional tests are necessary". */
 const EMBEDDED_QUESTION = /\b(?:determine|decide|evaluate|assess|investigate|check|consider|discuss|figure out|find out|verify|ask)\s+(?:if|whether)\b[^,;.]*$/i;
 
+/** What a statement asks someone to explain: "Documentation is added to demonstrate why this is useful". */
+const EXPLAINED_QUESTION = /\b(?:demonstrat|explain|describ|document|show|illustrat|clarif|justif|outlin|detail)\p{L}*\s+(?:\p{L}+\s+){0,3}?(?:why|how|what|whether)\b[^,;.]*$/iu;
+
+/** "so long as it is stable", "as long as the feature is enabled": a condition, not a duration. */
+const CONDITION_IDIOM = /\b(?:so|as)\s+$/i;
+
 /** Words after "most" that make it a superlative marker: adjectives and adverbs by form or class. */
 const ADJECTIVE_FORM = /^(?:\p{L}+(?:al|ial|ent|ant|ive|ous|ic|ical|able|ible|ful|less|ary|ory|ar|ile|ed|ing|ly|ish|est|ern)|common|likely|recent|important|popular|frequent|basic|simple|obvious|natural|useful|strict|safe|secure|stable|flexible|clear|direct|complete|accurate|robust|appropriate|relevant|used|widely|often|well|much|severe|specific|general|complex|cheap|expensive|expressive|powerful|precise|concise|sensible|restrictive|permissive|conservative|aggressive|verbose|likely|unlikely|straightforward)$/iu;
 
@@ -60,7 +66,8 @@ export function inVagueSense(text: string, match: LexiconMatch): boolean {
   const before = text.slice(0, match.start);
   const after = text.slice(match.end);
   const term = match.entry.term.toLowerCase();
-  if (INTERROGATIVE.test(before) || EMBEDDED_QUESTION.test(before)) return false;
+  if (INTERROGATIVE.test(before) || EMBEDDED_QUESTION.test(before) || EXPLAINED_QUESTION.test(before)) return false;
+  if (term === 'long' && CONDITION_IDIOM.test(before) && /^\s+as\b/i.test(after)) return false;
   if (isNameInside(text, match.start)) return false;
   // A quantity in a condition describes a case, it does not ask for one: "if some requests fail".
   if (EXISTENTIAL.has(term) && CONDITION_CLAUSE.test(before)) return false;

@@ -304,8 +304,8 @@ function opening(source: RegExp): RegExp {
   return new RegExp(LEAD + source.source, source.flags);
 }
 const EXAMPLE = opening(/(?:for (?:example|instance)\b|e\.\s?g\.|as an (?:example|illustration)\b|consider\b|imagine\b|suppose\b|let['’]?s (?:say|consider|look)\b|say\b|take\b|here(?:['’]s| is| are)\b|in (?:this|the (?:above|below|following|previous|first|second|next)) (?:example|snippet|code)\b|this (?:example|snippet)\b|the (?:above|following|previous) (?:example|code|snippet)\b|(?:in|with) the (?:example|code) above\b|an example\b)/i);
-const RATIONALE = opening(/(?:(?:this|that) is (?:because|why|so|needed|necessary|important|useful|done|intended|desirable|fine|ok|safe|sufficient)\b|because\b|since\b|the (?:reason|rationale|motivation|idea|intent|intention|goal|point|benefit|advantage|downside|problem|issue)\b|(?:this|that) (?:means|implies|allows|enables|makes|lets|avoids|prevents|helps|keeps|ensures|gives|provides|way|also means)\b|in other words\b|note (?:that|:)|notably\b|that is,|i\.\s?e\.|otherwise\b|as a result\b|as such\b|as (?:mentioned|noted|described|discussed|explained|shown|seen) (?:above|earlier|before|previously|below)\b|of course\b|unfortunately\b|fortunately\b)/i);
-const BACKGROUND = opening(/(?:today\b|currently\b|at (?:the moment|present)\b|presently\b|historically\b|previously\b|in the past\b|until now\b|so far\b|as of (?:today|now|this writing|\w+ \d{4}|v?\d)|originally\b|traditionally\b|at the time\b|initially,|in (?:kubernetes|rust|swift|react) (?:today|currently)\b|right now\b|nowadays\b)/i);
+const RATIONALE = opening(/(?:(?:this|that) is (?:because|why|so|needed|necessary|important|useful|done|intended|desirable|fine|ok|safe|sufficient|true|also true)\b|because\b|since\b|although\b|even though\b|as a consequence\b|consequently\b|the (?:reason|rationale|motivation|idea|intent|intention|goal|point|benefit|advantage|downside|problem|issue)\b|(?:this|that) (?:means|implies|allows|enables|makes|lets|avoids|prevents|helps|keeps|ensures|gives|provides|way|also means)\b|in other words\b|note (?:that|:)|notably\b|that is,|i\.\s?e\.|otherwise\b|as a result\b|as such\b|as (?:mentioned|noted|described|discussed|explained|shown|seen) (?:above|earlier|before|previously|below)\b|of course\b|unfortunately\b|fortunately\b)/i);
+const BACKGROUND = opening(/(?:today\b|currently\b|at (?:the moment|present)\b|presently\b|historically\b|previously\b|in the past\b|until now\b|so far\b|as of (?:today|now|this writing|\w+ \d{4}|v?\d)|originally\b|traditionally\b|at the time\b|initially,|in (?:kubernetes|rust|swift|react) (?:today|currently)\b|right now\b|nowadays\b|for now,)/i);
 const CURRENT = /\b(?:today|currently|at present|right now|nowadays|as of today)\b/i;
 /** Past tense in the main clause: "was", "were", "had", "did", "used to". */
 const PAST = /^(?:[^,;:]*?\s)?(?:was|were|had|did|used to|has always|have always)\s/i;
@@ -313,7 +313,7 @@ const PAST = /^(?:[^,;:]*?\s)?(?:was|were|had|did|used to|has always|have always
  * A forecast: "will likely", "could eventually", "this would reduce ...". "will eventually remove" is a
  * commitment whose date is left open, not a forecast.
  */
-const PREDICTION = /\b(?:will|would|may|might|could|can)\s+(?:likely|probably|possibly|potentially|perhaps|hopefully|presumably|certainly)\b|\b(?:would|may|might|could|can)\s+eventually\b|\b(?:is|are|seems?|appears?) (?:likely|unlikely|expected|anticipated) to\b|\bwe (?:expect|anticipate|predict|hope|foresee)\b|\bit (?:is|seems|appears) (?:likely|unlikely|possible|plausible)\b|\bin the (?:near |distant )?future\b|\b(?:this|that|which|doing so|such a change) (?:will|would|should|could|might|may)(?: not)? (?:\w+ )?(?:result|lead|allow|enable|make|help|reduce|improve|mean|cause|affect|break|require|increase|decrease|impact|introduce|simplify|benefit|be (?:done|used|useful|needed|necessary|possible|added|considered|a problem))\b|^[\s*_]*(?:likely|probably|presumably|hopefully)\b/i;
+const PREDICTION = /\b(?:will|would|may|might|could|can)\s+(?:likely|probably|possibly|potentially|perhaps|hopefully|presumably|certainly)\b|\b(?:would|may|might|could|can)\s+eventually\b|\b(?:is|are|seems?|appears?) (?:likely|unlikely|expected|anticipated) to\b|\bwe (?:expect|anticipate|predict|hope|foresee)\b|\bit (?:is|seems|appears) (?:likely|unlikely|possible|plausible)\b|\bin the (?:near |distant )?future\b|\b(?:this|that|which|doing so|such a change) (?:will|would|should|could|might|may)(?: not)? (?:\w+ )?(?:result|lead|allow|enable|make|help|reduce|improve|mean|cause|affect|break|require|increase|decrease|impact|introduce|simplify|benefit|provide|give|offer|suffice|be (?:done|used|useful|needed|necessary|possible|added|considered|a problem|enough|sufficient|adequate))\b|^[\s*_]*(?:likely|probably|presumably|hopefully)\b/i;
 const OPINION = opening(/(?:(?:i|we|i\/we) (?:think|believe|feel|suspect|considered|looked|tried|chose|decided|discussed|argue|agree|prefer|found|noticed|realized|realised|understand|acknowledge|want to (?:highlight|note|stress|point out))\b|it (?:would|might|could) be (?:nice|good|better|possible|useful|interesting|worth|great|desirable)\b|one (?:could|might|may|can) (?:argue|imagine|think|say)\b|arguably\b|in my (?:opinion|view)\b|on the other hand\b|(?:good|bad|neutral), because\b|pros?:|cons?:|that said\b|having said that\b)/i);
 /** A hedge opening the statement: "Hopefully, ...", "Probably ...". */
 const HEDGE_OPENING = /^[\s*_]*(?:hopefully|probably|likely|presumably|ideally)\b/i;
@@ -334,6 +334,14 @@ const EXCLAMATION = /!\s*[*_"')\]]*$/;
 const EVALUATION = /\b(?:is|are|was|were|would be)\s+(?:also\s+)?(?:one|a|an|the|another|its|their|our)\s+(?:(?:big|main|key|major|minor|real|clear|huge|great|significant|important|additional|further|other|biggest|largest|primary|obvious)\s+){0,2}(?:advantages?|benefits?|strengths?|drawbacks?|downsides?|upsides?|disadvantages?|weakness(?:es)?|selling points?|wins?)\b/i;
 /** "This could be a follow-up improvement", "it might be worth": a possibility, not a commitment. */
 const POSSIBILITY = /^[\s*_]*(?:this|that|it|there)\s+(?:could|might|may|would)\s+(?:also\s+|still\s+)?be\b/i;
+/**
+ * An assessment of what something is good enough to serve as: "The metric and immutable field
+ * should be sufficient as a source of truth". The authors' judgement of the design, not an
+ * obligation; "The quality should be sufficient so as not to impede readability" still requires.
+ */
+const ASSESSMENT = /\bshould\s+(?:(?:also|still|already)\s+)?(?:be\s+(?:(?:more\s+than|quite|largely|mostly)\s+)?(?:sufficient|enough|adequate|fine|ok|okay|acceptable|good enough|plenty)|suffice)\s+as\s+(?:a|an|the)\b/i;
+/** An elaboration of what came before: "This may involve stress testing the API", "It could include ...". */
+const ELABORATION = /^[\s*_]*(?:this|that|it|these|those|doing so)\s+(?:may|might|could|would|can)\s+(?:also\s+)?(?:involve|include|entail|mean|require|look like|consist of|take the form of)\b/i;
 /** A conditional or possible outcome in the main clause: "would", "could", "might". */
 const HYPOTHETICAL = /\b(?:would|could|might)\b/i;
 
@@ -356,7 +364,7 @@ const PURPOSE = /^[\s*_]*(?:in order (?:to|for)\b|so that\b|for (?:\S+\s+){1,6}?
 /** Two or more bracketed tags first: the name of a test or an item ("[sig-network] [Feature:X] ..."). */
 const TAGGED = /^\s*(?:\[[^\]\s][^\]]{0,40}\]\s*){2,}/;
 /** A justification clause inside a statement. */
-const JUSTIFICATION = /(?:,\s*|\s[-–—]\s|\(\s*|\s)(?:because|since|as this|as that|as it|given that|due to|for (?:\w+ ){0,3}reasons?|which (?:means|allows|lets|makes|avoids|prevents))\b|,\s*(?:in order |so as )?to (?:make|allow|enable|help|ease|avoid|prevent|keep|let|simplify|facilitate|reduce the risk)\b|,\s*(?:although|though|even though|whereas|(?:just|much) as|implying(?: that)?)\b|,\s*as\s+(?:the|a|an|its|their|these|those|we|they|there|it)\s+(?:[\w`'-]+\s+){0,4}?(?:is|are|was|were|has|have|does|do|can|cannot|will|would)\b|\s(?:in order|so as) to\s|\sto achieve\s/i;
+const JUSTIFICATION = /(?:,\s*|\s[-–—]\s|\(\s*|\s)(?:because|since|as this|as that|as it|given that|due to|for (?:\w+ ){0,3}reasons?|which (?:means|allows|lets|makes|avoids|prevents))\b|,\s*(?:in order |so as )?to (?:make|allow|enable|help|ease|avoid|prevent|keep|let|simplify|facilitate|reduce the risk)\b|,\s*(?:although|though|even though|whereas|(?:just|much) as|implying(?: that)?|considering)\b|,\s*as\s+(?:the|a|an|its|their|these|those|we|they|there|it)\s+(?:[\w`'-]+\s+){0,4}?(?:is|are|was|were|has|have|does|do|can|cannot|will|would)\b|\s(?:in order|so as) to\s|\sto achieve\s/i;
 /** Definition phrasing: "X is defined as", "X means", "X refers to", "we call". */
 const DEFINES = /\b(?:is|are) defined (?:as|to be)\b|(?<!\b(?:a|the|any|some|no|alternative|additional|other|another|same|simple|easy|only|by|of)\s)\bmeans\b(?!\s+(?:for|of|to|by)\b)|\b(?:refers to|stands for|denotes)\b|\bwe (?:call|define|use the term)\b|\bis (?:called|known as|short for)\b/i;
 /** "Term: explanation" or "**Term** - explanation" at the start of an item. */
@@ -426,6 +434,8 @@ function narrativeCue(statement: Pick<Statement, 'text' | 'kind'>, sentence: Sen
   if (BACKGROUND.test(text)) return { role: 'narrative', narrative: 'background', reason: `it describes the present ("${cueWords(BACKGROUND, text)}")` };
   if (PREDICTION.test(text)) return { role: 'narrative', narrative: 'prediction', reason: `it predicts ("${cueWords(PREDICTION, text)}")` };
   if (POSSIBILITY.test(text)) return { role: 'narrative', narrative: 'prediction', reason: `it weighs a possibility ("${cueWords(POSSIBILITY, text)}")` };
+  if (ELABORATION.test(text)) return { role: 'narrative', narrative: 'discussion', reason: `it elaborates on what came before ("${cueWords(ELABORATION, text)}")` };
+  if (ASSESSMENT.test(text) && !/\d/.test(text)) return { role: 'narrative', narrative: 'discussion', reason: `it assesses ("${cueWords(ASSESSMENT, text)}")` };
   return undefined;
 }
 
@@ -436,7 +446,7 @@ function cueWords(pattern: RegExp, text: string): string {
 /** Words that open a subordinate clause: a modal inside one states a condition or a description. */
 const SUBORDINATE = /\b(?:if|when|whenever|unless|whether|which|that|whose|who|whom|where|what|how|because|since|although|though|while|once|until|so that|as long as|in case)\b/i;
 /** A hedge or a hypothetical right before the modal: "sometimes need to", "would need to". */
-const HEDGED = /\b(?:sometimes|often|usually|typically|generally|occasionally|rarely|would|could|might|may|probably|likely|also may)\s+$/i;
+const HEDGED = /\b(?:sometimes|often|usually|typically|generally|occasionally|rarely|would|could|might|may|probably|likely|also may)\s+(?:(?:only|also|still|just|then|never|not)\s+)?$/i;
 
 /** The clause a word at `index` is in, up to the word: punctuation and "then" end a clause. */
 function clauseBefore(text: string, index: number): string {
@@ -770,7 +780,7 @@ function roleFromPlace(
   // an explanation or an example: "Since numbers must be portable, each number must be unique".
   // "Since this feature touches filtering, the performance should be similar": the clause after
   // the reason is the statement.
-  const reasonFirst = narrative?.narrative === 'rationale' && /^\W*(?:since|because|as)\b[^,]*,/i.test(statement.text)
+  const reasonFirst = narrative?.narrative === 'rationale' && /^\W*(?:since|because|as(?! a (?:consequence|result)\b))\b[^,]*,/i.test(statement.text)
     && cue !== undefined && statement.text.indexOf(cue) > statement.text.indexOf(',');
   // "Hopefully, the process will have limited duration" in a goals section: a goal whose
   // commitment is hedged (an escape clause), not a forecast about something else.

@@ -101,7 +101,12 @@ export const vagueTerm: Rule<VagueTermData> = {
       + 'also has a couple of non-goals:", "The following are suggestions for possible steps we could take:"). '
       + 'Outside requirements sections, a main clause that says what would, could or might happen ("A feedback forum '
       + 'would enable us to move quickly"), a sentence ending in "!" and a note on the document\'s own notation ("In '
-      + 'this RFC, we will use the placeholder name ...") are narrative.',
+      + 'this RFC, we will use the placeholder name ...") are narrative, and so are an assessment of what something '
+      + 'is good enough to serve as ("should be sufficient as a source of truth"), an elaboration ("This may involve '
+      + '..."), a consequence ("As a consequence, ...") and a concession ("Although ..."). Also not reported: a word in '
+      + 'the condition of a decision left to the people running the process ("If we don\'t have enough information, we '
+      + 'may decide to extend the evaluation"), in what a statement asks to explain ("demonstrate why this is useful"), '
+      + '"so long as", and "etc." after a numbered or version series.',
     bad: '- The search page must be fast and user-friendly, and support PDF, Word, etc.',
     good: '- REQ-4: Search results MUST render within 300 ms (p95) for queries on up to 1M documents.\n'
       + '- REQ-5: Uploads MUST accept PDF and DOCX only.',
@@ -229,6 +234,9 @@ function isReported(model: SpecModel, index: number, statement: Statement, match
   // follows says how.
   if (DEPENDS_ON_LIST.test(sentence.text.slice(match.end))) return false;
   if (insideQuotes(sentence.text, match.start) || insideJustification(statement, sentence, match.start)) return false;
+  // "If we don't have enough information to draw a conclusion, we may decide to extend the
+  // evaluation": the condition of a permission or a possibility binds nobody.
+  if (conditionOfPossibility(sentence.text, match.start)) return false;
   // "**What are the reasonable SLOs for the above SLIs?** n/a": the template's question, not the answer.
   if (insideQuestion(sentence.text, match.start)) return false;
   // "Create a test suite to maintain high quality": the purpose says why, the action is what is bound.
@@ -250,6 +258,22 @@ function isReported(model: SpecModel, index: number, statement: Statement, match
   return !markedForFollowUp(model, sentence.startOffset + match.end);
 }
 
+/**
+ * A condition opening the statement ("If ..., we may ...") whose main clause leaves a decision to the
+ * people who run the process: it binds nobody. A permission on what is delivered ("changes may be
+ * included if they make enough progress") is still bounded by its condition, and read.
+ */
+function conditionOfPossibility(text: string, offset: number): boolean {
+  const before = text.slice(0, offset);
+  const opened = /\b(?:if|unless|when|whenever|in case)\b(?![^,;]*[,;])[^,;]*$/i.exec(before);
+  if (!opened || /\p{L}/u.test(before.slice(0, opened.index).replace(/[*_>\s]/g, ''))) return false;
+  const rest = text.slice(offset).split(/[;.]/)[0];
+  return rest.includes(',') && DECISION_LEFT.test(rest.slice(rest.indexOf(',') + 1));
+}
+
+/** "we may decide", "the SIG can choose": a decision left to the people running the process. */
+const DECISION_LEFT = /^\s*(?:(?:then|the|our)\s+)?(?:we|they|i|sigs?|the sig|teams?|maintainers|reviewers|approvers|owners|\p{Lu}\p{L}*(?:\s+\p{Lu}\p{L}*)*)\s+(?:may|might|could|can)\s+(?:(?:also|then|still)\s+)?(?:decide|choose|opt|consider|extend|revisit|reconsider|defer|delay|postpone|pause|drop|ask|request|keep)\b/u;
+
 /** "others" followed by its verb: "... and others are configured to use coordinated leases". */
 const OTHERS_AS_SUBJECT = /^\s+(?:\p{L}+ly\s+)?(?:are|is|were|was|will|would|can|could|may|might|should|must|have|has|had|do|does|did|get|use|need|run|stay|remain|keep|become)\b/iu;
 /** Triggers that depend on a need: "as necessary", "if needed", "where required". */
@@ -265,7 +289,13 @@ const DEPENDS_ON_LIST = /^[^.;:]{0,40}?\b(?:depending on|based on|according to|a
  * ("1.0.0-beta2, -beta3, etc", "v1, v2, v3, etc."): the rule of the series is plain.
  */
 function continuesSeries(before: string): boolean {
-  const items = before.replace(/[\s,(]+$/, '').split(/,\s*/).slice(-3).map((item) => item.trim().split(/\s+/).pop() ?? '');
+  const all = before.replace(/[\s,(]+$/, '').split(/,\s*/).map((item) => item.trim().split(/\s+/).pop() ?? '');
+  // The numbered tail of the list: "If betas extend for multiple cycles, they are called 1.0.0-beta2, -beta3, etc".
+  let first = all.length;
+  while (first > 0 && /\d/.test(all[first - 1]) && all.length - first < 3) first--;
+  const items = all.slice(first);
+  // "six weeks after that 1.1.0 and then 1.2.0, etc.": a version series.
+  if (items.length === 1 && /^v?\d+(?:\.\d+)+$/.test(items[0])) return (before.match(/\bv?\d+(?:\.\d+)+\b/g) ?? []).length >= 3;
   if (items.length < 2) return false;
   const shapes = items.map((item) => item.replace(/\d+/g, '#').replace(/^.*?(?=[^#]*#[^#]*$)/, ''));
   return items.every((item) => /\d/.test(item)) && shapes.every((shape) => shape === shapes[shapes.length - 1]) && new Set(items).size === items.length;

@@ -227,4 +227,17 @@ describe('clarity rules judge statements, not words', () => {
       + 'So the minimum goal is 10x without visible overhead.\n- Proved scalability of the watch cache.\n';
     assert.deepEqual(found(unmeasurableRequirement, text), ['scalability']);
   });
+
+  it('vague-term: conditions of a permission, what is to be explained, "so long as", numbered and version series', () => {
+    const criteria = '# T\n\n## Graduation Criteria\n\n'
+      + '- If we don\'t have enough information to draw a conclusion, we may decide to extend the evaluation period.\n'
+      + '- Other potential changes may be included if they make enough progress.\n'
+      + '- If we don\'t have enough information, the evaluation must be extended.\n'
+      + '- Documentation is added to demonstrate why this is useful and how it is configured.\n'
+      + '- A version can be a serialized form of the data, so long as it is stable.\n'
+      + '- Six weeks after 1.0.0 is released 1.1.0 will be released, and six weeks after that 1.2.0, etc.\n'
+      + '- If betas extend for multiple cycles, they will be called 1.0.0-beta2, -beta3, etc, before the release.\n'
+      + '- The importer will support PDF, Word, etc.\n';
+    assert.deepEqual(found(vagueTerm, criteria), ['enough', 'enough', 'etc.']);
+  });
 });
