@@ -34,6 +34,8 @@ export interface CheckCommand {
   failOnScoreDrop: boolean;
   /** Print every lost point of each file's score with its reason (stylish format). */
   explain?: boolean;
+  /** `--watch`: check again whenever a checked file changes and print what changed, until Ctrl-C. */
+  watch?: boolean;
 }
 
 export interface RulesCommand {
@@ -114,10 +116,17 @@ function parseCheck(args: string[]): Command {
       'cache-location': { type: 'string' },
       'cache-strategy': { type: 'string' },
       explain: { type: 'boolean' },
+      watch: { type: 'boolean', short: 'w' },
       help: { type: 'boolean', short: 'h' },
     },
   });
   if (values.help) return { kind: 'help', topic: 'check' };
+  if (values.watch) {
+    // Watching reports to a person at a terminal; the other options write files once or compare with git once.
+    const once = (['changed-since', 'fail-on-score-drop', 'suppress-all', 'suppress-rule', 'prune-suppressions'] as const).find((name) => values[name] !== undefined);
+    if (once) throw new UsageError(`--watch and --${once} exclude each other: --${once} is for a single run`);
+    if (values.format !== undefined && values.format !== 'stylish') throw new UsageError(`--watch prints what changed for a person, in the stylish format; --format ${values.format} is for a single run`);
+  }
   const suppressRules = values['suppress-rule'] ?? [];
   if (values['suppress-all'] && suppressRules.length > 0) throw new UsageError('--suppress-all and --suppress-rule exclude each other');
   if (values['fail-on-score-drop'] && values['changed-since'] === undefined) throw new UsageError('--fail-on-score-drop needs --changed-since <git-ref>');
@@ -150,6 +159,7 @@ function parseCheck(args: string[]): Command {
     changedSince: values['changed-since'],
     failOnScoreDrop: values['fail-on-score-drop'] === true,
     ...(values.explain ? { explain: true } : {}),
+    ...(values.watch ? { watch: true } : {}),
   };
 }
 

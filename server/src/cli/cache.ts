@@ -142,6 +142,13 @@ export class ResultCache {
     this.changed = stored === undefined;
   }
 
+  /** A cache that lives only as long as the process (`check --watch` between its runs); `save` writes nothing. */
+  static inMemory(strategy: CacheStrategy): ResultCache {
+    const cache = new ResultCache('', strategy, { files: new Map(), bases: new Map() });
+    cache.changed = false;
+    return cache;
+  }
+
   /** Opens the cache file; a missing, corrupt or foreign one, or one of the other strategy, gives an empty cache. */
   static open(file: string, strategy: CacheStrategy = DEFAULT_CACHE_STRATEGY): ResultCache {
     if (!existsSync(file)) return new ResultCache(file, strategy, { files: new Map(), bases: new Map() });
@@ -204,6 +211,7 @@ export class ResultCache {
    * in words, or undefined.
    */
   save(): string | undefined {
+    if (this.file === '') return undefined;
     for (const file of this.entries.keys()) {
       if (this.used.has(file) || existsSync(file)) continue;
       this.entries.delete(file);

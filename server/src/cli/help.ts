@@ -55,6 +55,11 @@ Options:
                       gives every file a new modification time)
   --explain           After the findings, list every point each file's score
                       lost and why, blockers first (JSON has it in breakdown)
+  -w, --watch         Check, then check again whenever a checked file, a file
+                      in a checked folder or a configuration file changes, and
+                      print only what changed (new and fixed findings, scores);
+                      Ctrl-C stops. Not with --changed-since or the
+                      suppression-writing options; stylish format only
   -h, --help          Show this help
 
 Pull requests:

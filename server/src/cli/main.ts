@@ -1,6 +1,7 @@
 /** Entry point of the `specready` command (bundled to dist/cli.js): parse, dispatch, exit. */
 import { parseCommandLine, UsageError, type Command } from './args';
 import { runCheck } from './commands/check';
+import { processWatchHost, runWatch } from './watch';
 import { runRules } from './commands/rules';
 import { EXPORT_HELP, runExportCommand } from './export-command';
 import { CHECK_HELP, GENERAL_HELP, RULES_HELP } from './help';
@@ -36,7 +37,7 @@ async function main(argv: string[], io: CliIo): Promise<number> {
     case 'rules':
       return runRules(command, io);
     case 'check':
-      return runCheck(command, io);
+      return command.watch ? runWatch(command, io, processWatchHost()) : runCheck(command, io);
     case 'delegated':
       switch (command.name) {
         case 'export': return runExportCommand(command.args, io);

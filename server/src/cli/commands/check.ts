@@ -5,7 +5,7 @@ import { pathToFileURL } from 'node:url';
 import { ConfigError, formatConfigError } from '../../config/errors';
 import { loadConfigFile, loadConfigFor, type LoadedConfig } from '../../config/load';
 import { DEFAULT_MAX_FILE_SIZE_KB, DEFAULT_THRESHOLD, fileTooLargeMessage } from '../../config/types';
-import { discoverSpecFiles, type UnmatchedFolder } from '../../fs/discover';
+import { discoverSpecFiles, type DiscoveryResult, type UnmatchedFolder } from '../../fs/discover';
 import { LinkTargetCache } from '../../fs/link-targets';
 import { findProjectRoot } from '../../fs/project-root';
 import { nodeHost } from '../../host/node-host';
@@ -35,16 +35,66 @@ interface Failures {
   internal: string[];
 }
 
-export async function runCheck(command: CheckCommand, io: CliIo): Promise<number> {
-  const explicitConfig = command.config ? resolve(io.cwd, command.config) : undefined;
-  if (explicitConfig && reportConfigErrors((await loadConfigFile(explicitConfig)).errors, io)) return EXIT_USAGE;
+/**
+ * The specs the command's paths name, found as `check` finds them; undefined, after saying why on
+ * stderr, when a path is missing, a configuration is broken or a folder given holds no spec.
+ */
+async function discoverSpecs(command: CheckCommand, io: CliIo, explicitConfig: string | undefined): Promise<DiscoveryResult | undefined> {
+  if (explicitConfig && reportConfigErrors((await loadConfigFile(explicitConfig)).errors, io)) return undefined;
   const discovery = await discoverSpecFiles(command.paths, { cwd: io.cwd, config: explicitConfig, onlySpecs: command.onlySpecs });
   for (const missing of discovery.missing) io.stderr(`specready: ${missing}: no such file or folder\n`);
-  if (discovery.missing.length > 0 || reportConfigErrors(discovery.configErrors, io)) return EXIT_USAGE;
+  if (discovery.missing.length > 0 || reportConfigErrors(discovery.configErrors, io)) return undefined;
   if (command.pathsGiven && !command.allowUnmatched && discovery.unmatched.length > 0) {
     for (const folder of discovery.unmatched) io.stderr(`specready: ${unmatchedMessage(folder, io.cwd, true)}\n`);
-    return EXIT_USAGE;
+    return undefined;
   }
+  return discovery;
+}
+
+/** One run's report for `check --watch`, or the exit status of a run that could not be made. */
+export type Collected =
+  | { kind: 'failed'; status: number }
+  | {
+    kind: 'report';
+    report: CheckReport;
+    /** The folders among the paths given (absolute). */
+    folders: Set<string>;
+    /** The configuration files the checked specs use (absolute). */
+    configFiles: string[];
+  };
+
+/**
+ * Discovers and checks the specs as `runCheck` does, with the bulk suppressions applied (never
+ * written), and returns the report instead of printing it. Problems go to stderr as in `check`.
+ */
+export async function collectReport(command: CheckCommand, io: CliIo, cache: ResultCache | undefined): Promise<Collected> {
+  const explicitConfig = command.config ? resolve(io.cwd, command.config) : undefined;
+  const discovery = await discoverSpecs(command, io, explicitConfig);
+  if (!discovery) return { kind: 'failed', status: EXIT_USAGE };
+  const failures: Failures = { config: [], internal: [] };
+  const files: FileReport[] = [];
+  const configFiles = new Set<string>();
+  for (const file of discovery.files) {
+    const report = await checkFile(file, io.cwd, explicitConfig, command.maxFileSizeKB, failures, cache, configFiles);
+    if (report) files.push(report);
+  }
+  if (reportConfigErrors(failures.config, io)) return { kind: 'failed', status: EXIT_USAGE };
+  for (const message of failures.internal) io.stderr(`specready: internal error: ${message}\n`);
+  const bulk = runBulkSuppressions(files, command.suppressions, io.cwd);
+  for (const message of bulk.messages) io.stderr(`specready: ${message}\n`);
+  if (bulk.usageError || failures.internal.length > 0) return { kind: 'failed', status: EXIT_USAGE };
+  const folders = new Set<string>();
+  for (const path of command.paths) {
+    const absolute = resolve(io.cwd, path);
+    if ((await nodeHost.stat(absolute))?.kind === 'directory') folders.add(absolute);
+  }
+  return { kind: 'report', report: buildReport(io.cwd, bulk.files), folders, configFiles: [...configFiles] };
+}
+
+export async function runCheck(command: CheckCommand, io: CliIo): Promise<number> {
+  const explicitConfig = command.config ? resolve(io.cwd, command.config) : undefined;
+  const discovery = await discoverSpecs(command, io, explicitConfig);
+  if (!discovery) return EXIT_USAGE;
 
   let changes: ChangedSelection | undefined;
   if (command.changedSince !== undefined) {
@@ -75,7 +125,7 @@ export async function runCheck(command: CheckCommand, io: CliIo): Promise<number
     return EXIT_USAGE;
   }
   const report = buildReport(io.cwd, bulk.files);
-  io.stdout(format(report, command, io));
+  io.stdout(formatReport(report, command, io));
   if (changes) io.stderr(`specready: ${changedNote(changes, discovery.files.length)}\n`);
   for (const message of bulk.messages) io.stderr(`specready: ${message}\n`);
   const summaryProblem = writeStepSummary(report, io.env, { changedSince: changes && { ref: changes.ref, base: changes.base } });
@@ -89,8 +139,9 @@ export async function runCheck(command: CheckCommand, io: CliIo): Promise<number
 }
 
 async function checkFile(file: string, cwd: string, explicitConfig: string | undefined, maxFileSizeKB: number | undefined,
-  failures: Failures, cache: ResultCache | undefined): Promise<FileReport | undefined> {
+  failures: Failures, cache: ResultCache | undefined, configFiles?: Set<string>): Promise<FileReport | undefined> {
   const loaded = await loadConfigFor(file, explicitConfig);
+  if (loaded.file) configFiles?.add(loaded.file);
   if (loaded.errors.length > 0) {
     failures.config.push(...loaded.errors);
     return undefined;
@@ -153,7 +204,7 @@ export function readSpecText(file: string): string | { problem: string } {
   }
 }
 
-function format(report: CheckReport, command: CheckCommand, io: CliIo): string {
+export function formatReport(report: CheckReport, command: CheckCommand, io: CliIo): string {
   switch (command.format) {
     case 'json': return formatJson(report);
     case 'sarif': return formatSarif(report, RULES, {
