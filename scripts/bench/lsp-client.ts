@@ -47,6 +47,9 @@ export class BenchClient {
   readonly startedAt = nowMs();
   private readonly process: ChildProcess;
   private stderr = '';
+  /** `workspace/diagnostic/refresh` requests received so far. */
+  refreshes = 0;
+  private readonly refreshWaiters: Array<() => void> = [];
 
   /** `server`: the bundle to start, dist/server.js unless another build is measured. */
   constructor(private readonly root: string, server = SERVER) {
@@ -56,7 +59,11 @@ export class BenchClient {
     // A client without settings answers null, and the server uses its defaults.
     this.connection.onRequest('workspace/configuration', (params: { items: unknown[] }) => params.items.map(() => null));
     this.connection.onRequest('client/registerCapability', () => null);
-    this.connection.onRequest('workspace/diagnostic/refresh', () => null);
+    this.connection.onRequest('workspace/diagnostic/refresh', () => {
+      this.refreshes++;
+      for (const waiter of this.refreshWaiters.splice(0)) waiter();
+      return null;
+    });
     this.connection.onNotification('window/logMessage', () => undefined);
     this.connection.onNotification('specready/readinessChanged', () => undefined);
     this.connection.listen();
@@ -87,6 +94,12 @@ export class BenchClient {
       textDocument: { uri, version },
       contentChanges: [{ range: { start: position, end: position }, text }],
     });
+  }
+
+  /** Resolves when the server has asked the client to pull diagnostics again more than `seen` times. */
+  refreshedAfter(seen: number): Promise<void> {
+    if (this.refreshes > seen) return Promise.resolve();
+    return new Promise((resolve) => this.refreshWaiters.push(() => (this.refreshes > seen ? resolve() : void this.refreshedAfter(seen).then(resolve))));
   }
 
   /** Pull diagnostics of one open document. */

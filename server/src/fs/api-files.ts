@@ -6,10 +6,12 @@
  * spec's JSON examples against the file's schemas. Each file is parsed and validated once per
  * version: entries are reused while its mtime and size (or the editor's version) are unchanged.
  */
+import { createHash } from 'node:crypto';
 import * as path from 'node:path';
 import { apiLinks, unusableApiFile } from '../model/api-description';
 import type { ApiDescription } from '../model/api-description';
 import type * as Validator from './api-validator';
+import type { ApiTextValidator } from './api-worker';
 import { decodeUtf8, errorCode, type Host } from '../host/host';
 import { nodeHost } from '../host/node-host';
 import { linkLocation } from './link-location';
@@ -21,7 +23,11 @@ export const MAX_API_FILE_BYTES = 8 * 1024 * 1024;
 interface CacheEntry {
   /** mtime and size of the file the description was made from. */
   stamp: string;
+  /** Hash of the text the description was made from (unset for files not read). */
+  hash?: string;
   description: Omit<ApiDescription, 'key'> | undefined;
+  /** A validation under way of a newer text of the file (with its hash); `description` is the last one finished. */
+  pending?: { hash: string; done: Promise<Omit<ApiDescription, 'key'> | undefined> };
 }
 
 export type ApiFileCache = Map<string, CacheEntry>;
@@ -36,6 +42,14 @@ export interface GatherApiOptions {
   cache?: ApiFileCache;
   /** Size limit in bytes (MAX_API_FILE_BYTES unless a test says otherwise). */
   maxBytes?: number;
+  /** Parses and validates a file's text (by default in this thread, with the validator bundle). */
+  validator?: ApiTextValidator;
+  /**
+   * With this, a file whose current text is still being validated is not waited for: the
+   * description is the last one finished (none for a file never validated), and `ready`
+   * settles when the new one is in the cache. Without it (the CLI) every file is waited for.
+   */
+  onPending?: (absolutePath: string, ready: Promise<unknown>) => void;
 }
 
 /**
@@ -70,7 +84,7 @@ async function describe(location: string, named: boolean, options: GatherApiOpti
   if (!stats || stats.kind !== 'file') return undefined;
   const stamp = `disk:${stats.mtimeMs}:${stats.size}`;
   const cached = cache.get(location);
-  if (cached?.stamp === stamp) return cached.description;
+  if (cached?.stamp === stamp) return waitOrNot(cached, location, options);
   const limit = options.maxBytes ?? MAX_API_FILE_BYTES;
   if (stats.size > limit) {
     const description = named ? unusableApiFile('too-large', `it is too large to check (${megabytes(stats.size)}; the limit is ${megabytes(limit)})`) : undefined;
@@ -85,15 +99,39 @@ async function describe(location: string, named: boolean, options: GatherApiOpti
     remember(cache, location, { stamp, description });
     return description;
   }
-  let description: CacheEntry['description'];
-  try {
-    description = await loadValidator().analyseApiText(text, location, named);
-  } catch (error) {
-    // The validator itself failed: say so on the link rather than lose the spec's diagnostics.
-    description = unusableApiFile('internal', `SpecReady could not validate it (${(error as Error).message.split('\n')[0]})`);
+  // A new modification time with the same text (a checkout, a save without changes) is no new version.
+  const hash = createHash('sha1').update(text).digest('base64');
+  if (cached?.hash === hash && !cached.pending) {
+    remember(cache, location, { ...cached, stamp });
+    return cached.description;
   }
-  remember(cache, location, { stamp, description });
-  return description;
+  const current = cache.get(location);
+  if (current?.pending?.hash === hash) {
+    current.stamp = stamp;
+    return waitOrNot(current, location, options);
+  }
+  const validate = options.validator ?? ((input: string, at: string, isNamed: boolean) => loadValidator().analyseApiText(input, at, isNamed));
+  const entry: CacheEntry = { stamp, hash: cached?.hash, description: cached?.description, pending: undefined };
+  const done = validate(text, location, named).catch((error: unknown) =>
+    // The validator itself failed: say so on the link rather than lose the spec's diagnostics.
+    unusableApiFile('internal', `SpecReady could not validate it (${(error as Error).message.split('\n')[0]})`),
+  ).then((description) => {
+    // A newer version of the file may have started meanwhile: it replaces this one.
+    if (cache.get(location) === entry && entry.pending?.done === done) Object.assign(entry, { hash, description, pending: undefined });
+    return description;
+  });
+  entry.pending = { hash, done };
+  remember(cache, location, entry);
+  return waitOrNot(entry, location, options);
+}
+
+/** The description under way (awaited), or, for a caller that does not wait, the last one finished. */
+async function waitOrNot(entry: CacheEntry, location: string, options: GatherApiOptions): Promise<CacheEntry['description']> {
+  const pending = entry.pending;
+  if (!pending) return entry.description;
+  if (!options.onPending) return pending.done;
+  options.onPending(location, pending.done);
+  return entry.description;
 }
 
 function remember(cache: ApiFileCache, location: string, entry: CacheEntry): void {
@@ -109,7 +147,7 @@ function megabytes(bytes: number): string {
 let validator: typeof Validator | undefined;
 
 /** The validator bundle, loaded on first use (see api-validator.ts). */
-function loadValidator(): typeof Validator {
+export function loadValidator(): typeof Validator {
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   validator ??= require('./api-validator.js') as typeof Validator;
   return validator;

@@ -7,6 +7,8 @@
  * CLI, the server and the MCP server share one copy.
  */
 import * as path from 'node:path';
+import { isMainThread, parentPort, workerData, type MessagePort } from 'node:worker_threads';
+import { API_WORKER_MARK, type ApiWorkerReply, type ApiWorkerRequest, type ExampleSource, type PlainApiDescription } from './api-worker-protocol';
 import type * as RedoclyModule from '@redocly/openapi-core' with { 'resolution-mode': 'import' };
 import type { Config, Document, NormalizedProblem } from '@redocly/openapi-core' with { 'resolution-mode': 'import' };
 import type Ajv from 'ajv';
@@ -43,6 +45,26 @@ function loadRedocly(): Promise<{ lib: Redocly; config: Config }> {
 
 /** Parses and validates one API description; exported for tests and the benchmark. */
 export async function analyseApiText(text: string, absolutePath: string, named = true): Promise<Omit<ApiDescription, 'key'> | undefined> {
+  const plain = await describeApiText(text, absolutePath, named);
+  return plain && withExampleValidator(plain);
+}
+
+/** The description with its example validator. */
+function withExampleValidator({ description, examples }: PlainApiDescription): Omit<ApiDescription, 'key'> {
+  return examples ? { ...description, validate: exampleValidator(examples) } : description;
+}
+
+/** Parses and validates one API description into plain data (what a worker thread can send). */
+export async function describeApiText(text: string, absolutePath: string, named = true): Promise<PlainApiDescription | undefined> {
+  const described = await describe(text, absolutePath, named);
+  if (!described) return undefined;
+  const { examples, ...description } = described;
+  return examples ? { description, examples } : { description };
+}
+
+type Described = Omit<ApiDescription, 'key' | 'validate'> & { examples?: ExampleSource };
+
+async function describe(text: string, absolutePath: string, named: boolean): Promise<Described | undefined> {
   const { lib, config } = await loadRedocly();
   let document: Document;
   try {
@@ -81,7 +103,7 @@ export async function analyseApiText(text: string, absolutePath: string, named =
     title: isObject(root.info) && typeof root.info.title === 'string' ? root.info.title : undefined,
     problems: described,
     ...contents(root, format, (pointer) => pointerPosition(lib, document, pointer)),
-    validate: exampleValidator(root, format),
+    examples: { root, format },
   };
 }
 
@@ -302,7 +324,7 @@ function escapePointer(key: string): string {
 // ---------------------------------------------------------------------------------------------
 // JSON Schema files and example validation (ajv)
 
-function jsonSchemaDescription(root: Json, document: Document, lib: Redocly): Omit<ApiDescription, 'key'> {
+function jsonSchemaDescription(root: Json, document: Document, lib: Redocly): Described {
   const schemas: Record<string, string> = {};
   const title = typeof root.title === 'string' ? root.title : undefined;
   schemas[title ?? ''] = '';
@@ -335,7 +357,7 @@ function jsonSchemaDescription(root: Json, document: Document, lib: Redocly): Om
     operations: [],
     schemas,
     basePaths: [],
-    validate: problems.length === 0 ? exampleValidator(root, 'json-schema') : undefined,
+    ...(problems.length === 0 ? { examples: { root, format: 'json-schema' as const } } : {}),
   };
 }
 
@@ -374,7 +396,7 @@ const MAX_EXAMPLE_ERRORS = 5;
  * are JSON Schema draft 7 with `nullable` (turned into a type that admits null); 3.1 and
  * AsyncAPI 3 schemas are 2020-12. `$ref` cycles are fine: ajv compiles recursive schemas.
  */
-function exampleValidator(root: Json, format: ApiFormat): ApiDescription['validate'] {
+export function exampleValidator({ root, format }: ExampleSource): NonNullable<ApiDescription['validate']> {
   let ajv: AjvInstance | undefined;
   const compiled = new Map<string, ((value: unknown) => ExampleError[]) | undefined>();
   return (pointer, value) => {
@@ -416,3 +438,17 @@ function withNullable(value: unknown, seen = new Map<unknown, unknown>()): unkno
   if ((copy.nullable === true || copy['x-nullable'] === true) && typeof copy.type === 'string') copy.type = [copy.type, 'null'];
   return copy;
 }
+
+// ---------------------------------------------------------------------------------------------
+// Worker thread (see api-worker.ts): the language server validates files here, off its event loop.
+
+function serve(port: MessagePort): void {
+  port.on('message', (request: ApiWorkerRequest) => {
+    void describeApiText(request.text, request.path, request.named).then(
+      (described): ApiWorkerReply => ({ id: request.id, described }),
+      (error: unknown): ApiWorkerReply => ({ id: request.id, error: (error as Error)?.message ?? String(error) }),
+    ).then((reply) => port.postMessage(reply));
+  });
+}
+
+if (!isMainThread && parentPort && workerData === API_WORKER_MARK) serve(parentPort);

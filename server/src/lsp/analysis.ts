@@ -4,6 +4,7 @@ import type { AnalysisResult } from '../engine/analyze';
 import type { Host } from '../host/host';
 import { fileURLToPath } from 'node:url';
 import { apiFileLocations } from '../fs/api-files';
+import type { ApiTextValidator } from '../fs/api-worker';
 import { analyzeDocument, type DocumentContext } from '../pipeline/analyze-document';
 import type { Finding } from '../rules/types';
 import { LruCache } from '../util/lru';
@@ -37,6 +38,16 @@ export interface AnalysisLogger {
   error(message: string): void;
 }
 
+/** How the server validates linked API files: off its event loop, telling it when a file is done. */
+export interface ApiFileValidation {
+  validator: ApiTextValidator;
+  /**
+   * A linked file that was still being validated when this document was analysed is now
+   * done; that analysis is forgotten, so the caller publishes the document anew.
+   */
+  onReady: (uri: string) => void;
+}
+
 /**
  * Runs the engine for documents and caches the result per document version and configuration,
  * so that diagnostics, hovers, code actions and lenses for one version share one analysis.
@@ -46,7 +57,7 @@ export class AnalysisService {
   /** Analyses under way: a second request for the same version waits for the first. */
   private readonly inFlight = new Map<string, Omit<CacheEntry, 'analysis' | 'apiFiles'> & { analysis: Promise<DocumentAnalysis> }>();
 
-  constructor(private readonly host: Host, private readonly logger: AnalysisLogger) {}
+  constructor(private readonly host: Host, private readonly logger: AnalysisLogger, private readonly apiFiles?: ApiFileValidation) {}
 
   /**
    * Drops the cached analyses that read the API description file at this absolute path and
@@ -91,7 +102,8 @@ export class AnalysisService {
     if (entry && matches(entry, snapshot, configKey)) return entry.analysis;
     const running = this.inFlight.get(snapshot.uri);
     if (running && matches(running, snapshot, configKey)) return running.analysis;
-    const analysis = this.run(snapshot, documentConfig, today);
+    const pending: Array<{ location: string; ready: Promise<unknown> }> = [];
+    const analysis = this.run(snapshot, documentConfig, today, pending);
     const flight = { version: snapshot.version, text: snapshot.text, configKey, analysis };
     this.inFlight.set(snapshot.uri, flight);
     try {
@@ -100,13 +112,23 @@ export class AnalysisService {
         const apiFiles = result.kind === 'analysed' && isFileUri(snapshot.uri) ? apiFileLocations(result.result.model, fileURLToPath(snapshot.uri), documentConfig.projectRoot) : [];
         this.cache.set(snapshot.uri, { version: snapshot.version, text: snapshot.text, configKey, analysis: result, apiFiles });
       }
+      for (const { ready } of pending) this.whenValidated(snapshot.uri, result, ready);
       return result;
     } finally {
       if (this.inFlight.get(snapshot.uri) === flight) this.inFlight.delete(snapshot.uri);
     }
   }
 
-  private async run(snapshot: DocumentSnapshot, documentConfig: DocumentConfig, today: string | undefined): Promise<DocumentAnalysis> {
+  /** When a linked file this analysis did not wait for is done, the analysis gives way to a new one. */
+  private whenValidated(uri: string, result: DocumentAnalysis, ready: Promise<unknown>): void {
+    void ready.then(() => {
+      if (this.cache.get(uri)?.analysis === result) this.cache.delete(uri);
+      this.apiFiles?.onReady(uri);
+    });
+  }
+
+  private async run(snapshot: DocumentSnapshot, documentConfig: DocumentConfig, today: string | undefined,
+    pending: Array<{ location: string; ready: Promise<unknown> }>): Promise<DocumentAnalysis> {
     const skipped = skipReason(snapshot.text, documentConfig.maxFileSizeKB);
     if (skipped) return { kind: 'skipped', findings: [skipped] };
     const context: DocumentContext = {
@@ -115,6 +137,7 @@ export class AnalysisService {
       projectRoot: documentConfig.projectRoot,
       today,
       onLinkError: (error) => this.logger.error(`could not resolve links of ${snapshot.uri}: ${error.message}`),
+      ...(this.apiFiles ? { apiFileValidator: this.apiFiles.validator, onApiFilePending: (location: string, ready: Promise<unknown>) => pending.push({ location, ready }) } : {}),
     };
     try {
       const result = await analyzeDocument(snapshot.text, snapshot.uri, context);

@@ -25,6 +25,8 @@ import { fileURLToPath } from 'node:url';
 import type { Host } from '../host/host';
 import { nodeHost } from '../host/node-host';
 import { linkTargetCacheOf } from '../fs/link-targets';
+import { loadValidator } from '../fs/api-files';
+import { workerValidator } from '../fs/api-worker';
 import { version as SERVER_VERSION } from '../../../package.json';
 
 /**
@@ -52,7 +54,11 @@ export class Session implements ServerContext {
 
   constructor(readonly connection: Connection, readonly host: Host = nodeHost) {
     this.workspace = new Workspace(connection, host);
-    this.analysis = new AnalysisService(host, { error: (message) => connection.console.error(message) });
+    // Linked API files are validated on a worker thread: a large one does not hold up the editor.
+    this.analysis = new AnalysisService(host, { error: (message) => connection.console.error(message) }, {
+      validator: workerValidator(loadValidator),
+      onReady: (uri) => this.linkedApiFileValidated(uri),
+    });
     this.configDiagnostics = new ConfigDiagnostics(connection);
     this.specs = new SpecIndex(this);
     this.suppressions = new SuppressionsFiles(host, (file, problem) => connection.console.warn(`${file}: ${problem}; its findings are shown as usual`));
@@ -188,6 +194,19 @@ export class Session implements ServerContext {
     const dependents = this.analysis.forgetDependentsOf(fileURLToPath(uri));
     for (const dependent of dependents) this.forgetReadiness(dependent);
     return dependents.length > 0;
+  }
+
+  private refreshScheduled = false;
+
+  /** A spec was answered before its linked API file was validated: it is published again (once per turn for all such specs). */
+  private linkedApiFileValidated(uri: string): void {
+    this.forgetReadiness(uri);
+    if (this.refreshScheduled) return;
+    this.refreshScheduled = true;
+    setImmediate(() => {
+      this.refreshScheduled = false;
+      this.diagnostics.refreshAll();
+    });
   }
 
   private configurationChanged(): void {

@@ -8,6 +8,7 @@ import { fileURLToPath } from 'node:url';
 import type { SpecReadyConfig } from '../config/types';
 import { analyzeSpec, parseForConfig, type AnalysisResult } from '../engine/analyze';
 import { gatherApiFiles, type ApiFileCache } from '../fs/api-files';
+import type { ApiTextValidator } from '../fs/api-worker';
 import { gatherLinkTargets, type LinkTargetCache } from '../fs/link-targets';
 import type { Host } from '../host/host';
 import { localLinkPaths } from '../model/link-targets';
@@ -25,6 +26,13 @@ export interface DocumentContext {
   linkTargetCache?: LinkTargetCache;
   /** Linked API description files already parsed (default: one cache per process). */
   apiFileCache?: ApiFileCache;
+  /** Where linked API files are validated (default: in this thread). */
+  apiFileValidator?: ApiTextValidator;
+  /**
+   * With this, linked API files still being validated are not waited for (see
+   * GatherApiOptions.onPending): the language server answers first and checks again when ready.
+   */
+  onApiFilePending?: (absolutePath: string, ready: Promise<unknown>) => void;
   /**
    * Called when the linked files cannot be looked at; the document is then analysed with its
    * links unchecked. Without it the error is thrown.
@@ -48,7 +56,9 @@ export async function analyzeDocument(text: string, uri: string, context: Docume
 async function apiFilesOf(model: SpecModel, uri: string, context: DocumentContext): Promise<RuleContext['apiFiles']> {
   if (!uri.startsWith('file:')) return undefined;
   try {
-    return await gatherApiFiles(model, fileURLToPath(uri), { host: context.host, projectRoot: context.projectRoot, cache: context.apiFileCache });
+    return await gatherApiFiles(model, fileURLToPath(uri), {
+      host: context.host, projectRoot: context.projectRoot, cache: context.apiFileCache, validator: context.apiFileValidator, onPending: context.onApiFilePending,
+    });
   } catch (error) {
     if (!context.onLinkError) throw error;
     context.onLinkError(error as Error);
