@@ -1,4 +1,3 @@
-import { hasQuantity } from '../lexicon/quantity';
 import type { SpecModel } from '../model/types';
 import { sectionDefinition, type SectionId } from '../sections/catalog';
 import type { Profile } from '../sections/profiles';
@@ -7,6 +6,7 @@ import { sectionRoles } from './roles';
 import type { ContractInput } from './contract';
 import type { JudgedStatement, ScoredFinding } from './evidence';
 import type { ScoreReason } from './types';
+import { statesQuantity } from './statements';
 
 /** A dimension before weighting: a 0-1 value and the reasons it is below 1, each with the share it costs. */
 export interface RawDimension {
@@ -75,7 +75,7 @@ function contentEvidence(id: SectionId, statements: JudgedStatement[], contract:
     case 'acceptance-criteria': return statements.some((s) => s.criterion && s.observable);
     case 'api-contract': return contract.interfaces.length > 0;
     case 'inputs-outputs': return contract.fields.some((f) => f.typed) || contract.examples > 0;
-    case 'non-functional': return statements.some((s) => s.requirement && s.specific && hasQuantity(s.statement.prose));
+    case 'non-functional': return statements.some((s) => s.requirement && s.specific && statesQuantity(s.statement));
     default: return false;
   }
 }
@@ -116,7 +116,7 @@ export function requirements({ statements, profile }: DimensionInputs): RawDimen
     value += part(qualities, 'non-functional requirements', split);
   } else {
     // No non-functional section: measured requirements elsewhere are the quality targets.
-    const measured = behaviour.filter((s) => s.specific && hasQuantity(s.statement.prose)).length;
+    const measured = behaviour.filter((s) => s.specific && statesQuantity(s.statement)).length;
     const share = Math.min(1, measured / ENOUGH.requirements);
     if (share < 1) {
       reasons.push({ message: `only ${count(measured, 'measured quality target')} (latency, throughput, limits, availability; ${ENOUGH.requirements} or more expected)`, cost: split * (1 - share) });

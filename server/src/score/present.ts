@@ -1,10 +1,9 @@
 import type { SpecModel } from '../model/types';
-import { hasQuantity } from '../lexicon/quantity';
 import type { SectionId } from '../sections/catalog';
 import { contractInputFromModel } from './contract';
 import { sectionRoles } from './roles';
 import { isSpecific } from './specific';
-import { statementsOf, traitsOf } from './statements';
+import { statementsOf, statesQuantity, traitsOf } from './statements';
 
 /**
  * Every canonical id the document covers: the roles of its sections, plus pieces written
@@ -29,7 +28,7 @@ export function presentSections(model: SpecModel): Set<SectionId> {
     if (traits.scenario) present.add('acceptance-criteria');
     if (traits.binding && isSpecific(statement.text)) {
       bindingCount++;
-      if (hasQuantity(statement.prose)) present.add('non-functional');
+      if (statesQuantity(statement)) present.add('non-functional');
     }
   }
   if (bindingCount >= 3) present.add('requirements');

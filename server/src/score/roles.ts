@@ -1,6 +1,5 @@
 import type { Section, SpecModel } from '../model/types';
-import { statementsOf, traitsOf, type Statement } from './statements';
-import { hasQuantity } from '../lexicon/quantity';
+import { statementsOf, statesQuantity, traitsOf, type Statement } from './statements';
 import { matchHeading, type SectionId } from '../sections/catalog';
 
 /**
@@ -158,12 +157,24 @@ function byContent(section: Section, content: ContentView): SectionId[] {
   const model = content.model;
   const statements = content.statements(section);
   const units = statements.filter((s) => s.kind !== 'sentence');
-  const count = (name: string, test: (s: Statement) => boolean) => statements.filter((s) => content.test(name, s, test)).length;
-  const majority = (n: number, of: number) => of >= 2 && n / of >= 0.5;
-  if (majority(count('scenario', (s) => traitsOf(s).scenario), statements.length)) return ['acceptance-criteria'];
-  if (majority(count('binding', (s) => traitsOf(s).binding || ID_LED.test(s.cells?.[0] ?? s.text)), units.length)) return ['requirements'];
-  if (majority(count('delivery', (s) => DELIVERY.test(s.text)), units.length || statements.length)) return ['definition-of-done'];
-  if (majority(count('quantity', (s) => hasQuantity(s.prose)), units.length)) return ['non-functional'];
+  /**
+   * Whether the statements passing the test are at least half of `of` (and `of` is 2 or more).
+   * Counting stops once the answer is settled either way, so a long section is not tested to
+   * its end when the first half already decides.
+   */
+  const majority = (name: string, test: (s: Statement) => boolean, of: number) => {
+    if (of < 2) return false;
+    let passed = 0;
+    for (let index = 0; index < statements.length; index++) {
+      if (content.test(name, statements[index], test) && 2 * ++passed >= of) return true;
+      if (2 * (passed + statements.length - index - 1) < of) return false;
+    }
+    return false;
+  };
+  if (majority('scenario', (s) => traitsOf(s).scenario, statements.length)) return ['acceptance-criteria'];
+  if (majority('binding', (s) => traitsOf(s).binding || ID_LED.test(s.cells?.[0] ?? s.text), units.length)) return ['requirements'];
+  if (majority('delivery', (s) => DELIVERY.test(s.text), units.length || statements.length)) return ['definition-of-done'];
+  if (majority('quantity', statesQuantity, units.length)) return ['non-functional'];
   const below = new Set(content.descendants(section));
   const blocks = model.codeBlocks.filter((block) => block.section && below.has(block.section));
   if (blocks.some((block) => WIRE_LANGUAGES.has(block.language) || REQUEST_LINE.test(block.content))) return ['api-contract'];

@@ -1,3 +1,4 @@
+import { hasQuantity } from '../lexicon/quantity';
 import { rangeFromOffsets } from '../model/text';
 import type { Range, Section, SpecModel } from '../model/types';
 
@@ -100,6 +101,18 @@ export function traitsOf(statement: Statement): StatementTraits {
     found = { scenario: isScenario(statement.text), binding: isBinding(statement.text), group: isGroupLabel(statement.text) };
     traits.set(statement, found);
   }
+  return found;
+}
+
+const quantities = new WeakMap<Statement, boolean>();
+
+/**
+ * Whether the statement's prose states a measurable quantity (hasQuantity), worked out once per
+ * statement: the section roles, the covered sections and two dimensions ask.
+ */
+export function statesQuantity(statement: Statement): boolean {
+  let found = quantities.get(statement);
+  if (found === undefined) quantities.set(statement, (found = hasQuantity(statement.prose)));
   return found;
 }
 
