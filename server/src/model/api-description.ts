@@ -181,6 +181,50 @@ export function httpDescriptions(files: ReadonlyMap<string, ApiDescription> | un
   return [...(files?.values() ?? [])].filter((file) => (file.format === 'openapi' || file.format === 'swagger') && !file.problems.some((problem) => !problem.at && problem.code !== 'more'));
 }
 
+/** Linked AsyncAPI files that could be read: the ones messages are checked against. */
+export function messageDescriptions(files: ReadonlyMap<string, ApiDescription> | undefined): ApiDescription[] {
+  return [...(files?.values() ?? [])].filter((file) => file.format === 'asyncapi' && !file.problems.some((problem) => !problem.at && problem.code !== 'more'));
+}
+
+/** A message of the spec as a linked AsyncAPI file has it: the channel, the message and the JSON pointer of its payload. */
+export interface MessageInFile {
+  file: ApiDescription;
+  /** The channel (an AsyncAPI operation of this model) that carries it, when the file says. */
+  channel?: ApiOperation;
+  /** The message's name in the file, or the channel's address when only the channel matched. */
+  name: string;
+  payload?: string;
+}
+
+const messageName = (name: string) => name.trim().replace(/^\/+/, '').toLowerCase();
+
+/**
+ * Looks a message of the spec up by the names it goes by: a message of the file (under
+ * `components.messages` or a channel's `messages`) named like one of them, else a channel whose
+ * address or key is one of them. The first name decides before the next is tried.
+ */
+export function messageInFiles(files: readonly ApiDescription[], names: readonly string[]): MessageInFile | undefined {
+  for (const wanted of names.map(messageName).filter((name) => name !== '')) {
+    for (const file of files) {
+      for (const channel of file.operations) {
+        const key = Object.keys(channel.responseSchemas).find((name) => messageName(name) === wanted);
+        if (key) return { file, channel, name: key, payload: channel.responseSchemas[key] };
+      }
+      const component = Object.entries(file.schemas).find(([name, pointer]) => pointer.startsWith('/components/messages/') && messageName(name) === wanted);
+      if (component) {
+        const channel = file.operations.find((operation) => Object.values(operation.responseSchemas).includes(component[1]));
+        return { file, ...(channel ? { channel } : {}), name: component[0], payload: component[1] };
+      }
+      const channel = file.operations.find((operation) => messageName(operation.path) === wanted);
+      if (channel) {
+        const payloads = [...new Set(Object.values(channel.responseSchemas))];
+        return { file, channel, name: channel.path, ...(payloads.length === 1 ? { payload: payloads[0] } : {}) };
+      }
+    }
+  }
+  return undefined;
+}
+
 export interface FileOperation {
   file: ApiDescription;
   operation: ApiOperation;

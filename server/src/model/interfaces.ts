@@ -53,6 +53,12 @@ export interface InterfaceSpec {
   examples: InterfaceExample[];
   /** What a missing part lacks, when more can be said than its label ("its request message `X` is not defined"). */
   notes?: Partial<Record<InterfacePart, string>>;
+  /**
+   * For a message: the names it goes by, as a linked AsyncAPI file would list them (the code spans
+   * and dotted or PascalCase names of its heading, then the code spans of its own text: the event
+   * name, the topic).
+   */
+  names?: string[];
 }
 
 export interface InterfaceExample {
@@ -560,6 +566,7 @@ function headingInterfaces(context: Context): InterfaceSpec[] {
     found.push(finish({
       kind,
       label: labelOf(title, kind),
+      ...(kind === 'message' ? { names: messageNames(title, text.slice(start, offsetOf(model, section.ownBodyRange.end))) } : {}),
       range: section.headingRange,
       mentions: [section.headingRange],
       section,
@@ -572,6 +579,19 @@ function headingInterfaces(context: Context): InterfaceSpec[] {
     }));
   }
   return found;
+}
+
+function messageNames(title: string, ownBody: string): string[] {
+  const names: string[] = [];
+  const add = (name: string) => {
+    const trimmed = name.trim();
+    if (trimmed !== '' && !names.includes(trimmed)) names.push(trimmed);
+  };
+  for (const match of title.matchAll(/`([^`]+)`/g)) add(match[1]);
+  for (const match of title.replace(/`[^`]*`/g, ' ').matchAll(/\b[a-z][\w-]*(?:[./][\w-]+)+\b|\b(?:[A-Z][a-z0-9]+){2,}\b/g)) add(match[0]);
+  const prose = ownBody.replace(/^(?:```|~~~)[^\n]*\n[\s\S]*?^(?:```|~~~)[^\n]*$/gm, ' ');
+  for (const match of prose.matchAll(/`([^`\s]+)`/g)) add(match[1]);
+  return names;
 }
 
 function headingKind(title: string): InterfaceKind | undefined {

@@ -1,4 +1,4 @@
-import { apiFormatName, endpointMentions, fileOperationsAt, httpDescriptions, linksTo, operationFor, operationsAt, type ApiOperation } from '../model/api-description';
+import { apiFormatName, endpointMentions, fileOperationsAt, httpDescriptions, linksTo, messageDescriptions, messageInFiles, operationFor, operationsAt, type ApiDescription, type ApiOperation } from '../model/api-description';
 import { interfacesOf } from '../model/interfaces';
 import type { SpecModel } from '../model/types';
 import type { RawFinding, Rule, RuleContext } from './types';
@@ -15,6 +15,11 @@ export type ApiFileMismatchData = {
   operation?: string;
   operations?: string[];
   line?: number;
+  /** A message of the spec that no linked AsyncAPI file has. */
+  message?: string;
+  /** A channel of a linked AsyncAPI file that the spec never mentions, or more of them. */
+  channel?: string;
+  channels?: string[];
 };
 
 export const apiFileMismatch: Rule<ApiFileMismatchData> = {
@@ -23,8 +28,8 @@ export const apiFileMismatch: Rule<ApiFileMismatchData> = {
   dimension: 'contract',
   scoreRole: 'integrity',
   docs: {
-    description: 'An endpoint the spec describes that the linked OpenAPI file lacks (warning), or an operation of the file the spec never mentions (hint).',
-    summary: 'Cross-checks the endpoints a spec describes against the linked OpenAPI or Swagger file: an endpoint the file lacks is a warning, an operation of the file the spec never mentions a hint.',
+    description: 'An endpoint or message the spec describes that the linked OpenAPI or AsyncAPI file lacks, or an operation or channel of the file the spec never mentions.',
+    summary: 'Cross-checks the endpoints and messages a spec describes against the linked OpenAPI, Swagger or AsyncAPI file: an endpoint or message the file lacks is a warning, an operation or channel of the file the spec never mentions a hint.',
     rationale:
       'A spec and its OpenAPI file drift apart: the spec adds `POST /refunds/{id}/cancel` and nobody adds it to the ' +
       'file, or the file grows operations the spec never scoped. The contractor builds from one of them and the ' +
@@ -33,16 +38,21 @@ export const apiFileMismatch: Rule<ApiFileMismatchData> = {
       'parameters match whatever their names (`{id}` and `{refundId}`), and the path prefix of the file\'s servers ' +
       '(`/v1` of `https://api.example.com/v1`, or Swagger\'s `basePath`) may be written in the spec or not. An operation ' +
       'of the file that the spec mentions nowhere, neither as `METHOD /path` nor by its `operationId`, is a hint on the ' +
-      'link: say whether it is in scope. More than five such operations are reported as one hint.',
+      'link: say whether it is in scope. More than five such operations are reported as one hint. Messages are checked ' +
+      'against a linked AsyncAPI 2 or 3 file in the same way: a message the spec describes under its own heading is ' +
+      'looked up by the names it goes by (the code spans of its heading, then those of its own text, such as the topic): ' +
+      'a message of the file (`components.messages` or a channel\'s `messages`) with that name, else a channel with that ' +
+      'address. None found is a warning at the heading; a channel whose address and messages the spec never writes is a ' +
+      'hint on the link.',
     bad: 'The contract is [openapi.yaml](openapi.yaml).\n\n### POST /v1/refunds/{id}/cancel\n\n<!-- openapi.yaml has POST /refunds and GET /refunds/{id} under https://api.example.com/v1 -->',
     good: 'The contract is [openapi.yaml](openapi.yaml): `POST /v1/refunds` creates a refund, `GET /v1/refunds/{id}` reads one.',
     sources: ['OpenAPI Specification 3.1: Paths Object and Path Templating'],
   },
   check(model: SpecModel, context: RuleContext): RawFinding<ApiFileMismatchData>[] {
+    const findings = asyncMismatches(model, messageDescriptions(context.apiFiles).filter((file) => file.operations.length > 0));
     // A file without operations (only shared components) is a schema library, not the API to compare with.
     const files = httpDescriptions(context.apiFiles).filter((file) => file.operations.length > 0);
-    if (files.length === 0) return [];
-    const findings: RawFinding<ApiFileMismatchData>[] = [];
+    if (files.length === 0) return findings;
     for (const spec of interfacesOf(model).interfaces) {
       if (spec.kind !== 'endpoint' || !spec.method || !spec.path) continue;
       if (operationFor(files, spec.method, spec.path)) continue;
@@ -83,6 +93,50 @@ export const apiFileMismatch: Rule<ApiFileMismatchData> = {
     return findings;
   },
 };
+
+/**
+ * Messages the spec describes against the channels of linked AsyncAPI files: a message no file
+ * has (by its name or its channel) is a warning at its heading; a channel whose address and
+ * messages the spec never writes is a hint on the link.
+ */
+function asyncMismatches(model: SpecModel, files: ApiDescription[]): RawFinding<ApiFileMismatchData>[] {
+  if (files.length === 0) return [];
+  const findings: RawFinding<ApiFileMismatchData>[] = [];
+  for (const spec of interfacesOf(model).interfaces) {
+    if (spec.kind !== 'message' || !spec.names || spec.names.length === 0) continue;
+    if (messageInFiles(files, spec.names)) continue;
+    const where = files.length === 1 ? `the linked ${apiFormatName(files[0])} file ${files[0].key}` : `any of the linked AsyncAPI files (${files.map((file) => file.key).join(', ')})`;
+    findings.push({
+      message: `Message "${spec.label}" is not in ${where} (no channel or message named ${spec.names.slice(0, 3).map((n) => `\`${n}\``).join(', ')}): add it to the file, or correct the name in the spec.`,
+      range: spec.range,
+      data: { message: spec.label, files: files.map((file) => file.key) },
+    });
+  }
+  const text = model.text.toLowerCase();
+  for (const file of files) {
+    const link = linksTo(model, file.key)[0];
+    if (!link) continue;
+    const written = (name: string) => name.length > 1 && text.includes(name.replace(/^\/+/, '').toLowerCase());
+    const unmentioned = file.operations.filter((channel) => !written(channel.path) && !Object.keys(channel.responseSchemas).some(written));
+    for (const channel of unmentioned.slice(0, MAX_LISTED)) {
+      findings.push({
+        message: `The linked ${apiFormatName(file)} file ${file.key} defines the channel ${channel.path}, which the spec never mentions: say whether it is in scope.`,
+        range: link.range,
+        severity: 'hint',
+        data: { file: file.key, channel: channel.path, ...(channel.at ? { line: channel.at.line } : {}) },
+      });
+    }
+    if (unmentioned.length > MAX_LISTED) {
+      findings.push({
+        message: `The linked ${apiFormatName(file)} file ${file.key} defines ${unmentioned.length - MAX_LISTED} more channels the spec never mentions: say which are in scope.`,
+        range: link.range,
+        severity: 'hint',
+        data: { file: file.key, channels: unmentioned.slice(MAX_LISTED).map((channel) => channel.path) },
+      });
+    }
+  }
+  return findings;
+}
 
 function name(operation: ApiOperation): string {
   return `${operation.method} ${operation.path}${operation.operationId ? ` (${operation.operationId})` : ''}`;

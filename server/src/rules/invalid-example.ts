@@ -1,4 +1,4 @@
-import { apiFormatName, httpDescriptions, operationFor, type ApiDescription, type ApiOperation } from '../model/api-description';
+import { apiFormatName, httpDescriptions, messageDescriptions, messageInFiles, operationFor, type ApiDescription, type ApiOperation } from '../model/api-description';
 import { interfacesOf } from '../model/interfaces';
 import { classifyLinkTarget } from '../model/link-targets';
 import { rangeFromOffsets } from '../model/text';
@@ -33,7 +33,8 @@ export const invalidExample: Rule<InvalidExampleData> = {
       '(`Refund`, in code or as a word) or links a JSON Schema file. Validation is JSON Schema validation with ajv: ' +
       'OpenAPI 3.0 and Swagger 2.0 schemas as draft 7 with `nullable`, OpenAPI 3.1 and 2020-12 schemas as 2020-12, ' +
       'formats such as `date-time`, `uuid` and `email` checked. Each error is reported at the line of the failing ' +
-      'property, with its JSON path. Blocks that are not valid JSON are left to `invalid-code-block`.',
+      'property, with its JSON path. A JSON block in the section of a message that a linked AsyncAPI file has (see ' +
+      '`api-file-mismatch`) is checked against that message\'s payload schema. Blocks that are not valid JSON are left to `invalid-code-block`.',
     bad: '### POST /v1/refunds\n\nRequest ([openapi.yaml](openapi.yaml) requires an integer `amount` of at least 1):\n\n```json\n{ "paymentId": "pay_1", "amount": "12.50" }\n```',
     good: '### POST /v1/refunds\n\nRequest ([openapi.yaml](openapi.yaml) requires an integer `amount` of at least 1):\n\n```json\n{ "paymentId": "pay_1", "amount": 1250 }\n```',
     sources: ['JSON Schema 2020-12: Validation', 'OpenAPI Specification 3.1: Schema Object'],
@@ -54,6 +55,20 @@ export const invalidExample: Rule<InvalidExampleData> = {
         checked.add(example.block);
         findings.push(...validateBlock(model, example.block, found.file, target.pointer,
           `This ${example.role} example does not match the schema of ${found.operation.method} ${found.operation.path}${target.status ? ` (${target.status})` : ''}`));
+      }
+    }
+    // A message's JSON examples (in its own section) against the payload of the message a linked AsyncAPI file gives it.
+    const async = messageDescriptions(context.apiFiles);
+    for (const spec of interfacesOf(model).interfaces) {
+      if (spec.kind !== 'message' || !spec.names || !spec.section || async.length === 0) continue;
+      const found = messageInFiles(async, spec.names);
+      if (!found?.payload) continue;
+      const section = spec.section;
+      for (const block of model.codeBlocks) {
+        if (block.section !== section || checked.has(block) || !isJsonBlock(block)) continue;
+        checked.add(block);
+        const what = found.channel && found.channel.path === found.name ? `the message of channel ${found.name}` : `the message ${found.name}${found.channel ? ` of channel ${found.channel.path}` : ''}`;
+        findings.push(...validateBlock(model, block, found.file, found.payload, `This payload example does not match ${what}`));
       }
     }
     for (const block of model.codeBlocks) {

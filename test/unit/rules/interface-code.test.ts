@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { analyzeSpec, parseForConfig } from '../../../server/src/engine/analyze';
 import { gatherApiFiles } from '../../../server/src/fs/api-files';
+import { messageInFiles, type ApiDescription } from '../../../server/src/model/api-description';
 import { interfacesOf } from '../../../server/src/model/interfaces';
 import { parseSpec } from '../../../server/src/model/parse';
 
@@ -142,5 +143,38 @@ describe('handoff specs with a linked OpenAPI file', () => {
     const apiFiles = await gatherApiFiles(parseForConfig(text, uri), file, { projectRoot: FIXTURES });
     const result = analyzeSpec(text, { uri, apiFiles });
     assert.deepEqual(result.findings.filter((f) => f.severity === 'warning' || f.severity === 'error').map((f) => `${f.range.start.line + 1}: ${f.rule}`), []);
+  });
+});
+
+describe('messages against a linked AsyncAPI file', () => {
+  const file: ApiDescription = {
+    key: 'api/events.yaml',
+    format: 'asyncapi',
+    version: '2.6.0',
+    problems: [],
+    operations: [
+      { method: 'PUBLISH', path: 'shipments', responseSchemas: { publish: '/components/messages/ShipmentCreated/payload' }, responses: [], secured: false, fields: [] },
+      { method: 'CHANNEL', path: 'orders/{id}', responseSchemas: { OrderPlaced: '/channels/orders~1{id}/messages/OrderPlaced/payload' }, responses: [], secured: false, fields: [] },
+    ],
+    schemas: { ShipmentCreated: '/components/messages/ShipmentCreated/payload', Address: '/components/schemas/Address' },
+    basePaths: [],
+  };
+
+  it('finds a message by its name in the file, a component message with its channel, else by its channel', () => {
+    assert.deepEqual(messageInFiles([file], ['OrderPlaced'])?.payload, '/channels/orders~1{id}/messages/OrderPlaced/payload');
+    const component = messageInFiles([file], ['shipment.created', 'ShipmentCreated']);
+    assert.equal(component?.name, 'ShipmentCreated');
+    assert.equal(component?.channel?.path, 'shipments');
+    assert.equal(messageInFiles([file], ['shipments'])?.payload, '/components/messages/ShipmentCreated/payload');
+  });
+
+  it('finds nothing for names the file does not have; a schema that is no message does not count', () => {
+    assert.equal(messageInFiles([file], ['shipment.delivered', 'deliveries']), undefined);
+    assert.equal(messageInFiles([file], ['Address']), undefined);
+  });
+
+  it('a message heading goes by the names of its heading, then the code spans of its own text', () => {
+    const text = '# Events\n\n## Events\n\n### `shipment.created` event\n\nPublished on the `shipments` topic.\n\n```json\n{ "ignored": "`inCode`" }\n```\n';
+    assert.deepEqual(interfacesOf(parseSpec(text)).interfaces.map((spec) => spec.names), [['shipment.created', 'shipments']]);
   });
 });
