@@ -6,22 +6,6 @@ import type { RawFinding, Rule, RuleContext } from './types';
 /** Up to this many unmentioned operations are reported one by one; more are summed up in one hint. */
 const MAX_LISTED = 5;
 
-/** What a finding of this rule carries in `data`. */
-export type ApiFileMismatchData = {
-  /** The endpoint the linked files lack, or the file with an operation the spec does not mention. */
-  endpoint?: string;
-  files?: string[];
-  file?: string;
-  operation?: string;
-  operations?: string[];
-  line?: number;
-  /** A message of the spec that no linked AsyncAPI file has. */
-  message?: string;
-  /** A channel of a linked AsyncAPI file that the spec never mentions, or more of them. */
-  channel?: string;
-  channels?: string[];
-};
-
 export const apiFileMismatch: Rule<ApiFileMismatchData> = {
   id: 'api-file-mismatch',
   defaultSeverity: 'warning',
@@ -153,3 +137,19 @@ function mentionsId(model: SpecModel, words: ReadonlySet<string>, operation: Api
   const escaped = id.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
   return new RegExp(`(?<![\\w-])${escaped}(?![\\w-])`).test(model.text);
 }
+
+/** What a finding of this rule carries in `data`. */
+export type ApiFileMismatchData = {
+  /** The endpoint the linked files lack, or the file with an operation the spec does not mention. */
+  endpoint?: string;
+  files?: string[];
+  file?: string;
+  operation?: string;
+  operations?: string[];
+  line?: number;
+  /** A message of the spec that no linked AsyncAPI file has. */
+  message?: string;
+  /** A channel of a linked AsyncAPI file that the spec never mentions, or more of them. */
+  channel?: string;
+  channels?: string[];
+};

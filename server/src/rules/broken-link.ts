@@ -7,14 +7,6 @@ import { dataOf } from './types';
 import { rangeOffsets } from './util';
 import { plainText } from './question-text';
 
-/** What a finding of this rule carries in `data`. */
-export type BrokenLinkData = {
-  target: string;
-  reason: 'missing-file' | 'missing-fragment';
-  /** The heading the fragment was probably meant to name. */
-  suggestion?: string;
-};
-
 export const brokenLink: Rule<BrokenLinkData> = {
   id: 'broken-link',
   defaultSeverity: 'error',
@@ -133,3 +125,11 @@ function brokenLinkQuestion(finding: Finding): string | undefined {
   }
   return `Where is "${target}"? The link is broken, so the document it refers to is not in this bundle.`;
 }
+
+/** What a finding of this rule carries in `data`. */
+export type BrokenLinkData = {
+  target: string;
+  reason: 'missing-file' | 'missing-fragment';
+  /** The heading the fragment was probably meant to name. */
+  suggestion?: string;
+};

@@ -4,13 +4,6 @@ import type { Finding, RawFinding, Rule, RuleContext } from './types';
 import { dataOf } from './types';
 import { withText } from './question-text';
 
-/** What a finding of this rule carries in `data`. */
-export type DuplicateIdData = {
-  id: string;
-  /** Zero-based line of the first definition. */
-  firstLine: number;
-};
-
 /** The same requirement or criterion id defined more than once. */
 export const duplicateId: Rule<DuplicateIdData> = {
   id: 'duplicate-id',
@@ -52,3 +45,10 @@ function duplicateIdQuestion(finding: Finding): string | undefined {
     return `Which requirement is ${id}? The id is defined twice${first}.`;
   });
 }
+
+/** What a finding of this rule carries in `data`. */
+export type DuplicateIdData = {
+  id: string;
+  /** Zero-based line of the first definition. */
+  firstLine: number;
+};

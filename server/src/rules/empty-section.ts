@@ -3,12 +3,6 @@ import type { Finding, RawFinding, Rule, RuleContext } from './types';
 import { dataOf } from './types';
 import { withText } from './question-text';
 
-/** What a finding of this rule carries in `data`. */
-export type EmptySectionData = {
-  section: string | undefined;
-  title: string;
-};
-
 /**
  * A heading with nothing under it but white space, HTML comments (template guidance) or
  * equally empty subsections.
@@ -88,3 +82,9 @@ function emptySectionQuestion(finding: Finding): string | undefined {
   return withText(dataOf(emptySection, finding)?.title, (title) =>
     `What belongs in "${title}"? The section is empty: does it not apply, or is it still to be written?`);
 }
+
+/** What a finding of this rule carries in `data`. */
+export type EmptySectionData = {
+  section: string | undefined;
+  title: string;
+};

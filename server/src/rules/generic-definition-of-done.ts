@@ -22,14 +22,6 @@ const GENERIC_WORDS = new Set([
   'good', 'enough', 'quality', 'standards', 'lint', 'linted', 'linting', 'clean', 'also', 'then', 'team', 'stakeholders',
 ]);
 
-/** What a finding of this rule carries in `data`. */
-export type GenericDefinitionOfDoneData = {
-  section: string;
-  items: string[];
-  /** Where a concrete item goes. */
-  insertAt: Position;
-};
-
 export const genericDefinitionOfDone: Rule<GenericDefinitionOfDoneData> = {
   id: 'generic-definition-of-done',
   defaultSeverity: 'warning',
@@ -82,3 +74,11 @@ function isGeneric(item: string): boolean {
   const words = item.toLowerCase().replace(/[*_]/g, '').split(/[^a-z0-9-]+/).filter(Boolean);
   return words.length > 0 && words.every((word) => GENERIC_WORDS.has(word));
 }
+
+/** What a finding of this rule carries in `data`. */
+export type GenericDefinitionOfDoneData = {
+  section: string;
+  items: string[];
+  /** Where a concrete item goes. */
+  insertAt: Position;
+};

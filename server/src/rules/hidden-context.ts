@@ -152,13 +152,6 @@ const PRIVATE_CHAT_URL = new RegExp(String.raw`\bhttps?:\/\/(?:[\w-]+\.)*${oneOf
   String.raw`discord(?:app)?\.com\/channels\/`, String.raw`chat\.google\.com\/`,
 )}[^\s)>\]"'\x60]*`, 'gi');
 
-/** What a finding of this rule carries in `data`. */
-export type HiddenContextData = {
-  phrase: string;
-  /** Set when the phrase is a link to a private place. */
-  url?: string;
-};
-
 export const hiddenContext: Rule<HiddenContextData> = {
   id: 'hidden-context',
   defaultSeverity: 'warning',
@@ -444,3 +437,10 @@ function hiddenContextQuestion(finding: Finding): string | undefined {
   if (!phrase) return undefined;
   return `What was decided ("${phrase}")? I was not part of that discussion: please write the decision into the spec.`;
 }
+
+/** What a finding of this rule carries in `data`. */
+export type HiddenContextData = {
+  phrase: string;
+  /** Set when the phrase is a link to a private place. */
+  url?: string;
+};

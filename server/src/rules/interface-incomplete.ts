@@ -6,21 +6,6 @@ import { dataOf } from './types';
 import { interfaceFixes } from './fixes/interfaces';
 import { plainText } from './question-text';
 
-/** What a finding of this rule carries in `data`. */
-export type InterfaceIncompleteData = {
-  interface?: string;
-  kind?: string;
-  /** Same as `interface` for an endpoint, kept for consumers of the former rule's data. */
-  endpoint?: string;
-  method?: string;
-  missing?: InterfacePart[];
-  insertAt?: Position;
-  recommended?: boolean;
-  /** An untyped field of a field table. */
-  field?: string;
-  untyped?: boolean;
-};
-
 export const interfaceIncomplete: Rule<InterfaceIncompleteData> = {
   id: 'interface-incomplete',
   aliases: ['api-endpoint-incomplete'],
@@ -157,3 +142,18 @@ function interfaceQuestion(finding: Finding): string | undefined {
   const joined = asks.join(', and ');
   return `For ${name}: ${joined}?`;
 }
+
+/** What a finding of this rule carries in `data`. */
+export type InterfaceIncompleteData = {
+  interface?: string;
+  kind?: string;
+  /** Same as `interface` for an endpoint, kept for consumers of the former rule's data. */
+  endpoint?: string;
+  method?: string;
+  missing?: InterfacePart[];
+  insertAt?: Position;
+  recommended?: boolean;
+  /** An untyped field of a field table. */
+  field?: string;
+  untyped?: boolean;
+};

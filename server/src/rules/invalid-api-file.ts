@@ -2,14 +2,6 @@ import { apiFormatName, linksTo, type ApiDescription } from '../model/api-descri
 import type { SpecModel } from '../model/types';
 import type { RawFinding, Rule, RuleContext } from './types';
 
-/** What a finding of this rule carries in `data`. */
-export type InvalidApiFileData = {
-  file: string;
-  code: string;
-  line?: number;
-  character?: number;
-};
-
 export const invalidApiFile: Rule<InvalidApiFileData> = {
   id: 'invalid-api-file',
   defaultSeverity: 'warning',
@@ -64,3 +56,11 @@ function sentence(text: string): string {
   const trimmed = text.trim();
   return /[.!?]$/.test(trimmed) ? trimmed : `${trimmed}.`;
 }
+
+/** What a finding of this rule carries in `data`. */
+export type InvalidApiFileData = {
+  file: string;
+  code: string;
+  line?: number;
+  character?: number;
+};

@@ -16,11 +16,6 @@ interface BlockError {
 const JSON_LANGUAGES = new Set(['json']);
 const YAML_LANGUAGES = new Set(['yaml', 'yml']);
 
-/** What a finding of this rule carries in `data`. */
-export type InvalidCodeBlockData = {
-  language: string;
-};
-
 export const invalidCodeBlock: Rule<InvalidCodeBlockData> = {
   id: 'invalid-code-block',
   defaultSeverity: 'error',
@@ -161,3 +156,8 @@ function invalidCodeBlockQuestion(finding: Finding): string | undefined {
   const language = plainText(dataOf(invalidCodeBlock, finding)?.language)?.toUpperCase();
   return `What is the correct ${language ?? 'code'} here? The example does not parse, so it cannot be used as a contract.`;
 }
+
+/** What a finding of this rule carries in `data`. */
+export type InvalidCodeBlockData = {
+  language: string;
+};

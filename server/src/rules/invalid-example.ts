@@ -8,13 +8,6 @@ import type { RawFinding, Rule, RuleContext } from './types';
 /** Errors reported per example; the first ones say enough. */
 const MAX_ERRORS = 5;
 
-/** What a finding of this rule carries in `data`. */
-export type InvalidExampleData = {
-  file: string;
-  pointer: string;
-  path: string;
-};
-
 export const invalidExample: Rule<InvalidExampleData> = {
   id: 'invalid-example',
   defaultSeverity: 'warning',
@@ -164,3 +157,10 @@ function errorRange(model: SpecModel, block: CodeBlock, path: string) {
   const firstLineEnd = block.content.indexOf('\n');
   return rangeFromOffsets(model, start, start + (firstLineEnd === -1 ? block.content.length : firstLineEnd));
 }
+
+/** What a finding of this rule carries in `data`. */
+export type InvalidExampleData = {
+  file: string;
+  pointer: string;
+  path: string;
+};

@@ -6,12 +6,6 @@ import { dataOf } from './types';
 import { rangeOffsets } from './util';
 import { withText } from './question-text';
 
-/** What a finding of this rule carries in `data`. */
-export type InvalidFrontMatterData = {
-  /** The unknown profile the front matter names. */
-  profile: string;
-};
-
 /**
  * Front matter that does not parse, is not a mapping, or names a profile that does not exist.
  * The engine falls back to the configured or default profile, so the rest still gets checked.
@@ -65,3 +59,9 @@ function invalidFrontMatterQuestion(finding: Finding): string | undefined {
   return withText(dataOf(invalidFrontMatter, finding)?.profile, (profile) =>
     `Which kind of spec is this? Its front matter names the profile "${profile}", which does not exist.`);
 }
+
+/** What a finding of this rule carries in `data`. */
+export type InvalidFrontMatterData = {
+  /** The unknown profile the front matter names. */
+  profile: string;
+};

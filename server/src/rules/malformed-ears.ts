@@ -4,12 +4,6 @@ import type { SpecModel } from '../model/types';
 import type { RawFinding, Rule, RuleContext } from './types';
 import { completeEarsFixes } from './fixes/ears';
 
-/** What a finding of this rule carries in `data`. */
-export type MalformedEarsData = {
-  pattern: string;
-  problems: string[];
-};
-
 /**
  * Requirements and criteria written in EARS that miss a part of their pattern. A well-formed
  * EARS statement is as testable as a Given/When/Then criterion: the trigger is the test's
@@ -75,3 +69,9 @@ function describe(problem: EarsProblem): string {
     case 'empty-condition': return 'a While/When/If/Where clause is empty: state the condition';
   }
 }
+
+/** What a finding of this rule carries in `data`. */
+export type MalformedEarsData = {
+  pattern: string;
+  problems: string[];
+};

@@ -9,16 +9,6 @@ import { insertAllSectionsFix, insertSectionFix } from './fixes/sections';
 import { untracedIds } from './untraced-requirement';
 import { plainText } from './question-text';
 
-/** What a finding of this rule carries in `data`. */
-export type MissingSectionData = {
-  section: string;
-  title: string;
-  recommended: boolean;
-  /** Where the section belongs. */
-  insertAt: Position;
-  profile: string;
-};
-
 /**
  * Required sections of the active profile that no heading satisfies. Recommended sections that
  * are missing are reported as hints so that they never block a handoff.
@@ -148,3 +138,13 @@ function missingSectionQuestion(finding: Finding): string | undefined {
   const question = (id && SECTION_QUESTIONS[id]) || `What belongs in "${title}"?`;
   return `${question} The spec has no "${title ?? id}" section.`;
 }
+
+/** What a finding of this rule carries in `data`. */
+export type MissingSectionData = {
+  section: string;
+  title: string;
+  recommended: boolean;
+  /** Where the section belongs. */
+  insertAt: Position;
+  profile: string;
+};

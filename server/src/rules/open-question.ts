@@ -43,14 +43,6 @@ type Block =
   | { kind: 'paragraph'; start: number; sentences: Sentence[] }
   | { kind: 'item'; start: number; item: ListItem; children: ListItem[] };
 
-/** What a finding of this rule carries in `data`. */
-export type OpenQuestionData = {
-  question: string;
-  owner?: string;
-  due?: string;
-  overdue?: boolean;
-};
-
 export const openQuestion: Rule<OpenQuestionData> = {
   id: 'open-question',
   defaultSeverity: 'warning',
@@ -301,3 +293,11 @@ function openQuestionQuestion(finding: Finding): string | undefined {
   return withText(dataOf(openQuestion, finding)?.question, (question) =>
     `Has this open question been decided: "${shortened(question, 160)}"? If so, what is the answer; if not, who decides and by when?`);
 }
+
+/** What a finding of this rule carries in `data`. */
+export type OpenQuestionData = {
+  question: string;
+  owner?: string;
+  due?: string;
+  overdue?: boolean;
+};

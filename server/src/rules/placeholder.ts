@@ -36,12 +36,6 @@ const PAREN_HOLE = /\(fill(?: me)? in\b[^)\n]*\)/gi;
 /** `<describe the payload>`: an angle-bracket phrase not glued to a word (`Result<T, E>` is a type). */
 const ANGLE_CANDIDATE = /(?<![\w<])<([A-Za-z][^<>\n]*)>/g;
 
-/** What a finding of this rule carries in `data`. */
-export type PlaceholderData = {
-  /** The marker as written (TBD, TODO, NEEDS CLARIFICATION, ...). */
-  placeholder: string;
-};
-
 export const placeholder: Rule<PlaceholderData> = {
   id: 'placeholder',
   defaultSeverity: 'error',
@@ -203,3 +197,9 @@ function placeholderQuestion(finding: Finding): string | undefined {
   return withText(dataOf(placeholder, finding)?.placeholder, (placeholder) =>
     `What goes where the spec still says "${placeholder}"? It is a placeholder, not a decision.`);
 }
+
+/** What a finding of this rule carries in `data`. */
+export type PlaceholderData = {
+  /** The marker as written (TBD, TODO, NEEDS CLARIFICATION, ...). */
+  placeholder: string;
+};

@@ -2,12 +2,6 @@ import { offsetAt } from '../model/text';
 import type { Section, SpecModel } from '../model/types';
 import type { RawFinding, Rule, RuleContext } from './types';
 
-/** What a finding of this rule carries in `data`. */
-export type RequirementBlockData = {
-  block: string;
-  missing: string[];
-};
-
 /**
  * Spec-driven tools give every requirement a block of its own, and their checkers (and the
  * agents that build from them) rely on each block being complete:
@@ -122,3 +116,9 @@ function isWithin(inner: Section | undefined, outer: Section): boolean {
   for (let current = inner; current; current = current.parent) if (current === outer) return true;
   return false;
 }
+
+/** What a finding of this rule carries in `data`. */
+export type RequirementBlockData = {
+  block: string;
+  missing: string[];
+};

@@ -4,12 +4,6 @@ import { SECRET_FORMATS } from './secret-formats';
 import type { RawFinding, Rule } from './types';
 import { matchesInFilteredLines, matchesOf } from './util';
 
-/** What a finding of this rule carries in `data`. */
-export type SecretData = {
-  /** Which kind of credential it looks like. */
-  kind: string;
-};
-
 export const secret: Rule<SecretData> = {
   id: 'secret',
   defaultSeverity: 'error',
@@ -117,3 +111,9 @@ function candidateLines(model: SpecModel): { matches(pattern: RegExp): ReturnTyp
     },
   };
 }
+
+/** What a finding of this rule carries in `data`. */
+export type SecretData = {
+  /** Which kind of credential it looks like. */
+  kind: string;
+};

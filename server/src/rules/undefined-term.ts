@@ -28,14 +28,6 @@ const GLOSSARY_TITLE = /\b(?:glossary|definitions?|terminology|terms|acronyms|ab
 /** "SLO stands for", "Falcon is our scoring service", "PRR means", "CRD, short for". */
 const DEFINING_AFTER = /^\s*(?:\([^)]{3,}\)|,?\s*(?:short for|stands for|means|refers to|is (?:a|an|the|our|their)\b|are (?:the|our)\b|\(?i\.e\.|which is (?:a|an|the|our)\b)|:\s+\S|\s+[-–—]\s+\w)/i;
 
-/** What a finding of this rule carries in `data`. */
-export type UndefinedTermData = {
-  term: string;
-  kind: 'acronym' | 'name';
-  /** The glossary the term is missing from. */
-  glossary?: string;
-};
-
 export const undefinedTerm: Rule<UndefinedTermData> = {
   id: 'undefined-term',
   defaultSeverity: 'hint',
@@ -339,3 +331,11 @@ function inGlossary(section: Section | undefined): boolean {
 function offsetOfLine(model: SpecModel, line: number): number {
   return model.lineStarts[line] ?? model.text.length;
 }
+
+/** What a finding of this rule carries in `data`. */
+export type UndefinedTermData = {
+  term: string;
+  kind: 'acronym' | 'name';
+  /** The glossary the term is missing from. */
+  glossary?: string;
+};

@@ -4,11 +4,6 @@ import type { Finding, RawFinding, Rule, RuleContext } from './types';
 import { dataOf } from './types';
 import { withText } from './question-text';
 
-/** What a finding of this rule carries in `data`. */
-export type UnknownReferenceData = {
-  id: string;
-};
-
 /**
  * References to ids that are never defined. Only ids whose prefix the document itself uses for
  * requirement definitions are checked, so that "UTF-8", "ISO-8601" or "KEP-1234" are never taken
@@ -49,3 +44,8 @@ export const unknownReference: Rule<UnknownReferenceData> = {
 function unknownReferenceQuestion(finding: Finding): string | undefined {
   return withText(dataOf(unknownReference, finding)?.id, (id) => `What is ${id}? The spec refers to it but never defines it.`);
 }
+
+/** What a finding of this rule carries in `data`. */
+export type UnknownReferenceData = {
+  id: string;
+};

@@ -272,13 +272,6 @@ function namesAKind(text: string, start: number, end: number): boolean {
   return (opens || /\b(?:a|an|the|its|their|our|any|each|every)\s+$/i.test(before)) && /^\s+\p{Ll}/u.test(text.slice(end));
 }
 
-/** What a finding of this rule carries in `data`. */
-export type UnmeasurableRequirementData = {
-  quality: string;
-  term: string;
-  hint?: string;
-};
-
 export const unmeasurableRequirement: Rule<UnmeasurableRequirementData> = {
   id: 'unmeasurable-requirement',
   defaultSeverity: 'warning',
@@ -427,3 +420,10 @@ function unmeasurableQuestion(finding: Finding): string | undefined {
   const head = `What ${quality} target applies${term ? ` to "${term}"` : ''}?`;
   return hint ? `${head} ${asInstruction(hint)}` : head;
 }
+
+/** What a finding of this rule carries in `data`. */
+export type UnmeasurableRequirementData = {
+  quality: string;
+  term: string;
+  hint?: string;
+};

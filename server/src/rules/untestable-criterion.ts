@@ -46,13 +46,6 @@ const CONCRETE_VALUE = /\d|"[^"]+"|'[^']+'|“[^”]+”/;
 /** A resulting state in the passive ("is served from cache", "are rejected") can be inspected. */
 const RESULTING_STATE = /\b(?:is|are|was|were|be|been|gets?|remains?|stays?)\s+(?:not\s+)?(?:\w+ly\s+)?\w+(?:ed|en)\b/i;
 
-/** What a finding of this rule carries in `data`. */
-export type UntestableCriterionData = {
-  criterion: string;
-  reason: string;
-  phrase?: string;
-};
-
 /**
  * Acceptance criteria (list items and table rows under acceptance-criteria sections) that do
  * not state an observable outcome. Given/When/Then criteria are judged on their Then clause.
@@ -389,3 +382,10 @@ function untestableQuestion(finding: Finding): string | undefined {
   const vague = phrase ? ` "${phrase}" cannot be checked.` : '';
   return `How would a tester check "${shortened(criterion, 120)}"?${vague} Name the observable result: a status code, a stored value, a message or a number with a unit.`;
 }
+
+/** What a finding of this rule carries in `data`. */
+export type UntestableCriterionData = {
+  criterion: string;
+  reason: string;
+  phrase?: string;
+};

@@ -5,12 +5,6 @@ import { dataOf } from './types';
 import { criteriaFixes } from './fixes/criteria';
 import { plainText, shortened, withText } from './question-text';
 
-/** What a finding of this rule carries in `data`. */
-export type UntracedRequirementData = {
-  id: string;
-  requirement: string;
-};
-
 /** Requirement ids that no acceptance criterion references. */
 export const untracedRequirement: Rule<UntracedRequirementData> = {
   id: 'untraced-requirement',
@@ -64,3 +58,9 @@ function untracedQuestion(finding: Finding): string | undefined {
     return `How will ${id}${requirement ? ` ("${shortened(requirement, 80)}")` : ''} be accepted? No acceptance criterion tests it: which check proves it is done?`;
   });
 }
+
+/** What a finding of this rule carries in `data`. */
+export type UntracedRequirementData = {
+  id: string;
+  requirement: string;
+};

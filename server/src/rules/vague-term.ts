@@ -16,16 +16,6 @@ import { asInstruction, plainText } from './question-text';
 /** What a comparative is compared to: "faster than the nightly export", "similar to the v1 report". */
 const COMPARED = /^(?:\s+(?:to|as|with)\b|[^.;]*?\b(?:than|compared (?:to|with)|relative to)\b)/i;
 
-/** What a finding of this rule carries in `data`. */
-export type VagueTermData = {
-  /** The lexicon entry. */
-  term: string;
-  /** The words as written. */
-  text: string;
-  category: string;
-  hint?: string;
-};
-
 export const vagueTerm: Rule<VagueTermData> = {
   id: 'vague-term',
   defaultSeverity: 'warning',
@@ -383,3 +373,13 @@ function vagueTermQuestion(finding: Finding): string | undefined {
   // The loophole hint ("decide: make it a firm requirement, ...") only restates that question.
   return hint && !/^decide/.test(hint) ? `${head} ${asInstruction(hint)}` : head;
 }
+
+/** What a finding of this rule carries in `data`. */
+export type VagueTermData = {
+  /** The lexicon entry. */
+  term: string;
+  /** The words as written. */
+  text: string;
+  category: string;
+  hint?: string;
+};

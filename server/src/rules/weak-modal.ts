@@ -100,15 +100,6 @@ const CONSEQUENCE = /^\s+(?:(?:\w+\s+){0,3}?(?:as a (?:result|consequence)|in tu
 /** Determiners and pronouns after a sentence-initial modal mark an inverted condition: "Should the call fail, ...". */
 const INVERSION = /^\s+(?:the|a|an|this|that|these|those|it|there|we|you|they|any|our|your|their|its|one|some|no|he|she|i)\b/i;
 
-/** What a finding of this rule carries in `data`. */
-export type WeakModalData = {
-  modal: string;
-  negated: boolean;
-  /** The keyword to write instead. */
-  replacement: string;
-  alternatives: string[];
-};
-
 export const weakModal: Rule<WeakModalData> = {
   id: 'weak-modal',
   defaultSeverity: 'warning',
@@ -314,3 +305,12 @@ function weakModalQuestion(finding: Finding): string | undefined {
   const choice = options.length > 0 ? ` Should it read ${options.join(' or ')} (RFC 2119)?` : '';
   return `Is this required or optional? "${written}" can be read either way.${choice}`;
 }
+
+/** What a finding of this rule carries in `data`. */
+export type WeakModalData = {
+  modal: string;
+  negated: boolean;
+  /** The keyword to write instead. */
+  replacement: string;
+  alternatives: string[];
+};
