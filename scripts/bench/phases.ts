@@ -14,6 +14,7 @@ import { findRule, RULES } from '../../server/src/rules/registry';
 import type { RuleContext } from '../../server/src/rules/types';
 import { createLexicon } from '../../server/src/lexicon/lexicon';
 import { parseSpec } from '../../server/src/model/parse';
+import { resolveScope } from '../../server/src/model/scope';
 import { buildStatements } from '../../server/src/model/statements';
 import { computeScore } from '../../server/src/engine/score';
 import { BUILTIN_PROFILES, DEFAULT_PROFILE } from '../../server/src/sections/profiles';
@@ -30,7 +31,7 @@ export interface PhaseTimes {
 export function phaseTimes(text: string, runs: number, warmup = 10): PhaseTimes {
   const markdown = new MarkdownIt({ html: true });
   const profile = BUILTIN_PROFILES[DEFAULT_PROFILE];
-  const context: RuleContext = { profile, lexicon: createLexicon(), idPattern: DEFAULT_ID_PATTERN };
+  const context: Omit<RuleContext, 'scope'> = { profile, lexicon: createLexicon(), idPattern: DEFAULT_ID_PATTERN };
   const samples = new Map<string, number[]>();
   const record = (name: string, start: number) => {
     const end = cpuMs();
@@ -50,7 +51,7 @@ export function phaseTimes(text: string, runs: number, warmup = 10): PhaseTimes 
     start = keep ? record('  of which buildStatements (run again)', start) : cpuMs();
     const findings: Finding[] = [];
     for (const rule of RULES) {
-      for (const raw of rule.check(model, context)) findings.push({ rule: rule.id, severity: raw.severity ?? rule.defaultSeverity, message: raw.message, range: raw.range });
+      for (const raw of rule.check(model, { ...context, scope: resolveScope(model, rule.scope) })) findings.push({ rule: rule.id, severity: raw.severity ?? rule.defaultSeverity, message: raw.message, range: raw.range });
       start = keep ? record(`rule ${rule.id}`, start) : cpuMs();
     }
     computeScore({ model, findings, profile, idPattern: DEFAULT_ID_PATTERN, scoringOf: (id) => findRule(id) && { role: findRule(id)!.scoreRole, dimension: findRule(id)!.dimension } });

@@ -1,6 +1,7 @@
 import { analyzeSpec, type AnalyzeOptions } from '../../server/src/engine/analyze';
 import { createLexicon } from '../../server/src/lexicon/lexicon';
 import { parseSpec } from '../../server/src/model/parse';
+import { resolveScope } from '../../server/src/model/scope';
 import { offsetAt, computeLineStarts } from '../../server/src/model/text';
 import type { Range } from '../../server/src/model/types';
 import { DEFAULT_ID_PATTERN } from '../../server/src/config/types';
@@ -14,6 +15,7 @@ export function runRule(rule: Rule, markdown: string, context: Partial<RuleConte
     profile: BUILTIN_PROFILES.service,
     lexicon: createLexicon(),
     idPattern: DEFAULT_ID_PATTERN,
+    scope: resolveScope(model, rule.scope),
     ...context,
   });
 }

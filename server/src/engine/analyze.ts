@@ -3,6 +3,7 @@ import { DEFAULT_ID_PATTERN, DEFAULT_THRESHOLD, type SpecReadyConfig } from '../
 import { createLexicon } from '../lexicon/lexicon';
 import { parseSpec } from '../model/parse';
 import { compareRanges, detachedString, offsetAt, rangeFromOffsets } from '../model/text';
+import { resolveScope } from '../model/scope';
 import type { Range, SpecModel } from '../model/types';
 import { buildAliasTable, DEFAULT_ALIASES, type AliasTable } from '../sections/catalog';
 import { detectFormat } from '../sections/formats';
@@ -73,7 +74,7 @@ export function analyzeSpec(text: string, options: AnalyzeOptions = {}): Analysi
   const profile = documentProfile(parsed, config, prepared.profile);
   // A profile with headings of its own (a spec-driven tool's format) reads the sections anew.
   const model = profile.aliases ? parseSpec(text, parsed.uri, { aliases: profileAliases(profile, config) }) : parsed;
-  const context: RuleContext = {
+  const context: Omit<RuleContext, 'scope'> = {
     profile,
     lexicon: prepared.lexicon,
     idPattern: prepared.idPattern,
@@ -201,7 +202,7 @@ function looksLikeBugReport(model: SpecModel): boolean {
   return present.has('reproduction') && present.has('expected-actual');
 }
 
-function runRules(rules: readonly Rule[], model: SpecModel, context: RuleContext, config: SpecReadyConfig): { findings: Finding[]; ruleFailures: RuleFailure[] } {
+function runRules(rules: readonly Rule[], model: SpecModel, context: Omit<RuleContext, 'scope'>, config: SpecReadyConfig): { findings: Finding[]; ruleFailures: RuleFailure[] } {
   const suppressions = Suppressions.of(model);
   const findings: Finding[] = [];
   const ruleFailures: RuleFailure[] = [];
@@ -209,7 +210,7 @@ function runRules(rules: readonly Rule[], model: SpecModel, context: RuleContext
     const configured = config.rules?.[rule.id] ?? rule.aliases?.map((alias) => config.rules?.[alias]).find((level) => level !== undefined);
     if (configured === 'off') continue;
     try {
-      for (const raw of rule.check(model, context)) {
+      for (const raw of rule.check(model, { ...context, scope: resolveScope(model, rule.scope) })) {
         const range = safeRange(model, raw.range);
         const finding: Finding = { rule: rule.id, severity: atLeast(severityOf(rule, raw.severity, configured), raw.minimumSeverity), message: detached(raw.message), range };
         if (raw.data) finding.data = detached(raw.data);

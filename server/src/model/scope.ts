@@ -1,8 +1,8 @@
 /**
- * Statement scoping shared by the wording rules: which statements are judged, and which parts of a
+ * Statement scoping shared by the rules: which statements are judged, and which parts of a
  * statement are not its own claim (an example, a quotation, a justification, a link label).
  */
-import { statementOf, type Statement } from './statements';
+import { statementOf, type Statement, type StatementRole } from './statements';
 import type { Sentence, SpecModel } from './types';
 
 /**
@@ -130,4 +130,76 @@ export function inAnnouncedExample(model: SpecModel, statement: Statement): bool
     announcedExampleCache.set(model, steps);
   }
   return steps.has(statement);
+}
+
+/** Parts of a sentence that are not the author's own claim, which a rule may leave out of its scope. */
+export type ExcludedPart =
+  /** "e.g." or "such as" up to the end of the clause. */
+  | 'example'
+  /** A double-quoted string: a UI label or quoted speech. */
+  | 'quote'
+  /** An aside in parentheses. */
+  | 'parentheses'
+  /** The statement's justification ("..., because ...") or leading purpose clause. */
+  | 'justification'
+  /** A term the author has marked for follow-up right after it: "fast (TBD: p95 target)". */
+  | 'follow-up';
+
+/**
+ * The text a rule judges, declared next to its check (like Vale's `scope:`) and resolved by the
+ * engine with `resolveScope` before the check runs.
+ */
+export interface StatementScope {
+  /**
+   * The statements judged: `binding` ones (requirements, criteria, goals, non-goals), those with
+   * one of the given roles, or, when absent, every statement.
+   */
+  statements?: 'binding' | readonly StatementRole[];
+  /** Parts of a judged sentence that are left out. */
+  exclude?: readonly ExcludedPart[];
+}
+
+/** A declared scope resolved against one document: what a rule's check reads instead of deciding for itself. */
+export interface ScopedDocument {
+  /** The judged statements, in document order. */
+  readonly statements: readonly Statement[];
+  /** The judged statement a sentence belongs to; undefined when the sentence is outside the scope. */
+  statementOf(sentence: Sentence): Statement | undefined;
+  /** True when the span from `start` to `end` (offsets in the sentence's text) begins or ends in an excluded part. */
+  excludes(sentence: Sentence, start: number, end?: number): boolean;
+}
+
+const EVERY_STATEMENT: StatementScope = {};
+
+/** `scope` (every statement, nothing excluded, when absent) resolved against `model`. */
+export function resolveScope(model: SpecModel, scope: StatementScope = EVERY_STATEMENT): ScopedDocument {
+  const judged = judgedBy(scope);
+  const exclude = new Set(scope.exclude ?? []);
+  let statements: readonly Statement[] | undefined;
+  return {
+    get statements() {
+      statements ??= model.statements.filter(judged);
+      return statements;
+    },
+    statementOf(sentence) {
+      const statement = statementOf(model, sentence);
+      return statement && judged(statement) ? statement : undefined;
+    },
+    excludes(sentence, start, end = start) {
+      if (exclude.size === 0) return false;
+      const text = sentence.text;
+      return (exclude.has('example') && insideExample(text, start))
+        || (exclude.has('quote') && insideQuotes(text, start))
+        || (exclude.has('parentheses') && insideParentheses(text, start))
+        || (exclude.has('justification') && insideJustification(statementOf(model, sentence), sentence, start))
+        || (exclude.has('follow-up') && markedForFollowUp(model, sentence.startOffset + end));
+    },
+  };
+}
+
+function judgedBy(scope: StatementScope): (statement: Statement) => boolean {
+  const roles = scope.statements;
+  if (roles === undefined) return () => true;
+  if (roles === 'binding') return (statement) => statement.binding;
+  return (statement) => roles.includes(statement.role);
 }

@@ -15,6 +15,7 @@ export const malformedEars: Rule<MalformedEarsData> = {
   defaultSeverity: 'warning',
   dimension: 'verification',
   scoreRole: 'outcome',
+  scope: { statements: ['requirement', 'criterion'] },
   docs: {
     description: 'Requirements and criteria written in EARS that miss part of their pattern (a trigger without a response, two SHALLs, no system named).',
     summary: 'A requirement or criterion written in EARS misses part of its pattern (a trigger without a response, two SHALLs, no system named).',
@@ -36,8 +37,7 @@ export const malformedEars: Rule<MalformedEarsData> = {
     const earsDocument = context.profile.name === 'kiro';
     const findings: RawFinding<MalformedEarsData>[] = [];
     const holes = commentHoles(model);
-    for (const statement of model.statements) {
-      if (statement.role !== 'requirement' && statement.role !== 'criterion') continue;
+    for (const statement of context.scope.statements) {
       // Not written yet: the placeholder rule reports the hole.
       if (hasHole(holes, statement.range)) continue;
       const form = earsForm(statement.text);

@@ -2,6 +2,7 @@ import type { Range, SpecModel } from '../model/types';
 import type { Profile } from '../sections/profiles';
 import type { Lexicon } from '../lexicon/lexicon';
 import type { ApiDescription } from '../model/api-description';
+import type { ScopedDocument, StatementScope } from '../model/scope';
 
 export type Severity = 'error' | 'warning' | 'info' | 'hint';
 export type RuleLevel = Severity | 'off';
@@ -86,6 +87,12 @@ export interface RuleContext {
    * (an unsaved document): then nothing is checked against them.
    */
   apiFiles?: ReadonlyMap<string, ApiDescription>;
+  /**
+   * The rule's declared `scope` resolved against the document by the engine: the statements the
+   * rule judges and the parts of a sentence it leaves out. A rule reads it instead of deciding
+   * for itself.
+   */
+  scope: ScopedDocument;
 }
 
 export interface LinkTargetInfo {
@@ -150,6 +157,12 @@ export interface Rule<D extends FindingData = FindingData> {
   scoreRole: ScoreRole;
   docs: RuleDocs;
   tags?: readonly RuleTag[];
+  /**
+   * The text the rule judges (as Vale's `scope:`): which statements, and which parts of a
+   * sentence are left out. The engine resolves it into `RuleContext.scope`; absent, every
+   * statement and nothing left out.
+   */
+  scope?: StatementScope;
   check: (model: SpecModel, context: RuleContext) => Array<RawFinding<D>>;
   /**
    * Quick fixes for one of this rule's findings, the preferred one first (as markdownlint's

@@ -5,7 +5,7 @@ import { rangeFromOffsets } from '../model/text';
 import type { Sentence, SpecModel } from '../model/types';
 import type { Finding, RawFinding, Rule, RuleContext } from './types';
 import { dataOf } from './types';
-import { bindingStatement, insideExample, insideJustification, insideParentheses, markedForFollowUp } from '../model/scope';
+import type { ScopedDocument } from '../model/scope';
 import type { Statement } from '../model/statements';
 import { linkStartsWithin } from './util';
 import { measurablePlaceholderFix } from './fixes/wording';
@@ -254,7 +254,6 @@ export function notTheTarget(text: string, start: number, end: number, quality: 
   if (NO_CHANGE_BEFORE.test(before) || NO_CHANGE_AFTER.test(after)) return 'no change is the target';
   if (COST_QUALITIES.has(quality) && RAISES_COST.test(before)) return 'a cost the change brings';
   if (CONFIGURABLE_BEFORE.test(before) || CONFIGURABLE_AFTER.test(after)) return 'left to configuration';
-  if (insideParentheses(text, start) || insideExample(text, start)) return 'an aside or an example';
   if (TOLERATED.test(before)) return 'describes something else';
   if (TRAILING_PURPOSE.test(before) || MEANS_AFTER.test(after)) return 'a purpose or a means';
   return undefined;
@@ -278,6 +277,7 @@ export const unmeasurableRequirement: Rule<UnmeasurableRequirementData> = {
   dimension: 'requirements',
   scoreRole: 'wording',
   tags: ['statement'],
+  scope: { statements: 'binding', exclude: ['example', 'parentheses', 'justification', 'follow-up'] },
   docs: {
     description: 'Requirements (typically non-functional) with no measurable target.',
     summary: 'A requirement names a quality (latency, availability, throughput, size...) without a number and unit.',
@@ -322,8 +322,8 @@ export const unmeasurableRequirement: Rule<UnmeasurableRequirementData> = {
   check(model: SpecModel, context: RuleContext): RawFinding<UnmeasurableRequirementData>[] {
     const findings: RawFinding<UnmeasurableRequirementData>[] = [];
     model.sentences.forEach((sentence, index) => {
-      const statement = requirementStatement(model, sentence);
-      if (statement) findings.push(...unmeasuredQualities(model, index, statement, context));
+      const statement = requirementStatement(context.scope, sentence);
+      if (statement) findings.push(...unmeasuredQualities(model, index, context));
     });
     return findings;
   },
@@ -333,8 +333,8 @@ export const unmeasurableRequirement: Rule<UnmeasurableRequirementData> = {
  * Requirement statements that name qualities: binding statements in requirement and criteria
  * sections, and explicitly binding ones (must, shall, an imperative goal) anywhere else.
  */
-function requirementStatement(model: SpecModel, sentence: Sentence): Statement | undefined {
-  const statement = bindingStatement(model, sentence);
+function requirementStatement(scope: ScopedDocument, sentence: Sentence): Statement | undefined {
+  const statement = scope.statementOf(sentence);
   if (!statement) return undefined;
   if (!REQUIREMENT_SECTIONS.has(statement.sectionRole) && statement.role !== 'goal') return undefined;
   // Prose between the items explains them ("Latency is measured from request receipt to the
@@ -342,7 +342,7 @@ function requirementStatement(model: SpecModel, sentence: Sentence): Statement |
   return statement.kind !== 'sentence' || statement.explicit ? statement : undefined;
 }
 
-function unmeasuredQualities(model: SpecModel, index: number, statement: Statement, context: RuleContext): RawFinding<UnmeasurableRequirementData>[] {
+function unmeasuredQualities(model: SpecModel, index: number, context: RuleContext): RawFinding<UnmeasurableRequirementData>[] {
   const sentence = model.sentences[index];
   if (refersElsewhere(model, sentence, context.idPattern)) return [];
   const vague = context.lexicon.find(sentence.text);
@@ -357,13 +357,12 @@ function unmeasuredQualities(model: SpecModel, index: number, statement: Stateme
     const end = start + match[0].length;
     if (!quality || reported.has(quality.quality)) continue;
     if (vague.some((term) => term.start < end && start < term.end)) continue;
-    if (insideJustification(statement, sentence, start) || namesAKind(sentence.text, start, end)) continue;
+    if (context.scope.excludes(sentence, start, end) || namesAKind(sentence.text, start, end)) continue;
     if (NAMED_TARGET.test(sentence.text.slice(end)) || isNameInside(sentence.text, start)) continue;
     if (RELATIVE_QUALITIES.has(quality.quality) && MULTIPLIER.test(relativeTargetText(model, sentence))) continue;
     if (REMOVED_COST.test(sentence.text.slice(end)) && REMOVAL.test(sentence.text.slice(0, start))) continue;
     if (SETS_TARGET.test(sentence.text.slice(0, start)) || EXPLAINED.test(sentence.text.slice(end))) continue;
     if (notTheTarget(sentence.text, start, end, quality.quality)) continue;
-    if (markedForFollowUp(model, sentence.startOffset + end)) continue;
     if (isMeasured(model, index, quality.kinds && new Set(quality.kinds))) continue;
     reported.add(quality.quality);
     findings.push(finding(model, sentence.startOffset + start, sentence.startOffset + end, quality));
