@@ -4,7 +4,7 @@
  */
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { withGeneratedRuleLists } from '../server/src/docs/manifest';
+import { withGeneratedRuleLists, withGeneratedSpecDetection } from '../server/src/docs/manifest';
 import { referenceFiles } from '../server/src/docs/reference';
 
 const root = join(__dirname, '..', '..');
@@ -17,6 +17,6 @@ console.log(`wrote ${referenceFiles().size} files under docs/`);
 const PACKAGE_JSON = join(root, 'package.json');
 const SCHEMA = join(root, 'schemas', 'specready.schema.json');
 const manifests = withGeneratedRuleLists({ packageJson: readFileSync(PACKAGE_JSON, 'utf8'), schema: readFileSync(SCHEMA, 'utf8') });
-writeFileSync(PACKAGE_JSON, manifests.packageJson);
+writeFileSync(PACKAGE_JSON, withGeneratedSpecDetection(manifests.packageJson));
 writeFileSync(SCHEMA, manifests.schema);
-console.log('wrote the rule lists of package.json and schemas/specready.schema.json');
+console.log('wrote the rule lists and spec detection of package.json, and the rule list of schemas/specready.schema.json');

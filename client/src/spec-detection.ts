@@ -1,11 +1,12 @@
 import * as vscode from 'vscode';
+import { specOrConfigGlob, specPathPattern } from '../../server/src/config/spec-paths';
 
 /**
  * Cheap checks that decide whether to start the language server at all. They only look at file
- * names and the first lines of a document; the server makes the exact decision per document
- * with the configured globs.
+ * paths (the default include globs, as discovery matches them) and the first lines of a
+ * document; the server makes the exact decision per document with the configured globs.
  */
-const SPEC_NAME = /(?:\.spec\.md|\.handoff\.md|[\\/]specs[\\/].*\.md)$/i;
+const SPEC_NAME = new RegExp(specPathPattern());
 const FRONT_MATTER_FLAG = /^\uFEFF?---\r?\n(?:.*\r?\n)*?specready:\s*true\s*\r?\n/;
 
 export function looksLikeSpec(document: vscode.TextDocument): boolean {
@@ -17,6 +18,6 @@ export function looksLikeSpec(document: vscode.TextDocument): boolean {
 
 export async function workspaceHasSpecs(): Promise<boolean> {
   if (!vscode.workspace.workspaceFolders?.length) return false;
-  const found = await vscode.workspace.findFiles('{**/*.spec.md,**/*.handoff.md,**/specs/**/*.md,**/.specready.{json,yaml,yml}}', '**/node_modules/**', 1);
+  const found = await vscode.workspace.findFiles(specOrConfigGlob(), '**/node_modules/**', 1);
   return found.length > 0;
 }

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { withGeneratedRuleLists } from '../../server/src/docs/manifest';
+import { withGeneratedRuleLists, withGeneratedSpecDetection } from '../../server/src/docs/manifest';
 import { referenceFiles } from '../../server/src/docs/reference';
 import { RULES } from '../../server/src/rules/registry';
 
@@ -39,5 +39,10 @@ describe('rule documentation', () => {
     const generated = withGeneratedRuleLists(files);
     assert.equal(files.packageJson, generated.packageJson, 'package.json contributes.configuration specready.rules is stale');
     assert.equal(files.schema, generated.schema, 'schemas/specready.schema.json rules is stale');
+  });
+
+  it('has committed activation events and a spec-only when clause in package.json that match the include globs (run `npm run docs`)', () => {
+    const packageJson = readFileSync(join(ROOT, 'package.json'), 'utf8');
+    assert.equal(packageJson, withGeneratedSpecDetection(packageJson), 'package.json activationEvents or the editor/title when clause is stale');
   });
 });

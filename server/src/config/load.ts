@@ -10,9 +10,9 @@ import { ConfigError } from './errors';
 import { parseConfigText } from './parse';
 import { LruCache } from '../util/lru';
 import { DEFAULT_TERMS_FILE, type SpecReadyConfig } from './types';
+import { CONFIG_FILE_NAMES } from './spec-paths';
 
-/** Looked for in this order; having more than one in a folder is an error. */
-export const CONFIG_FILE_NAMES = ['.specready.json', '.specready.yaml', '.specready.yml'] as const;
+export { CONFIG_FILE_NAMES };
 
 export interface LoadedConfig {
   /** Empty when no configuration file applies or when it has errors. */

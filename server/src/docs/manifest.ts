@@ -1,8 +1,11 @@
 /**
  * The parts of package.json and schemas/specready.schema.json that list the rules, generated
  * from the registry like the rule documentation, so that adding a rule is one file and the
- * manifests cannot drift. `npm run docs` rewrites them; a unit test fails when they are stale.
+ * manifests cannot drift; and the parts of package.json that recognise a spec by its path,
+ * generated from the default include globs. `npm run docs` rewrites them; a unit test fails when they are stale.
  */
+import { DEFAULT_INCLUDE } from '../config/types';
+import { CONFIG_FILE_NAMES, specPathPattern } from '../config/spec-paths';
 import { RULES } from '../rules/registry';
 import type { Rule, RuleLevel } from '../rules/types';
 
@@ -59,4 +62,32 @@ export function withGeneratedRuleLists(files: { packageJson: string; schema: str
   const schema = JSON.parse(files.schema) as SchemaManifest;
   schema.properties.rules.properties = schemaRuleProperties();
   return { packageJson: `${JSON.stringify(manifest, null, 2)}\n`, schema: `${JSON.stringify(schema, null, 2)}\n` };
+}
+
+interface ActivationManifest {
+  activationEvents: string[];
+  contributes: { menus: Record<string, Array<{ command: string; when?: string }>> };
+}
+
+/** The command whose editor title button appears on specs only. */
+const SPEC_TITLE_COMMAND = 'specready.exportBundle';
+
+/**
+ * package.json, as text, with what decides "this is a spec" by path generated from the default
+ * include globs (`config/spec-paths.ts`): the `workspaceContains` activation events and the
+ * `when` clause of the export button in the editor title. Everything else is kept as it is.
+ */
+export function withGeneratedSpecDetection(packageJson: string): string {
+  const manifest = JSON.parse(packageJson) as ActivationManifest;
+  const events = manifest.activationEvents;
+  const contains = [...DEFAULT_INCLUDE, ...CONFIG_FILE_NAMES.map((name) => `**/${name}`)].map((glob) => `workspaceContains:${glob}`);
+  manifest.activationEvents = [
+    ...events.filter((event) => event.startsWith('onLanguage:')),
+    ...contains,
+    ...events.filter((event) => !event.startsWith('onLanguage:') && !event.startsWith('workspaceContains:')),
+  ];
+  for (const item of manifest.contributes.menus['editor/title'] ?? []) {
+    if (item.command === SPEC_TITLE_COMMAND) item.when = `resourceLangId == markdown && resourcePath =~ /${specPathPattern()}/`;
+  }
+  return `${JSON.stringify(manifest, null, 2)}\n`;
 }
