@@ -46,6 +46,11 @@ const EXISTENTIAL = new Set(['some', 'any']);
 /** The members of the set listed right after it. */
 const ENUMERATED = /^[^.;:]{0,50}?(?:\b(?:including|namely|i\.\s?e\.)|:\s*$|\((?!\s*e\.\s?g)[^)]*,[^)]*\))/i;
 
+/** Criterion words that a condition reads as a yes or no: "if the token is valid", "as long as it is correctly enabled". */
+const BINARY_CRITERIA: ReadonlySet<string> = new Set(['correct', 'correctly', 'properly', 'valid']);
+/** Inside a condition clause, up to the word. */
+const INSIDE_CONDITION = /\b(?:if|unless|as long as|so long as|provided that|only when|whenever)\b[^,;:.]*$/i;
+
 /** Quantifiers of kinds, which a list of the kinds settles; counts ("several", "a few") stay open. */
 const KIND_QUANTIFIERS = new Set(['various', 'a variety of', 'a wide range of', 'certain']);
 
@@ -71,6 +76,8 @@ export function inVagueSense(text: string, match: LexiconMatch): boolean {
   if (isNameInside(text, match.start)) return false;
   // A quantity in a condition describes a case, it does not ask for one: "if some requests fail".
   if (EXISTENTIAL.has(term) && CONDITION_CLAUSE.test(before)) return false;
+  // "as long as the feature is correctly enabled": in a condition, correctness is a yes or no.
+  if (BINARY_CRITERIA.has(term) && INSIDE_CONDITION.test(before)) return false;
   // A quantity whose members follow: "various values, including:", "several formats (CSV, XLSX)".
   if (KIND_QUANTIFIERS.has(term) && ENUMERATED.test(after)) return false;
   // "to clear the cache", "clear old volumes": the verb.

@@ -77,6 +77,9 @@ const PURPOSE = /(\p{L}+)[\s*_)\]]+(?:in order\s+)?to\s+(?:\p{L}+ly\s+)?(?:impro
  */
 const COMPLETES_TO = /^(?:needs?|needed|wants?|wanted|able|unable|ability|has|have|had|going|used|aims?|plans?|try|tries|attempts?|seeks?|continues?|intends?|expects?|expected|likes?|required|supposed|likely|unlikely|way|ways|easy|easier|hard|harder|difficult|possible|impossible|how|what|order|is|are|be|been|was|were|allows?|enables?|helps?|lets?|it|them|us|you|users?|changes?|due|up|back|close|similar|equal|prior|according|ought|tends?|fails?|refuses?|decides?|decided|chooses?|asks?|asked|wish|wishes|important|necessary|sufficient|enough|designed|meant|intended|responsible|free|ready|willing|begin|begins|start|starts|work|works|effort|efforts|commitment|goal|goals|aim|objective|objectives|purpose|intent|intention|mission|option|choice|decision|permission|right|time|opportunity|chance|not)$/i;
 
+/** A benefit clause up to the word: "so that / such that <someone> can ...". */
+const ENABLED_AFTER = /\p{L}[^.;:]*?\s(?:so that|such that)\s+(?:[\p{L}'-]+\s+){1,5}?(?:can|could|may|will be able to)\s+[^.;:,]*$/iu;
+
 /** "for <someone> to", "allow <someone> to": the infinitive is what they do, not a purpose. */
 const COMPLETED_BY_SUBJECT = /\b(?:for|allow|allows|allowing|enable|enables|enabling|let|lets|permit|permits|require|requires|ask|asks|want|wants|expect|expects|force|forces|cause|causes|help|helps|get|gets)\s+(?:[\p{L}-]+\s+){0,3}$/iu;
 
@@ -88,6 +91,9 @@ const COMPLETED_BY_SUBJECT = /\b(?:for|allow|allows|allowing|enable|enables|enab
  * and neither is "... to ensure that ...", which states the criterion the action must meet.
  */
 export function insidePurpose(text: string, offset: number): boolean {
+  // "... communicated clearly such that developer correction can proceed as smoothly as possible":
+  // what the action lets someone do is its benefit.
+  if (ENABLED_AFTER.test(text.slice(0, offset))) return true;
   for (const match of text.matchAll(PURPOSE)) {
     const at = (match.index ?? 0) + match[1].length;
     if (at > offset) break;

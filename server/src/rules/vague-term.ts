@@ -96,7 +96,11 @@ export const vagueTerm: Rule<VagueTermData> = {
       + '..."), a consequence ("As a consequence, ...") and a concession ("Although ..."). Also not reported: a word in '
       + 'the condition of a decision left to the people running the process ("If we don\'t have enough information, we '
       + 'may decide to extend the evaluation"), in what a statement asks to explain ("demonstrate why this is useful"), '
-      + '"so long as", and "etc." after a numbered or version series.',
+      + '"so long as", and "etc." after a numbered or version series. Nor: a set the statement splits ("by rewriting '
+      + 'some tests and demoting others"), "X in general will ..." (the thing as a whole), a likeness of two named parts '
+      + 'in a design statement ("The X and Y types will be very similar"), "correct(ly)", "properly" and "valid" in a '
+      + 'condition ("as long as the feature is correctly enabled"), and a benefit clause ("... such that developers can '
+      + 'fix them as quickly as possible").',
     bad: '- The search page must be fast and user-friendly, and support PDF, Word, etc.',
     good: '- REQ-4: Search results MUST render within 300 ms (p95) for queries on up to 1M documents.\n'
       + '- REQ-5: Uploads MUST accept PDF and DOCX only.',
@@ -231,6 +235,12 @@ function isReported(model: SpecModel, index: number, statement: Statement, match
   if (insideQuestion(sentence.text, match.start)) return false;
   // "Create a test suite to maintain high quality": the purpose says why, the action is what is bound.
   if (insidePurpose(sentence.text, match.start)) return false;
+  // "by rewriting some tests and demoting others": the statement splits a set it names; the work decides the split.
+  if (PARTITION_TERMS.has(match.entry.term) && PARTITION_REST.test(sentence.text.slice(match.end))) return false;
+  // "CSI resizing in general will only leave GA after ...": the thing as a whole, not a hedge.
+  if (match.entry.term === 'in general' && WHOLE_BEFORE.test(sentence.text.slice(0, match.start)) && WHOLE_AFTER.test(sentence.text.slice(match.end))) return false;
+  // "The `Span` and `RawSpan` types will be very similar": two parts of the design alike, described.
+  if (reach === 'strong' && reciprocalLikeness(sentence.text, match)) return false;
   // "some components use direct leases and others are configured to ...": a pronoun, not the tail of a list.
   if (/^(?:and|or) others$/.test(match.entry.term) && OTHERS_AS_SUBJECT.test(sentence.text.slice(match.end))) return false;
   // "updated as necessary to support newer versions", "as needed by the Funding team": the
@@ -263,6 +273,20 @@ function conditionOfPossibility(text: string, offset: number): boolean {
 
 /** "we may decide", "the SIG can choose": a decision left to the people running the process. */
 const DECISION_LEFT = /^\s*(?:(?:then|the|our)\s+)?(?:we|they|i|sigs?|the sig|teams?|maintainers|reviewers|approvers|owners|\p{Lu}\p{L}*(?:\s+\p{Lu}\p{L}*)*)\s+(?:may|might|could|can)\s+(?:(?:also|then|still)\s+)?(?:decide|choose|opt|consider|extend|revisit|reconsider|defer|delay|postpone|pause|drop|ask|request|keep)\b/u;
+
+/** Quantifiers that can split a set against "others" or "the rest". */
+const PARTITION_TERMS: ReadonlySet<string> = new Set(['some', 'certain']);
+const PARTITION_REST = /^[^.;]*?\b(?:(?:the\s+)?others|the rest|the remaining(?:\s+\p{L}+)?)\b/iu;
+/** "X in general will ...": a noun right before, a verb right after. */
+const WHOLE_BEFORE = /\p{L}\s+$/u;
+const WHOLE_AFTER = /^\s+(?:will|would|is|are|was|were|must|should|shall|can|may|has|have|does|do|remains?|stays?)\b/i;
+
+/** "The X and Y types will be very similar", "both ... are comparable": a likeness of two named parts, no referent after it. */
+function reciprocalLikeness(text: string, match: LexiconMatch): boolean {
+  if (!/^(?:similar|comparable)$/i.test(match.entry.term) || /^\s+(?:to|with|as)\b/i.test(text.slice(match.end))) return false;
+  const clause = text.slice(0, match.start).split(/[,;:]/).pop() ?? '';
+  return /\b(?:and|both)\b/i.test(clause);
+}
 
 /** "others" followed by its verb: "... and others are configured to use coordinated leases". */
 const OTHERS_AS_SUBJECT = /^\s+(?:\p{L}+ly\s+)?(?:are|is|were|was|will|would|can|could|may|might|should|must|have|has|had|do|does|did|get|use|need|run|stay|remain|keep|become)\b/iu;

@@ -240,4 +240,16 @@ describe('clarity rules judge statements, not words', () => {
       + '- The importer will support PDF, Word, etc.\n';
     assert.deepEqual(found(vagueTerm, criteria), ['enough', 'enough', 'etc.']);
   });
+
+  it('vague-term: partitions, a thing as a whole, two parts alike, conditions read as yes or no, benefits of an action', () => {
+    const goals = '# T\n\n## Goals\n\n- Update the e2e suite by rewriting some tests and adding feature tags to others.\n'
+      + '- Notify some admins.\n'
+      + '- The failure must happen as long as the feature is correctly enabled.\n'
+      + '- Findings must be reported such that developers can fix them as quickly as possible.\n'
+      + '- The API must validate the field correctly.\n';
+    assert.deepEqual(found(vagueTerm, goals), ['some', 'correctly']);
+    const design = '# T\n\n## Detailed design\n\nCSI resizing in general will only leave GA after the expansion feature does.\n\n'
+      + 'The `Span` and `RawSpan` types will be very similar.\n\nThe importer will support PDF, Word, etc.\n';
+    assert.deepEqual(found(vagueTerm, design), ['etc.']);
+  });
 });
