@@ -1,5 +1,6 @@
 import { sectionDefinition, type SectionId } from '../sections/catalog';
 import { mainSectionLevel } from '../model/sections';
+import { positionAt } from '../model/text';
 import type { Position, Section, SpecModel } from '../model/types';
 import { presentSections } from '../score/present';
 import type { Finding, RawFinding, Rule, RuleContext } from './types';
@@ -105,9 +106,7 @@ function outermostAtLevel(section: Section, level: number): Section {
 
 /** Start of `line`, or the very end of the document when the line does not exist. */
 function lineOrEnd(model: SpecModel, line: number): Position {
-  if (line < model.lineStarts.length) return { line, character: 0 };
-  const last = model.lineStarts.length - 1;
-  return { line: last, character: model.text.length - model.lineStarts[last] };
+  return line < model.lineStarts.length ? { line, character: 0 } : positionAt(model, model.text.length);
 }
 
 /** Sections get questions about their content, not about the heading. */

@@ -1,6 +1,6 @@
 import type { FixContext } from '../types';
 import { requirementIndex } from '../../model/requirements';
-import { lineText, offsetAt } from '../../model/text';
+import { lineText, offsetAt, positionAt } from '../../model/text';
 import type { Position, Section } from '../../model/types';
 import type { Finding } from '../types';
 import { inSection } from '../util';
@@ -57,7 +57,7 @@ function criteriaEdit(result: FixContext, ids: string[]): TextEdit | undefined {
   const section = criteriaSection(result);
   if (section) return appendToSection(result, section, lines);
   // The finding that says where the missing section belongs.
-  const at = result.findings.map((f) => f.data?.section === 'acceptance-criteria' ? f.data.insertAt : undefined).find(isPosition) ?? endOfDocument(result);
+  const at = result.findings.map((f) => f.data?.section === 'acceptance-criteria' ? f.data.insertAt : undefined).find(isPosition) ?? positionAt(result.model, result.model.text.length);
   const title = sectionDefinition('acceptance-criteria')?.title ?? 'Acceptance Criteria';
   return insertLines(result.model, at, [[`${'#'.repeat(sectionLevel(result))} ${title}`], [], ...lines]);
 }
@@ -103,11 +103,6 @@ function appendToSection(result: FixContext, section: Section, lines: SnippetLin
 function isPosition(value: unknown): value is Position {
   return typeof value === 'object' && value !== null && 'line' in value && typeof value.line === 'number'
     && 'character' in value && typeof value.character === 'number';
-}
-
-function endOfDocument(result: FixContext): Position {
-  const last = result.model.lineStarts.length - 1;
-  return { line: last, character: result.model.text.length - result.model.lineStarts[last] };
 }
 
 /**

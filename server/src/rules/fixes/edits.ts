@@ -1,4 +1,4 @@
-import { lineText } from '../../model/text';
+import { lineText, positionAt } from '../../model/text';
 import type { Position, SpecModel } from '../../model/types';
 import type { TextEdit } from '../types';
 
@@ -16,7 +16,7 @@ export function insertBlock(model: SpecModel, requested: Position, lines: string
   const eol = eolOf(model);
   // "The line after the section" does not exist when the section ends the document without a
   // line break; the block then goes at the end of the text.
-  const at = clampToDocument(model, requested);
+  const at = requested.line < model.lineStarts.length ? requested : positionAt(model, model.text.length);
   const atEnd = at.line >= model.lineStarts.length - 1 && at.character > 0;
   const previousLine = at.line > 0 ? lineText(model, at.line - 1) : '';
   const needsLeadingBreak = atEnd;
@@ -28,12 +28,6 @@ export function insertBlock(model: SpecModel, requested: Position, lines: string
   const nextLine = atEnd ? '' : lineText(model, at.line);
   const suffix = atEnd ? eol : eol + (nextLine.trim() !== '' ? eol : '');
   return { range: { start: at, end: at }, newText: prefix + block + suffix };
-}
-
-function clampToDocument(model: SpecModel, at: Position): Position {
-  const lastLine = model.lineStarts.length - 1;
-  if (at.line <= lastLine) return at;
-  return { line: lastLine, character: model.text.length - model.lineStarts[lastLine] };
 }
 
 /** The fence that must be written to close a code block left open before `at`, if any. */
