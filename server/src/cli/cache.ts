@@ -89,6 +89,16 @@ export class RecordingHost implements Host {
     this.lists.set(folder, options);
     return this.inner.listFiles(folder, options);
   }
+
+  realPath(path: string): Promise<string> {
+    this.stats.add(path);
+    return this.inner.realPath(path);
+  }
+
+  readSameFile(path: string, checked: FileStat): Promise<Uint8Array> {
+    this.reads.set(path, undefined);
+    return this.inner.readSameFile(path, checked);
+  }
 }
 
 interface Entry {
@@ -159,9 +169,9 @@ export class ResultCache {
    * What the strategy compares of a file: its size and modification time (`stat`, taken before
    * the file is read), or a hash of its text. undefined when it cannot be known.
    */
-  signature(stat: FileStat | undefined, text: () => string | undefined): string | undefined {
+  async signature(stat: FileStat | undefined, text: () => Promise<string | undefined>): Promise<string | undefined> {
     if (this.strategy === 'metadata') return stat && metadataSignature(stat);
-    const content = text();
+    const content = await text();
     return content === undefined ? undefined : hash(content);
   }
 

@@ -10,7 +10,6 @@
  * `core.fsmonitor` (which can name any program) is switched off and optional locks skipped.
  */
 import { spawnSync } from 'node:child_process';
-import { readFileSync, realpathSync } from 'node:fs';
 import { basename, dirname, join, relative, resolve, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { ConfigError } from '../config/errors';
@@ -19,6 +18,7 @@ import { LinkTargetCache } from '../fs/link-targets';
 import { findProjectRoot } from '../fs/project-root';
 import { linkLocation } from '../fs/link-location';
 import { decodeUtf8 } from '../host/host';
+import { nodeHost } from '../host/node-host';
 import { localLinkPaths } from '../model/link-targets';
 import { parseSpec } from '../model/parse';
 import { analyzeDocument } from '../pipeline/analyze-document';
@@ -67,10 +67,10 @@ export function runGit(cwd: string, args: readonly string[], options: { allowFai
 }
 
 /** The work tree root, or a clear error outside one. */
-export function gitRoot(cwd: string): string {
+export async function gitRoot(cwd: string): Promise<string> {
   const top = runGit(cwd, ['rev-parse', '--show-toplevel'], { allowFailure: true });
   if (!top.ok) throw new ChangedSinceError(`--changed-since needs a git work tree, and ${cwd} is not inside one`);
-  return realPath(top.stdout.trim());
+  return await realPath(top.stdout.trim());
 }
 
 /** The merge base of `ref` and HEAD: what a pull request is compared against. */
@@ -121,7 +121,7 @@ export function changedFiles(root: string, base: string): Change[] {
  * repository is the one that holds `anchor` (the first path given on the command line).
  */
 export async function selectChangedSpecs(discovered: readonly string[], ref: string, anchor: string): Promise<ChangedSelection> {
-  const root = gitRoot(anchor);
+  const root = await gitRoot(anchor);
   const base = mergeBase(root, ref);
   const changes = changedFiles(root, base);
   const changedNow = new Map<string, Change>();
@@ -136,7 +136,7 @@ export async function selectChangedSpecs(discovered: readonly string[], ref: str
   const selection: ChangedSelection = { ref, base, root, files: [], reasons: new Map(), previousPath: new Map() };
   const atBase = baseTree(selection);
   for (const file of discovered) {
-    const real = realPath(file);
+    const real = await realPath(file);
     const change = changedNow.get(real);
     if (change && change.status !== 'D') {
       selection.reasons.set(file, 'changed');
@@ -156,7 +156,7 @@ export async function selectChangedSpecs(discovered: readonly string[], ref: str
 async function linksToTouched(file: string, touched: ReadonlySet<string>, names: ReadonlySet<string>): Promise<boolean> {
   let text: string;
   try {
-    text = readFileSync(file, 'utf8');
+    text = decodeUtf8(await nodeHost.readFile(file));
   } catch {
     return false;
   }
@@ -222,9 +222,9 @@ export async function previousScore(selection: ChangedSelection, file: string, e
   }
 }
 
-function realPath(path: string): string {
+async function realPath(path: string): Promise<string> {
   try {
-    return realpathSync(path);
+    return await nodeHost.realPath(path);
   } catch {
     return resolve(path);
   }

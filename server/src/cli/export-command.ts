@@ -6,15 +6,19 @@
  */
 import { dirname, isAbsolute, relative, resolve } from 'node:path';
 import { formatConfigError } from '../config/errors';
-import { loadConfigFile } from '../config/load';
+import { configLoaderFor } from '../config/load';
 import { defaultOutPath, exportBundle, parseSourceDateEpoch } from '../export/index';
 import { repositoryRoot } from '../export/git';
+import type { Host } from '../host/host';
+import { nodeHost } from '../host/node-host';
 import { BUNDLE_FORMATS, type BundleFormat, type ExportResult, type ExportWritten } from '../export/types';
 import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE } from './io';
 import { didYouMean, parseOptions, UsageError } from './args';
 
 export interface ExportIo {
   cwd: string;
+  /** Where the spec, its configuration and its linked files are read (default: the disk). */
+  host?: Host;
   /** Defaults to the process environment (for SOURCE_DATE_EPOCH). */
   env?: Readonly<Record<string, string | undefined>>;
   stdout: (text: string) => void;
@@ -74,7 +78,8 @@ export async function runExportCommand(args: string[], io: ExportIo): Promise<nu
     return EXIT_OK;
   }
   const specPath = resolve(io.cwd, parsed.spec);
-  const config = parsed.config ? await loadConfigFile(resolve(io.cwd, parsed.config)) : undefined;
+  const host = io.host ?? nodeHost;
+  const config = parsed.config ? await configLoaderFor(host).loadConfigFile(resolve(io.cwd, parsed.config)) : undefined;
   if (config && config.errors.length > 0) {
     for (const error of config.errors) io.stderr(`specready export: ${formatConfigError(error)}\n`);
     return EXIT_USAGE;
@@ -89,6 +94,7 @@ export async function runExportCommand(args: string[], io: ExportIo): Promise<nu
     overwrite: parsed.overwrite,
     config: config?.config,
     sourceDateEpoch,
+    host,
   });
   return report(result, io, specPath);
 }

@@ -89,6 +89,18 @@ export class GitTreeHost implements Host {
     return Promise.resolve(files.sort());
   }
 
+  /** A commit holds no symbolic links that the analysis follows: a path that exists is its own. */
+  async realPath(path: string): Promise<string> {
+    if (this.inside(path) === undefined) return nodeHost.realPath(path);
+    if (!await this.stat(path)) throw new HostError('ENOENT', path);
+    return resolve(path);
+  }
+
+  /** A commit does not change: the file is the one `stat` described. */
+  readSameFile(path: string, checked: FileStat): Promise<Uint8Array> {
+    return this.inside(path) === undefined ? nodeHost.readSameFile(path, checked) : this.readFile(path);
+  }
+
   /**
    * What is at a path in this commit, as a short string for a cache: the object id of a file
    * (content-addressed, so nothing needs reading), its kind for a stat, a hash of a listing.

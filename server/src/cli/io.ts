@@ -1,5 +1,9 @@
+import type { Host } from '../host/host';
+
 /** What a command may touch of its process: passed in so commands stay testable. */
 export interface CliIo {
+  /** Where specs, configurations and linked files are read (default: the disk). */
+  host?: Host;
   cwd: string;
   env: Readonly<Record<string, string | undefined>>;
   stdoutIsTTY: boolean;

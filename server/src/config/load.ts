@@ -168,6 +168,19 @@ export function parseTermsFile(text: string): string[] {
  * one tool call after `clearConfigCache`).
  */
 const processLoader = new ConfigLoader(nodeHost);
+/** One loader per other host (a test's files in memory), going with the host. */
+const hostLoaders = new WeakMap<Host, ConfigLoader>();
+
+/** The loader over `host`: the process's one for the real file system. */
+export function configLoaderFor(host: Host): ConfigLoader {
+  if (host === nodeHost) return processLoader;
+  let loader = hostLoaders.get(host);
+  if (!loader) {
+    loader = new ConfigLoader(host);
+    hostLoaders.set(host, loader);
+  }
+  return loader;
+}
 
 export function clearConfigCache(): void {
   processLoader.clear();

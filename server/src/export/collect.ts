@@ -5,12 +5,13 @@
  * root, for `/docs/a.md`), checked
  * lexically against the root (so nothing outside is even looked at), then resolved with
  * realpath and checked again, which defeats symlinks (also in intermediate folders) that lead
- * outside. The file is opened without following a final symlink and must be the same inode
- * that realpath found, so swapping it between the check and the read fails instead of leaking.
+ * outside. The file is opened without following a final symlink and must be the same file
+ * that was checked (`Host.readSameFile`), so swapping it between the check and the read fails
+ * instead of leaking. Every look at the disk goes through the host.
  */
-import { constants, promises as fs, type Stats } from 'node:fs';
 import { dirname, isAbsolute, relative, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { errorCode, type FileStat, type Host } from '../host/host';
 import { parseSpec } from '../model/parse';
 import type { Link, SpecModel } from '../model/types';
 import {
@@ -64,6 +65,8 @@ export interface CollectInput {
   realRoot: string;
   /** What root-relative links (`/docs/a.md`) are relative to; default `root`. */
   projectRoot?: string;
+  /** Where the files are read. */
+  host: Host;
 }
 
 export async function collectAssets(input: CollectInput): Promise<Collection> {
@@ -133,7 +136,7 @@ class Collector {
     if (!isInside(root, candidate) && !isInside(realRoot, candidate)) {
       return { reason: 'outside-root', message: 'it leads outside the root folder' };
     }
-    const real = await realPathOf(candidate);
+    const real = await realPathOf(candidate, this.input.host);
     if ('reason' in real) return real;
     if (!isInside(realRoot, real.path)) {
       return { reason: 'outside-root', message: 'a symbolic link leads outside the root folder' };
@@ -158,28 +161,24 @@ class Collector {
   }
 
   private async read(realPath: string): Promise<{ bytes: Uint8Array } | { reason: LinkRefusal; message: string }> {
-    let stats: Stats;
-    try {
-      stats = await fs.stat(realPath);
-    } catch {
-      return { reason: 'unreadable', message: 'the file cannot be read' };
-    }
-    if (!stats.isFile()) return { reason: 'not-a-file', message: 'it is a folder or a special file, not a file' };
+    const stats = await this.input.host.stat(realPath);
+    if (!stats) return { reason: 'unreadable', message: 'the file cannot be read' };
+    if (stats.kind !== 'file') return { reason: 'not-a-file', message: 'it is a folder or a special file, not a file' };
     if (stats.size > MAX_ASSET_BYTES) {
       return { reason: 'too-large', message: `the file is larger than ${MAX_ASSET_BYTES / 1024 / 1024} MiB` };
     }
     if (this.assets.length >= MAX_ASSETS || this.totalBytes + stats.size > MAX_TOTAL_ASSET_BYTES) {
       return { reason: 'too-large', message: `the bundle would exceed ${MAX_ASSETS} files or ${MAX_TOTAL_ASSET_BYTES / 1024 / 1024} MiB` };
     }
-    return readSameFile(realPath, stats);
+    return readSameFile(realPath, stats, this.input.host);
   }
 }
 
-async function realPathOf(candidate: string): Promise<{ path: string } | { reason: LinkRefusal; message: string }> {
+async function realPathOf(candidate: string, host: Host): Promise<{ path: string } | { reason: LinkRefusal; message: string }> {
   try {
-    return { path: await fs.realpath(candidate) };
+    return { path: await host.realPath(candidate) };
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
+    const code = errorCode(error);
     if (code === 'ENOENT' || code === 'ENOTDIR') return { reason: 'missing', message: 'the file does not exist' };
     if (code === 'ELOOP') return { reason: 'unsafe-path', message: 'it goes through a symbolic link loop' };
     return { reason: 'unreadable', message: 'the file cannot be read' };
@@ -187,22 +186,12 @@ async function realPathOf(candidate: string): Promise<{ path: string } | { reaso
 }
 
 /** Reads the file only if what opens is still the regular file that was checked. */
-async function readSameFile(realPath: string, checked: Stats): Promise<{ bytes: Uint8Array } | { reason: LinkRefusal; message: string }> {
-  const changed = { reason: 'unreadable' as const, message: 'the file changed while it was being read' };
-  let handle: fs.FileHandle;
+async function readSameFile(realPath: string, checked: FileStat, host: Host): Promise<{ bytes: Uint8Array } | { reason: LinkRefusal; message: string }> {
   try {
-    handle = await fs.open(realPath, constants.O_RDONLY | (constants.O_NOFOLLOW ?? 0));
-  } catch {
-    return changed;
-  }
-  try {
-    const opened = await handle.stat();
-    if (!opened.isFile() || opened.ino !== checked.ino || opened.dev !== checked.dev) return changed;
-    return { bytes: new Uint8Array(await handle.readFile()) };
-  } catch {
+    return { bytes: await host.readSameFile(realPath, checked) };
+  } catch (error) {
+    if (errorCode(error) === 'ECHANGED') return { reason: 'unreadable', message: 'the file changed while it was being read' };
     return { reason: 'unreadable', message: 'the file cannot be read' };
-  } finally {
-    await handle.close();
   }
 }
 

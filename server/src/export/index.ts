@@ -8,16 +8,16 @@
  * or in any file that would be bundled refuses the export whatever the flags; then readiness
  * (`force`); then the target (`overwrite`). Only then is anything written.
  */
-import { promises as fs } from 'node:fs';
 import { basename, dirname, join, relative, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { version as TOOL_VERSION } from '../../../package.json';
 import { ConfigError, formatConfigError } from '../config/errors';
-import { loadConfigFor } from '../config/load';
+import { configLoaderFor, type ConfigLoader } from '../config/load';
 import type { SpecReadyConfig } from '../config/types';
 import { analyzeSpec, type AnalysisResult } from '../engine/analyze';
 import { isSpecDocument, specGlobs } from '../fs/discover';
 import { findProjectRoot } from '../fs/project-root';
+import type { Host } from '../host/host';
 import { nodeHost } from '../host/node-host';
 import { analyzeDocument } from '../pipeline/analyze-document';
 import { secret } from '../rules/secret';
@@ -35,30 +35,33 @@ export type { BundleFormat, ExportOptions, ExportResult, LinkedSpec, RefusedLink
 export async function exportBundle(options: ExportOptions): Promise<ExportResult> {
   const root = resolve(options.root);
   const specPath = resolve(options.specPath);
-  const located = await locate(root, specPath);
+  const host = options.host ?? nodeHost;
+  const loader = configLoaderFor(host);
+  const located = await locate(root, specPath, host);
   if ('status' in located) return located;
-  const source = await specText(specPath, options.text);
+  const source = await specText(specPath, options.text, host);
   if ('status' in source) return source;
-  const config = await configFor(specPath, options.config);
+  const config = await configFor(specPath, options.config, loader);
   if ('status' in config) return config;
   const epoch = creationTime(options.sourceDateEpoch);
   if ('status' in epoch) return epoch;
 
-  const projectRoot = (await findProjectRoot(dirname(specPath), { configFile: options.config ? undefined : (await loadConfigFor(specPath)).file, fallback: root })).folder;
-  const analysis = await analyse(specPath, source.text, config.config, projectRoot);
+  const configFile = options.config ? undefined : (await loader.loadConfigFor(specPath)).file;
+  const projectRoot = (await findProjectRoot(dirname(specPath), { configFile, fallback: root, host })).folder;
+  const analysis = await analyse(specPath, source.text, config.config, projectRoot, host);
   if ('status' in analysis) return analysis;
   const collection = await collectAssets({
-    specPath, specRealPath: located.specRealPath, specModel: analysis.model, root, realRoot: located.realRoot, projectRoot,
+    specPath, specRealPath: located.specRealPath, specModel: analysis.model, root, realRoot: located.realRoot, projectRoot, host,
   });
   const refusal = secretRefusal(analysis, collection, config.config) ?? readinessRefusal(analysis, options.force);
   if (refusal) return refusal;
 
   const outPath = resolve(options.outPath ?? defaultOutPath(root, specPath, options.format));
   const sources = [located.specRealPath, ...collection.assets.map((asset) => join(located.realRoot, ...asset.rootPath.split('/')))];
-  const targetProblem = await targetRefusal(outPath, sources, options);
+  const targetProblem = await targetRefusal(outPath, sources, options, host);
   if (targetProblem) return targetProblem;
 
-  const linkedSpecs = await linkedSpecReadiness(collection, root, projectRoot, options.config, config.config);
+  const linkedSpecs = await linkedSpecReadiness(collection, root, projectRoot, options.config, config.config, host);
   const git = await gitInfo(located.specRealPath, sources);
   const entries = planBundle({
     analysis,
@@ -78,16 +81,16 @@ export async function exportBundle(options: ExportOptions): Promise<ExportResult
  * passes its settings), so that the bundle can list their readiness.
  */
 async function linkedSpecReadiness(collection: Collection, root: string, projectRoot: string,
-  given: SpecReadyConfig | undefined, fallback: SpecReadyConfig): Promise<LinkedSpec[]> {
+  given: SpecReadyConfig | undefined, fallback: SpecReadyConfig, host: Host): Promise<LinkedSpec[]> {
   const linked: LinkedSpec[] = [];
   for (const asset of collection.assets) {
     if (!asset.document) continue;
     const file = join(root, ...asset.rootPath.split('/'));
-    const loaded = given ? undefined : await loadConfigFor(file);
+    const loaded = given ? undefined : await configLoaderFor(host).loadConfigFor(file);
     const config = given ?? (loaded && loaded.errors.length === 0 ? loaded.config : fallback);
     const path = relative(projectRoot, file);
     if (!isSpecDocument(path.startsWith('..') ? file : path, asset.document.model.text, specGlobs(config))) continue;
-    const analysis = await analyse(file, asset.document.model.text, config, projectRoot);
+    const analysis = await analyse(file, asset.document.model.text, config, projectRoot, host);
     if ('status' in analysis) continue;
     linked.push({
       path: asset.rootPath,
@@ -118,11 +121,11 @@ function refused(reason: ExportRefused['reason'], message: string, extra: Partia
   return { status: 'refused', reason, message, ...extra };
 }
 
-async function locate(root: string, specPath: string): Promise<{ realRoot: string; specRealPath: string } | ExportRefused> {
+async function locate(root: string, specPath: string, host: Host): Promise<{ realRoot: string; specRealPath: string } | ExportRefused> {
   let realRoot: string;
   let specRealPath: string;
   try {
-    realRoot = await fs.realpath(root);
+    realRoot = await host.realPath(root);
   } catch {
     return refused('unreadable', `The root folder ${root} does not exist or cannot be read.`);
   }
@@ -130,7 +133,7 @@ async function locate(root: string, specPath: string): Promise<{ realRoot: strin
     return refused('outside-root', `${specPath} is outside the root folder ${root}; only specs inside it can be exported.`);
   }
   try {
-    specRealPath = await fs.realpath(specPath);
+    specRealPath = await host.realPath(specPath);
   } catch {
     return refused('unreadable', `${specPath} does not exist or cannot be read.`);
   }
@@ -140,11 +143,10 @@ async function locate(root: string, specPath: string): Promise<{ realRoot: strin
   return { realRoot, specRealPath };
 }
 
-async function specText(specPath: string, text: string | undefined): Promise<{ text: string; unsaved: boolean } | ExportRefused> {
+async function specText(specPath: string, text: string | undefined, host: Host): Promise<{ text: string; unsaved: boolean } | ExportRefused> {
   let onDisk: string | undefined;
   try {
-    const bytes = await fs.readFile(specPath);
-    onDisk = decodeText(new Uint8Array(bytes));
+    onDisk = decodeText(await host.readFile(specPath));
   } catch {
     onDisk = undefined;
   }
@@ -153,9 +155,9 @@ async function specText(specPath: string, text: string | undefined): Promise<{ t
   return { text: onDisk, unsaved: false };
 }
 
-async function configFor(specPath: string, given: SpecReadyConfig | undefined): Promise<{ config: SpecReadyConfig } | ExportRefused> {
+async function configFor(specPath: string, given: SpecReadyConfig | undefined, loader: ConfigLoader): Promise<{ config: SpecReadyConfig } | ExportRefused> {
   if (given) return { config: given };
-  const loaded = await loadConfigFor(specPath);
+  const loaded = await loader.loadConfigFor(specPath);
   if (loaded.errors.length === 0) return { config: loaded.config };
   return refused('config', `The configuration has errors, so the readiness of the spec is unknown: ${loaded.errors.map(formatConfigError).join('; ')}`);
 }
@@ -173,10 +175,10 @@ function creationTime(given: number | undefined): { time: Date } | ExportRefused
   }
 }
 
-async function analyse(specPath: string, text: string, config: SpecReadyConfig, projectRoot: string): Promise<AnalysisResult | ExportRefused> {
+async function analyse(specPath: string, text: string, config: SpecReadyConfig, projectRoot: string, host: Host): Promise<AnalysisResult | ExportRefused> {
   const uri = pathToFileURL(specPath).href;
   try {
-    const result = await analyzeDocument(text, uri, { host: nodeHost, config, projectRoot });
+    const result = await analyzeDocument(text, uri, { host, config, projectRoot });
     if (result.ruleFailures.some((failure) => failure.rule === secret.id)) {
       return refused('analysis-failed', 'The check for secrets failed on this spec, so it cannot be exported safely. Please report this as a SpecReady bug.');
     }
@@ -228,8 +230,8 @@ function plural(count: number, noun: string): string {
   return `${count} ${noun}${count === 1 ? '' : 's'}`;
 }
 
-async function targetRefusal(outPath: string, sources: readonly string[], options: ExportOptions): Promise<ExportRefused | undefined> {
-  const realOut = await fs.realpath(outPath).catch(() => outPath);
+async function targetRefusal(outPath: string, sources: readonly string[], options: ExportOptions, host: Host): Promise<ExportRefused | undefined> {
+  const realOut = await host.realPath(outPath).catch(() => outPath);
   if (sources.some((source) => source === realOut || isInside(realOut, source))) {
     return refused('invalid-output', `${outPath} would replace or contain a file of the spec; choose another output path.`, { path: outPath });
   }

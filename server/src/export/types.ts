@@ -3,6 +3,7 @@
  * and (type-only, through lsp/protocol.ts) the VS Code client.
  */
 import type { SpecReadyConfig } from '../config/types';
+import type { Host } from '../host/host';
 
 export type BundleFormat = 'zip' | 'dir';
 
@@ -35,6 +36,8 @@ export interface ExportOptions {
    * Default: the SOURCE_DATE_EPOCH environment variable, else the current time.
    */
   sourceDateEpoch?: number;
+  /** Where the spec, its configuration and its linked files are read (default: the disk). */
+  host?: Host;
 }
 
 /** Why a link of the spec (or of a bundled Markdown file) was not bundled. */

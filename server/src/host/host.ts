@@ -11,6 +11,11 @@ export interface FileStat {
   size: number;
   /** Modification time in milliseconds; caches compare it with the size to notice a change. */
   mtimeMs: number;
+  /**
+   * Which file this is while it exists (device and inode on disk): the same path with another
+   * id is another file. Hosts without such a notion leave it out.
+   */
+  id?: string;
 }
 
 export interface ListOptions {
@@ -28,6 +33,14 @@ export interface Host {
   readFile(path: string, limit?: number): Promise<Uint8Array>;
   /** Every file (not folder) below a folder, absolute, symbolic links not followed. */
   listFiles(folder: string, options?: ListOptions): Promise<string[]>;
+  /** The path with every symbolic link resolved; rejects with a coded error (ENOENT, ELOOP, ...). */
+  realPath(path: string): Promise<string>;
+  /**
+   * The bytes of the regular file that `checked` (a `stat` of `path`) described, without
+   * following a symbolic link at the path itself. Rejects with ECHANGED when what opens is not
+   * that file any more: the export reads a file only after checking where it is.
+   */
+  readSameFile(path: string, checked: FileStat): Promise<Uint8Array>;
 }
 
 /** The error a host rejects with, carrying Node's error code. */

@@ -27,7 +27,7 @@ export class InMemoryHost implements Host {
   stat(path: string): Promise<FileStat | undefined> {
     const absolute = resolve(path);
     const file = this.files.get(absolute);
-    if (file) return Promise.resolve({ kind: 'file', size: file.bytes.length, mtimeMs: file.mtimeMs });
+    if (file) return Promise.resolve({ kind: 'file', size: file.bytes.length, mtimeMs: file.mtimeMs, id: `${absolute}@${file.mtimeMs}` });
     const isFolder = [...this.files.keys()].some((key) => isBelow(absolute, key));
     return Promise.resolve(isFolder ? { kind: 'directory', size: 0, mtimeMs: 0 } : undefined);
   }
@@ -40,6 +40,20 @@ export class InMemoryHost implements Host {
       return Promise.reject(new HostError(code, absolute));
     }
     return Promise.resolve(limit === undefined ? file.bytes : file.bytes.subarray(0, limit));
+  }
+
+  /** No symbolic links in memory: a path that exists is its own real path. */
+  async realPath(path: string): Promise<string> {
+    const absolute = resolve(path);
+    if (!await this.stat(absolute)) throw new HostError('ENOENT', absolute);
+    return absolute;
+  }
+
+  /** The file written at `checked`'s time, or ECHANGED once it was replaced or deleted. */
+  async readSameFile(path: string, checked: FileStat): Promise<Uint8Array> {
+    const now = await this.stat(path);
+    if (now?.kind !== 'file' || now.id !== checked.id) throw new HostError('ECHANGED', resolve(path));
+    return this.readFile(path);
   }
 
   listFiles(folder: string, options: ListOptions = {}): Promise<string[]> {

@@ -40,5 +40,6 @@ export async function exportDocument(session: ServerContext, params: ExportParam
     overwrite: params.overwrite === true,
     config: documentConfig.config,
     text: session.documents.get(params.uri)?.getText(),
+    host: session.host,
   });
 }

@@ -3,6 +3,7 @@ import { symlinkSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import { collectAssets, type Collection } from '../../../server/src/export/collect';
 import { rewriteDocument } from '../../../server/src/export/plan';
+import { nodeHost } from '../../../server/src/host/node-host';
 import { parseSpec } from '../../../server/src/model/parse';
 import { TempWorkspace } from './fixtures';
 
@@ -41,6 +42,7 @@ describe('export: asset collection', () => {
       specModel: parseSpec(SPEC, pathToFileURL(specPath).href),
       root: workspace.path('root'),
       realRoot: workspace.path('root'),
+      host: nodeHost,
     });
   });
 
@@ -98,7 +100,7 @@ describe('export: asset collection', () => {
     try {
       const specPath = git.path('specs/a.spec.md');
       const result = await collectAssets({
-        specPath, specRealPath: specPath, specModel: parseSpec('[config](../.git/config)\n'), root: git.dir, realRoot: git.dir,
+        specPath, specRealPath: specPath, specModel: parseSpec('[config](../.git/config)\n'), root: git.dir, realRoot: git.dir, host: nodeHost,
       });
       assert.deepEqual(result.assets, []);
       assert.deepEqual(result.refusedLinks.map((link) => link.reason), ['unsafe-path']);

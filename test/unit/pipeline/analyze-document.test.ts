@@ -34,6 +34,8 @@ function counting(host: Host): Host & { reads: string[] } {
       return host.readFile(path, limit);
     },
     listFiles: (folder, options) => host.listFiles(folder, options),
+    realPath: (path) => host.realPath(path),
+    readSameFile: (path, checked) => host.readSameFile(path, checked),
   };
 }
 
@@ -85,7 +87,8 @@ describe('analyzeDocument', () => {
   });
 
   it('reports link errors to the caller and analyses with the links unchecked', async () => {
-    const failing: Host = { stat: () => Promise.reject(new Error('disk gone')), readFile: () => Promise.reject(new Error('disk gone')), listFiles: () => Promise.resolve([]) };
+    const gone = () => Promise.reject(new Error('disk gone'));
+    const failing: Host = { stat: gone, readFile: gone, listFiles: () => Promise.resolve([]), realPath: gone, readSameFile: gone };
     const errors: string[] = [];
     const result = await analyzeDocument(SPEC, SPEC_URI, { host: failing, projectRoot: ROOT, onLinkError: (error) => errors.push(error.message) });
     assert.deepEqual(errors, ['disk gone']);

@@ -11,6 +11,8 @@ function countingHost(files: Record<string, string>): { host: InMemoryHost; host
     stat: (path) => (looks.push(path), host.stat(path)),
     readFile: (path, limit) => host.readFile(path, limit),
     listFiles: (folder, options) => host.listFiles(folder, options),
+    realPath: (path) => host.realPath(path),
+    readSameFile: (path, checked) => host.readSameFile(path, checked),
   };
   return { host, host$, looks };
 }

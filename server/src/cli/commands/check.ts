@@ -1,13 +1,13 @@
 /** `specready check`: discover specs, analyse each with its configuration, report, set the exit status. */
-import { readFileSync, statSync } from 'node:fs';
 import { dirname, isAbsolute, relative, resolve, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { ConfigError, formatConfigError } from '../../config/errors';
-import { loadConfigFile, loadConfigFor, type LoadedConfig } from '../../config/load';
+import { configLoaderFor, type LoadedConfig } from '../../config/load';
 import { DEFAULT_MAX_FILE_SIZE_KB, DEFAULT_THRESHOLD, fileTooLargeMessage } from '../../config/types';
 import { discoverSpecFiles, type DiscoveryResult, type UnmatchedFolder } from '../../fs/discover';
 import { LinkTargetCache } from '../../fs/link-targets';
 import { findProjectRoot } from '../../fs/project-root';
+import { errorCode, type Host } from '../../host/host';
 import { nodeHost } from '../../host/node-host';
 import { analyzeDocument } from '../../pipeline/analyze-document';
 import { ruleDocsUrl } from '../../rules/docs-url';
@@ -40,8 +40,9 @@ interface Failures {
  * stderr, when a path is missing, a configuration is broken or a folder given holds no spec.
  */
 async function discoverSpecs(command: CheckCommand, io: CliIo, explicitConfig: string | undefined): Promise<DiscoveryResult | undefined> {
-  if (explicitConfig && reportConfigErrors((await loadConfigFile(explicitConfig)).errors, io)) return undefined;
-  const discovery = await discoverSpecFiles(command.paths, { cwd: io.cwd, config: explicitConfig, onlySpecs: command.onlySpecs });
+  const host = io.host ?? nodeHost;
+  if (explicitConfig && reportConfigErrors((await configLoaderFor(host).loadConfigFile(explicitConfig)).errors, io)) return undefined;
+  const discovery = await discoverSpecFiles(command.paths, { cwd: io.cwd, config: explicitConfig, onlySpecs: command.onlySpecs, host });
   for (const missing of discovery.missing) io.stderr(`specready: ${missing}: no such file or folder\n`);
   if (discovery.missing.length > 0 || reportConfigErrors(discovery.configErrors, io)) return undefined;
   if (command.pathsGiven && !command.allowUnmatched && discovery.unmatched.length > 0) {
@@ -74,8 +75,9 @@ export async function collectReport(command: CheckCommand, io: CliIo, cache: Res
   const failures: Failures = { config: [], internal: [] };
   const files: FileReport[] = [];
   const configFiles = new Set<string>();
+  const host = io.host ?? nodeHost;
   for (const file of discovery.files) {
-    const report = await checkFile(file, io.cwd, explicitConfig, command.maxFileSizeKB, failures, cache, configFiles);
+    const report = await checkFile(file, { cwd: io.cwd, explicitConfig, maxFileSizeKB: command.maxFileSizeKB, failures, cache, configFiles, host });
     if (report) files.push(report);
   }
   if (reportConfigErrors(failures.config, io)) return { kind: 'failed', status: EXIT_USAGE };
@@ -86,7 +88,7 @@ export async function collectReport(command: CheckCommand, io: CliIo, cache: Res
   const folders = new Set<string>();
   for (const path of command.paths) {
     const absolute = resolve(io.cwd, path);
-    if ((await nodeHost.stat(absolute))?.kind === 'directory') folders.add(absolute);
+    if ((await host.stat(absolute))?.kind === 'directory') folders.add(absolute);
   }
   return { kind: 'report', report: buildReport(io.cwd, bulk.files), folders, configFiles: [...configFiles] };
 }
@@ -95,11 +97,12 @@ export async function runCheck(command: CheckCommand, io: CliIo): Promise<number
   const explicitConfig = command.config ? resolve(io.cwd, command.config) : undefined;
   const discovery = await discoverSpecs(command, io, explicitConfig);
   if (!discovery) return EXIT_USAGE;
+  const host = io.host ?? nodeHost;
 
   let changes: ChangedSelection | undefined;
   if (command.changedSince !== undefined) {
     try {
-      changes = await selectChangedSpecs(discovery.files, command.changedSince, gitAnchor(command.paths[0], io.cwd));
+      changes = await selectChangedSpecs(discovery.files, command.changedSince, await gitAnchor(command.paths[0], io.cwd, host));
     } catch (error) {
       if (!(error instanceof ChangedSinceError)) throw error;
       io.stderr(`specready: ${error.message}\n`);
@@ -111,7 +114,7 @@ export async function runCheck(command: CheckCommand, io: CliIo): Promise<number
   const cache = command.cache.enabled ? ResultCache.open(cacheFileLocation(io.cwd, command.cache.location), command.cache.strategy) : undefined;
   const files: FileReport[] = [];
   for (const file of changes?.files ?? discovery.files) {
-    const report = await checkFile(file, io.cwd, explicitConfig, command.maxFileSizeKB, failures, cache);
+    const report = await checkFile(file, { cwd: io.cwd, explicitConfig, maxFileSizeKB: command.maxFileSizeKB, failures, cache, host });
     if (report && changes) report.previousScore = await previousScore(changes, file, explicitConfig, io.cwd, cache) ?? null;
     if (report) files.push(report);
   }
@@ -138,9 +141,21 @@ export async function runCheck(command: CheckCommand, io: CliIo): Promise<number
   return bulk.failed ? EXIT_FINDINGS : status;
 }
 
-async function checkFile(file: string, cwd: string, explicitConfig: string | undefined, maxFileSizeKB: number | undefined,
-  failures: Failures, cache: ResultCache | undefined, configFiles?: Set<string>): Promise<FileReport | undefined> {
-  const loaded = await loadConfigFor(file, explicitConfig);
+/** What checking one file needs from its run. */
+interface CheckRun {
+  cwd: string;
+  explicitConfig: string | undefined;
+  maxFileSizeKB: number | undefined;
+  failures: Failures;
+  cache: ResultCache | undefined;
+  /** Collects the configuration files the checked specs use. */
+  configFiles?: Set<string>;
+  host: Host;
+}
+
+async function checkFile(file: string, run: CheckRun): Promise<FileReport | undefined> {
+  const { cwd, explicitConfig, maxFileSizeKB, failures, cache, configFiles, host } = run;
+  const loaded = await configLoaderFor(host).loadConfigFor(file, explicitConfig);
   if (loaded.file) configFiles?.add(loaded.file);
   if (loaded.errors.length > 0) {
     failures.config.push(...loaded.errors);
@@ -151,29 +166,29 @@ async function checkFile(file: string, cwd: string, explicitConfig: string | und
   const threshold = loaded.config.threshold ?? DEFAULT_THRESHOLD;
   const limitKB = maxFileSizeKB ?? loaded.config.maxFileSizeKB ?? DEFAULT_MAX_FILE_SIZE_KB;
   // Taken before the file is read: a change after it makes the stored signature stale, never wrong.
-  const stat = await nodeHost.stat(file);
+  const stat = await host.stat(file);
   if (stat !== undefined && stat.size > limitKB * 1024) {
     return tooLargeFileReport(path, profile, threshold, fileTooLargeMessage(stat.size, limitKB, 'raise it with --max-file-size or maxFileSizeKB in .specready.*'));
   }
-  let read: string | { problem: string } | undefined;
-  const readText = (): string | { problem: string } => (read ??= readSpecText(file));
-  const projectRoot = (await findProjectRoot(dirname(file), { configFile: explicitConfig ? undefined : loaded.file, fallback: cwd })).folder;
+  let read: Promise<string | { problem: string }> | undefined;
+  const readText = (): Promise<string | { problem: string }> => (read ??= readSpecText(file, host));
+  const projectRoot = (await findProjectRoot(dirname(file), { configFile: explicitConfig ? undefined : loaded.file, fallback: cwd, host })).folder;
   const cacheContext = { config: loaded.config, projectRoot };
   // With --cache-strategy metadata an unchanged file is not even read.
-  const signature = cache?.signature(stat, () => { const text = readText(); return typeof text === 'string' ? text : undefined; });
-  const cached = signature === undefined ? undefined : await cache?.lookup(file, signature, cacheContext, path, nodeHost);
+  const signature = await cache?.signature(stat, async () => { const text = await readText(); return typeof text === 'string' ? text : undefined; });
+  const cached = signature === undefined ? undefined : await cache?.lookup(file, signature, cacheContext, path, host);
   if (cached) return cached;
-  const text = readText();
+  const text = await readText();
   if (typeof text !== 'string') return unreadableFileReport(path, profile, threshold, text.problem);
   const uri = pathToFileURL(file).href;
   try {
     // With the cache, the host records what the analysis looked at (linked files): the
     // dependencies a stored report is checked against next time.
-    const host = cache ? new RecordingHost(nodeHost) : nodeHost;
-    const result = await analyzeDocument(text, uri, { host, config: loaded.config, projectRoot, ...(cache ? { linkTargetCache: new LinkTargetCache() } : {}) });
+    const recording = cache ? new RecordingHost(host) : undefined;
+    const result = await analyzeDocument(text, uri, { host: recording ?? host, config: loaded.config, projectRoot, ...(cache ? { linkTargetCache: new LinkTargetCache() } : {}) });
     for (const failure of result.ruleFailures) failures.internal.push(`rule "${failure.rule}" failed on ${path}: ${failure.error}`);
     const report = fileReportFromAnalysis(path, result);
-    if (cache && signature !== undefined && host instanceof RecordingHost && result.ruleFailures.length === 0) await cache.store(file, signature, cacheContext, host, nodeHost, report);
+    if (cache && signature !== undefined && recording && result.ruleFailures.length === 0) await cache.store(file, signature, cacheContext, recording, host, report);
     return report;
   } catch (error) {
     if (!(error instanceof ConfigError)) throw error;
@@ -189,12 +204,12 @@ function withConfigFile(error: ConfigError, loaded: LoadedConfig, specFile: stri
 }
 
 /** The file as UTF-8 text, or why it cannot be checked. */
-export function readSpecText(file: string): string | { problem: string } {
-  let bytes: Buffer;
+export async function readSpecText(file: string, host: Host = nodeHost): Promise<string | { problem: string }> {
+  let bytes: Uint8Array;
   try {
-    bytes = readFileSync(file);
+    bytes = await host.readFile(file);
   } catch (error) {
-    return { problem: `cannot read file: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}` };
+    return { problem: `cannot read file: ${errorCode(error) || (error as Error).message}` };
   }
   if (bytes.subarray(0, 8000).includes(0)) return { problem: 'not a text file (it contains NUL bytes); only Markdown can be checked' };
   try {
@@ -252,9 +267,9 @@ function exitStatus(report: CheckReport, command: CheckCommand, io: CliIo): numb
 }
 
 /** The folder whose repository --changed-since asks: that of the first path given. */
-function gitAnchor(path: string, cwd: string): string {
+async function gitAnchor(path: string, cwd: string, host: Host): Promise<string> {
   const absolute = resolve(cwd, path);
-  return statSync(absolute).isDirectory() ? absolute : dirname(absolute);
+  return (await host.stat(absolute))?.kind === 'directory' ? absolute : dirname(absolute);
 }
 
 /** How many specs --changed-since selected, and against which commit. */
