@@ -178,7 +178,7 @@ function parseRules(args: string[]): Command {
 }
 
 /**
- * node:util parseArgs (strict), with its errors reworded as usage errors. A value that starts
+ * node:util parseArgs (strict), with its errors reworded as one-line usage errors. A value that starts
  * with a dash and is a number (`--min-score -1`) is taken as the option's value, so that the
  * range check can say what is wrong with it.
  */
@@ -192,7 +192,7 @@ export function parseOptions<T extends ParseArgsConfig>(config: T): ReturnType<t
   try {
     return parseArgs({ ...config, args }) as ReturnType<typeof parseArgs<T>>;
   } catch (error) {
-    throw new UsageError(describeParseError(error as Error & { code?: string }, Object.keys(options)));
+    throw new UsageError(firstLine(describeParseError(error as Error & { code?: string }, Object.keys(options))));
   }
 }
 

@@ -20,9 +20,10 @@
  * or with the other strategy is ignored, never trusted, and replaced at the end of the run.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, renameSync, unlinkSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { SpecReadyConfig } from '../config/types';
+import { isDirectorySync } from '../fs/sync-stat';
 import type { FileStat, Host, ListOptions } from '../host/host';
 import type { FileReport } from './report';
 import { TOOL_VERSION } from './version';
@@ -133,7 +134,7 @@ interface Header {
 export function cacheFileLocation(cwd: string, location?: string): string {
   if (!location) return join(resolve(cwd), DEFAULT_CACHE_FILE);
   const path = resolve(cwd, location);
-  const isFolder = /[\\/]$/.test(location) || isDirectory(path);
+  const isFolder = /[\\/]$/.test(location) || isDirectorySync(path);
   // One folder can hold the caches of several projects: the name says which working folder.
   return isFolder ? join(path, `${DEFAULT_CACHE_FILE}_${hash(resolve(cwd)).slice(0, 12)}`) : path;
 }
@@ -375,12 +376,4 @@ function metadataSignature(stat: FileStat): string {
 
 function hash(data: string | Uint8Array): string {
   return createHash('sha1').update(data).digest('hex');
-}
-
-function isDirectory(path: string): boolean {
-  try {
-    return statSync(path).isDirectory();
-  } catch {
-    return false;
-  }
 }

@@ -100,25 +100,19 @@ export async function runExportCommand(args: string[], io: ExportIo): Promise<nu
 }
 
 function parse(args: string[]): ExportArgs | 'help' {
-  let values;
-  let positionals;
-  try {
-    ({ values, positionals } = parseOptions({
-      args,
-      allowPositionals: true,
-      options: {
-        out: { type: 'string', short: 'o' },
-        format: { type: 'string' },
-        root: { type: 'string' },
-        config: { type: 'string' },
-        force: { type: 'boolean' },
-        overwrite: { type: 'boolean' },
-        help: { type: 'boolean', short: 'h' },
-      },
-    }));
-  } catch (error) {
-    throw new UsageError((error as Error).message.split('\n')[0]);
-  }
+  const { values, positionals } = parseOptions({
+    args,
+    allowPositionals: true,
+    options: {
+      out: { type: 'string', short: 'o' },
+      format: { type: 'string' },
+      root: { type: 'string' },
+      config: { type: 'string' },
+      force: { type: 'boolean' },
+      overwrite: { type: 'boolean' },
+      help: { type: 'boolean', short: 'h' },
+    },
+  });
   if (values.help) return 'help';
   if (positionals.length !== 1) {
     throw new UsageError(positionals.length === 0 ? 'missing the spec to export' : `export takes one spec, not ${positionals.length}`);

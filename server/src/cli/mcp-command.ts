@@ -1,6 +1,6 @@
 /** `specready mcp [--root <dir>]`: serves the MCP tools over stdio until the client disconnects. */
-import { statSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { isDirectorySync } from '../fs/sync-stat';
 import { EXIT_OK, EXIT_USAGE, type CliIo } from './io';
 import { parseOptions } from './args';
 import type * as McpRuntime from './mcp';
@@ -23,7 +23,7 @@ export async function runMcpCommand(args: string[], io: CliIo): Promise<number> 
   try {
     ({ values } = parseOptions({ args, options: { root: { type: 'string' }, help: { type: 'boolean', short: 'h' } } }));
   } catch (error) {
-    io.stderr(`specready: ${(error as Error).message.split('\n')[0]}\nRun "specready mcp --help" for usage.\n`);
+    io.stderr(`specready: ${(error as Error).message}\nRun "specready mcp --help" for usage.\n`);
     return EXIT_USAGE;
   }
   if (values.help) {
@@ -31,7 +31,7 @@ export async function runMcpCommand(args: string[], io: CliIo): Promise<number> 
     return EXIT_OK;
   }
   const root = resolve(io.cwd, values.root ?? '.');
-  if (!isFolder(root)) {
+  if (!isDirectorySync(root)) {
     io.stderr(`specready: --root ${values.root ?? '.'} is not a folder\n`);
     return EXIT_USAGE;
   }
@@ -41,12 +41,4 @@ export async function runMcpCommand(args: string[], io: CliIo): Promise<number> 
   const runtime = require('./mcp.js') as typeof McpRuntime;
   await runtime.serveOverStdio(root);
   return EXIT_OK;
-}
-
-function isFolder(path: string): boolean {
-  try {
-    return statSync(path).isDirectory();
-  } catch {
-    return false;
-  }
 }

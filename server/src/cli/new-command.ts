@@ -4,10 +4,11 @@
  * Exit status 0 when the file was created, 1 when it already exists, 2 for usage errors and
  * anything else that prevents writing it.
  */
-import { mkdirSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, relative, resolve } from 'node:path';
 import { formatConfigError } from '../config/errors';
 import { loadConfigForFolder } from '../config/load';
+import { isDirectorySync } from '../fs/sync-stat';
 import { BUILTIN_PROFILES, resolveProfile, UnknownProfileError, type Profile } from '../sections/profiles';
 import { findCustomTemplates, readCustomTemplate, type CustomTemplate } from '../templates/custom';
 import { FORMAT_LAYOUTS, FORMAT_TEMPLATE_NAMES, isFormatTemplate, type FormatLayout } from '../templates/formats';
@@ -79,17 +80,11 @@ export async function runNewCommand(args: string[], io: NewIo): Promise<number> 
 }
 
 function parse(args: string[]): NewArgs | { list: string } | 'help' {
-  let values;
-  let positionals;
-  try {
-    ({ values, positionals } = parseOptions({
-      args,
-      allowPositionals: true,
-      options: { title: { type: 'string' }, list: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } },
-    }));
-  } catch (error) {
-    throw new UsageError((error as Error).message.split('\n')[0]);
-  }
+  const { values, positionals } = parseOptions({
+    args,
+    allowPositionals: true,
+    options: { title: { type: 'string' }, list: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } },
+  });
   if (values.help) return 'help';
   if (values.list) {
     if (positionals.length > 1) throw new UsageError('--list takes at most one folder');
@@ -142,7 +137,7 @@ async function createSpec(args: NewArgs, io: NewIo): Promise<number> {
 function targetFile(args: NewArgs, cwd: string): Target {
   const path = resolve(cwd, args.path);
   const layout = isFormatTemplate(args.template) ? FORMAT_LAYOUTS[args.template] : undefined;
-  if (/[\\/]$/.test(args.path) || isDirectory(path)) {
+  if (/[\\/]$/.test(args.path) || isDirectorySync(path)) {
     const featureFolder = layout ? inFeatureFolder(path, layout) : undefined;
     if (featureFolder) return featureFolder(args.title === undefined ? titleFromFileName(basename(path).replace(/^\d{3}-/, '')) : normalizeTitle(args.title));
     if (args.title === undefined) throw new UsageError(`${args.path} is a folder: give the spec a --title to name the file after`);
@@ -241,14 +236,6 @@ function describeCustom(template: CustomTemplate, cwd: string): string {
 /** The configuration of a folder that does not exist yet is the one of its nearest existing ancestor. */
 function existingAncestor(folder: string): string {
   let current = folder;
-  while (!isDirectory(current) && dirname(current) !== current) current = dirname(current);
+  while (!isDirectorySync(current) && dirname(current) !== current) current = dirname(current);
   return current;
-}
-
-function isDirectory(path: string): boolean {
-  try {
-    return statSync(path).isDirectory();
-  } catch {
-    return false;
-  }
 }

@@ -55,12 +55,7 @@ export class ConfigLoader {
    */
   findConfigFile(startDir: string): Promise<string | undefined> {
     const folder = resolve(startDir);
-    let found = this.folderCache.get(folder);
-    if (!found) {
-      found = this.findUncached(folder);
-      this.folderCache.set(folder, found);
-    }
-    return found;
+    return this.folderCache.getOrCreate(folder, () => this.findUncached(folder));
   }
 
   private async findUncached(folder: string): Promise<string | undefined> {
@@ -77,12 +72,7 @@ export class ConfigLoader {
   /** Reads and validates one configuration file. */
   loadConfigFile(file: string): Promise<LoadedConfig> {
     const path = resolve(file);
-    let loaded = this.fileCache.get(path);
-    if (!loaded) {
-      loaded = this.readConfigFile(path);
-      this.fileCache.set(path, loaded);
-    }
-    return loaded;
+    return this.fileCache.getOrCreate(path, () => this.readConfigFile(path));
   }
 
   private async readConfigFile(path: string): Promise<LoadedConfig> {
@@ -129,12 +119,7 @@ export class ConfigLoader {
       ? resolve(loaded.file ? dirname(loaded.file) : folder, configured)
       : await this.findUp(resolve(folder), DEFAULT_TERMS_FILE);
     if (!file) return loaded;
-    let pending = this.termsCache.get(file);
-    if (!pending) {
-      pending = this.readTerms(file);
-      this.termsCache.set(file, pending);
-    }
-    const read = await pending;
+    const read = await this.termsCache.getOrCreate(file, () => this.readTerms(file));
     if ('error' in read) return { ...loaded, errors: [...loaded.errors, new ConfigError(read.error, { file: loaded.file ?? file })] };
     return { ...loaded, config: { ...loaded.config, projectTerms: { file, terms: read.terms } } };
   }

@@ -83,12 +83,7 @@ export class Workspace {
 
   /** Cached per document until `invalidate`, so every analysis of a version sees one object. */
   configFor(uri: string): Promise<DocumentConfig> {
-    let cached = this.configCache.get(uri);
-    if (!cached) {
-      cached = this.loadConfigFor(uri);
-      this.configCache.set(uri, cached);
-    }
-    return cached;
+    return this.configCache.getOrCreate(uri, () => this.loadConfigFor(uri));
   }
 
   private async loadConfigFor(uri: string): Promise<DocumentConfig> {
@@ -152,14 +147,9 @@ export class Workspace {
 
   private settings(uri: string): Promise<ClientSettings | null> {
     if (!this.canRequestConfiguration) return Promise.resolve(null);
-    let cached = this.settingsCache.get(uri);
-    if (!cached) {
-      cached = this.connection.workspace.getConfiguration({ scopeUri: uri, section: 'specready' })
-        .then((value: unknown) => (value && typeof value === 'object' ? value as ClientSettings : null))
-        .catch(() => null);
-      this.settingsCache.set(uri, cached);
-    }
-    return cached;
+    return this.settingsCache.getOrCreate(uri, () => this.connection.workspace.getConfiguration({ scopeUri: uri, section: 'specready' })
+      .then((value: unknown) => (value && typeof value === 'object' ? value as ClientSettings : null))
+      .catch(() => null));
   }
 }
 

@@ -27,15 +27,23 @@ type LineIndexed = Pick<SpecModel, 'lineStarts' | 'text'>;
 
 export function positionAt(model: LineIndexed, offset: number): Position {
   const clamped = Math.max(0, Math.min(offset, model.text.length));
-  const starts = model.lineStarts;
+  const line = lastStartAtOrBefore(model.lineStarts, clamped);
+  return { line, character: clamped - model.lineStarts[line] };
+}
+
+/**
+ * Index of the last of the ascending `starts` that is at or before `offset` (0 when the offset
+ * comes before them all): the line of an offset, given the offsets where lines start.
+ */
+export function lastStartAtOrBefore(starts: readonly number[], offset: number): number {
   let low = 0;
   let high = starts.length - 1;
   while (low < high) {
     const mid = (low + high + 1) >> 1;
-    if (starts[mid] <= clamped) low = mid;
+    if (starts[mid] <= offset) low = mid;
     else high = mid - 1;
   }
-  return { line: low, character: clamped - starts[low] };
+  return low;
 }
 
 export function offsetAt(model: LineIndexed, position: Position): number {

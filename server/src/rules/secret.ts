@@ -1,4 +1,4 @@
-import { lineEndOffset, positionAt, rangeFromOffsets } from '../model/text';
+import { lastStartAtOrBefore, lineEndOffset, positionAt, rangeFromOffsets } from '../model/text';
 import type { SpecModel } from '../model/types';
 import { SECRET_FORMATS } from './secret-formats';
 import type { RawFinding, Rule } from './types';
@@ -93,14 +93,8 @@ function candidateLines(model: SpecModel): { matches(pattern: RegExp): ReturnTyp
   }
   const joined = pieces.join('\n');
   const toDocument = (offset: number): number => {
-    let low = 0;
-    let high = joinedStarts.length - 1;
-    while (low < high) {
-      const mid = (low + high + 1) >> 1;
-      if (joinedStarts[mid] <= offset) low = mid;
-      else high = mid - 1;
-    }
-    return documentStarts[low] + offset - joinedStarts[low];
+    const piece = lastStartAtOrBefore(joinedStarts, offset);
+    return documentStarts[piece] + offset - joinedStarts[piece];
   };
   return {
     *matches(pattern: RegExp) {

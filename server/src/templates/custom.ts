@@ -3,8 +3,9 @@
  * looks in the target folder and every folder above it, so a template next to the specs wins
  * over one at the repository root with the same name.
  */
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
+import { isFileSync } from '../fs/sync-stat';
 import { customTemplateName } from './render';
 
 export const CUSTOM_TEMPLATE_DIR = join('.specready', 'templates');
@@ -39,14 +40,6 @@ function templatesIn(folder: string): CustomTemplate[] {
     return []; // no templates folder here, which is the usual case
   }
   return names
-    .filter((name) => /\.md$/i.test(name) && isFile(join(folder, name)))
+    .filter((name) => /\.md$/i.test(name) && isFileSync(join(folder, name)))
     .map((name) => ({ name: customTemplateName(name), path: join(folder, name) }));
-}
-
-function isFile(path: string): boolean {
-  try {
-    return statSync(path).isFile();
-  } catch {
-    return false;
-  }
 }
