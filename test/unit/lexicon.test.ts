@@ -59,6 +59,17 @@ describe('lexicon', () => {
     assert.deepEqual(terms('Fields marked as required, as required by GDPR, as detailed in section 2; retry as required.'), ['as required']);
   });
 
+  it('answers a text asked again with the same matches, in a list nobody can change', () => {
+    const lexicon = createLexicon();
+    const text = 'The service should be fast and scalable.';
+    const first = lexicon.find(text);
+    const again = lexicon.find(`${text} `.trim());
+    assert.deepEqual(again, first);
+    assert.deepEqual(terms(text, lexicon), ['fast', 'scalable']);
+    assert.ok(Object.isFrozen(first));
+    assert.deepEqual(terms('A fast path.', createLexicon({ remove: ['fast'] })), []);
+  });
+
   it('looks up terms as written, including wildcard terms', () => {
     const lexicon = createLexicon();
     assert.equal(lexicon.lookup('User-Friendly')?.term, 'user friendly');

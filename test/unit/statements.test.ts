@@ -57,6 +57,8 @@ describe('statements', () => {
     assert.equal(roles[2].role, 'narrative');
     assert.equal(roles[2].decidedBy?.title, 'Background');
     assert.equal(roles[3].role, 'requirements');
+    // Worked out once per document: the statements and the rules that ask share the same roles.
+    assert.equal(sectionRoles(model.sections), roles);
     const narrative = model.statements.filter((s) => s.role === 'narrative').map((s) => s.text);
     assert.deepEqual(narrative, ['The service must answer in about 2 seconds today.', 'Latency is high.']);
   });

@@ -1,4 +1,5 @@
 import type { LexiconEntry } from './entry';
+import { LruCache } from '../util/lru';
 import { BENIGN_PHRASES, BUILTIN_TERMS, DEFAULT_HINT } from './terms';
 
 /**
@@ -16,8 +17,11 @@ export interface LexiconMatch {
 
 export interface Lexicon {
   readonly entries: readonly LexiconEntry[];
-  /** All non-overlapping matches, longest term first at each position, in text order. */
-  find(text: string): LexiconMatch[];
+  /**
+   * All non-overlapping matches, longest term first at each position, in text order. The list is
+   * shared by everyone who asks about the same text: read it, do not change it.
+   */
+  find(text: string): readonly LexiconMatch[];
   /** Entry for a term as written (case-insensitive), for hovers and quick fixes. */
   lookup(term: string): LexiconEntry | undefined;
 }
@@ -61,6 +65,7 @@ class CompiledLexicon implements Lexicon {
   private readonly alternatives: Array<LexiconEntry | undefined>;
   private readonly byKey: Map<string, LexiconEntry>;
   private readonly wildcards: Array<{ entry: LexiconEntry; whole: RegExp }>;
+  private readonly found = new LruCache<string, readonly LexiconMatch[]>(8192);
 
   constructor(entries: LexiconEntry[], benign: string[]) {
     this.entries = entries;
@@ -79,14 +84,27 @@ class CompiledLexicon implements Lexicon {
     this.pattern = new RegExp(`(?<![\\p{L}\\p{N}_\\-/.])(?:${body || '(?!)'})(?![\\-/.]?[\\p{L}\\p{N}_])`, 'giu');
   }
 
-  find(text: string): LexiconMatch[] {
+  find(text: string): readonly LexiconMatch[] {
+    // Several rules search the same sentences, and a document being edited keeps most of them.
+    let matches = this.found.get(text);
+    if (!matches) {
+      matches = this.search(text);
+      // The key is a copy: a sentence is a substring that would keep its whole document alive.
+      this.found.set((' ' + text).slice(1), matches);
+    }
+    return matches;
+  }
+
+  private search(text: string): readonly LexiconMatch[] {
     const matches: LexiconMatch[] = [];
     this.pattern.lastIndex = 0;
     for (let match = this.pattern.exec(text); match; match = this.pattern.exec(text)) {
-      const entry = this.alternatives[match.findIndex((group, index) => index > 0 && group !== undefined) - 1];
+      let group = 1;
+      while (group < match.length && match[group] === undefined) group++;
+      const entry = this.alternatives[group - 1];
       if (entry) matches.push({ entry, start: match.index, end: match.index + match[0].length });
     }
-    return matches;
+    return Object.freeze(matches);
   }
 
   lookup(term: string): LexiconEntry | undefined {

@@ -22,7 +22,8 @@
  * narrative, definitions and questions are not held to measurable wording.
  */
 import type { ListItem, Range, Section, Sentence, SpecModel, Table } from './types';
-import { rangeFromOffsets } from './text';
+import { detachedString, rangeFromOffsets } from './text';
+import { LruCache } from '../util/lru';
 
 export type StatementRole =
   | 'requirement'
@@ -174,8 +175,23 @@ const CANONICAL_ROLES: Record<string, HeadingRole> = {
   'expected-actual': { role: 'design' },
 };
 
+// Headings repeat across documents and the versions of one being edited, and reading one runs a
+// dozen regular expressions: the normalised title and the role its words name are remembered.
+const normalizedTitles = new LruCache<string, string>(10_000);
+const titleRoles = new LruCache<string, HeadingRole | null>(10_000);
+
 /** Title as matched: lower case, numbering, markup and punctuation gone. */
 function normalizeTitle(title: string): string {
+  let normalized = normalizedTitles.get(title);
+  if (normalized === undefined) {
+    normalized = readTitle(title);
+    // The key is a copy: a title is a substring that would keep its whole document alive.
+    normalizedTitles.set(detachedString(title), normalized);
+  }
+  return normalized;
+}
+
+function readTitle(title: string): string {
   return title
     .toLowerCase()
     .replace(/\((?:optional|required|if applicable|tbd|draft|recommended)\)|\[(?:optional|required)\]/g, ' ')
@@ -188,8 +204,12 @@ function normalizeTitle(title: string): string {
 }
 
 function matchRole(title: string): HeadingRole | undefined {
-  for (const [pattern, role] of HEADING_ROLES) if (pattern.test(title)) return role;
-  return undefined;
+  let role = titleRoles.get(title);
+  if (role === undefined) {
+    role = HEADING_ROLES.find(([pattern]) => pattern.test(title))?.[1] ?? null;
+    titleRoles.set(title, role);
+  }
+  return role ?? undefined;
 }
 
 /**
@@ -245,8 +265,19 @@ function isQuestionnaire(section: Section): boolean {
 /** Roles that a heading can impose under a narrative ancestor. */
 const OVERRIDES_NARRATIVE: ReadonlySet<SectionRole> = new Set(['goals', 'non-goals', 'requirements', 'criteria', 'questions', 'definitions']);
 
-/** The role of every section, in `model.sections` order. */
+const sectionRoleCache = new WeakMap<readonly Section[], SectionRoleInfo[]>();
+
+/**
+ * The role of every section, in `model.sections` order; worked out once per list of sections
+ * (the statements and the rules that ask share it; callers do not change it).
+ */
 export function sectionRoles(sections: readonly Section[]): SectionRoleInfo[] {
+  let roles = sectionRoleCache.get(sections);
+  if (!roles) sectionRoleCache.set(sections, (roles = computeSectionRoles(sections)));
+  return roles;
+}
+
+function computeSectionRoles(sections: readonly Section[]): SectionRoleInfo[] {
   const roles: SectionRoleInfo[] = [];
   for (const section of sections) {
     const parent = section.parent ? roles[section.parent.index] : undefined;
@@ -723,8 +754,23 @@ const SUGGESTING_LEAD_IN = /\bsuggestions?\b|\b(?:possible|potential|candidate) 
  * What a lead-in above the item (its own, or one above its parent item) says its items are, when it
  * says so: left out of the proposal, or suggestions.
  */
-function leadInScope(leadIn: Statement | undefined): { kind: 'non-goal' | 'suggestion'; leadIn: Statement } | undefined {
-  for (let current = leadIn, depth = 0; current && depth < 4; current = current.leadIn, depth++) {
+function leadInScope(leadIn: Statement | undefined): LeadInScope | undefined {
+  if (!leadIn) return undefined;
+  // The items of one list share their lead-in: it is read once.
+  let scope = leadInScopes.get(leadIn);
+  if (scope === undefined) leadInScopes.set(leadIn, (scope = readLeadInScope(leadIn) ?? null));
+  return scope ?? undefined;
+}
+
+interface LeadInScope {
+  kind: 'non-goal' | 'suggestion';
+  leadIn: Statement;
+}
+
+const leadInScopes = new WeakMap<Statement, LeadInScope | null>();
+
+function readLeadInScope(leadIn: Statement): LeadInScope | undefined {
+  for (let current: Statement | undefined = leadIn, depth = 0; current && depth < 4; current = current.leadIn, depth++) {
     if (!/:\s*[*_]*$/.test(current.text)) continue;
     const text = current.text.replace(/[*_]/g, '').replace(/\s+/g, ' ');
     if (EXCLUDING_LEAD_IN.test(text)) return { kind: 'non-goal', leadIn: current };

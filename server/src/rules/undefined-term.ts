@@ -28,6 +28,12 @@ const GLOSSARY_TITLE = /\b(?:glossary|definitions?|terminology|terms|acronyms|ab
 /** "SLO stands for", "Falcon is our scoring service", "PRR means", "CRD, short for". */
 const DEFINING_AFTER = /^\s*(?:\([^)]{3,}\)|,?\s*(?:short for|stands for|means|refers to|is (?:a|an|the|our|their)\b|are (?:the|our)\b|\(?i\.e\.|which is (?:a|an|the|our)\b)|:\s+\S|\s+[-–—]\s+\w)/i;
 
+/**
+ * The first character DEFINING_AFTER (or a "service", "system", ... word before it) can start
+ * with, after white space: words followed by anything else define nothing.
+ */
+const DEFINING_START = /\s*[(,:smriawpt\-–—]/iy;
+
 export const undefinedTerm: Rule<UndefinedTermData> = {
   id: 'undefined-term',
   defaultSeverity: 'hint',
@@ -182,7 +188,11 @@ function definedTerms(model: SpecModel): Set<string> {
   for (const match of title.matchAll(/\b([A-Z]{2,})[- ]?\d+\b/g)) add(match[1]);
   for (const match of text.matchAll(/\(([A-Z][A-Za-z0-9&]*[A-Z0-9]s?)\)/g)) add(match[1]);
   for (const match of text.matchAll(/\b([A-Z][A-Za-z0-9&]*)\b/g)) {
-    const after = text.slice((match.index ?? 0) + match[0].length, (match.index ?? 0) + match[0].length + 60);
+    const end = (match.index ?? 0) + match[0].length;
+    // Most words are followed by nothing that can define them: one sticky test first.
+    DEFINING_START.lastIndex = end;
+    if (!DEFINING_START.test(text)) continue;
+    const after = text.slice(end, end + 60);
     if (DEFINING_AFTER.test(after.replace(/^\s+(?:service|system|platform|pipeline|team|tool|project)\b/i, ''))) add(match[1]);
   }
   for (const link of model.links) for (const word of link.text.match(/[A-Za-z][\w&]*/g) ?? []) add(word);
