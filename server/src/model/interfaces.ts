@@ -8,7 +8,7 @@
  */
 import { codeInterfacesOf, declaredNames, isDesignSection, type CodeInterface } from './code-interfaces';
 import { lineEndOffset, positionAt, rangeFromOffsets, textWithoutComments } from './text';
-import type { CodeBlock, Position, Range, Section, SpecModel, Table } from './types';
+import type { CodeBlock, Position, Range, Section, SpecModel, Table, TableCell } from './types';
 
 export type InterfaceKind = 'endpoint' | 'message' | 'file' | 'job' | 'function';
 
@@ -184,7 +184,11 @@ interface Mention {
   contract: boolean;
   sectionEnd: number;
   section: Section | undefined;
+  /** A row of an endpoint table (method and path in columns of their own): its other cells by column role. */
+  row?: Array<{ role: RowRole | undefined; cell: TableCell; text: string }>;
 }
+
+type RowRole = 'request' | 'response' | 'errors' | 'status';
 
 const cache = new WeakMap<SpecModel, InterfaceModel>();
 
@@ -293,6 +297,7 @@ function endpoints(context: Context): InterfaceSpec[] {
     const statusCodes: string[] = [];
     const examples: InterfaceExample[] = [];
     const hasBody = BODY_METHODS.has(group.method);
+    for (const mention of group.mentions) if (mention.row) rowEvidence(mention.row, parts, statusCodes);
     for (const extent of group.extents) collectEndpointEvidence(context, extent, hasBody, parts, statusCodes, examples);
     for (const [part, range] of Object.entries(shared) as Array<[InterfacePart, Range]>) parts[part] ??= range;
     if (context.documentAuth) parts.auth ??= context.documentAuth;
@@ -306,8 +311,10 @@ function endpoints(context: Context): InterfaceSpec[] {
     const recommended: InterfacePart[] = ['auth'];
     // A design section that shows a request and its response leaves the error cases open, but a
     // contract that lists endpoints must name them.
+    // Outside the contract, an endpoint that takes no input (a GET of a fixed path, no query)
+    // has no caller mistakes to answer: what is left is access, which authentication covers.
     if (group.mentions.some((m) => m.contract)) required.push('errors');
-    else recommended.unshift('errors');
+    else if (takesInput(group.method, group.mentions.map((m) => m.path)) || !parts.auth) recommended.unshift('errors');
     if (group.method === 'POST') recommended.push('idempotency');
     if (isList(context, group.method, group.segments, group.extents)) recommended.push('pagination');
     const lastExtent = group.extents.reduce((a, b) => (b.end - b.start > a.end - a.start ? b : a));
@@ -366,7 +373,75 @@ function findMentions(context: Context): Mention[] {
       section,
     });
   }
+  mentions.push(...tableMentions(context));
+  return mentions.sort((a, b) => a.start - b.start);
+}
+
+const METHOD_HEADER = /^(?:method|verb|http method|http verb)$/i;
+const PATH_HEADER = /^(?:path|endpoint|route|url|uri|resource|path template)$/i;
+const ROW_ROLES: Array<[RowRole, RegExp]> = [
+  ['request', /^(?:request|request body|body|input|inputs|parameters|params|payload|request fields|query)$/i],
+  ['response', /^(?:response|responses|response body|returns|output|success|result|success response)$/i],
+  ['errors', /^(?:errors?|error cases|error responses|failures?|error codes|error statuses)$/i],
+  ['status', /^(?:status|statuses|status codes?|codes?|http status)$/i],
+];
+
+/**
+ * Endpoint tables that give the method and the path in columns of their own
+ * ("| Method | Path | Request | Response | Errors |"): each row defines an endpoint, and the
+ * cells of its request, response and error columns give those parts (an empty cell gives none).
+ */
+function tableMentions(context: Context): Mention[] {
+  const { model } = context;
+  const mentions: Mention[] = [];
+  for (const table of model.tables) {
+    const header = table.header.map((cell) => cell.text.trim().replace(/[*_`]/g, ''));
+    const methodColumn = header.findIndex((cell) => METHOD_HEADER.test(cell));
+    const pathColumn = header.findIndex((cell) => PATH_HEADER.test(cell));
+    if (methodColumn < 0 || pathColumn < 0) continue;
+    const contract = isContractSection(table.section);
+    if (!contract && !isDesignSection(table.section)) continue;
+    for (const row of table.rows) {
+      const methodCell = row.find((cell) => cell.column === methodColumn);
+      const pathCell = row.find((cell) => cell.column === pathColumn);
+      // Cell text without HTML comments.
+      const cellText = (cell: TableCell | undefined) => (cell ? context.text.slice(cell.startOffset, cell.endOffset).trim() : '');
+      const method = cellText(methodCell).replace(/^[`*_]+|[`*_]+$/g, '').toUpperCase();
+      const path = /^[`*_]*(?:https?:\/\/[^\s/`]+)?(\/[^\s`*|]*)[`*_]*$/.exec(cellText(pathCell))?.[1];
+      if (!methodCell || !pathCell || !method || !path || !/^(?:GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS)$/.test(method)) continue;
+      const rowEnd = Math.max(...row.map((cell) => cell.endOffset));
+      mentions.push({
+        method,
+        path,
+        start: Math.min(methodCell.startOffset, pathCell.startOffset),
+        end: Math.max(methodCell.endOffset, pathCell.endOffset),
+        defining: true,
+        contract,
+        sectionEnd: lineEndOffset(model, positionAt(model, rowEnd).line),
+        section: table.section,
+        row: row.filter((cell) => cell !== methodCell && cell !== pathCell)
+          .map((cell) => ({ role: ROW_ROLES.find(([, pattern]) => pattern.test(header[cell.column] ?? ''))?.[0], cell, text: cellText(cell) })),
+      });
+    }
+  }
   return mentions;
+}
+
+/** What the cells of an endpoint table's row give: a dash in the request column says there is no body. */
+function rowEvidence(row: NonNullable<Mention['row']>, parts: Partial<Record<InterfacePart, Range>>, statusCodes: string[]): void {
+  for (const { role, cell, text } of row) {
+    if (text === '' || role === undefined) continue;
+    const dash = /^[-–—]+$|^n\/a$/i.test(text);
+    if (role === 'request') parts.request ??= cell.range;
+    else if (dash) continue;
+    else if (role === 'response') parts.response ??= cell.range;
+    else if (role === 'errors') parts.errors ??= cell.range;
+    for (const { code } of statusCodesIn(text)) {
+      if (!statusCodes.includes(code)) statusCodes.push(code);
+      if (/^[45]/.test(code)) parts.errors ??= cell.range;
+      else parts.status ??= cell.range;
+    }
+  }
 }
 
 /**
@@ -474,16 +549,24 @@ function sharedEvidence(context: Context, mentions: Mention[]): Partial<Record<I
     for (const piece of pieces) {
       const slice = text.slice(piece.start, piece.end);
       const at = (index: number, length: number) => rangeFromOffsets(model, piece.start + index, piece.start + index + length);
+      // 401 and 403 written once for all endpoints answer authentication, not an endpoint's own failures.
       for (const { code, index, length } of statusCodesIn(slice)) {
-        if (/^[45]/.test(code)) parts.errors ??= at(index, length);
+        if (/^[45]/.test(code) && !/^40[13]$/.test(code)) parts.errors ??= at(index, length);
       }
-      const errorCode = /\berror[ _-]?codes?\b|\bproblem\+json\b|"error"\s*:/i.exec(slice);
+      // The error format alone ("errors are `application/problem+json`") does not say which errors happen.
+      const errorCode = /\berror[ _-]?codes?\b|"error"\s*:/i.exec(slice);
       if (errorCode) parts.errors ??= at(errorCode.index, errorCode[0].length);
       const page = /\b(?:paginat\w*|cursor|next_?(?:page|cursor|token))\b/i.exec(slice);
       if (page) parts.pagination ??= at(page.index, page[0].length);
     }
   }
   return parts;
+}
+
+/** An endpoint takes input when its method carries a body or its path has a parameter or a query. */
+function takesInput(method: string, paths: string[]): boolean {
+  if (BODY_METHODS.has(method) || method === 'DELETE') return true;
+  return paths.some((path) => /[?{}<>]|\/:\w/.test(path));
 }
 
 /** A list endpoint: GET on a collection, or one whose description says it lists or searches. */

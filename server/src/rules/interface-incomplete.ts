@@ -19,7 +19,8 @@ export const interfaceIncomplete: Rule<InterfaceIncompleteData> = {
       'The request line is the easy part of a contract. What a contractor cannot guess is what goes in, what comes back ' +
       'and what happens when things go wrong; without them the implementation and its clients disagree at integration ' +
       'time. SpecReady reads the contract as a list of interfaces: HTTP endpoints written as `METHOD /path` in a heading, ' +
-      'list item, table, request line or sentence of the API contract (or as a heading anywhere), and messages, files, ' +
+      'list item, table, request line or sentence of the API contract (or as a heading anywhere), or as a row of an endpoint ' +
+      'table with method and path columns (its request, response and error cells give those parts; an empty cell gives none), and messages, files, ' +
       'batch jobs and CLI or library functions described under their own heading in the contract. Design documents ' +
       'that write their interface in code are read too: in a design section (the proposal, the detailed design, the API ' +
       'changes; not the motivation, alternatives or future work) a request line in a code block (`GET /path`, `> GET https://host/path`) ' +
@@ -28,7 +29,8 @@ export const interfaceIncomplete: Rule<InterfaceIncompleteData> = {
       'and package-qualified messages count, a method marked existing or unchanged is cited, not defined); function ' +
       'declarations in Rust, Swift, Go, Kotlin, TypeScript, JavaScript and Python (no body, an elided body or marked public) ' +
       'are recorded with what their signature gives and are never reported, since the signature is the contract. Outside ' +
-      'the contract section an endpoint\'s error cases are a hint, not a warning. A field listed without a type that the ' +
+      'the contract section an endpoint\'s error cases are a hint, not a warning, and a GET of a fixed path without a query ' +
+      'needs none once authentication is stated (nothing is left for a caller to get wrong). A field listed without a type that the ' +
       'document declares with one in code (a Go struct field or its json name, a protobuf field) has that type. ' +
       'Each needs its parts: ' +
       'an endpoint a response example or success status and its error cases (4xx/5xx codes or the words error/failure), ' +
@@ -38,7 +40,8 @@ export const interfaceIncomplete: Rule<InterfaceIncompleteData> = {
       'message, a location for a file - are hints. A field listed in a contract table, field list or "Query parameters:" ' +
       'sentence without a type, format or example ("a date", "the amount") is a hint too. Text the contract writes once ' +
       'for all endpoints (an introduction or an "Errors" subsection with status or error codes) counts for every ' +
-      'endpoint, and so do the parts a linked OpenAPI or Swagger file gives the same operation (request body, responses, ' +
+      'endpoint, except the error format alone and 401 or 403, which answer authentication; ' +
+      'and so do the parts a linked OpenAPI or Swagger file gives the same operation (request body, responses, ' +
       'error responses, security, pagination and idempotency parameters). HTTP status numbers count only with a reason phrase, "HTTP/1.1", "status", code ticks or a table cell ' +
       'of their own, so "200 ms" is not a status. The former id `api-endpoint-incomplete` still works in configuration ' +
       'and suppression comments.',

@@ -82,7 +82,7 @@ describe('interface model: interfaces a design document writes in code', () => {
     assert.match(finding?.message ?? '', /its response message `StreamResponse` is not defined in the document/);
   });
 
-  it('reads a request line in a design section\'s code block with the response the block shows; missing errors are a hint there', () => {
+  it('reads a request line in a design section\'s code block with the response the block shows; a GET that takes no input needs no error cases', () => {
     const text = [
       '# KEP-2: discovery',
       '',
@@ -103,8 +103,15 @@ describe('interface model: interfaces a design document writes in code', () => {
       '',
     ].join('\n');
     assert.deepEqual(interfaces(text), [{ kind: 'endpoint', label: 'GET /.well-known/openid-configuration', line: 5, missing: [] }]);
-    const findings = analyzeSpec(text).findings.filter((f) => f.rule === 'interface-incomplete');
+    // A fixed path with no query and authentication stated: nothing a caller can get wrong is left to answer.
+    assert.deepEqual(analyzeSpec(text).findings.filter((f) => f.rule === 'interface-incomplete'), []);
+    // A path parameter is an input: what happens for an unknown one is a question (a hint outside the contract).
+    const withInput = text.replace('/.well-known/openid-configuration', '/keys/{kid}');
+    const findings = analyzeSpec(withInput).findings.filter((f) => f.rule === 'interface-incomplete');
     assert.deepEqual(findings.map((f) => [f.severity, f.range.start.line, f.data?.missing]), [['hint', 5, ['errors']]]);
+    // Without a word on authentication, even a fixed path leaves the refusal open.
+    const noAuth = text.replace('Callers authenticate with a service account token.', 'It is served by the API server.').replace('/.well-known/openid-configuration', '/.well-known/cluster-info');
+    assert.deepEqual(analyzeSpec(noAuth).findings.filter((f) => f.rule === 'interface-incomplete').map((f) => f.data?.missing), [['errors', 'auth']]);
   });
 
   it('takes the type of a listed field from a Go struct of the document', () => {
@@ -136,14 +143,17 @@ describe('interface model: interfaces a design document writes in code', () => {
 });
 
 describe('handoff specs with a linked OpenAPI file', () => {
-  it('a complete spec whose linked file is valid gets no warning or error from any rule', async () => {
-    const file = join(FIXTURES, 'handoff-clean.md');
-    const text = readFileSync(file, 'utf8');
-    const uri = 'file:///fixtures/handoff-clean.md';
-    const apiFiles = await gatherApiFiles(parseForConfig(text, uri), file, { projectRoot: FIXTURES });
-    const result = analyzeSpec(text, { uri, apiFiles });
-    assert.deepEqual(result.findings.filter((f) => f.severity === 'warning' || f.severity === 'error').map((f) => `${f.range.start.line + 1}: ${f.rule}`), []);
-  });
+  // handoff-clean.md links a valid OpenAPI file; table-clean.md writes its endpoints in a table.
+  for (const name of ['handoff-clean.md', 'table-clean.md']) {
+    it(`${name}: a complete spec (and its valid linked file) gets no warning or error from any rule`, async () => {
+      const file = join(FIXTURES, name);
+      const text = readFileSync(file, 'utf8');
+      const uri = `file:///fixtures/${name}`;
+      const apiFiles = await gatherApiFiles(parseForConfig(text, uri), file, { projectRoot: FIXTURES });
+      const result = analyzeSpec(text, { uri, apiFiles });
+      assert.deepEqual(result.findings.filter((f) => f.severity === 'warning' || f.severity === 'error').map((f) => `${f.range.start.line + 1}: ${f.rule}`), []);
+    });
+  }
 });
 
 describe('messages against a linked AsyncAPI file', () => {

@@ -207,6 +207,9 @@ describe('interface-incomplete: the contract as a builder reads it', () => {
     assert.deepEqual(reported(shared), []);
     const vague = ['## API', '', '### GET /v1/items/{id}', '', 'Returns the item as JSON.', '', '## Errors', '', 'Use the standard error format.'].join('\n');
     assert.deepEqual(reported(vague), [{ endpoint: 'GET /v1/items/{id}', missing: ['errors'] }]);
+    // The error format, or the authentication failures written once for all, say nothing of this endpoint's own errors.
+    const format = ['## API', '', 'Errors are `application/problem+json`; a missing token gives `401`, a wrong role `403`.', '', '### GET /v1/items/{id}', '', 'Returns the item as JSON.'].join('\n');
+    assert.deepEqual(reported(format), [{ endpoint: 'GET /v1/items/{id}', missing: ['errors'] }]);
   });
 
   it('recognises error codes written with a snake-case name and a bold label before the endpoint', () => {
