@@ -51,8 +51,20 @@ const BINARY_CRITERIA: ReadonlySet<string> = new Set(['correct', 'correctly', 'p
 /** Inside a condition clause, up to the word. */
 const INSIDE_CONDITION = /\b(?:if|unless|as long as|so long as|provided that|only when|whenever)\b[^,;:.]*$/i;
 
-/** Quantifiers of kinds, which a list of the kinds settles; counts ("several", "a few") stay open. */
-const KIND_QUANTIFIERS = new Set(['various', 'a variety of', 'a wide range of', 'certain']);
+/** Quantifiers of kinds and members, which a list of them settles ("some controllers (Tekton, AppWrapper)"); counts ("several", "a few") stay open. */
+const KIND_QUANTIFIERS = new Set(['various', 'a variety of', 'a wide range of', 'certain', 'different', 'some']);
+
+/**
+ * "different" leaves the kinds open only as a bare quantifier of a plural noun ("shall support
+ * different languages"); counted or determined ("ten different languages", "the different pages"),
+ * compared ("different from v1") or as a predicate ("must have different names", "is different")
+ * it says the members are distinct.
+ */
+function differentLeavesKindsOpen(before: string, after: string, next: string): boolean {
+  if (!isPluralNoun(next) || /^[\s-]+\p{L}+\s+(?:from|than|to)\b/iu.test(after) || REFERENCE_NAMED.test(after)) return false;
+  // "re-use of phases across different workflows": spread over distinct ones, whichever they are.
+  return !/(?:\b(?:the|these|those|their|its|our|two|three|four|five|six|seven|eight|nine|ten|many|several|of|have|has|had|be|are|is|with|across|between|among|amongst)|\d|['’]s)\s+$/iu.test(before);
+}
 
 /** Terms read by the rules below. */
 const CRITERION_TERMS = new Set([
@@ -74,6 +86,7 @@ export function inVagueSense(text: string, match: LexiconMatch): boolean {
   if (INTERROGATIVE.test(before) || EMBEDDED_QUESTION.test(before) || EXPLAINED_QUESTION.test(before)) return false;
   if (term === 'long' && CONDITION_IDIOM.test(before) && /^\s+as\b/i.test(after)) return false;
   if (isNameInside(text, match.start)) return false;
+  if (REFERENCE_ADJECTIVES.has(term)) return leavesReferenceOpen(before, after);
   // A quantity in a condition describes a case, it does not ask for one: "if some requests fail".
   if (EXISTENTIAL.has(term) && CONDITION_CLAUSE.test(before)) return false;
   // "as long as the feature is correctly enabled": in a condition, correctness is a yes or no.
@@ -93,6 +106,9 @@ export function inVagueSense(text: string, match: LexiconMatch): boolean {
   if (term === 'eventually' && EVENT_NAMED.test(clauseAround(text, match.start, match.end) + ' ' + after.split(/[.;]/)[0])) return false;
   // "a periodic e2e job", "e2e tests are running periodically": the kind of CI job, not a frequency left open.
   if (/^periodic(?:ally)?$/.test(term) && (CI_JOB_AFTER.test(after) || CI_JOB_BEFORE.test(before))) return false;
+  if (term === 'different') return differentLeavesKindsOpen(before, after, next);
+  // "we know for certain": the idiom; "codes for certain functions" picks members.
+  if (term === 'certain' && /\bfor\s+$/i.test(before) && !isPluralNoun(next)) return false;
   if (term === 'most') {
     if (/\bthe\s+$/i.test(before)) return false;
     return /^of$/i.test(next) || isPluralNoun(next);
@@ -100,6 +116,35 @@ export function inVagueSense(text: string, match: LexiconMatch): boolean {
   if (match.entry.category === 'ambiguous' && NAMING_NOUNS.test(next) && /^(?:short|long|small|large|big|tiny|huge)$/.test(term)) return false;
   return true;
 }
+
+/** Adjectives that point at something the statement does not name: "a standard interface", "special classes". */
+const REFERENCE_ADJECTIVES: ReadonlySet<string> = new Set(['standard', 'standardised', 'standardized', 'special']);
+/** A determiner or possessive that makes the reference determinable: "the standard set", "the organisation's standard tooling". */
+const DEFINITE_BEFORE = /(?:\b(?:the|our|its|their|his|her|this|that|these|those|your|my|each|every)|['’]s)\s+(?:[\p{L}-]+\s+)?$/iu;
+/** Nothing special is asked for: "no special configuration", "without any special handling". */
+const NEGATED_BEFORE = /\b(?:no|not|without|nothing|never|any)\s+(?:[\p{L}-]+\s+)?$/iu;
+/** Words after the adjective that show it is not modifying a noun: "is the standard for", "standard or not". */
+const NOT_A_NOUN = /^(?:of|for|to|in|is|are|was|were|be|and|or|with|by|as|that|which|than)$/i;
+/** The standard or the members named in the same clause: "a standard such as ISO 8601", "(RFC 3339)", "as defined in". */
+const REFERENCE_NAMED = /^[^,;.]*?(?:\b\p{Lu}{2,}\b|\d|\bsuch as\b|\be\.\s?g\.|\(|\b(?:defined|specified|listed|described) (?:in|by|below|above)\b|\bper\b|\baccording to\b|\bin accordance with\b|:)/u;
+
+/**
+ * "A standard data interface should be provided", "special classes of trains": the adjective points at a
+ * standard or a set that the statement does not name. A definite reference ("the standard set of
+ * indications"), a negation ("no special configuration") or the standard named in the clause settles it.
+ */
+function leavesReferenceOpen(before: string, after: string): boolean {
+  const next = /^[\s-]+(\p{L}+)/u.exec(after)?.[1];
+  if (!next || NOT_A_NOUN.test(next)) return false;
+  return !DEFINITE_BEFORE.test(before) && !NEGATED_BEFORE.test(before) && !ORDINARY_KIND.test(before)
+    && !ESTABLISHED_BY_WORK.test(before) && !REFERENCE_NAMED.test(after);
+}
+
+/** "Define a standard mechanism for nodes to declare features": the work establishes the standard, it does not cite one. */
+const ESTABLISHED_BY_WORK = /\b(?:define|defines|defining|create|creates|creating|introduce|introduces|introducing|establish|establishes|establishing|propose|proposes|proposing|develop|develops|developing|offer|offers|offering)\s+(?:(?:a|an|the|new|single|common|uniform)\s+){0,2}$/i;
+
+/** "used as a standard telephone", "proceeds as for a standard group call": the ordinary kind, set against a variant. */
+const ORDINARY_KIND = /\bas\s+(?:for\s+|with\s+)?(?:a|an)\s+$/i;
 
 /** The event an "eventually" waits for: "once ...", "as soon as ...", "when ...", "N releases after ...". */
 const EVENT_NAMED = /(?<!\buntil\s)\b(?:once|as soon as|after)\s+(?!(?:(?:a|an|some|the)\s+)?(?:\p{L}+\s+)?(?:period|while|time|delay|number|few|couple)\b)(?:the\s+|a\s+|an\s+|\p{L}+\s+)?\p{L}/iu;
@@ -130,6 +175,24 @@ export function leavesAmountOpen(text: string, match: LexiconMatch): boolean {
   // "at the same time", "for a long time" as an idiom of duration still leaves it open; "the time
   // limit", "a small number of 5" are settled elsewhere (numbers settle graded words).
   return !INTERROGATIVE.test(text.slice(0, match.start));
+}
+
+/** Quantifiers that pick members of a set: "some users", "certain functions". */
+const SET_QUANTIFIERS: ReadonlySet<string> = new Set(['some', 'certain']);
+
+/**
+ * True when a quantifier picks unnamed members of a set ("For some users, ... up to twenty
+ * numbers may be stored", "codes for certain functions"): the question is which ones, and a number
+ * elsewhere in the statement, which counts something else, does not answer it.
+ */
+export function picksUnnamedMembers(text: string, match: LexiconMatch): boolean {
+  if (!SET_QUANTIFIERS.has(match.entry.term.toLowerCase())) return false;
+  const after = text.slice(match.end);
+  const next = /^\s+(\p{L}+)/u.exec(after)?.[1] ?? '';
+  if (!isPluralNoun(next) || AMOUNT_NOUN.test(after) || ENUMERATED.test(after)) return false;
+  // "(in fact we observed lower latencies by 20-30% for some resources)": an aside reporting a measurement.
+  const before = text.slice(0, match.start);
+  return (before.match(/\(/g) ?? []).length <= (before.match(/\)/g) ?? []).length;
 }
 
 /** Clause boundaries: punctuation and a dash. */

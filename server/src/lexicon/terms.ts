@@ -79,6 +79,7 @@ const HINT = {
   detail: 'list what it must contain, e.g. "timestamp, user, old value and new value"',
   maintain: 'name the change it must keep cheap and the effort allowed, e.g. "a new export format takes < 2 days"',
   behaviour: 'state what the system does, e.g. "SHALL accept ..." instead of "provide for" or "the capability to"',
+  standard: 'name the standard, e.g. "ISO 8601 timestamps" or "problem details per RFC 9457"',
 } as const;
 
 type Hint = keyof typeof HINT;
@@ -238,7 +239,7 @@ const GROUPS: Group[] = [
       ['a large number of', 'quantity'], ['large number of', 'quantity'], ['a number of', 'quantity'],
       ['a variety of', 'quantity'], ['various', 'quantity'], ['a wide range of', 'quantity'],
       ['plenty of', 'quantity'], ['the majority of', 'quantity'], ['most', 'quantity'],
-      ['certain', 'relevant'],
+      ['certain', 'relevant'], ['little', 'quantity'], ['different', 'relevant'],
       ['high volume', 'throughput'], ['high volumes of', 'throughput'], ['high load', 'throughput'],
     ],
   },
@@ -270,6 +271,13 @@ const GROUPS: Group[] = [
       ['extensible', 'maintain'], ['enough', 'criterion'], ['unacceptable', 'criterion'], ['unsuitable', 'criterion'],
       ['unsatisfactory', 'criterion'], ['convenient', 'usability'], ['conveniently', 'usability'],
     ],
+  },
+  {
+    // References left undetermined (ISO 29148 vague references): "a standard data interface"
+    // (which standard?), "special classes of trains" (which ones?).
+    category: 'ambiguous',
+    sources: ['ISO29148', 'SMELLS'],
+    terms: [['standard', 'standard'], ['standardised', 'standard'], ['standardized', 'standard'], ['special', 'relevant']],
   },
   {
     // ARM weak phrases that name a provision instead of a behaviour.
@@ -339,7 +347,7 @@ const GROUPS: Group[] = [
     // Evaluative modifiers (ISO 29148 subjective language): sensible defaults, comprehensive tests.
     category: 'ambiguous',
     sources: ['ISO29148', 'SMELLS'],
-    terms: [['sensible', 'criterion'], ['comprehensive', 'detail']],
+    terms: [['sensible', 'criterion'], ['comprehensive', 'detail'], ['professional', 'fashion']],
   },
   {
     // The open tail of a list.
@@ -364,11 +372,11 @@ export const BENIGN_PHRASES: readonly string[] = [
   'short codes', 'human readable', 'machine readable',
   'normal distribution', 'normal form', 'high priority', 'low priority', 'higher priority',
   'lower priority', 'high level', 'low level', 'higher level', 'lower level', 'lower case', 'upper case',
-  'make certain', 'for certain', 'it is necessary', 'is necessary to', 'are necessary to',
+  'make certain', 'it is necessary', 'is necessary to', 'are necessary to',
   'high water mark', 'low water mark', 'clear the', 'clear all', 'clear a', 'clear an', 'clear any',
   'clear it', 'clear its', 'clear their', 'clear them', 'clear this', 'clear that', 'clear cache',
   'clear button', 'in the clear', 'secure boot', 'secure cookie', 'secure cookies', 'secure flag',
-  'secure attribute', 'secure shell', 'secure sockets layer', 'secure hash algorithm', 'secure enclave',
+  'secure attribute', 'secure shell', 'secure sockets layer', 'secure socket layer', 'secure hash algorithm', 'secure enclave',
   'secure element', 'secure context', 'secure contexts',
   // Comparatives and bounds that are settled by the number next to them, or are idioms.
   'or fewer', 'no fewer', 'or greater', 'no greater', 'no longer', 'any longer', 'or longer', 'or shorter',
@@ -377,6 +385,9 @@ export const BENIGN_PHRASES: readonly string[] = [
   'as required by', 'as required in', 'as required under', 'as required per', 'marked as required',
   'mark as required', 'set as required', 'as detailed', 'detailed below',
   'detailed above', 'detailed in',
+  // Names of things, not references left open.
+  'standard library', 'standard libraries', 'standard input', 'standard output', 'standard error',
+  'standard streams', 'standard deviation', 'special needs', 'special case', 'special cases', 'special cased', 'special casing',
 ];
 
 /** The built-in entries, one per term. */
@@ -398,9 +409,16 @@ export const MEASURABLE_CATEGORIES: ReadonlySet<string> = new Set([
 /** Hints whose terms are about time: only a duration, percentile or rate settles them. */
 const TIME_HINTS: ReadonlySet<string> = new Set([HINT.latency, HINT.deadline, HINT.realtime, HINT.duration]);
 
+/**
+ * Words whose criterion is a rule, not an amount: no number says what "correctly" means ("shall
+ * function correctly when travelling at speeds from 0 km/h to 500 km/h" bounds the speed, not
+ * correctness), and no number says which standard is meant.
+ */
+const RULE_CRITERIA: ReadonlySet<string> = new Set(['correct', 'correctly', 'proper', 'properly', 'standard', 'standardised', 'standardized']);
+
 /** Which kind of quantity settles an entry: 'time' for speed words, 'any' otherwise, 'none' never. */
 export function settledBy(entry: LexiconEntry): 'time' | 'any' | 'none' {
-  if (!MEASURABLE_CATEGORIES.has(entry.category)) return 'none';
+  if (!MEASURABLE_CATEGORIES.has(entry.category) || RULE_CRITERIA.has(entry.term)) return 'none';
   return TIME_HINTS.has(entry.hint) ? 'time' : 'any';
 }
 

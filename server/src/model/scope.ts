@@ -80,6 +80,12 @@ const COMPLETES_TO = /^(?:needs?|needed|wants?|wanted|able|unable|ability|has|ha
 /** A benefit clause up to the word: "so that / such that <someone> can ...". */
 const ENABLED_AFTER = /\p{L}[^.;:]*?\s(?:so that|such that)\s+(?:[\p{L}'-]+\s+){1,5}?(?:can|could|may|will be able to)\s+[^.;:,]*$/iu;
 
+/**
+ * "Transactions must be designed so that they can be completed with a small number of
+ * interactions": after a verb of design the clause is the criterion the design must meet, not a benefit.
+ */
+const DESIGNED_SO = /\b(?:designed|built|implemented|engineered|constructed|structured|arranged|configured|laid out|set up)\s+(?:\p{L}+\s+){0,2}?(?:so|such) that\b/iu;
+
 /** "for <someone> to", "allow <someone> to": the infinitive is what they do, not a purpose. */
 const COMPLETED_BY_SUBJECT = /\b(?:for|allow|allows|allowing|enable|enables|enabling|let|lets|permit|permits|require|requires|ask|asks|want|wants|expect|expects|force|forces|cause|causes|help|helps|get|gets)\s+(?:[\p{L}-]+\s+){0,3}$/iu;
 
@@ -93,7 +99,7 @@ const COMPLETED_BY_SUBJECT = /\b(?:for|allow|allows|allowing|enable|enables|enab
 export function insidePurpose(text: string, offset: number): boolean {
   // "... communicated clearly such that developer correction can proceed as smoothly as possible":
   // what the action lets someone do is its benefit.
-  if (ENABLED_AFTER.test(text.slice(0, offset))) return true;
+  if (ENABLED_AFTER.test(text.slice(0, offset)) && !DESIGNED_SO.test(text.slice(0, offset))) return true;
   for (const match of text.matchAll(PURPOSE)) {
     const at = (match.index ?? 0) + match[1].length;
     if (at > offset) break;

@@ -1,7 +1,7 @@
 import type { LexiconMatch } from '../lexicon/lexicon';
 import { isMeasured } from '../lexicon/measured';
 import { TIME_KINDS } from '../lexicon/quantity';
-import { asksForSimilarity, explainedAfter, insidePossibility, inVagueSense, leavesAmountOpen, settledByValue } from '../lexicon/senses';
+import { asksForSimilarity, explainedAfter, insidePossibility, inVagueSense, leavesAmountOpen, picksUnnamedMembers, settledByValue } from '../lexicon/senses';
 import { EVERYWHERE_CATEGORIES, settledBy } from '../lexicon/terms';
 import { insideExample, insideJustification, insideParentheses, insidePurpose, insideQuestion, insideQuotes, markedForFollowUp } from '../model/scope';
 import { statementOf, type Statement } from '../model/statements';
@@ -100,7 +100,13 @@ export const vagueTerm: Rule<VagueTermData> = {
       + 'some tests and demoting others"), "X in general will ..." (the thing as a whole), a likeness of two named parts '
       + 'in a design statement ("The X and Y types will be very similar"), "correct(ly)", "properly" and "valid" in a '
       + 'condition ("as long as the feature is correctly enabled"), and a benefit clause ("... such that developers can '
-      + 'fix them as quickly as possible").',
+      + 'fix them as quickly as possible"). References left open are reported in commitments: "a standard data interface" '
+      + '(which standard? not when the clause names it, in a determined reference such as "the standard set", for the '
+      + 'ordinary kind as in "usable as a standard telephone", or for what the work itself defines), "special classes of '
+      + 'trains", "support different languages" (not when counted, compared or spread "across different workflows"), and '
+      + '"some users" or "certain functions", which a number elsewhere in the statement does not settle (a list of them '
+      + 'does). No number settles correctness either ("function correctly at speeds from 0 to 500 km/h"). A clause '
+      + 'after "designed so that" is the criterion the design must meet, not a benefit, and is read.',
     bad: '- The search page must be fast and user-friendly, and support PDF, Word, etc.',
     good: '- REQ-4: Search results MUST render within 300 ms (p95) for queries on up to 1M documents.\n'
       + '- REQ-5: Uploads MUST accept PDF and DOCX only.',
@@ -345,7 +351,7 @@ function reachOf(statement: Statement | undefined): Reach {
 /** A graded term next to a target of the right kind is measured, not vague. */
 function isSettled(model: SpecModel, index: number, match: LexiconMatch): boolean {
   const needs = settledBy(match.entry);
-  if (needs === 'none') return false;
+  if (needs === 'none' || picksUnnamedMembers(model.sentences[index].text, match)) return false;
   return isMeasured(model, index, needs === 'time' ? TIME_KINDS : undefined);
 }
 
