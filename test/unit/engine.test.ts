@@ -84,6 +84,18 @@ describe('analyzeSpec', () => {
     assert.throws(() => { (first as { check: Rule['check'] }).check = () => []; }, TypeError);
   });
 
+  it('blocks readiness by a rule\'s declared score role, with the rule\'s id as the blocker\'s kind', () => {
+    const line = (text: string) => ({ start: { line: 4, character: 0 }, end: { line: 4, character: text.length } });
+    const leak: Rule = {
+      ...RULES[0], id: 'probe-leak', aliases: undefined, scoreRole: 'credential', dimension: 'selfContained', fixes: undefined,
+      check: () => [{ message: 'A key.', range: line('key') }],
+    };
+    const hole: Rule = { ...leak, id: 'probe-hole', scoreRole: 'stand-in', check: () => [{ message: 'A hole.', range: line('hole') }] };
+    const result = analyzeSpec('# T\n\n## Requirements\n\nThe service does it.\n', { rules: [hole, leak] });
+    assert.deepEqual(result.blockers.map((blocker) => [blocker.kind, blocker.rule]).slice(0, 2), [['probe-leak', 'probe-leak'], ['probe-hole', 'probe-hole']]);
+    assert.equal(result.ready, false);
+  });
+
   it('never lowers the score when a finding is fixed', () => {
     const before = analyzeSpec(readFileSync(join(EXAMPLES, 'order-export.spec.md'), 'utf8'));
     const fixed = readFileSync(join(EXAMPLES, 'order-export.spec.md'), 'utf8').replace('- AC-1 (REQ-1): Export works correctly.', '- AC-1 (REQ-1): Given 10 orders, when exported, then the CSV has 10 rows.');

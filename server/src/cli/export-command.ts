@@ -14,6 +14,7 @@ import { nodeHost } from '../host/node-host';
 import { BUNDLE_FORMATS, type BundleFormat, type ExportResult, type ExportWritten } from '../export/types';
 import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE } from './io';
 import { didYouMean, parseOptions, UsageError } from './args';
+import { secret } from '../rules/secret';
 
 export interface ExportIo {
   cwd: string;
@@ -144,7 +145,7 @@ const HINTS: Partial<Record<string, string>> = {
 function report(result: ExportResult, io: ExportIo, specPath: string): number {
   if (result.status === 'refused') {
     // Exit 1 is a refusal the user can act on; exit 2 means the export could not be done.
-    const actionable = result.reason === 'not-ready' || result.reason === 'secret' || result.reason === 'exists';
+    const actionable = result.reason === 'not-ready' || result.reason === secret.id || result.reason === 'exists';
     io.stderr(`specready export: ${actionable ? 'refused' : 'error'}: ${result.message}\n`);
     const hint = HINTS[result.reason];
     if (hint) io.stderr(`${hint}\n`);

@@ -119,13 +119,26 @@ function applyIntegrity(raw: Record<DimensionId, RawDimension>, findings: Scored
   }
 }
 
+/**
+ * Where blockers are listed: those of blocking score roles first (a credential before a
+ * stand-in), then blocking questions, errors and weak dimensions.
+ */
+const ROLE_RANK: Partial<Record<ScoreRole, number>> = { credential: 0, 'stand-in': 1 };
+const KIND_RANK: Partial<Record<ReadinessBlocker['kind'], number>> = { 'blocking-question': 2, error: 3, 'weak-dimension': 4 };
+
 function blockersOf(model: SpecModel, all: readonly Finding[], scored: ScoredFinding[]): ReadinessBlocker[] {
   const blockers: ReadinessBlocker[] = [];
+  const roleRank = new Map<ReadinessBlocker, number>();
+  const byRole = (role: ScoreRole, finding: Finding, message: string): void => {
+    const blocker: ReadinessBlocker = { kind: finding.rule, rule: finding.rule, range: finding.range, message };
+    roleRank.set(blocker, ROLE_RANK[role] ?? 0);
+    blockers.push(blocker);
+  };
   for (const { finding, role } of scored) {
     if (role === 'credential') {
-      blockers.push({ kind: 'secret', rule: finding.rule, range: finding.range, message: `A secret is written in the spec (line ${finding.range.start.line + 1}): remove it and rotate it.` });
+      byRole(role, finding, `A secret is written in the spec (line ${finding.range.start.line + 1}): remove it and rotate it.`);
     } else if (role === 'stand-in' && inContractOrRequirements(model, finding)) {
-      blockers.push({ kind: 'placeholder', rule: finding.rule, range: finding.range, message: `A placeholder is left in the requirements or contract (line ${finding.range.start.line + 1}): ${finding.message}` });
+      byRole(role, finding, `A placeholder is left in the requirements or contract (line ${finding.range.start.line + 1}): ${finding.message}`);
     } else if (role === 'undecided' && BLOCKING_QUESTION.test(dataOf(openQuestion, finding)?.question ?? finding.message)) {
       blockers.push({ kind: 'blocking-question', rule: finding.rule, range: finding.range, message: `A blocking question is unresolved (line ${finding.range.start.line + 1}): decide it and record the decision.` });
     }
@@ -139,8 +152,8 @@ function blockersOf(model: SpecModel, all: readonly Finding[], scored: ScoredFin
     if (blockers.some((b) => b.rule === finding.rule && b.range.start.line === finding.range.start.line)) continue;
     blockers.push({ kind: 'error', rule: finding.rule, range: finding.range, message: finding.message });
   }
-  const rank: Record<ReadinessBlocker['kind'], number> = { secret: 0, placeholder: 1, 'blocking-question': 2, error: 3, 'weak-dimension': 4 };
-  return blockers.sort((a, b) => rank[a.kind] - rank[b.kind] || a.range.start.line - b.range.start.line);
+  const rank = (blocker: ReadinessBlocker): number => roleRank.get(blocker) ?? KIND_RANK[blocker.kind] ?? 0;
+  return blockers.sort((a, b) => rank(a) - rank(b) || a.range.start.line - b.range.start.line);
 }
 
 function inContractOrRequirements(model: SpecModel, finding: Finding): boolean {

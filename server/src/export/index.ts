@@ -208,7 +208,7 @@ function secretRefusal(analysis: AnalysisResult, collection: Collection, config:
   if (found.length === 0) return undefined;
   const places = found.slice(0, 5).map(({ file, finding }) => `${file}:${finding.range.start.line + 1} (${finding.message.replace(/:.*$/, '')})`);
   const more = found.length > places.length ? ` and ${found.length - places.length} more` : '';
-  return refused('secret', `Nothing was exported: ${found.length === 1 ? 'a possible secret was' : `${found.length} possible secrets were`} found at ${places.join(', ')}${more}. `
+  return refused(secret.id, `Nothing was exported: ${found.length === 1 ? 'a possible secret was' : `${found.length} possible secrets were`} found at ${places.join(', ')}${more}. `
     + 'Remove credentials from the spec and its linked files and share them through a secret manager; a bundle leaves the team.');
 }
 

@@ -73,8 +73,12 @@ export interface LinkedSpec {
   ready: boolean;
 }
 
+/**
+ * Why an export was refused. A refusal because of a rule's findings (a possible credential)
+ * carries that rule's id.
+ */
 export type RefusalReason =
-  | 'secret'
+  | RuleRefusalReason
   | 'not-ready'
   | 'exists'
   | 'outside-root'
@@ -82,6 +86,9 @@ export type RefusalReason =
   | 'config'
   | 'analysis-failed'
   | 'invalid-output';
+
+/** The id of the rule whose findings refused the export. */
+export type RuleRefusalReason = string & Record<never, never>;
 
 export interface ExportWritten {
   status: 'written';

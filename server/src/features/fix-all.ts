@@ -6,12 +6,10 @@
  * replace), no snippet tab stops and nothing the placeholder rule would report. Fixes that
  * leave holes for the author stay in the quick-fix menu. Overlapping fixes keep the first.
  */
-import type { AnalysisResult } from '../engine/analyze';
+import { analyzeSpec, type AnalysisResult } from '../engine/analyze';
 import { quickFixesFor, type TextEdit } from '../fixes';
-import { parseSpec } from '../model/parse';
 import { offsetAt } from '../model/text';
 import { placeholder } from '../rules/placeholder';
-import type { RuleContext } from '../rules/types';
 
 export interface FixAll {
   /** Rules whose findings the edits fix, with how many. */
@@ -42,11 +40,9 @@ export function fixAllRules(result: AnalysisResult): string[] {
   return Object.entries(fixAll(result).rules).filter(([, count]) => count >= 2).map(([rule]) => rule);
 }
 
-const EMPTY_CONTEXT = { profile: undefined, lexicon: undefined, idPattern: '' } as unknown as RuleContext;
-
 /** Text a reader can take as written: one line, no tab stops, no placeholder. */
 function isFinishedText(edit: TextEdit): boolean {
   if (edit.snippet !== undefined || /[\r\n]/.test(edit.newText)) return false;
   if (edit.newText.trim() === '') return true;
-  return placeholder.check(parseSpec(edit.newText, ''), EMPTY_CONTEXT).length === 0;
+  return analyzeSpec(edit.newText, { rules: [placeholder] }).findings.length === 0;
 }

@@ -56,7 +56,16 @@ export interface DimensionScore {
 
 export type Breakdown = Record<DimensionId, DimensionScore>;
 
-export type BlockerKind = 'secret' | 'placeholder' | 'blocking-question' | 'error' | 'weak-dimension';
+/**
+ * Why a spec is not ready whatever its score. A finding whose rule's score role blocks (a
+ * `credential`; a `stand-in` in the requirements or the contract) gives a blocker whose kind is
+ * the rule's id; the others are a question marked as blocking, an error and a dimension below its
+ * floor.
+ */
+export type BlockerKind = 'blocking-question' | 'error' | 'weak-dimension' | RuleBlockerKind;
+
+/** The id of the rule whose finding blocks readiness. */
+export type RuleBlockerKind = string & Record<never, never>;
 
 /** Something that makes a spec not ready whatever its score. */
 export interface ReadinessBlocker {
