@@ -106,3 +106,52 @@ function isGroupLabel(text: string): boolean {
   const trimmed = text.trim();
   return trimmed.length === 0 || trimmed.endsWith(':');
 }
+
+/** Words a stage heading ends in that are not the stage itself: "Deprecation criteria", "Removal plan". */
+const STAGE_SUFFIX = /\s+(?:criteria|requirements|plan|policy|process|phase|stage|graduation)$/i;
+/** Ends of a stage noun: "deprecation", "deprecations", "deprecated" and "deprecate" share "deprecat". */
+const STAGE_ENDING = /(?:ions?|ing|ed|es|e|s|al|als)$/;
+
+/** The stem of the stage a criteria heading names ("Deprecation" → "deprecat"), or undefined. */
+function stageStem(title: string): string | undefined {
+  const words = title.replace(/[^\p{L}\s-]/gu, ' ').trim().replace(STAGE_SUFFIX, '').split(/\s+/);
+  if (words.length !== 1) return undefined;
+  const stem = words[0].toLowerCase().replace(STAGE_ENDING, '');
+  return stem.length >= 5 ? stem : undefined;
+}
+
+const ruledOutCache = new WeakMap<SpecModel, Map<Section, boolean>>();
+
+/**
+ * A stage of the criteria that the document says will not happen: the criteria under
+ * "Deprecation" in a proposal whose own text says "There are currently no planned deprecations.
+ * The following rules will be followed if a deprecation is needed.", or that answers its own
+ * question "Is the rollout accompanied by any deprecations ...?" with "No". Its list is a
+ * contingency (often the template's example list left in place), not criteria of the proposal.
+ */
+export function stageRuledOut(model: SpecModel, section: Section | undefined): boolean {
+  if (!section) return false;
+  let cache = ruledOutCache.get(model);
+  if (!cache) ruledOutCache.set(model, (cache = new Map<Section, boolean>()));
+  let ruledOut = cache.get(section);
+  if (ruledOut === undefined) cache.set(section, (ruledOut = computeRuledOut(model, section)));
+  return ruledOut;
+}
+
+function computeRuledOut(model: SpecModel, section: Section): boolean {
+  const stem = stageStem(section.title);
+  if (!stem) return false;
+  const stage = String.raw`${stem}\w*`;
+  // "There are no planned deprecations", "No deprecation is planned", "if a deprecation is needed".
+  const none = new RegExp(String.raw`\bno\s+(?:\w+\s+){0,2}?${stage}\b|\b${stage}\s+(?:is|are)\s+(?:not|no longer)\s+(?:planned|expected|needed|required|anticipated)\b|\b(?:if|when|should)\s+(?:a|an|any)\s+${stage}\s+(?:is|are|becomes?)\s+(?:ever\s+)?(?:needed|required|necessary|planned)\b`, 'i');
+  const own = model.sentences.filter((sentence) => sentence.section === section && sentence.kind === 'paragraph');
+  if (own.some((sentence) => none.test(sentence.text))) return true;
+  // The document's own question about the stage, answered "No".
+  const mentions = new RegExp(String.raw`\b${stage}\b`, 'i');
+  return model.sections.some((question) => /\?\s*$/.test(question.title) && mentions.test(question.title)
+    && /^\W*(?:no|none|n\/a)\b/i.test(firstSentenceOf(model, question)));
+}
+
+function firstSentenceOf(model: SpecModel, section: Section): string {
+  return model.sentences.find((sentence) => sentence.section === section && sentence.kind !== 'heading')?.text ?? '';
+}

@@ -1,4 +1,4 @@
-import { acceptanceCriteria, type Criterion } from '../model/criteria';
+import { acceptanceCriteria, stageRuledOut, type Criterion } from '../model/criteria';
 import { commentHoles, hasHole } from '../model/holes';
 import type { SpecModel } from '../model/types';
 import { earsForm, isWellFormed } from '../model/ears';
@@ -69,12 +69,17 @@ export const untestableCriterion: Rule<UntestableCriterionData> = {
       + 'beta"), and so does a count or a duration ("Month+ soak", "one upgrade"), an absence of reports ("No issues '
       + 'opened in the last 2 releases"), a behaviour stated of a named thing ("The allocation policy takes topology hints '
       + 'into account"), a checkable state after "ensure" ("Ensure existing conformance tests continue to pass"), a '
-      + 'decision that names what is decided or is recorded under it, and a scenario or section listed under the test '
+      + 'decision that names what is decided or is recorded under it, a task whose result is reported under it ("Sweep of '
+      + 'callers" over "The following issues were opened: ..."), a thing that tells named alternatives apart ("Some '
+      + 'indication of whether the credentials are SA or pod-scoped"), and a scenario or section listed under the test '
       + 'or documentation it belongs to. An activity with no end is reported ("Gather feedback from developers", '
       + '"Allowing time for feedback", "Determine if additional tests are necessary"). Items that are not criteria are '
       + 'skipped: a bare link or "See …" '
       + 'pointer, a name in a list, a documentation topic ("How to …"), a contingency ("If …, we may …", "we would …"), a scope '
-      + 'decision ("follow-up, not a blocker"), template text ("N installs") and rows of comparison tables.',
+      + 'decision ("follow-up, not a blocker"), template text ("N installs"), a wish of the authors ("There is a strong desire '
+      + 'that ..."), rows of comparison tables, and the criteria of a stage the document rules out: a "Deprecation" list '
+      + 'in a proposal that says "There are no planned deprecations" or answers its own question "Is the rollout '
+      + 'accompanied by any deprecations ...?" with "No" (often the template\'s example list left in place).',
     bad: '- Refunds work correctly and the customer is happy.',
     good: '- AC-2 (REQ-1): Given a captured payment, when `POST /refunds` is called twice with the same key, then '
       + 'both responses are 201 with the same refund id and exactly one refund is stored.',
@@ -91,7 +96,7 @@ export const untestableCriterion: Rule<UntestableCriterionData> = {
     // A criterion with a hole is not written yet: the placeholder rule reports the hole.
     const narrative = narrativeLines(model);
     return acceptanceCriteria(model).filter((criterion) => !TEMPLATE_HOLE.test(criterion.text) && !hasHole(holes, criterion.range)
-      && !narrative.has(criterion.range.start.line) && isCriterion(criterion)).flatMap((criterion) => {
+      && !narrative.has(criterion.range.start.line) && !stageRuledOut(model, criterion.section) && isCriterion(criterion)).flatMap((criterion) => {
       const reason = criterionReason(criterion, criterion.prose.replace(ids, ' '), criterion.text.replace(ids, ' '), context.lexicon);
       if (!reason) return [];
       return [{
@@ -213,6 +218,13 @@ const OPEN_DECISION = /\b(?:decid|determin)(?:e|es|ed|ing)?\s+(?:if|whether)\b/i
 const DECIDE = /^\W*(?:decid|determin|choos|select|pick)(?:e|es|ed|ing)?\b/i;
 /** A nested item that records the decision: "Decision: the flag defaults to off". */
 const RECORDED = /^\W*(?:decision|decided|resolution|resolved|outcome|result|conclusion)s?\b[^:]{0,20}:/i;
+/** A result reported in the past: "The following issues were opened for repos ...", "All callers have been migrated". */
+const REPORTED_RESULT = /^\W*(?:[\w`'-]+\s+){0,6}?(?:was|were|has been|have been)\s+(?:\w+ly\s+)?[a-z]+(?:ed|en|t)\b/i;
+/**
+ * A thing that tells named alternatives apart: "Some indication of whether the credentials are SA
+ * or SA+pod-scoped". The check is which of the alternatives it shows.
+ */
+const DISTINCTION = /^\W*(?:(?!(?:decid|determin|figur|investigat|evaluat|explor|consider|discuss)\w*\b)[\w'-]+\s+){1,4}?(?:of|about|showing|telling|on)\s+whether\s+[^.;]+\bor\b/i;
 /** Function words that end a subject: "Feedback from users" has none. */
 const NOT_SUBJECT = /^(?:of|for|from|with|on|in|to|by|at|and|or|as|than|that|which|who|if|when|is|are|was|were|be|has|have|had|does|do|there|it)$/i;
 /**
@@ -253,6 +265,9 @@ function criterionReason(criterion: Criterion, prose: string, text: string, lexi
       message: 'Criterion names an activity with no end: say what result completes it (how much feedback from whom, how long, which decision).',
     };
   }
+  // A task whose result is reported under it ("Sweep of X in grep.app" over "The following issues
+  // were opened: ..."): a status report, the outcome is written down.
+  if ((criterion.details ?? []).some((detail) => REPORTED_RESULT.test(detail))) return undefined;
   // A scenario or part listed under a test, documentation or other deliverable ("e2e tests on
   // these scenarios:" over "+ multiple lease candidates"), or the evidence under a gate.
   if (criterion.leadIn && isDeliverable(criterion.leadIn.trim())) return undefined;
@@ -260,7 +275,7 @@ function criterionReason(criterion: Criterion, prose: string, text: string, lexi
   if (NUMBER_WORD.test(reason.kind === 'vague-then' ? (/\bthen\b([\s\S]*)$/i.exec(words)?.[1] ?? '') : words)) return undefined;
   if (reason.kind !== 'no-outcome') return reason;
   const task = words.replace(/^\W*to\s+/i, '');
-  if (isDeliverable(task) || REACHED_STATE.test(task) || COUNT.test(task) || NAMED_DECISION.test(task) || statesBehaviour(task, lexicon)) return undefined;
+  if (isDeliverable(task) || DISTINCTION.test(task) || REACHED_STATE.test(task) || COUNT.test(task) || NAMED_DECISION.test(task) || statesBehaviour(task, lexicon)) return undefined;
   return reason;
 }
 

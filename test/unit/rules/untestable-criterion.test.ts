@@ -152,4 +152,26 @@ describe('untestable-criterion', () => {
     assert.equal(findings.length, 1);
     assert.equal(at(findings[0].range), '4:2-4:19');
   });
+  it('leaves the criteria of a stage the document rules out alone, and judges them otherwise', () => {
+    const stage = '## Graduation Criteria\n\n### Deprecation\n\n- Address feedback on usage, provided on GitHub issues\n';
+    const question = '\n## PRR\n\n### Is the rollout accompanied by any deprecations?\n\n';
+    const criteria = (text: string) => runRule(untestableCriterion, text).map((finding) => finding.data?.criterion);
+    assert.deepEqual(criteria(stage), ['Address feedback on usage, provided on GitHub issues']);
+    assert.deepEqual(criteria(`${stage}${question}Yes: the old flag is deprecated.\n`), ['Address feedback on usage, provided on GitHub issues']);
+    assert.deepEqual(criteria(`${stage}${question}No\n`), []);
+    assert.deepEqual(criteria(stage.replace('### Deprecation\n', '### Deprecation\n\nNo deprecation is planned; these rules apply if a deprecation is needed.\n')), []);
+  });
+
+  it('takes a task whose result is reported under it as done, but not an activity with no end', () => {
+    const text = [
+      '## Graduation Criteria', '',
+      '- Sweep of callers in the code search',
+      '  - The following issues were opened: [one](https://example.org/1)',
+      '- Gather feedback',
+      '  - One plugin was developed against the API.',
+      '- Some indication of whether the tokens are node-scoped or pod-scoped',
+      '- Some indication of progress', '',
+    ].join('\n');
+    assert.deepEqual(runRule(untestableCriterion, text).map((finding) => finding.data?.criterion), ['Gather feedback', 'Some indication of progress']);
+  });
 });
