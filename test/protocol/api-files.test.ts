@@ -1,10 +1,8 @@
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { REFUNDS_OPENAPI, NO_DESCRIPTION_OPENAPI } from '../unit/api/fixtures';
+import { READY } from './fixtures';
 import { TestClient } from './harness';
 
-const READY = readFileSync(join(__dirname, '..', '..', '..', 'examples', 'payment-refunds.spec.md'), 'utf8');
 const SPEC = `${READY}\nThe machine-readable contract is [the OpenAPI file](api/openapi.yaml).\n`;
 
 describe('language server: linked API description files', function () {

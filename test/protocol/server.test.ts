@@ -1,14 +1,10 @@
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { CodeAction, Diagnostic, Hover, TextEdit } from 'vscode-languageserver-protocol';
 import { analyzeSpec } from '../../server/src/engine/analyze';
+import { ORDER_EXPORT, READY } from './fixtures';
 import { TestClient } from './harness';
 
-const EXAMPLES = join(__dirname, '..', '..', '..', 'examples');
-const ORDER_EXPORT = readFileSync(join(EXAMPLES, 'order-export.spec.md'), 'utf8');
-const READY = readFileSync(join(EXAMPLES, 'payment-refunds.spec.md'), 'utf8');
 
 function codes(diagnostics: Diagnostic[]): string[] {
   return [...new Set(diagnostics.map((d) => String(d.code)))].sort();

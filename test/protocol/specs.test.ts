@@ -1,13 +1,11 @@
 import assert from 'node:assert/strict';
-import { readFileSync, rmSync } from 'node:fs';
+import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { analyzeSpec } from '../../server/src/engine/analyze';
 import type { SpecDetails, SpecSummary, SpecsResult } from '../../server/src/lsp/protocol';
-import { TestClient } from './harness';
+import { ORDER_EXPORT, READY } from './fixtures';
+import { TestClient, type ClientOptions } from './harness';
 
-const EXAMPLES = join(__dirname, '..', '..', '..', 'examples');
-const ORDER_EXPORT = readFileSync(join(EXAMPLES, 'order-export.spec.md'), 'utf8');
-const READY = readFileSync(join(EXAMPLES, 'payment-refunds.spec.md'), 'utf8');
 
 /** The client's picture of the workspace: the first answer, then every change applied in order. */
 class SpecsMirror {
@@ -66,8 +64,17 @@ describe('Specs view protocol (specready/specs, specready/specsChanged)', functi
 
   afterEach(async () => client.dispose());
 
+  /** Starts a server as `options` say and loads the Specs view's mirror of it. */
+  async function startWithMirror(options: ClientOptions): Promise<SpecsMirror> {
+    client = new TestClient(options);
+    await client.initialize();
+    const mirror = new SpecsMirror(client);
+    await mirror.load();
+    return mirror;
+  }
+
   it('lists every spec of every workspace folder with the engine score, and updates after edits', async () => {
-    client = new TestClient({
+    const mirror = await startWithMirror({
       folders: ['one', 'two'],
       files: {
         'one/specs/order-export.spec.md': ORDER_EXPORT,
@@ -75,9 +82,6 @@ describe('Specs view protocol (specready/specs, specready/specsChanged)', functi
         'two/payment-refunds.spec.md': READY,
       },
     });
-    await client.initialize();
-    const mirror = new SpecsMirror(client);
-    await mirror.load();
     const order = client.uri('one/specs/order-export.spec.md');
     const refunds = client.uri('two/payment-refunds.spec.md');
     const specs = await mirror.until((all) => all.has(order) && all.has(refunds), 'both specs listed');
@@ -102,10 +106,7 @@ describe('Specs view protocol (specready/specs, specready/specsChanged)', functi
   });
 
   it('adds created spec files and drops deleted ones on file events', async () => {
-    client = new TestClient({ files: { 'specs/a.spec.md': ORDER_EXPORT } });
-    await client.initialize();
-    const mirror = new SpecsMirror(client);
-    await mirror.load();
+    const mirror = await startWithMirror({ files: { 'specs/a.spec.md': ORDER_EXPORT } });
     const a = client.uri('specs/a.spec.md');
     const b = client.uri('specs/b.spec.md');
     await mirror.until((all) => all.has(a), 'the first spec');
@@ -118,10 +119,7 @@ describe('Specs view protocol (specready/specs, specready/specsChanged)', functi
   });
 
   it('details list blockers (errors first), then open questions with owner and due date, then dimensions', async () => {
-    client = new TestClient({ files: { 'specs/checkout.spec.md': QUESTIONS } });
-    await client.initialize();
-    const mirror = new SpecsMirror(client);
-    await mirror.load();
+    const mirror = await startWithMirror({ files: { 'specs/checkout.spec.md': QUESTIONS } });
     const uri = client.uri('specs/checkout.spec.md');
     const specs = await mirror.until((all) => all.has(uri), 'the spec');
     const summary = specs.get(uri)!;
@@ -148,10 +146,7 @@ describe('Specs view protocol (specready/specs, specready/specsChanged)', functi
     this.timeout(0);
     const files: Record<string, string> = {};
     for (let i = 0; i < 1000; i++) files[`specs/s${String(i).padStart(4, '0')}.spec.md`] = i % 2 ? ORDER_EXPORT : READY;
-    client = new TestClient({ files });
-    await client.initialize();
-    const mirror = new SpecsMirror(client);
-    await mirror.load();
+    const mirror = await startWithMirror({ files });
     // A request during the scan is answered (the scan yields between files).
     const info = await client.request<{ pid: number }>('specready/serverInfo');
     assert.ok(info.pid > 0);

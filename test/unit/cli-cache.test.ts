@@ -2,7 +2,8 @@ import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
 import { readdirSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { NOT_READY_SPEC, paths, READY_SPEC, TempProject } from './cli-harness';
+import { NOT_READY_SPEC, paths, READY_AND_NOT_READY, READY_SPEC, TempProject } from './cli-harness';
+import { perTest } from './helpers';
 
 /** The report without what legitimately differs between runs. */
 function comparable(report: { files: unknown[]; summary: unknown }): string {
@@ -12,13 +13,7 @@ function comparable(report: { files: unknown[]; summary: unknown }): string {
 describe('specready check --cache', function () {
   this.timeout(120_000);
   let project: TempProject;
-
-  beforeEach(() => {
-    project = new TempProject().gitInit();
-    project.write('docs/refunds.spec.md', READY_SPEC);
-    project.write('docs/export.spec.md', NOT_READY_SPEC);
-  });
-  afterEach(() => project.dispose());
+  perTest(() => (project = new TempProject().gitInit().withFiles(READY_AND_NOT_READY)));
 
   function cachedReport(): Record<string, { report: { score: number; diagnostics: unknown[] } }> {
     const [, body] = project.read('.specreadycache').split('\n', 2);

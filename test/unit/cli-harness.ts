@@ -9,6 +9,12 @@ export const CLI = join(REPO, 'dist', 'cli.js');
 export const READY_SPEC = readFileSync(join(REPO, 'examples', 'payment-refunds.spec.md'), 'utf8');
 export const NOT_READY_SPEC = readFileSync(join(REPO, 'examples', 'order-export.spec.md'), 'utf8');
 
+/** A project's two specs under docs/: one handoff-ready, one not. */
+export const READY_AND_NOT_READY: Readonly<Record<string, string>> = {
+  'docs/refunds.spec.md': READY_SPEC,
+  'docs/export.spec.md': NOT_READY_SPEC,
+};
+
 export interface CliRun {
   status: number | null;
   stdout: string;
@@ -34,6 +40,12 @@ export class TempProject {
     mkdirSync(dirname(file), { recursive: true });
     writeFileSync(file, text);
     return file;
+  }
+
+  /** Writes each of `files` (path relative to the root: content). */
+  withFiles(files: Readonly<Record<string, string | Buffer>>): this {
+    for (const [path, text] of Object.entries(files)) this.write(path, text);
+    return this;
   }
 
   read(path: string): string {

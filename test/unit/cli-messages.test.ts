@@ -1,14 +1,11 @@
 import assert from 'node:assert/strict';
 import { TempProject } from './cli-harness';
+import { perTest } from './helpers';
 
 describe('specready: messages in its own words', function () {
   this.timeout(120_000);
   let project: TempProject;
-  beforeEach(() => {
-    project = new TempProject();
-    project.write('specs/a.md', '# A\n');
-  });
-  afterEach(() => project.dispose());
+  perTest(() => (project = new TempProject().withFiles({ 'specs/a.md': '# A\n' })));
 
   function usage(args: string[]): string {
     const result = project.run(args);

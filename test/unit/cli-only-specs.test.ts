@@ -2,7 +2,8 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse as parseYaml } from 'yaml';
-import { NOT_READY_SPEC, paths, READY_SPEC, REPO, TempProject } from './cli-harness';
+import { NOT_READY_SPEC, paths, READY_AND_NOT_READY, READY_SPEC, REPO, TempProject } from './cli-harness';
+import { perTest } from './helpers';
 
 /** The spec with one more front matter line (the examples have front matter already). */
 function withFrontMatter(spec: string, line: string): string {
@@ -12,17 +13,13 @@ function withFrontMatter(spec: string, line: string): string {
 describe('specready check --only-specs: file lists from pre-commit and lint-staged', function () {
   this.timeout(120_000);
   let project: TempProject;
-
-  beforeEach(() => {
-    project = new TempProject().gitInit();
-    project.write('docs/refunds.spec.md', READY_SPEC);
-    project.write('docs/export.spec.md', NOT_READY_SPEC);
-    project.write('README.md', '# Project\n\nTODO: write this.\n');
-    project.write('notes/opted-in.md', withFrontMatter(READY_SPEC, 'specready: true'));
-    project.write('docs/opted-out.spec.md', withFrontMatter(NOT_READY_SPEC, 'specready: false'));
-    project.write('src/index.ts', 'export {};\n');
-  });
-  afterEach(() => project.dispose());
+  perTest(() => (project = new TempProject().gitInit().withFiles({
+    ...READY_AND_NOT_READY,
+    'README.md': '# Project\n\nTODO: write this.\n',
+    'notes/opted-in.md': withFrontMatter(READY_SPEC, 'specready: true'),
+    'docs/opted-out.spec.md': withFrontMatter(NOT_READY_SPEC, 'specready: false'),
+    'src/index.ts': 'export {};\n',
+  })));
 
   const staged = ['README.md', 'docs/refunds.spec.md', 'notes/opted-in.md', 'docs/opted-out.spec.md', 'src/index.ts'];
 

@@ -4,6 +4,7 @@ import { formatStylish, MAX_ROWS_PER_RULE } from '../../server/src/cli/formatter
 import { buildReport, type FileReport, type ReportDiagnostic } from '../../server/src/cli/report';
 import { emptyBreakdown } from '../../server/src/score/explain';
 import { paths, READY_SPEC, TempProject } from './cli-harness';
+import { perTest } from './helpers';
 
 function finding(line: number, rule = 'vague-term', message = `"fast" is vague: state a number, e.g. a p95 latency in milliseconds under a stated load.`): ReportDiagnostic {
   return { rule, severity: 'warning', message, line, column: 3, endLine: line, endColumn: 7 };
@@ -51,8 +52,7 @@ describe('stylish output with very many findings', () => {
 describe('specready check: files it does not analyse', function () {
   this.timeout(120_000);
   let project: TempProject;
-  beforeEach(() => { project = new TempProject().gitInit(); });
-  afterEach(() => project.dispose());
+  perTest(() => (project = new TempProject().gitInit()));
 
   it('gives a file above the size limit a notice instead of an analysis, configurable like the editor', () => {
     project.write('specs/big.md', `${READY_SPEC}\n${'The service is fast. '.repeat(1000)}\n`);

@@ -1,18 +1,16 @@
 import assert from 'node:assert/strict';
 import { DEFAULT_INCLUDE } from '../../server/src/config/types';
 import { paths, READY_SPEC, TempProject } from './cli-harness';
+import { perTest } from './helpers';
 
 describe('specready check: which files are specs', function () {
   this.timeout(120_000);
   let project: TempProject;
-
-  beforeEach(() => {
-    project = new TempProject().gitInit();
-    project.write('docs/specs/refunds.md', READY_SPEC);
-    project.write('docs/specs/sub/more.md', READY_SPEC);
-    project.write('design/notes.md', '# Notes\n');
-  });
-  afterEach(() => project.dispose());
+  perTest(() => (project = new TempProject().gitInit().withFiles({
+    'docs/specs/refunds.md': READY_SPEC,
+    'docs/specs/sub/more.md': READY_SPEC,
+    'design/notes.md': '# Notes\n',
+  })));
 
   it('anchors the globs at the git work tree, whatever the working folder', () => {
     const fromRoot = project.checkJson([]);

@@ -8,6 +8,21 @@ import { DEFAULT_ID_PATTERN } from '../../server/src/config/types';
 import { BUILTIN_PROFILES } from '../../server/src/sections/profiles';
 import type { Finding, RawFinding, Rule, RuleContext } from '../../server/src/rules/types';
 
+/**
+ * A fresh fixture for each test of the enclosing describe: `create` runs before each test, and
+ * what it returned is disposed of after the test, whether it passed or not.
+ */
+export function perTest(create: () => { dispose(): void }): void {
+  let current: { dispose(): void } | undefined;
+  beforeEach(() => {
+    current = create();
+  });
+  afterEach(() => {
+    current?.dispose();
+    current = undefined;
+  });
+}
+
 /** Runs one rule on a Markdown string with the default context (service profile). */
 export function runRule(rule: Rule, markdown: string, context: Partial<RuleContext> = {}): RawFinding[] {
   const model = parseSpec(markdown, 'file:///test.spec.md');
@@ -18,6 +33,11 @@ export function runRule(rule: Rule, markdown: string, context: Partial<RuleConte
     scope: resolveScope(model, rule.scope),
     ...context,
   });
+}
+
+/** The document text each finding of one rule covers (runRule, then textAt). */
+export function foundTexts(rule: Rule, markdown: string, context: Partial<RuleContext> = {}): string[] {
+  return runRule(rule, markdown, context).map((finding) => textAt(markdown, finding.range));
 }
 
 /** Findings of one rule id after the whole engine ran (suppressions, severities). */

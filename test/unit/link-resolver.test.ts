@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { linkLocation } from '../../server/src/fs/link-location';
 import { linkTargetKey, resolveLinkTarget } from '../../server/src/model/link-resolver';
 import { READY_SPEC, TempProject } from './cli-harness';
+import { perTest } from './helpers';
 
 describe('link resolver (document links, broken-link and export)', () => {
   it('cuts the query and fragment off before decoding the path', () => {
@@ -33,13 +34,7 @@ describe('link resolver (document links, broken-link and export)', () => {
 describe('links in a real project: check and export agree', function () {
   this.timeout(120_000);
   let project: TempProject;
-
-  beforeEach(() => {
-    project = new TempProject().gitInit();
-    project.write('docs/model.md', '# Model\n\n## Orders\n');
-    project.write('docs/specs/img.png', 'png');
-  });
-  afterEach(() => project.dispose());
+  perTest(() => (project = new TempProject().gitInit().withFiles({ 'docs/model.md': '# Model\n\n## Orders\n', 'docs/specs/img.png': 'png' })));
 
   function brokenLinks(spec: string): string[] {
     project.write('docs/specs/a.md', spec);

@@ -10,6 +10,7 @@ import { AnalysisService } from '../../../server/src/lsp/analysis';
 import type { DocumentConfig } from '../../../server/src/lsp/workspace';
 import * as fixtures from './fixtures';
 import { Project } from './project';
+import { perTest } from '../helpers';
 
 const SPEC = '# Refunds\n\n## API contract\n\nThe contract is [the OpenAPI file](api/openapi.yaml).\n';
 
@@ -39,8 +40,7 @@ function heldValidator() {
 describe('linked API files validated in the background', function () {
   this.timeout(60_000);
   let project: Project;
-  beforeEach(() => { project = new Project(); });
-  afterEach(() => project.dispose());
+  perTest(() => (project = new Project()));
 
   const gather = (options: GatherApiOptions) => {
     const file = path.join(project.root, 'refunds.spec.md');

@@ -5,16 +5,13 @@ import { codeLenses } from '../../../server/src/features/code-lens';
 import { hoverAt } from '../../../server/src/features/hover';
 import * as fixtures from './fixtures';
 import { Project } from './project';
+import { perTest } from '../helpers';
 
 const CONTRACT = (body: string) => `# Refunds\n\n## API contract\n\nThe contract is [the OpenAPI file](api/openapi.yaml).\n\n${body}\n`;
 
 describe('linked OpenAPI file: cross-checks', () => {
   let project: Project;
-  beforeEach(() => {
-    project = new Project();
-    project.write('api/openapi.yaml', fixtures.REFUNDS_OPENAPI);
-  });
-  afterEach(() => project.dispose());
+  perTest(() => (project = new Project().with('api/openapi.yaml', fixtures.REFUNDS_OPENAPI)));
 
   it('a clean spec with a valid file gives no warnings', async () => {
     const text = CONTRACT([
@@ -168,11 +165,7 @@ describe('linked OpenAPI file: path index', () => {
 
 describe('linked OpenAPI file: hover and code lens', () => {
   let project: Project;
-  beforeEach(() => {
-    project = new Project();
-    project.write('api/openapi.yaml', fixtures.REFUNDS_OPENAPI);
-  });
-  afterEach(() => project.dispose());
+  perTest(() => (project = new Project().with('api/openapi.yaml', fixtures.REFUNDS_OPENAPI)));
 
   const text = CONTRACT('### GET /v1/refunds/{refundId}\n\nReads one refund.\n\n### POST /v1/refunds/{id}/cancel\n\nCancels a pending refund. Response `200 OK` with the refund; `409` when it is not pending.');
 

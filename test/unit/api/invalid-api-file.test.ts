@@ -5,13 +5,13 @@ import { parseForConfig } from '../../../server/src/engine/analyze';
 import { apiFileLocations } from '../../../server/src/fs/api-files';
 import * as fixtures from './fixtures';
 import { Project } from './project';
+import { perTest } from '../helpers';
 
 const spec = (link: string) => `# Refunds\n\n## API contract\n\nThe contract is ${link}.\n`;
 
 describe('invalid-api-file', () => {
   let project: Project;
-  beforeEach(() => { project = new Project(); });
-  afterEach(() => project.dispose());
+  perTest(() => (project = new Project()));
 
   it('says nothing about a valid OpenAPI 3.0 file, and reads its operations, schemas and server prefix', async () => {
     project.write('api/openapi.yaml', fixtures.REFUNDS_OPENAPI);

@@ -18,6 +18,12 @@ export class Project {
     return absolute;
   }
 
+  /** Writes `file` (relative to the root) and returns the project. */
+  with(file: string, text: string): this {
+    this.write(file, text);
+    return this;
+  }
+
   /** `noApiFiles`: analysed as if the linked files were unknown (an unsaved document). */
   async check(spec: string, options: { maxBytes?: number; noApiFiles?: boolean } = {}) {
     const file = this.write('refunds.spec.md', spec);

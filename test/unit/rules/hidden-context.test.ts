@@ -1,10 +1,8 @@
 import assert from 'node:assert/strict';
 import { hiddenContext } from '../../../server/src/rules/hidden-context';
-import { at, runRule, textAt } from '../helpers';
+import { at, foundTexts, runRule, textAt } from '../helpers';
 
-function found(markdown: string): string[] {
-  return runRule(hiddenContext, markdown).map((finding) => textAt(markdown, finding.range));
-}
+const found = (markdown: string): string[] => foundTexts(hiddenContext, markdown);
 
 describe('hidden-context', () => {
   it('reports references to meetings and discussions at their exact range', () => {

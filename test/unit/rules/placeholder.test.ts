@@ -1,10 +1,8 @@
 import assert from 'node:assert/strict';
 import { placeholder } from '../../../server/src/rules/placeholder';
-import { at, runRule, textAt } from '../helpers';
+import { at, foundTexts, runRule, textAt } from '../helpers';
 
-function found(markdown: string): string[] {
-  return runRule(placeholder, markdown).map((finding) => textAt(markdown, finding.range));
-}
+const found = (markdown: string): string[] => foundTexts(placeholder, markdown);
 
 describe('placeholder', () => {
   it('reports marker words at their exact range with the marker as data', () => {

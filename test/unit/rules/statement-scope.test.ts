@@ -5,11 +5,9 @@ import { unmeasurableRequirement } from '../../../server/src/rules/unmeasurable-
 import { vagueTerm } from '../../../server/src/rules/vague-term';
 import { weakModal } from '../../../server/src/rules/weak-modal';
 import type { Rule } from '../../../server/src/rules/types';
-import { runRule, textAt } from '../helpers';
+import { foundTexts, runRule } from '../helpers';
 
-function found(rule: Rule, markdown: string): string[] {
-  return runRule(rule, markdown, { lexicon: createLexicon() }).map((finding) => textAt(markdown, finding.range));
-}
+const found = (rule: Rule, markdown: string): string[] => foundTexts(rule, markdown, { lexicon: createLexicon() });
 
 describe('clarity rules judge statements, not words', () => {
   it('vague-term: judges goals, only strong terms in design sections, never narrative or non-goals', () => {

@@ -1,11 +1,9 @@
 import assert from 'node:assert/strict';
 import { createLexicon } from '../../../server/src/lexicon/lexicon';
 import { unmeasurableRequirement } from '../../../server/src/rules/unmeasurable-requirement';
-import { at, runRule, textAt } from '../helpers';
+import { at, foundTexts, runRule, textAt } from '../helpers';
 
-function found(markdown: string, lexicon = createLexicon()): string[] {
-  return runRule(unmeasurableRequirement, markdown, { lexicon }).map((finding) => textAt(markdown, finding.range));
-}
+const found = (markdown: string, lexicon = createLexicon()): string[] => foundTexts(unmeasurableRequirement, markdown, { lexicon });
 
 describe('unmeasurable-requirement', () => {
   it('reports a quality named without a number and unit, at the quality word', () => {

@@ -1,11 +1,9 @@
 import assert from 'node:assert/strict';
 import { createLexicon } from '../../../server/src/lexicon/lexicon';
 import { vagueTerm } from '../../../server/src/rules/vague-term';
-import { at, findingsOf, runRule, textAt } from '../helpers';
+import { at, findingsOf, foundTexts, runRule, textAt } from '../helpers';
 
-function found(markdown: string, lexicon = createLexicon()): string[] {
-  return runRule(vagueTerm, markdown, { lexicon }).map((finding) => textAt(markdown, finding.range));
-}
+const found = (markdown: string, lexicon = createLexicon()): string[] => foundTexts(vagueTerm, markdown, { lexicon });
 
 const requirements = (...items: string[]): string => `## Requirements\n\n${items.map((item) => `- ${item}`).join('\n')}\n`;
 

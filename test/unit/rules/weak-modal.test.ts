@@ -1,10 +1,8 @@
 import assert from 'node:assert/strict';
 import { weakModal } from '../../../server/src/rules/weak-modal';
-import { at, runRule, textAt } from '../helpers';
+import { at, foundTexts, runRule, textAt } from '../helpers';
 
-function found(markdown: string): string[] {
-  return runRule(weakModal, markdown).map((finding) => textAt(markdown, finding.range));
-}
+const found = (markdown: string): string[] => foundTexts(weakModal, markdown);
 
 describe('weak-modal', () => {
   it('reports lower-case modals in requirements with the suggested RFC 2119 keyword', () => {
