@@ -107,6 +107,8 @@ export function inVagueSense(text: string, match: LexiconMatch): boolean {
   // "a periodic e2e job", "e2e tests are running periodically": the kind of CI job, not a frequency left open.
   if (/^periodic(?:ally)?$/.test(term) && (CI_JOB_AFTER.test(after) || CI_JOB_BEFORE.test(before))) return false;
   if (term === 'different') return differentLeavesKindsOpen(before, after, next);
+  // "normal operation", "the normal creation path": the system's regular course, as specified.
+  if (/^normal(?:ly)?$/.test(term) && REGULAR_COURSE.test(after)) return false;
   // "we know for certain": the idiom; "codes for certain functions" picks members.
   if (term === 'certain' && /\bfor\s+$/i.test(before) && !isPluralNoun(next)) return false;
   if (term === 'most') {
@@ -116,6 +118,9 @@ export function inVagueSense(text: string, match: LexiconMatch): boolean {
   if (match.entry.category === 'ambiguous' && NAMING_NOUNS.test(next) && /^(?:short|long|small|large|big|tiny|huge)$/.test(term)) return false;
   return true;
 }
+
+/** Nouns of the system's regular course that "normal" picks out: "normal operation", "the normal creation path". */
+const REGULAR_COURSE = /^[\s-]+(?:[\p{L}-]+\s+)?(?:operations?|path|paths|flow|flows|mode|execution|processing|functioning|course)\b/iu;
 
 /** Adjectives that point at something the statement does not name: "a standard interface", "special classes". */
 const REFERENCE_ADJECTIVES: ReadonlySet<string> = new Set(['standard', 'standardised', 'standardized', 'special']);

@@ -148,7 +148,7 @@ const HEADING_ROLES: Array<[RegExp, HeadingRole]> = [
   [/\brationale\b|\balternatives?\b|\bdrawbacks?\b|\btrade ?offs?\b|\bcomparison\b|\bcompared\b|\bdownsides?\b|\bpros\b|\bcons\b|\brisks?\b|\bdiscussion\b|\bconsidered\b|\brejected\b|\bwhy not\b|\bcriticism\b|\bprior art\b|\brelated work\b|\bother (?:languages|ecosystems|projects)\b/, { role: 'narrative', narrative: 'rationale' }],
   [/\bfuture\b|\bfollow ?ups?\b|\bnext steps\b|\bpossibilities\b|\blater (?:work|phases?)\b/, { role: 'narrative', narrative: 'discussion' }],
   [/\bnotes?\b|\bcaveats?\b|\bconsiderations?\b|\bimplications?\b|\bimpact\b|\beffects? on\b|\bcompatibility\b|\bhow we teach\b|\bteaching\b|\bdocumentation\b|\bfaq\b/, { role: 'narrative', narrative: 'discussion' }],
-  [/\bsummary\b|\babstract\b|\boverview\b|\bintroduction\b|^intro$|\bmotivation\b|\bbackground\b|\bcontext\b|\bhistory\b|\bstatus quo\b|\bcurrent (?:state|situation|behaviou?r|design|status|implementation|approach)\b|\bexisting\b|\bproblems?\b|^why\b|\btl ?;? ?dr\b|\breferences\b|\backnowledge?ments?\b|\bappendix\b|\bchangelog\b|\brevision\b|\btable of contents\b|\bcontents\b|\bpurpose\b|\bintent\b|\bpain points\b/, { role: 'narrative', narrative: 'background' }],
+  [/\bsummary\b|\babstract\b|\boverview\b|\bintroduction\b|^intro$|\bmotivation\b|\bbackground\b|\bcontext\b|\bhistory\b|\bstatus quo\b|\bcurrent (?:state|situation|behaviou?r|design|status|implementation|approach)\b|\bexisting\b|\bproblems?\b|^why\b|\btl ?;? ?dr\b|\breferences\b|\backnowledge?ments?\b|\bappendix\b|\bchangelog\b|\brevision\b|\btable of contents\b|\bcontents\b|\bpurpose\b|\bintent\b|\bpain points\b|\b(?:ecosystem|landscape|market) (?:assessment|survey|review)\b|\bsurvey\b|\bfindings\b|\bmeetings?\b/, { role: 'narrative', narrative: 'background' }],
   // A test plan of its own is what will be verified; one inside a design section is part of it.
   [/\btest(?:s|ing)?\b|\bconformance\b/, { role: 'criteria', weak: true }],
   [/\bperformance\b|\bsecurity\b|\bprivacy\b|\bscalability\b|\breliability\b|\bavailability\b|\bobservability\b|\bconstraints?\b|\blimits?\b|\blimitations\b|\bquality\b|\blatency\b|\bthroughput\b|\bcapacity\b|\bdurability\b|\berror handling\b|\bfailure modes?\b|\bretries\b|\btimeouts?\b/, { role: 'requirements', weak: true }],
@@ -352,8 +352,13 @@ const HEDGE_OPENING = /^[\s*_]*(?:hopefully|probably|likely|presumably|ideally)\
 const GOAL_STATEMENT = opening(/(?:our|the|one|another|a|an)\s+(?:(?:main|primary|secondary|overall|key|first|second|final|ultimate|stated|explicit|central|core)\s+)?(?:goals?|aims?|objectives?)(?:\s+(?:of|for|with)\s+(?:this|the|our)\s+(?!(?:section|subsection|chapter|document|table|column|row|heading|paragraph|list|field|step|example|template|part)\b)[\w-]+)?\s+(?:is|are|will be)\s+(?:to|that)\b/i);
 /** An opinion or an expectation voiced inside the sentence: "it is the author's opinion that", "Our expectation is that". */
 const VOICED = /\b(?:it is (?:my|our|the authors?['’]?s?) (?:opinion|view|belief|expectation|hope)|in (?:my|our|the authors?['’]?s?) (?:opinion|view)|it is (?:hoped|believed|assumed|expected|anticipated) that|(?:we|i) (?:are|am) (?:currently\s+)?unable to|there (?:is|was) (?:a |an |some )?(?:[\w-]+ )?(?:desire|wish|hope|preference) (?:that|to|for))\b|^[\s*_]*(?:our|my|the) (?:expectation|hope|belief|assumption) is\b/i;
+/**
+ * A task for a named group or person: "SIG Cloud Provider will provide zoom/youtube channels as
+ * required", "@jane will update the docs". Who does what in the project, not what is built.
+ */
+const NAMED_TASK = opening(/(?:@[\w-]+|(?:[Tt]he\s+)?(?:SIG|[Ss]ig|WG|wg)[\s-]+[\w-]+(?:\s+\p{Lu}[\w-]*)*|(?:[Tt]he\s+)?\p{Lu}[\w-]*(?:\s+\p{Lu}[\w-]*)*\s+(?:team|SIG|working group|maintainers|leads|owners))\s+(?:will|is going to|are going to|plans? to)\s/u);
 /** A pointer to other parts: "Test cases are covered in sections above", "as listed in the table below". */
-const POINTER = /^[^.;]{0,80}?\b(?:is|are)\s+(?:already\s+)?(?:covered|described|listed|discussed|detailed|explained|documented|specified|outlined)\s+(?:(?:in|by|under)\s+(?:the\s+)?(?:\w+\s+)?(?:sections?|sessions?|chapters?|parts?|tables?|above|below|previous|following|earlier|later)|below|above)\b/i;
+const POINTER = /^[^.;]{0,80}?\b(?:is|are|will be)\s+(?:already\s+)?(?:covered|described|listed|discussed|detailed|explained|documented|specified|outlined|tracked|captured)\s+(?:(?:in|by|under)\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?(?:sections?|sessions?|chapters?|parts?|tables?|above|below|previous|following|earlier|later)|below|above)\b/i;
 /**
  * The document speaking about its own notation: "In this RFC, we will use the placeholder name when
  * illustrating desugarings", "This proposal uses X to mean Y". It fixes how the text reads, not what is built.
@@ -457,6 +462,7 @@ function narrativeCue(statement: Pick<Statement, 'text' | 'kind'>, sentence: Sen
   if (EXAMPLE.test(text)) return { role: 'narrative', narrative: 'example', reason: `it gives an example ("${cueWords(EXAMPLE, text)}")` };
   if (OPINION.test(text)) return { role: 'narrative', narrative: 'discussion', reason: `it argues ("${cueWords(OPINION, text)}")` };
   if (VOICED.test(text)) return { role: 'narrative', narrative: 'discussion', reason: `it voices an opinion or an expectation ("${cueWords(VOICED, text)}")` };
+  if (NAMED_TASK.test(text)) return { role: 'narrative', narrative: 'discussion', reason: `it gives a named group a task ("${cueWords(NAMED_TASK, text)}")` };
   if (POINTER.test(text)) return { role: 'narrative', narrative: 'background', reason: `it points to other parts ("${cueWords(POINTER, text)}")` };
   if (META.test(text)) return { role: 'narrative', narrative: 'discussion', reason: `it describes the document's own notation ("${cueWords(META, text)}")` };
   if (EXCLAMATION.test(text) && !RFC2119.test(text)) return { role: 'narrative', narrative: 'discussion', reason: 'it exclaims (a sentence ending in "!")' };

@@ -1,5 +1,5 @@
 import type { LexiconMatch } from '../lexicon/lexicon';
-import { isMeasured } from '../lexicon/measured';
+import { isMeasured, statementText } from '../lexicon/measured';
 import { TIME_KINDS } from '../lexicon/quantity';
 import { asksForSimilarity, explainedAfter, insidePossibility, inVagueSense, leavesAmountOpen, picksUnnamedMembers, settledByValue } from '../lexicon/senses';
 import { EVERYWHERE_CATEGORIES, settledBy } from '../lexicon/terms';
@@ -106,7 +106,12 @@ export const vagueTerm: Rule<VagueTermData> = {
       + 'trains", "support different languages" (not when counted, compared or spread "across different workflows"), and '
       + '"some users" or "certain functions", which a number elsewhere in the statement does not settle (a list of them '
       + 'does). No number settles correctness either ("function correctly at speeds from 0 to 500 km/h"). A clause '
-      + 'after "designed so that" is the criterion the design must meet, not a benefit, and is read.',
+      + 'after "designed so that" is the criterion the design must meet, not a benefit, and is read. Not reported: a task '
+      + 'given to a named group or person ("SIG Cloud Provider will provide video channels as required"), a pointer to '
+      + 'where the document tracks something ("... will be tracked in the Graduation Criteria section"), the findings of '
+      + 'an assessment or survey section ("Ecosystem Assessment"), meeting arrangements, and "normal" naming the regular '
+      + 'course ("normal operation", "the normal creation path"); "convert only once" is a number that settles a '
+      + 'graded word ("the minimal possible number of conversions").',
     bad: '- The search page must be fast and user-friendly, and support PDF, Word, etc.',
     good: '- REQ-4: Search results MUST render within 300 ms (p95) for queries on up to 1M documents.\n'
       + '- REQ-5: Uploads MUST accept PDF and DOCX only.',
@@ -352,8 +357,12 @@ function reachOf(statement: Statement | undefined): Reach {
 function isSettled(model: SpecModel, index: number, match: LexiconMatch): boolean {
   const needs = settledBy(match.entry);
   if (needs === 'none' || picksUnnamedMembers(model.sentences[index].text, match)) return false;
+  if (needs === 'any' && COUNT_IN_WORDS.test(statementText(model, index))) return true;
   return isMeasured(model, index, needs === 'time' ? TIME_KINDS : undefined);
 }
+
+/** "convert it only once", "at most twice": a count written in words settles a graded amount. */
+const COUNT_IN_WORDS = /\b(?:only|exactly|at\s+most|at\s+least|no\s+more\s+than)\s+(?:once|twice)\b/i;
 
 function finding(model: SpecModel, sentence: Sentence, match: LexiconMatch): RawFinding<VagueTermData> {
   const start = sentence.startOffset + match.start;
