@@ -137,4 +137,10 @@ describe('quantities', () => {
     assert.equal(hasQuantity('up to 50 MB', TIME_KINDS), false);
     assert.equal(hasQuantity('within 30 s', TIME_KINDS), true);
   });
+
+  it('reads number words as numbers only where a word starts, or straight after a bound word', () => {
+    assert.equal(hasQuantity('Someone often changes the network component.'), false);
+    assert.deepEqual(kinds('at most five retries, two users'), ['at most:bound', 'five retries:count', 'two users:count']);
+    assert.deepEqual(kinds('at leastfive retries'), ['at least:bound']);
+  });
 });

@@ -45,7 +45,7 @@ export function structure({ model, profile, statements, contract }: DimensionInp
     // A piece written without a section of its own counts by its content; a section of that
     // name must have the substance itself.
     const substance = sections.length > 0
-      ? statements.some((s) => s.specific && s.statement.section && sections.includes(s.statement.section))
+      ? statements.some((s) => s.statement.section && sections.includes(s.statement.section) && s.specific)
         || model.codeBlocks.some((block) => block.section && sections.includes(block.section) && block.content.trim() !== '')
       : contentEvidence(id, statements, contract);
     if (substance) continue;

@@ -66,21 +66,53 @@ export function judgeStatements(model: SpecModel, findings: readonly ScoredFindi
       ? /\bshall\b/i.test(statement.text)
       : inRequirements ? statement.kind !== 'sentence' || traits.binding : !discussion && !criterion && traits.binding);
     const done = !group && inDone;
-    const anchored = isSpecific(statement.text, { idPattern: ids, topic, words: !requirement && !criterion });
+    // Whether the statement has an anchor is the costliest question, and the dimensions ask it
+    // only of requirements, criteria, done items and the statements of required sections: it is
+    // worked out when first asked.
+    let anchoredValue: boolean | undefined;
+    const anchored = () => (anchoredValue ??= isSpecific(statement.text, { idPattern: ids, topic, words: !requirement && !criterion }));
     const wording = inside.find((f) => f.role === 'wording' || f.role === 'stand-in');
-    // A lead-in label ("**Acceptance Scenarios**:") names what follows; it says nothing itself.
-    const specific = anchored && !wording && !group;
     let observable = false;
-    let weakness: string | undefined;
-    if (!specific) weakness = wording ? wording.finding.message.split(':')[0] : 'no value, name or identifier';
+    let untestable: string | undefined;
     if (criterion) {
       const outcome = inside.find((f) => f.role === 'outcome');
       const reason = untestableReason(statement.prose.replace(ids, ' '), statement.text.replace(ids, ' '));
-      observable = !outcome && !reason && !inside.some((f) => f.role === 'stand-in') && (anchored || scenario);
-      if (!observable) weakness = outcome ? 'no observable outcome' : reason ? 'no observable outcome' : 'nothing a tester can check';
+      observable = !outcome && !reason && !inside.some((f) => f.role === 'stand-in') && (scenario || anchored());
+      if (!observable) untestable = outcome ? 'no observable outcome' : reason ? 'no observable outcome' : 'nothing a tester can check';
     }
-    return { statement, roles, label, ids: written, definesId, requirement, criterion, done, specific, observable, weakness };
+    return new Judged(statement, roles, label, written, definesId, requirement, criterion, done, observable, () => {
+      // A lead-in label ("**Acceptance Scenarios**:") names what follows; it says nothing itself.
+      const specific = !wording && !group && anchored();
+      const weakness = untestable ?? (specific ? undefined : wording ? wording.finding.message.split(':')[0] : 'no value, name or identifier');
+      return { specific, weakness };
+    });
   });
+}
+
+/** A judged statement whose specificity (and the weakness it implies) is worked out when first read. */
+class Judged implements JudgedStatement {
+  private judged: { specific: boolean; weakness: string | undefined } | undefined;
+
+  constructor(
+    readonly statement: Statement,
+    readonly roles: readonly SectionId[],
+    readonly label: string,
+    readonly ids: string[],
+    readonly definesId: string | undefined,
+    readonly requirement: boolean,
+    readonly criterion: boolean,
+    readonly done: boolean,
+    readonly observable: boolean,
+    private readonly judge: () => { specific: boolean; weakness: string | undefined },
+  ) {}
+
+  get specific(): boolean {
+    return (this.judged ??= this.judge()).specific;
+  }
+
+  get weakness(): string | undefined {
+    return (this.judged ??= this.judge()).weakness;
+  }
 }
 
 /**

@@ -128,14 +128,17 @@ function anchorBody(text: string, options: SpecificityOptions): string {
  */
 function properName(text: string): string | undefined {
   const plain = text.replace(/[*_[\]()>#|]/g, ' ');
-  const words = plain.split(/\s+/).filter(Boolean);
-  for (let index = 1; index < words.length; index++) {
+  // Words are read one at a time: most statements settle it long before their end.
+  const words = /\S+/g;
+  let previous: string | undefined;
+  for (let match = words.exec(plain); match; previous = match[0], match = words.exec(plain)) {
+    // The first word opens the statement: capitalised anyway.
+    if (previous === undefined) continue;
     // A word opening with a lower-case ASCII letter or a digit keeps that first character.
-    const first = words[index].charCodeAt(0);
+    const first = match[0].charCodeAt(0);
     if ((first >= 97 && first <= 122) || (first >= 48 && first <= 57)) continue;
-    const word = words[index].replace(/[^\p{L}\p{N}'-]+$/u, '').replace(/^[^\p{L}\p{N}]+/u, '');
+    const word = match[0].replace(/[^\p{L}\p{N}'-]+$/u, '').replace(/^[^\p{L}\p{N}]+/u, '');
     if (!/^\p{Lu}[\p{Ll}\p{N}]/u.test(word) || NOT_NAMES.has(word) || word.length < 3) continue;
-    const previous = words[index - 1];
     if (/[.!?:;]$/.test(previous)) continue;
     return word;
   }
@@ -148,7 +151,11 @@ function properName(text: string): string | undefined {
  */
 export function contentWords(text: string, topic: ReadonlySet<string> = new Set(), enough = Infinity): string[] {
   const seen = new Set<string>();
-  for (const raw of text.toLowerCase().split(/[^\p{L}\p{N}'-]+/u)) {
+  const lower = text.toLowerCase();
+  // Words are read one at a time: with `enough`, the rest of the text is not split.
+  const words = /[\p{L}\p{N}'-]+/gu;
+  for (let match = words.exec(lower); match; match = words.exec(lower)) {
+    const raw = match[0];
     // Trimming only shortens a word: one already too short is skipped as it is.
     if (raw.length < 4) continue;
     const word = raw.replace(/^['-]+|['-]+$/g, '').replace(/'s$/, '');
