@@ -18,7 +18,9 @@ import type { CodeBlock, Position, Range, Section, SpecModel } from './types';
 export type CodePart = 'inputs' | 'output' | 'errors';
 
 export interface CodeInterface {
-  /** `split_at`, `rpc StreamContainers`. */
+  /** A function or gRPC method, or a data type (a Go struct, a protobuf message) whose fields are its contract. */
+  kind: 'function' | 'type';
+  /** `split_at`, `rpc StreamContainers`, `type PodCheckpoint`. */
   label: string;
   /** The declaration's name in the code block. */
   range: Range;
@@ -69,6 +71,7 @@ function languageOf(block: CodeBlock): Language {
   if (/^\s*(?:pub(?:\([^)]*\))?\s+)?(?:(?:const|async|unsafe)\s+)*fn\s+\w+/m.test(content)) return 'rust';
   if (/^\s*func\s+(?:\([^)]*\)\s*)?\w+\s*\(/m.test(content) && /^\s*(?:package|type\s+\w+\s+(?:struct|interface))\b/m.test(content)) return 'go';
   if (/^\s*(?:@\w+\s+)*(?:(?:public|open|internal|static|mutating)\s+)*func\s+\w+/m.test(content)) return 'swift';
+  if (/^\s*type\s+[A-Z]\w*\s+struct\s*\{/m.test(content)) return 'go';
   return 'other';
 }
 
@@ -102,6 +105,7 @@ export function codeInterfacesOf(model: SpecModel): CodeInterface[] {
       const language = languageOf(block);
       if (language === 'proto') found.push(...rpcs(model, block, messages));
       else found.push(...functions(model, block, language));
+      if (language === 'proto' || language === 'go') found.push(...dataTypes(model, block, language));
     }
     cache.set(model, found);
   }
@@ -143,6 +147,7 @@ function rpcs(model: SpecModel, block: CodeBlock, messages: Set<string>): CodeIn
     if (messages.has(response) || WELL_KNOWN_MESSAGES.test(response)) parts.output = at(response);
     else notes.output = `its response message \`${response}\` is not defined in the document`;
     found.push({
+      kind: 'function',
       label: `rpc ${match[1]}`,
       range: rangeFromOffsets(model, start, start + match[1].length),
       section: block.section,
@@ -179,6 +184,7 @@ function functions(model: SpecModel, block: CodeBlock, language: Language): Code
     if (TYPED.has(language) || result !== '') parts.output = range;
     if (/\b(?:throws\b|rethrows\b|Result\s*<|Option\s*<|error\b|Error\b|Promise\s*<|Throwable\b)|\?\s*$/.test(signature.result + signature.effects)) parts.errors = range;
     found.push({
+      kind: 'function',
       label: name,
       range,
       section: block.section,
@@ -189,6 +195,22 @@ function functions(model: SpecModel, block: CodeBlock, language: Language): Code
       notes: {},
       insertAt: afterBlock(model, block),
     });
+  }
+  return found;
+}
+
+/**
+ * Data types a design declares: Go structs (`type PodCheckpoint struct {`, the KEP's API types)
+ * and protobuf messages. Their fields carry types the compiler checks, so they give their inputs
+ * and are never reported; they are recorded for the hover and the contract lens.
+ */
+function dataTypes(model: SpecModel, block: CodeBlock, language: Language): CodeInterface[] {
+  const pattern = language === 'go' ? /^[ \t+]*type[ \t]+([A-Z]\w*)[ \t]+struct[ \t]*\{/gm : /^[ \t+]*message[ \t]+(\w+)[ \t]*\{/gm;
+  const found: CodeInterface[] = [];
+  for (const match of block.content.matchAll(pattern)) {
+    const offset = block.contentStartOffset + (match.index ?? 0) + match[0].indexOf(match[1], match[0].indexOf(language === 'go' ? 'type' : 'message') + 4);
+    const range = rangeFromOffsets(model, offset, offset + match[1].length);
+    found.push({ kind: 'type', label: `${language === 'go' ? 'type' : 'message'} ${match[1]}`, range, section: block.section, block, parts: { inputs: range }, required: [], notes: {}, insertAt: afterBlock(model, block) });
   }
   return found;
 }

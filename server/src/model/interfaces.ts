@@ -10,7 +10,7 @@ import { codeInterfacesOf, declaredNames, isDesignSection, type CodeInterface } 
 import { lineEndOffset, positionAt, rangeFromOffsets, textWithoutComments } from './text';
 import type { CodeBlock, Position, Range, Section, SpecModel, Table, TableCell } from './types';
 
-export type InterfaceKind = 'endpoint' | 'message' | 'file' | 'job' | 'function';
+export type InterfaceKind = 'endpoint' | 'message' | 'file' | 'job' | 'function' | 'command' | 'type';
 
 /** A part of an interface description. */
 export type InterfacePart =
@@ -101,6 +101,8 @@ const KIND_WORDS: Readonly<Record<InterfaceKind, [string, string]>> = {
   file: ['file', 'files'],
   job: ['job', 'jobs'],
   function: ['function', 'functions'],
+  command: ['command', 'commands'],
+  type: ['API type', 'API types'],
 };
 
 export function kindNoun(kind: InterfaceKind, count: number): string {
@@ -171,7 +173,9 @@ const TYPE_WORDS = new RegExp('\\b(?:' + [
 /** A literal example shows the format: `1250`, `"pending"`, `2024-08-01`, `true`. */
 const EXAMPLE_VALUE = /`[^`]+`|"[^"]*"|\b\d[\d,._:-]*\b|\be\.g\.|\bdefault\b|\bexample\b/i;
 const NAME_HEADER = /^(?:name|field|field name|parameter|param|parameters|property|attribute|column|key|header|argument|input|output|element|variable)s?$/i;
-const TYPE_HEADER = /^(?:type|format|data type|datatype|schema|kind|type and format|type\/format|format\/type|value|values|example|examples|allowed values|constraints?|rules?)s?$/i;
+const TYPE_HEADER = /^(?:type|format|data type|datatype|schema|kind|type and format|type\/format|format\/type|value|values|value type|argument type|example|examples|allowed values|constraints?|rules?)s?$/i;
+/** The first column of a command's flag table ("| Flag | Type | Description |"). */
+const FLAG_HEADER = /^(?:flags?|options?|arguments?|switch(?:es)?|command[- ]line (?:flags?|options?|arguments?))$/i;
 const FIELD_LABEL = /\b(?:(?:query|path|request|response|body|form|header|input|output)\s+)?(?:parameters|params|fields|headers|columns|arguments|args|properties|attributes)\s*:\s*/i;
 
 interface Mention {
@@ -267,7 +271,7 @@ function build(model: SpecModel): InterfaceModel {
   };
   const contractSections = model.sections.filter((section) => isContractSection(section) && !isContractSection(section.parent));
   const byHeading = headingInterfaces(context);
-  const interfaces = [...endpoints(context), ...byHeading, ...fromCode(model, byHeading)];
+  const interfaces = [...endpoints(context), ...byHeading, ...fromCode(model, byHeading), ...commandTables(context)];
   interfaces.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
   return { interfaces, fields: fields(context), contractSections };
 }
@@ -708,7 +712,7 @@ function fromCode(model: SpecModel, byHeading: InterfaceSpec[]): InterfaceSpec[]
   return codeInterfacesOf(model)
     .filter((found) => !named.has(found.label))
     .map((found: CodeInterface) => finish({
-      kind: 'function',
+      kind: found.kind,
       label: found.label,
       range: found.range,
       mentions: [found.range],
@@ -724,13 +728,57 @@ function fromCode(model: SpecModel, byHeading: InterfaceSpec[]): InterfaceSpec[]
 }
 
 // ---------------------------------------------------------------------------------------------
+// Commands: a flag table in a design or contract section
+
+/** The column of a table that lists a command's flags (`--output`, `-v`), or -1. */
+function flagColumn(table: Table): number {
+  const column = table.header.findIndex((cell) => FLAG_HEADER.test(cell.text.trim().replace(/[*_`]/g, '')));
+  if (column < 0) return -1;
+  const flags = table.rows.filter((row) => /^[`*_]*--?[A-Za-z]/.test(row.find((cell) => cell.column === column)?.text.trim() ?? ''));
+  return flags.length > 0 && flags.length * 2 >= table.rows.length ? column : -1;
+}
+
+/**
+ * A table of flags defines a command's inputs. The command is the last code span before the
+ * table that reads like one (`swift test`, `kubectl apply`), else the section heading. Its flags
+ * are fields: a flag table with a type column must type each flag.
+ */
+function commandTables(context: Context): InterfaceSpec[] {
+  const { model, text } = context;
+  const found: InterfaceSpec[] = [];
+  for (const table of model.tables) {
+    if (flagColumn(table) < 0 || !(isContractSection(table.section) || isDesignSection(table.section))) continue;
+    const start = offsetOf(model, table.range.start);
+    const from = table.section ? offsetOf(model, table.section.bodyRange.start) : 0;
+    const lead = text.slice(from, start);
+    const command = [...lead.matchAll(/`([a-z][\w.-]*(?: [a-z][\w-]*){1,2})`/g)].pop()?.[1];
+    const label = command ?? `flags of "${table.section?.title.trim() ?? 'the document'}"`;
+    found.push(finish({
+      kind: 'command',
+      label,
+      range: rangeFromOffsets(model, start, lineEndOffset(model, table.range.start.line)),
+      mentions: [table.range],
+      section: table.section,
+      parts: { inputs: table.range },
+      required: [],
+      recommended: [],
+      insertAt: lineAfter(model, offsetOf(model, table.range.end)),
+      statusCodes: [],
+      examples: [],
+    }));
+  }
+  return found;
+}
+
+// ---------------------------------------------------------------------------------------------
 // Fields
 
 function fields(context: Context): InterfaceField[] {
   const { model } = context;
   const found: InterfaceField[] = [];
   for (const table of model.tables) {
-    if (!isContractSection(table.section)) continue;
+    // A command's flag table in a design section lists its inputs; its type column types them.
+    if (!isContractSection(table.section) && !(flagColumn(table) >= 0 && isDesignSection(table.section))) continue;
     found.push(...tableFields(table));
   }
   for (const item of model.listItems) {
@@ -761,8 +809,11 @@ function fields(context: Context): InterfaceField[] {
 
 function tableFields(table: Table): InterfaceField[] {
   const header = table.header.map((cell) => cell.text.trim().replace(/[*_`]/g, ''));
-  const nameColumn = header.findIndex((cell) => NAME_HEADER.test(cell));
+  const flags = flagColumn(table);
+  const nameColumn = flags >= 0 ? flags : header.findIndex((cell) => NAME_HEADER.test(cell));
   if (nameColumn < 0) return [];
+  // A flag table without a type column may list switches, which take no value.
+  if (flags >= 0 && !header.some((cell) => TYPE_HEADER.test(cell))) return [];
   const typeColumns = header.map((cell, index) => (TYPE_HEADER.test(cell) ? index : -1)).filter((index) => index >= 0);
   // "| Name | Description |" lists things (checks, rules, tools), not data fields, unless a column types them.
   if (/^names?$/i.test(header[nameColumn]) && typeColumns.length === 0) return [];
@@ -789,7 +840,9 @@ function namesType(cell: string): boolean {
   return /^[`*_]*[A-Za-z][\w.<>[\]|?()-]*[`*_]*$/.test(cell)
     || /^[`*_]*(?:[A-Z][a-z0-9]+){2,}\b/.test(cell)
     || /^[`*_]*[A-Za-z][\w.<>[\]|?]*[`*_]*\s*[(,;:–—]/.test(cell)
-    || /\[[^\]]+\]\(/.test(cell);
+    || /\[[^\]]+\]\(/.test(cell)
+    // A short noun phrase ("File system path", "IP address list"); a description has articles, pronouns or a verb's clause.
+    || (/^[A-Za-z][\w-]*(?:\s+[A-Za-z][\w-]*){1,2}$/.test(cell) && !/\b(?:the|a|an|it|its|this|that|these|those|when|where|which|who|whose|if|by|set|given|left|used)\b/i.test(cell));
 }
 
 /** "- `amount` (integer, minor units): ..." or "- **reason**: why the refund happens". */

@@ -28,7 +28,10 @@ export const interfaceIncomplete: Rule<InterfaceIncompleteData> = {
       '(`rpc Name(Request) returns (Response)`) needs its request and response messages defined in the document (well-known ' +
       'and package-qualified messages count, a method marked existing or unchanged is cited, not defined); function ' +
       'declarations in Rust, Swift, Go, Kotlin, TypeScript, JavaScript and Python (no body, an elided body or marked public) ' +
-      'are recorded with what their signature gives and are never reported, since the signature is the contract. Outside ' +
+      'are recorded with what their signature gives and are never reported, since the signature is the contract; so are ' +
+      'Go structs and protobuf messages (API types, whose fields the compiler types). A flag table (`| Flag | Type | ... |` ' +
+      'with `--name` rows) in a design section defines a command: with a type column, a flag whose type cell is empty is ' +
+      'an untyped field; without one the flags may be switches and nothing is reported. Outside ' +
       'the contract section an endpoint\'s error cases are a hint, not a warning, and a GET of a fixed path without a query ' +
       'needs none once authentication is stated (nothing is left for a caller to get wrong). A field listed without a type that the ' +
       'document declares with one in code (a Go struct field or its json name, a protobuf field) has that type. ' +

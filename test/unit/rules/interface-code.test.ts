@@ -76,6 +76,8 @@ describe('interface model: interfaces a design document writes in code', () => {
     assert.deepEqual(interfaces(text), [
       { kind: 'function', label: 'rpc Stream', line: 8, missing: ['output'] },
       { kind: 'function', label: 'rpc Ping', line: 9, missing: [] },
+      // A message the design declares is an API type of its own, never reported.
+      { kind: 'type', label: 'message StreamRequest', line: 12, missing: [] },
     ]);
     const finding = analyzeSpec(text).findings.find((f) => f.rule === 'interface-incomplete');
     assert.equal(finding?.severity, 'warning');
@@ -139,6 +141,57 @@ describe('interface model: interfaces a design document writes in code', () => {
   it('a type column cell that describes instead of naming a type is no type', () => {
     const text = '# Spec\n\n## API\n\n| Field | Type |\n|---|---|\n| `shippedAt` | the date it left |\n| `total` | Money |\n| `status` | ShipmentStatus values |\n';
     assert.deepEqual(interfacesOf(parseSpec(text)).fields.map((field) => [field.name, field.type]), [['shippedAt', undefined], ['total', 'Money'], ['status', 'ShipmentStatus values']]);
+    // A short noun phrase names a type too.
+    const phrase = '# Spec\n\n## API\n\n| Field | Type |\n|---|---|\n| `output` | File system path |\n';
+    assert.deepEqual(interfacesOf(parseSpec(phrase)).fields.map((field) => [field.name, field.type]), [['output', 'File system path']]);
+  });
+
+  it('records the Go structs and protobuf messages of a design section as API types, never as gaps', () => {
+    const text = [
+      '# KEP-3: checkpoints',
+      '',
+      '## Design Details',
+      '',
+      '```go',
+      'type PodCheckpoint struct {',
+      '\tPodName string `json:"podName"`',
+      '}',
+      '```',
+      '',
+      '## Alternatives',
+      '',
+      '```go',
+      'type OldCheckpoint struct {',
+      '\tName string',
+      '}',
+      '```',
+    ].join('\n');
+    assert.deepEqual(interfaces(text), [{ kind: 'type', label: 'type PodCheckpoint', line: 5, missing: [] }]);
+    assert.deepEqual(analyzeSpec(text).findings.filter((f) => f.rule === 'interface-incomplete'), []);
+  });
+
+  it('reads a flag table of a design section as a command whose flags are typed by the type column', () => {
+    const table = (rows: string[]) => [
+      '# Test runner output',
+      '',
+      '## Detailed design',
+      '',
+      'We add two arguments to `swift test`:',
+      '',
+      '| Argument | Value Type | Description |',
+      '|---|---|---|',
+      ...rows,
+      '',
+    ].join('\n');
+    const typed = table(['| `--output-path` | File system path | where events go |', '| `--event-version` | Integer | the schema version |']);
+    assert.deepEqual(interfaces(typed), [{ kind: 'command', label: 'swift test', line: 6, missing: [] }]);
+    assert.deepEqual(analyzeSpec(typed).findings.filter((f) => f.rule === 'interface-incomplete'), []);
+    const untyped = table(['| `--output-path` | File system path | where events go |', '| `--event-version` | | the schema version |']);
+    assert.deepEqual(analyzeSpec(untyped).findings.filter((f) => f.rule === 'interface-incomplete').map((f) => [f.range.start.line, f.data?.field]), [[9, '--event-version']]);
+    // Without a type column the flags may be switches, which take no value: nothing to report.
+    const switches = '# Tool\n\n## Design\n\n| Flag | Description |\n|---|---|\n| `--verbose` | more output |\n';
+    assert.deepEqual(analyzeSpec(switches).findings.filter((f) => f.rule === 'interface-incomplete'), []);
+    assert.equal(interfaces(switches)[0]?.kind, 'command');
   });
 });
 
