@@ -4,7 +4,7 @@
  * cases"). The language server only wraps them in LSP types.
  */
 import { interfacesOf, kindNoun, PART_LABELS, type InterfaceKind, type InterfacePart, type InterfaceSpec } from '../model/interfaces';
-import { apiFormatName, endpointInFiles, httpDescriptions, type ApiDescription, type ApiOperation } from '../model/api-description';
+import { apiFormatName, interfaceInFiles, type ApiDescription, type ApiFilePosition, type ApiOperation } from '../model/api-description';
 import { containsPosition } from '../model/text';
 import type { Position, Range, Section, SpecModel } from '../model/types';
 
@@ -15,11 +15,12 @@ export function interfaceAt(model: SpecModel, position: Position): InterfaceSpec
 
 /**
  * Markdown for the hover on an interface: kind, where a linked OpenAPI or Swagger file defines it
- * (or that none does), what it has (with lines, in the spec or in the file) and what it lacks.
+ * (an endpoint) or a linked AsyncAPI file (a message), or that none does, what it has (with lines,
+ * in the spec or in the file) and what it lacks.
  */
 export function interfaceHover(spec: InterfaceSpec, apiFiles?: ReadonlyMap<string, ApiDescription>): string {
-  const files = spec.kind === 'endpoint' ? httpDescriptions(apiFiles) : [];
-  const { found, given } = endpointInFiles(files, spec.method, spec.path);
+  const { files, found, given } = interfaceInFiles(spec, apiFiles);
+  const operation = found?.operation;
   const applicable: InterfacePart[] = [...spec.required, ...spec.recommended];
   if (spec.kind === 'endpoint') applicable.splice(applicable.indexOf('errors'), 0, 'status');
   if (spec.parts.limits) applicable.push('limits');
@@ -27,7 +28,7 @@ export function interfaceHover(spec: InterfaceSpec, apiFiles?: ReadonlyMap<strin
   const lacks = applicable.filter((part) => !spec.parts[part] && !given.has(part) && part !== 'status');
   const lines = [`**${escape(spec.label)}** · ${kindNoun(spec.kind, 1)}`, ''];
   if (found) {
-    lines.push(`In ${fileName(found.file)} as ${escape(operationName(found.operation))}${lineIn(found.operation)}.`, '');
+    lines.push(`In ${fileName(found.file)} as ${escape(found.name)}${lineIn(found.at)}.`, '');
   } else if (files.length > 0) {
     lines.push(`Not in ${files.map(fileName).join(' or ')}.`, '');
   }
@@ -35,7 +36,7 @@ export function interfaceHover(spec: InterfaceSpec, apiFiles?: ReadonlyMap<strin
     lines.push('Has:', '', ...has.map((part) => {
       const range = spec.parts[part];
       if (range) return `- ${detail(spec, part)} (line ${range.start.line + 1})`;
-      return `- ${found ? fileDetail(found.operation, part) : PART_LABELS[part]} (${found ? `${escape(found.file.key)}${lineIn(found.operation, ', line ')}` : 'linked file'})`;
+      return `- ${operation ? fileDetail(operation, part) : PART_LABELS[part]} (${found ? `${escape(found.file.key)}${lineIn(found.at, ', line ')}` : 'linked file'})`;
     }), '');
   }
   if (lacks.length > 0) {
@@ -50,13 +51,9 @@ function fileName(file: ApiDescription): string {
   return `the linked ${apiFormatName(file) ?? 'API'} file ${escape(file.key)}`;
 }
 
-function operationName(operation: ApiOperation): string {
-  return `${operation.method} ${operation.path}${operation.operationId ? ` (${operation.operationId})` : ''}`;
-}
-
-/** ", line 24" of the operation in its file (1-based), or nothing when the validator gave no position. */
-function lineIn(operation: ApiOperation, prefix = ', line '): string {
-  return operation.at ? `${prefix}${operation.at.line + 1}` : '';
+/** ", line 24" of the definition in its file (1-based), or nothing when the validator gave no position. */
+function lineIn(at: ApiFilePosition | undefined, prefix = ', line '): string {
+  return at ? `${prefix}${at.line + 1}` : '';
 }
 
 /** A part as the file gives it: the documented status codes for status and errors. */
@@ -98,12 +95,11 @@ const GAP_WORDS: Partial<Record<InterfacePart, string>> = {
 
 /**
  * One lens per contract section that holds interfaces: counts by kind, then the gaps by part
- * (parts a linked OpenAPI or Swagger file gives are no gaps), the endpoints no linked file has,
- * and the untyped fields.
+ * (parts a linked OpenAPI, Swagger or AsyncAPI file gives are no gaps), the endpoints and
+ * messages no linked file has, and the untyped fields.
  */
 export function contractLenses(model: SpecModel, apiFiles?: ReadonlyMap<string, ApiDescription>): ContractLens[] {
   const { interfaces, contractSections, fields } = interfacesOf(model);
-  const files = httpDescriptions(apiFiles);
   const lenses: ContractLens[] = [];
   for (const section of contractSections) {
     const inside = interfaces.filter((spec) => within(section, spec.range));
@@ -114,15 +110,20 @@ export function contractLenses(model: SpecModel, apiFiles?: ReadonlyMap<string, 
     const gaps = new Map<InterfacePart, number>();
     const gapped: InterfaceSpec[] = [];
     const absent: InterfaceSpec[] = [];
+    const searched = new Map<string, ApiDescription>();
     for (const spec of inside) {
-      const endpoint = spec.kind === 'endpoint' ? endpointInFiles(files, spec.method, spec.path) : undefined;
-      const missing = spec.missing.filter((part) => !endpoint?.given.has(part));
+      const inFiles = interfaceInFiles(spec, apiFiles);
+      const missing = spec.missing.filter((part) => !inFiles.given.has(part));
       for (const part of missing) gaps.set(part, (gaps.get(part) ?? 0) + 1);
       if (missing.length > 0) gapped.push(spec);
-      if (endpoint && files.length > 0 && !endpoint.found && spec.method && spec.path) absent.push(spec);
+      const named = spec.kind === 'endpoint' ? !!(spec.method && spec.path) : (spec.names?.length ?? 0) > 0;
+      if (inFiles.files.length > 0 && !inFiles.found && named) {
+        absent.push(spec);
+        for (const file of inFiles.files) searched.set(file.key, file);
+      }
     }
     for (const [part, count] of gaps) parts.push(`${count} ${GAP_WORDS[part] ?? `without ${PART_LABELS[part]}`}`);
-    if (absent.length > 0) parts.push(`${absent.length} not in ${files.length === 1 ? files[0].key : 'the linked API files'}`);
+    if (absent.length > 0) parts.push(`${absent.length} not in ${searched.size === 1 ? [...searched.keys()][0] : 'the linked API files'}`);
     const untyped = fields.filter((field) => field.type === undefined && within(section, field.range)).length;
     if (untyped > 0) parts.push(`${untyped} untyped field${untyped === 1 ? '' : 's'}`);
     const firstGap = inside.find((spec) => gapped.includes(spec) || absent.includes(spec));

@@ -156,10 +156,11 @@ function looksLikeSchema(root: Json): boolean {
 
 const METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'];
 
-function contents(root: Json, format: ApiFormat, at: (pointer: string) => ApiFilePosition | undefined): Pick<ApiDescription, 'operations' | 'schemas' | 'basePaths'> {
+function contents(root: Json, format: ApiFormat, at: (pointer: string) => ApiFilePosition | undefined): Pick<ApiDescription, 'operations' | 'schemas' | 'basePaths' | 'messageNames'> {
   const operations: ApiOperation[] = [];
   const schemas: Record<string, string> = {};
   const basePaths: string[] = [];
+  const messageNames: Record<string, string> = {};
   const globallySecured = Array.isArray(root.security) && root.security.length > 0;
   if (format === 'openapi' || format === 'swagger') {
     if (format === 'swagger' && typeof root.basePath === 'string') basePaths.push(root.basePath);
@@ -187,7 +188,8 @@ function contents(root: Json, format: ApiFormat, at: (pointer: string) => ApiFil
       }
     }
   } else if (format === 'asyncapi') {
-    asyncOperations(root, operations, schemas, at);
+    asyncOperations(root, operations, schemas, messageNames, at);
+    return { operations, schemas, basePaths, messageNames };
   }
   return { operations, schemas, basePaths };
 }
@@ -248,12 +250,21 @@ function httpOperation(root: Json, format: ApiFormat, method: string, route: str
   };
 }
 
-function asyncOperations(root: Json, operations: ApiOperation[], schemas: Record<string, string>, at: (pointer: string) => ApiFilePosition | undefined): void {
+function asyncOperations(root: Json, operations: ApiOperation[], schemas: Record<string, string>, messageNames: Record<string, string>,
+  at: (pointer: string) => ApiFilePosition | undefined): void {
   const components = isObject(root.components) ? root.components : {};
   if (isObject(components.schemas)) for (const name of Object.keys(components.schemas)) schemas[name] = `/components/schemas/${escapePointer(name)}`;
+  /** A message's declared `name` ("shipment.created"), which the spec may use instead of its key. */
+  const named = (message: unknown, payload: string) => {
+    if (isObject(message) && typeof message.name === 'string' && message.name.trim() !== '') messageNames[message.name] ??= payload;
+  };
   if (isObject(components.messages)) {
     for (const [name, message] of Object.entries(components.messages)) {
-      if (isObject(message) && message.payload !== undefined) schemas[name] ??= `/components/messages/${escapePointer(name)}/payload`;
+      const resolved = deref(root, message);
+      if (!isObject(resolved) || resolved.payload === undefined) continue;
+      const pointer = isRef(message) ? refPointer(message.$ref) : `/components/messages/${escapePointer(name)}`;
+      schemas[name] ??= `${pointer ?? `/components/messages/${escapePointer(name)}`}/payload`;
+      named(resolved, schemas[name]);
     }
   }
   const channels = isObject(root.channels) ? root.channels : {};
@@ -266,13 +277,19 @@ function asyncOperations(root: Json, operations: ApiOperation[], schemas: Record
     for (const action of actions) {
       const message = deref(root, (channel[action] as Json).message);
       const messagePointer = isRef((channel[action] as Json).message) ? refPointer(((channel[action] as Json).message as { $ref: string }).$ref) : `${pointer}/${action}/message`;
-      if (isObject(message) && message.payload !== undefined && messagePointer) payloads[action] = `${messagePointer}/payload`;
+      if (isObject(message) && message.payload !== undefined && messagePointer) {
+        payloads[action] = `${messagePointer}/payload`;
+        named(message, payloads[action]);
+      }
     }
     if (isObject(channel.messages)) {
       for (const [messageName, message] of Object.entries(channel.messages)) {
         const resolved = deref(root, message);
         const messagePointer = isRef(message) ? refPointer(message.$ref) : `${pointer}/messages/${escapePointer(messageName)}`;
-        if (isObject(resolved) && resolved.payload !== undefined && messagePointer) payloads[messageName] = `${messagePointer}/payload`;
+        if (isObject(resolved) && resolved.payload !== undefined && messagePointer) {
+          payloads[messageName] = `${messagePointer}/payload`;
+          named(resolved, payloads[messageName]);
+        }
       }
     }
     operations.push({ method: actions.map((action) => action.toUpperCase()).join('/') || 'CHANNEL', path: address, at: at(pointer), responseSchemas: payloads, responses: [], secured: false, fields: [] });

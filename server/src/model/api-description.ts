@@ -62,6 +62,8 @@ export interface ApiDescription {
   schemas: Record<string, string>;
   /** Path prefixes of the servers (`/v1` of `https://api.example.com/v1`), which the file's paths omit. */
   basePaths: string[];
+  /** AsyncAPI: the `name` each message declares (`shipment.created`), with the JSON pointer of its payload. */
+  messageNames?: Record<string, string>;
   /**
    * Validates a value against the schema at a JSON pointer of the file. Undefined when the
    * file could not be read or the pointer leads nowhere; [] when the value is valid.
@@ -200,7 +202,7 @@ const messageName = (name: string) => name.trim().replace(/^\/+/, '').toLowerCas
 
 /**
  * Looks a message of the spec up by the names it goes by: a message of the file (under
- * `components.messages` or a channel's `messages`) named like one of them, else a channel whose
+ * `components.messages` or a channel's `messages`) whose key or declared `name` is one of them, else a channel whose
  * address or key is one of them. The first name decides before the next is tried.
  */
 export function messageInFiles(files: readonly ApiDescription[], names: readonly string[]): MessageInFile | undefined {
@@ -210,7 +212,9 @@ export function messageInFiles(files: readonly ApiDescription[], names: readonly
         const key = Object.keys(channel.responseSchemas).find((name) => messageName(name) === wanted);
         if (key) return { file, channel, name: key, payload: channel.responseSchemas[key] };
       }
-      const component = Object.entries(file.schemas).find(([name, pointer]) => pointer.startsWith('/components/messages/') && messageName(name) === wanted);
+      // A component message by its key, or any message by the `name` it declares.
+      const component = Object.entries(file.schemas).find(([name, pointer]) => pointer.startsWith('/components/messages/') && messageName(name) === wanted)
+        ?? Object.entries(file.messageNames ?? {}).find(([name]) => messageName(name) === wanted);
       if (component) {
         const channel = file.operations.find((operation) => Object.values(operation.responseSchemas).includes(component[1]));
         return { file, ...(channel ? { channel } : {}), name: component[0], payload: component[1] };
@@ -265,6 +269,37 @@ export function operationParts(operation: ApiOperation): Set<string> {
 export interface EndpointInFiles {
   found: FileOperation | undefined;
   given: Set<string>;
+}
+
+/** What the linked files say about one interface of the spec: where a file defines it and the parts that gives. */
+export interface InterfaceInFiles {
+  /** The files it is looked up in: OpenAPI and Swagger for an endpoint, AsyncAPI for a message; none for other kinds. */
+  files: ApiDescription[];
+  /** The file that defines it, under what name ("POST /refunds (createRefund)", "message ShipmentCreated on channel shipments") and where; the operation for an endpoint. */
+  found?: { file: ApiDescription; name: string; at?: ApiFilePosition; operation?: ApiOperation };
+  given: Set<string>;
+}
+
+/** Looks an endpoint up in the linked OpenAPI and Swagger files, a message in the AsyncAPI files. */
+export function interfaceInFiles(spec: { kind: string; method?: string; path?: string; names?: string[] }, apiFiles: ReadonlyMap<string, ApiDescription> | undefined): InterfaceInFiles {
+  if (spec.kind === 'endpoint') {
+    const files = httpDescriptions(apiFiles);
+    const { found, given } = endpointInFiles(files, spec.method, spec.path);
+    const name = found ? `${found.operation.method} ${found.operation.path}${found.operation.operationId ? ` (${found.operation.operationId})` : ''}` : '';
+    return { files, given, ...(found ? { found: { file: found.file, name, operation: found.operation, ...(found.operation.at ? { at: found.operation.at } : {}) } } : {}) };
+  }
+  if (spec.kind === 'message') {
+    const files = messageDescriptions(apiFiles);
+    const message = files.length > 0 && spec.names ? messageInFiles(files, spec.names) : undefined;
+    const given = new Set<string>();
+    if (message?.payload) given.add('payload');
+    if (message?.channel) given.add('channel');
+    if (!message) return { files, given };
+    const channel = message.channel && message.channel.path !== message.name ? ` on channel ${message.channel.path}` : '';
+    const at = message.channel?.at;
+    return { files, given, found: { file: message.file, name: `message ${message.name}${channel}`, ...(at ? { at } : {}) } };
+  }
+  return { files: [], given: new Set<string>() };
 }
 
 /** Looks an endpoint of the spec up in the files (see httpDescriptions); no method or path, nothing found. */

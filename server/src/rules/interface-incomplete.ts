@@ -1,5 +1,5 @@
 import { interfacesOf, kindNoun, PART_LABELS, type InterfacePart, type InterfaceSpec } from '../model/interfaces';
-import { endpointInFiles, httpDescriptions, messageDescriptions, messageInFiles } from '../model/api-description';
+import { interfaceInFiles } from '../model/api-description';
 import type { Position, SpecModel } from '../model/types';
 import type { Finding, RawFinding, Rule, RuleContext } from './types';
 import { dataOf } from './types';
@@ -57,16 +57,9 @@ export const interfaceIncomplete: Rule<InterfaceIncompleteData> = {
   check(model: SpecModel, context: RuleContext): RawFinding<InterfaceIncompleteData>[] {
     const { interfaces, fields } = interfacesOf(model);
     const findings: RawFinding<InterfaceIncompleteData>[] = [];
-    const files = httpDescriptions(context.apiFiles);
-    const async = messageDescriptions(context.apiFiles);
     for (const spec of interfaces) {
       // An endpoint of a linked OpenAPI file has the parts the file gives, a message those of a linked AsyncAPI file.
-      const { given } = endpointInFiles(files, spec.method, spec.path);
-      if (spec.kind === 'message' && spec.names && async.length > 0) {
-        const message = messageInFiles(async, spec.names);
-        if (message?.payload) given.add('payload');
-        if (message?.channel) given.add('channel');
-      }
+      const { given } = interfaceInFiles(spec, context.apiFiles);
       const missing = spec.missing.filter((part) => !given.has(part));
       const missingRecommended = spec.missingRecommended.filter((part) => !given.has(part));
       if (missing.length > 0) findings.push(gapFinding(spec, missing, false));

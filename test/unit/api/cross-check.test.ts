@@ -1,4 +1,6 @@
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { ApiDescription } from '../../../server/src/model/api-description';
 import { fileOperationsAt, operationFor, pathMatches } from '../../../server/src/model/api-description';
 import { codeLenses } from '../../../server/src/features/code-lens';
@@ -191,5 +193,56 @@ describe('linked OpenAPI file: hover and code lens', () => {
     ]);
     const { result: without } = await project.check(text, { noApiFiles: true });
     assert.deepEqual(codeLenses('file:///r.spec.md', without).map((lens) => lens.command?.title), ['2 endpoints · 1 without a response · 1 without error cases']);
+  });
+});
+
+describe('linked AsyncAPI file: messages by their declared name, hover and code lens', () => {
+  let project: Project;
+  beforeEach(() => {
+    project = new Project();
+    project.write('api/events.yaml', readFileSync(join(__dirname, '..', '..', '..', '..', 'test', 'fixtures', 'rules', 'interface-incomplete', 'api', 'events.yaml'), 'utf8'));
+  });
+  afterEach(() => project.dispose());
+
+  const text = [
+    '# Shipments',
+    '',
+    '## Events',
+    '',
+    'The events are in the [AsyncAPI description](api/events.yaml).',
+    '',
+    '### `shipment.created` event',
+    '',
+    'Published when a shipment is created.',
+    '',
+    '### `shipment.lost` event',
+    '',
+    'Published when the carrier reports a lost parcel.',
+    '',
+  ].join('\n');
+
+  it('the validator records the name each message declares; a message is found by it', async () => {
+    const { apiFiles } = await project.check(text);
+    const file = apiFiles.get('api/events.yaml');
+    assert.deepEqual(file?.messageNames, { 'shipment.created': '/components/messages/ShipmentCreated/payload', 'return.requested': '/components/messages/ReturnRequested/payload' });
+    const { result } = await project.check(text);
+    const warnings = result.findings.filter((f) => f.severity === 'warning' && (f.rule === 'interface-incomplete' || f.rule === 'api-file-mismatch'));
+    assert.deepEqual(warnings.map((f) => [f.rule, f.range.start.line]), [
+      ['api-file-mismatch', 10],
+      ['interface-incomplete', 10],
+    ]);
+  });
+
+  it('hover on a message says where the file defines it; the code lens counts the messages the file lacks', async () => {
+    const { result } = await project.check(text);
+    const value = (hoverAt(result, { line: 6, character: 6 })?.contents as { value: string }).value;
+    assert.match(value, /^\*\*shipment\.created event\*\* · message\n\nIn the linked AsyncAPI 2\.6\.0 file api\/events\.yaml as message shipment\.created on channel shipments, line 6\.\n/);
+    assert.match(value, /- payload schema or example \(api\/events\.yaml, line 6\)\n- topic or queue \(api\/events\.yaml, line 6\)/);
+    assert.match(value, /Nothing a builder needs is missing\./);
+    const absent = (hoverAt(result, { line: 10, character: 6 })?.contents as { value: string }).value;
+    assert.match(absent, /\n\nNot in the linked AsyncAPI 2\.6\.0 file api\/events\.yaml\.\n/);
+    assert.deepEqual(codeLenses('file:///r.spec.md', result).map((lens) => [lens.range.start.line, lens.command?.title]), [
+      [2, '2 messages · 1 without a payload · 1 not in api/events.yaml'],
+    ]);
   });
 });
