@@ -1,3 +1,4 @@
+import assert from 'node:assert/strict';
 import { analyzeSpec, type AnalyzeOptions } from '../../server/src/engine/analyze';
 import { createLexicon } from '../../server/src/lexicon/lexicon';
 import { parseSpec } from '../../server/src/model/parse';
@@ -38,6 +39,12 @@ export function runRule(rule: Rule, markdown: string, context: Partial<RuleConte
 /** The document text each finding of one rule covers (runRule, then textAt). */
 export function foundTexts(rule: Rule, markdown: string, context: Partial<RuleContext> = {}): string[] {
   return runRule(rule, markdown, context).map((finding) => textAt(markdown, finding.range));
+}
+
+/** The one finding of `findings`; fails, naming what was found, when there are none or several. */
+export function onlyFinding<F extends { message: string }>(findings: readonly F[]): F {
+  assert.equal(findings.length, 1, `expected one finding, found ${findings.length}: ${findings.map((finding) => finding.message).join(' | ')}`);
+  return findings[0];
 }
 
 /** Findings of one rule id after the whole engine ran (suppressions, severities). */

@@ -1,16 +1,14 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { closeAllEditors, fixtureUri, openFixture, positionOf, ruleOf, waitForDiagnostics } from './helpers';
+import { REFUNDS_OPENAPI } from '../../unit/api/fixtures';
+import { closeAllEditors, fixtureUri, openFixture, positionOf, revertAndCloseEditors, ruleOf, waitForDiagnostics } from './helpers';
 
 function hoverText(hovers: vscode.Hover[]): string {
   return hovers.flatMap((hover) => hover.contents.map((content) => (typeof content === 'string' ? content : content.value))).join('\n');
 }
 
 describe('the contract', () => {
-  afterEach(async () => {
-    await vscode.commands.executeCommand('workbench.action.files.revert');
-    await closeAllEditors();
-  });
+  afterEach(revertAndCloseEditors);
 
   it('shows what an endpoint has and lacks on hover, and counts the contract in a code lens', async () => {
     const uri = fixtureUri('refund-api.spec.md');
@@ -41,37 +39,6 @@ describe('the contract', () => {
   });
 });
 
-const OPENAPI = `openapi: 3.0.3
-info: { title: Refunds, version: 1.0.0 }
-servers:
-  - url: https://api.example.com/v1
-security:
-  - bearer: []
-paths:
-  /refunds:
-    post:
-      operationId: createRefund
-      requestBody:
-        required: true
-        content:
-          application/json:
-            schema: { type: object, required: [paymentId], properties: { paymentId: { type: string } } }
-      responses:
-        '201': { description: Created }
-        '422': { description: Invalid amount }
-  /refunds/{id}:
-    get:
-      operationId: getRefund
-      parameters:
-        - { name: id, in: path, required: true, schema: { type: string } }
-      responses:
-        '200': { description: Found }
-        '404': { description: No such refund }
-components:
-  securitySchemes:
-    bearer: { type: http, scheme: bearer }
-`;
-
 const LINKED_SPEC = `# Linked refunds
 
 ## API Contract
@@ -94,7 +61,7 @@ describe('the contract in a linked OpenAPI file', () => {
   const onLink = (d: vscode.Diagnostic) => d.range.start.line === 4;
 
   before(async () => {
-    await write(api(), OPENAPI);
+    await write(api(), REFUNDS_OPENAPI);
     await write(spec(), LINKED_SPEC);
   });
   after(async () => {
@@ -109,8 +76,8 @@ describe('the contract in a linked OpenAPI file', () => {
     await settled;
     const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', spec(), positionOf(editor.document, 'GET /v1'));
     const text = hoverText(hovers);
-    assert.match(text, /In the linked OpenAPI 3\.0\.3 file api\/linked-openapi\.yaml as GET \/refunds\/\{id\} \(getRefund\), line 20\./);
-    assert.match(text, /- error cases: 404 \(api\/linked-openapi\.yaml, line 20\)/);
+    assert.match(text, /In the linked OpenAPI 3\.0\.3 file api\/linked-openapi\.yaml as GET \/refunds\/\{id\} \(getRefund\), line 24\./);
+    assert.match(text, /- error cases: 404 \(api\/linked-openapi\.yaml, line 24\)/);
     assert.match(text, /Nothing a builder needs is missing\./);
   });
 
@@ -118,19 +85,19 @@ describe('the contract in a linked OpenAPI file', () => {
     await openFixture('linked-api.spec.md');
     // The file loses its info object: a validation error on the link, with the line in the file.
     const broken = waitForDiagnostics(spec(), (d) => d.some((x) => ruleOf(x) === 'invalid-api-file' && onLink(x)), 60_000);
-    await write(api(), OPENAPI.replace("info: { title: Refunds, version: 1.0.0 }\n", ''));
+    await write(api(), REFUNDS_OPENAPI.replace("info: { title: Refunds, version: 1.0.0 }\n", ''));
     const [problem] = (await broken).filter((x) => ruleOf(x) === 'invalid-api-file');
     assert.match(problem.message, /^The linked OpenAPI 3\.0\.3 file api\/linked-openapi\.yaml has a problem at line 1: /);
     assert.equal(problem.severity, vscode.DiagnosticSeverity.Warning);
     // Fixed, but without GET /refunds/{id}: the error goes and the endpoint the file lacks is reported.
     const lacking = waitForDiagnostics(spec(), (d) => !d.some((x) => ruleOf(x) === 'invalid-api-file')
       && d.some((x) => ruleOf(x) === 'api-file-mismatch' && x.message.startsWith('Endpoint "GET /v1/refunds/{refundId}" is not in')), 60_000);
-    await write(api(), OPENAPI.replace(/ {2}\/refunds\/\{id\}:[\s\S]*?(?=components:)/, ''));
+    await write(api(), REFUNDS_OPENAPI.replace(/ {2}\/refunds\/\{id\}:[\s\S]*?(?=components:)/, ''));
     const mismatch = (await lacking).find((x) => ruleOf(x) === 'api-file-mismatch')!;
     assert.equal(mismatch.range.start.line, 6);
     // Restored: the spec is clean again.
     const clean = waitForDiagnostics(spec(), (d) => !d.some((x) => ['invalid-api-file', 'api-file-mismatch'].includes(ruleOf(x) ?? '')), 60_000);
-    await write(api(), OPENAPI);
+    await write(api(), REFUNDS_OPENAPI);
     await clean;
   });
 });

@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { closeAllEditors, EXTENSION_ID, openFixture, openWithDiagnostics, ruleOf, specReadyDiagnostics, waitForDiagnostics } from './helpers';
+import { EXTENSION_ID, openFixture, openWithDiagnostics, revertAndCloseEditors, ruleOf, specReadyDiagnostics, waitForDiagnostics } from './helpers';
 
 interface SpecReadyApi {
   readiness(uri: string): Promise<{ score: number; ready: boolean } | null>;
@@ -51,8 +51,7 @@ describe('language status and editor conventions', () => {
   afterEach(async () => {
     await vscode.workspace.getConfiguration('specready').update('statusBar.enabled', undefined, vscode.ConfigurationTarget.Workspace);
     await vscode.workspace.getConfiguration('specready').update('run', undefined, vscode.ConfigurationTarget.Workspace);
-    await vscode.commands.executeCommand('workbench.action.files.revert');
-    await closeAllEditors();
+    await revertAndCloseEditors();
   });
 
   it('the language status item shows the score the server reports and links to the Specs view', async () => {

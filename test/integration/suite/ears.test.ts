@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { closeAllEditors, fixtureUri, openFixture, ruleOf, waitForDiagnostics } from './helpers';
+import { fixtureUri, openFixture, revertAndCloseEditors, ruleOf, waitForDiagnostics } from './helpers';
 
 describe('EARS quick fix', () => {
   afterEach(async () => {
@@ -10,8 +10,7 @@ describe('EARS quick fix', () => {
       await vscode.window.showTextDocument(open);
       await vscode.commands.executeCommand('workbench.action.files.revert');
     }
-    await vscode.commands.executeCommand('workbench.action.files.revert');
-    await closeAllEditors();
+    await revertAndCloseEditors();
   });
 
   it('completes a trigger without a response with tab stops, and the finding becomes holes to fill', async () => {

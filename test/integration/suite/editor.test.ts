@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { closeAllEditors, EXTENSION_ID, fixtureUri, openFixture, ruleOf, waitForDiagnostics } from './helpers';
+import { closeAllEditors, EXTENSION_ID, fixtureUri, openFixture, revertAndCloseEditors, ruleOf, waitForDiagnostics } from './helpers';
 
 interface Readiness {
   uri: string;
@@ -37,10 +37,7 @@ async function eventually<T>(probe: () => Promise<T | undefined> | T | undefined
 }
 
 describe('quick fixes', () => {
-  afterEach(async () => {
-    await vscode.commands.executeCommand('workbench.action.files.revert');
-    await closeAllEditors();
-  });
+  afterEach(revertAndCloseEditors);
 
   it('inserts an acceptance criterion for an untraced requirement and the diagnostic goes away', async () => {
     const uri = fixtureUri('order-export.spec.md');
@@ -78,10 +75,7 @@ describe('quick fixes', () => {
 });
 
 describe('readiness in the status bar', () => {
-  afterEach(async () => {
-    await vscode.commands.executeCommand('workbench.action.files.revert');
-    await closeAllEditors();
-  });
+  afterEach(revertAndCloseEditors);
 
   it('matches the server score and updates after an edit', async () => {
     const extension = await api();

@@ -25,6 +25,12 @@ export async function closeAllEditors(): Promise<void> {
   await vscode.commands.executeCommand('workbench.action.closeAllEditors');
 }
 
+/** Throws away unsaved edits of the active editor and closes every editor: the fixtures stay as on disk. */
+export async function revertAndCloseEditors(): Promise<void> {
+  await vscode.commands.executeCommand('workbench.action.files.revert');
+  await closeAllEditors();
+}
+
 export function specReadyDiagnostics(uri: vscode.Uri): vscode.Diagnostic[] {
   return vscode.languages.getDiagnostics(uri).filter((diagnostic) => diagnostic.source === SOURCE);
 }

@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { closeAllEditors, EXTENSION_ID, fixtureUri, openFixture, positionOf, ruleOf, waitForDiagnostics } from './helpers';
+import { EXTENSION_ID, fixtureUri, openFixture, positionOf, revertAndCloseEditors, ruleOf, waitForDiagnostics } from './helpers';
 import { takeScreenshot } from './showcase';
 
 interface SpecReadyApi {
@@ -8,10 +8,7 @@ interface SpecReadyApi {
 }
 
 describe('Answer question', () => {
-  afterEach(async () => {
-    await vscode.commands.executeCommand('workbench.action.files.revert');
-    await closeAllEditors();
-  });
+  afterEach(revertAndCloseEditors);
 
   it('turns an open question into a dated decision in one undoable edit, and the finding disappears', async () => {
     const uri = fixtureUri('checkout-retries.spec.md');

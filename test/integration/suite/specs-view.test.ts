@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { closeAllEditors, EXTENSION_ID, fixtureUri, openFixture, waitForDiagnostics } from './helpers';
+import { EXTENSION_ID, fixtureUri, openFixture, revertAndCloseEditors, waitForDiagnostics } from './helpers';
 import { takeScreenshot } from './showcase';
 
 interface SpecSummary {
@@ -44,10 +44,7 @@ function shownScore(row: SpecTreeItem): number {
 }
 
 describe('Specs view', () => {
-  afterEach(async () => {
-    await vscode.commands.executeCommand('workbench.action.files.revert');
-    await closeAllEditors();
-  });
+  afterEach(revertAndCloseEditors);
 
   it('lists the fixture specs with the scores the server reports, grouped by state and sorted', async () => {
     const extension = await api();

@@ -3,15 +3,14 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { analyzeSpec } from '../../../server/src/engine/analyze';
 import { quickFixesFor } from '../../../server/src/fixes';
 import { genericDefinitionOfDone } from '../../../server/src/rules/generic-definition-of-done';
-import { at, runRule } from '../helpers';
+import { at, onlyFinding, runRule } from '../helpers';
 
 describe('generic-definition-of-done', () => {
   it('reports a definition of done made only of generic items, once, on its heading', () => {
     const text = '# Spec\n\n## Definition of Done\n\n- [ ] Code complete\n- [ ] Tested\n- [x] Reviewed and merged\n- [ ] All tests pass in CI\n';
-    const findings = runRule(genericDefinitionOfDone, text);
-    assert.equal(findings.length, 1);
-    assert.equal(at(findings[0].range), '2:0-2:21');
-    assert.match(findings[0].message, /only generic items \("Code complete", "Tested", "Reviewed and merged"\): add checkable ones, such as where it is deployed, what is monitored/);
+    const finding = onlyFinding(runRule(genericDefinitionOfDone, text));
+    assert.equal(at(finding.range), '2:0-2:21');
+    assert.match(finding.message, /only generic items \("Code complete", "Tested", "Reviewed and merged"\): add checkable ones, such as where it is deployed, what is monitored/);
   });
 
   it('reads sentences when the section has no list', () => {

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { placeholder } from '../../../server/src/rules/placeholder';
-import { at, foundTexts, runRule, textAt } from '../helpers';
+import { at, foundTexts, onlyFinding, runRule, textAt } from '../helpers';
 
 const found = (markdown: string): string[] => foundTexts(placeholder, markdown);
 
@@ -48,10 +48,9 @@ describe('placeholder', () => {
 
   it('reports Spec Kit clarification markers as one finding', () => {
     const text = 'Auth via [NEEDS CLARIFICATION: auth method not specified - SSO or OAuth?].\n';
-    const findings = runRule(placeholder, text);
-    assert.equal(findings.length, 1);
-    assert.equal(textAt(text, findings[0].range), '[NEEDS CLARIFICATION: auth method not specified - SSO or OAuth?]');
-    assert.deepEqual(findings[0].data, { placeholder: 'NEEDS CLARIFICATION' });
+    const finding = onlyFinding(runRule(placeholder, text));
+    assert.equal(textAt(text, finding.range), '[NEEDS CLARIFICATION: auth method not specified - SSO or OAuth?]');
+    assert.deepEqual(finding.data, { placeholder: 'NEEDS CLARIFICATION' });
   });
 
   it('reports KEP unresolved blocks outside comments, once per block', () => {

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { emptySection } from '../../../server/src/rules/empty-section';
 import { missingSection } from '../../../server/src/rules/missing-section';
 import { BUILTIN_PROFILES } from '../../../server/src/sections/profiles';
-import { at, runRule } from '../helpers';
+import { at, onlyFinding, runRule } from '../helpers';
 
 const FULL_SERVICE = [
   '# Spec', '## Background', 'Why.', '## Goals', '- a', '## Non-Goals', '- b', '## Functional Requirements', '- REQ-1: x',
@@ -51,10 +51,9 @@ describe('missing-section', () => {
 describe('empty-section', () => {
   it('flags a heading with only white space or HTML comments', () => {
     const text = '# T\n\n## Scope\n\n<!-- guidance -->\n\n## Requirements\n\n- REQ-1: x\n';
-    const findings = runRule(emptySection, text);
-    assert.equal(findings.length, 1);
-    assert.equal(at(findings[0].range), '2:0-2:8');
-    assert.equal(findings[0].data?.section, 'scope');
+    const finding = onlyFinding(runRule(emptySection, text));
+    assert.equal(at(finding.range), '2:0-2:8');
+    assert.equal(finding.data?.section, 'scope');
   });
 
   it('treats content in subsections, code, tables and images as content', () => {

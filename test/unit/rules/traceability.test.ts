@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { duplicateId } from '../../../server/src/rules/duplicate-id';
 import { unknownReference } from '../../../server/src/rules/unknown-reference';
 import { untracedRequirement } from '../../../server/src/rules/untraced-requirement';
-import { at, runRule, textAt } from '../helpers';
+import { at, onlyFinding, runRule, textAt } from '../helpers';
 
 const SPEC = [
   '## Requirements',
@@ -48,10 +48,9 @@ describe('untraced-requirement', () => {
 describe('duplicate-id', () => {
   it('reports the second definition and points at the first', () => {
     const text = '## Requirements\n\n- REQ-1: a\n- REQ-1: b\n';
-    const findings = runRule(duplicateId, text);
-    assert.equal(findings.length, 1);
-    assert.equal(at(findings[0].range), '3:2-3:7');
-    assert.equal(findings[0].data?.firstLine, 2);
+    const finding = onlyFinding(runRule(duplicateId, text));
+    assert.equal(at(finding.range), '3:2-3:7');
+    assert.equal(finding.data?.firstLine, 2);
   });
 
   it('does not treat a criterion that starts with a requirement id as a redefinition', () => {
