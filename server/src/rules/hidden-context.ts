@@ -57,6 +57,11 @@ function clauseBefore(before: string): string {
   return parts[parts.length - 1] ?? '';
 }
 
+/** Verbs of deciding or discussing, in the past. */
+const DECIDING = String.raw`(?:discussed|agreed|decided|settled|talked about|aligned)`;
+/** When something was decided, relative to the writing: "last week", "yesterday", "on Monday". */
+const WHEN = String.raw`(?:last (?:week|month|time|sprint|quarter|year|night|monday|tuesday|wednesday|thursday|friday)|yesterday|earlier (?:today|this week)|this (?:morning|afternoon|week)|on (?:monday|tuesday|wednesday|thursday|friday))`;
+
 const ASKING = oneOf(
   '[Aa]sk', '[Pp]ing', '[Cc]heck with', '[Tt]alk to', '[Rr]each out to', '[Cc]onfirm with', '[Rr]un it by', '[Ll]oop in',
 );
@@ -85,8 +90,20 @@ const PATTERNS: Pattern[] = [
     missing: 'a private chat',
   },
   {
-    regex: /\b(?:slack|teams|discord|email|e-mail|mail) (?:thread|chain|conversation|discussion|dm)s?\b/gi,
+    regex: /\b(?:slack|teams|discord|email|e-mail|mail) (?:thread|chain|conversation|discussion|dm|call|huddle)s?\b/gi,
     missing: 'a private chat',
+  },
+  {
+    // A decision known only by when it was taken: "we agreed last week on the retry policy", "the
+    // backoff we agreed on yesterday". "agreed on 2026-03-05 that ..." states what was agreed.
+    regex: new RegExp(String.raw`\b${DECIDING}(?:\s+(?:on|upon|it|this|that))?\s+${WHEN}\b(?!\s*,?\s*(?:that|to)\b)`, 'gi'),
+    missing: 'a conversation the reader was not part of',
+  },
+  {
+    // A conversation known only by who took part: "discussed with Priya", "the use cases discussed
+    // by the WG". "agreed with the vendor that ..." states what was agreed.
+    regex: new RegExp(String.raw`\b${DECIDING}\s+(?:with|by|among)\s+(?:the\s+)?(?:@[\w.-]+|\p{Lu}[\p{L}-]*(?:\s+\p{Lu}[\p{L}-]*)?|(?:\w+\s+)?(?:team|group|working group|committee|maintainers|owners|reviewers|leads))(?![\p{L}\p{N}_])(?!\s*,?\s*(?:that|to)\b)`, 'gu'),
+    missing: 'a conversation the reader was not part of',
   },
   {
     regex: new RegExp(oneOf(
@@ -140,7 +157,7 @@ const PATTERNS: Pattern[] = [
  * saves running all the patterns on them.
  */
 const TRIGGER = new RegExp(oneOf(
-  'per ', 'discuss', 'agree', 'decide', 'mention', 'talk', 'slack', 'teams', 'discord', 'whatsapp', 'telegram', 'signal',
+  'per ', 'discuss', 'agree', 'decide', 'settled', 'aligned', 'mention', 'talk', 'slack', 'teams', 'discord', 'whatsapp', 'telegram', 'signal',
   'mattermost', 'chat', 'hangouts', 'zoom', 'mail', String.raw`\bdms?\b`, 'offline', 'verbal', 'hallway', 'sidebar',
   'side ', 'ask', 'ping', 'check with', 'reach out', 'confirm with', 'run it by', 'loop in', 'usual', 'last', 'previous',
   'old ', 'we did', 'you know',
@@ -165,7 +182,10 @@ export const hiddenContext: Rule<HiddenContextData> = {
       + 'the reader can open. Reported: "as discussed/agreed" (unless it points into the document: "above", a '
       + 'section or heading of the document, "the overview section"; or at a link to public work: "much like we '
       + 'did with [Project X](https://...)"), '
-      + '"per the call", "decided in the meeting", "discussed in Slack", "Slack thread", "discussed offline", '
+      + '"per the call", "decided in the meeting", "discussed in Slack", "Slack thread", "discussed offline", a '
+      + 'decision known only by when it was taken ("we agreed last week on the retry policy") or by who took part '
+      + '("discussed with Priya", "the use cases discussed by the WG"; not "agreed with the vendor that invoices are '
+      + 'monthly", which states it), '
       + '"ask <Name>", "the usual process", "same as last time", "as you know", and links to chat workspaces '
       + '(slack.com/archives, teams.microsoft.com/l, discord.com/channels, chat.google.com), bare URLs included. '
       + 'A chat link beside a decision that is written out in the same paragraph or list item is a citation and is '

@@ -150,4 +150,17 @@ describe('hidden-context', () => {
     ].join('\n');
     assert.deepEqual(found(text), ['the usual way']);
   });
+  it('reports a decision known only by when it was taken or who took part, not one stated with it', () => {
+    const text = [
+      'We agreed last week on the retry policy. Use the backoff we agreed on yesterday.',
+      '',
+      'The error codes were discussed with Priya; the use cases discussed by the WG are out of scope.',
+      '',
+      'The WG agreed on 2026-03-05 that paths stay hidden. We agreed with the vendor that invoices are monthly.',
+      '',
+      'The team decided last week to cap retries at 3.',
+      '',
+    ].join('\n');
+    assert.deepEqual(found(text), ['agreed last week', 'agreed on yesterday', 'discussed with Priya', 'discussed by the WG']);
+  });
 });
