@@ -14,6 +14,7 @@ import type * as Validator from './api-validator';
 import type { ApiTextValidator } from './api-worker';
 import { decodeUtf8, errorCode, type Host } from '../host/host';
 import { nodeHost } from '../host/node-host';
+import { LruCache } from '../util/lru';
 import { linkLocation } from './link-location';
 import type { SpecModel } from '../model/types';
 
@@ -30,10 +31,16 @@ interface CacheEntry {
   pending?: { hash: string; done: Promise<Omit<ApiDescription, 'key'> | undefined> };
 }
 
-export type ApiFileCache = Map<string, CacheEntry>;
+/** Descriptions by absolute path (see CacheEntry for how a change is noticed). */
+export type ApiFileCache = LruCache<string, CacheEntry>;
 /** One cache per host: two hosts may hold different files under one path. */
 const cachesByHost = new WeakMap<Host, ApiFileCache>();
 const MAX_CACHED = 64;
+
+/** An empty cache of the size the pipeline uses. */
+export function newApiFileCache(): ApiFileCache {
+  return new LruCache<string, CacheEntry>(MAX_CACHED);
+}
 
 export interface GatherApiOptions {
   projectRoot?: string;
@@ -78,7 +85,7 @@ export function apiFileLocations(model: SpecModel, specFilePath: string, project
 async function describe(location: string, named: boolean, options: GatherApiOptions): Promise<CacheEntry['description']> {
   const host = options.host ?? nodeHost;
   let cache = options.cache ?? cachesByHost.get(host);
-  if (!cache) cachesByHost.set(host, (cache = new Map<string, CacheEntry>()));
+  if (!cache) cachesByHost.set(host, (cache = newApiFileCache()));
   const stats = await host.stat(location);
   // A missing file is for broken-link to report.
   if (!stats || stats.kind !== 'file') return undefined;
@@ -135,8 +142,6 @@ async function waitOrNot(entry: CacheEntry, location: string, options: GatherApi
 }
 
 function remember(cache: ApiFileCache, location: string, entry: CacheEntry): void {
-  cache.delete(location);
-  if (cache.size >= MAX_CACHED) cache.delete(cache.keys().next().value as string);
   cache.set(location, entry);
 }
 

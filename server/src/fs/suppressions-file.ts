@@ -36,7 +36,7 @@ interface Loaded {
  * a file that cannot be used, once per version of it.
  */
 export class SuppressionsFiles {
-  private readonly loaded = new Map<string, Loaded>();
+  private readonly loaded = new LruCache<string, Loaded>(MAX_REMEMBERED_FOLDERS);
   /**
    * The nearest suppressions file per spec folder (undefined: none), remembered until one comes
    * or goes (`filesChanged`), so that a keystroke costs one look at the file, not a walk to the root.

@@ -9,6 +9,7 @@ import { splitSentences } from './sentences';
 import { buildStatements } from './statements';
 import { buildSections, sectionAtLine, type HeadingToken } from './sections';
 import { compareRanges, computeLineStarts, detachedString, lineEndOffset, PositionCursor } from './text';
+import { LruCache } from '../util/lru';
 import type {
   BlockKind, CodeBlock, HtmlComment, ListItem, Sentence, SpecModel, Table, TableCell,
 } from './types';
@@ -77,15 +78,14 @@ export function parseSpec(text: string, uri = '', options: ParseOptions = {}): S
 
 // Headings repeat across documents and across the versions of a document being edited, and
 // classifying one runs a dozen regular expressions, so results are remembered per alias table.
-const headingIds = new WeakMap<AliasTable, Map<string, SectionId[]>>();
+const headingIds = new WeakMap<AliasTable, LruCache<string, SectionId[]>>();
 const MAX_REMEMBERED_HEADINGS = 10_000;
 
 function classifyHeading(title: string, aliases: AliasTable): SectionId[] {
   let known = headingIds.get(aliases);
-  if (!known) headingIds.set(aliases, (known = new Map<string, SectionId[]>()));
+  if (!known) headingIds.set(aliases, (known = new LruCache<string, SectionId[]>(MAX_REMEMBERED_HEADINGS)));
   let ids = known.get(title);
   if (!ids) {
-    if (known.size >= MAX_REMEMBERED_HEADINGS) known.clear();
     ids = matchHeading(title, aliases);
     // The key is a copy: the title is a substring that would keep its whole document alive.
     known.set(detachedString(title), ids);

@@ -491,7 +491,8 @@ function clauseBefore(text: string, index: number): string {
   return parts[parts.length - 1] ?? '';
 }
 
-const globalPatterns = new Map<RegExp, RegExp>();
+/** The global twin of each pattern asked about, going with the pattern. */
+const globalPatterns = new WeakMap<RegExp, RegExp>();
 
 /** The first occurrence of `pattern` in the main clause, not hedged: its text, or undefined. */
 function mainClauseMatch(pattern: RegExp, text: string, weakSubject: boolean): string | undefined {

@@ -1,6 +1,7 @@
 import type { Section, SpecModel } from '../model/types';
 import { statementsOf, statesQuantity, traitsOf, type Statement } from './statements';
 import { matchHeading, type SectionId } from '../sections/catalog';
+import { LruCache } from '../util/lru';
 
 /**
  * What each section is for, by meaning rather than by heading words alone. A section keeps the
@@ -66,7 +67,6 @@ function normalizeVoice(title: string): string {
 function byHeadingStart(title: string): SectionId[] {
   let ids = headingStarts.get(title);
   if (!ids) {
-    if (headingStarts.size >= MAX_HEADING_STARTS) headingStarts.clear();
     ids = readHeadingStart(title);
     // The key is a copy: a title is a substring that would keep its whole document alive.
     headingStarts.set((' ' + title).slice(1), ids);
@@ -76,8 +76,7 @@ function byHeadingStart(title: string): SectionId[] {
 }
 
 // Unnamed headings repeat across documents and the versions of one being edited.
-const headingStarts = new Map<string, readonly SectionId[]>();
-const MAX_HEADING_STARTS = 10_000;
+const headingStarts = new LruCache<string, readonly SectionId[]>(10_000);
 
 function readHeadingStart(title: string): SectionId[] {
   const voiced = normalizeVoice(title);

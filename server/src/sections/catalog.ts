@@ -7,6 +7,7 @@
  * Aliases come from common spec templates (service design docs, KEPs, Rust RFCs, Swift
  * evolution proposals, React RFCs, Spec Kit) and are documented in docs/sections.md.
  */
+import { LruCache } from '../util/lru';
 
 export type SectionId =
   | 'context'
@@ -233,7 +234,6 @@ export function sectionDefinition(id: string): SectionDefinition | undefined {
 export function normalizeHeading(heading: string): string {
   let normalized = normalizedHeadings.get(heading);
   if (normalized === undefined) {
-    if (normalizedHeadings.size >= MAX_NORMALIZED_HEADINGS) normalizedHeadings.clear();
     // Copies: a heading is a substring that would keep its whole document alive.
     normalized = (' ' + normalize(heading)).slice(1);
     normalizedHeadings.set((' ' + heading).slice(1), normalized);
@@ -243,8 +243,7 @@ export function normalizeHeading(heading: string): string {
 
 // Rules and the score ask about the same headings many times per document (each one's ancestors,
 // each part of it), and documents being edited keep their headings: results are remembered.
-const normalizedHeadings = new Map<string, string>();
-const MAX_NORMALIZED_HEADINGS = 10_000;
+const normalizedHeadings = new LruCache<string, string>(10_000);
 
 function normalize(heading: string): string {
   return heading

@@ -4,12 +4,12 @@ import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { analyzeSpec, parseForConfig } from '../../../server/src/engine/analyze';
-import { gatherApiFiles, type ApiFileCache } from '../../../server/src/fs/api-files';
+import { gatherApiFiles, newApiFileCache, type ApiFileCache } from '../../../server/src/fs/api-files';
 import { nodeHost } from '../../../server/src/host/node-host';
 
 export class Project {
   readonly root = mkdtempSync(path.join(tmpdir(), 'specready-api-'));
-  readonly cache: ApiFileCache = new Map();
+  readonly cache: ApiFileCache = newApiFileCache();
 
   write(file: string, text: string): string {
     const absolute = path.join(this.root, file);
