@@ -5,8 +5,6 @@
  * Positions are 0-based line/character in UTF-16 code units, exactly as LSP expects.
  */
 
-import type { Statement } from './statements';
-
 export interface Position {
   line: number;
   character: number;
@@ -149,4 +147,94 @@ export interface SpecModel {
    * for it, in document order. See model/statements.ts.
    */
   statements: Statement[];
+}
+
+// Statements: see model/statements.ts, which builds them.
+
+export type StatementRole =
+  | 'requirement'
+  | 'criterion'
+  | 'goal'
+  | 'non-goal'
+  | 'definition'
+  | 'narrative'
+  | 'question';
+
+/** What kind of narrative a narrative statement is. */
+export type NarrativeKind =
+  | 'background'
+  | 'rationale'
+  | 'example'
+  | 'prediction'
+  | 'discussion'
+  | 'quote'
+  | 'lead-in'
+  | 'guidance';
+
+/** The role a section gives the statements written in it (before their own wording is read). */
+export type SectionRole =
+  | 'requirements'
+  | 'criteria'
+  | 'goals'
+  | 'non-goals'
+  | 'definitions'
+  | 'design'
+  | 'narrative'
+  | 'questions'
+  | 'none';
+
+export interface SectionRoleInfo {
+  role: SectionRole;
+  /** For narrative sections: which kind. */
+  narrative?: NarrativeKind;
+  /** The heading that decided the role (the section itself or an ancestor); undefined before any heading. */
+  decidedBy: Section | undefined;
+}
+
+export type StatementKind = 'sentence' | 'list-item' | 'table-row';
+
+export interface Statement {
+  /** Index in `SpecModel.statements` (document order). */
+  index: number;
+  kind: StatementKind;
+  /** Prose mask of the statement (code spans, URLs, HTML blanked); table rows join cells with " | ". */
+  text: string;
+  role: StatementRole;
+  narrative?: NarrativeKind;
+  /** True for requirement, criterion, goal and non-goal: what the implementer is held to. */
+  binding: boolean;
+  /**
+   * True when the statement's own wording carries the role (a modal, an RFC 2119 keyword, an
+   * imperative, "for example"...); false when only its place decided it.
+   */
+  explicit: boolean;
+  /** Why it has its role, for hovers: `'must' in a "Requirements" section`. */
+  reason: string;
+  /**
+   * The binding word of the main clause, if any: an RFC 2119 keyword, must/shall/needs to,
+   * should, will, "Given/When/Then" or the imperative verb opening a list item.
+   */
+  cue?: string;
+  /** True when the cue is must, shall, an RFC 2119 keyword, "required" or Given/When/Then. */
+  strongCue: boolean;
+  /**
+   * Length of a leading purpose or condition-of-purpose clause ("In order to safely use X, ...",
+   * "For the feature to be fully effective, ..."): it says why, not what is bound.
+   */
+  purposeEnd?: number;
+  /**
+   * Offset in `text` where a justification clause starts ("..., because ...", "since ...",
+   * "for ... reasons"): what follows explains the statement and is not part of what it binds.
+   */
+  justificationStart?: number;
+  startOffset: number;
+  endOffset: number;
+  range: Range;
+  section: Section | undefined;
+  sectionRole: SectionRole;
+  /** The model sentences the statement covers: one, or the cells of a table row. */
+  sentences: Sentence[];
+  listItem?: ListItem;
+  /** For list items: the lead-in they read with (a sentence ending in ":" or the parent item). */
+  leadIn?: Statement;
 }
