@@ -3,8 +3,8 @@ import { isMeasured, statementText } from '../lexicon/measured';
 import { TIME_KINDS } from '../lexicon/quantity';
 import { asksForSimilarity, explainedAfter, insidePossibility, inVagueSense, leavesAmountOpen, picksUnnamedMembers, settledByValue } from '../lexicon/senses';
 import { EVERYWHERE_CATEGORIES, settledBy } from '../lexicon/terms';
-import { insideExample, insideJustification, insideParentheses, insidePurpose, insideQuestion, insideQuotes, markedForFollowUp } from '../model/scope';
-import { statementOf, type Statement } from '../model/statements';
+import { insideExample, insideParentheses, insidePurpose, insideQuestion, type ScopedDocument } from '../model/scope';
+import type { Statement } from '../model/statements';
 import { rangeFromOffsets } from '../model/text';
 import type { Sentence, SpecModel } from '../model/types';
 import type { Finding, RawFinding, Rule, RuleContext } from './types';
@@ -22,6 +22,10 @@ export const vagueTerm: Rule<VagueTermData> = {
   dimension: 'requirements',
   scoreRole: 'wording',
   tags: ['statement'],
+  // Commitments, and the narrative of a context section for the obligations it voices (see reachOf);
+  // never definitions, questions or non-goals. Quotes, justifications and terms marked for follow-up
+  // are not the statement's own claim.
+  scope: { statements: ['requirement', 'criterion', 'goal', 'narrative'], exclude: ['quote', 'justification', 'follow-up'] },
   docs: {
     description: 'Vague or subjective wording (fast, user-friendly, as appropriate, etc.).',
     summary: 'Subjective, ambiguous or open-ended wording that an outside engineer cannot implement or test.',
@@ -136,18 +140,18 @@ export const vagueTerm: Rule<VagueTermData> = {
   check(model: SpecModel, context: RuleContext): RawFinding<VagueTermData>[] {
     const findings: RawFinding<VagueTermData>[] = [];
     model.sentences.forEach((sentence, index) => {
-      const statement = statementOf(model, sentence);
+      const statement = context.scope.statementOf(sentence);
       const reach = reachOf(statement);
       if (!statement || reach === 'none') return;
       for (const match of context.lexicon.find(sentence.text)) {
-        if (isReported(model, index, statement, match, reach)) findings.push(finding(model, sentence, match));
+        if (isReported(model, index, context.scope, match, reach)) findings.push(finding(model, sentence, match));
       }
       const change = reach === 'all' && sentence.startOffset === statement.startOffset ? unboundedChange(model, index) : undefined;
       if (change && !findings.some((found) => found.data?.term === change.entry.term && found.range.start.line === sentence.range.start.line)) {
         findings.push(finding(model, sentence, change));
       }
       const pronoun = reach === 'all' && PRONOUN_SECTIONS.has(statement.sectionRole) && standsAlone(model, statement) ? vaguePronoun(sentence.text) : undefined;
-      if (pronoun && !markedForFollowUp(model, sentence.startOffset + pronoun.end)) {
+      if (pronoun && !context.scope.excludes(sentence, pronoun.start, pronoun.end)) {
         findings.push(finding(model, sentence, pronoun));
       }
     });
@@ -222,7 +226,7 @@ function vaguePronoun(text: string): LexiconMatch | undefined {
   return { entry, start, end: start + match[2].length };
 }
 
-function isReported(model: SpecModel, index: number, statement: Statement, match: LexiconMatch, reach: Reach): boolean {
+function isReported(model: SpecModel, index: number, scope: ScopedDocument, match: LexiconMatch, reach: Reach): boolean {
   const sentence = model.sentences[index];
   const strong = EVERYWHERE_CATEGORIES.has(match.entry.category) || leavesAmountOpen(sentence.text, match) || asksForSimilarity(sentence.text, match);
   // An example list is open by nature: "(e.g. miniKube, KubeSpray, etc.)".
@@ -238,7 +242,8 @@ function isReported(model: SpecModel, index: number, statement: Statement, match
   // "enforced as strongly as possible, depending on what sort of variable it is:": the list that
   // follows says how.
   if (DEPENDS_ON_LIST.test(sentence.text.slice(match.end))) return false;
-  if (insideQuotes(sentence.text, match.start) || insideJustification(statement, sentence, match.start)) return false;
+  // A quoted label, a justification ("..., because ...") or a term marked "(TBD: ...)" is not what the statement binds.
+  if (scope.excludes(sentence, match.start, match.end)) return false;
   // "If we don't have enough information to draw a conclusion, we may decide to extend the
   // evaluation": the condition of a permission or a possibility binds nobody.
   if (conditionOfPossibility(sentence.text, match.start)) return false;
@@ -265,8 +270,7 @@ function isReported(model: SpecModel, index: number, statement: Statement, match
   if (/^(?:and|or) similar$/.test(match.entry.term) && /^\s+to\b/i.test(sentence.text.slice(match.end))) return false;
   if (isSettled(model, index, match) || settledByValue(model, sentence, match)) return false;
   if (insideLinkLabel(model, sentence.startOffset + match.start)) return false;
-  if (match.entry.category === 'comparative' && COMPARED.test(sentence.text.slice(match.end))) return false;
-  return !markedForFollowUp(model, sentence.startOffset + match.end);
+  return !(match.entry.category === 'comparative' && COMPARED.test(sentence.text.slice(match.end)));
 }
 
 /**
@@ -343,8 +347,6 @@ const COMMITMENT_SECTIONS: ReadonlySet<string> = new Set(['requirements', 'crite
  */
 function reachOf(statement: Statement | undefined): Reach {
   if (!statement) return 'none';
-  // A non-goal excludes work; an evaluative word in it does not open up what is built.
-  if (statement.role === 'non-goal') return 'none';
   // A goal stated as one ("Our goal is that ...") is a goal wherever it is written.
   if (statement.binding) return COMMITMENT_SECTIONS.has(statement.sectionRole) || statement.role === 'goal' ? 'all' : 'strong';
   const context = statement.section?.canonical.includes('context') ?? false;

@@ -191,4 +191,12 @@ describe('vague-term', () => {
     assert.deepEqual(findings.map((finding) => textAt(text, finding.range)), ['snazzy']);
     assert.equal(findings[0].severity, 'warning');
   });
+  it('judges the statements its declared scope gives it: commitments and a context wish, never non-goals, definitions or questions', () => {
+    assert.deepEqual(vagueTerm.scope, { statements: ['requirement', 'criterion', 'goal', 'narrative'], exclude: ['quote', 'justification', 'follow-up'] });
+    assert.deepEqual(found('## Non-Goals\n\n- A fast export.\n'), []);
+    assert.deepEqual(found('## Glossary\n\n- **Export**: a fast copy of the data.\n'), []);
+    assert.deepEqual(found('## Goals\n\n- A fast export.\n'), ['fast']);
+    assert.deepEqual(found('## Context\n\nThe new portal should be user-friendly.\n'), ['user-friendly']);
+    assert.deepEqual(found(requirements('The label must read "fast mode", because the queue is small.', 'The export must be fast (TBD: p95 target).')), []);
+  });
 });
