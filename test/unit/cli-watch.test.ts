@@ -123,8 +123,37 @@ describe('specready check --watch', function () {
     assert.equal(await watch.stop(), 0);
   });
 
+  it('checks a spec again when a file it links changes, outside the watched folder', async () => {
+    project.write('api/orders.yaml', 'openapi: 3.0.3\ninfo:\n  title: Orders\n  version: 1.0.0\npaths: {}\n');
+    project.write('docs/export.spec.md', `${NOT_READY_SPEC}\nThe contract is the [OpenAPI description](../api/orders.yaml).\n`);
+    watch = new Watch(project, ['docs']);
+    await watch.until('stderr', /watching 1 spec and 1 linked file for changes/);
+    assert.doesNotMatch(watch.stdout, /invalid-api-file/);
+    const mark = watch.stdout.length;
+    project.write('api/orders.yaml', 'openapi: 3.0.3\ninfo: [\n');
+    const change = await watch.until('stdout', /now \d+ errors?/, mark);
+    assert.match(change, /docs\/export\.spec\.md\n {2}\+ \d+:\d+ {2}warning {2}.*orders\.yaml.*invalid-api-file/);
+    assert.equal(await watch.stop(), 0);
+  });
+
+  it('with --format json prints the whole report as one JSON document per run, one per line', async () => {
+    project.write('docs/export.spec.md', NOT_READY_SPEC);
+    watch = new Watch(project, ['docs', '--format', 'json']);
+    await watch.until('stderr', /watching 1 spec/);
+    const first = JSON.parse((await watch.until('stdout', /\n/)).split('\n')[0]) as { version: number; files: Array<{ path: string; diagnostics: Array<{ message: string }> }> };
+    assert.equal(first.version, 2);
+    assert.ok(first.files[0].diagnostics.some((d) => /"works correctly" cannot be checked/.test(d.message)));
+    project.write('docs/export.spec.md', NOT_READY_SPEC.replace('Export works correctly.', 'Export returns 200 with one CSV row per order.'));
+    const lines = (await watch.until('stdout', /^[^\n]*\n[^\n]+\n/)).split('\n').filter((line) => line !== '');
+    assert.equal(lines.length, 2);
+    const second = JSON.parse(lines[1]) as typeof first;
+    assert.equal(second.files[0].path, 'docs/export.spec.md');
+    assert.ok(!second.files[0].diagnostics.some((d) => /"works correctly" cannot be checked/.test(d.message)));
+    assert.equal(await watch.stop(), 0);
+  });
+
   it('refuses the options that belong to a single run', () => {
-    for (const args of [['--format', 'json'], ['--changed-since', 'main'], ['--suppress-all'], ['--prune-suppressions']]) {
+    for (const args of [['--format', 'sarif'], ['--changed-since', 'main'], ['--suppress-all'], ['--prune-suppressions']]) {
       const run = project.run(['check', '--watch', ...args]);
       assert.equal(run.status, 2, `${args.join(' ')}: ${run.stderr}`);
       assert.match(run.stderr, /--watch/);

@@ -125,7 +125,7 @@ function parseCheck(args: string[]): Command {
     // Watching reports to a person at a terminal; the other options write files once or compare with git once.
     const once = (['changed-since', 'fail-on-score-drop', 'suppress-all', 'suppress-rule', 'prune-suppressions'] as const).find((name) => values[name] !== undefined);
     if (once) throw new UsageError(`--watch and --${once} exclude each other: --${once} is for a single run`);
-    if (values.format !== undefined && values.format !== 'stylish') throw new UsageError(`--watch prints what changed for a person, in the stylish format; --format ${values.format} is for a single run`);
+    if (values.format !== undefined && values.format !== 'stylish' && values.format !== 'json') throw new UsageError(`--watch prints what changed in the stylish format, or one JSON document per run with --format json; --format ${values.format} is for a single run`);
   }
   const suppressRules = values['suppress-rule'] ?? [];
   if (values['suppress-all'] && suppressRules.length > 0) throw new UsageError('--suppress-all and --suppress-rule exclude each other');

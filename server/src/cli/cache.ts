@@ -186,6 +186,11 @@ export class ResultCache {
     return { path, ...entry.report };
   }
 
+  /** The files the last analysis of `file` read besides the file itself (linked files), as stored. */
+  readsOf(file: string): string[] {
+    return (this.entries.get(file)?.links ?? []).filter(([kind, path]) => kind === 'read' && path !== file).map(([, path]) => path);
+  }
+
   /** Stores the report of a file that was analysed, with what the analysis looked at through `recorded`. */
   async store(file: string, signature: string, context: CacheContext, recorded: RecordingHost, host: Host, report: FileReport): Promise<void> {
     const dependencies = await dependenciesOf(recorded, (kind, path) => digest(host, kind, path, this.strategy));

@@ -56,10 +56,11 @@ Options:
   --explain           After the findings, list every point each file's score
                       lost and why, blockers first (JSON has it in breakdown)
   -w, --watch         Check, then check again whenever a checked file, a file
-                      in a checked folder or a configuration file changes, and
-                      print only what changed (new and fixed findings, scores);
-                      Ctrl-C stops. Not with --changed-since or the
-                      suppression-writing options; stylish format only
+                      in a checked folder, a configuration file or a file a
+                      spec links changes, and print only what changed (new and
+                      fixed findings, scores); with --format json, the whole
+                      report as one JSON line per run. Ctrl-C stops. Not with
+                      --changed-since or the suppression-writing options
   -h, --help          Show this help
 
 Pull requests:

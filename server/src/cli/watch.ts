@@ -1,7 +1,9 @@
 /**
  * `specready check --watch`: check once and print the report as `check` does, then check again
- * whenever a file under the checked paths (or a configuration file they use) changes, and print
- * only what changed: findings that appeared or went away and score changes, per file.
+ * whenever a file under the checked paths, a configuration file they use or a file a checked
+ * spec links (an OpenAPI file, a Markdown document) changes, and print only what changed:
+ * findings that appeared or went away and score changes, per file. With `--format json`, every
+ * run prints the whole report as one JSON document on one line.
  */
 import { watch, type FSWatcher } from 'node:fs';
 import { dirname, resolve, sep } from 'node:path';
@@ -10,6 +12,7 @@ import type { CheckCommand } from './args';
 import { createPalette, shouldUseColor, type Palette } from './color';
 import { cacheFileLocation, ResultCache } from './cache';
 import { collectReport, formatReport, type Collected } from './commands/check';
+import { formatJson } from './formatters/json';
 import { EXIT_OK, type CliIo } from './io';
 import type { CheckReport, FileReport, ReportDiagnostic } from './report';
 
@@ -41,13 +44,16 @@ export async function runWatch(command: CheckCommand, io: CliIo, host: WatchHost
   };
   const first = await collect();
   if (first.kind === 'failed') return first.status;
-  io.stdout(formatReport(first.report, command, io));
+  const json = command.format === 'json';
+  io.stdout(json ? formatJson(first.report, true) : formatReport(first.report, command, io));
   let previous = first.report;
   const watchers = new Map<string, { close(): void }>();
   let timer: NodeJS.Timeout | undefined;
   let running: Promise<void> | undefined;
   let again = false;
   const changed = new Set<string>();
+  /** Linked files outside the watched paths, watched through their folders. */
+  let linked = new Set<string>();
 
   const recheck = async (): Promise<void> => {
     const paths = [...changed];
@@ -57,8 +63,7 @@ export async function runWatch(command: CheckCommand, io: CliIo, host: WatchHost
       io.stderr(`specready: ${clock()} the check failed (see above); watching for the next change\n`);
       return;
     }
-    const text = formatChanges(previous, next.report, palette, paths);
-    io.stdout(text);
+    io.stdout(json ? formatJson(next.report, true) : formatChanges(previous, next.report, palette, paths));
     previous = next.report;
     follow(next);
   };
@@ -97,10 +102,18 @@ export async function runWatch(command: CheckCommand, io: CliIo, host: WatchHost
       if (watchers.has(key)) continue;
       watchers.set(key, host.watch(path, recursive, schedule));
     }
+    // A linked file's folder, not the file: an editor that saves by renaming replaces the file.
+    const covered = (folder: string) => [...wanted].some(([root, recursive]) => folder === root || (recursive && folder.startsWith(root + sep)));
+    linked = new Set(collected.linkedFiles.filter((file) => !covered(dirname(file))));
+    for (const folder of new Set([...linked].map((file) => dirname(file)))) {
+      const key = `${folder}\u0000linked`;
+      if (watchers.has(key)) continue;
+      watchers.set(key, host.watch(folder, false, (path) => { if (linked.has(path)) schedule(path); }));
+    }
   };
   follow(first);
   const count = first.report.files.length;
-  io.stderr(`specready: watching ${count === 1 ? '1 spec' : `${count} specs`} for changes; press Ctrl-C to stop\n`);
+  io.stderr(`specready: watching ${count === 1 ? '1 spec' : `${count} specs`}${linked.size > 0 ? ` and ${linked.size === 1 ? '1 linked file' : `${linked.size} linked files`}` : ''} for changes; press Ctrl-C to stop\n`);
   await host.stopped;
   if (timer) clearTimeout(timer);
   for (const watcher of watchers.values()) watcher.close();

@@ -62,6 +62,8 @@ export type Collected =
     folders: Set<string>;
     /** The configuration files the checked specs use (absolute). */
     configFiles: string[];
+    /** The files the checked specs link that their analysis read (API descriptions, Markdown), when a cache recorded them (absolute). */
+    linkedFiles: string[];
   };
 
 /**
@@ -90,7 +92,8 @@ export async function collectReport(command: CheckCommand, io: CliIo, cache: Res
     const absolute = resolve(io.cwd, path);
     if ((await host.stat(absolute))?.kind === 'directory') folders.add(absolute);
   }
-  return { kind: 'report', report: buildReport(io.cwd, bulk.files), folders, configFiles: [...configFiles] };
+  const linkedFiles = new Set(cache ? discovery.files.flatMap((file) => cache.readsOf(file)) : []);
+  return { kind: 'report', report: buildReport(io.cwd, bulk.files), folders, configFiles: [...configFiles], linkedFiles: [...linkedFiles] };
 }
 
 export async function runCheck(command: CheckCommand, io: CliIo): Promise<number> {

@@ -3,8 +3,11 @@ import type { CheckReport } from '../report';
 /** Format version of the JSON document; bumped on any incompatible change (2: breakdown per dimension with reasons, blockers). */
 export const JSON_REPORT_VERSION = 2;
 
-/** One JSON document for scripts and dashboards: per-file scores and diagnostics, and totals. */
-export function formatJson(report: CheckReport): string {
+/**
+ * One JSON document for scripts and dashboards: per-file scores and diagnostics, and totals.
+ * `oneLine` writes it on a single line (`check --watch --format json`: one document per run).
+ */
+export function formatJson(report: CheckReport, oneLine = false): string {
   const document = {
     version: JSON_REPORT_VERSION,
     files: report.files.map((file) => ({
@@ -36,5 +39,5 @@ export function formatJson(report: CheckReport): string {
       ...(report.summary.suppressed ? { suppressed: report.summary.suppressed } : {}),
     },
   };
-  return `${JSON.stringify(document, null, 2)}\n`;
+  return `${oneLine ? JSON.stringify(document) : JSON.stringify(document, null, 2)}\n`;
 }
