@@ -15,6 +15,16 @@ interface PartSnippet {
   lines: SnippetLine[];
 }
 
+/** Parts written as one labelled line: the fix's title, the label, and what the hole after it asks for. */
+const LABELLED_LINES: Partial<Record<InterfacePart, { title: string; label: string; hole: string }>> = {
+  schedule: { title: 'Describe the schedule', label: 'Schedule: ', hole: 'when it runs (cron expression, time zone) or what triggers it' },
+  output: { title: 'Describe the output', label: 'Output: ', hole: 'what it returns, prints or writes, with an example' },
+  inputs: { title: 'Describe the inputs', label: 'Inputs: ', hole: 'each parameter with its type' },
+  auth: { title: 'Say how callers authenticate', label: 'Authentication: ', hole: 'bearer token, API key or mTLS; what 401 and 403 mean' },
+  idempotency: { title: 'Say what a repeated request does', label: 'Idempotency: ', hole: 'a repeated request with the same `Idempotency-Key` returns the first response' },
+  pagination: { title: 'Say how the list is paginated', label: 'Pagination: ', hole: 'page size, maximum, and the cursor that fetches the next page' },
+};
+
 function snippetFor(part: InterfacePart, method: string | undefined): PartSnippet | undefined {
   switch (part) {
     case 'request':
@@ -64,24 +74,14 @@ function snippetFor(part: InterfacePart, method: string | undefined): PartSnippe
       };
     case 'format':
       return { title: 'Describe the format', lines: [['Format: ', hole('CSV with a header row, UTF-8; one row per record')], [], ['| Column | Type | Notes |'], ['|---|---|---|'], ['| `', example('column'), '` | ', example('string'), ' | ', hole('notes'), ' |']] };
-    case 'schedule':
-      return { title: 'Describe the schedule', lines: [['Schedule: ', hole('when it runs (cron expression, time zone) or what triggers it')]] };
-    case 'output':
-      return { title: 'Describe the output', lines: [['Output: ', hole('what it returns, prints or writes, with an example')]] };
-    case 'inputs':
-      return { title: 'Describe the inputs', lines: [['Inputs: ', hole('each parameter with its type')]] };
-    case 'auth':
-      return { title: 'Say how callers authenticate', lines: [['Authentication: ', hole('bearer token, API key or mTLS; what 401 and 403 mean')]] };
-    case 'idempotency':
-      return { title: 'Say what a repeated request does', lines: [['Idempotency: ', hole('a repeated request with the same `Idempotency-Key` returns the first response')]] };
-    case 'pagination':
-      return { title: 'Say how the list is paginated', lines: [['Pagination: ', hole('page size, maximum, and the cursor that fetches the next page')]] };
     case 'channel':
       return { title: 'Name the topic or queue', lines: [['Topic: `', example('topic'), '` (', hole('broker'), ')']] };
     case 'location':
       return { title: 'Say where the file is', lines: [['Location: `', example('path'), '`']] };
-    default:
-      return undefined;
+    default: {
+      const labelled = LABELLED_LINES[part];
+      return labelled && { title: labelled.title, lines: [[labelled.label, hole(labelled.hole)]] };
+    }
   }
 }
 
