@@ -28,7 +28,7 @@ export const COMMON_ACRONYMS: ReadonlySet<string> = new Set([
   'CCPA', 'HIPAA', 'PCI', 'DSS', 'SOC', 'MTLS', 'WAF', 'DDOS', 'DOS',
   // Units, time and money
   'UTC', 'GMT', 'CET', 'CEST', 'EST', 'EDT', 'PST', 'PDT', 'AM', 'PM', 'KB', 'MB', 'GB', 'TB', 'PB', 'KIB', 'MIB', 'GIB', 'TIB',
-  'MS', 'QPS', 'RPS', 'TPS', 'RPM', 'P50', 'P90', 'P95', 'P99', 'P999', 'USD', 'EUR', 'GBP', 'JPY', 'CHF', 'VAT', 'IBAN', 'BIC', 'SKU',
+  'MS', 'QPS', 'RPS', 'TPS', 'RPM', 'P50', 'P90', 'P95', 'P99', 'P999', 'PGP', 'GPG', 'USD', 'EUR', 'GBP', 'JPY', 'CHF', 'VAT', 'IBAN', 'BIC', 'SKU',
   'B2B', 'B2C', 'CRM', 'ERP', 'POS', 'SMS', 'MMS', 'GPS',
   // Systems programming and operations
   'OOM', 'HA', 'DR', 'NFS', 'NTFS', 'EXT4', 'FUSE', 'NIC', 'ABI', 'AST', 'JIT', 'AOT', 'GC', 'FFI', 'UB', 'SIMD', 'AVX', 'LTO', 'PID',

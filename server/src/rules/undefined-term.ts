@@ -15,7 +15,7 @@ import { defineTermFix } from './fixes/terms';
  */
 const ACRONYM = /(?<![\w/.@#$%-])([A-Z][A-Z0-9&]*[A-Z0-9])(s)?(?![\w/@-]|\.\w)/g;
 /** "the Falcon service", "our Atlas pipeline", "the Phoenix team": a proper name before what it names. */
-const CODE_NAME = /\b(?:[Tt]he|[Oo]ur|[Tt]heir|[Ii]ts)\s+((?:[A-Z][a-z0-9]{2,})(?:\s[A-Z][a-z0-9]{2,})?)\s+(services?|system|platform|pipeline|cluster|job|worker|queue|database|store|engine|gateway|tool|team|squad|project|app|application|module|library|portal|dashboard|bot|microservice|backend|frontend|repo|repository|stack|server|proxy|broker|bus|cron|daemon|agent|api)\b/g;
+const CODE_NAME = /\b(?:[Tt]he|[Oo]ur|[Tt]heir|[Ii]ts)\s+((?:[A-Z][a-z0-9]{2,})(?:\s[A-Z][a-z0-9]{2,})?)\s+(services?|system|platform|pipeline|cluster|job|worker|queue|database|store|engine|gateway|tool|team|squad|project|app|application|module|library|portal|dashboard|bot|microservice|backend|frontend|repo|repository|stack|server|proxy|broker|bus|cron|daemon|agent|api|bucket|topic|table|index|feed|stream|registry|vault|warehouse|lake|ledger|scheduler|controller|operator|sdk|cli|console|model)\b/g;
 /** Upper-case words that are emphasis or EARS/RFC 2119 keywords, not acronyms. */
 const EMPHASIS = new Set([
   'THE', 'SYSTEM', 'SHALL', 'MUST', 'NOT', 'SHOULD', 'MAY', 'REQUIRED', 'OPTIONAL', 'RECOMMENDED', 'WHEN', 'WHILE', 'WHERE', 'IF',
