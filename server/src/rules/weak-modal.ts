@@ -1,9 +1,9 @@
 import { oneOf } from '../lexicon/regex';
 import { rangeFromOffsets } from '../model/text';
 import type { ListItem, Sentence, SpecModel } from '../model/types';
-import type { Finding, RawFinding, Rule, RuleContext } from './types';
+import type { Finding, RawFinding, Rule } from './types';
 import { dataOf } from './types';
-import { inAnnouncedExample, type ScopedDocument } from '../model/scope';
+import { bindingStatement, inAnnouncedExample, insideExample, insideQuotes } from '../model/scope';
 import type { Statement } from '../model/statements';
 import { weakModalFixes } from './fixes/wording';
 import { plainText } from './question-text';
@@ -107,8 +107,6 @@ export const weakModal: Rule<WeakModalData> = {
   dimension: 'requirements',
   scoreRole: 'wording',
   tags: ['statement'],
-  // Binding statements; a modal in an example ("e.g.") or in quoted text is not the author's level.
-  scope: { statements: 'binding', exclude: ['example', 'quote'] },
   docs: {
     description: 'Requirements stated with weak modals (should, may, might, could) instead of must/shall.',
     summary: 'Lower-case should / may / might / could / would that leaves the obligation level of a binding statement unclear.',
@@ -161,16 +159,15 @@ export const weakModal: Rule<WeakModalData> = {
   },
   question: weakModalQuestion,
   fixes: (finding) => weakModalFixes(finding, dataOf(weakModal, finding)),
-  check(model: SpecModel, context: RuleContext): RawFinding<WeakModalData>[] {
+  check(model: SpecModel): RawFinding<WeakModalData>[] {
     const findings: RawFinding<WeakModalData>[] = [];
-    const binding = context.scope.statements;
-    const contrasted = contrastedStatements(model, context.scope);
-    const strongVoice = binding.some((statement) => STRONG_LEVEL.test(statement.text));
-    const shouldVoice = binding.filter((statement) => /\bshould\b/.test(statement.text)).length >= VOICE;
+    const contrasted = contrastedStatements(model);
+    const strongVoice = model.statements.some((statement) => statement.binding && STRONG_LEVEL.test(statement.text));
+    const shouldVoice = model.statements.filter((statement) => statement.binding && /\bshould\b/.test(statement.text)).length >= VOICE;
     // The document has said how it states obligations: in must or shall, or in should throughout.
     const voiced = strongVoice || shouldVoice;
     for (const sentence of model.sentences) {
-      const statement = context.scope.statementOf(sentence);
+      const statement = bindingStatement(model, sentence);
       if (!statement || inAnnouncedExample(model, statement)) continue;
       if (/\?\s*$/.test(sentence.text) || GUIDANCE.test(sentence.text) || ANSWER.test(sentence.text)) continue;
       // The answer to a question heading ("What are the reasonable SLOs?") speaks in its own voice.
@@ -191,7 +188,7 @@ export const weakModal: Rule<WeakModalData> = {
         if (sentence.kind === 'paragraph' && !should) continue;
         // Prose of a document that never uses must or shall: "should" is its voice, not a weaker level.
         if (sentence.kind === 'paragraph' && !strongVoice && !against) continue;
-        if (context.scope.excludes(sentence, start) || isExempt(sentence.text, start, match[0])) continue;
+        if (isExempt(sentence.text, start, match[0])) continue;
         if (sentence.kind === 'paragraph' && SPECULATION.test(sentence.text.slice(0, start))) continue;
         findings.push(finding(model, sentence, start, match));
       }
@@ -236,12 +233,12 @@ function bindsStrongly(text: string): boolean {
  * item, or in the lead-in of the list. Other sentences of the statement's own item and other
  * lists do not count: a list, or a document, written in "should" uses it as its voice.
  */
-function contrastedStatements(model: SpecModel, scope: ScopedDocument): Set<Statement> {
+function contrastedStatements(model: SpecModel): Set<Statement> {
   const strongItems = new Set<ListItem>();
   const strongPerList = new Map<number, number>();
-  for (const statement of scope.statements) {
+  for (const statement of model.statements) {
     const item = statement.listItem;
-    if (!item || strongItems.has(item) || !bindsStrongly(statement.text)) continue;
+    if (!statement.binding || !item || strongItems.has(item) || !bindsStrongly(statement.text)) continue;
     strongItems.add(item);
     strongPerList.set(item.list, (strongPerList.get(item.list) ?? 0) + 1);
   }
@@ -257,8 +254,8 @@ function contrastedStatements(model: SpecModel, scope: ScopedDocument): Set<Stat
     if (item.parent && before?.listItem === item.parent && /:\s*[*_]*$/.test(before.text)) nestedLeadIns.set(item.list, before);
   });
   const contrasted = new Set<Statement>();
-  for (const statement of scope.statements) {
-    if (!WEAK_LEVEL.test(statement.text)) continue;
+  for (const statement of model.statements) {
+    if (!statement.binding || !WEAK_LEVEL.test(statement.text)) continue;
     const item = statement.listItem;
     const sentence = bindsStrongly(statement.text);
     // A note under an item ("Note that this can fail. A suitable error should be given.") is an
@@ -271,7 +268,7 @@ function contrastedStatements(model: SpecModel, scope: ScopedDocument): Set<Stat
     if (!(sentence || siblings || parent || leadIn)) continue;
     // The same obligation stated with must nearby ("Every feature should have a feature gate" beside
     // "it must also be associated with a feature gate"): its level is given.
-    if (!sentence && restatedStrongly(scope, statement)) continue;
+    if (!sentence && restatedStrongly(model, statement)) continue;
     contrasted.add(statement);
   }
   return contrasted;
@@ -299,13 +296,13 @@ function contentWords(text: string): Set<string> {
  * True when a statement of the same section binds with must or shall and says what this one asks
  * for: every content word after the weak modal (at least two) is in it.
  */
-function restatedStrongly(scope: ScopedDocument, statement: Statement): boolean {
+function restatedStrongly(model: SpecModel, statement: Statement): boolean {
   const modal = WEAK_LEVEL.exec(statement.text);
   if (!modal) return false;
   const asked = contentWords(statement.text.slice(modal.index + modal[0].length));
   if (asked.size < 2) return false;
-  return scope.statements.some((other) => {
-    if (other === statement || other.section !== statement.section || !bindsStrongly(other.text)) return false;
+  return model.statements.some((other) => {
+    if (other === statement || other.section !== statement.section || !other.binding || !bindsStrongly(other.text)) return false;
     const theirs = contentWords(other.text);
     return [...asked].every((word) => theirs.has(word));
   });
@@ -325,7 +322,7 @@ function isExempt(text: string, start: number, written: string): boolean {
   if (/^would/i.test(written) && HYPOTHETICAL_EFFECT.test(after)) return true;
   if (!/^should/i.test(written) && SPECULATION.test(before)) return true;
   if (/^[\s-]+have\b\s*(?:[:)|—–-]|$)/i.test(after)) return true;
-  return SUBORDINATE.test(currentClause(before));
+  return insideQuotes(text, start) || insideExample(text, start) || SUBORDINATE.test(currentClause(before));
 }
 
 /** Nothing but markup (bullets, emphasis, a checkbox) before the word. */
