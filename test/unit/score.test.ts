@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { analyzeSpec } from '../../server/src/engine/analyze';
 import { anchorsOf } from '../../server/src/score/specific';
+import { isGroupLabel } from '../../server/src/score/statements';
 import { explanationLines } from '../../server/src/score/explain';
 import { DIMENSION_IDS } from '../../server/src/score/types';
 import { renderTemplate } from '../../server/src/templates/render';
@@ -21,6 +22,17 @@ const FILLER = [
 ].join('\n');
 
 describe('readiness score', () => {
+  it('reads a statement as a group label when it ends in a colon before any trailing markup, or holds nothing', () => {
+    assert.equal(isGroupLabel('**Errors**:'), true);
+    assert.equal(isGroupLabel('Errors: **'), true);
+    assert.equal(isGroupLabel('Errors:\n  `'), true);
+    assert.equal(isGroupLabel(' * _ '), true);
+    assert.equal(isGroupLabel(''), true);
+    assert.equal(isGroupLabel('Errors: none'), false);
+    assert.equal(isGroupLabel(': x'), false);
+  });
+
+
   it('scores nothing written as not ready: empty, whitespace, unfilled templates, headings over filler', () => {
     assert.ok(analyzeSpec('').score <= 10);
     assert.ok(analyzeSpec(' \n\n\t \n').score <= 10);

@@ -97,12 +97,9 @@ export const TIME_KINDS: ReadonlySet<QuantityKind> = new Set(['time', 'rate']);
 
 /**
  * Every quantity holds a digit or a number word, so text with neither (most prose) is settled by
- * this much cheaper test; same flags as PATTERN, so that case folding agrees. A number word
- * counts only where PATTERN can start one: after a character that is not a letter, or straight
- * after a bound word ending in one ("overtwo" is read as "over two"); inside a word ("someone",
- * "network", "content") it starts no quantity.
+ * this much cheaper test; same flags as PATTERN, so that case folding agrees.
  */
-const MAY_HOLD_NUMBER = new RegExp(`\\d|(?<![\\p{L}])${WORDS}|(?:under|below|above|over|within|than|most|least|to|of|between|max|min|imum)${WORDS}`, 'iu');
+const MAY_HOLD_NUMBER = new RegExp(`\\d|${WORDS}`, 'iu');
 
 /** True when the text states a quantity; with `kinds`, one of those kinds. */
 export function hasQuantity(text: string, kinds?: ReadonlySet<QuantityKind>): boolean {

@@ -714,11 +714,14 @@ interface Decision {
 
 function decideRole(written: Pick<Statement, 'text' | 'kind'>, sentence: Sentence, info: SectionRoleInfo, leadIn: Statement | undefined): Decision {
   // Line breaks inside a paragraph are spaces to the reader.
-  const statement = { kind: written.kind, text: written.text.replace(/\s+/g, ' ') };
+  const statement = { kind: written.kind, text: IRREGULAR_SPACE.test(written.text) ? written.text.replace(/\s+/g, ' ') : written.text };
   const cue = bindingCue(statement.text, statement.kind);
   const strongCue = isStrongCue(cue, statement.text);
   return { ...roleFromPlace(statement, sentence, info, leadIn, cue, strongCue), cue, strongCue };
 }
+
+/** White space that reads as one space: a line break, a tab, a run of spaces. */
+const IRREGULAR_SPACE = /[^\S ]| {2}/;
 
 /** must, shall, RFC 2119 keywords, "required", Given/When/Then: not will, should or an imperative. */
 function isStrongCue(cue: string | undefined, text: string): boolean {

@@ -119,6 +119,7 @@ const ID_LED = /^\s*[*_`[(]*[A-Z][A-Z0-9]*-?\d+\b/;
 class ContentView {
   private readonly groups = new Map<Section, Statement[]>();
   private readonly subtrees = new Map<Section, Section[]>();
+  private readonly below = new Map<Section, Statement[]>();
   private readonly tests = new Map<string, Map<Statement, boolean>>();
 
   constructor(readonly model: SpecModel) {
@@ -137,9 +138,18 @@ class ContentView {
     return list;
   }
 
-  /** Statements of the section and its subsections, group labels left out. */
+  /**
+   * Statements of the section and its subsections, group labels left out, in document order;
+   * listed once per section (nested unnamed sections ask for the same subtrees).
+   */
   statements(section: Section): Statement[] {
-    return this.descendants(section).flatMap((s) => this.groups.get(s) ?? []).filter((s) => !traitsOf(s).group);
+    let list = this.below.get(section);
+    if (!list) {
+      list = (this.groups.get(section) ?? []).filter((s) => !traitsOf(s).group);
+      for (const child of section.children) for (const statement of this.statements(child)) list.push(statement);
+      this.below.set(section, list);
+    }
+    return list;
   }
 
   /** A test's result for one statement, remembered under the test's name. */

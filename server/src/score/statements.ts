@@ -130,6 +130,10 @@ export function isBinding(text: string): boolean {
 
 /** A list item that only introduces the items nested under it ("Errors:"). */
 export function isGroupLabel(text: string): boolean {
-  const trimmed = text.replace(/[*_`\s]+$/, '').trim();
-  return trimmed.length === 0 || trimmed.endsWith(':');
+  // The last character that is not markup or white space: none, or a colon.
+  let last = text.length - 1;
+  while (last >= 0 && TRAILING_MARKUP.test(text[last])) last--;
+  return last < 0 || text[last] === ':';
 }
+
+const TRAILING_MARKUP = /^[*_`\s]$/;
