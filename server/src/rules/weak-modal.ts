@@ -1,9 +1,9 @@
 import { oneOf } from '../lexicon/regex';
 import { rangeFromOffsets } from '../model/text';
 import type { ListItem, Sentence, SpecModel } from '../model/types';
-import type { Finding, RawFinding, Rule } from './types';
+import type { Finding, RawFinding, Rule, RuleContext } from './types';
 import { dataOf } from './types';
-import { bindingStatement, inAnnouncedExample, insideExample, insideQuotes } from '../model/scope';
+import { inAnnouncedExample, type ScopedDocument } from '../model/scope';
 import type { Statement } from '../model/statements';
 import { weakModalFixes } from './fixes/wording';
 import { plainText } from './question-text';
@@ -106,6 +106,8 @@ export const weakModal: Rule<WeakModalData> = {
   dimension: 'requirements',
   scoreRole: 'wording',
   tags: ['statement'],
+  // Binding statements; a modal in an example ("e.g.") or in quoted text is not the author's level.
+  scope: { statements: 'binding', exclude: ['example', 'quote'] },
   docs: {
     description: 'Requirements stated with weak modals (should, may, might, could) instead of must/shall.',
     summary: 'Lower-case should / may / might / could / would that leaves the obligation level of a binding statement unclear.',
@@ -152,13 +154,14 @@ export const weakModal: Rule<WeakModalData> = {
   },
   question: weakModalQuestion,
   fixes: (finding) => weakModalFixes(finding, dataOf(weakModal, finding)),
-  check(model: SpecModel): RawFinding<WeakModalData>[] {
+  check(model: SpecModel, context: RuleContext): RawFinding<WeakModalData>[] {
     const findings: RawFinding<WeakModalData>[] = [];
-    const contrasted = contrastedStatements(model);
-    const strongVoice = model.statements.some((statement) => statement.binding && STRONG_LEVEL.test(statement.text));
-    const shouldVoice = model.statements.filter((statement) => statement.binding && /\bshould\b/.test(statement.text)).length >= VOICE;
+    const binding = context.scope.statements;
+    const contrasted = contrastedStatements(model, context.scope);
+    const strongVoice = binding.some((statement) => STRONG_LEVEL.test(statement.text));
+    const shouldVoice = binding.filter((statement) => /\bshould\b/.test(statement.text)).length >= VOICE;
     for (const sentence of model.sentences) {
-      const statement = bindingStatement(model, sentence);
+      const statement = context.scope.statementOf(sentence);
       if (!statement || inAnnouncedExample(model, statement)) continue;
       if (/\?\s*$/.test(sentence.text) || GUIDANCE.test(sentence.text) || ANSWER.test(sentence.text)) continue;
       // The answer to a question heading ("What are the reasonable SLOs?") speaks in its own voice.
@@ -174,7 +177,7 @@ export const weakModal: Rule<WeakModalData> = {
         if (sentence.kind === 'paragraph' && !should) continue;
         // Prose of a document that never uses must or shall: "should" is its voice, not a weaker level.
         if (sentence.kind === 'paragraph' && !strongVoice && !against) continue;
-        if (isExempt(sentence.text, start, match[0])) continue;
+        if (context.scope.excludes(sentence, start) || isExempt(sentence.text, start, match[0])) continue;
         if (sentence.kind === 'paragraph' && SPECULATION.test(sentence.text.slice(0, start))) continue;
         findings.push(finding(model, sentence, start, match));
       }
@@ -219,12 +222,12 @@ function bindsStrongly(text: string): boolean {
  * item, or in the lead-in of the list. Other sentences of the statement's own item and other
  * lists do not count: a list, or a document, written in "should" uses it as its voice.
  */
-function contrastedStatements(model: SpecModel): Set<Statement> {
+function contrastedStatements(model: SpecModel, scope: ScopedDocument): Set<Statement> {
   const strongItems = new Set<ListItem>();
   const strongPerList = new Map<number, number>();
-  for (const statement of model.statements) {
+  for (const statement of scope.statements) {
     const item = statement.listItem;
-    if (!statement.binding || !item || strongItems.has(item) || !bindsStrongly(statement.text)) continue;
+    if (!item || strongItems.has(item) || !bindsStrongly(statement.text)) continue;
     strongItems.add(item);
     strongPerList.set(item.list, (strongPerList.get(item.list) ?? 0) + 1);
   }
@@ -240,8 +243,8 @@ function contrastedStatements(model: SpecModel): Set<Statement> {
     if (item.parent && before?.listItem === item.parent && /:\s*[*_]*$/.test(before.text)) nestedLeadIns.set(item.list, before);
   });
   const contrasted = new Set<Statement>();
-  for (const statement of model.statements) {
-    if (!statement.binding || !/\bshould\b/.test(statement.text)) continue;
+  for (const statement of scope.statements) {
+    if (!/\bshould\b/.test(statement.text)) continue;
     const item = statement.listItem;
     const sentence = bindsStrongly(statement.text);
     const siblings = item !== undefined && (strongPerList.get(item.list) ?? 0) > (strongItems.has(item) ? 1 : 0);
@@ -267,7 +270,7 @@ function isExempt(text: string, start: number, written: string): boolean {
   if (/^would/i.test(written) && HYPOTHETICAL_EFFECT.test(after)) return true;
   if (!/^should/i.test(written) && SPECULATION.test(before)) return true;
   if (/^[\s-]+have\b\s*(?:[:)|—–-]|$)/i.test(after)) return true;
-  return insideQuotes(text, start) || insideExample(text, start) || SUBORDINATE.test(currentClause(before));
+  return SUBORDINATE.test(currentClause(before));
 }
 
 /** Nothing but markup (bullets, emphasis, a checkbox) before the word. */
