@@ -54,6 +54,17 @@ describe('specready check: which files are specs', function () {
     assert.equal(project.run(['check', 'docs', 'design']).status, 2);
   });
 
+  it('fails a bare check run from a subfolder without specs, pointing at the project root', () => {
+    // A CI step run from the wrong folder must not pass having checked nothing.
+    const result = project.run(['check'], { cwd: 'design' });
+    assert.equal(result.status, 2);
+    assert.equal(result.stdout, '');
+    assert.match(result.stderr, /^specready: no spec files found in \.\n/);
+    assert.match(result.stderr, /relative to the project root \.\.\)/);
+    assert.match(result.stderr, /To check the whole project, run the check in its root \.\./);
+    assert.equal(project.run(['check', '..'], { cwd: 'design' }).status, 0);
+  });
+
   it('lets a folder without specs pass with --no-error-on-unmatched-pattern', () => {
     const result = project.run(['check', 'design', '--no-error-on-unmatched-pattern', '--format', 'json']);
     assert.equal(result.status, 0, result.stderr);

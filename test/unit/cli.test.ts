@@ -165,9 +165,18 @@ describe('specready CLI', function () {
       assert.equal(result.stderr, 'specready: missing: no such file or folder\n');
     });
 
-    it('exits 0 with a note when there is nothing to check', () => {
+    it('fails with exit 2 when a bare check finds nothing to check', () => {
       write('README.md', '# Hello\n');
-      const result = json(['check']);
+      const result = run(['check', '--format', 'json']);
+      assert.equal(result.status, 2);
+      assert.equal(result.stdout, '');
+      assert.match(result.stderr, /no spec files found in \./);
+      assert.match(result.stderr, /--no-error-on-unmatched-pattern/);
+    });
+
+    it('exits 0 with a note when nothing is found and --no-error-on-unmatched-pattern is given', () => {
+      write('README.md', '# Hello\n');
+      const result = json(['check', '--no-error-on-unmatched-pattern']);
       assert.equal(result.run.status, 0);
       assert.deepEqual(result.document.files, []);
       assert.match(result.run.stderr, /no spec files found in \./);

@@ -39,7 +39,8 @@ Options:
                       Files larger than this get a notice instead of a check
                       (default: maxFileSizeKB of the configuration, else 2048)
   --no-error-on-unmatched-pattern
-                      Let a folder named on the command line hold no spec
+                      Let a folder named on the command line, or the current
+                      folder when none is named, hold no spec
   --only-specs        Skip files named on the command line that are not specs
                       (by the include/exclude globs and front matter), silently;
                       for the file lists of pre-commit hooks and lint-staged

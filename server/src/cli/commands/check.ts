@@ -45,11 +45,22 @@ async function discoverSpecs(command: CheckCommand, io: CliIo, explicitConfig: s
   const discovery = await discoverSpecFiles(command.paths, { cwd: io.cwd, config: explicitConfig, onlySpecs: command.onlySpecs, host });
   for (const missing of discovery.missing) io.stderr(`specready: ${missing}: no such file or folder\n`);
   if (discovery.missing.length > 0 || reportConfigErrors(discovery.configErrors, io)) return undefined;
-  if (command.pathsGiven && !command.allowUnmatched && discovery.unmatched.length > 0) {
+  if (!command.allowUnmatched && unmatchedIsError(command, discovery)) {
     for (const folder of discovery.unmatched) io.stderr(`specready: ${unmatchedMessage(folder, io.cwd, true)}\n`);
     return undefined;
   }
   return discovery;
+}
+
+/**
+ * A folder named on the command line without a spec fails the run. So does a bare `check` that
+ * finds nothing at all: a CI step run from the wrong folder must not pass having checked nothing.
+ * Watch mode keeps waiting for specs to appear instead.
+ */
+function unmatchedIsError(command: CheckCommand, discovery: DiscoveryResult): boolean {
+  if (discovery.unmatched.length === 0) return false;
+  if (command.pathsGiven) return true;
+  return !command.watch && discovery.files.length === 0;
 }
 
 /** One run's report for `check --watch`, or the exit status of a run that could not be made. */
@@ -314,7 +325,8 @@ function unmatchedMessage(folder: UnmatchedFolder, cwd: string, isError: boolean
     + '  or a Markdown file with "specready: true" in its front matter.\n'
     + '  To check other files, name them on the command line, add "specready: true" to their front matter,\n'
     + '  or set "include" in the .specready.* configuration file'
-    + (isError ? ';\n  pass --no-error-on-unmatched-pattern to let a folder without specs pass.' : '.');
+    + (isError ? ';\n  pass --no-error-on-unmatched-pattern to let a folder without specs pass.' : '.')
+    + (root === '.' ? '' : `\n  To check the whole project, run the check in its root ${root}.`);
 }
 
 /** Relative to the working directory with forward slashes; absolute when outside it. */
