@@ -111,4 +111,13 @@ describe('readiness score', () => {
       assert.ok(anchorsOf(specific).length > 0, specific);
     }
   });
+
+  it('reads a label that opens an item ("AC3:", "R1.") as structure, not as a value', () => {
+    for (const filler of ['AC3: Domain verification is enforced.', 'R1. The seat limit is respected.', '**AC7**: Audit events are recorded.', '- AC12) Errors are handled.']) {
+      assert.deepEqual(anchorsOf(filler), [], filler);
+    }
+    for (const specific of ['AC3: a login from an unverified domain is refused with `sso_domain_not_verified`.', 'AC6: the 11th user of a 10-seat tenant is refused.']) {
+      assert.ok(anchorsOf(specific).length > 0, specific);
+    }
+  });
 });

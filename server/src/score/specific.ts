@@ -118,8 +118,9 @@ export function isSpecific(text: string, options: SpecificityOptions = {}): bool
 function anchorBody(text: string, options: SpecificityOptions): string {
   let body = text.replace(ABBREVIATIONS, ' ');
   if (options.idPattern) body = body.replace(options.idPattern, ' ');
-  // List ordinals and leading numbering are structure, not values.
-  return body.replace(/^\s*(?:[-*+]\s+)?(?:\[[ xX]\]\s+)?(?:\(?\d+(?:\.\d+)*[.):]\s+)?/, '');
+  // List ordinals, leading numbering and a label that opens the item ("AC3:", "R1.") are
+  // structure, not values.
+  return body.replace(/^\s*(?:[-*+]\s+)?(?:\[[ xX]\]\s+)?(?:\(?\d+(?:\.\d+)*[.):]\s+)?(?:[*_]*[A-Z][A-Za-z]{0,5}\d+(?:\.\d+)*[*_]*[.):][*_]*\s+)?/, '');
 }
 
 /**
