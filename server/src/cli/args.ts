@@ -186,8 +186,9 @@ export function parseOptions<T extends ParseArgsConfig>(config: T): ReturnType<t
   const options = config.options ?? {};
   const args = [...(config.args ?? [])];
   for (let index = 0; index < args.length - 1; index++) {
-    const name = /^--([^=]+)$/.exec(args[index])?.[1];
-    if (name && options[name]?.type === 'string' && /^-\d/.test(args[index + 1])) args.splice(index, 2, `--${name}=${args[index + 1]}`);
+    const name = /^--([^=]+)$/.exec(args[index] ?? '')?.[1];
+    const value = args[index + 1];
+    if (name && options[name]?.type === 'string' && value !== undefined && /^-\d/.test(value)) args.splice(index, 2, `--${name}=${value}`);
   }
   try {
     return parseArgs({ ...config, args }) as ReturnType<typeof parseArgs<T>>;
@@ -212,7 +213,8 @@ function describeParseError(error: Error & { code?: string }, known: readonly st
 }
 
 function firstLine(text: string): string {
-  return text.split('\n')[0];
+  const end = text.indexOf('\n');
+  return end < 0 ? text : text.slice(0, end);
 }
 
 function oneOf<T extends string>(name: string, value: string | undefined, allowed: readonly T[]): T | undefined {

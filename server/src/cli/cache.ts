@@ -182,7 +182,7 @@ export class ResultCache {
     this.used.add(file);
     if (!entry || entry.signature !== signature || entry.config !== this.configKey(context)) return undefined;
     const current = await Promise.all(entry.links.map(([kind, dependency]) => digest(host, kind, dependency, this.strategy)));
-    if (current.some((value, index) => value !== entry.links[index][2])) return undefined;
+    if (current.some((value, index) => value !== entry.links[index]?.[2])) return undefined;
     return { path, ...entry.report };
   }
 
@@ -209,7 +209,7 @@ export class ResultCache {
     const entry = this.bases.get(key);
     if (!entry || entry.config !== this.configKey(context)) return undefined;
     const current = await Promise.all(entry.links.map(([kind, path]) => digester(kind, path)));
-    if (current.some((value, index) => value !== entry.links[index][2])) return undefined;
+    if (current.some((value, index) => value !== entry.links[index]?.[2])) return undefined;
     this.usedBases.add(key);
     return entry.score;
   }

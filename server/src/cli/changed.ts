@@ -100,14 +100,15 @@ export function changedFiles(root: string, base: string): Change[] {
   const diff = runGit(root, ['diff', '--name-status', '-z', '-M', '--no-ext-diff', '--no-textconv', base, '--']).stdout.split('\0');
   const changes: Change[] = [];
   for (let index = 0; index + 1 < diff.length;) {
-    const status = diff[index++];
+    const status = diff[index++] ?? '';
     if (status === '') continue;
-    if (status.startsWith('R') || status.startsWith('C')) {
+    const kind = status.charAt(0);
+    if (kind === 'R' || kind === 'C') {
       const from = diff[index++];
-      const path = diff[index++];
-      changes.push({ path, from: status.startsWith('R') ? from : undefined, status: status[0] });
+      const path = diff[index++] ?? '';
+      changes.push({ path, from: kind === 'R' ? from : undefined, status: kind });
     } else {
-      changes.push({ path: diff[index++], status: status[0] });
+      changes.push({ path: diff[index++] ?? '', status: kind });
     }
   }
   const untracked = runGit(root, ['ls-files', '--others', '--exclude-standard', '-z']).stdout.split('\0').filter(Boolean);

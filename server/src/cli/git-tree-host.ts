@@ -38,7 +38,7 @@ export class GitTreeHost implements Host {
       // <mode> SP <type> SP <object> SP+ <size> TAB <path>
       const match = /^\d+ (\w+) ([0-9a-f]+) +(\d+|-)\t(.*)$/s.exec(record);
       if (!match) continue;
-      const [, type, id, size, path] = match;
+      const [, type, id = '', size, path = ''] = match;
       if (type === 'blob') blobs.set(path, { id, size: Number(size) });
       else if (type === 'commit') submodules.push(path);
     }

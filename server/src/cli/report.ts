@@ -4,7 +4,9 @@
  */
 import type { AnalysisResult, Breakdown, ReadinessBlocker } from '../engine/analyze';
 import type { Finding, Severity } from '../rules/types';
+import { findRule } from '../rules/registry';
 import { emptyBreakdown } from '../score/explain';
+import type { ScoreRole } from '../score/types';
 
 export interface ReportDiagnostic {
   rule: string;
@@ -151,13 +153,21 @@ const SUMMARY_KEY: Record<Severity, 'errors' | 'warnings' | 'infos' | 'hints'> =
   error: 'errors', warning: 'warnings', info: 'infos', hint: 'hints',
 };
 
-const BLOCKER_WORDS: Record<ReportBlocker['kind'], string> = {
-  secret: 'a secret is in the text',
-  placeholder: 'placeholder in requirements or contract',
+/** Why a file is not ready, in a few words: by the blocker's kind, or by the score role of the rule that blocks. */
+const BLOCKER_WORDS: Partial<Record<ReportBlocker['kind'], string>> = {
   'blocking-question': 'a blocking question is open',
   error: 'fix the errors',
   'weak-dimension': 'a core dimension is below 60',
 };
+const ROLE_WORDS: Partial<Record<ScoreRole, string>> = {
+  credential: 'a secret is in the text',
+  'stand-in': 'placeholder in requirements or contract',
+};
+
+function blockerWords(blocker: ReportBlocker): string {
+  const role = blocker.rule === undefined ? undefined : findRule(blocker.rule)?.scoreRole;
+  return BLOCKER_WORDS[blocker.kind] ?? (role && ROLE_WORDS[role]) ?? 'fix the errors';
+}
 
 /**
  * Why a file is not ready, in a few words: a low score, or the first blocker (which stops
@@ -167,7 +177,7 @@ export function notReadyReason(file: FileReport): string {
   if (file.score < file.threshold) return `needs ${file.threshold}`;
   const blocker = file.blockers?.[0];
   const errors = file.diagnostics.some((diagnostic) => diagnostic.severity === 'error');
-  if (blocker && (blocker.kind !== 'error' || errors)) return BLOCKER_WORDS[blocker.kind];
+  if (blocker && (blocker.kind !== 'error' || errors)) return blockerWords(blocker);
   return errors ? 'fix the errors' : 'has suppressed errors';
 }
 

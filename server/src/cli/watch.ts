@@ -164,7 +164,8 @@ export function formatChanges(before: CheckReport, after: CheckReport, palette: 
   for (const file of old.values()) blocks.push(`${palette.underline(file.path)}\n  ${palette.dim('no longer checked (deleted, renamed or no longer a spec)')}`);
   const time = palette.dim(clock());
   if (blocks.length === 0) {
-    const what = paths.length === 1 ? relativeName(paths[0], after.root) : `${paths.length || 'some'} changed files`;
+    const [only] = paths;
+    const what = paths.length === 1 && only !== undefined ? relativeName(only, after.root) : `${paths.length || 'some'} changed files`;
     return `${time} ${what}: no change in findings or scores\n`;
   }
   const { errors, warnings, ready, files } = after.summary;

@@ -144,7 +144,7 @@ export class ConfigLoader {
 
 export function parseTermsFile(text: string): string[] {
   return text.replace(/^\uFEFF/, '').split(/\r?\n/)
-    .map((line) => line.replace(/#.*$/, '').split(/:\s|\s[-–—]\s/)[0].trim())
+    .map((line) => line.replace(/#.*$/, '').replace(/(?::\s|\s[-–—]\s)[^]*$/, '').trim())
     .filter((term) => term !== '');
 }
 

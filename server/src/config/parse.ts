@@ -70,9 +70,9 @@ class ConfigSource {
   /** Checks the schema cannot express: profile names and extends chains, id pattern sanity. */
   private checkSemantics(config: SpecReadyConfig): void {
     const custom = config.profiles ?? {};
-    for (const name of Object.keys(custom)) {
+    for (const [name, profile] of Object.entries(custom)) {
       const problem = profileProblem(name, custom);
-      const at = custom[name].extends !== undefined ? ['profiles', name, 'extends'] : ['profiles', name];
+      const at = profile.extends !== undefined ? ['profiles', name, 'extends'] : ['profiles', name];
       if (problem) this.error(problem, this.rangeOf(at, 'value'));
     }
     if (config.profile !== undefined) {
@@ -180,5 +180,6 @@ function yamlMessage(error: { code?: string; message: string }): string {
 
 /** yaml's messages may carry "at line N, column M:" and a code excerpt; we add our own position. */
 function firstLine(message: string): string {
-  return message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '').trim();
+  const end = message.indexOf('\n');
+  return (end < 0 ? message : message.slice(0, end)).replace(/ at line \d+, column \d+:?$/, '').trim();
 }

@@ -79,15 +79,14 @@ export function parseSuppressions(text: string): SuppressionsData {
 /** Stable text: files, rules and fingerprints sorted, so that the file diffs well in review. */
 export function serializeSuppressions(data: SuppressionsData): string {
   const sorted: SuppressionsData = {};
-  for (const path of Object.keys(data).sort(compareStrings)) {
-    const rules = data[path];
-    const ids = Object.keys(rules).filter((rule) => rules[rule].count > 0).sort(compareStrings);
-    if (ids.length === 0) continue;
-    sorted[path] = {};
-    for (const rule of ids) {
-      const { count, fingerprints } = rules[rule];
-      sorted[path][rule] = fingerprints ? { count, fingerprints: [...fingerprints].sort(compareStrings) } : { count };
+  for (const [path, rules] of Object.entries(data).sort(([a], [b]) => compareStrings(a, b))) {
+    const kept = Object.entries(rules).filter(([, entry]) => entry.count > 0).sort(([a], [b]) => compareStrings(a, b));
+    if (kept.length === 0) continue;
+    const entries: (typeof sorted)[string] = {};
+    for (const [rule, { count, fingerprints }] of kept) {
+      entries[rule] = fingerprints ? { count, fingerprints: [...fingerprints].sort(compareStrings) } : { count };
     }
+    sorted[path] = entries;
   }
   return `${JSON.stringify(sorted, null, 2)}\n`;
 }

@@ -115,7 +115,7 @@ function applyIntegrity(raw: Record<DimensionId, RawDimension>, findings: Scored
     const after = Math.max(0, before - list.length * INTEGRITY_COST / 100);
     raw[dimension].value = after;
     const rules = [...new Set(list.map((f) => f.finding.rule))].join(', ');
-    raw[dimension].reasons.push({ message: `${list.length} ${list.length === 1 ? 'problem' : 'problems'} reported by ${rules}`, cost: before - after, line: list[0].finding.range.start.line });
+    raw[dimension].reasons.push({ message: `${list.length} ${list.length === 1 ? 'problem' : 'problems'} reported by ${rules}`, cost: before - after, line: list[0]?.finding.range.start.line });
   }
 }
 

@@ -61,7 +61,7 @@ export class Suppressions {
 function parseDirective(comment: HtmlComment): Directive[] {
   const match = DIRECTIVE.exec(comment.body);
   if (!match) return [];
-  const names = match[2].split(/[\s,]+/).filter(Boolean);
+  const names = (match[2] ?? '').split(/[\s,]+/).filter(Boolean);
   return [{
     kind: match[1] as Directive['kind'],
     // Former rule ids name the rule that replaced them.

@@ -87,14 +87,17 @@ function createRenderer(): MarkdownIt.MarkdownIt {
     const id = headingId(renderEnv(env), tokens[idx + 1]?.content ?? '');
     return `<${token.tag} id="${escapeHtml(id)}"><a class="anchor" href="#${escapeHtml(encodeURIComponent(id))}" aria-hidden="true">#</a>`;
   };
-  rules.html_block = (tokens, idx) => rawHtml(tokens[idx].content, true);
-  rules.html_inline = (tokens, idx) => rawHtml(tokens[idx].content, false);
-  rules.image = (tokens, idx, options, env, self) => image(tokens[idx], self.renderInlineAsText(tokens[idx].children ?? [], options, env), renderEnv(env));
+  rules.html_block = (tokens, idx) => rawHtml(tokens[idx]?.content ?? '', true);
+  rules.html_inline = (tokens, idx) => rawHtml(tokens[idx]?.content ?? '', false);
+  rules.image = (tokens, idx, options, env, self) => {
+    const token = tokens[idx];
+    return token ? image(token, self.renderInlineAsText(token.children ?? [], options, env), renderEnv(env)) : '';
+  };
   const renderLink = rules.link_open ?? ((tokens, idx, options, _env, self) => self.renderToken(tokens, idx, options));
   rules.link_open = (tokens, idx, options, env, self) => {
     const token = tokens[idx];
-    const href = token.attrGet('href');
-    if (typeof href === 'string') token.attrSet('href', selfLink(href, renderEnv(env).input.path));
+    const href = token?.attrGet('href');
+    if (typeof href === 'string') token?.attrSet('href', selfLink(href, renderEnv(env).input.path));
     return renderLink(tokens, idx, options, env, self);
   };
   return md;

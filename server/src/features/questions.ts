@@ -67,7 +67,7 @@ export function answerQuestion(result: AnalysisResult, position: Position, input
  * either way.
  */
 function disjoint(model: SpecModel, first: TextEdit, second: TextEdit): TextEdit[] {
-  const [a, b] = [first, second].sort((x, y) => offsetAt(model, x.range.start) - offsetAt(model, y.range.start));
+  const [a, b] = offsetAt(model, second.range.start) < offsetAt(model, first.range.start) ? [second, first] : [first, second];
   const aEnd = offsetAt(model, a.range.end);
   const bStart = offsetAt(model, b.range.start);
   if (bStart > aEnd) return [first, second];
@@ -90,7 +90,8 @@ function removalEdit(model: SpecModel, finding: Finding, answer: string): TextEd
   const item = model.listItems.find((candidate) => candidate.startOffset === start);
   if (item) return removeLines(model, item.range.start.line, lastLineOfItem(model, item), item.section);
   const row = model.tables.flatMap((table) => table.rows).find((cells) => cells.some((cell) => cell.startOffset <= start && start <= cell.endOffset));
-  if (row) return removeLines(model, row[0].range.start.line, row[0].range.start.line, sectionOfLine(model, row[0].range.start.line));
+  const rowLine = row?.[0]?.range.start.line;
+  if (rowLine !== undefined) return removeLines(model, rowLine, rowLine, sectionOfLine(model, rowLine));
   const heading = model.sections.find((section) => section.headingRange.start.line === finding.range.start.line);
   if (heading) return removeLines(model, heading.headingRange.start.line, heading.bodyRange.end.line - (endsAtLineStart(heading.bodyRange) ? 1 : 0), heading.parent);
   const paragraph = paragraphLines(model, finding.range.start.line);

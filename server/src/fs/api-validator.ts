@@ -108,7 +108,7 @@ async function describe(text: string, absolutePath: string, named: boolean): Pro
 }
 
 function cleanYamlMessage(message: string): string {
-  return message.split('\n')[0].replace(/\s*in "[^"]*"/, '').replace(/\s*\(\d+:\d+\)$/, '');
+  return message.replace(/\n[^]*$/, '').replace(/\s*in "[^"]*"/, '').replace(/\s*\(\d+:\d+\)$/, '');
 }
 
 function positionOf(lib: Redocly, problem: NormalizedProblem): { at: ApiFilePosition } | undefined {

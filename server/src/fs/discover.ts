@@ -190,7 +190,7 @@ async function isNamedFileSpec(file: string, options: WalkOptions, result: Disco
 async function bundleFolders(candidates: readonly string[], host: Host): Promise<string[]> {
   const manifests = candidates.filter((candidate) => basename(candidate) === MANIFEST);
   const heads = await Promise.all(manifests.map((manifest) => readHead(manifest, MANIFEST_HEAD_BYTES, host)));
-  return manifests.filter((_, index) => isSpecReadyManifest(heads[index])).map((manifest) => dirname(resolve(manifest)));
+  return manifests.filter((_, index) => isSpecReadyManifest(heads[index] ?? '')).map((manifest) => dirname(resolve(manifest)));
 }
 
 /**

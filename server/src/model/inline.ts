@@ -122,17 +122,18 @@ function angle(source: string, i: number, base: number, scan: InlineScan): numbe
   AUTOLINK.lastIndex = i;
   const auto = AUTOLINK.exec(source);
   if (auto) {
-    const end = i + auto[0].length;
+    const [whole, target = ''] = auto;
+    const end = i + whole.length;
     scan.masks.push({ start: base + i, end: base + end });
     scan.links.push({
-      text: auto[1], target: auto[1], isImage: false,
+      text: target, target, isImage: false,
       start: base + i, end: base + end, targetStart: base + i + 1, targetEnd: base + end - 1,
     });
     return end;
   }
   HTML_TAG.lastIndex = i;
   const tag = HTML_TAG.exec(source);
-  if (tag && HTML_ELEMENTS.has(tag[1].toLowerCase())) {
+  if (tag && HTML_ELEMENTS.has((tag[1] ?? '').toLowerCase())) {
     const end = i + tag[0].length;
     scan.masks.push({ start: base + i, end: base + end });
     return end;

@@ -50,7 +50,7 @@ export function documentAnchors(model: SpecModel): Set<string> {
     const line = positionAt(model, offset).line;
     if (codeLines.some(([start, end]) => line >= start && line <= end)) continue;
     if (inlineCode.some(([start, end]) => offset >= start && offset < end)) continue;
-    anchors.add(match[1]);
+    if (match[1]) anchors.add(match[1]);
   }
   return anchors;
 }

@@ -104,9 +104,10 @@ function endpointsOf(model: SpecModel, text: string): Endpoint[] {
     const inContract = rolesOf(model, section).includes('api-contract');
     const defining = block ? /^\s*$/.test(prefix) : LINE_PREFIX.test(prefix) || inContract;
     if (!defining) continue;
-    const path = match[2].replace(/[.,;:!?*_]+$/, '');
+    const [whole, method = '', written = ''] = match;
+    const path = written.replace(/[.,;:!?*_]+$/, '');
     mentions.push({
-      method: match[1], path, start, end: start + match[0].length,
+      method, path, start, end: start + whole.length,
       defining, sectionEnd: section ? offsetAt(model, section.bodyRange.end) : text.length,
     });
   }
@@ -132,14 +133,14 @@ function endpointsOf(model: SpecModel, text: string): Endpoint[] {
     if (following.length > 0 || RESPONSE.test(extent)) parts.output = true;
     if (ERRORS.test(extent)) parts.errors = true;
     if ('input' in parts && (tables.length > 0 || following.length > 1 || INPUT.test(extent)
-      || (following.length === 1 && /\b(?:request|body)\b/i.test(text.slice(mention.end, following[0].start))))) parts.input = true;
+      || (following.length === 1 && /\b(?:request|body)\b/i.test(text.slice(mention.end, following[0]?.start))))) parts.input = true;
   });
   return endpoints;
 }
 
 function samePath(a: string[], b: string[]): boolean {
   const isParameter = (segment: string) => /^(?:\{.*\}|:\w+|<.*>|\d+|[0-9a-f-]{8,})$/i.test(segment);
-  return a.length === b.length && a.every((segment, index) => segment === b[index] || isParameter(segment) || isParameter(b[index]));
+  return a.length === b.length && a.every((segment, index) => segment === b[index] || isParameter(segment) || isParameter(b[index] ?? ''));
 }
 
 /** Function signatures with parameters and a result type, in code: `sign(secret: bytes) -> str`. */
@@ -152,11 +153,11 @@ function functionsOf(model: SpecModel): InterfaceInput[] {
   ];
   for (const source of sources) {
     for (const match of source.text.matchAll(SIGNATURE)) {
-      const name = match[1];
+      const [, name = '', written = '', arrow, result = ''] = match;
       if (found.has(name) || /^(?:if|for|while|switch|return|print)$/.test(name)) continue;
-      const params = match[2].trim();
+      const params = written.trim();
       const typedParams = params === '' || params.split(',').every((param) => /[:\s]\s*\S/.test(param.trim()));
-      if (match[3] === ':' && !/[A-Za-z]/.test(match[4])) continue;
+      if (arrow === ':' && !/[A-Za-z]/.test(result)) continue;
       found.set(name, { kind: 'function', name: `${name}()`, line: source.line, parts: { input: typedParams, output: true } });
     }
   }
@@ -174,7 +175,7 @@ function tableFields(model: SpecModel): FieldInput[] {
       const name = row[nameColumn]?.text.trim();
       if (!name) continue;
       const typed = (typeColumn >= 0 && (row[typeColumn]?.text.trim() ?? '') !== '') || TYPE_WORD.test(rowText(row, nameColumn));
-      fields.push({ name, line: row[0].range.start.line, typed });
+      fields.push({ name, line: row[0]?.range.start.line ?? table.range.start.line, typed });
     }
   }
   return fields;
@@ -194,9 +195,11 @@ function codeFields(model: SpecModel): FieldInput[] {
       const declaration = ddl
         ? /^\s*([a-z_][\w]*)\s+([a-z]+(?:\(\d+\))?)\b/i.exec(line)
         : /^\s*([a-z_][\w]*)\??\s*:\s*(\S+)/i.exec(line) ?? /^\s*(?:repeated\s+|optional\s+)?([a-z]\w*)\s+([a-z_]\w*)\s*=\s*\d+/i.exec(line);
-      if (!declaration || /^(?:create|primary|constraint|unique|foreign|check|index|key)$/i.test(declaration[1])) return;
-      if (!ddl && !TYPE_WORD.test(declaration[2]) && !/^[A-Z]/.test(declaration[2])) return;
-      fields.push({ name: declaration[1], line: block.contentRange.start.line + index, typed: true });
+      if (!declaration) return;
+      const [, name = '', type = ''] = declaration;
+      if (/^(?:create|primary|constraint|unique|foreign|check|index|key)$/i.test(name)) return;
+      if (!ddl && !TYPE_WORD.test(type) && !/^[A-Z]/.test(type)) return;
+      fields.push({ name, line: block.contentRange.start.line + index, typed: true });
     });
   }
   return fields;
@@ -212,7 +215,7 @@ function inlineFields(model: SpecModel): FieldInput[] {
     for (const match of source.matchAll(pattern)) {
       const declared = match[2] ?? match[3] ?? match[4];
       if (!declared || !TYPE_WORD.test(declared) && !/^[A-Z0-9-]{4,}$/.test(declared.trim())) continue;
-      fields.push({ name: match[1], line: sentence.range.start.line, typed: true });
+      fields.push({ name: match[1] ?? '', line: sentence.range.start.line, typed: true });
     }
   }
   return fields;
@@ -220,7 +223,7 @@ function inlineFields(model: SpecModel): FieldInput[] {
 
 function schemaName(block: CodeBlock): string {
   const table = /\bCREATE TABLE\s+([\w.]+)/i.exec(block.content);
-  if (table) return table[1];
+  if (table?.[1]) return table[1];
   return `${block.language || 'code'} block`;
 }
 
@@ -246,8 +249,9 @@ export function contractWithApiFiles(base: ContractInput, files: readonly ApiDes
     const described = new Map<ApiOperation, InterfaceInput>();
     for (const item of interfaces) {
       const match = item.kind === 'endpoint' ? /^([A-Z]+) (\S+)/.exec(item.name) : null;
-      if (!match) continue;
-      for (const operation of fileOperationsAt(file, match[2])) if (operation.method === match[1] && !described.has(operation)) described.set(operation, item);
+      const [, method, path] = match ?? [];
+      if (method === undefined || path === undefined) continue;
+      for (const operation of fileOperationsAt(file, path)) if (operation.method === method && !described.has(operation)) described.set(operation, item);
     }
     if (file.format === 'json-schema') {
       interfaces.push({ kind: 'schema', name: file.title ?? file.key, line, parts: { output: true } });

@@ -103,7 +103,7 @@ export function requirements({ statements, profile }: DimensionInputs): RawDimen
     if (vague.length > 0) {
       reasons.push({
         message: `${vague.length} of ${list.length} ${what} are not specific (${commonWeakness(vague)})`,
-        cost: weight * (1 - share), items: labels(vague), line: vague[0].statement.range.start.line,
+        cost: weight * (1 - share), items: labels(vague), line: vague[0]?.statement.range.start.line,
       });
     }
     if (volume < 1) {
@@ -204,7 +204,7 @@ export function verification({ statements, contract }: DimensionInputs): RawDime
   const value = base * volume;
   const weak = criteria.filter((s) => !s.observable);
   if (weak.length > 0) {
-    reasons.push({ message: `${weak.length} of ${criteria.length} criteria have no observable outcome`, cost: SHARE * (1 - share), items: labels(weak), line: weak[0].statement.range.start.line });
+    reasons.push({ message: `${weak.length} of ${criteria.length} criteria have no observable outcome`, cost: SHARE * (1 - share), items: labels(weak), line: weak[0]?.statement.range.start.line });
   }
   if (coverage && coverage.value < 1) {
     reasons.push({ message: coverage.message, cost: (1 - SHARE) * (1 - coverage.value), items: coverage.items });
@@ -250,7 +250,7 @@ export function done({ statements }: DimensionInputs): RawDimension {
   const reasons: RawDimension['reasons'] = [];
   const generic = items.filter((s) => !s.specific);
   if (generic.length > 0) {
-    reasons.push({ message: `${generic.length} of ${items.length} done items are not concrete (${commonWeakness(generic)})`, cost: 1 - share, items: labels(generic), line: generic[0].statement.range.start.line });
+    reasons.push({ message: `${generic.length} of ${items.length} done items are not concrete (${commonWeakness(generic)})`, cost: 1 - share, items: labels(generic), line: generic[0]?.statement.range.start.line });
   }
   if (volume < 1) reasons.push({ message: `only ${count(checks, 'concrete check')} in the definition of done (${ENOUGH.done} or more expected)`, cost: share - value });
   return { value, evidence: `${items.length} done items, ${concrete.length} concrete`, reasons };
@@ -271,7 +271,7 @@ export function selfContained({ statements, findings }: DimensionInputs): RawDim
     if (matching.length === 0) continue;
     const cost = matching.length * SELF_CONTAINED_COST[role];
     points += cost;
-    reasons.push({ message: count(matching.length, what, what === 'reference to hidden context' ? 'references to hidden context' : undefined), cost: cost / 100, line: matching[0].finding.range.start.line, items: lines(matching) });
+    reasons.push({ message: count(matching.length, what, what === 'reference to hidden context' ? 'references to hidden context' : undefined), cost: cost / 100, line: matching[0]?.finding.range.start.line, items: lines(matching) });
   }
   const integrity = findings.filter((f) => f.role === 'integrity' && f.dimension === 'selfContained');
   if (integrity.length > 0) {
@@ -303,8 +303,8 @@ function lines(findings: ScoredFinding[]): string[] {
 function commonWeakness(statements: JudgedStatement[]): string {
   const tally = new Map<string, number>();
   for (const s of statements) tally.set(s.weakness ?? 'not specific', (tally.get(s.weakness ?? 'not specific') ?? 0) + 1);
-  const [top] = [...tally.entries()].sort((a, b) => b[1] - a[1]);
-  return top[0].toLowerCase().startsWith('no ') ? top[0] : `e.g. ${top[0]}`;
+  const [top = 'not specific'] = [...tally.entries()].sort((a, b) => b[1] - a[1]).map(([weakness]) => weakness);
+  return top.toLowerCase().startsWith('no ') ? top : `e.g. ${top}`;
 }
 
 function count(n: number, singular: string, plural = `${singular}s`): string {

@@ -12,9 +12,10 @@ export interface Explainable {
 /** The verdict in one line, with the first blocker when there is one. */
 export function verdictLine(result: Explainable): string {
   if (result.ready) return `ready: ${result.score}/100 (threshold ${result.threshold})`;
-  if (result.blockers.length > 0) {
+  const [first] = result.blockers;
+  if (first) {
     const more = result.blockers.length > 1 ? ` (and ${result.blockers.length - 1} more)` : '';
-    return `not ready whatever the score: ${result.blockers[0].message}${more}`;
+    return `not ready whatever the score: ${first.message}${more}`;
   }
   return `not ready: ${result.score}/100, needs ${result.threshold}`;
 }

@@ -19,11 +19,12 @@ export function nextRequirementId(text: string, offset: number = text.length): s
   let highest = 0;
   let width = 1;
   for (const match of text.matchAll(ANY_ID)) {
-    if (match[1] !== prefix) continue;
-    const number = Number(match[2]);
+    const [, idPrefix, digits = ''] = match;
+    if (idPrefix !== prefix) continue;
+    const number = Number(digits);
     if (number >= highest) {
       highest = number;
-      width = match[2].startsWith('0') ? match[2].length : 1;
+      width = digits.startsWith('0') ? digits.length : 1;
     }
   }
   return `${prefix}-${String(highest + 1).padStart(width, '0')}`;
@@ -32,7 +33,8 @@ export function nextRequirementId(text: string, offset: number = text.length): s
 function nearestPrefix(before: string): string | undefined {
   let prefix: string | undefined;
   for (const match of before.matchAll(DEFINING_ID)) {
-    if (!CRITERION_PREFIXES.has(match[1])) prefix = match[1];
+    const [, found] = match;
+    if (found !== undefined && !CRITERION_PREFIXES.has(found)) prefix = found;
   }
   return prefix;
 }

@@ -120,7 +120,7 @@ export function specFileName(title: string): string {
 /** "refund-export.spec.md" becomes "Refund export": the default title for a named file. */
 export function titleFromFileName(fileName: string): string {
   const stem = fileName.replace(/(?:\.(?:spec|handoff))?\.md$/i, '').replace(/[-_.\s]+/g, ' ').trim();
-  return stem ? stem[0].toUpperCase() + stem.slice(1) : '';
+  return stem.charAt(0).toUpperCase() + stem.slice(1);
 }
 
 /** Whether the default include globs already make a file a spec. */
@@ -170,7 +170,7 @@ export function firstSectionCursor(text: string): CursorPosition {
   const heading = headings.find((h) => h.level >= 2) ?? headings[0];
   if (!heading) return { line: Math.min(bodyStart(lines), lines.length - 1), character: 0 };
   const line = afterGuidance(lines, heading.line + 1);
-  if (line < 0) return { line: heading.line, character: lines[heading.line].length };
+  if (line < 0) return { line: heading.line, character: lines[heading.line]?.length ?? 0 };
   return { line, character: 0 };
 }
 
@@ -184,15 +184,16 @@ function headingLines(lines: string[]): HeadingLine[] {
   const found: HeadingLine[] = [];
   let fence: string | undefined;
   let inComment = false;
-  for (let index = bodyStart(lines); index < lines.length; index++) {
-    const line = lines[index];
+  const start = bodyStart(lines);
+  for (const [index, line] of lines.entries()) {
+    if (index < start) continue;
     if (inComment) { inComment = !line.includes('-->'); continue; }
     const marker = /^ {0,3}(`{3,}|~{3,})/.exec(line)?.[1];
     if (fence) { if (marker && marker[0] === fence[0] && marker.length >= fence.length) fence = undefined; continue; }
     if (marker) { fence = marker; continue; }
     if (/^ {0,3}<!--/.test(line)) { inComment = !line.includes('-->'); continue; }
     const heading = /^ {0,3}(#{1,6})(?:\s|$)/.exec(line);
-    if (heading) found.push({ line: index, level: heading[1].length });
+    if (heading?.[1]) found.push({ line: index, level: heading[1].length });
   }
   return found;
 }
@@ -211,17 +212,18 @@ function bodyStart(lines: string[]): number {
 function afterGuidance(lines: string[], start: number): number {
   let from = start;
   let index = skipBlank(lines, from);
-  if (index < lines.length && /^ {0,3}<!--/.test(lines[index])) {
-    while (index < lines.length && !lines[index].includes('-->')) index++;
+  if (/^ {0,3}<!--/.test(lines[index] ?? '')) {
+    while (index < lines.length && !lines[index]?.includes('-->')) index++;
     from = index + 1;
     index = skipBlank(lines, from);
   }
-  if (index < lines.length && !/^ {0,3}#{1,6}(?:\s|$)/.test(lines[index])) return index;
-  return from < lines.length && lines[from].trim() === '' ? from : -1;
+  const first = lines[index];
+  if (first !== undefined && !/^ {0,3}#{1,6}(?:\s|$)/.test(first)) return index;
+  return lines[from]?.trim() === '' ? from : -1;
 }
 
 function skipBlank(lines: string[], start: number): number {
   let index = start;
-  while (index < lines.length && lines[index].trim() === '') index++;
+  while (lines[index]?.trim() === '') index++;
   return index;
 }

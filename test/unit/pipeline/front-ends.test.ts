@@ -11,6 +11,8 @@ import { pathToFileURL } from 'node:url';
 import { parseCommandLine, type CheckCommand } from '../../../server/src/cli/args';
 import { readSpecText, runCheck } from '../../../server/src/cli/commands/check';
 import { runExportCommand } from '../../../server/src/cli/export-command';
+import { fileReportFromAnalysis, notReadyReason } from '../../../server/src/cli/report';
+import { analyzeSpec } from '../../../server/src/engine/analyze';
 import type { CliIo } from '../../../server/src/cli/io';
 import { collectAssets } from '../../../server/src/export/collect';
 import { exportBundle } from '../../../server/src/export/index';
@@ -18,7 +20,7 @@ import type { FileStat } from '../../../server/src/host/host';
 import { InMemoryHost } from '../../../server/src/host/memory-host';
 import { parseSpec } from '../../../server/src/model/parse';
 import { analyzeDocument } from '../../../server/src/pipeline/analyze-document';
-import { EPOCH, FAKE_AWS_KEY, readySpecWith } from '../export/fixtures';
+import { EPOCH, FAKE_AWS_KEY, READY_SPEC, readySpecWith } from '../export/fixtures';
 
 const ROOT = '/memory/project';
 const SPEC = `${ROOT}/specs/refunds.spec.md`;
@@ -152,5 +154,11 @@ describe('front ends over the host', () => {
     } finally {
       rmSync(out, { recursive: true, force: true });
     }
+  });
+
+  it('says in a few words which blocker keeps a spec from being ready, by the blocking rule\'s role', () => {
+    const reason = (text: string) => notReadyReason(fileReportFromAnalysis('spec.md', analyzeSpec(text)));
+    assert.equal(reason(readySpecWith(`The key is ${FAKE_AWS_KEY}.`)), 'a secret is in the text');
+    assert.equal(reason(READY_SPEC.replace('## Requirements\n', '## Requirements\n\n- **REQ-9**: Refund limits are TBD.\n')), 'placeholder in requirements or contract');
   });
 });

@@ -116,7 +116,7 @@ export async function runCheck(command: CheckCommand, io: CliIo): Promise<number
   let changes: ChangedSelection | undefined;
   if (command.changedSince !== undefined) {
     try {
-      changes = await selectChangedSpecs(discovery.files, command.changedSince, await gitAnchor(command.paths[0], io.cwd, host));
+      changes = await selectChangedSpecs(discovery.files, command.changedSince, await gitAnchor(command.paths[0] ?? '.', io.cwd, host));
     } catch (error) {
       if (!(error instanceof ChangedSinceError)) throw error;
       io.stderr(`specready: ${error.message}\n`);
@@ -147,7 +147,8 @@ export async function runCheck(command: CheckCommand, io: CliIo): Promise<number
   for (const message of bulk.messages) io.stderr(`specready: ${message}\n`);
   const summaryProblem = writeStepSummary(report, io.env, { changedSince: changes && { ref: changes.ref, base: changes.base } });
   if (summaryProblem) io.stderr(`specready: ${summaryProblem}\n`);
-  if (files.length === 0 && discovery.unmatched.length > 0) io.stderr(`specready: ${unmatchedMessage(discovery.unmatched[0], io.cwd, false)}\n`);
+  const [unmatched] = discovery.unmatched;
+  if (files.length === 0 && unmatched) io.stderr(`specready: ${unmatchedMessage(unmatched, io.cwd, false)}\n`);
   for (const message of failures.internal) io.stderr(`specready: internal error: ${message}\n`);
   if (failures.internal.length > 0) return EXIT_USAGE;
   let status = exitStatus(report, command, io);

@@ -83,7 +83,7 @@ function fileBlock(file: FileReport, palette: Palette, width: number | undefined
     lines.push('  ' + [
       palette.dim(row.where.padEnd(whereWidth)),
       severityColor(row.diagnostic.severity, palette)(row.diagnostic.severity.padEnd(severityWidth)),
-      first.padEnd(messageWidth),
+      (first ?? '').padEnd(messageWidth),
       palette.dim(row.diagnostic.rule),
     ].join('  ').trimEnd());
     for (const line of rest) lines.push(' '.repeat(indent) + line);
@@ -119,7 +119,7 @@ function scoreLines(files: FileReport[], palette: Palette): string {
     const status = file.ready
       ? palette.green('ready')
       : palette.red('not ready') + palette.dim(` (${notReadyReason(file)})`);
-    const change = changeWidth > 0 ? `${changes[index].padEnd(changeWidth)}  ` : '';
+    const change = changeWidth > 0 ? `${(changes[index] ?? '').padEnd(changeWidth)}  ` : '';
     return `${file.path.padEnd(pathWidth)}  ${palette.bold(score)}  ${change}${status}`;
   }).join('\n');
 }
