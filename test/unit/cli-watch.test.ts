@@ -8,6 +8,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { CLI, NOT_READY_SPEC, READY_SPEC, TempProject } from './cli-harness';
+import { REFUND_SCHEMAS, SPLIT_FILES, splitSpec } from './api/external-refs.fixtures';
 
 /** A running `specready check --watch` whose output can be awaited. */
 class Watch {
@@ -133,6 +134,19 @@ describe('specready check --watch', function () {
     project.write('api/orders.yaml', 'openapi: 3.0.3\ninfo: [\n');
     const change = await watch.until('stdout', /now \d+ errors?/, mark);
     assert.match(change, /docs\/export\.spec\.md\n {2}\+ \d+:\d+ {2}warning {2}.*orders\.yaml.*invalid-api-file/);
+    assert.equal(await watch.stop(), 0);
+  });
+
+  it('checks a spec again when a file its linked OpenAPI file references changes', async () => {
+    for (const [file, text] of Object.entries(SPLIT_FILES)) project.write(file, text);
+    project.write('docs/refunds.spec.md', splitSpec('{ "amount": 5 }').replace('](api/', '](../api/'));
+    watch = new Watch(project, ['docs']);
+    await watch.until('stderr', /watching 1 spec and 3 linked files for changes/);
+    assert.doesNotMatch(watch.stdout, /invalid-example|invalid-api-file/);
+    const mark = watch.stdout.length;
+    project.write('api/schemas/refund.yaml', REFUND_SCHEMAS.replace('minimum: 1', 'minimum: 10'));
+    const change = await watch.until('stdout', /score /, mark);
+    assert.match(change, /docs\/refunds\.spec\.md\n {2}\+ \d+:\d+ {2}warning {2}This request example does not match[\s\S]*must be >= 10\.[\s\S]*invalid-example/);
     assert.equal(await watch.stop(), 0);
   });
 

@@ -12,6 +12,7 @@ import { apiLinks, unusableApiFile } from '../model/api-description';
 import type { ApiDescription } from '../model/api-description';
 import type * as Validator from './api-validator';
 import type { ApiTextValidator } from './api-worker';
+import type { ReferencedFiles } from './api-worker-protocol';
 import { decodeUtf8, errorCode, type Host } from '../host/host';
 import { nodeHost } from '../host/node-host';
 import { LruCache } from '../util/lru';
@@ -24,6 +25,8 @@ export const MAX_API_FILE_BYTES = 8 * 1024 * 1024;
 interface CacheEntry {
   /** mtime and size of the file the description was made from. */
   stamp: string;
+  /** The same for each file its `$ref`s lead to, by absolute path ("missing" for one that is not there). */
+  references?: Record<string, string>;
   /** Hash of the text the description was made from (unset for files not read). */
   hash?: string;
   description: Omit<ApiDescription, 'key'> | undefined;
@@ -89,9 +92,9 @@ async function describe(location: string, named: boolean, options: GatherApiOpti
   const stats = await host.stat(location);
   // A missing file is for broken-link to report.
   if (!stats || stats.kind !== 'file') return undefined;
-  const stamp = `disk:${stats.mtimeMs}:${stats.size}`;
+  const stamp = stampOf(stats);
   const cached = cache.get(location);
-  if (cached?.stamp === stamp) return waitOrNot(cached, location, options);
+  if (cached?.stamp === stamp && await referencesUnchanged(host, cached.references)) return waitOrNot(cached, location, options);
   const limit = options.maxBytes ?? MAX_API_FILE_BYTES;
   if (stats.size > limit) {
     const description = named ? unusableApiFile('too-large', `it is too large to check (${megabytes(stats.size)}; the limit is ${megabytes(limit)})`) : undefined;
@@ -106,10 +109,11 @@ async function describe(location: string, named: boolean, options: GatherApiOpti
     remember(cache, location, { stamp, description });
     return description;
   }
+  const referenced = await readReferences(host, location, text, limit);
   // A new modification time with the same text (a checkout, a save without changes) is no new version.
-  const hash = createHash('sha1').update(text).digest('base64');
+  const hash = versionHash(text, referenced.files);
   if (cached?.hash === hash && !cached.pending) {
-    remember(cache, location, { ...cached, stamp });
+    remember(cache, location, { ...cached, stamp, references: referenced.stamps });
     return cached.description;
   }
   const current = cache.get(location);
@@ -117,9 +121,9 @@ async function describe(location: string, named: boolean, options: GatherApiOpti
     current.stamp = stamp;
     return waitOrNot(current, location, options);
   }
-  const validate = options.validator ?? ((input: string, at: string, isNamed: boolean) => loadValidator().analyseApiText(input, at, isNamed));
-  const entry: CacheEntry = { stamp, hash: cached?.hash, description: cached?.description, pending: undefined };
-  const done = validate(text, location, named).catch((error: unknown) =>
+  const validate = options.validator ?? ((input: string, at: string, isNamed: boolean, files?: ReferencedFiles) => loadValidator().analyseApiText(input, at, isNamed, files));
+  const entry: CacheEntry = { stamp, references: referenced.stamps, hash: cached?.hash, description: cached?.description, pending: undefined };
+  const done = validateWithReferences(validate, host, text, location, named, limit, referenced).catch((error: unknown) =>
     // The validator itself failed: say so on the link rather than lose the spec's diagnostics.
     unusableApiFile('internal', `SpecReady could not validate it (${(error as Error).message.split('\n')[0]})`),
   ).then((description) => {
@@ -141,6 +145,100 @@ async function waitOrNot(entry: CacheEntry, location: string, options: GatherApi
   return entry.description;
 }
 
+function stampOf(stats: { mtimeMs: number; size: number }): string {
+  return `disk:${stats.mtimeMs}:${stats.size}`;
+}
+
+/** The text of a file and the files its `$ref`s lead to: what a description is made from. */
+function versionHash(text: string, files: ReferencedFiles): string {
+  const hash = createHash('sha1').update(text);
+  for (const file of Object.keys(files).sort()) hash.update(`\0${file}\0${files[file] ?? '\0missing'}`);
+  return hash.digest('base64');
+}
+
+/** Whether every referenced file is as it was when the description was made (one stat each). */
+async function referencesUnchanged(host: Host, references: Record<string, string> | undefined): Promise<boolean> {
+  for (const [file, stamp] of Object.entries(references ?? {})) {
+    const stats = await host.stat(file);
+    if ((stats?.kind === 'file' ? stampOf(stats) : 'missing') !== stamp) return false;
+  }
+  return true;
+}
+
+/** Referenced files read for one description: their texts for the validator and their stamps for the cache. */
+interface ReadReferences {
+  files: Record<string, string | null>;
+  stamps: Record<string, string>;
+}
+
+/** Referenced files read per description (as many as the validator follows). */
+const MAX_REFERENCED_FILES = 64;
+
+/**
+ * The local files the text's `$ref`s appear to name, and the ones theirs name, read through the
+ * host. A first guess from the text (the validator, which parses, asks for any it missed): it
+ * saves the validator a second pass in the usual case.
+ */
+async function readReferences(host: Host, location: string, text: string, limit: number, into: ReadReferences = { files: {}, stamps: {} }): Promise<ReadReferences> {
+  const queue = referencesIn(text).map((file) => path.resolve(path.dirname(location), file));
+  for (let file = queue.shift(); file !== undefined; file = queue.shift()) {
+    if (file === location || Object.prototype.hasOwnProperty.call(into.files, file) || Object.keys(into.files).length >= MAX_REFERENCED_FILES) continue;
+    const found = await readReferenced(host, file, limit);
+    into.files[file] = found.text;
+    into.stamps[file] = found.stamp;
+    if (found.text !== null) for (const next of referencesIn(found.text)) queue.push(path.resolve(path.dirname(file), next));
+  }
+  return into;
+}
+
+async function readReferenced(host: Host, file: string, limit: number): Promise<{ text: string | null; stamp: string }> {
+  const stats = await host.stat(file);
+  if (stats?.kind !== 'file') return { text: null, stamp: 'missing' };
+  const stamp = stampOf(stats);
+  if (stats.size > limit) return { text: null, stamp };
+  try {
+    return { text: decodeUtf8(await host.readFile(file)), stamp };
+  } catch {
+    return { text: null, stamp };
+  }
+}
+
+/** `$ref: schemas/refund.yaml#/Refund`, `"$ref": "./common.json"`: the file part of references to other local files. */
+const REF_IN_TEXT = /["']?\$ref["']?\s*:\s*["']?([^"'#\s,{}[\]]+)/g;
+
+function referencesIn(text: string): string[] {
+  if (!text.includes('$ref')) return [];
+  const files = new Set<string>();
+  for (const match of text.matchAll(REF_IN_TEXT)) {
+    const file = match[1];
+    if (file !== undefined && !/^[a-z][a-z0-9+.-]+:/i.test(file)) files.add(file);
+  }
+  return [...files];
+}
+
+/**
+ * Validates the text with the referenced files read so far; when the validator needs files the
+ * first guess missed (a `$ref` written in a way the guess does not see), reads them and asks
+ * again, a few times at most.
+ */
+async function validateWithReferences(validate: ApiTextValidator, host: Host, text: string, location: string, named: boolean, limit: number,
+  referenced: ReadReferences): Promise<Omit<ApiDescription, 'key'> | undefined> {
+  for (let round = 0; ; round++) {
+    const description = await validate(text, location, named, referenced.files);
+    const unread = description?.unread?.filter((file) => !Object.prototype.hasOwnProperty.call(referenced.files, file)) ?? [];
+    if (unread.length === 0 || round >= 4) {
+      if (description?.unread) return unusableApiFile('internal', 'SpecReady could not read the files its `$ref`s lead to');
+      return description;
+    }
+    for (const file of unread) {
+      const found = await readReferenced(host, file, limit);
+      referenced.files[file] = found.text;
+      referenced.stamps[file] = found.stamp;
+      if (found.text !== null) await readReferences(host, file, found.text, limit, referenced);
+    }
+  }
+}
+
 function remember(cache: ApiFileCache, location: string, entry: CacheEntry): void {
   cache.set(location, entry);
 }
@@ -159,6 +257,6 @@ export function loadValidator(): typeof Validator {
 }
 
 /** Parses and validates one API description (the validator's entry point, for tests and benchmarks). */
-export function analyseApiText(text: string, absolutePath: string, named = true): Promise<Omit<ApiDescription, 'key'> | undefined> {
-  return loadValidator().analyseApiText(text, absolutePath, named);
+export function analyseApiText(text: string, absolutePath: string, named = true, files: ReferencedFiles = {}): Promise<Omit<ApiDescription, 'key'> | undefined> {
+  return loadValidator().analyseApiText(text, absolutePath, named, files);
 }

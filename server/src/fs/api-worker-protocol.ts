@@ -5,7 +5,18 @@ import type { ApiDescription, ApiFormat } from '../model/api-description';
 export interface ExampleSource {
   root: Record<string, unknown>;
   format: ApiFormat;
+  /** The linked file's URL, its key in ajv (the base its `$ref`s are resolved against). */
+  url?: string;
+  /** The parsed files the root's `$ref`s lead to, by file URL, with their `$ref`s made absolute. */
+  documents?: Record<string, unknown>;
 }
+
+/**
+ * The local files a description's `$ref`s name, by absolute path: their text, or null for a
+ * file that does not exist or cannot be read. The caller reads them (through its host); the
+ * validator reads nothing itself.
+ */
+export type ReferencedFiles = Readonly<Record<string, string | null>>;
 
 /**
  * A description without its example validator (a function, which cannot cross threads) and
@@ -25,6 +36,7 @@ export interface ApiWorkerRequest {
   /** Absolute path of the file, for its format and for resolving external `$ref`s. */
   path: string;
   named: boolean;
+  files?: ReferencedFiles;
 }
 
 export type ApiWorkerReply =

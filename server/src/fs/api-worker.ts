@@ -12,10 +12,10 @@ import * as path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { ApiDescription } from '../model/api-description';
 import type * as Validator from './api-validator';
-import { API_WORKER_MARK, type ApiWorkerReply, type ApiWorkerRequest, type PlainApiDescription } from './api-worker-protocol';
+import { API_WORKER_MARK, type ApiWorkerReply, type ApiWorkerRequest, type PlainApiDescription, type ReferencedFiles } from './api-worker-protocol';
 
 /** Parses and validates one file's text: in this thread (the CLI) or on a worker (the server). */
-export type ApiTextValidator = (text: string, absolutePath: string, named: boolean) => Promise<Omit<ApiDescription, 'key'> | undefined>;
+export type ApiTextValidator = (text: string, absolutePath: string, named: boolean, files?: ReferencedFiles) => Promise<Omit<ApiDescription, 'key'> | undefined>;
 
 interface Pending {
   resolve: (value: Omit<ApiDescription, 'key'> | undefined) => void;
@@ -50,11 +50,11 @@ export function workerValidator(load: () => typeof Validator, script = path.join
     });
     return started;
   };
-  const validate: ApiTextValidator = (text, absolutePath, named) => new Promise((resolve, reject) => {
+  const validate: ApiTextValidator = (text, absolutePath, named, files) => new Promise((resolve, reject) => {
     worker ??= start();
     const id = nextId++;
     pending.set(id, { resolve, reject });
-    const request: ApiWorkerRequest = { id, text, path: absolutePath, named };
+    const request: ApiWorkerRequest = { id, text, path: absolutePath, named, ...(files ? { files } : {}) };
     worker.postMessage(request);
   });
   return Object.assign(validate, {

@@ -27,7 +27,7 @@ interface CacheEntry {
   text: string;
   configKey: string;
   analysis: DocumentAnalysis;
-  /** Absolute paths of the API description files the analysis read. */
+  /** Absolute paths of the API description files the analysis read, and of the files their `$ref`s lead to. */
   apiFiles: readonly string[];
 }
 
@@ -109,7 +109,7 @@ export class AnalysisService {
     try {
       const result = await analysis;
       if (cache) {
-        const apiFiles = result.kind === 'analysed' && isFileUri(snapshot.uri) ? apiFileLocations(result.result.model, fileURLToPath(snapshot.uri), documentConfig.projectRoot) : [];
+        const apiFiles = result.kind === 'analysed' && isFileUri(snapshot.uri) ? readApiFiles(result.result, fileURLToPath(snapshot.uri), documentConfig.projectRoot) : [];
         this.cache.set(snapshot.uri, { version: snapshot.version, text: snapshot.text, configKey, analysis: result, apiFiles });
       }
       for (const { ready } of pending) this.whenValidated(snapshot.uri, result, ready);
@@ -150,6 +150,13 @@ export class AnalysisService {
       return { kind: 'analysed', result, findings: result.findings };
     }
   }
+}
+
+/** The linked API files of an analysis and the files their `$ref`s lead to: a change to any of them changes the analysis. */
+function readApiFiles(result: AnalysisResult, specPath: string, projectRoot: string | undefined): string[] {
+  const locations = apiFileLocations(result.model, specPath, projectRoot);
+  const references = [...(result.apiFiles?.values() ?? [])].flatMap((description) => description.references ?? []);
+  return references.length === 0 ? locations : [...new Set([...locations, ...references])];
 }
 
 function matches(entry: { version: number | undefined; text: string; configKey: string } | undefined, snapshot: DocumentSnapshot, configKey: string): boolean {

@@ -21,6 +21,11 @@ export interface ApiProblem {
   at?: ApiFilePosition;
   /** The validator's own rule id ("struct", "no-unresolved-refs") or "syntax", "too-large", "unreadable". */
   code: string;
+  /**
+   * The file the problem is in when it is not the linked file but one its `$ref`s lead to, as a
+   * path relative to the linked file's folder ("schemas/refund.yaml"); `at` is then in that file.
+   */
+  file?: string;
 }
 
 export interface ApiOperation {
@@ -30,7 +35,11 @@ export interface ApiOperation {
   path: string;
   operationId?: string;
   at?: ApiFilePosition;
-  /** JSON pointer of the request body schema in the file, when it has one. */
+  /**
+   * JSON pointer of the request body schema in the file, when it has one. Here and in
+   * `responseSchemas` and `schemas`, a schema that lies in a file the linked one references is
+   * addressed by that file's URL with the pointer as fragment (`file:///…/refund.yaml#/Refund`).
+   */
   requestSchema?: string;
   /** JSON pointers of response schemas by status code ("201", "4XX", "default"). */
   responseSchemas: Record<string, string>;
@@ -64,6 +73,17 @@ export interface ApiDescription {
   basePaths: string[];
   /** AsyncAPI: the `name` each message declares (`shipment.created`), with the JSON pointer of its payload. */
   messageNames?: Record<string, string>;
+  /**
+   * Absolute paths of the other local files the description's `$ref`s lead to (directly or
+   * through one another), found or not: what the description was made from besides the linked
+   * file, for callers that re-check a spec when one changes.
+   */
+  references?: string[];
+  /**
+   * Referenced files the validator needed and was not given (see fs/api-files.ts, which reads
+   * them and validates again); never set on a description the rules see.
+   */
+  unread?: string[];
   /**
    * Validates a value against the schema at a JSON pointer of the file. Undefined when the
    * file could not be read or the pointer leads nowhere; [] when the value is valid.

@@ -1,6 +1,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { REFUNDS_OPENAPI } from '../../unit/api/fixtures';
+import { REFUND_SCHEMAS, SPLIT_FILES, splitSpec } from '../../unit/api/external-refs.fixtures';
 import { closeAllEditors, fixtureUri, openFixture, positionOf, revertAndCloseEditors, ruleOf, waitForDiagnostics } from './helpers';
 
 function hoverText(hovers: vscode.Hover[]): string {
@@ -99,5 +100,23 @@ describe('the contract in a linked OpenAPI file', () => {
     const clean = waitForDiagnostics(spec(), (d) => !d.some((x) => ['invalid-api-file', 'api-file-mismatch'].includes(ruleOf(x) ?? '')), 60_000);
     await write(api(), REFUNDS_OPENAPI);
     await clean;
+  });
+
+  it('editing a file the linked OpenAPI file references checks the spec again', async () => {
+    for (const [file, text] of Object.entries(SPLIT_FILES)) await write(fixtureUri(file), text);
+    const split = fixtureUri('split-api.spec.md');
+    await write(split, splitSpec('{ "amount": 0 }'));
+    try {
+      // The request schema is in api/schemas/refund.yaml, reached through api/paths/refunds.yaml.
+      const first = waitForDiagnostics(split, (d) => d.some((x) => ruleOf(x) === 'invalid-example' && x.message.endsWith('must be >= 1.')), 60_000);
+      await openFixture('split-api.spec.md');
+      await first;
+      const changed = waitForDiagnostics(split, (d) => d.some((x) => ruleOf(x) === 'invalid-example' && x.message.endsWith('must be >= 10.')), 60_000);
+      await write(fixtureUri('api/schemas/refund.yaml'), REFUND_SCHEMAS.replace('minimum: 1', 'minimum: 10'));
+      await changed;
+    } finally {
+      await closeAllEditors();
+      await vscode.workspace.fs.delete(split);
+    }
   });
 });
