@@ -23,7 +23,7 @@ import type { LexiconMatch } from './lexicon';
 const INTERROGATIVE = /\bhow\s+$/i;
 
 /** A question the statement asks someone to settle: "Determine if additional tests are necessary". */
-const EMBEDDED_QUESTION = /\b(?:determine|decide|evaluate|assess|investigate|check|consider|discuss|figure out|find out|verify|ask)\s+(?:if|whether)\b[^,;.]*$/i;
+const EMBEDDED_QUESTION = /\b(?:determine|decide|evaluate|assess|investigate|check|consider|discuss|figure out|find out|verify|ask)\s+(?:if|whether)\b[^,;.]*$|\b(?:address|answer|explore|study|investigate|determine|decide|evaluate|assess|figure out|find out|work out)\s+(?:how|what|which)\b[^,;.]*$/i;
 
 /** What a statement asks someone to explain: "Documentation is added to demonstrate why this is useful". */
 const EXPLAINED_QUESTION = /\b(?:demonstrat|explain|describ|document|show|illustrat|clarif|justif|outlin|detail)\p{L}*\s+(?:\p{L}+\s+){0,3}?(?:why|how|what|whether)\b[^,;.]*$/iu;
@@ -73,7 +73,7 @@ const CRITERION_TERMS = new Set([
 ]);
 
 /** The criterion named right after the word, within its clause. */
-const CRITERION_GIVEN = /^[^.;:]{0,60}?(?:\(\s*(?:see|per|as (?:defined|specified|described))\b|\bsee\s+(?:the\s+)?(?:section|table|appendix|rfc|`|\[|#)|\bas (?:defined|specified|described|documented|listed|given|outlined|detailed) (?:in|by|below|above)\b|\b(?:defined|specified|listed) (?:in|by|below|above)\b|\baccording to\b|\bper (?:the\s+|our\s+|its\s+)?(?:[\p{L}-]+\s+){0,3}?(?:rfc|spec|specification|section|table|policy|standard|guidelines?|conventions?|process|rules?)\b|\bin accordance with\b)/iu;
+const CRITERION_GIVEN = /^[^.;:]{0,60}?(?:\(\s*(?:see|per|as (?:defined|specified|described)|(?:listed|published|found|documented) (?:under|in|at|on))\b|\bsee\s+(?:the\s+)?(?:section|table|appendix|rfc|`|\[|#)|\bas (?:defined|specified|described|documented|listed|given|outlined|detailed) (?:in|by|below|above)\b|\b(?:defined|specified|listed) (?:in|by|below|above)\b|\baccording to\b|\bper (?:the\s+|our\s+|its\s+)?(?:[\p{L}-]+\s+){0,3}?(?:rfc|spec|specification|section|table|policy|standard|guidelines?|conventions?|process|rules?)\b|\bin accordance with\b)/iu;
 
 /**
  * False when the word is used in a sense that is not vague (see the module comment); only graded
@@ -91,6 +91,9 @@ export function inVagueSense(text: string, match: LexiconMatch): boolean {
   if (EXISTENTIAL.has(term) && CONDITION_CLAUSE.test(before)) return false;
   // "as long as the feature is correctly enabled": in a condition, correctness is a yes or no.
   if (BINARY_CRITERIA.has(term) && INSIDE_CONDITION.test(before)) return false;
+  // "errors which indicate some quota has been exhausted": "some" before a singular noun and its
+  // singular verb is "a", an unnamed one; the statement does not ask how many.
+  if (term === 'some' && SINGULAR_SOME.test(after) && !AMOUNT_NOUN.test(after) && !isPluralNoun(/^\s+(\p{L}+)/u.exec(after)?.[1] ?? '')) return false;
   // A quantity whose members follow: "various values, including:", "several formats (CSV, XLSX)".
   if (KIND_QUANTIFIERS.has(term) && ENUMERATED.test(after)) return false;
   // "to clear the cache", "clear old volumes": the verb.
@@ -101,6 +104,8 @@ export function inVagueSense(text: string, match: LexiconMatch): boolean {
   if (/^(?:similar|comparable)$/.test(term) && !PREDICATIVE.test(before) && !/^(?:[\s-]+\p{L}+){0,2}\s+(?:to|with|as)\b/u.test(after)) return false;
   // "the init container eventually succeeds": an eventual state in a scenario, not an open date.
   if (term === 'eventually' && /^\s+\p{Ll}+(?:s|es)\b/u.test(after) && !/\b(?:will|shall|must|should|to|would)\s+$/i.test(before)) return false;
+  // "Tokens retrieved before will eventually expire": a state things reach on their own, not a date left open.
+  if (term === 'eventually' && NATURAL_COURSE.test(after)) return false;
   // "Eventually, once a type for timestamps is available, ...", "should eventually run as expected
   // once the upgrade is complete": the event it waits for is named; "not until after GA" is only a floor.
   if (term === 'eventually' && EVENT_NAMED.test(clauseAround(text, match.start, match.end) + ' ' + after.split(/[.;]/)[0])) return false;
@@ -118,6 +123,12 @@ export function inVagueSense(text: string, match: LexiconMatch): boolean {
   if (match.entry.category === 'ambiguous' && NAMING_NOUNS.test(next) && /^(?:short|long|small|large|big|tiny|huge)$/.test(term)) return false;
   return true;
 }
+
+/** Verbs of what happens on its own: "will eventually expire", "eventually converges". */
+const NATURAL_COURSE = /^\s+(?:expire|expires|converge|converges|time out|times out|settle|settles|stabili[sz]e|stabili[sz]es|catch up|catches up|disappear|disappears|succeed|succeeds)\b/i;
+
+/** A singular noun and its singular verb after "some": "some quota has been exhausted". */
+const SINGULAR_SOME = /^\s+\p{Ll}+\s+(?:has|is|was|does|exists|occurs|happens|fails|changes)\b/u;
 
 /** Nouns of the system's regular course that "normal" picks out: "normal operation", "the normal creation path". */
 const REGULAR_COURSE = /^[\s-]+(?:[\p{L}-]+\s+)?(?:operations?|path|paths|flow|flows|mode|execution|processing|functioning|course)\b/iu;

@@ -16,7 +16,10 @@
  *   an imperative opening a list item ("Add e2e tests ...") bind; "for example", "because ...",
  *   "today"/"currently", a prediction ("will likely", "this would ...", outside requirements
  *   sections any main clause in would/could/might), an opinion ("we think"), an exclamation, a note
- *   on the document's own notation or a question make it narrative.
+ *   on the document's own notation or a question make it narrative; so do what a named group can
+ *   or will do, later work ("Eventually, ...", "Long term ..."), a declined target ("There are no
+ *   specific SLOs, but ..."), an assumption, what a quantity is expected to do ("this time should
+ *   decrease") and what measurements should show ("we should see ...").
  *
  * Binding statements (requirements, criteria, goals, non-goals) are what clarity rules judge;
  * narrative, definitions and questions are not held to measurable wording.
@@ -252,8 +255,8 @@ function opening(source: RegExp): RegExp {
   return new RegExp(LEAD + source.source, source.flags);
 }
 const EXAMPLE = opening(/(?:for (?:example|instance)\b|e\.\s?g\.|as an (?:example|illustration)\b|consider\b|imagine\b|suppose\b|let['’]?s (?:say|consider|look)\b|say\b|take\b|here(?:['’]s| is| are)\b|in (?:this|the (?:above|below|following|previous|first|second|next)) (?:example|snippet|code)\b|this (?:example|snippet)\b|the (?:above|following|previous) (?:example|code|snippet)\b|(?:in|with) the (?:example|code) above\b|an example\b)/i);
-const RATIONALE = opening(/(?:(?:this|that) is (?:because|why|so|needed|necessary|important|useful|done|intended|desirable|fine|ok|safe|sufficient|true|also true)\b|because\b|since\b|although\b|even though\b|as a consequence\b|consequently\b|the (?:reason|rationale|motivation|idea|intent|intention|goal|point|benefit|advantage|downside|problem|issue)\b|(?:this|that) (?:means|implies|allows|enables|makes|lets|avoids|prevents|helps|keeps|ensures|gives|provides|way|also means)\b|in other words\b|note (?:that|:)|notably\b|that is,|i\.\s?e\.|otherwise\b|as a result\b|as such\b|as (?:mentioned|noted|described|discussed|explained|shown|seen) (?:above|earlier|before|previously|below)\b|of course\b|unfortunately\b|fortunately\b)/i);
-const BACKGROUND = opening(/(?:today\b|currently\b|at (?:the moment|present)\b|presently\b|historically\b|previously\b|in the past\b|until now\b|so far\b|as of (?:today|now|this writing|\w+ \d{4}|v?\d)|originally\b|traditionally\b|at the time\b|initially,|in (?:kubernetes|rust|swift|react) (?:today|currently)\b|right now\b|nowadays\b|for now,)/i);
+const RATIONALE = opening(/(?:(?:this|that) is (?:because|why|so|needed|necessary|important|useful|used|done|intended|desirable|fine|ok|safe|sufficient|true|also true)\b|at a high level\b|because\b|since\b|although\b|even though\b|as a consequence\b|consequently\b|the (?:reason|rationale|motivation|idea|intent|intention|goal|point|benefit|advantage|downside|problem|issue)\b|(?:this|that) (?:means|implies|allows|enables|makes|lets|avoids|prevents|helps|keeps|ensures|gives|provides|way|also means)\b|in other words\b|note (?:that|:)|notably\b|that is,|i\.\s?e\.|otherwise\b|as a result\b|as such\b|as (?:mentioned|noted|described|discussed|explained|shown|seen) (?:above|earlier|before|previously|below)\b|of course\b|unfortunately\b|fortunately\b)/i);
+const BACKGROUND = opening(/(?:in practice\b|today\b|currently\b|at (?:the moment|present)\b|presently\b|historically\b|previously\b|in the past\b|until now\b|so far\b|as of (?:today|now|this writing|\w+ \d{4}|v?\d)|originally\b|traditionally\b|at the time\b|initially,|in (?:kubernetes|rust|swift|react) (?:today|currently)\b|right now\b|nowadays\b|for now,)/i);
 const CURRENT = /\b(?:today|currently|at present|right now|nowadays|as of today)\b/i;
 /** Past tense in the main clause: "was", "were", "had", "did", "used to". */
 const PAST = /^(?:[^,;:]*?\s)?(?:was|were|had|did|used to|has always|have always)\s/i;
@@ -261,19 +264,34 @@ const PAST = /^(?:[^,;:]*?\s)?(?:was|were|had|did|used to|has always|have always
  * A forecast: "will likely", "could eventually", "this would reduce ...". "will eventually remove" is a
  * commitment whose date is left open, not a forecast.
  */
-const PREDICTION = /\b(?:will|would|may|might|could|can)\s+(?:likely|probably|possibly|potentially|perhaps|hopefully|presumably|certainly)\b|\b(?:would|may|might|could|can)\s+eventually\b|\b(?:is|are|seems?|appears?) (?:likely|unlikely|expected|anticipated) to\b|\bwe (?:expect|anticipate|predict|hope|foresee)\b|\bit (?:is|seems|appears) (?:likely|unlikely|possible|plausible)\b|\bin the (?:near |distant )?future\b|\b(?:this|that|which|doing so|such a change) (?:will|would|should|could|might|may)(?: not)? (?:\w+ )?(?:result|lead|allow|enable|make|help|reduce|improve|mean|cause|affect|break|require|increase|decrease|impact|introduce|simplify|benefit|provide|give|offer|suffice|be (?:done|used|useful|needed|necessary|possible|added|considered|a problem|enough|sufficient|adequate))\b|^[\s*_]*(?:likely|probably|presumably|hopefully)\b/i;
+const PREDICTION = /\b(?:will|would|may|might|could|can)\s+(?:likely|probably|possibly|potentially|perhaps|hopefully|presumably|certainly)\b|\b(?:would|may|might|could|can)\s+eventually\b|\b(?:is|are|seems?|appears?) (?:likely|unlikely|expected|anticipated) to\b|\bwe (?:expect|anticipate|predict|hope|foresee)\b|\bit (?:is|seems|appears) (?:likely|unlikely|possible|plausible)\b|\bin the (?:near |distant )?future\b|\b(?:this|that|which|doing so|such a change) (?:will|would|should|could|might|may)(?: not)? (?:\w+ )?(?:result|lead|allow|enable|make|help|reduce|improve|mean|cause|affect|break|require|increase|decrease|impact|introduce|simplify|benefit|provide|give|offer|suffice|be (?:done|used|useful|needed|necessary|possible|added|considered|a problem|enough|sufficient|adequate))\b|^[\s*_]*(?:likely|probably|presumably|hopefully)\b|\b(?:we|you|one|users?|operators?) (?:should|would|will|might|may|could) (?:(?:then|also|still|likely|probably)\s+)?(?:see|notice|observe|find)\b|^[\s*_]*(?:in (?:some|many|most|certain) cases,\s*)?\p{L}+ing\s+(?:[\p{L}-]+\s+){0,3}?(?:will|would|may|might|could)\s+(?:not\s+)?(?:cause|result in|lead to)\b/iu;
 const OPINION = opening(/(?:(?:i|we|i\/we) (?:think|believe|feel|suspect|considered|looked|tried|chose|decided|discussed|argue|agree|prefer|found|noticed|realized|realised|understand|acknowledge|want to (?:highlight|note|stress|point out))\b|it (?:would|might|could) be (?:nice|good|better|possible|useful|interesting|worth|great|desirable)\b|one (?:could|might|may|can) (?:argue|imagine|think|say)\b|arguably\b|in my (?:opinion|view)\b|on the other hand\b|(?:good|bad|neutral), because\b|pros?:|cons?:|that said\b|having said that\b)/i);
 /** A hedge opening the statement: "Hopefully, ...", "Probably ...". */
 const HEDGE_OPENING = /^[\s*_]*(?:hopefully|probably|likely|presumably|ideally)\b/i;
 /** A statement of the goal: "Our goal is that ...", "The main objective of this proposal is to ...". */
 const GOAL_STATEMENT = opening(/(?:our|the|one|another|a|an)\s+(?:(?:main|primary|secondary|overall|key|first|second|final|ultimate|stated|explicit|central|core)\s+)?(?:goals?|aims?|objectives?)(?:\s+(?:of|for|with)\s+(?:this|the|our)\s+(?!(?:section|subsection|chapter|document|table|column|row|heading|paragraph|list|field|step|example|template|part)\b)[\w-]+)?\s+(?:is|are|will be)\s+(?:to|that)\b/i);
 /** An opinion or an expectation voiced inside the sentence: "it is the author's opinion that", "Our expectation is that". */
-const VOICED = /\b(?:it is (?:my|our|the authors?['’]?s?) (?:opinion|view|belief|expectation|hope)|in (?:my|our|the authors?['’]?s?) (?:opinion|view)|it is (?:hoped|believed|assumed|expected|anticipated) that|(?:we|i) (?:are|am) (?:currently\s+)?unable to|there (?:is|was) (?:a |an |some )?(?:[\w-]+ )?(?:desire|wish|hope|preference) (?:that|to|for))\b|^[\s*_]*(?:our|my|the) (?:expectation|hope|belief|assumption) is\b/i;
+const VOICED = /\b(?:it is (?:my|our|the authors?['’]?s?) (?:opinion|view|belief|expectation|hope)|(?:this|the) (?:rfc|kep|proposal|design|document) assumes\b|in (?:my|our|the authors?['’]?s?) (?:opinion|view)|it is (?:hoped|believed|assumed|expected|anticipated) that|(?:we|i) (?:are|am) (?:currently\s+)?unable to|there (?:is|was) (?:a |an |some )?(?:[\w-]+ )?(?:desire|wish|hope|preference) (?:that|to|for))\b|^[\s*_]*(?:our|my|the) (?:expectation|hope|belief|assumption) is\b/i;
 /**
  * A task for a named group or person: "SIG Cloud Provider will provide zoom/youtube channels as
  * required", "@jane will update the docs". Who does what in the project, not what is built.
  */
-const NAMED_TASK = opening(/(?:@[\w-]+|(?:[Tt]he\s+)?(?:SIG|[Ss]ig|WG|wg)[\s-]+[\w-]+(?:\s+\p{Lu}[\w-]*)*|(?:[Tt]he\s+)?\p{Lu}[\w-]*(?:\s+\p{Lu}[\w-]*)*\s+(?:team|SIG|working group|maintainers|leads|owners))\s+(?:will|is going to|are going to|plans? to)\s/u);
+const NAMED_TASK = opening(/(?:@[\w-]+|(?:[Tt]he\s+)?(?:SIG|[Ss]ig|WG|wg)[\s-]+[\w-]+(?:\s+\p{Lu}[\w-]*)*|(?:[Tt]he\s+)?\p{Lu}[\w-]*(?:\s+(?:and\s+)?[\w-]+){0,3}?\s+(?:team|teams|SIG|working group|maintainers|leads|owners|council|committee))\s+(?:(?:will|can|could|may|might|would|should)(?:\s+(?:also|then|still|now))?(?:\s+be able to)?|is going to|are going to|plans? to)\s/u);
+/**
+ * Work put off to a later time, opening the statement: "Eventually, we should extend the region
+ * inferencer ...", "Longer term, ...". What the proposal may grow into, not what it asks for now.
+ */
+const LATER_WORK = opening(/(?:eventually\s*,|(?:longer[- ]term|long[- ]term|in the (?:long|longer) (?:run|term)|later on|down the (?:road|line)|some ?day|one day|at some (?:later )?point(?: in the future)?|in (?:a|some) (?:later|future) (?:release|version|phase|iteration|revision))\b,?)/i);
+/**
+ * A statement that declines a target: "There are no specific SLOs, but etcd should use less disk
+ * space ...". What follows the decline is an expectation, not a target.
+ */
+const DECLINED_TARGET = opening(/(?:there (?:are|is) no|we (?:do not|don['’]t) (?:have|set|define|offer)(?: any)?|no) (?:(?:specific|particular|concrete|explicit|formal|defined|new|such)\s+)?(?:slos?|slis?|slas?|service level objectives?|targets?|guarantees?)\b/i);
+/**
+ * What a measured quantity is expected to do: "this time should decrease significantly after the
+ * initial mount". A change verb without an object, said of a quantity, forecasts a measurement.
+ */
+const EXPECTED_CHANGE = /\b(?:should|will|would)\s+(?:(?:then|also|only|eventually|likely)\s+)?(?:decrease|increase|drop|fall|rise|grow|shrink|go (?:up|down)|improve|worsen|degrade|diminish|decline)(?=\s*(?:[.,;:]|$)|\s+(?:\p{L}+ly|after|over|when|as|if|once|with|in|on|at|during|for)\b)/iu;
 /** A pointer to other parts: "Test cases are covered in sections above", "as listed in the table below". */
 const POINTER = /^[^.;]{0,80}?\b(?:is|are|will be)\s+(?:already\s+)?(?:covered|described|listed|discussed|detailed|explained|documented|specified|outlined|tracked|captured)\s+(?:(?:in|by|under)\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?(?:sections?|sessions?|chapters?|parts?|tables?|above|below|previous|following|earlier|later)|below|above)\b/i;
 /**
@@ -317,7 +335,7 @@ const PURPOSE = /^[\s*_]*(?:in order (?:to|for)\b|so that\b|for (?:\S+\s+){1,6}?
 /** Two or more bracketed tags first: the name of a test or an item ("[sig-network] [Feature:X] ..."). */
 const TAGGED = /^\s*(?:\[[^\]\s][^\]]{0,40}\]\s*){2,}/;
 /** A justification clause inside a statement. */
-const JUSTIFICATION = /(?:,\s*|\s[-–—]\s|\(\s*|\s)(?:because|since|as this|as that|as it|given that|due to|for (?:\w+ ){0,3}reasons?|which (?:means|allows|lets|makes|avoids|prevents))\b|,\s*(?:in order |so as )?to (?:make|allow|enable|help|ease|avoid|prevent|keep|let|simplify|facilitate|reduce the risk)\b|,\s*(?:although|though|even though|whereas|(?:just|much) as|implying(?: that)?|considering)\b|,\s*as\s+(?:the|a|an|its|their|these|those|we|they|there|it)\s+(?:[\w`'-]+\s+){0,4}?(?:is|are|was|were|has|have|does|do|can|cannot|will|would)\b|\s(?:in order|so as) to\s|\sto achieve\s/i;
+const JUSTIFICATION = /(?:,\s*|\s[-–—]\s|\(\s*|\s)(?:because|since|as this|as that|as it|given that|due to|for (?:\w+ ){0,3}reasons?|which (?:means|allows|lets|makes|avoids|prevents))\b|,\s*(?:in order |so as )?to (?:make|allow|enable|help|ease|avoid|prevent|keep|let|simplify|facilitate|reduce the risk)\b|,\s*(?:although|though|even though|whereas|(?:just|much) as|implying(?: that)?|considering)\b|,\s*(?:which (?:is|are) )?(?:needed|required|necessary|useful) (?:for|by)\b|,\s*so\s+(?:there|it|this|that|we|they|users?)\s+(?:will|would|can|could)\b|,\s*as\s+(?:the|a|an|its|their|these|those|we|they|there|it)\s+(?:[\w`'-]+\s+){0,4}?(?:is|are|was|were|has|have|does|do|can|cannot|will|would)\b|\s(?:in order|so as) to\s|\sto achieve\s/i;
 /** Definition phrasing: "X is defined as", "X means", "X refers to", "we call". */
 const DEFINES = /\b(?:is|are) defined (?:as|to be)\b|(?<!\b(?:a|the|any|some|no|alternative|additional|other|another|same|simple|easy|only|by|of)\s)\bmeans\b(?!\s+(?:for|of|to|by)\b)|\b(?:refers to|stands for|denotes)\b|\bwe (?:call|define|use the term)\b|\bis (?:called|known as|short for)\b/i;
 /** "Term: explanation" or "**Term** - explanation" at the start of an item. */
@@ -379,6 +397,8 @@ function narrativeCue(statement: Pick<Statement, 'text' | 'kind'>, sentence: Sen
   if (EXAMPLE.test(text)) return { role: 'narrative', narrative: 'example', reason: `it gives an example ("${cueWords(EXAMPLE, text)}")` };
   if (OPINION.test(text)) return { role: 'narrative', narrative: 'discussion', reason: `it argues ("${cueWords(OPINION, text)}")` };
   if (VOICED.test(text)) return { role: 'narrative', narrative: 'discussion', reason: `it voices an opinion or an expectation ("${cueWords(VOICED, text)}")` };
+  if (LATER_WORK.test(text)) return { role: 'narrative', narrative: 'prediction', reason: `it looks ahead to later work ("${cueWords(LATER_WORK, text)}")` };
+  if (DECLINED_TARGET.test(text)) return { role: 'narrative', narrative: 'discussion', reason: `it declines a target ("${cueWords(DECLINED_TARGET, text)}")` };
   if (NAMED_TASK.test(text)) return { role: 'narrative', narrative: 'discussion', reason: `it gives a named group a task ("${cueWords(NAMED_TASK, text)}")` };
   if (POINTER.test(text)) return { role: 'narrative', narrative: 'background', reason: `it points to other parts ("${cueWords(POINTER, text)}")` };
   if (META.test(text)) return { role: 'narrative', narrative: 'discussion', reason: `it describes the document's own notation ("${cueWords(META, text)}")` };
@@ -773,6 +793,13 @@ function roleFromPlace(
   // "Rollout should have minimal impact because ...": a reasoned expectation, not an obligation.
   if (cue === 'should' && /\bbecause\b/i.test(statement.text)) {
     return { role: 'narrative', narrative: 'prediction', explicit: true, reason: 'it predicts ("should ... because")' };
+  }
+  // "Ideally, this time should decrease significantly after the initial mount": outside requirements,
+  // criteria and goals, a quantity expected to change is a forecast of what measurements will show.
+  // A must or need to after it belongs to a later clause ("... as many of the descendants will only need to re-render").
+  const expected = !NORMATIVE_ROLES.has(info.role) ? mainClauseMatch(EXPECTED_CHANGE, statement.text, false) : undefined;
+  if (expected && (!strongCue || !cue || statement.text.search(EXPECTED_CHANGE) < statement.text.indexOf(cue))) {
+    return { role: 'narrative', narrative: 'prediction', explicit: true, reason: `it forecasts a measurement ("${expected}")` };
   }
   if (sentence.listItem?.checked === true && statement.kind === 'list-item') {
     return { role: 'narrative', narrative: 'background', explicit: true, reason: 'it reports a status (a ticked checkbox)' };

@@ -213,6 +213,9 @@ const NO_CHANGE_AFTER = /^\s+(?:\p{L}+\s+){0,3}?(?:should|must|shall|will|does|d
  * usage". Nobody asks for more latency or memory: it is an effect, not a target.
  */
 const COST_QUALITIES: ReadonlySet<string> = new Set(['latency', 'memory', 'cpu', 'energy', 'capacity', 'timeout']);
+/** "the same latency as before", "the same throughput as today": equal to a level already measured. */
+const SAME_BEFORE = /\b(?:the\s+)?same\s+(?:[\p{L}-]+\s+)?$/iu;
+const SAME_AS_EXISTING = /^\s+(?:\p{L}+\s+)?as\s+(?:before|today|now|currently|previously|in the current release|(?:the|with the|in the)\s+(?:existing|current|previous)\b|without\b)/iu;
 const RAISES_COST = /\b(?:will|would|may|might|could|can|does|do)\s+(?:\p{L}+ly\s+)?(?:increase|raise|add(?:\s+to)?|double|grow|inflate)\s+(?:(?:the|its|their|our|some|a\s+bit\s+of|slightly|overall)\s+)?(?:[\p{L}-]+\s+){0,2}$/iu;
 
 /** A value left to whoever configures it: "a configurable timeout", "custom retention". */
@@ -252,6 +255,8 @@ export function notTheTarget(text: string, start: number, end: number, quality: 
     && !NUMERIC_SUBJECT.test(before.split(/[,;:]/).pop() ?? '')) return 'means correct';
   if (MEASURING.test(before)) return 'is measured, not targeted';
   if (NO_CHANGE_BEFORE.test(before) || NO_CHANGE_AFTER.test(after)) return 'no change is the target';
+  // "System Pods should start with the same latency as before": the level measured today is the target.
+  if (SAME_BEFORE.test(before) && SAME_AS_EXISTING.test(after)) return 'the existing level is the target';
   if (COST_QUALITIES.has(quality) && RAISES_COST.test(before)) return 'a cost the change brings';
   if (CONFIGURABLE_BEFORE.test(before) || CONFIGURABLE_AFTER.test(after)) return 'left to configuration';
   if (TOLERATED.test(before)) return 'describes something else';
@@ -296,7 +301,7 @@ export const unmeasurableRequirement: Rule<UnmeasurableRequirementData> = {
       + 'measurements", "performance issues", "retention policies"; once a statement asks for a test or a '
       + 'measurement, its other quality words are what that measures), the object of a measuring verb ("measure '
       + 'scheduling throughput", "covers the performance of"), a target of no change ("the error rate should not '
-      + 'increase", "no increase to memory usage"), a cost the change brings ("will increase memory usage"), a value '
+      + 'increase", "no increase to memory usage"), the level measured today ("the same latency as before"), a cost the change brings ("will increase memory usage"), a value '
       + 'left to configuration ("a configurable timeout"), an aside in parentheses or an example, a relative clause '
       + 'about something else ("workloads that can tolerate downtime"), a purpose or a means ("… to optimize '
       + 'performance", "Improve reliability by providing …"), and "accurate(ly)" meaning correct ("accurately preview '

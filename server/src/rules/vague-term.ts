@@ -115,7 +115,19 @@ export const vagueTerm: Rule<VagueTermData> = {
       + 'where the document tracks something ("... will be tracked in the Graduation Criteria section"), the findings of '
       + 'an assessment or survey section ("Ecosystem Assessment"), meeting arrangements, and "normal" naming the regular '
       + 'course ("normal operation", "the normal creation path"); "convert only once" is a number that settles a '
-      + 'graded word ("the minimal possible number of conversions").',
+      + 'graded word ("the minimal possible number of conversions"). A statement binds the builder only when it is the '
+      + 'builder\'s to do now: a named group\'s possibilities ("SIG Node can review the results regularly"), later work '
+      + '("Eventually, we should extend ...", "Long term we will ..."), what measurements are expected to show ("this '
+      + 'time should decrease significantly", "we should see a rate around 100-150/s"), a declined target ("There are no '
+      + 'specific SLOs, but ..."), an assumption ("This RFC assumes that ..."), a consequence ("In some cases, fixing a '
+      + 'bug may not cause ...", "..., so there will be enough time"), and what happens "in practice" are narrative. Not '
+      + 'reported either: a word in a justification after ", needed for", a hedge in a statement that disclaims its own '
+      + 'guarantee ("..., but it is not expected that this will always be true", "but it doesn\'t need to"), how long '
+      + 'something may take ("may take some time"), a hedge inside a noun phrase ("Fix any potentially reported bugs"), '
+      + '"some" meaning "a" before a singular noun and verb ("some quota has been exhausted"), "eventually" before what '
+      + 'happens on its own ("will eventually expire"), a decision the system makes when it runs ("needs to be decided '
+      + 'during admission"), a question the statement asks someone to work out ("Address how to minimize ..."), and a '
+      + 'criterion in parentheses ("the proper binaries (listed under the changelog ...)").',
     bad: '- The search page must be fast and user-friendly, and support PDF, Word, etc.',
     good: '- REQ-4: Search results MUST render within 300 ms (p95) for queries on up to 1M documents.\n'
       + '- REQ-5: Uploads MUST accept PDF and DOCX only.',
@@ -262,6 +274,15 @@ function isReported(model: SpecModel, index: number, scope: ScopedDocument, matc
   // "updated as necessary to support newer versions", "as needed by the Funding team": the
   // statement names what creates the need, so the trigger can be determined.
   if (NEED_TERMS.test(match.entry.term) && NEED_NAMED.test(sentence.text.slice(match.end))) return false;
+  // "Output will typically represent the state as faithfully as possible, but it is not expected that
+  // this will always be true": the statement disclaims the guarantee itself, so the hedge is deliberate.
+  if (HEDGE_CATEGORIES.has(match.entry.category) && DISCLAIMED.test(statementText(model, index))) return false;
+  // "endpoints ... may take some time": a warning about how long something can take, not a bound.
+  if (leavesAmountOpen(sentence.text, match) && MAY_TAKE.test(sentence.text.slice(0, match.start))) return false;
+  // "The exact spec needs to be decided during Filter phase": a decision the system makes when it runs, not a value left open.
+  if (/^to be (?:decided|determined)$/i.test(match.entry.term) && RUNTIME_DECISION.test(sentence.text.slice(match.end))) return false;
+  // "Fix any potentially reported bugs": the hedge widens a noun phrase; the obligation stays firm.
+  if (HEDGE_ADVERBS.test(match.entry.term) && DETERMINER_BEFORE.test(sentence.text.slice(0, match.start)) && MODIFIER_AFTER.test(sentence.text.slice(match.end))) return false;
   if (!EVERYWHERE_CATEGORIES.has(match.entry.category) && !inVagueSense(sentence.text, match)) return false;
   if (match.entry.term === 'eventually' && !inVagueSense(sentence.text, match)) return false;
   if (!leavesAmountOpen(sentence.text, match) && insidePossibility(sentence.text, match)) return false;
@@ -288,6 +309,20 @@ function conditionOfPossibility(text: string, offset: number): boolean {
 
 /** "we may decide", "the SIG can choose": a decision left to the people running the process. */
 const DECISION_LEFT = /^\s*(?:(?:then|the|our)\s+)?(?:we|they|i|sigs?|the sig|teams?|maintainers|reviewers|approvers|owners|\p{Lu}\p{L}*(?:\s+\p{Lu}\p{L}*)*)\s+(?:may|might|could|can)\s+(?:(?:also|then|still)\s+)?(?:decide|choose|opt|consider|extend|revisit|reconsider|defer|delay|postpone|pause|drop|ask|request|keep)\b/u;
+
+/** Terms that hedge whether, how often or how far the statement holds. */
+const HEDGE_CATEGORIES: ReadonlySet<string> = new Set(['loophole', 'frequency', 'superlative', 'bound']);
+/** A statement that says it guarantees nothing: "it is not expected that this will always be true", "but it doesn't need to". */
+const DISCLAIMED = /\b(?:it is not (?:expected|guaranteed|required) that|(?:is|are) not (?:guaranteed|required|expected) to|(?:does|do)(?: not|n['’]t) (?:need|have) to\b(?!\s+\p{L})|need not\b|no guarantees?\b|best[- ]effort\b)/iu;
+/** A possibility of lasting: "may take", "might need", "can last". */
+const MAY_TAKE = /\b(?:may|might|could|can)\s+(?:(?:still|also|sometimes|then)\s+)?(?:take|last|need|require)\s+(?:a\s+|an\s+)?$/;
+/** When or by what the system decides: "during Filter phase", "at runtime", "by the scheduler". */
+const RUNTIME_DECISION = /^\s+(?:during|at run ?time|at runtime|dynamically|by the\s+\p{L}+|per request|for each|on each|based on)\b/iu;
+/** Hedge adverbs that can modify an adjective or a participle inside a noun phrase. */
+const HEDGE_ADVERBS = /^(?:potentially|possibly)$/i;
+const DETERMINER_BEFORE = /\b(?:any|all|every|each|the|a|an|these|those|such|other|no)\s+$/i;
+/** A participle or adjective, then its noun: "reported bugs", "affected nodes", "unsafe code". */
+const MODIFIER_AFTER = /^\s+(?:un)?\p{Ll}+(?:ed|en|ing|able|ible|ful|ous|ive|al|ic|ent|ant|safe|wrong)\s+\p{L}/u;
 
 /** Quantifiers that can split a set against "others" or "the rest". */
 const PARTITION_TERMS: ReadonlySet<string> = new Set(['some', 'certain']);
