@@ -19,7 +19,8 @@
  *   on the document's own notation or a question make it narrative; so do what a named group can
  *   or will do, later work ("Eventually, ...", "Long term ..."), a declined target ("There are no
  *   specific SLOs, but ..."), an assumption, what a quantity is expected to do ("this time should
- *   decrease") and what measurements should show ("we should see ...").
+ *   decrease") and what measurements should show ("we should see ..."); the items of a named group's
+ *   duties ("The Edition project group is responsible for:") are that group's tasks.
  *
  * Binding statements (requirements, criteria, goals, non-goals) are what clarity rules judge;
  * narrative, definitions and questions are not held to measurable wording.
@@ -255,7 +256,7 @@ function opening(source: RegExp): RegExp {
   return new RegExp(LEAD + source.source, source.flags);
 }
 const EXAMPLE = opening(/(?:for (?:example|instance)\b|e\.\s?g\.|as an (?:example|illustration)\b|consider\b|imagine\b|suppose\b|let['’]?s (?:say|consider|look)\b|say\b|take\b|here(?:['’]s| is| are)\b|in (?:this|the (?:above|below|following|previous|first|second|next)) (?:example|snippet|code)\b|this (?:example|snippet)\b|the (?:above|following|previous) (?:example|code|snippet)\b|(?:in|with) the (?:example|code) above\b|an example\b)/i);
-const RATIONALE = opening(/(?:(?:this|that) is (?:because|why|so|needed|necessary|important|useful|used|done|intended|desirable|fine|ok|safe|sufficient|true|also true)\b|at a high level\b|because\b|since\b|although\b|even though\b|as a consequence\b|consequently\b|the (?:reason|rationale|motivation|idea|intent|intention|goal|point|benefit|advantage|downside|problem|issue)\b|(?:this|that) (?:means|implies|allows|enables|makes|lets|avoids|prevents|helps|keeps|ensures|gives|provides|way|also means)\b|in other words\b|note (?:that|:)|notably\b|that is,|i\.\s?e\.|otherwise\b|as a result\b|as such\b|as (?:mentioned|noted|described|discussed|explained|shown|seen) (?:above|earlier|before|previously|below)\b|of course\b|unfortunately\b|fortunately\b)/i);
+const RATIONALE = opening(/(?:(?:this|that) is (?:because|why|so|needed|necessary|important|useful|used|done|intended|desirable|fine|ok|safe|sufficient|true|also true)\b|at a high level\b|[^.;]{0,80}?\b(?:is|are)\s+not\s+(?:[a-z-]+\s+){0,2}?(?:just|only|simply|merely)\s+(?:for|to|because)\b|because\b|since\b|although\b|even though\b|as a consequence\b|consequently\b|the (?:reason|rationale|motivation|idea|intent|intention|goal|point|benefit|advantage|downside|problem|issue)\b|(?:this|that) (?:means|implies|allows|enables|makes|lets|avoids|prevents|helps|keeps|ensures|gives|provides|way|also means)\b|in other words\b|note (?:that|:)|notably\b|that is,|i\.\s?e\.|otherwise\b|as a result\b|as such\b|as (?:mentioned|noted|described|discussed|explained|shown|seen) (?:above|earlier|before|previously|below)\b|of course\b|unfortunately\b|fortunately\b)/i);
 const BACKGROUND = opening(/(?:in practice\b|today\b|currently\b|at (?:the moment|present)\b|presently\b|historically\b|previously\b|in the past\b|until now\b|so far\b|as of (?:today|now|this writing|\w+ \d{4}|v?\d)|originally\b|traditionally\b|at the time\b|initially,|in (?:kubernetes|rust|swift|react) (?:today|currently)\b|right now\b|nowadays\b|for now,)/i);
 const CURRENT = /\b(?:today|currently|at present|right now|nowadays|as of today)\b/i;
 /** Past tense in the main clause: "was", "were", "had", "did", "used to". */
@@ -694,6 +695,9 @@ const EXCLUDING_LEAD_IN = /\bnon[- ]?goals?\b|\bout of (?:the )?scope\b|\bnot (?
 /** A lead-in that offers its items as options to weigh: "suggestions for possible steps we could take". */
 const SUGGESTING_LEAD_IN = /\bsuggestions?\b|\b(?:possible|potential|candidate) (?:steps|approaches|options|solutions|ways|changes|directions|improvements|extensions|mitigations)\b|\bideas\b|\b(?:we|you|one|they) (?:could|might) (?:\p{L}+ )?(?:take|do|consider|try|use|add|explore|pursue)\b|\bsome (?:options|possibilities|alternatives)\b/iu;
 
+/** A lead-in that lists a named group's duties: "The Edition project group is responsible for:". */
+const GROUP_TASK_LEAD_IN = /^\s*(?:the\s+)?\p{Lu}[\w-]*(?:\s+[\w-]+){0,4}?\s+(?:group|groups|team|teams|council|committee|SIG|working group|maintainers|leads|owners)\s+(?:is|are|will be)\s+(?:(?:also|jointly|primarily)\s+)?(?:responsible for|in charge of|tasked with)\b/u;
+
 /**
  * What a lead-in above the item (its own, or one above its parent item) says its items are, when it
  * says so: left out of the proposal, or suggestions.
@@ -707,7 +711,7 @@ function leadInScope(leadIn: Statement | undefined): LeadInScope | undefined {
 }
 
 interface LeadInScope {
-  kind: 'non-goal' | 'suggestion';
+  kind: 'non-goal' | 'suggestion' | 'task';
   leadIn: Statement;
 }
 
@@ -719,6 +723,7 @@ function readLeadInScope(leadIn: Statement): LeadInScope | undefined {
     const text = current.text.replace(/[*_]/g, '').replace(/\s+/g, ' ');
     if (EXCLUDING_LEAD_IN.test(text)) return { kind: 'non-goal', leadIn: current };
     if (SUGGESTING_LEAD_IN.test(text)) return { kind: 'suggestion', leadIn: current };
+    if (GROUP_TASK_LEAD_IN.test(text)) return { kind: 'task', leadIn: current };
   }
   return undefined;
 }
@@ -763,6 +768,7 @@ function roleFromPlace(
   if (scope) {
     const quoted = `("${scope.leadIn.text.replace(/\s+/g, ' ').trim().slice(0, 50)}")`;
     if (scope.kind === 'non-goal') return { role: 'non-goal', explicit: false, reason: `an item under a lead-in that leaves it out ${quoted}` };
+    if (scope.kind === 'task') return { role: 'narrative', narrative: 'discussion', explicit: false, reason: `an item of a named group's duties ${quoted}` };
     return { role: 'narrative', narrative: 'discussion', explicit: false, reason: `an item under a lead-in that offers suggestions ${quoted}` };
   }
   // "Our goal is that all groups will have well-defined charters": a goal wherever it is stated,

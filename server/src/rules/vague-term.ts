@@ -4,7 +4,7 @@ import { TIME_KINDS } from '../lexicon/quantity';
 import { asksForSimilarity, explainedAfter, insidePossibility, inVagueSense, leavesAmountOpen, picksUnnamedMembers, settledByValue } from '../lexicon/senses';
 import { EVERYWHERE_CATEGORIES, settledBy } from '../lexicon/terms';
 import { insideExample, insideParentheses, insidePurpose, insideQuestion, type ScopedDocument } from '../model/scope';
-import type { Statement } from '../model/statements';
+import { statementOf, type Statement } from '../model/statements';
 import { rangeFromOffsets } from '../model/text';
 import type { Sentence, SpecModel } from '../model/types';
 import type { Finding, RawFinding, Rule, RuleContext } from './types';
@@ -120,14 +120,17 @@ export const vagueTerm: Rule<VagueTermData> = {
       + '("Eventually, we should extend ...", "Long term we will ..."), what measurements are expected to show ("this '
       + 'time should decrease significantly", "we should see a rate around 100-150/s"), a declined target ("There are no '
       + 'specific SLOs, but ..."), an assumption ("This RFC assumes that ..."), a consequence ("In some cases, fixing a '
-      + 'bug may not cause ...", "..., so there will be enough time"), and what happens "in practice" are narrative. Not '
+      + 'bug may not cause ...", "..., so there will be enough time"), what something is "not just for", the items '
+      + 'of a named group\'s duties ("The Edition project group is responsible for:") and what happens "in practice" '
+      + 'are narrative. Not '
       + 'reported either: a word in a justification after ", needed for", a hedge in a statement that disclaims its own '
       + 'guarantee ("..., but it is not expected that this will always be true", "but it doesn\'t need to"), how long '
       + 'something may take ("may take some time"), a hedge inside a noun phrase ("Fix any potentially reported bugs"), '
       + '"some" meaning "a" before a singular noun and verb ("some quota has been exhausted"), "eventually" before what '
       + 'happens on its own ("will eventually expire"), a decision the system makes when it runs ("needs to be decided '
       + 'during admission"), a question the statement asks someone to work out ("Address how to minimize ..."), and a '
-      + 'criterion in parentheses ("the proper binaries (listed under the changelog ...)").',
+      + 'criterion in parentheses ("the proper binaries (listed under the changelog ...)"), and "relevant" in a sentence '
+      + 'that follows another of the same item or paragraph, which names what it is relevant to.',
     bad: '- The search page must be fast and user-friendly, and support PDF, Word, etc.',
     good: '- REQ-4: Search results MUST render within 300 ms (p95) for queries on up to 1M documents.\n'
       + '- REQ-5: Uploads MUST accept PDF and DOCX only.',
@@ -229,6 +232,15 @@ function standsAlone(model: SpecModel, statement: Statement): boolean {
   return /\n[ \t>]*\n/.test(model.text.slice(previous.endOffset, statement.startOffset));
 }
 
+/** True when the sentence follows another sentence of the same list item or paragraph. */
+function continuesStatement(model: SpecModel, index: number): boolean {
+  const statement = statementOf(model, model.sentences[index]);
+  const previous = statement && model.statements[statement.index - 1];
+  if (!statement || !previous || previous.section !== statement.section || statement.kind === 'table-row' || previous.kind === 'table-row') return false;
+  if (statement.listItem || previous.listItem) return statement.listItem !== undefined && previous.listItem === statement.listItem;
+  return !/\n[ \t>]*\n/.test(model.text.slice(previous.endOffset, statement.startOffset));
+}
+
 function vaguePronoun(text: string): LexiconMatch | undefined {
   const match = VAGUE_PRONOUN.exec(text);
   if (!match) return undefined;
@@ -281,6 +293,9 @@ function isReported(model: SpecModel, index: number, scope: ScopedDocument, matc
   if (leavesAmountOpen(sentence.text, match) && MAY_TAKE.test(sentence.text.slice(0, match.start))) return false;
   // "The exact spec needs to be decided during Filter phase": a decision the system makes when it runs, not a value left open.
   if (/^to be (?:decided|determined)$/i.test(match.entry.term) && RUNTIME_DECISION.test(sentence.text.slice(match.end))) return false;
+  // "Add a validation rule for ready pods. Also, link the relevant integration tests.": relevant to
+  // what the sentence before in the same item or paragraph names.
+  if (match.entry.term === 'relevant' && continuesStatement(model, index)) return false;
   // "Fix any potentially reported bugs": the hedge widens a noun phrase; the obligation stays firm.
   if (HEDGE_ADVERBS.test(match.entry.term) && DETERMINER_BEFORE.test(sentence.text.slice(0, match.start)) && MODIFIER_AFTER.test(sentence.text.slice(match.end))) return false;
   if (!EVERYWHERE_CATEGORIES.has(match.entry.category) && !inVagueSense(sentence.text, match)) return false;
