@@ -9,8 +9,9 @@ import { weakModalFixes } from './fixes/wording';
 import { plainText } from './question-text';
 
 /**
- * Section roles whose statements are requirement lists: there every may, might, could and would
- * leaves the level open, and so does a "should" until the document has made it its voice.
+ * Section roles whose statements are requirement lists: there a "should" leaves the level open
+ * until the document has made it its voice, and so do may (unless its clause calls it optional),
+ * might, could and would.
  * Elsewhere (goals, design sections, decision drivers) only a lower-case "should" with must or
  * shall set against it is reported: a design written throughout in "should" uses it as its voice.
  */
@@ -120,12 +121,18 @@ export const weakModal: Rule<WeakModalData> = {
       + 'same list (with or without a lead-in), in the parent item, or in the lead-in of the list (a nested list '
       + 'introduced by a sentence of its parent item ending in ":" reads with that sentence). Other sentences of '
       + 'the same item, other lists and other sections do not count: a list or a document written in "should" '
-      + 'uses it as its voice. In requirements and criteria sections every lower-case may, might, could and '
-      + 'would is reported, and so is a "should" with nothing set against it while the document has not made '
-      + '"should" its voice (fewer than three binding statements use it). An answer under a question heading '
+      + 'uses it as its voice. A note under an item ("Note that this can fail. A suitable error should be given.") is '
+      + 'an aside, not set against its item; an obligation that a must of the same section states as well ("Every '
+      + 'feature should have a feature gate" beside "it must also be associated with a feature gate") has its level '
+      + 'given; a test plan\'s should and must both state expected results. In requirements and criteria sections a '
+      + '"should" with nothing set against it is reported while the document has not made "should" its voice (fewer '
+      + 'than three binding statements use it), and so is every lower-case may, might, could and would, except a may '
+      + 'that its own clause calls optional ("The note field is optional and may be empty"): that grants a '
+      + 'permission the design intends. Other items do not change how a may, might, could or would is read there: '
+      + 'making one item a MUST does not turn another item\'s may into a permission. An answer under a question heading '
       + '("What are the reasonable SLOs?") or a question item is held to the same standard as a design section, '
       + 'and so is a test plan, whose "should" states the expected result ("if the resize fails, the PVC should '
-      + 'have an event"); acceptance criteria are not test plans. In a document that never uses must or shall, '
+      + 'have an event") and is not reported; acceptance criteria are not test plans. In a document that never uses must or shall, '
       + '"should" in running prose is its voice. "may already be", and "might" before a state ("might have special '
       + 'meaning") describe, they do not set a level; "should be sufficient" is an assessment. The effect of a '
       + 'hypothetical ("would cause the scheduler to block pods") is not an obligation. '
@@ -166,11 +173,16 @@ export const weakModal: Rule<WeakModalData> = {
       if (/\?\s*$/.test(sentence.text) || GUIDANCE.test(sentence.text) || ANSWER.test(sentence.text)) continue;
       // The answer to a question heading ("What are the reasonable SLOs?") speaks in its own voice.
       const list = REQUIREMENT_LISTS.has(statement.sectionRole) && !/\?\s*$/.test(statement.section?.title ?? '') && !inTestPlan(statement);
-      const against = contrasted.has(statement);
+      // A test plan states expected results: its should and must are both the expected outcome.
+      const against = contrasted.has(statement) && !inTestPlan(statement);
       for (const match of sentence.text.matchAll(MODAL)) {
         const start = match.index ?? 0;
         const should = /^should$/i.test(match[1]);
         if (!list && !(should && against)) continue;
+        // A may its own clause calls optional grants a permission the design intends ("The note
+        // field is optional and may be empty"). Nothing outside the sentence decides it: making
+        // another item a MUST does not turn this one into a permission.
+        if (list && /^may$/i.test(match[1]) && !match[2] && OPTIONAL.test(sentence.text.slice(0, start).split(/[;.]/).pop() ?? '')) continue;
         // A document that writes its obligations in "should" uses it as its voice: a "should"
         // with no must or shall set against it states the same level as the others.
         if (list && should && shouldVoice && !against) continue;
@@ -186,13 +198,16 @@ export const weakModal: Rule<WeakModalData> = {
   },
 };
 
+/** The clause before a may says it is optional: "is optional and may be empty", "optionally ... may". */
+const OPTIONAL = /\b(?:optional(?:ly)?|not required|need not|needn['’]t)\b/i;
+
 /** Binding statements using lower-case "should" from which a document's "should" is its voice. */
 const VOICE = 3;
 
 /**
  * A test plan states expected results ("(negative) if the resize fails, the PVC should have an
- * event"): there "should" is the expected outcome, judged as in a design section. Acceptance
- * criteria are not test plans.
+ * event", beside "the feature flag must be turned on"): there should and must are both the expected
+ * outcome, not levels of obligation. Acceptance criteria are not test plans.
  */
 function inTestPlan(statement: Statement): boolean {
   const titles: string[] = [];
@@ -244,16 +259,57 @@ function contrastedStatements(model: SpecModel, scope: ScopedDocument): Set<Stat
   });
   const contrasted = new Set<Statement>();
   for (const statement of scope.statements) {
-    if (!/\bshould\b/.test(statement.text)) continue;
+    if (!WEAK_LEVEL.test(statement.text)) continue;
     const item = statement.listItem;
     const sentence = bindsStrongly(statement.text);
-    const siblings = item !== undefined && (strongPerList.get(item.list) ?? 0) > (strongItems.has(item) ? 1 : 0);
+    // A note under an item ("Note that this can fail. A suitable error should be given.") is an
+    // aside: the must of the item or of its siblings is not set against it.
+    const aside = item !== undefined && ASIDE.test(item.text);
+    const siblings = !aside && item !== undefined && (strongPerList.get(item.list) ?? 0) > (strongItems.has(item) ? 1 : 0);
     const nestedLeadIn = item ? nestedLeadIns.get(item.list) : undefined;
-    const parent = item?.parent !== undefined && (nestedLeadIn ? bindsStrongly(nestedLeadIn.text) : strongItems.has(item.parent));
-    const leadIn = statement.leadIn !== undefined && statement.leadIn.listItem === undefined && bindsStrongly(statement.leadIn.text);
-    if (sentence || siblings || parent || leadIn) contrasted.add(statement);
+    const parent = !aside && item?.parent !== undefined && (nestedLeadIn ? bindsStrongly(nestedLeadIn.text) : strongItems.has(item.parent));
+    const leadIn = !aside && statement.leadIn !== undefined && statement.leadIn.listItem === undefined && bindsStrongly(statement.leadIn.text);
+    if (!(sentence || siblings || parent || leadIn)) continue;
+    // The same obligation stated with must nearby ("Every feature should have a feature gate" beside
+    // "it must also be associated with a feature gate"): its level is given.
+    if (!sentence && restatedStrongly(scope, statement)) continue;
+    contrasted.add(statement);
   }
   return contrasted;
+}
+
+/** A weak level a stronger one can be set against: should, might, could, would (lower case). */
+const WEAK_LEVEL = /\b(?:should|might|could|would)\b/;
+/** An item that opens as a note: "Note that ...", "Note:", "N.B.". */
+const ASIDE = /^[\s*_>]*(?:note|n\.b\.|nb)\b/i;
+
+/** Words that carry no content of an obligation. */
+const FUNCTION_WORDS = new Set([
+  'that', 'this', 'these', 'those', 'with', 'from', 'into', 'onto', 'than', 'then', 'also', 'only', 'each', 'every', 'must',
+  'shall', 'should', 'could', 'would', 'might', 'have', 'been', 'being', 'will', 'when', 'where', 'which', 'what', 'their',
+  'there', 'they', 'them', 'least', 'more', 'most', 'some', 'such', 'other', 'over', 'under', 'about', 'within', 'without',
+]);
+
+/** Content words of a statement, code and markup left out, reduced to a rough stem. */
+function contentWords(text: string): Set<string> {
+  const words = text.replace(/`[^`]*`/g, ' ').toLowerCase().match(/\p{L}{4,}/gu) ?? [];
+  return new Set(words.filter((word) => !FUNCTION_WORDS.has(word)).map((word) => word.replace(/(?:ing|ed|es|s)$/, '')));
+}
+
+/**
+ * True when a statement of the same section binds with must or shall and says what this one asks
+ * for: every content word after the weak modal (at least two) is in it.
+ */
+function restatedStrongly(scope: ScopedDocument, statement: Statement): boolean {
+  const modal = WEAK_LEVEL.exec(statement.text);
+  if (!modal) return false;
+  const asked = contentWords(statement.text.slice(modal.index + modal[0].length));
+  if (asked.size < 2) return false;
+  return scope.statements.some((other) => {
+    if (other === statement || other.section !== statement.section || !bindsStrongly(other.text)) return false;
+    const theirs = contentWords(other.text);
+    return [...asked].every((word) => theirs.has(word));
+  });
 }
 
 function isExempt(text: string, start: number, written: string): boolean {

@@ -167,4 +167,49 @@ describe('weak-modal', () => {
     ].join('\n');
     assert.deepEqual(found(text), ['could']);
   });
+  it('reads a may its own clause calls optional as a permission; other items do not change how a weak modal in a requirements list is read', () => {
+    const text = [
+      '# T', '',
+      '## Requirements', '',
+      '- The export must finish within 60 s.',
+      '- The note field is optional and may be empty.',
+      '- The archive could be encrypted.', '',
+      '## Limits', '',
+      '- Downloads may be resumed.',
+      '- The file name would include the date.',
+      '- Old files might get deleted.', '',
+    ].join('\n');
+    assert.deepEqual(found(text), ['could', 'may', 'would', 'might']);
+    // Without the must the same weak modals are reported: no item's wording decides another's.
+    assert.deepEqual(found(text.replace('must finish', 'finishes')), ['could', 'may', 'would', 'might']);
+  });
+
+  it('replacing one weak modal with MUST removes that finding and no other', () => {
+    const text = [
+      '# Order export', '',
+      '## Requirements', '',
+      '- REQ-1: The export should be fast and handle a large number of orders.',
+      '- REQ-2: The file may include refunds if possible.', '',
+    ].join('\n');
+    assert.deepEqual(found(text), ['should', 'may']);
+    assert.deepEqual(found(text.replace('should', 'MUST')), ['may']);
+    assert.deepEqual(found(text.replace('may', 'MAY')), ['should']);
+  });
+
+  it('does not set must against a note under an item, an obligation restated with must, or a test plan\'s expected result', () => {
+    const text = [
+      '# T', '',
+      '## Design', '',
+      '- The resolver must pick a fallback.',
+      '  - Note that this can fail. A suitable error message should be given.',
+      '- Every registered feature should have a feature gate associated with it.',
+      '- A feature cannot come from configuration alone; it must also be associated with a feature gate.',
+      '- Entries must expire, and each entry should keep its creation time.', '',
+      '## Test Plan', '',
+      '- With the flag set, the gate must be on.',
+      '- Setting both flags should return an error.', '',
+    ].join('\n');
+    assert.deepEqual(found(text), ['should']);
+    assert.equal(runRule(weakModal, text)[0].range.start.line, 8);
+  });
 });
