@@ -50,6 +50,27 @@ describe('statements', () => {
     assert.match(statement(doc, 'Two releases').reason, /"Beta" under "Graduation Criteria"/);
   });
 
+  it('decides a wording seen before as it did the first time, by its own place and kind', () => {
+    const doc = [
+      '# T', '', '## Requirements', '', 'The API must reject a request\nwithout a token, because the token is the only proof.', '',
+      '- Add a retry budget', '', 'Add a retry budget', '', 'For example, a client would retry.', '', '> The service must log.', '',
+      '## Background', '', 'The API must reject a request\nwithout a token, because the token is the only proof.', '',
+    ].join('\n');
+    const fields = (s: Statement) => [s.kind, s.role, s.narrative, s.reason, s.cue, s.strongCue, s.justificationStart, s.purposeEnd];
+    const first = parseSpec(doc).statements.map(fields);
+    // Parsed again, and inside a longer document: every statement gets the same answers.
+    assert.deepEqual(parseSpec(doc).statements.map(fields), first);
+    assert.deepEqual(parseSpec(`${doc}\nMore text.\n`).statements.slice(0, first.length).map(fields), first);
+    // The same words as a list item (an imperative) and as a sentence (no cue) differ.
+    assert.deepEqual(first[1].slice(0, 2), ['list-item', 'requirement']);
+    assert.equal(first[1][4], 'Add');
+    assert.equal(first[2][4], undefined);
+    // The same wording in a requirements and in a background section keeps its place.
+    assert.equal(first[0][1], 'requirement');
+    assert.equal(first[5][1], 'narrative');
+    assert.ok(typeof first[0][6] === 'number' && first[0][6] > 0);
+  });
+
   it('keeps a quality-attribute subsection of a narrative section narrative', () => {
     const doc = '# T\n\n## Background\n\n### Performance\n\nThe service must answer in about 2 seconds today.\n\nLatency is high.\n\n## Performance\n\nLatency is high.\n';
     const model = parseSpec(doc);

@@ -322,9 +322,9 @@ const HYPOTHETICAL = /\b(?:would|could|might)\b/i;
  * clause that says what would, could or might happen, with nothing that binds, is a forecast. In a
  * requirements section the same words are a weakened requirement ("The service would log every call").
  */
-function hypotheticalCue(text: string, info: SectionRoleInfo, cue: string | undefined): Cue | undefined {
+function hypotheticalCue(wording: Wording, info: SectionRoleInfo, cue: string | undefined): Cue | undefined {
   if (cue || info.role === 'requirements') return undefined;
-  const hypothetical = mainClauseMatch(HYPOTHETICAL, text, false);
+  const hypothetical = wording.hypothetical();
   return hypothetical ? { role: 'narrative', narrative: 'prediction', reason: `it says what ${hypothetical.toLowerCase()} happen` } : undefined;
 }
 /** An instruction to whoever fills in the document: "Please describe the details.", "Please list ...". */
@@ -610,12 +610,11 @@ function sentenceStatement(
   const opener = item ? openingStatement(before, item) : undefined;
   const opensItem = kind === 'list-item' && item !== undefined && !opener;
   const leadIn = opensItem && item ? findLeadIn(model, before, item) : kind === 'list-item' ? opener?.leadIn : undefined;
-  const base = { text: sentence.text, kind: opensItem ? 'list-item' as const : 'sentence' as const };
+  const wording = wordingOf(sentence.text, opensItem ? 'list-item' : 'sentence');
   // The text of an item that opens with a question ("* **How can an operator determine ...?**")
   // answers it: judged on its own wording, as in a design section.
   const place: SectionRoleInfo = opener?.role === 'question' && info.role !== 'narrative' ? { role: 'design', decidedBy: info.decidedBy } : info;
-  const decided = decideRole(base, sentence, place, leadIn);
-  const justification = JUSTIFICATION.exec(sentence.text);
+  const decided = decideRole(wording, sentence, place, leadIn);
   return {
     index,
     kind,
@@ -627,8 +626,8 @@ function sentenceStatement(
     reason: decided.reason,
     cue: decided.cue,
     strongCue: decided.strongCue,
-    justificationStart: justification && justification.index > 0 ? justification.index : undefined,
-    purposeEnd: PURPOSE.exec(sentence.text)?.[0].length,
+    justificationStart: wording.justificationStart(),
+    purposeEnd: wording.purposeEnd(),
     startOffset: sentence.startOffset,
     endOffset: sentence.endOffset,
     range: sentence.range,
@@ -737,12 +736,83 @@ interface Decision {
   strongCue: boolean;
 }
 
-function decideRole(written: Pick<Statement, 'text' | 'kind'>, sentence: Sentence, info: SectionRoleInfo, leadIn: Statement | undefined): Decision {
-  // Line breaks inside a paragraph are spaces to the reader.
-  const statement = { kind: written.kind, text: IRREGULAR_SPACE.test(written.text) ? written.text.replace(/\s+/g, ' ') : written.text };
-  const cue = bindingCue(statement.text, statement.kind);
+/**
+ * What the wording of a statement says on its own, worked out at most once per wording and kind,
+ * each part only when the role decision asks for it: the binding cue, the narrative cue (block
+ * quotes aside, they are told by their place), a hypothetical main clause, where a justification
+ * starts and where a leading purpose clause ends. An edited document keeps most of its
+ * statements, and its versions are analysed one after another. Only functions of the text and
+ * the kind may be remembered here.
+ */
+class Wording {
+  /** Line breaks inside a paragraph are spaces to the reader. */
+  readonly text: string;
+  private cueFound: string | null | undefined;
+  private narrativeFound: Cue | null | undefined;
+  private hypotheticalFound: string | null | undefined;
+  private justificationFound: number | null | undefined;
+  private purposeFound: number | null | undefined;
+
+  constructor(readonly written: string, readonly kind: 'list-item' | 'sentence') {
+    this.text = IRREGULAR_SPACE.test(written) ? written.replace(/\s+/g, ' ') : written;
+  }
+
+  cue(): string | undefined {
+    if (this.cueFound === undefined) this.cueFound = bindingCue(this.text, this.kind) ?? null;
+    return this.cueFound ?? undefined;
+  }
+
+  narrative(sentence: Sentence): Cue | undefined {
+    const statement = { kind: this.kind, text: this.text };
+    if (sentence.kind === 'blockquote') return narrativeCue(statement, sentence);
+    if (this.narrativeFound === undefined) this.narrativeFound = narrativeCue(statement, sentence) ?? null;
+    return this.narrativeFound ?? undefined;
+  }
+
+  /** would, could or might in the main clause, as written. */
+  hypothetical(): string | undefined {
+    if (this.hypotheticalFound === undefined) this.hypotheticalFound = mainClauseMatch(HYPOTHETICAL, this.text, false) ?? null;
+    return this.hypotheticalFound ?? undefined;
+  }
+
+  /** Where a justification clause starts in the written text, when not at its start. */
+  justificationStart(): number | undefined {
+    if (this.justificationFound === undefined) {
+      const justification = JUSTIFICATION.exec(this.written);
+      this.justificationFound = justification && justification.index > 0 ? justification.index : null;
+    }
+    return this.justificationFound ?? undefined;
+  }
+
+  /** Where a leading purpose clause of the written text ends. */
+  purposeEnd(): number | undefined {
+    if (this.purposeFound === undefined) this.purposeFound = PURPOSE.exec(this.written)?.[0].length ?? null;
+    return this.purposeFound ?? undefined;
+  }
+}
+
+// One cache per kind: a list item and a sentence of the same words may bind differently.
+const wordings = { 'list-item': new LruCache<string, Wording>(10_000), sentence: new LruCache<string, Wording>(10_000) };
+
+function wordingOf(text: string, kind: 'list-item' | 'sentence'): Wording {
+  const cache = wordings[kind];
+  let wording = cache.get(text);
+  if (!wording) {
+    // The key and the texts are copies: a sentence is a substring that would keep its whole document alive.
+    const written = detachedString(text);
+    wording = new Wording(written, kind);
+    cache.set(written, wording);
+  }
+  return wording;
+}
+
+function decideRole(wording: Wording, sentence: Sentence, info: SectionRoleInfo, leadIn: Statement | undefined): Decision {
+  const statement = { kind: wording.kind, text: wording.text };
+  const cue = wording.cue();
   const strongCue = isStrongCue(cue, statement.text);
-  return { ...roleFromPlace(statement, sentence, info, leadIn, cue, strongCue), cue, strongCue };
+  // The fields copied one by one: a spread of the many shapes roleFromPlace returns is slow.
+  const placed = roleFromPlace(statement, sentence, info, leadIn, cue, strongCue, wording);
+  return { role: placed.role, narrative: placed.narrative, explicit: placed.explicit, reason: placed.reason, cue, strongCue };
 }
 
 /** White space that reads as one space: a line break, a tab, a run of spaces. */
@@ -755,10 +825,10 @@ function isStrongCue(cue: string | undefined, text: string): boolean {
 
 function roleFromPlace(
   statement: Pick<Statement, 'text' | 'kind'>, sentence: Sentence, info: SectionRoleInfo, leadIn: Statement | undefined,
-  cue: string | undefined, strongCue: boolean,
+  cue: string | undefined, strongCue: boolean, wording: Wording,
 ): Omit<Decision, 'cue' | 'strongCue'> {
   const where = sectionPhrase(sentence.section, info);
-  const narrative = narrativeCue(statement, sentence) ?? hypotheticalCue(statement.text, info, cue);
+  const narrative = wording.narrative(sentence) ?? hypotheticalCue(wording, info, cue);
   if (info.role === 'questions') return { role: 'question', explicit: false, reason: `in ${where}` };
   if (narrative?.role === 'question') return { role: 'question', explicit: true, reason: narrative.reason };
   // The lead-in decides what its items are when it says so: "The RFC also has a couple of
