@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { parseSpec } from '../../server/src/model/parse';
+import { textWithoutComments } from '../../server/src/model/text';
 import { at, textAt } from './helpers';
 
 describe('parseSpec', () => {
@@ -50,6 +51,13 @@ describe('parseSpec', () => {
   it('de-duplicates slugs like GitHub', () => {
     const model = parseSpec('## Setup\n\n## Setup\n\n## Setup\n');
     assert.deepEqual(model.sections.map((s) => s.slug), ['setup', 'setup-1', 'setup-2']);
+  });
+
+  it('blanks every character of HTML comments but their line breaks, keeping length and lines', () => {
+    const text = '# T\r\n\r\nBefore <!-- one\r\ntwo 😀\nthree --> after.\n\n<!--x-->\n';
+    const blanked = textWithoutComments(parseSpec(text));
+    assert.equal(blanked, '# T\r\n\r\nBefore         \r\n      \n          after.\n\n        \n');
+    assert.equal(blanked.length, text.length);
   });
 
   it('masks code, inline code, URLs, link destinations and HTML comments out of prose', () => {

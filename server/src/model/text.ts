@@ -167,9 +167,14 @@ function blankComments({ text, htmlComments }: Pick<SpecModel, 'text' | 'htmlCom
   for (const comment of htmlComments) {
     const start = Math.max(position, comment.startOffset);
     const end = Math.max(start, comment.endOffset);
-    parts.push(text.slice(position, start), text.slice(start, end).replace(/[^\r\n]/g, ' '));
+    parts.push(text.slice(position, start), text.slice(start, end).replace(/[^\r\n]+/g, spaces));
     position = end;
   }
   parts.push(text.slice(position));
   return parts.join('');
+}
+
+/** As many spaces as the run has characters (a comment line at a time, not a character at a time). */
+function spaces(run: string): string {
+  return ' '.repeat(run.length);
 }
