@@ -275,33 +275,45 @@ function urls(model: SpecModel): string[] {
  * `CSIDriver`); and names its links point to ("github.com/golang/...").
  */
 class Established {
-  readonly linkWords: Set<string>;
-  private readonly ecosystem: Set<string>;
-  private readonly headings: Set<string>;
-  private readonly code: string;
+  // Each part is built the first time `has` needs it: most acronyms are settled by the first ones.
+  private targets: string[] | undefined;
+  private linkWordSet: Set<string> | undefined;
+  private ecosystem: Set<string> | undefined;
+  private headings: Set<string> | undefined;
+  private code: string | undefined;
   /** Initials of the compound identifiers in code: `ResourceVersion` gives "rv". */
-  private readonly codeCompounds: Set<string>;
+  private codeCompounds: Set<string> | undefined;
   private expansions: ExpansionIndex | undefined;
 
-  constructor(private readonly model: SpecModel) {
-    const targets = urls(model);
-    this.linkWords = new Set(targets.flatMap((target) => target.toLowerCase().split(/[^a-z0-9]+/)).filter((word) => word.length > 1));
-    this.ecosystem = new Set(ecosystemsOf(model.prose, targets).flatMap((ecosystem) => Object.keys(ecosystem.terms)));
-    // The title and the headings name the document's subjects ("Drop NS Prefix", "Changes to the CRI").
-    this.headings = new Set(model.sections.flatMap((section) => section.title.match(/\b[A-Z][A-Z0-9]+(?=s?\b)/g) ?? []));
-    this.code = [...model.inlineCode.map((code) => code.text), ...model.codeBlocks.map((block) => block.content)].join('\n');
-    this.codeCompounds = compoundInitials(this.code);
+  constructor(private readonly model: SpecModel) {}
+
+  /** Words of the link destinations and bare URLs. */
+  get linkWords(): Set<string> {
+    this.linkWordSet ??= new Set(this.urls().flatMap((target) => target.toLowerCase().split(/[^a-z0-9]+/)).filter((word) => word.length > 1));
+    return this.linkWordSet;
   }
 
   has(acronym: string, near: { start: number; end: number }): boolean {
-    if (this.ecosystem.has(acronym) || this.headings.has(acronym) || this.linkWords.has(acronym.toLowerCase())) return true;
+    this.ecosystem ??= new Set(ecosystemsOf(this.model.prose, this.urls()).flatMap((ecosystem) => Object.keys(ecosystem.terms)));
+    if (this.ecosystem.has(acronym)) return true;
+    // The title and the headings name the document's subjects ("Drop NS Prefix", "Changes to the CRI").
+    this.headings ??= new Set(this.model.sections.flatMap((section) => section.title.match(/\b[A-Z][A-Z0-9]+(?=s?\b)/g) ?? []));
+    if (this.headings.has(acronym) || this.linkWords.has(acronym.toLowerCase())) return true;
     // A naming prefix or part of identifiers: "NSString", "getPVCName", `CSIDriver`, `kind: CRD`.
     const part = new RegExp(`${acronym}(?=[A-Z][a-z])|(?<=[a-z])${acronym}(?![a-z])`);
-    if (part.test(this.model.text) || new RegExp(`\\b${acronym}s?\\b`).test(this.code)) return true;
+    if (part.test(this.model.text)) return true;
+    this.code ??= [...this.model.inlineCode.map((code) => code.text), ...this.model.codeBlocks.map((block) => block.content)].join('\n');
+    if (new RegExp(`\\b${acronym}s?\\b`).test(this.code)) return true;
     // One identifier in code spells it: `resourceVersion` for RV, `PersistentVolumeClaim` for PVC.
+    this.codeCompounds ??= compoundInitials(this.code);
     if (this.codeCompounds.has(acronym.toLowerCase())) return true;
-    this.expansions ??= new ExpansionIndex([{ text: this.model.prose, offset: 0 }, ...urls(this.model).map((text) => ({ text, offset: -1e9 }))]);
+    this.expansions ??= new ExpansionIndex([{ text: this.model.prose, offset: 0 }, ...this.urls().map((text) => ({ text, offset: -1e9 }))]);
     return this.expansions.spells(acronym, near);
+  }
+
+  private urls(): string[] {
+    this.targets ??= urls(this.model);
+    return this.targets;
   }
 }
 
