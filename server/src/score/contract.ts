@@ -1,4 +1,5 @@
-import { fileOperationsAt, type ApiDescription, type ApiOperation } from '../model/api-description';
+import { fileOperationsAt, interfaceInFiles, messageInFiles, type ApiDescription, type ApiOperation } from '../model/api-description';
+import { interfacesOf, type InterfaceKind as ModelKind, type InterfacePart as ModelPart, type InterfaceSpec } from '../model/interfaces';
 import { offsetAt, positionAt, textWithoutComments } from '../model/text';
 import { sectionAt } from '../rules/util';
 import type { CodeBlock, SpecModel, Table } from '../model/types';
@@ -7,11 +8,19 @@ import { rolesOf } from './roles';
 
 /**
  * What the contract dimension judges: the interfaces a builder must implement, each with the
- * parts it needs, and the data fields with or without a type. Any interface model can produce
- * this; `contractInputFromModel` derives it from the parsed document.
+ * parts it needs, and the data fields with or without a type. `contractInputFromModel` takes the
+ * interfaces of the interface model (model/interfaces.ts, which interface-incomplete, the hover
+ * and the contract lens read too) and adds what only the text shows the score: function
+ * signatures written inline, schema and DDL blocks, typed fields outside a contract section.
  */
-export type InterfaceKind = 'endpoint' | 'message' | 'file' | 'function' | 'command' | 'schema';
-export type InterfacePart = 'input' | 'output' | 'errors' | 'auth';
+export type InterfaceKind = ModelKind | 'schema';
+/**
+ * A part an interface needs, in the interface model's words (request, response, errors, auth,
+ * payload, format, schedule, inputs, output), or `definition` for an interface whose
+ * declaration is the whole contract (an API type, a schema block, a command's flag table, a
+ * function declared in code): it needs nothing more.
+ */
+export type InterfacePart = ModelPart | 'definition';
 
 export interface InterfaceInput {
   kind: InterfaceKind;
@@ -21,6 +30,8 @@ export interface InterfaceInput {
   line: number;
   /** The parts this kind of interface needs; `true` when the spec gives them. Parts that do not apply are absent. */
   parts: Partial<Record<InterfacePart, boolean>>;
+  /** The interface model's description it comes from, when the model reads it. */
+  spec?: InterfaceSpec;
 }
 
 export interface FieldInput {
@@ -60,6 +71,78 @@ export function contractInputFromModel(model: SpecModel): ContractInput {
 }
 
 function derive(model: SpecModel): ContractInput {
+  return withInterfaceModel(model, fromText(model));
+}
+
+/**
+ * The interfaces of the interface model, each with the parts interface-incomplete asks of it
+ * (what it reports as missing is missing here) plus authentication and error cases for an
+ * endpoint, which it suggests; then what the text alone shows that the model does not read.
+ * The request of a POST, PUT or PATCH must be typed: shown as fields or a body, not only named.
+ * An interface of both is the model's. Fields of both are merged by line and name, the model's
+ * reading of the type first.
+ */
+function withInterfaceModel(model: SpecModel, text: ContractInput): ContractInput {
+  const described = interfacesOf(model);
+  const fromModel = described.interfaces.map(scoredInterface);
+  const blocks = new Map(model.codeBlocks.map((block) => [block.range.start.line, block]));
+  const kept = text.interfaces.filter((item) => {
+    const same = fromModel.find((other) => sameInterface(item, other, blocks));
+    // The score asks for a typed request: a request the model finds in words ("with the inputs
+    // above") counts only when the text also shows it (a field table, a body, a field in code).
+    if (same && same.parts.request === true && item.parts.request === false) same.parts.request = false;
+    return !same;
+  });
+  const interfaces = [...fromModel, ...kept].sort((a, b) => a.line - b.line);
+  const fieldKey = (name: string, line: number) => `${line}\0${name.replace(/[`*_]/g, '').trim().toLowerCase()}`;
+  const fields = new Map<string, FieldInput>();
+  for (const field of described.fields) {
+    const line = field.range.start.line;
+    fields.set(fieldKey(field.name, line), { name: field.name, line, typed: field.type !== undefined });
+  }
+  for (const field of text.fields) {
+    const key = fieldKey(field.name, field.line);
+    if (!fields.has(key)) fields.set(key, field);
+  }
+  return { interfaces, fields: [...fields.values()].sort((a, b) => a.line - b.line), examples: text.examples };
+}
+
+/** The parts the score expects of a model interface: what the rule requires, and for an endpoint its errors and authentication when the rule suggests them. */
+function scoredInterface(spec: InterfaceSpec): InterfaceInput {
+  const expected = new Set<ModelPart>([...spec.required, ...spec.recommended]);
+  const parts: InterfaceInput['parts'] = {};
+  for (const part of expected) parts[part] = spec.parts[part] !== undefined;
+  if (expected.size === 0) parts.definition = true;
+  return { kind: spec.kind, name: spec.label, line: spec.range.start.line, parts, spec };
+}
+
+/** The same interface read by the text and by the model: one endpoint, one function by its name, a schema block that holds a declared type or function. */
+function sameInterface(item: InterfaceInput, other: InterfaceInput, blocks: ReadonlyMap<number, CodeBlock>): boolean {
+  if (item.kind === 'endpoint' && other.kind === 'endpoint') {
+    const a = /^([A-Z]+) (\S+)/.exec(item.name);
+    const b = /^([A-Z]+) (\S+)/.exec(other.name);
+    return !!a && !!b && a[1] === b[1] && samePath(segmentsOf(a[2]), segmentsOf(b[2]));
+  }
+  if (item.kind === 'function' && other.kind === 'function') return identifierOf(item.name) === identifierOf(other.name);
+  if (item.kind === 'schema') {
+    const block = blocks.get(item.line);
+    return !!block && other.line >= block.range.start.line && other.line <= block.range.end.line;
+  }
+  return false;
+}
+
+function segmentsOf(path: string): string[] {
+  return path.replace(/[?#].*$/, '').replace(/\/+$/, '').split('/');
+}
+
+/** "sign()" → sign, "rpc StreamSnapshots" → StreamSnapshots, "`verify(body: bytes) -> bool`" → verify. */
+function identifierOf(name: string): string {
+  const bare = name.replace(/`/g, '').replace(/^rpc\s+/, '');
+  return (/^([A-Za-z_][\w.:]*?)\s*\(/.exec(bare)?.[1] ?? /^[A-Za-z_][\w.:]*/.exec(bare)?.[0] ?? bare).split(/[.:]+/).pop() ?? bare;
+}
+
+/** What the text shows the score: endpoints, function signatures, schema blocks, fields. */
+function fromText(model: SpecModel): ContractInput {
   const text = textWithoutComments(model);
   const endpoints = endpointsOf(model, text);
   const interfaces: InterfaceInput[] = [...endpoints.map((e) => e.input)];
@@ -76,7 +159,7 @@ function derive(model: SpecModel): ContractInput {
     if (inExtent(start)) continue;
     const roles = rolesOf(model, block.section);
     if (roles.some((id) => CONTRACT_SECTIONS.includes(id)) || block.language === 'sql' || /\bCREATE TABLE\b/i.test(block.content)) {
-      interfaces.push({ kind: 'schema', name: schemaName(block), line: block.range.start.line, parts: { output: true } });
+      interfaces.push({ kind: 'schema', name: schemaName(block), line: block.range.start.line, parts: { definition: true } });
     }
   }
   const fields = [...tableFields(model), ...codeFields(model), ...inlineFields(model)];
@@ -118,8 +201,8 @@ function endpointsOf(model: SpecModel, text: string): Endpoint[] {
     const segments = mention.path.replace(/[?#].*$/, '').replace(/\/+$/, '').split('/');
     let endpoint = endpoints.find((e) => e.method === mention.method && samePath(e.segments, segments));
     if (!endpoint) {
-      const parts: InterfaceInput['parts'] = { output: false, errors: false, auth: false };
-      if (BODY_METHODS.has(mention.method)) parts.input = false;
+      const parts: InterfaceInput['parts'] = { response: false, errors: false, auth: false };
+      if (BODY_METHODS.has(mention.method)) parts.request = false;
       endpoint = {
         input: { kind: 'endpoint', name: `${mention.method} ${mention.path}`, line: lineOf(model, mention.start), parts },
         method: mention.method, segments, start: mention.start, end: extentEnd,
@@ -130,10 +213,10 @@ function endpointsOf(model: SpecModel, text: string): Endpoint[] {
     const parts = endpoint.input.parts;
     const following = blocks.filter((b) => b.start >= mention.end && b.start < extentEnd);
     const tables = model.tables.filter((t) => { const s = offsetAt(model, t.range.start); return s >= mention.end && s < extentEnd; });
-    if (following.length > 0 || RESPONSE.test(extent)) parts.output = true;
+    if (following.length > 0 || RESPONSE.test(extent)) parts.response = true;
     if (ERRORS.test(extent)) parts.errors = true;
-    if ('input' in parts && (tables.length > 0 || following.length > 1 || INPUT.test(extent)
-      || (following.length === 1 && /\b(?:request|body)\b/i.test(text.slice(mention.end, following[0]?.start))))) parts.input = true;
+    if ('request' in parts && (tables.length > 0 || following.length > 1 || INPUT.test(extent)
+      || (following.length === 1 && /\b(?:request|body)\b/i.test(text.slice(mention.end, following[0]?.start))))) parts.request = true;
   });
   return endpoints;
 }
@@ -158,7 +241,7 @@ function functionsOf(model: SpecModel): InterfaceInput[] {
       const params = written.trim();
       const typedParams = params === '' || params.split(',').every((param) => /[:\s]\s*\S/.test(param.trim()));
       if (arrow === ':' && !/[A-Za-z]/.test(result)) continue;
-      found.set(name, { kind: 'function', name: `${name}()`, line: source.line, parts: { input: typedParams, output: true } });
+      found.set(name, { kind: 'function', name: `${name}()`, line: source.line, parts: { inputs: typedParams, output: true } });
     }
   }
   return [...found.values()];
@@ -236,14 +319,28 @@ function lineOf(model: SpecModel, offset: number): number {
  * contractor builds against, so each operation of a linked OpenAPI or Swagger file is an
  * endpoint with the parts the file gives (typed request body for POST/PUT/PATCH, a success
  * response, error responses, a security requirement), merged with the same endpoint described
- * in the text (a part given in either counts); AsyncAPI channels are messages with their
- * payload, a JSON Schema file is a schema. Declared parameters and body properties are fields.
+ * in the text (a part given in either counts); a message of a linked AsyncAPI file gives the
+ * message the spec describes its payload, and a channel no message of the spec names is a
+ * message of its own; a JSON Schema file is a schema. Declared parameters and body properties
+ * are fields. Only files that could be read count: one whose problems concern the whole file
+ * (unreadable, not an API description) is no contract.
  */
 export function contractWithApiFiles(base: ContractInput, files: readonly ApiDescription[], lineOf: (key: string) => number): ContractInput {
-  if (files.length === 0) return base;
+  const usable = files.filter((file) => file.format !== undefined && !file.problems.some((problem) => !problem.at && problem.code !== 'more'));
+  if (usable.length === 0) return base;
   const interfaces = base.interfaces.map((item) => ({ ...item, parts: { ...item.parts } }));
   const fields = [...base.fields];
-  for (const file of files) {
+  const byKey = new Map(usable.map((file) => [file.key, file]));
+  // Messages of the spec that a linked AsyncAPI file has: the parts it gives, and its channel is not another message.
+  const carried = new Set<ApiOperation>();
+  for (const item of interfaces) {
+    if (item.kind !== 'message' || !item.spec) continue;
+    const { given } = interfaceInFiles(item.spec, byKey);
+    for (const part of Object.keys(item.parts) as InterfacePart[]) if (given.has(part)) item.parts[part] = true;
+    const channel = messageInFiles([...byKey.values()].filter((file) => file.format === 'asyncapi'), item.spec.names ?? [])?.channel;
+    if (channel) carried.add(channel);
+  }
+  for (const file of usable) {
     const line = lineOf(file.key);
     // Each endpoint of the text looked up in the file's path index: the operation it describes.
     const described = new Map<ApiOperation, InterfaceInput>();
@@ -254,23 +351,26 @@ export function contractWithApiFiles(base: ContractInput, files: readonly ApiDes
       for (const operation of fileOperationsAt(file, path)) if (operation.method === method && !described.has(operation)) described.set(operation, item);
     }
     if (file.format === 'json-schema') {
-      interfaces.push({ kind: 'schema', name: file.title ?? file.key, line, parts: { output: true } });
+      interfaces.push({ kind: 'schema', name: file.title ?? file.key, line, parts: { definition: true } });
       continue;
     }
     for (const operation of file.operations) {
       if (file.format === 'asyncapi') {
-        interfaces.push({ kind: 'message', name: operation.path, line, parts: { output: Object.keys(operation.responseSchemas).length > 0 } });
+        if (!carried.has(operation)) interfaces.push({ kind: 'message', name: operation.path, line, parts: { payload: Object.keys(operation.responseSchemas).length > 0 } });
         continue;
       }
       const parts: InterfaceInput['parts'] = {
-        output: operation.responses.some((status) => /^(?:[123]|default$)/i.test(status)),
+        response: operation.responses.some((status) => /^(?:[123]|default$)/i.test(status)),
         errors: operation.responses.some((status) => /^(?:[45]|default$)/i.test(status)),
         auth: operation.secured,
       };
-      if (BODY_METHODS.has(operation.method)) parts.input = operation.requestSchema !== undefined;
+      if (BODY_METHODS.has(operation.method)) parts.request = operation.requestSchema !== undefined;
       const item = described.get(operation);
       if (item) {
-        for (const [part, given] of Object.entries(parts) as Array<[InterfacePart, boolean]>) item.parts[part] = (item.parts[part] ?? false) || given;
+        // A part the spec's endpoint needs and the file gives; the file does not add parts the endpoint does not need.
+        for (const [part, given] of Object.entries(parts) as Array<[InterfacePart, boolean]>) {
+          if (part in item.parts || !item.spec) item.parts[part] = (item.parts[part] ?? false) || given;
+        }
       } else {
         interfaces.push({ kind: 'endpoint', name: `${operation.method} ${operation.path}`, line, parts });
       }

@@ -1,4 +1,5 @@
 import type { SpecModel } from '../model/types';
+import { PART_LABELS, type InterfacePart } from '../model/interfaces';
 import { sectionDefinition, type SectionId } from '../sections/catalog';
 import type { Profile } from '../sections/profiles';
 import { presentSections } from './present';
@@ -134,7 +135,7 @@ export const NFR_SHARE = 0.5;
 export function contract({ contract: input }: DimensionInputs): RawDimension {
   const { interfaces, fields, examples } = input;
   if (interfaces.length === 0 && fields.length === 0 && examples === 0) {
-    return { value: 0, evidence: 'no interfaces or data', reasons: [{ message: 'no contract: describe each interface (endpoint, message, file, function) with its input, output, errors and auth', cost: 1 }] };
+    return { value: 0, evidence: 'no interfaces or data', reasons: [{ message: 'no contract: describe each interface (endpoint, message, file, job, function, command) with its input, output, errors and auth', cost: 1 }] };
   }
   let expected = 0;
   let given = 0;
@@ -153,11 +154,11 @@ export function contract({ contract: input }: DimensionInputs): RawDimension {
   const value = PARTS * parts + (1 - PARTS) * types;
   const reasons: RawDimension['reasons'] = [];
   if (interfaces.length === 0) {
-    reasons.push({ message: 'no interface (endpoint, message, file, function) is described', cost: PARTS });
+    reasons.push({ message: 'no interface (endpoint, message, file, job, function, command, API type) is described', cost: PARTS });
   }
   for (const [part, names] of gaps) {
     reasons.push({
-      message: `${count(names.length, 'interface')} without ${PART_LABEL[part] ?? part}`,
+      message: `${count(names.length, 'interface')} without ${partLabel(part)}`,
       cost: PARTS * (names.length / expected), items: names.slice(0, MAX_ITEMS),
     });
   }
@@ -170,11 +171,25 @@ export function contract({ contract: input }: DimensionInputs): RawDimension {
   return { value, evidence: `${interfaces.length} interfaces (${given} of ${expected} parts), ${typedFields} of ${fields.length} fields typed`, reasons };
 }
 
+/** How the contract's reasons name a part an interface lacks ("1 interface without error cases"). */
+export function partLabel(part: string): string {
+  return PART_LABEL[part] ?? PART_LABELS[part as InterfacePart] ?? part;
+}
+
 const PART_LABEL: Record<string, string> = {
-  input: 'a typed request or input',
-  output: 'a response or output (example, schema or success status)',
+  request: 'a typed request or input',
+  response: 'a response or output (example, schema or success status)',
   errors: 'error cases',
   auth: 'authentication',
+  payload: 'a payload (schema or example)',
+  format: 'a format',
+  schedule: 'a schedule or trigger',
+  inputs: 'typed inputs',
+  output: 'an output',
+  idempotency: 'idempotency (what a repeated request does)',
+  pagination: 'pagination',
+  channel: 'a topic or queue',
+  location: 'a location',
 };
 
 /** Words of a criterion that exercises a failure path rather than the happy path. */
@@ -236,21 +251,28 @@ function coverageOf(requirements: JudgedStatement[], criteria: JudgedStatement[]
   return { value, message: `${checkable} checkable criteria for ${own.length} requirements, and ${how}: name the requirement each criterion covers` };
 }
 
-export function done({ statements }: DimensionInputs): RawDimension {
+export function done({ statements, findings }: DimensionInputs): RawDimension {
   const items = statements.filter((s) => s.done);
   if (items.length === 0) {
     return { value: 0, evidence: 'no definition of done', reasons: [{ message: 'no definition of done: list the concrete checks (tests in CI, docs, deployment, sign-off) that finish the work', cost: 1 }] };
   }
-  const concrete = items.filter((s) => s.specific);
+  // A finding on a definition-of-done heading judges the whole list (only generic items): none of its items is concrete.
+  const judged = new Set(findings.filter((f) => f.dimension === 'done' && f.role === 'wording').map((f) => f.finding.range.start.line));
+  const judgedWhole = (s: JudgedStatement) => {
+    for (let section = s.statement.section; section; section = section.parent) if (judged.has(section.headingRange.start.line)) return true;
+    return false;
+  };
+  const concrete = items.filter((s) => s.specific && !judgedWhole(s));
   const share = concrete.length / items.length;
   // "T1-T9 pass in CI, docs/runbook.md covers replay, and a reviewer approved the PR" is three checks.
   const checks = concrete.reduce((sum, s) => sum + s.statement.text.split(/[;,]\s+(?:and\s+)?|\s+and\s+/).filter((c) => c.trim().length > 8).length, 0);
   const volume = Math.min(1, checks / ENOUGH.done);
   const value = share * volume;
   const reasons: RawDimension['reasons'] = [];
-  const generic = items.filter((s) => !s.specific);
+  const generic = items.filter((s) => !concrete.includes(s));
   if (generic.length > 0) {
-    reasons.push({ message: `${generic.length} of ${items.length} done items are not concrete (${commonWeakness(generic)})`, cost: 1 - share, items: labels(generic), line: generic[0]?.statement.range.start.line });
+    const why = generic.some((s) => s.specific) && generic.every(judgedWhole) ? 'only generic items: complete, tested, reviewed' : commonWeakness(generic);
+    reasons.push({ message: `${generic.length} of ${items.length} done items are not concrete (${why})`, cost: 1 - share, items: labels(generic), line: generic[0]?.statement.range.start.line });
   }
   if (volume < 1) reasons.push({ message: `only ${count(checks, 'concrete check')} in the definition of done (${ENOUGH.done} or more expected)`, cost: share - value });
   return { value, evidence: `${items.length} done items, ${concrete.length} concrete`, reasons };
