@@ -104,6 +104,9 @@ export function inVagueSense(text: string, match: LexiconMatch): boolean {
   if (/^(?:similar|comparable)$/.test(term) && !PREDICATIVE.test(before) && !/^(?:[\s-]+\p{L}+){0,2}\s+(?:to|with|as)\b/u.test(after)) return false;
   // "the init container eventually succeeds": an eventual state in a scenario, not an open date.
   if (term === 'eventually' && /^\s+\p{Ll}+(?:s|es)\b/u.test(after) && !/\b(?:will|shall|must|should|to|would)\s+$/i.test(before)) return false;
+  // "drivers that advertise the relevant capabilities": the ones the statement's subject calls for, a
+  // determinable reference; "link relevant tests" leaves the selection open.
+  if (term === 'relevant' && /\bthe\s+$/i.test(before)) return false;
   // "Tokens retrieved before will eventually expire": a state things reach on their own, not a date left open.
   if (term === 'eventually' && NATURAL_COURSE.test(after)) return false;
   // "Eventually, once a type for timestamps is available, ...", "should eventually run as expected

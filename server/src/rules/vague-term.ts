@@ -130,7 +130,10 @@ export const vagueTerm: Rule<VagueTermData> = {
       + 'happens on its own ("will eventually expire"), a decision the system makes when it runs ("needs to be decided '
       + 'during admission"), a question the statement asks someone to work out ("Address how to minimize ..."), and a '
       + 'criterion in parentheses ("the proper binaries (listed under the changelog ...)"), and "relevant" in a sentence '
-      + 'that follows another of the same item or paragraph, which names what it is relevant to.',
+      + 'that follows another of the same item or paragraph, which names what it is relevant to, or after "the" ("drivers '
+      + 'that advertise the relevant capabilities": a determinable reference; "link relevant tests" is reported). A verb of '
+      + 'change whose purpose names what it yields ("Improve latency measurements to get per-volume latencies") states '
+      + 'its end point.',
     bad: '- The search page must be fast and user-friendly, and support PDF, Word, etc.',
     good: '- REQ-4: Search results MUST render within 300 ms (p95) for queries on up to 1M documents.\n'
       + '- REQ-5: Uploads MUST accept PDF and DOCX only.',
@@ -190,7 +193,7 @@ const CHANGE_VERB = /^((?:[\s*_>"'(]|\[[ xX]\]\s*|\[[^\]]{1,20}\]\s*)*)(reduce|i
  * gracefully": the deliverable is the means, the change is its benefit). Numbers are found by
  * isMeasured.
  */
-const END_POINT = /\b(?:so that|such that|until|to (?:the point|a level) where|to (?:guarantee|ensure|make sure|prevent|avoid|stop|eliminate|remove|zero|none|a single|one)\b)|^[^.;:]{3,80}:\s*\S|\bby\s+(?:\p{L}+ing|means of|using)\b/iu;
+const END_POINT = /\b(?:so that|such that|until|to (?:the point|a level) where|to (?:guarantee|ensure|make sure|prevent|avoid|stop|eliminate|remove|zero|none|a single|one)\b)|^[^.;:]{3,80}:\s*\S|\bby\s+(?:\p{L}+ing|means of|using)\b|\bto\s+(?:get|obtain|expose|report|distinguish|separate|break\s+(?:\p{L}+\s+)?down)\s+(?!(?:more|better|less|fewer|higher|lower)\b)\p{L}/iu;
 
 const CHANGE_HINT = 'state the end point, e.g. by 30%';
 
