@@ -102,6 +102,9 @@ export function inVagueSense(text: string, match: LexiconMatch): boolean {
   // "tools with similar goals", "a similar approach": a description; "similar to v1" or "should be
   // similar" asks for closeness.
   if (/^(?:similar|comparable)$/.test(term) && !PREDICATIVE.test(before) && !/^(?:[\s-]+\p{L}+){0,2}\s+(?:to|with|as)\b/u.test(after)) return false;
+  // "To support per-PVC secrets, similar to CSI attach and detach - ...": a likeness to a named, existing
+  // mechanism the reader can look up; "should be similar to v1" still asks how close.
+  if (/^(?:similar|comparable)$/.test(term) && !PREDICATIVE.test(before) && /^\s+to\s+(?:the\s+)?(?:existing\s+)?(?:`|\p{Lu}{2,}|\p{Lu}\p{Ll}+\s+\p{Lu})/u.test(after)) return false;
   // "the init container eventually succeeds": an eventual state in a scenario, not an open date.
   if (term === 'eventually' && /^\s+\p{Ll}+(?:s|es)\b/u.test(after) && !/\b(?:will|shall|must|should|to|would)\s+$/i.test(before)) return false;
   // "drivers that advertise the relevant capabilities": the ones the statement's subject calls for, a
@@ -249,7 +252,7 @@ export function insidePossibility(text: string, match: LexiconMatch): boolean {
 }
 
 /** The word explained right after it: "as broadly as possible (i.e. everywhere the policy allows)". */
-const EXPLAINED = /^[^.;]{0,40}?(?:\(\s*|,\s*|\s[-–—]\s*)(?:i\.\s?e\.|that is,|namely\b)/i;
+const EXPLAINED = /^[^.;]{0,40}?(?:\(\s*|,\s*|\s[-–—]\s*)(?:i\.\s?e\.|that is,|namely\b)|^[^.;()]{0,40}?\(\s*(?:what (?:you|we|users?|one) (?:would )?(?:expect|get|have)|as (?:in|with|today|before|now)\b|the same as\b)/i;
 
 /** True when an apposition right after the word says what it means. */
 export function explainedAfter(text: string, match: LexiconMatch): boolean {

@@ -133,7 +133,12 @@ export const vagueTerm: Rule<VagueTermData> = {
       + 'that follows another of the same item or paragraph, which names what it is relevant to, or after "the" ("drivers '
       + 'that advertise the relevant capabilities": a determinable reference; "link relevant tests" is reported). A verb of '
       + 'change whose purpose names what it yields ("Improve latency measurements to get per-volume latencies") states '
-      + 'its end point.',
+      + 'its end point. Nor: a word the next sentence explains ("decodable to some degree. That is, ..."), a word explained by '
+      + 'a parenthesis that points at what exists ("a robust set of containers (what you would expect today)"), a likeness '
+      + 'to a named mechanism outside the predicate ("..., similar to CSI attach and detach, ..."), a trigger inside "so '
+      + 'that ..." of a design statement, a trigger on the reader\'s choice ("Documentation for opting out if needed") and '
+      + '"etc." closing examples of a class a name defines ("JSON-Schema fields (minItems, dependencies, etc.)"; '
+      + '"Parameter tuning (batch sizes, etc.)" is reported).',
     bad: '- The search page must be fast and user-friendly, and support PDF, Word, etc.',
     good: '- REQ-4: Search results MUST render within 300 ms (p95) for queries on up to 1M documents.\n'
       + '- REQ-5: Uploads MUST accept PDF and DOCX only.',
@@ -304,7 +309,13 @@ function isReported(model: SpecModel, index: number, scope: ScopedDocument, matc
   if (!EVERYWHERE_CATEGORIES.has(match.entry.category) && !inVagueSense(sentence.text, match)) return false;
   if (match.entry.term === 'eventually' && !inVagueSense(sentence.text, match)) return false;
   if (!leavesAmountOpen(sentence.text, match) && insidePossibility(sentence.text, match)) return false;
-  if (match.entry.category !== 'open-ended' && explainedAfter(sentence.text, match)) return false;
+  if (match.entry.category !== 'open-ended' && (explainedAfter(sentence.text, match) || explainedNext(model, index))) return false;
+  // "as needed" inside "so that ..." of a design statement: how the mechanism works, not what it binds.
+  if (reach === 'strong' && match.entry.category === 'loophole' && SO_THAT_BEFORE.test(sentence.text.slice(0, match.start))) return false;
+  // "Documentation for opting out if needed": the condition is the reader's choice, not the deliverable's trigger.
+  if (NEED_TERMS.test(match.entry.term) && CHOOSER_BEFORE.test(sentence.text.slice(0, match.start))) return false;
+  // "JSON-Schema fields (minItems, dependencies, etc.)": examples of a class a name defines.
+  if (match.entry.category === 'open-ended' && examplesOfNamedClass(sentence.text, match.start)) return false;
   // "transparent and similar to other Kubernetes actions": a comparison, not the tail of a list.
   if (/^(?:and|or) similar$/.test(match.entry.term) && /^\s+to\b/i.test(sentence.text.slice(match.end))) return false;
   if (isSettled(model, index, match) || settledByValue(model, sentence, match)) return false;
@@ -327,6 +338,29 @@ function conditionOfPossibility(text: string, offset: number): boolean {
 
 /** "we may decide", "the SIG can choose": a decision left to the people running the process. */
 const DECISION_LEFT = /^\s*(?:(?:then|the|our)\s+)?(?:we|they|i|sigs?|the sig|teams?|maintainers|reviewers|approvers|owners|\p{Lu}\p{L}*(?:\s+\p{Lu}\p{L}*)*)\s+(?:may|might|could|can)\s+(?:(?:also|then|still)\s+)?(?:decide|choose|opt|consider|extend|revisit|reconsider|defer|delay|postpone|pause|drop|ask|request|keep)\b/u;
+
+/** "... so that the connection requests the certificate as needed": inside a "so that" clause, not after "designed so that". */
+const SO_THAT_BEFORE = /(?<!\b(?:designed|built|written|chosen|made|structured)\s)\bso that\b[^.;:]*$/i;
+/** "for opting out if needed", "for upgrading, if required": someone's choice the item serves. */
+const CHOOSER_BEFORE = /\bfor\s+\p{L}+ing(?:\s+(?:out|in|back|up|down|over))?,?\s+$/iu;
+
+/**
+ * True when `offset` is the end of a parenthesised list right after a noun phrase that carries a
+ * name ("JSON-Schema fields (minItems, dependencies, etc.)"): examples of a class the name defines.
+ * "Parameter tuning (batch sizes, etc.)" names no class: its list stays open.
+ */
+function examplesOfNamedClass(text: string, offset: number): boolean {
+  const open = text.lastIndexOf('(', offset);
+  if (open <= 0 || text.slice(open, offset).includes(')')) return false;
+  const words = text.slice(0, open).trim().split(/\s+/);
+  return words.slice(-3).some((word) => /^`|^\p{Lu}[\p{L}\d]*-\p{Lu}|^\p{Lu}{2,}/u.test(word.replace(/^[*_"'(]+/, '')));
+}
+
+/** True when the next sentence of the same item or paragraph opens by saying what the statement means ("That is, ..."). */
+function explainedNext(model: SpecModel, index: number): boolean {
+  const next = model.sentences[index + 1];
+  return next !== undefined && continuesStatement(model, index + 1) && /^[\s*_]*(?:that is|i\.\s?e\.|in other words|namely|specifically)\b/i.test(next.text);
+}
 
 /** Terms that hedge whether, how often or how far the statement holds. */
 const HEDGE_CATEGORIES: ReadonlySet<string> = new Set(['loophole', 'frequency', 'superlative', 'bound']);
