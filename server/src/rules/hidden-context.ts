@@ -1,8 +1,9 @@
 import { oneOf } from '../lexicon/regex';
 import { lineText, rangeFromOffsets } from '../model/text';
 import type { Sentence, SpecModel } from '../model/types';
-import { sectionRoles, type SectionRoleInfo } from '../model/statements';
-import type { Finding, RawFinding, Rule } from './types';
+import { sectionRoles, type SectionRoleInfo, type Statement } from '../model/statements';
+import type { Finding, RawFinding, Rule, RuleContext } from './types';
+import type { ScopedDocument } from '../model/scope';
 import { dataOf } from './types';
 import { linkCovers, linkStartsWithin, nonProseIntervals } from './util';
 import { plainText, shortened } from './question-text';
@@ -13,6 +14,11 @@ interface Pattern {
   missing: string;
   /** Exemption judged on the sentence text after and before the match and the document's section titles. */
   unless?: (after: string, titles: readonly string[], before: string) => boolean;
+  /**
+   * The phrase can state a step of the process instead of pointing at one: in a criterion, "has
+   * been discussed with SIG Node" asks for the discussion to take place before the gate is passed.
+   */
+  gate?: boolean;
 }
 
 const MEETINGS = oneOf(
@@ -104,6 +110,7 @@ const PATTERNS: Pattern[] = [
     // by the WG". "agreed with the vendor that ..." states what was agreed.
     regex: new RegExp(String.raw`\b${DECIDING}\s+(?:with|by|among)\s+(?:the\s+)?(?:@[\w.-]+|\p{Lu}[\p{L}-]*(?:\s+\p{Lu}[\p{L}-]*)?|(?:\w+\s+)?(?:team|group|working group|committee|maintainers|owners|reviewers|leads))(?![\p{L}\p{N}_])(?!\s*,?\s*(?:that|to)\b)`, 'gu'),
     missing: 'a conversation the reader was not part of',
+    gate: true,
   },
   {
     regex: new RegExp(oneOf(
@@ -185,7 +192,10 @@ export const hiddenContext: Rule<HiddenContextData> = {
       + '"per the call", "decided in the meeting", "discussed in Slack", "Slack thread", "discussed offline", a '
       + 'decision known only by when it was taken ("we agreed last week on the retry policy") or by who took part '
       + '("discussed with Priya", "the use cases discussed by the WG"; not "agreed with the vendor that invoices are '
-      + 'monthly", which states it), '
+      + 'monthly", which states it; not in the reason a statement gives for itself: "..., because ...", "This is '
+      + 'needed for cross-node restore and for the use cases discussed by the WG" names the motivation, not a decision '
+      + 'to follow; not in a criterion that asks for the discussion to take place: "the retention policy has been '
+      + 'discussed with SIG Node" is a step of the process), '
       + '"ask <Name>", "the usual process", "same as last time", "as you know", and links to chat workspaces '
       + '(slack.com/archives, teams.microsoft.com/l, discord.com/channels, chat.google.com), bare URLs included. '
       + 'A chat link beside a decision that is written out in the same paragraph or list item is a citation and is '
@@ -205,11 +215,13 @@ export const hiddenContext: Rule<HiddenContextData> = {
       'Femmer et al., "Rapid quality assurance with Requirements Smells", JSS 2017 (incomplete references)',
     ],
   },
+  // Every statement; the reason a statement gives for itself ("..., because ...") is left out.
+  scope: { exclude: ['justification'] },
   question: hiddenContextQuestion,
-  check(model: SpecModel): RawFinding<HiddenContextData>[] {
+  check(model: SpecModel, context: RuleContext): RawFinding<HiddenContextData>[] {
     const findings: RawFinding<HiddenContextData>[] = [];
     for (const sentence of model.sentences) {
-      if (!outsideProposal(model, sentence.section)) findings.push(...sentenceFindings(model, sentence));
+      if (!outsideProposal(model, sentence.section)) findings.push(...sentenceFindings(model, sentence, context.scope));
     }
     findings.push(...privateLinkFindings(model));
     return findings;
@@ -217,24 +229,29 @@ export const hiddenContext: Rule<HiddenContextData> = {
 };
 
 /** Findings of one sentence in text order; a phrase that overlaps an earlier pattern's is dropped. */
-function sentenceFindings(model: SpecModel, sentence: Sentence): RawFinding<HiddenContextData>[] {
+function sentenceFindings(model: SpecModel, sentence: Sentence, scope: ScopedDocument): RawFinding<HiddenContextData>[] {
   if (!TRIGGER.test(sentence.text)) return [];
   const kept: Array<{ start: number; end: number; finding: RawFinding<HiddenContextData> }> = [];
   for (const pattern of PATTERNS) {
-    for (const found of phraseFindings(model, sentence, pattern)) {
+    for (const found of phraseFindings(model, sentence, pattern, scope)) {
       if (!kept.some((other) => other.start < found.end && found.start < other.end)) kept.push(found);
     }
   }
   return kept.sort((a, b) => a.start - b.start).map((item) => item.finding);
 }
 
-function phraseFindings(model: SpecModel, sentence: Sentence, pattern: Pattern): Array<{ start: number; end: number; finding: RawFinding<HiddenContextData> }> {
+function phraseFindings(model: SpecModel, sentence: Sentence, pattern: Pattern, scope: ScopedDocument): Array<{ start: number; end: number; finding: RawFinding<HiddenContextData> }> {
   const found: Array<{ start: number; end: number; finding: RawFinding<HiddenContextData> }> = [];
   for (const match of sentence.text.matchAll(pattern.regex)) {
     const leading = match[0].length - match[0].replace(/^[\s,]+/, '').length;
     const start = sentence.startOffset + (match.index ?? 0) + leading;
     const end = sentence.startOffset + (match.index ?? 0) + match[0].replace(/[\s,]+$/, '').length;
-    if (pattern.unless?.(sentence.text.slice(end - sentence.startOffset), sectionTitles(model), sentence.text.slice(0, start - sentence.startOffset))) continue;
+    const before = sentence.text.slice(0, start - sentence.startOffset);
+    if (pattern.unless?.(sentence.text.slice(end - sentence.startOffset), sectionTitles(model), before)) continue;
+    if (scope.excludes(sentence, start - sentence.startOffset)) continue;
+    const statement = scope.statementOf(sentence);
+    if (statement && explainsNeed(statement, before)) continue;
+    if (pattern.gate && statement?.role === 'criterion' && GATE_STEP.test(before)) continue;
     if (pointsAtLink(model, start, end, sentence.endOffset)) continue;
     if (namesLinkedConversation(model, match[0])) continue;
     const phrase = model.text.slice(start, end);
@@ -250,6 +267,24 @@ function phraseFindings(model: SpecModel, sentence: Sentence, pattern: Pattern):
   }
   return found;
 }
+
+/**
+ * What a statement that explains says something is needed for or why ("This is needed for
+ * cross-node restore and for the distribution use cases discussed by the WG"): a conversation named
+ * in the reason is the motivation, not a decision the reader has to follow.
+ */
+const REASON = /\b(?:because|since|(?:is|are|was|were) (?:needed|necessary|required|useful|important|wanted|motivated|driven) (?:for|by)|the (?:reason|motivation|rationale)\b)/i;
+
+/** A statement the model reads as an explanation, with the phrase inside its reason. */
+function explainsNeed(statement: Statement, before: string): boolean {
+  return statement.role === 'narrative' && statement.narrative === 'rationale' && REASON.test(before);
+}
+
+/**
+ * The discussion is the condition a criterion asks for: "... has been discussed with SIG Node",
+ * "is agreed with the API reviewers", or an item that opens with it ("Discussed with SIG Storage").
+ */
+const GATE_STEP = /(?:\b(?:has|have) been|\b(?:is|are|be|been|gets?|got))\s+$|^[\s*_\-+\d.)[\]x]*$/i;
 
 /**
  * "as agreed in [ADR-7](adr/0007.md)", "as discussed in https://github.com/..." or the phrase

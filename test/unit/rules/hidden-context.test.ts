@@ -163,4 +163,20 @@ describe('hidden-context', () => {
     ].join('\n');
     assert.deepEqual(found(text), ['agreed last week', 'agreed on yesterday', 'discussed with Priya', 'discussed by the WG']);
   });
+  it('leaves a conversation named in the reason a statement gives, and a criterion that asks for a discussion, alone', () => {
+    const text = [
+      '# T', '',
+      '## Design', '',
+      'The location is a union. This is needed for cross-node restore and for the use cases discussed by the WG.', '',
+      'Archives are kept for 7 days, because the retention was agreed with the storage team.', '',
+      'The retry cap discussed with Priya applies to restores.', '',
+      '## Graduation Criteria', '',
+      '### Beta', '',
+      '- The retention policy has been discussed with SIG Node and a follow-up is scoped.',
+      '- Discussed with the API reviewers.',
+      '- Restores use the backoff discussed with Priya.',
+      '- As discussed in the meeting, restores are retried 3 times.', '',
+    ].join('\n');
+    assert.deepEqual(found(text), ['discussed with Priya', 'discussed with Priya', 'discussed in the meeting']);
+  });
 });
