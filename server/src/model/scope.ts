@@ -167,6 +167,12 @@ export interface StatementScope {
    * one of the given roles, or, when absent, every statement.
    */
   statements?: 'binding' | readonly StatementRole[];
+  /**
+   * Roles that leave a statement out when its own wording gives them, whatever its place: an item
+   * of a criteria list that says "Today the scheduler retries forever" is narrative by what it says,
+   * not a criterion.
+   */
+  exceptWorded?: readonly StatementRole[];
   /** Parts of a judged sentence that are left out. */
   exclude?: readonly ExcludedPart[];
 }
@@ -179,6 +185,11 @@ export interface ScopedDocument {
   statementOf(sentence: Sentence): Statement | undefined;
   /** True when the span from `start` to `end` (offsets in the sentence's text) begins or ends in an excluded part. */
   excludes(sentence: Sentence, start: number, end?: number): boolean;
+  /**
+   * False when a statement outside the scope starts on this (zero-based) line: for the parts of the
+   * model read by line, such as acceptance criteria.
+   */
+  judgesLine(line: number): boolean;
 }
 
 const EVERY_STATEMENT: StatementScope = {};
@@ -188,6 +199,7 @@ export function resolveScope(model: SpecModel, scope: StatementScope = EVERY_STA
   const judged = judgedBy(scope);
   const exclude = new Set(scope.exclude ?? []);
   let statements: readonly Statement[] | undefined;
+  let leftOutLines: ReadonlySet<number> | undefined;
   return {
     get statements() {
       statements ??= model.statements.filter(judged);
@@ -206,11 +218,21 @@ export function resolveScope(model: SpecModel, scope: StatementScope = EVERY_STA
         || (exclude.has('justification') && insideJustification(statementOf(model, sentence), sentence, start))
         || (exclude.has('follow-up') && markedForFollowUp(model, sentence.startOffset + end));
     },
+    judgesLine(line) {
+      leftOutLines ??= new Set(model.statements.filter((statement) => !judged(statement)).map((statement) => statement.range.start.line));
+      return !leftOutLines.has(line);
+    },
   };
 }
 
 function judgedBy(scope: StatementScope): (statement: Statement) => boolean {
-  const roles = scope.statements;
+  const byRole = judgedByRole(scope.statements);
+  const worded = scope.exceptWorded;
+  if (!worded || worded.length === 0) return byRole;
+  return (statement) => byRole(statement) && !(statement.explicit && worded.includes(statement.role));
+}
+
+function judgedByRole(roles: StatementScope['statements']): (statement: Statement) => boolean {
   if (roles === undefined) return () => true;
   if (roles === 'binding') return (statement) => statement.binding;
   return (statement) => roles.includes(statement.role);

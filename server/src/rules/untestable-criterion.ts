@@ -55,6 +55,10 @@ export const untestableCriterion: Rule<UntestableCriterionData> = {
   defaultSeverity: 'warning',
   dimension: 'verification',
   scoreRole: 'outcome',
+  // Criteria are read as items of criteria lists; an item whose own wording makes it narrative or
+  // a question ("If we don't have enough information, we may decide to extend the evaluation
+  // period.") is not a criterion to test.
+  scope: { exceptWorded: ['narrative', 'question'] },
   docs: {
     description: 'Acceptance criteria that a test cannot check (no observable outcome).',
     summary: 'An acceptance criterion has no observable, checkable outcome.',
@@ -94,9 +98,8 @@ export const untestableCriterion: Rule<UntestableCriterionData> = {
     const ids = new RegExp(`(?<![\\w-])(?:${context.idPattern})(?![\\w-]*\\w)`, 'g');
     const holes = commentHoles(model);
     // A criterion with a hole is not written yet: the placeholder rule reports the hole.
-    const narrative = narrativeLines(model);
     return acceptanceCriteria(model).filter((criterion) => !TEMPLATE_HOLE.test(criterion.text) && !hasHole(holes, criterion.range)
-      && !narrative.has(criterion.range.start.line) && !stageRuledOut(model, criterion.section) && isCriterion(criterion)).flatMap((criterion) => {
+      && context.scope.judgesLine(criterion.range.start.line) && !stageRuledOut(model, criterion.section) && isCriterion(criterion)).flatMap((criterion) => {
       const reason = criterionReason(criterion, criterion.prose.replace(ids, ' '), criterion.text.replace(ids, ' '), context.lexicon);
       if (!reason) return [];
       return [{
@@ -107,15 +110,6 @@ export const untestableCriterion: Rule<UntestableCriterionData> = {
     });
   },
 };
-
-/**
- * Lines starting a statement that its own wording makes narrative or a question ("If we don't have
- * enough information, we may decide to extend the evaluation period."): not a criterion to test.
- */
-function narrativeLines(model: SpecModel): Set<number> {
-  return new Set(model.statements.filter((statement) => statement.explicit && (statement.role === 'narrative' || statement.role === 'question'))
-    .map((statement) => statement.range.start.line));
-}
 
 /**
  * Not a criterion at all: a bare link, a row of a comparison table ("Immutability | y | y | n"),

@@ -44,6 +44,27 @@ describe('declared rule scope', () => {
     assert.deepEqual([...new Set(criteria.statements.map((statement) => statement.role))], ['criterion']);
   });
 
+  it('leaves out statements whose own wording gives them a role, whatever their place, also by line', () => {
+    const text = [
+      '# Rollout', '',
+      '## Graduation Criteria', '',
+      '- Gather feedback from two adopters.',
+      '- Today the scheduler retries failed restores forever.', '',
+    ].join('\n');
+    const criteria = parseSpec(text, 'file:///rollout.md');
+    const contingency = criteria.statements.find((statement) => statement.text.startsWith('Today'));
+    const feedback = criteria.statements.find((statement) => statement.text.startsWith('Gather'));
+    assert.ok(contingency && feedback);
+    assert.equal(contingency.explicit && contingency.role, 'narrative');
+    const scope = resolveScope(criteria, { exceptWorded: ['narrative', 'question'] });
+    assert.equal(scope.statementOf(contingency.sentences[0]), undefined);
+    assert.equal(scope.statementOf(feedback.sentences[0]), feedback);
+    assert.equal(scope.judgesLine(contingency.range.start.line), false);
+    assert.equal(scope.judgesLine(feedback.range.start.line), true);
+    // Without the declaration every line is judged.
+    assert.equal(resolveScope(criteria).judgesLine(contingency.range.start.line), true);
+  });
+
   it('leaves out examples, quotes, parentheses and justifications when declared', () => {
     const sentence = sentenceWith(model, 'within 5 days');
     const at = (words: string) => sentence.text.indexOf(words);
