@@ -133,6 +133,16 @@ describe('quantities', () => {
     assert.deepEqual(kinds('REQ-12 in version 2 of RFC 2119, section 3.2, v1.5 s3, 5G networks'), []);
   });
 
+  it('gives a text asked about again the same frozen quantities', () => {
+    const text = ['within 30 s', 'or 5 MB'].join(' ');
+    const first = findQuantities(text);
+    assert.equal(findQuantities(text), first);
+    assert.ok(Object.isFrozen(first) && first.every((quantity) => Object.isFrozen(quantity)));
+    assert.equal(hasQuantity(text, new Set(['size'])), true);
+    assert.equal(hasQuantity(text, new Set(['percent'])), false);
+    assert.deepEqual(findQuantities('no numbers here'), []);
+  });
+
   it('tells time targets from others', () => {
     assert.equal(hasQuantity('up to 50 MB', TIME_KINDS), false);
     assert.equal(hasQuantity('within 30 s', TIME_KINDS), true);

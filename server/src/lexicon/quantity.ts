@@ -5,6 +5,7 @@
  */
 
 import { oneOf } from './regex';
+import { LruCache } from '../util/lru';
 
 export type QuantityKind = 'time' | 'rate' | 'percent' | 'size' | 'count' | 'physical' | 'bound';
 
@@ -75,15 +76,32 @@ const PATTERN = new RegExp(
   'giu',
 );
 
-/** Every measurable target in the text, in text order. */
-export function findQuantities(text: string): Quantity[] {
-  const quantities: Quantity[] = [];
-  if (!MAY_HOLD_NUMBER.test(text)) return quantities;
-  PATTERN.lastIndex = 0;
-  for (let match = PATTERN.exec(text); match; match = PATTERN.exec(text)) {
-    quantities.push({ kind: kindOf(match.groups ?? {}), start: match.index, end: match.index + match[0].length });
+/**
+ * Every measurable target in the text, in text order. Remembered per text: several rules and the
+ * score ask about the same sentences, and a document being edited keeps most of them. The list
+ * and its quantities are frozen, as callers share them.
+ */
+export function findQuantities(text: string): readonly Quantity[] {
+  if (!MAY_HOLD_NUMBER.test(text)) return NONE;
+  let quantities = found.get(text);
+  if (!quantities) {
+    quantities = search(text);
+    // The key is a copy: a sentence is a substring that would keep its whole document alive.
+    found.set((' ' + text).slice(1), quantities);
   }
   return quantities;
+}
+
+const NONE: readonly Quantity[] = Object.freeze([]);
+const found = new LruCache<string, readonly Quantity[]>(8192);
+
+function search(text: string): readonly Quantity[] {
+  const quantities: Quantity[] = [];
+  PATTERN.lastIndex = 0;
+  for (let match = PATTERN.exec(text); match; match = PATTERN.exec(text)) {
+    quantities.push(Object.freeze({ kind: kindOf(match.groups ?? {}), start: match.index, end: match.index + match[0].length }));
+  }
+  return Object.freeze(quantities);
 }
 
 function kindOf(groups: Record<string, string | undefined>): QuantityKind {
@@ -103,13 +121,8 @@ const MAY_HOLD_NUMBER = new RegExp(`\\d|${WORDS}`, 'iu');
 
 /** True when the text states a quantity; with `kinds`, one of those kinds. */
 export function hasQuantity(text: string, kinds?: ReadonlySet<QuantityKind>): boolean {
-  if (!MAY_HOLD_NUMBER.test(text)) return false;
-  PATTERN.lastIndex = 0;
-  for (let match = PATTERN.exec(text); match; match = PATTERN.exec(text)) {
-    if (!kinds || kinds.has(kindOf(match.groups ?? {}))) {
-      PATTERN.lastIndex = 0;
-      return true;
-    }
-  }
+  const quantities = findQuantities(text);
+  if (!kinds) return quantities.length > 0;
+  for (const quantity of quantities) if (kinds.has(quantity.kind)) return true;
   return false;
 }
