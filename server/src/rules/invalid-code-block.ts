@@ -5,6 +5,7 @@ import type { CodeBlock, SpecModel } from '../model/types';
 import type { Finding, RawFinding, Rule } from './types';
 import { dataOf } from './types';
 import { plainText } from './question-text';
+import { LruCache } from '../util/lru';
 
 /** A syntax error inside a block's content: offsets index `CodeBlock.content`. */
 interface BlockError {
@@ -40,7 +41,7 @@ export const invalidCodeBlock: Rule<InvalidCodeBlockData> = {
       if (!block.fenced || block.content.trim() === '') continue;
       const kind = JSON_LANGUAGES.has(block.language) ? 'JSON' : YAML_LANGUAGES.has(block.language) ? 'YAML' : undefined;
       if (!kind) continue;
-      const error = kind === 'JSON' ? jsonError(block.content) : yamlError(block.content);
+      const error = blockError(kind, block.content);
       if (error) findings.push(toFinding(model, block, kind, error));
     }
     return findings;
@@ -56,6 +57,23 @@ function toFinding(model: SpecModel, block: CodeBlock, kind: string, error: Bloc
     data: { language: block.language },
   };
 }
+
+/**
+ * The first syntax error of a block, remembered per language and content: a document being edited
+ * keeps its examples, and parsing a YAML block is costly.
+ */
+function blockError(kind: 'JSON' | 'YAML', content: string): BlockError | undefined {
+  const cache = blockErrors[kind];
+  let error = cache.get(content);
+  if (error === undefined) {
+    error = (kind === 'JSON' ? jsonError(content) : yamlError(content)) ?? null;
+    // The key is a copy: a block's content is a substring that would keep its whole document alive.
+    cache.set((' ' + content).slice(1), error);
+  }
+  return error ?? undefined;
+}
+
+const blockErrors = { JSON: new LruCache<string, BlockError | null>(1000), YAML: new LruCache<string, BlockError | null>(1000) };
 
 function yamlError(content: string): BlockError | undefined {
   const documents = parseAllDocuments(content, { prettyErrors: false });

@@ -29,6 +29,17 @@ describe('invalid-code-block', () => {
     assert.deepEqual(runRule(invalidCodeBlock, text), []);
   });
 
+  it('reports the same invalid block at each place it is written, in every document', () => {
+    const body = '{\n  "id": "ord_1",\n}';
+    const text = `${block('json', body)}\n${block('yaml', 'a: [1, 2')}\n${block('json', body)}`;
+    for (let run = 0; run < 2; run++) {
+      const findings = runRule(invalidCodeBlock, run === 0 ? text : `# Other\n\n${text}`);
+      assert.deepEqual(findings.map((finding) => textAt(run === 0 ? text : `# Other\n\n${text}`, finding.range)), [',', '2', ',']);
+      assert.equal(findings[0].range.start.character, findings[2].range.start.character);
+      assert.ok(findings[2].range.start.line > findings[1].range.start.line && findings[1].range.start.line > findings[0].range.start.line);
+    }
+  });
+
   it('points at a trailing comma with the document position', () => {
     const text = block('json', '{\n  "id": "ord_1",\n}');
     const [finding] = runRule(invalidCodeBlock, text);
