@@ -1,4 +1,5 @@
 import { hasQuantity } from '../lexicon/quantity';
+import { LruCache } from '../util/lru';
 import { rangeFromOffsets } from '../model/text';
 import type { Range, Section, SpecModel } from '../model/types';
 
@@ -90,15 +91,24 @@ export interface StatementTraits {
 }
 
 const traits = new WeakMap<Statement, StatementTraits>();
+const traitsByText = new LruCache<string, StatementTraits>(10_000);
 
 /**
- * isScenario, isBinding and isGroupLabel of a statement's text, worked out once per statement:
- * the section roles, the sections a document covers and the judged statements all ask.
+ * isScenario, isBinding and isGroupLabel of a statement's text, worked out once per statement
+ * (the section roles, the sections a document covers and the judged statements all ask) and
+ * remembered per text, as a document being edited keeps most of its statements. Frozen:
+ * statements of the same text share them.
  */
 export function traitsOf(statement: Statement): StatementTraits {
   let found = traits.get(statement);
   if (!found) {
-    found = { scenario: isScenario(statement.text), binding: isBinding(statement.text), group: isGroupLabel(statement.text) };
+    const text = statement.text;
+    found = traitsByText.get(text);
+    if (!found) {
+      found = Object.freeze({ scenario: isScenario(text), binding: isBinding(text), group: isGroupLabel(text) });
+      // The key is a copy: a statement's text is a substring that would keep its whole document alive.
+      traitsByText.set((' ' + text).slice(1), found);
+    }
     traits.set(statement, found);
   }
   return found;
