@@ -208,7 +208,17 @@ export function interfacesOf(model: SpecModel): InterfaceModel {
 
 /** True when the section (or an ancestor) defines interfaces or data. */
 export function isContractSection(section: Section | undefined): boolean {
-  for (let current = section; current; current = current.parent) {
+  if (!section) return false;
+  // Asked for every sentence, item and table: answered once per section.
+  let contract = contractSections.get(section);
+  if (contract === undefined) contractSections.set(section, (contract = readContractSection(section)));
+  return contract;
+}
+
+const contractSections = new WeakMap<Section, boolean>();
+
+function readContractSection(section: Section): boolean {
+  for (let current: Section | undefined = section; current; current = current.parent) {
     if (current.title.trim().endsWith('?')) return false;
     // The nearest heading the catalogue knows decides: an "Acceptance Criteria" subsection of a
     // requirement named "Build platform payloads" is not a contract.
@@ -256,6 +266,10 @@ interface Context {
 
 function build(model: SpecModel): InterfaceModel {
   const text = textWithoutComments(model);
+  // Looked for in the whole document only when an endpoint asks: most documents have none.
+  let auth: [Range | undefined] | undefined;
+  let idempotency: [Range | undefined] | undefined;
+  let limits: [Range | undefined] | undefined;
   const context: Context = {
     model,
     text,
@@ -265,9 +279,9 @@ function build(model: SpecModel): InterfaceModel {
       ...(model.frontMatter ? [{ start: model.frontMatter.startOffset, end: model.frontMatter.endOffset }] : []),
     ]),
     // Code spans count here: "`Idempotency-Key`" and "`Authorization: Bearer`" say it all.
-    documentAuth: firstMatch(model, text, AUTH_WORDS, bodyStart(model)),
-    documentIdempotency: firstMatch(model, text, IDEMPOTENCY_WORDS, bodyStart(model)),
-    documentLimits: firstMatch(model, text, LIMIT_WORDS, bodyStart(model)),
+    get documentAuth() { return (auth ??= [firstMatch(model, text, AUTH_WORDS, bodyStart(model))])[0]; },
+    get documentIdempotency() { return (idempotency ??= [firstMatch(model, text, IDEMPOTENCY_WORDS, bodyStart(model))])[0]; },
+    get documentLimits() { return (limits ??= [firstMatch(model, text, LIMIT_WORDS, bodyStart(model))])[0]; },
   };
   const contractSections = model.sections.filter((section) => isContractSection(section) && !isContractSection(section.parent));
   const byHeading = headingInterfaces(context);
