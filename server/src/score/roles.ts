@@ -112,14 +112,13 @@ const REQUEST_LINE = /^\s*(?:GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS)\s+\/|^\s*HT
 const ID_LED = /^\s*[*_`[(]*[A-Z][A-Z0-9]*-?\d+\b/;
 
 /**
- * What byContent asks about the statements, code blocks and tables under a section, worked out
- * once per model: the statements grouped by section, each statement's tests evaluated at most
- * once (and only when asked), each section's subtree listed once.
+ * What byContent asks about the statements of a section, worked out once per model: the
+ * statements grouped by section, each statement's tests evaluated at most once (and only when
+ * asked).
  */
 class ContentView {
   private readonly groups = new Map<Section, Statement[]>();
-  private readonly subtrees = new Map<Section, Section[]>();
-  private readonly below = new Map<Section, Statement[]>();
+  private readonly own = new Map<Section, Statement[]>();
   private readonly tests = new Map<string, Map<Statement, boolean>>();
 
   constructor(readonly model: SpecModel) {
@@ -131,24 +130,16 @@ class ContentView {
     }
   }
 
-  /** The section and every section below it, in document order. */
-  descendants(section: Section): Section[] {
-    let list = this.subtrees.get(section);
-    if (!list) this.subtrees.set(section, (list = [section, ...section.children.flatMap((child) => this.descendants(child))]));
-    return list;
-  }
-
   /**
-   * Statements of the section and its subsections, group labels left out, in document order;
-   * listed once per section (nested unnamed sections ask for the same subtrees).
+   * The section's own statements, group labels left out, in document order. A subsection is read
+   * by its own content (or inherits the section's role when its content says nothing): what a
+   * section is does not depend on the sections below it, so adding one ("## Definition of Done"
+   * under a title that holds the requirements) leaves the role of the content already there, and
+   * the credit it earns, as it was.
    */
   statements(section: Section): Statement[] {
-    let list = this.below.get(section);
-    if (!list) {
-      list = (this.groups.get(section) ?? []).filter((s) => !traitsOf(s).group);
-      for (const child of section.children) for (const statement of this.statements(child)) list.push(statement);
-      this.below.set(section, list);
-    }
+    let list = this.own.get(section);
+    if (!list) this.own.set(section, (list = (this.groups.get(section) ?? []).filter((s) => !traitsOf(s).group)));
     return list;
   }
 
@@ -184,10 +175,9 @@ function byContent(section: Section, content: ContentView): SectionId[] {
   if (majority('binding', (s) => traitsOf(s).binding || ID_LED.test(s.cells?.[0] ?? s.text), units.length)) return ['requirements'];
   if (majority('delivery', (s) => DELIVERY.test(s.text), units.length || statements.length)) return ['definition-of-done'];
   if (majority('quantity', statesQuantity, units.length)) return ['non-functional'];
-  const below = new Set(content.descendants(section));
-  const blocks = model.codeBlocks.filter((block) => block.section && below.has(block.section));
+  const blocks = model.codeBlocks.filter((block) => block.section === section);
   if (blocks.some((block) => WIRE_LANGUAGES.has(block.language) || REQUEST_LINE.test(block.content))) return ['api-contract'];
-  const tables = model.tables.filter((table) => table.section && below.has(table.section));
+  const tables = model.tables.filter((table) => table.section === section);
   if (tables.some((table) => table.header.some((cell) => /\btypes?\b/i.test(cell.text)))) return ['inputs-outputs'];
   return [];
 }
