@@ -41,6 +41,34 @@ export function foundTexts(rule: Rule, markdown: string, context: Partial<RuleCo
   return runRule(rule, markdown, context).map((finding) => textAt(markdown, finding.range));
 }
 
+/** A document in a test: its lines (joined with "\n") or the whole text. */
+export type TestDocument = string | readonly string[];
+
+/** Tests that state what a rule reports in whole documents, one `it` each. */
+export interface FindsTests<T> {
+  /** A test named `name`: what is found in `document` is exactly `expected`, in order. */
+  (name: string, document: TestDocument, expected: readonly T[]): void;
+  /** A test named `name` over several documents, each with what is found in it. */
+  each(name: string, ...cases: ReadonlyArray<readonly [TestDocument, readonly T[]]>): void;
+}
+
+/** `finds(name, document, expected)`: `found(document)` (what a rule reports, as texts or values) deep-equals `expected`. */
+export function findsTests<T>(found: (markdown: string) => readonly T[]): FindsTests<T> {
+  const check = (cases: ReadonlyArray<readonly [TestDocument, readonly T[]]>): void => {
+    for (const [document, expected] of cases) assert.deepEqual(found(typeof document === 'string' ? document : document.join('\n')), expected);
+  };
+  const finds = (name: string, document: TestDocument, expected: readonly T[]): void => {
+    it(name, () => check([[document, expected]]));
+  };
+  return Object.assign(finds, { each: (name: string, ...cases: ReadonlyArray<readonly [TestDocument, readonly T[]]>) => { it(name, () => check(cases)); } });
+}
+
+/** `found(markdown)`, the texts a rule reports (foundTexts), and `finds`, tests stated with it (findsTests). */
+export function ruleTexts(rule: Rule): { found: (markdown: string, context?: Partial<RuleContext>) => string[]; finds: FindsTests<string> } {
+  const found = (markdown: string, context: Partial<RuleContext> = {}): string[] => foundTexts(rule, markdown, context);
+  return { found, finds: findsTests(found) };
+}
+
 /** The one finding of `findings`; fails, naming what was found, when there are none or several. */
 export function onlyFinding<F extends { message: string }>(findings: readonly F[]): F {
   assert.equal(findings.length, 1, `expected one finding, found ${findings.length}: ${findings.map((finding) => finding.message).join(' | ')}`);

@@ -5,7 +5,7 @@ import { contractLenses, interfaceAt, interfaceHover } from '../../../server/src
 import { quickFixesFor } from '../../../server/src/fixes';
 import { parseSpec } from '../../../server/src/model/parse';
 import { interfaceIncomplete } from '../../../server/src/rules/interface-incomplete';
-import { at, findingsOf, runRule, textAt } from '../helpers';
+import { at, findingsOf, findsTests, runRule, textAt } from '../helpers';
 
 /** Endpoints and their missing required parts (warnings only; hints are tested on their own). */
 function reported(markdown: string): unknown[] {
@@ -13,6 +13,7 @@ function reported(markdown: string): unknown[] {
     .filter((finding) => finding.severity === undefined && finding.data?.endpoint)
     .map((finding) => ({ endpoint: finding.data?.endpoint, missing: finding.data?.missing }));
 }
+const finds = findsTests(reported);
 
 function warnings(markdown: string) {
   return runRule(interfaceIncomplete, markdown).filter((finding) => finding.severity === undefined);
@@ -30,33 +31,27 @@ describe('interface-incomplete: endpoints', () => {
     assert.match(findings[0].message, /has no request body or fields, response example or success status and error cases/);
   });
 
-  it('accepts a response example with error cases', () => {
-    const text = [
-      '## API Contract',
-      '',
-      '### `GET /v1/orders/{id}`',
-      '',
-      '```json',
-      '{ "id": "ord_1" }',
-      '```',
-      '',
-      'Errors: `404` when the order does not exist.',
-    ].join('\n');
-    assert.deepEqual(reported(text), []);
-  });
+  finds('accepts a response example with error cases', [
+    '## API Contract',
+    '',
+    '### `GET /v1/orders/{id}`',
+    '',
+    '```json',
+    '{ "id": "ord_1" }',
+    '```',
+    '',
+    'Errors: `404` when the order does not exist.',
+  ], []);
 
-  it('reports only what is missing', () => {
-    const text = [
-      '## Endpoints',
-      '',
-      '- `GET /health` returns `200 OK` with the build version.',
-      '- `DELETE /v1/carts/{id}`: fails with 409 Conflict if the cart was ordered.',
-    ].join('\n');
-    assert.deepEqual(reported(text), [
-      { endpoint: 'GET /health', missing: ['errors'] },
-      { endpoint: 'DELETE /v1/carts/{id}', missing: ['response'] },
-    ]);
-  });
+  finds('reports only what is missing', [
+    '## Endpoints',
+    '',
+    '- `GET /health` returns `200 OK` with the build version.',
+    '- `DELETE /v1/carts/{id}`: fails with 409 Conflict if the cart was ordered.',
+  ], [
+    { endpoint: 'GET /health', missing: ['errors'] },
+    { endpoint: 'DELETE /v1/carts/{id}', missing: ['response'] },
+  ]);
 
   it('splits a section at each endpoint mention', () => {
     const text = [
@@ -75,81 +70,66 @@ describe('interface-incomplete: endpoints', () => {
     assert.equal(at(findings[0].range), '2:0-2:17');
   });
 
-  it('ends an endpoint at the end of its section', () => {
-    const text = [
-      '## API',
-      '',
-      '### PUT /v1/items/{sku}',
-      '',
-      'Replaces the item.',
-      '',
-      '## Rollout',
-      '',
-      'The old handler returns 500 on failure, with an error body.',
-    ].join('\n');
-    assert.deepEqual(reported(text), [{ endpoint: 'PUT /v1/items/{sku}', missing: ['request', 'response', 'errors'] }]);
-  });
+  finds('ends an endpoint at the end of its section', [
+    '## API',
+    '',
+    '### PUT /v1/items/{sku}',
+    '',
+    'Replaces the item.',
+    '',
+    '## Rollout',
+    '',
+    'The old handler returns 500 on failure, with an error body.',
+  ], [{ endpoint: 'PUT /v1/items/{sku}', missing: ['request', 'response', 'errors'] }]);
 
-  it('counts all descriptions of the same endpoint together, matching path parameters', () => {
-    const text = [
-      '## API',
-      '',
-      '- `GET /v1/orders/{id}`',
-      '- `POST /v1/orders`',
-      '',
-      '### GET /v1/orders/:id',
-      '',
-      '```http',
-      'GET /v1/orders/123 HTTP/1.1',
-      '',
-      'HTTP/1.1 200 OK',
-      '```',
-      '',
-      'Errors: 404 when missing.',
-    ].join('\n');
-    assert.deepEqual(reported(text), [{ endpoint: 'POST /v1/orders', missing: ['request', 'response', 'errors'] }]);
-  });
+  finds('counts all descriptions of the same endpoint together, matching path parameters', [
+    '## API',
+    '',
+    '- `GET /v1/orders/{id}`',
+    '- `POST /v1/orders`',
+    '',
+    '### GET /v1/orders/:id',
+    '',
+    '```http',
+    'GET /v1/orders/123 HTTP/1.1',
+    '',
+    'HTTP/1.1 200 OK',
+    '```',
+    '',
+    'Errors: 404 when missing.',
+  ], [{ endpoint: 'POST /v1/orders', missing: ['request', 'response', 'errors'] }]);
 
-  it('does not take "200 ms" or "100 items" for status codes, nor guidance in comments', () => {
-    const text = [
-      '## API',
-      '',
-      '### GET /v1/search',
-      '',
-      '<!-- Response example, status codes 200/404 and error cases go here. -->',
-      'Answers within 200 ms and pages 100 items at a time.',
-    ].join('\n');
-    assert.deepEqual(reported(text), [{ endpoint: 'GET /v1/search', missing: ['response', 'errors'] }]);
-  });
+  finds('does not take "200 ms" or "100 items" for status codes, nor guidance in comments', [
+    '## API',
+    '',
+    '### GET /v1/search',
+    '',
+    '<!-- Response example, status codes 200/404 and error cases go here. -->',
+    'Answers within 200 ms and pages 100 items at a time.',
+  ], [{ endpoint: 'GET /v1/search', missing: ['response', 'errors'] }]);
 
-  it('accepts status code tables and 4xx ranges', () => {
-    const text = [
-      '## API',
-      '',
-      '### PATCH /v1/users/{id}',
-      '',
-      'Request body: the fields to change, as in the user resource.',
-      '',
-      '| Status | Meaning |',
-      '|---|---|',
-      '| 204 | updated |',
-      '| 4xx | validation problem, see body |',
-    ].join('\n');
-    assert.deepEqual(reported(text), []);
-  });
+  finds('accepts status code tables and 4xx ranges', [
+    '## API',
+    '',
+    '### PATCH /v1/users/{id}',
+    '',
+    'Request body: the fields to change, as in the user resource.',
+    '',
+    '| Status | Meaning |',
+    '|---|---|',
+    '| 204 | updated |',
+    '| 4xx | validation problem, see body |',
+  ], []);
 
-  it('ignores endpoints outside the API contract and lower-case methods', () => {
-    const text = [
-      '## Context',
-      '',
-      'Today clients call GET /legacy/orders.',
-      '',
-      '## API',
-      '',
-      'Clients get /v1/orders and post to it; see the `get` handler.',
-    ].join('\n');
-    assert.deepEqual(reported(text), []);
-  });
+  finds('ignores endpoints outside the API contract and lower-case methods', [
+    '## Context',
+    '',
+    'Today clients call GET /legacy/orders.',
+    '',
+    '## API',
+    '',
+    'Clients get /v1/orders and post to it; see the `get` handler.',
+  ], []);
 
   it('finds endpoints cited in prose and full URLs', () => {
     const text = '## API\n\nThe client calls `POST https://api.example.com/v1/refunds` to refund.\n';
@@ -162,20 +142,17 @@ describe('interface-incomplete: endpoints', () => {
 describe('interface-incomplete: the contract as a builder reads it', () => {
   const hints = (markdown: string) => runRule(interfaceIncomplete, markdown).filter((finding) => finding.severity === 'hint');
 
-  it('asks POST, PUT and PATCH for a request body, but not action endpoints', () => {
-    const text = [
-      '## API',
-      '',
-      '### POST /v1/orders',
-      '',
-      'Response `201 Created` with the order; `409` when the cart was ordered.',
-      '',
-      '### POST /v1/orders/{id}/cancel',
-      '',
-      'Returns `204`; `409 Conflict` when the order has shipped.',
-    ].join('\n');
-    assert.deepEqual(reported(text), [{ endpoint: 'POST /v1/orders', missing: ['request'] }]);
-  });
+  finds('asks POST, PUT and PATCH for a request body, but not action endpoints', [
+    '## API',
+    '',
+    '### POST /v1/orders',
+    '',
+    'Response `201 Created` with the order; `409` when the cart was ordered.',
+    '',
+    '### POST /v1/orders/{id}/cancel',
+    '',
+    'Returns `204`; `409 Conflict` when the order has shipped.',
+  ], [{ endpoint: 'POST /v1/orders', missing: ['request'] }]);
 
   it('tells a request example from a response example by what introduces it', () => {
     const text = [
@@ -212,14 +189,11 @@ describe('interface-incomplete: the contract as a builder reads it', () => {
     assert.deepEqual(reported(format), [{ endpoint: 'GET /v1/items/{id}', missing: ['errors'] }]);
   });
 
-  it('recognises error codes written with a snake-case name and a bold label before the endpoint', () => {
-    const text = [
-      '## API',
-      '',
-      '**Download** `GET /v1/exports/{id}/download` -> `302` to the file; `409 export_not_ready` unless it succeeded.',
-    ].join('\n');
-    assert.deepEqual(reported(text), []);
-  });
+  finds('recognises error codes written with a snake-case name and a bold label before the endpoint', [
+    '## API',
+    '',
+    '**Download** `GET /v1/exports/{id}/download` -> `302` to the file; `409 export_not_ready` unless it succeeded.',
+  ], []);
 
   it('hints at authentication, idempotency and pagination as parts a builder usually needs', () => {
     const text = [

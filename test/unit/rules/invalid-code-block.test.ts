@@ -1,33 +1,29 @@
 import assert from 'node:assert/strict';
 import { invalidCodeBlock } from '../../../server/src/rules/invalid-code-block';
-import { at, runRule, textAt } from '../helpers';
+import { at, findsTests, runRule, textAt } from '../helpers';
 
 function block(language: string, body: string): string {
   return `# Example\n\n\`\`\`${language}\n${body}\n\`\`\`\n`;
 }
 
-describe('invalid-code-block', () => {
-  it('accepts valid JSON and YAML, including multi-document YAML and JSON Lines', () => {
-    const text = [
-      block('json', '{ "id": "ord_1", "items": [{ "sku": "A", "qty": 2 }], "paid": true, "note": null }'),
-      block('yaml', 'apiVersion: v1\nkind: ConfigMap\n---\napiVersion: v1\nkind: Secret'),
-      block('yml', 'retries: 3'),
-      block('json', '{"event": "created"}\n{"event": "paid"}'),
-      block('json', '{\n  "a": 1\n}\n\n{\n  "b": 2\n}'),
-    ].join('\n');
-    assert.deepEqual(runRule(invalidCodeBlock, text), []);
-  });
+const finds = findsTests((markdown: string) => runRule(invalidCodeBlock, markdown));
 
-  it('skips other languages, jsonc/json5 and empty blocks', () => {
-    const text = [
-      block('jsonc', '{ // comment\n "a": 1, }'),
-      block('json5', '{ a: 1, }'),
-      block('js', '{ a: }'),
-      block('', '{ a: }'),
-      block('json', '  '),
-    ].join('\n');
-    assert.deepEqual(runRule(invalidCodeBlock, text), []);
-  });
+describe('invalid-code-block', () => {
+  finds('accepts valid JSON and YAML, including multi-document YAML and JSON Lines', [
+    block('json', '{ "id": "ord_1", "items": [{ "sku": "A", "qty": 2 }], "paid": true, "note": null }'),
+    block('yaml', 'apiVersion: v1\nkind: ConfigMap\n---\napiVersion: v1\nkind: Secret'),
+    block('yml', 'retries: 3'),
+    block('json', '{"event": "created"}\n{"event": "paid"}'),
+    block('json', '{\n  "a": 1\n}\n\n{\n  "b": 2\n}'),
+  ], []);
+
+  finds('skips other languages, jsonc/json5 and empty blocks', [
+    block('jsonc', '{ // comment\n "a": 1, }'),
+    block('json5', '{ a: 1, }'),
+    block('js', '{ a: }'),
+    block('', '{ a: }'),
+    block('json', '  '),
+  ], []);
 
   it('reports the same invalid block at each place it is written, in every document', () => {
     const body = '{\n  "id": "ord_1",\n}';

@@ -1,10 +1,11 @@
 import assert from 'node:assert/strict';
 import { openQuestion } from '../../../server/src/rules/open-question';
-import { at, runRule, textAt } from '../helpers';
+import { at, findsTests, runRule, textAt } from '../helpers';
 
 function questions(markdown: string): unknown[] {
   return runRule(openQuestion, markdown).map((finding) => finding.data?.question);
 }
+const finds = findsTests(questions);
 
 describe('open-question', () => {
   it('reports each unresolved list item on its first line', () => {
@@ -26,25 +27,22 @@ describe('open-question', () => {
     assert.equal(textAt(text, findings[1].range), 'Do refunds need approval?');
   });
 
-  it('skips resolved items: checked, struck through, or marked resolved/answered/decision', () => {
-    const text = [
-      '## Open questions',
-      '',
-      '- [x] Which region? eu-west-1.',
-      '- [ ] Which database?',
-      '- ~~Use Kafka?~~ No.',
-      '- Resolved: retries are capped at 3.',
-      '- Auth method? **Decision:** OAuth 2.0 client credentials.',
-      '- Answered in #42 (see design doc).',
-      '- Rate limits? (resolved)',
-      '- Pagination style?',
-      '  - Answer: cursor-based.',
-      '- Idempotency keys?',
-      '  - Option A: header',
-      '  - Option B: body field',
-    ].join('\n');
-    assert.deepEqual(questions(text), ['Which database?', 'Idempotency keys?']);
-  });
+  finds('skips resolved items: checked, struck through, or marked resolved/answered/decision', [
+    '## Open questions',
+    '',
+    '- [x] Which region? eu-west-1.',
+    '- [ ] Which database?',
+    '- ~~Use Kafka?~~ No.',
+    '- Resolved: retries are capped at 3.',
+    '- Auth method? **Decision:** OAuth 2.0 client credentials.',
+    '- Answered in #42 (see design doc).',
+    '- Rate limits? (resolved)',
+    '- Pagination style?',
+    '  - Answer: cursor-based.',
+    '- Idempotency keys?',
+    '  - Option A: header',
+    '  - Option B: body field',
+  ], ['Which database?', 'Idempotency keys?']);
 
   it('treats "None." and similar as no open questions', () => {
     for (const body of ['None.', '- None.', 'N/A', 'There are none.', '*No known unresolved questions yet.*', 'All outstanding questions have been resolved.', 'No.']) {
@@ -97,10 +95,7 @@ describe('open-question', () => {
     assert.equal(at(findings[1].range), '8:0-8:25');
   });
 
-  it('reports prose that asks nothing as one open item', () => {
-    const text = '## Open Questions\n\nSuspense needs special handling during hydration.\nDetails to follow.\n';
-    assert.deepEqual(questions(text), ['Suspense needs special handling during hydration. Details to follow.']);
-  });
+  finds('reports prose that asks nothing as one open item', '## Open Questions\n\nSuspense needs special handling during hydration.\nDetails to follow.\n', ['Suspense needs special handling during hydration. Details to follow.']);
 
   it('reports each subsection as one question unless it starts with a resolution', () => {
     const text = [
@@ -136,23 +131,20 @@ describe('open-question', () => {
     assert.deepEqual(findings.map((f) => textAt(text, f.range)), ['Which queue?', 'Page size?']);
   });
 
-  it('ignores other sections, FAQ sections and HTML comment guidance', () => {
-    const text = [
-      '## Requirements',
-      '',
-      '- Should we? This is not an open-questions section.',
-      '',
-      '## FAQ',
-      '',
-      '### Does this replace SSR?',
-      '',
-      'No.',
-      '',
-      '## Open Questions',
-      '',
-      '<!-- Undecided points, each with an owner and a date. -->',
-      '- None.',
-    ].join('\n');
-    assert.deepEqual(questions(text), []);
-  });
+  finds('ignores other sections, FAQ sections and HTML comment guidance', [
+    '## Requirements',
+    '',
+    '- Should we? This is not an open-questions section.',
+    '',
+    '## FAQ',
+    '',
+    '### Does this replace SSR?',
+    '',
+    'No.',
+    '',
+    '## Open Questions',
+    '',
+    '<!-- Undecided points, each with an owner and a date. -->',
+    '- None.',
+  ], []);
 });

@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { placeholder } from '../../../server/src/rules/placeholder';
-import { at, foundTexts, onlyFinding, runRule, textAt } from '../helpers';
+import { at, onlyFinding, ruleTexts, runRule, textAt } from '../helpers';
 
-const found = (markdown: string): string[] => foundTexts(placeholder, markdown);
+const { found, finds } = ruleTexts(placeholder);
 
 describe('placeholder', () => {
   it('reports marker words at their exact range with the marker as data', () => {
@@ -13,38 +13,29 @@ describe('placeholder', () => {
     assert.match(findings[0].message, /"TBD"/);
   });
 
-  it('reports every marker kind', () => {
-    const text = [
-      'Retries: TBC. Region: TBA. FIXME later. Ask XXX.',
-      '',
-      'Limit ??? per second.',
-      '',
-      'Lorem ipsum dolor sit amet.',
-      '',
-      'todo: pick a queue.',
-    ].join('\n');
-    assert.deepEqual(found(text), ['TBC', 'TBA', 'FIXME', 'XXX', '???', 'Lorem ipsum', 'todo']);
-  });
+  finds('reports every marker kind', [
+    'Retries: TBC. Region: TBA. FIXME later. Ask XXX.',
+    '',
+    'Limit ??? per second.',
+    '',
+    'Lorem ipsum dolor sit amet.',
+    '',
+    'todo: pick a queue.',
+  ], ['TBC', 'TBA', 'FIXME', 'XXX', '???', 'Lorem ipsum', 'todo']);
 
-  it('does not report lower-case words in prose or markers glued to other words', () => {
-    const text = 'We are building a todo list app; tbd is lower case. KEP-XXXX and TODOs and 4xx are fine.\n';
-    assert.deepEqual(found(text), []);
-  });
+  finds('does not report lower-case words in prose or markers glued to other words', 'We are building a todo list app; tbd is lower case. KEP-XXXX and TODOs and 4xx are fine.\n', []);
 
-  it('ignores code blocks, inline code, URLs, link destinations and HTML comments', () => {
-    const text = [
-      '```js',
-      '// TODO: refactor',
-      '```',
-      '',
-      'Use `TODO` markers in code, see https://example.com/TBD and [docs](./TBD.md).',
-      '',
-      '<!-- TODO: describe <the payload> here; [NEEDS CLARIFICATION: x] -->',
-      '',
-      '    indented TODO code',
-    ].join('\n');
-    assert.deepEqual(found(text), []);
-  });
+  finds('ignores code blocks, inline code, URLs, link destinations and HTML comments', [
+    '```js',
+    '// TODO: refactor',
+    '```',
+    '',
+    'Use `TODO` markers in code, see https://example.com/TBD and [docs](./TBD.md).',
+    '',
+    '<!-- TODO: describe <the payload> here; [NEEDS CLARIFICATION: x] -->',
+    '',
+    '    indented TODO code',
+  ], []);
 
   it('reports Spec Kit clarification markers as one finding', () => {
     const text = 'Auth via [NEEDS CLARIFICATION: auth method not specified - SSO or OAuth?].\n';
@@ -60,10 +51,7 @@ describe('placeholder', () => {
     assert.deepEqual(findings[0].data, { placeholder: 'UNRESOLVED' });
   });
 
-  it('ignores KEP unresolved markers inside template comments', () => {
-    const text = '<!--\n<<[UNRESOLVED optional short context or usernames ]>>\n<<[/UNRESOLVED]>>\n-->\n\nText.\n';
-    assert.deepEqual(found(text), []);
-  });
+  finds('ignores KEP unresolved markers inside template comments', '<!--\n<<[UNRESOLVED optional short context or usernames ]>>\n<<[/UNRESOLVED]>>\n-->\n\nText.\n', []);
 
   it('reports bracket and angle-bracket template holes', () => {
     const text = [
@@ -79,30 +67,24 @@ describe('placeholder', () => {
     assert.deepEqual(runRule(placeholder, text)[0].data, { placeholder: '<describe the payload>' });
   });
 
-  it('does not mistake HTML, autolinks, generics, links, task boxes or quoted formats for holes', () => {
-    const text = [
-      'Line<br>break and <img src="a.png" alt="x"> and <details><summary>More</summary></details>.',
-      '',
-      'Mail <ops@example.com> or see <https://example.com/a b>.',
-      '',
-      'A Result<T, E> or Vec<u8>, a [link](#x), a [reference][ref] and a [RFC] shortcut.',
-      '',
-      '- [x] done',
-      '- [ ] open',
-      '',
-      'Logs "failed to get node <node name>: <error>" on failure; run `cargo new <crate name>`.',
-      '',
-      '> [!NOTE]',
-      '> Read this.',
-      '',
-      '[ref]: https://example.com',
-      '[RFC]: https://example.com/rfc',
-    ].join('\n');
-    assert.deepEqual(found(text), []);
-  });
+  finds('does not mistake HTML, autolinks, generics, links, task boxes or quoted formats for holes', [
+    'Line<br>break and <img src="a.png" alt="x"> and <details><summary>More</summary></details>.',
+    '',
+    'Mail <ops@example.com> or see <https://example.com/a b>.',
+    '',
+    'A Result<T, E> or Vec<u8>, a [link](#x), a [reference][ref] and a [RFC] shortcut.',
+    '',
+    '- [x] done',
+    '- [ ] open',
+    '',
+    'Logs "failed to get node <node name>: <error>" on failure; run `cargo new <crate name>`.',
+    '',
+    '> [!NOTE]',
+    '> Read this.',
+    '',
+    '[ref]: https://example.com',
+    '[RFC]: https://example.com/rfc',
+  ], []);
 
-  it('reports a marker inside a hole once', () => {
-    const text = 'Value: [TODO: decide the limit].\n';
-    assert.deepEqual(found(text), ['[TODO: decide the limit]']);
-  });
+  finds('reports a marker inside a hole once', 'Value: [TODO: decide the limit].\n', ['[TODO: decide the limit]']);
 });

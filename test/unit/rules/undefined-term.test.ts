@@ -8,11 +8,12 @@ import { analyzeSpec } from '../../../server/src/engine/analyze';
 import { quickFixesFor } from '../../../server/src/fixes';
 import { vocabularyAddition } from '../../../server/src/rules/fixes/terms';
 import { undefinedTerm } from '../../../server/src/rules/undefined-term';
-import { findingsOf, runRule, textAt } from '../helpers';
+import { findingsOf, findsTests, runRule, textAt } from '../helpers';
 
 function terms(markdown: string, projectTerms?: string[]): string[] {
   return runRule(undefinedTerm, markdown, { projectTerms }).map((finding) => String(finding.data?.term));
 }
+const finds = findsTests(terms);
 
 describe('undefined-term', () => {
   it('reports an acronym and a code-named system in a requirement, once each, at the term', () => {
@@ -62,32 +63,29 @@ describe('undefined-term', () => {
     assert.deepEqual(findings.map((finding) => [finding.data?.term, finding.severity]), [['MCC', 'info']]);
   });
 
-  it('reads descriptions only in the declared contract: not narrative there, in alternatives, or under a title that mentions an interface', () => {
-    const text = [
-      '## API Contract',
-      '',
-      'Today the MCC is computed by the ledger, because the PSP sends none.',
-      '',
-      '## Required changes to the Container Runtime Interface',
-      '',
-      'The PLEG loop of the kubelet makes extensive use of the status call.',
-      '',
-      'The runtime must support CDI.',
-      '',
-      '## Alternatives',
-      '',
-      '### Option 1: a new API',
-      '',
-      'For each claim, we will verify the sum of requests in the DSW.',
-    ].join('\n');
-    assert.deepEqual(terms(text), ['CDI']);
-  });
+  finds('reads descriptions only in the declared contract: not narrative there, in alternatives, or under a title that mentions an interface', [
+    '## API Contract',
+    '',
+    'Today the MCC is computed by the ledger, because the PSP sends none.',
+    '',
+    '## Required changes to the Container Runtime Interface',
+    '',
+    'The PLEG loop of the kubelet makes extensive use of the status call.',
+    '',
+    'The runtime must support CDI.',
+    '',
+    '## Alternatives',
+    '',
+    '### Option 1: a new API',
+    '',
+    'For each claim, we will verify the sum of requests in the DSW.',
+  ], ['CDI']);
 
-  it('takes a name among a series of plain names of one kind for an identity, but not a series of acronyms', () => {
-    assert.deepEqual(terms('## Goals\n\n- Functionality tested with the Bridge CNI plugin, PTP CNI plugin, and Host-Local IPAM plugins.\n'), []);
-    assert.deepEqual(terms('## Non-Goals\n\n- Plugins other than the Bridge, PTP, and Host-Local IPAM plugins.\n'), []);
-    assert.deepEqual(terms('## Requirements\n\n- Each payout MUST pass the KYC, AML and PEP checks.\n'), ['KYC', 'AML', 'PEP']);
-  });
+  finds.each('takes a name among a series of plain names of one kind for an identity, but not a series of acronyms',
+    ['## Goals\n\n- Functionality tested with the Bridge CNI plugin, PTP CNI plugin, and Host-Local IPAM plugins.\n', []],
+    ['## Non-Goals\n\n- Plugins other than the Bridge, PTP, and Host-Local IPAM plugins.\n', []],
+    ['## Requirements\n\n- Each payout MUST pass the KYC, AML and PEP checks.\n', ['KYC', 'AML', 'PEP']],
+  );
 
   it('takes one identifier in code that spells the acronym for its expansion', () => {
     const requirement = '## Requirements\n\n- The controller MUST compare the RV of the list with the cache.\n';
@@ -96,17 +94,14 @@ describe('undefined-term', () => {
     assert.deepEqual(terms(`## Design\n\n\`status.resource_name\` records it.\n\n${requirement}`), ['RV']);
   });
 
-  it('does not take ids, paths, numbered names or the series in the title for terms', () => {
-    const text = [
-      '# KEP-1287: In-place resize',
-      '',
-      '## Goals',
-      '',
-      '- The kubelet MUST resize pods as the KEP says; see REQ-12 and `POD_LIMIT` in /etc/FOO/config.',
-      '- Create PVC1 and then VAC2 to test it.',
-    ].join('\n');
-    assert.deepEqual(terms(text), []);
-  });
+  finds('does not take ids, paths, numbered names or the series in the title for terms', [
+    '# KEP-1287: In-place resize',
+    '',
+    '## Goals',
+    '',
+    '- The kubelet MUST resize pods as the KEP says; see REQ-12 and `POD_LIMIT` in /etc/FOO/config.',
+    '- Create PVC1 and then VAC2 to test it.',
+  ], []);
 
   it('takes an expansion anywhere in the document from initials, but not a chance pair of plain words', () => {
     const requirement = '## Requirements\n\n- REQ-1: The node MUST drain before GNS completes and report to the DS.\n';

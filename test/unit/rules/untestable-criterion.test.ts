@@ -1,42 +1,35 @@
 import assert from 'node:assert/strict';
 import { untestableCriterion } from '../../../server/src/rules/untestable-criterion';
-import { at, runRule } from '../helpers';
+import { at, findsTests, runRule } from '../helpers';
 
-function flagged(...criteria: string[]): string[] {
-  const text = `## Acceptance Criteria\n\n${criteria.map((c) => `- ${c}`).join('\n')}\n`;
-  return runRule(untestableCriterion, text).map((f) => String(f.data?.criterion));
-}
+/** An Acceptance Criteria section with one item per criterion. */
+const criteria = (...items: string[]): string => `## Acceptance Criteria\n\n${items.map((c) => `- ${c}`).join('\n')}\n`;
+const flaggedIn = (markdown: string): string[] => runRule(untestableCriterion, markdown).map((f) => String(f.data?.criterion));
+const flagged = (...items: string[]): string[] => flaggedIn(criteria(...items));
+const finds = findsTests(flaggedIn);
 
 describe('untestable-criterion', () => {
-  it('flags criteria whose outcome is a feeling or "it works"', () => {
-    assert.deepEqual(flagged('Export works correctly.', 'Finance is happy with the file.', 'Errors are handled gracefully.'),
-      ['Export works correctly.', 'Finance is happy with the file.', 'Errors are handled gracefully.']);
-  });
+  finds('flags criteria whose outcome is a feeling or "it works"', criteria('Export works correctly.', 'Finance is happy with the file.', 'Errors are handled gracefully.'),
+    ['Export works correctly.', 'Finance is happy with the file.', 'Errors are handled gracefully.']);
 
-  it('flags criteria with no observable outcome at all', () => {
-    assert.deepEqual(flagged('AC-1 (REQ-1): Refund support'), ['AC-1 (REQ-1): Refund support']);
-  });
+  finds('flags criteria with no observable outcome at all', criteria('AC-1 (REQ-1): Refund support'), ['AC-1 (REQ-1): Refund support']);
 
-  it('accepts Given/When/Then with a concrete Then, numbers, code and observable verbs', () => {
-    assert.deepEqual(flagged(
-      'AC-1 (REQ-1): Given a paid order, when a refund is requested, then the response is 201.',
-      'Given a locked account, when it is reset, then the user sees the message "Password changed".',
-      'The CSV contains one row per order.',
-      'The order status is set to `refunded`.',
-      'Feature is enabled by default.',
-    ), []);
-  });
+  finds('accepts Given/When/Then with a concrete Then, numbers, code and observable verbs', criteria(
+    'AC-1 (REQ-1): Given a paid order, when a refund is requested, then the response is 201.',
+    'Given a locked account, when it is reset, then the user sees the message "Password changed".',
+    'The CSV contains one row per order.',
+    'The order status is set to `refunded`.',
+    'Feature is enabled by default.',
+  ), []);
 
-  it('accepts a deliverable or a state that can be checked as written', () => {
-    assert.deepEqual(flagged(
-      'Feature implemented behind a feature gate',
-      'Add unit tests for merging precedence.',
-      'Documentation published on the project site.',
-      'No bug reports against the feature.',
-      'E2E tests for the new field',
-      'Graduate the API to GA',
-    ), []);
-  });
+  finds('accepts a deliverable or a state that can be checked as written', criteria(
+    'Feature implemented behind a feature gate',
+    'Add unit tests for merging precedence.',
+    'Documentation published on the project site.',
+    'No bug reports against the feature.',
+    'E2E tests for the new field',
+    'Graduate the API to GA',
+  ), []);
 
   it('flags an activity with no end, and does not take scope decisions or bare links for criteria', () => {
     assert.deepEqual(flagged('Gather feedback from developers', 'Allowing time for feedback.', 'Ensure reliability of existing tests',
@@ -70,27 +63,25 @@ describe('untestable-criterion', () => {
     assert.deepEqual(runRule(untestableCriterion, recorded), []);
   });
 
-  it('passes a behaviour stated of a named thing and a task that makes something, but not an evaluation or a bare topic', () => {
-    assert.deepEqual(flagged(
-      'CPU Manager allocation policy takes topology hints into account.',
-      'krel interacts with the build service to trigger package builds',
-      'Establish an SLO for pod startup latency with volumes.',
-      'Outline the deprecation policy and communication plan',
-      'Caching tokens per pod to avoid generating them for every container.',
-      'To document the new user interface on the website',
-      'Handle batches of one pod per node: host ports and resources',
-      'kubectl describe node showing information from the Lease object',
-      'The page loads fast.',
-      'SIG Windows has high confidence in the stability of the containers',
-      'Feedback from users.',
-      'Parameter tuning (batch sizes, etc.)',
-    ), [
-      'The page loads fast.',
-      'SIG Windows has high confidence in the stability of the containers',
-      'Feedback from users.',
-      'Parameter tuning (batch sizes, etc.)',
-    ]);
-  });
+  finds('passes a behaviour stated of a named thing and a task that makes something, but not an evaluation or a bare topic', criteria(
+    'CPU Manager allocation policy takes topology hints into account.',
+    'krel interacts with the build service to trigger package builds',
+    'Establish an SLO for pod startup latency with volumes.',
+    'Outline the deprecation policy and communication plan',
+    'Caching tokens per pod to avoid generating them for every container.',
+    'To document the new user interface on the website',
+    'Handle batches of one pod per node: host ports and resources',
+    'kubectl describe node showing information from the Lease object',
+    'The page loads fast.',
+    'SIG Windows has high confidence in the stability of the containers',
+    'Feedback from users.',
+    'Parameter tuning (batch sizes, etc.)',
+  ), [
+    'The page loads fast.',
+    'SIG Windows has high confidence in the stability of the containers',
+    'Feedback from users.',
+    'Parameter tuning (batch sizes, etc.)',
+  ]);
 
   it('passes a part listed under a test or documentation deliverable, but not an activity or a vague outcome there', () => {
     const text = [
@@ -116,18 +107,14 @@ describe('untestable-criterion', () => {
     assert.deepEqual(runRule(untestableCriterion, table).map((finding) => finding.data?.criterion), ['Feedback from users  ']);
   });
 
-  it('judges Given/When/Then criteria on the Then clause', () => {
-    assert.deepEqual(flagged('Given 5 orders, when exported, then everything is nice'), ['Given 5 orders, when exported, then everything is nice']);
-  });
+  finds('judges Given/When/Then criteria on the Then clause', criteria('Given 5 orders, when exported, then everything is nice'), ['Given 5 orders, when exported, then everything is nice']);
 
-  it('accepts a Then clause that states a checkable state of a named thing', () => {
-    assert.deepEqual(flagged(
-      '**AC-1** (REQ-1): Given two invoices created one after another for the same tenant, when both are listed, then their numbers are consecutive.',
-      'Given a tenant with invoices, when the list is requested, then the invoices are in ascending order of issue date.',
-      'Given an unpaid invoice, when a partial payment arrives, then the invoice remains open and its balance is reduced by the payment.',
-      'Given a deleted tenant, when its data is exported, then the archive is empty.',
-    ), []);
-  });
+  finds('accepts a Then clause that states a checkable state of a named thing', criteria(
+    '**AC-1** (REQ-1): Given two invoices created one after another for the same tenant, when both are listed, then their numbers are consecutive.',
+    'Given a tenant with invoices, when the list is requested, then the invoices are in ascending order of issue date.',
+    'Given an unpaid invoice, when a partial payment arrives, then the invoice remains open and its balance is reduced by the payment.',
+    'Given a deleted tenant, when its data is exported, then the archive is empty.',
+  ), []);
 
   it('still reports a Then clause that states a feeling, an evaluation or mere success', () => {
     const criteria = [

@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
 import { createLexicon } from '../../../server/src/lexicon/lexicon';
 import { vagueTerm } from '../../../server/src/rules/vague-term';
-import { at, findingsOf, foundTexts, runRule, textAt } from '../helpers';
+import { at, findingsOf, ruleTexts, runRule, textAt } from '../helpers';
 
-const found = (markdown: string, lexicon = createLexicon()): string[] => foundTexts(vagueTerm, markdown, { lexicon });
+const { found, finds } = ruleTexts(vagueTerm);
 
 const requirements = (...items: string[]): string => `## Requirements\n\n${items.map((item) => `- ${item}`).join('\n')}\n`;
 
@@ -26,24 +26,18 @@ describe('vague-term', () => {
     }
   });
 
-  it('reports loopholes, open-ended lists and vague quantities', () => {
-    const text = requirements(
-      'Import CSV, XLSX, etc.',
-      'Retry 3 times if possible.',
-      'Notify some admins as needed.',
-    );
-    assert.deepEqual(found(text), ['etc.', 'if possible', 'some', 'as needed']);
-  });
+  finds('reports loopholes, open-ended lists and vague quantities', requirements(
+    'Import CSV, XLSX, etc.',
+    'Retry 3 times if possible.',
+    'Notify some admins as needed.',
+  ), ['etc.', 'if possible', 'some', 'as needed']);
 
-  it('does not report a graded term whose statement gives a measurable target', () => {
-    const text = requirements(
-      'Search must be fast: p95 < 200 ms.',
-      'Uploads must accept large files (up to 50 MB).',
-      'The form must be easy to use. 90% of first-time users finish it in under 2 minutes.',
-      'Exports must be faster than the nightly batch.',
-    );
-    assert.deepEqual(found(text), []);
-  });
+  finds('does not report a graded term whose statement gives a measurable target', requirements(
+    'Search must be fast: p95 < 200 ms.',
+    'Uploads must accept large files (up to 50 MB).',
+    'The form must be easy to use. 90% of first-time users finish it in under 2 minutes.',
+    'Exports must be faster than the nightly batch.',
+  ), []);
 
   it('needs a duration or a rate to settle a speed word', () => {
     assert.deepEqual(found(requirements('Search must be fast for 100 users.')), ['fast']);
@@ -70,16 +64,13 @@ describe('vague-term', () => {
     ]);
   });
 
-  it('does not report a bound with its value, a named parameter, a settled comparative or "about" without a number', () => {
-    const text = requirements(
-      'Accept a maximum of 8 digits.',
-      'Show the minimum supported version.',
-      'Exports must take fewer steps than the v1 wizard.',
-      'Show data about the user; support Node 20 or higher.',
-      'Characters must have a minimum height of 5mm.',
-    );
-    assert.deepEqual(found(text), []);
-  });
+  finds('does not report a bound with its value, a named parameter, a settled comparative or "about" without a number', requirements(
+    'Accept a maximum of 8 digits.',
+    'Show the minimum supported version.',
+    'Exports must take fewer steps than the v1 wizard.',
+    'Show data about the user; support Node 20 or higher.',
+    'Characters must have a minimum height of 5mm.',
+  ), []);
 
   it('reports a must/shall sentence whose subject is a bare demonstrative, in commitments only', () => {
     const text = requirements(
@@ -123,57 +114,48 @@ describe('vague-term', () => {
     assert.deepEqual(findings.map((finding) => at(finding.range)), ['4:25-4:38']);
   });
 
-  it('checks list items and binding sentences of a scope section, not its discussion prose or subsections', () => {
-    const text = [
-      '## Scope',
-      '',
-      '- Fast search.',
-      '',
-      'We think this is a simple change.',
-      '',
-      '### Search internals',
-      '',
-      '- A large index.',
-      '',
-    ].join('\n');
-    assert.deepEqual(found(text), ['Fast']);
-  });
+  finds('checks list items and binding sentences of a scope section, not its discussion prose or subsections', [
+    '## Scope',
+    '',
+    '- Fast search.',
+    '',
+    'We think this is a simple change.',
+    '',
+    '### Search internals',
+    '',
+    '- A large index.',
+    '',
+  ], ['Fast']);
 
-  it('skips headings, open questions, discussion subsections and quoted strings', () => {
-    const text = [
-      '## Requirements',
-      '',
-      '### Fast search',
-      '',
-      '- The button label must read "Save as needed".',
-      '',
-      '### Notes',
-      '',
-      '- Some users find the old export slow.',
-      '',
-      '## Open Questions',
-      '',
-      '- Do we need some kind of cache?',
-      '',
-    ].join('\n');
-    assert.deepEqual(found(text), []);
-  });
+  finds('skips headings, open questions, discussion subsections and quoted strings', [
+    '## Requirements',
+    '',
+    '### Fast search',
+    '',
+    '- The button label must read "Save as needed".',
+    '',
+    '### Notes',
+    '',
+    '- Some users find the old export slow.',
+    '',
+    '## Open Questions',
+    '',
+    '- Do we need some kind of cache?',
+    '',
+  ], []);
 
-  it('never reports code blocks, inline code, URLs or link destinations', () => {
-    const text = [
-      '## Requirements',
-      '',
-      '- The `fast` flag enables [caching](https://example.com/fast-and-simple) via https://example.com/some/etc.',
-      '',
-      '```text',
-      'fast, simple, etc.',
-      '```',
-      '',
-      '    indented code: fast etc.',
-      '',
-    ].join('\n');
-    assert.deepEqual(found(text), []);
-  });
+  finds('never reports code blocks, inline code, URLs or link destinations', [
+    '## Requirements',
+    '',
+    '- The `fast` flag enables [caching](https://example.com/fast-and-simple) via https://example.com/some/etc.',
+    '',
+    '```text',
+    'fast, simple, etc.',
+    '```',
+    '',
+    '    indented code: fast etc.',
+    '',
+  ], []);
 
   it('leaves a term the author marked for follow-up to the placeholder rule', () => {
     assert.deepEqual(found(requirements('Export PDF, CSV, etc. (TBD: list the formats) quickly.')), ['quickly']);
@@ -182,7 +164,7 @@ describe('vague-term', () => {
   it('uses the configured vocabulary', () => {
     const lexicon = createLexicon({ add: ['blazing'], remove: ['fast'] });
     const text = '## Context\n\nThe new API must be blazing and fast.\n';
-    assert.deepEqual(found(text, lexicon), ['blazing']);
+    assert.deepEqual(found(text, { lexicon }), ['blazing']);
   });
 
   it('runs through the engine with the configured vocabulary', () => {

@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { weakModal } from '../../../server/src/rules/weak-modal';
-import { at, foundTexts, runRule, textAt } from '../helpers';
+import { at, ruleTexts, runRule, textAt } from '../helpers';
 
-const found = (markdown: string): string[] => foundTexts(weakModal, markdown);
+const { found, finds } = ruleTexts(weakModal);
 
 describe('weak-modal', () => {
   it('reports lower-case modals in requirements with the suggested RFC 2119 keyword', () => {
@@ -31,10 +31,7 @@ describe('weak-modal', () => {
     assert.equal(findings[3].data?.negated, true);
   });
 
-  it('checks acceptance criteria and subsections of requirement sections', () => {
-    const text = '## Requirements\n\n### Export\n\n- Exports should be zipped.\n\n## Acceptance Criteria\n\n- The file should open in Excel.\n';
-    assert.deepEqual(found(text), ['should', 'should']);
-  });
+  finds('checks acceptance criteria and subsections of requirement sections', '## Requirements\n\n### Export\n\n- Exports should be zipped.\n\n## Acceptance Criteria\n\n- The file should open in Excel.\n', ['should', 'should']);
 
   it('reports a capitalised modal that opens a fragment, not an inverted condition', () => {
     const text = '## Requirements\n\n- Should support SSO.\n- Should the call fail, the client retries.\n- May 2025 is the deadline.\n';
@@ -42,49 +39,43 @@ describe('weak-modal', () => {
     assert.deepEqual(findings.map((finding) => at(finding.range)), ['2:2-2:8']);
   });
 
-  it('leaves RFC 2119 keywords, other sections and non-obligations alone', () => {
-    const text = [
-      '## Context',
-      '',
-      'Users should be able to export; this may help.',
-      '',
-      '## Requirements',
-      '',
-      '- The API SHOULD retry and MAY cache.',
-      '- If the upload could not finish, the service MUST return 503.',
-      '- The service MUST flag data that may be stale.',
-      '- Fees apply as may be agreed in the contract.',
-      '- The label must read "You may retry later".',
-      '- Should we support SAML?',
-      '- Should have: dark mode',
-      '- As a user, I would like to export reports.',
-      '',
-    ].join('\n');
-    assert.deepEqual(found(text), []);
-  });
+  finds('leaves RFC 2119 keywords, other sections and non-obligations alone', [
+    '## Context',
+    '',
+    'Users should be able to export; this may help.',
+    '',
+    '## Requirements',
+    '',
+    '- The API SHOULD retry and MAY cache.',
+    '- If the upload could not finish, the service MUST return 503.',
+    '- The service MUST flag data that may be stale.',
+    '- Fees apply as may be agreed in the contract.',
+    '- The label must read "You may retry later".',
+    '- Should we support SAML?',
+    '- Should have: dark mode',
+    '- As a user, I would like to export reports.',
+    '',
+  ], []);
 
-  it('reports the modal of the main clause after a conditional clause', () => {
-    assert.deepEqual(found('## Requirements\n\n- If the upload fails, the client should retry.\n'), ['should']);
-    assert.deepEqual(found('## Requirements\n\n- Given a cart, when I pay, then I should see a receipt.\n'), ['should']);
-  });
+  finds.each('reports the modal of the main clause after a conditional clause',
+    ['## Requirements\n\n- If the upload fails, the client should retry.\n', ['should']],
+    ['## Requirements\n\n- Given a cart, when I pay, then I should see a receipt.\n', ['should']],
+  );
 
-  it('never reports code blocks, inline code, URLs or discussion subsections', () => {
-    const text = [
-      '## Requirements',
-      '',
-      '- Call `client.should_retry()` as documented at https://example.com/should/may.',
-      '',
-      '```',
-      'it should work',
-      '```',
-      '',
-      '### Notes',
-      '',
-      '- This could change later.',
-      '',
-    ].join('\n');
-    assert.deepEqual(found(text), []);
-  });
+  finds('never reports code blocks, inline code, URLs or discussion subsections', [
+    '## Requirements',
+    '',
+    '- Call `client.should_retry()` as documented at https://example.com/should/may.',
+    '',
+    '```',
+    'it should work',
+    '```',
+    '',
+    '### Notes',
+    '',
+    '- This could change later.',
+    '',
+  ], []);
   it('reports a should with must or shall set against it: same sentence, sibling items, parent item or lead-in', () => {
     const text = [
       '# T', '',
@@ -106,67 +97,52 @@ describe('weak-modal', () => {
     assert.deepEqual(found(text.replace('the name should be unique', 'a name that should be unique')), ['should not', 'should', 'should']);
   });
 
-  it('reads a nested list with the sentence of its parent item that introduces it', () => {
-    const text = [
-      '# T', '',
-      '## Detailed design', '',
-      '- **Update**: If the number of clusters crosses the limit, the scheduler must create slices.', '',
-      '  Consumer actions on updates:',
-      '  - **Clusters added**: the consumer should deploy workloads to the new clusters.', '',
-      '- **Create**: the scheduler must write one slice.',
-      '  - The name should be deterministic.', '',
-    ].join('\n');
-    assert.deepEqual(found(text), ['should']);
-  });
+  finds('reads a nested list with the sentence of its parent item that introduces it', [
+    '# T', '',
+    '## Detailed design', '',
+    '- **Update**: If the number of clusters crosses the limit, the scheduler must create slices.', '',
+    '  Consumer actions on updates:',
+    '  - **Clusters added**: the consumer should deploy workloads to the new clusters.', '',
+    '- **Create**: the scheduler must write one slice.',
+    '  - The name should be deterministic.', '',
+  ], ['should']);
 
-  it('keeps RFC 2119 levels: an upper-case SHOULD among MUSTs is a level, a lower-case should among them is not', () => {
-    const text = '# T\n\n## Requirements\n\n- The client MUST send a token.\n- The client SHOULD retry.\n- The server should log the call.\n- The server SHOULD cache.\n- The server should compress.\n- The proxy should strip headers.\n';
-    assert.deepEqual(found(text), ['should', 'should', 'should']);
-  });
+  finds('keeps RFC 2119 levels: an upper-case SHOULD among MUSTs is a level, a lower-case should among them is not', '# T\n\n## Requirements\n\n- The client MUST send a token.\n- The client SHOULD retry.\n- The server should log the call.\n- The server SHOULD cache.\n- The server should compress.\n- The proxy should strip headers.\n', ['should', 'should', 'should']);
 
-  it('in a document written in should, a should in a requirements list with no must set against it is its voice', () => {
-    const text = [
-      '# T', '',
-      '## Requirements', '',
-      '- The export should be zipped.',
-      '- The file should open in Excel.', '',
-      '## Acceptance Criteria', '',
-      '- The import must reject bad rows.',
-      '- Errors should be listed per row.', '',
-      '## Graduation Criteria', '',
-      '- The metric and the immutable field should be sufficient as a source of truth.', '',
-    ].join('\n');
-    assert.deepEqual(found(text), ['should']);
-  });
+  finds('in a document written in should, a should in a requirements list with no must set against it is its voice', [
+    '# T', '',
+    '## Requirements', '',
+    '- The export should be zipped.',
+    '- The file should open in Excel.', '',
+    '## Acceptance Criteria', '',
+    '- The import must reject bad rows.',
+    '- Errors should be listed per row.', '',
+    '## Graduation Criteria', '',
+    '- The metric and the immutable field should be sufficient as a source of truth.', '',
+  ], ['should']);
 
-  it('leaves the steps of an example the section announces alone', () => {
-    const text = [
-      '# T', '',
-      '## Customised controller', '',
-      "Here's an example of a customised controller that uses gang scheduling.", '',
-      'The controller watches jobs and manages their lifecycle:', '',
-      '1. For each job, the controller creates a pod group. Its attributes should be set accordingly.',
-      '2. If the job was deleted, the pod group must be deleted.', '',
-      '## Controller', '',
-      'The controller watches jobs:', '',
-      '1. Its attributes should be set from the job.',
-      '2. If the job was deleted, the pod group must be deleted.', '',
-    ].join('\n');
-    assert.deepEqual(found(text), ['should']);
-  });
+  finds('leaves the steps of an example the section announces alone', [
+    '# T', '',
+    '## Customised controller', '',
+    "Here's an example of a customised controller that uses gang scheduling.", '',
+    'The controller watches jobs and manages their lifecycle:', '',
+    '1. For each job, the controller creates a pod group. Its attributes should be set accordingly.',
+    '2. If the job was deleted, the pod group must be deleted.', '',
+    '## Controller', '',
+    'The controller watches jobs:', '',
+    '1. Its attributes should be set from the job.',
+    '2. If the job was deleted, the pod group must be deleted.', '',
+  ], ['should']);
 
-  it('judges a paragraph after a nested list with the question its item opens with', () => {
-    const text = [
-      '# T', '',
-      '## Monitoring Requirements', '',
-      '* **What are the reasonable SLOs for the above SLIs?**',
-      '  At a high level, those may be things like:',
-      '  - 99% of requests finish within 1 s', '',
-      '  A cluster administrator could set SLO targets for pod shutdown latency.', '',
-      '* Operators could read the logs.', '',
-    ].join('\n');
-    assert.deepEqual(found(text), ['could']);
-  });
+  finds('judges a paragraph after a nested list with the question its item opens with', [
+    '# T', '',
+    '## Monitoring Requirements', '',
+    '* **What are the reasonable SLOs for the above SLIs?**',
+    '  At a high level, those may be things like:',
+    '  - 99% of requests finish within 1 s', '',
+    '  A cluster administrator could set SLO targets for pod shutdown latency.', '',
+    '* Operators could read the logs.', '',
+  ], ['could']);
   it('reads a may its own clause calls optional as a permission; other items do not change how a weak modal in a requirements list is read', () => {
     const text = [
       '# T', '',
