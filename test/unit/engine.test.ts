@@ -96,6 +96,19 @@ describe('analyzeSpec', () => {
     assert.equal(result.ready, false);
   });
 
+  it('counts a rule\'s findings in the self-contained reasons by what the rule calls them', () => {
+    const line = (n: number) => ({ start: { line: n, character: 0 }, end: { line: n, character: 3 } });
+    const leak: Rule = {
+      ...RULES[0], id: 'probe-leak', aliases: undefined, scoreRole: 'credential', dimension: 'selfContained', fixes: undefined,
+      counted: { one: 'leaked key' }, check: () => [{ message: 'A key.', range: line(2) }, { message: 'A key.', range: line(4) }],
+    };
+    const hidden: Rule = { ...leak, id: 'probe-hidden', scoreRole: 'unshared-knowledge', counted: undefined, check: () => [{ message: 'Unsaid.', range: line(2) }] };
+    const reasons = analyzeSpec('# T\n\nOne.\n\nTwo.\n', { rules: [leak, hidden] }).breakdown.selfContained.reasons.map((reason) => reason.message);
+    assert.deepEqual(reasons, ['self-contained: 2 leaked keys', 'self-contained: 1 probe-hidden']);
+    const builtIn = analyzeSpec('# T\n\nAs discussed in the call, retries stop. Deploy it as usual.\n').breakdown.selfContained.reasons.map((reason) => reason.message);
+    assert.deepEqual(builtIn, ['self-contained: 2 references to hidden context']);
+  });
+
   it('never lowers the score when a finding is fixed', () => {
     const before = analyzeSpec(readFileSync(join(EXAMPLES, 'order-export.spec.md'), 'utf8'));
     const fixed = readFileSync(join(EXAMPLES, 'order-export.spec.md'), 'utf8').replace('- AC-1 (REQ-1): Export works correctly.', '- AC-1 (REQ-1): Given 10 orders, when exported, then the CSV has 10 rows.');

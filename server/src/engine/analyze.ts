@@ -12,7 +12,7 @@ import { findRule, RULES } from '../rules/registry';
 import type { Finding, LinkTargetInfo, Rule, RuleContext, Severity } from '../rules/types';
 import { linksTo } from '../model/api-description';
 import { contractInputFromModel, contractWithApiFiles } from '../score/contract';
-import { computeScore, type Breakdown, type ReadinessBlocker } from './score';
+import { computeScore, type Breakdown, type ReadinessBlocker, type RuleScoring } from './score';
 import { Suppressions } from './suppression';
 import { LruCache } from '../util/lru';
 
@@ -98,16 +98,16 @@ export function analyzeSpec(text: string, options: AnalyzeOptions = {}): Analysi
   return { model, profile: profile.name, findings, score, ready, threshold, breakdown, blockers, idPattern: prepared.idPattern, ruleFailures, ...(options.apiFiles ? { apiFiles: options.apiFiles } : {}) };
 }
 
-function scoringOfRule(id: string): { role: Rule['scoreRole']; dimension: Rule['dimension'] } | undefined {
-  const rule = findRule(id);
-  return rule ? { role: rule.scoreRole, dimension: rule.dimension } : undefined;
+function scoringOf(rule: Rule | undefined): RuleScoring | undefined {
+  return rule ? { role: rule.scoreRole, dimension: rule.dimension, counted: rule.counted } : undefined;
 }
 
-function scoringIn(rules: readonly Rule[]): (id: string) => { role: Rule['scoreRole']; dimension: Rule['dimension'] } | undefined {
-  return (id) => {
-    const rule = rules.find((candidate) => candidate.id === id);
-    return rule ? { role: rule.scoreRole, dimension: rule.dimension } : undefined;
-  };
+function scoringOfRule(id: string): RuleScoring | undefined {
+  return scoringOf(findRule(id));
+}
+
+function scoringIn(rules: readonly Rule[]): (id: string) => RuleScoring | undefined {
+  return (id) => scoringOf(rules.find((candidate) => candidate.id === id));
 }
 
 /**

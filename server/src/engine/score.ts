@@ -9,7 +9,7 @@ import { contractInputFromModel, type ContractInput } from '../score/contract';
 import * as dimensions from '../score/dimensions';
 import { INTEGRITY_COST, normalizeCosts, type RawDimension } from '../score/dimensions';
 import { judgeStatements, type ScoredFinding } from '../score/evidence';
-import { DIMENSION_IDS, DIMENSION_LABELS, DIMENSION_WEIGHTS, type Breakdown, type DimensionId, type ReadinessBlocker, type ScoreRole } from '../score/types';
+import { DIMENSION_IDS, DIMENSION_LABELS, DIMENSION_WEIGHTS, type Breakdown, type CountedAs, type DimensionId, type ReadinessBlocker, type ScoreRole } from '../score/types';
 
 export type { Breakdown, DimensionId, DimensionScore, ReadinessBlocker, ScoreReason, ScoreRole } from '../score/types';
 
@@ -25,6 +25,7 @@ const FLOORED: readonly DimensionId[] = ['requirements', 'contract', 'verificati
 export interface RuleScoring {
   role: ScoreRole;
   dimension: DimensionId;
+  counted?: CountedAs;
 }
 
 export interface ScoreInput {
@@ -59,7 +60,7 @@ export function computeScore(input: ScoreInput): ScoreResult {
     if (finding.severity === 'hint') continue;
     const scoring = scoringOf(finding.rule);
     if (!scoring) continue;
-    findings.push({ finding, role: scoring.role, dimension: scoring.dimension, offset: offsetAt(model, finding.range.start) });
+    findings.push({ finding, role: scoring.role, dimension: scoring.dimension, counted: scoring.counted, offset: offsetAt(model, finding.range.start) });
   }
   const statements = judgeStatements(model, findings, idPattern);
   const contract = input.contract ?? contractInputFromModel(model);

@@ -217,6 +217,7 @@ export const hiddenContext: Rule<HiddenContextData> = {
   },
   // Every statement; the reason a statement gives for itself ("..., because ...") is left out.
   scope: { exclude: ['justification'] },
+  counted: { one: 'reference to hidden context', other: 'references to hidden context' },
   question: hiddenContextQuestion,
   check(model: SpecModel, context: RuleContext): RawFinding<HiddenContextData>[] {
     const findings: RawFinding<HiddenContextData>[] = [];

@@ -64,6 +64,7 @@ export const openQuestion: Rule<OpenQuestionData> = {
     bad: '## Open Questions\n\n- Which queue do we use for retries?\n- Do refunds need approval above 500 EUR?',
     good: '## Open Questions\n\n- ~~Which queue do we use for retries?~~ Decision: SQS `orders-retry` (2024-05-02, @lena)\n- [x] Do refunds need approval above 500 EUR? Resolved: yes, by a finance lead.',
   },
+  counted: { one: 'open question' },
   question: openQuestionQuestion,
   check(model: SpecModel, context: RuleContext): RawFinding<OpenQuestionData>[] {
     const inSectionFindings = model.sections.filter(isQuestionsRoot).flatMap((section) => sectionFindings(model, section));

@@ -58,6 +58,7 @@ export const placeholder: Rule<PlaceholderData> = {
     good: '## API Contract\n\nThe response is the created order as JSON (see example below).\n\n- Retry policy: 3 attempts, exponential backoff from 1 s\n- Owner: payments team (@payments-oncall)',
     sources: ['GitHub Spec Kit spec template ([NEEDS CLARIFICATION] markers)', 'Kubernetes KEP template (<<[UNRESOLVED]>> blocks)'],
   },
+  counted: { one: 'placeholder' },
   question: placeholderQuestion,
   check(model: SpecModel): RawFinding<PlaceholderData>[] {
     const excluded = nonProseIntervals(model);

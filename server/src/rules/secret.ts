@@ -38,6 +38,7 @@ export const secret: Rule<SecretData> = {
     sources: ['OWASP Secrets Management Cheat Sheet', 'GitHub secret scanning token formats',
       'secretlint recommended rule preset (MIT) and gitleaks default configuration (MIT): token formats'],
   },
+  counted: { one: 'secret' },
   check(model: SpecModel): RawFinding<SecretData>[] {
     const findings: RawFinding<SecretData>[] = [];
     const taken: Array<{ start: number; end: number }> = [];

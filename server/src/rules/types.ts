@@ -7,7 +7,7 @@ import type { ScopedDocument, StatementScope } from '../model/scope';
 export type Severity = 'error' | 'warning' | 'info' | 'hint';
 export type RuleLevel = Severity | 'off';
 
-import type { DimensionId, ScoreRole } from '../score/types';
+import type { CountedAs, DimensionId, ScoreRole } from '../score/types';
 
 /** Which readiness dimension a rule's findings count against (see engine/score.ts). */
 export type Dimension = DimensionId;
@@ -155,6 +155,8 @@ export interface Rule<D extends FindingData = FindingData> {
   dimension: Dimension;
   /** How the readiness score uses this rule's findings (see score/types.ts). */
   scoreRole: ScoreRole;
+  /** What the score's reasons call one of this rule's findings when they count them ("2 secrets"); the rule id when absent. */
+  counted?: CountedAs;
   docs: RuleDocs;
   tags?: readonly RuleTag[];
   /**

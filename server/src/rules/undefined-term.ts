@@ -74,6 +74,7 @@ export const undefinedTerm: Rule<UndefinedTermData> = {
     sources: ['INCOSE Guide to Writing Requirements (R3 "appropriate", R21: define all terms, abbreviations and acronyms)', 'ISO/IEC/IEEE 29148:2018, 5.2.7 (a glossary of terms, abbreviations and acronyms)',
       ...ECOSYSTEMS.flatMap((ecosystem) => ecosystem.sources)],
   },
+  counted: { one: 'reference to hidden context', other: 'references to hidden context' },
   fixes: (finding, context) => [defineTermFix(context, finding, dataOf(undefinedTerm, finding))],
   check(model: SpecModel, context: RuleContext): RawFinding<UndefinedTermData>[] {
     const statements = model.statements.filter((statement) => !inGlossary(statement.section)

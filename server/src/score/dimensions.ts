@@ -278,22 +278,24 @@ export function done({ statements, findings }: DimensionInputs): RawDimension {
   return { value, evidence: `${items.length} done items, ${concrete.length} concrete`, reasons };
 }
 
+/** The roles whose findings make a spec depend on what it does not say, in the order their reasons are listed. */
+const UNSELFCONTAINED = ['credential', 'unshared-knowledge', 'stand-in', 'undecided'] as const;
+
 export function selfContained({ statements, findings }: DimensionInputs): RawDimension {
   if (statements.length === 0) {
     return { value: 0, evidence: 'nothing written', reasons: [{ message: 'nothing to judge: the spec has no content', cost: 1 }] };
   }
-  const costs: Array<[keyof typeof SELF_CONTAINED_COST, string]> = [
-    ['credential', 'secret'], ['unshared-knowledge', 'reference to hidden context'], ['stand-in', 'placeholder'],
-    ['undecided', 'open question'],
-  ];
   const reasons: RawDimension['reasons'] = [];
   let points = 0;
-  for (const [role, what] of costs) {
+  for (const role of UNSELFCONTAINED) {
     const matching = findings.filter((f) => f.role === role);
-    if (matching.length === 0) continue;
+    const [first] = matching;
+    if (!first) continue;
     const cost = matching.length * SELF_CONTAINED_COST[role];
     points += cost;
-    reasons.push({ message: count(matching.length, what, what === 'reference to hidden context' ? 'references to hidden context' : undefined), cost: cost / 100, line: matching[0]?.finding.range.start.line, items: lines(matching) });
+    // Named as the rule of the first finding calls its findings ("2 secrets").
+    const { one, other } = first.counted ?? { one: first.finding.rule };
+    reasons.push({ message: count(matching.length, one, other), cost: cost / 100, line: first.finding.range.start.line, items: lines(matching) });
   }
   const integrity = findings.filter((f) => f.role === 'integrity' && f.dimension === 'selfContained');
   if (integrity.length > 0) {
@@ -302,7 +304,7 @@ export function selfContained({ statements, findings }: DimensionInputs): RawDim
   }
   const value = Math.max(0, 1 - points / 100);
   normalizeCosts(reasons, 1 - value);
-  return { value, evidence: `${findings.filter((f) => ['credential', 'unshared-knowledge', 'stand-in', 'undecided'].includes(f.role)).length} self-containment findings`, reasons };
+  return { value, evidence: `${findings.filter((f) => (UNSELFCONTAINED as readonly string[]).includes(f.role)).length} self-containment findings`, reasons };
 }
 
 /** When capped costs add up to more than the loss, scale them down so the reasons add up. */

@@ -5,7 +5,7 @@ import { rolesOf } from './roles';
 import { untestableReason } from '../rules/untestable-criterion';
 import { isSpecific, topicWords } from './specific';
 import { statementsOf, traitsOf, type Statement } from './statements';
-import type { DimensionId, ScoreRole } from './types';
+import type { CountedAs, DimensionId, ScoreRole } from './types';
 
 /** A finding with the way the score uses it and where it starts. */
 export interface ScoredFinding {
@@ -13,6 +13,8 @@ export interface ScoredFinding {
   role: ScoreRole;
   /** The dimension the rule's findings count against. */
   dimension: DimensionId;
+  /** What the rule calls its findings when a reason counts them. */
+  counted?: CountedAs;
   offset: number;
 }
 

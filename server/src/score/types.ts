@@ -34,6 +34,13 @@ export type ScoreRole =
   | 'wording' | 'outcome' | 'stand-in' | 'credential' | 'unshared-knowledge' | 'undecided'
   | 'interface' | 'trace' | 'section' | 'integrity';
 
+/** What a rule's finding is called where a reason counts findings: "1 secret", "2 references to hidden context". */
+export interface CountedAs {
+  one: string;
+  /** The plural; `one` + "s" when absent. */
+  other?: string;
+}
+
 /** One reason a dimension lost points, phrased so the author knows what to change. */
 export interface ScoreReason {
   message: string;
