@@ -2,6 +2,7 @@
  * Edit distance and the nearest candidate within a distance, for every "did you mean"
  * (configuration keys and values, command-line options, rule ids, link fragments).
  */
+import { itemAt } from '../util/indexed';
 
 /**
  * Edit distance counting an insertion, deletion, substitution or swap of two neighbouring
@@ -15,8 +16,8 @@ export function editDistance(a: string, b: string, limit = Number.POSITIVE_INFIN
   for (let i = 1; i <= a.length; i++) {
     const current = [i];
     for (let j = 1; j <= b.length; j++) {
-      let distance = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) distance = Math.min(distance, before[j - 2] + 1);
+      let distance = Math.min(itemAt(previous, j) + 1, itemAt(current, j - 1) + 1, itemAt(previous, j - 1) + (a[i - 1] === b[j - 1] ? 0 : 1));
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) distance = Math.min(distance, itemAt(before, j - 2) + 1);
       current.push(distance);
     }
     // A swap reaches back two rows, so a row may dip below the limit only if this one or the last does.
@@ -24,7 +25,7 @@ export function editDistance(a: string, b: string, limit = Number.POSITIVE_INFIN
     before = previous;
     previous = current;
   }
-  return previous[b.length];
+  return itemAt(previous, b.length);
 }
 
 /** The candidate closest to `word` (ignoring case) at most `maxDistance` edits away; the first one on a tie. */

@@ -4,6 +4,7 @@
  * "PersistentVolumeClaim" … "PVC", "a service account" … "SA"), anywhere in the prose or in a link
  * destination (".../container-device-interface" … "CDI").
  */
+import { itemAt } from '../util/indexed';
 
 /** Words an expansion may hold without giving a letter ("Desired State of World" is DSW). */
 const GLUE = new Set(['of', 'the', 'and', 'for', 'to', 'in', 'on', 'a', 'an', 'as', 'at', 'by', 'with', 'or']);
@@ -38,11 +39,11 @@ export class ExpansionIndex {
         // A doubled word is a slip ("host networking networking service"), not a letter.
         if (split.length === 0 || word.toLowerCase() === previous) continue;
         previous = word.toLowerCase();
-        const initials = split.map((part) => part[0].toLowerCase()).join('');
+        const initials = split.map((part) => part.charAt(0).toLowerCase()).join('');
         // An acronym is not its own expansion ("PVC" gives no letters but its first).
         const acronym = /^[A-Z0-9]{2,}s?$/.test(word);
         this.words.push({
-          initials: acronym ? initials[0] : initials,
+          initials: acronym ? initials.charAt(0) : initials,
           glue: GLUE.has(word.toLowerCase()),
           acronym,
           marked: /^[A-Z][a-z]/.test(word) || split.length > 1,
@@ -51,9 +52,10 @@ export class ExpansionIndex {
       }
     }
     this.words.forEach((word, index) => {
-      const list = this.byInitial.get(word.initials[0]) ?? [];
+      const initial = word.initials.charAt(0);
+      const list = this.byInitial.get(initial) ?? [];
       list.push(index);
-      this.byInitial.set(word.initials[0], list);
+      this.byInitial.set(initial, list);
     });
   }
 
@@ -67,14 +69,15 @@ export class ExpansionIndex {
   spells(acronym: string, near: { start: number; end: number }): boolean {
     const letters = acronym.toLowerCase();
     if (!/^[a-z]+$/.test(letters)) return false;
-    for (const start of this.byInitial.get(letters[0]) ?? []) {
-      if (this.words[start].acronym) continue;
+    for (const start of this.byInitial.get(letters.charAt(0)) ?? []) {
+      const first = itemAt(this.words, start);
+      if (first.acronym) continue;
       const end = this.match(start, letters, 0, 0);
       if (end === undefined) continue;
       const run = this.words.slice(start, end);
       // Two letters are spelled by chance all the time; only one compound word counts ("PersistentVolume").
       if (letters.length === 2 ? run.length === 1 : run.every((word) => word.marked || word.glue)) return true;
-      const at = this.words[start].offset;
+      const at = first.offset;
       if (letters.length > 2 && at >= near.start - 300 && at <= near.end) return true;
     }
     return false;

@@ -1,6 +1,7 @@
 import type { SectionId } from '../sections/catalog';
 import { detachedString, lineEndOffset, rangeFromOffsets, slugify } from './text';
 import type { Section, SpecModel } from './types';
+import { itemAt, lastOf } from '../util/indexed';
 import { LruCache } from '../util/lru';
 
 type Base = Pick<SpecModel, 'text' | 'lineStarts'>;
@@ -25,15 +26,15 @@ export function buildSections(headings: HeadingToken[], base: Base, classify: (t
   const siblingLines = nextSiblingLines(headings, lastLine + 1);
   headings.forEach((heading, index) => {
     const nextAny = headings[index + 1]?.startLine ?? lastLine + 1;
-    const nextSibling = siblingLines[index];
-    while (stack.length > 0 && stack[stack.length - 1].level >= heading.level) stack.pop();
-    const parent = stack[stack.length - 1];
+    const nextSibling = itemAt(siblingLines, index);
+    for (let top = lastOf(stack); top && top.level >= heading.level; top = lastOf(stack)) stack.pop();
+    const parent = lastOf(stack);
     const section: Section = {
       index,
       title: heading.title,
       level: heading.level,
       slug: uniqueSlug(slugOf(heading.title), slugCounts),
-      headingRange: rangeFromOffsets(base, base.lineStarts[heading.startLine], lineEndOffset(base, heading.endLine - 1)),
+      headingRange: rangeFromOffsets(base, itemAt(base.lineStarts, heading.startLine), lineEndOffset(base, heading.endLine - 1)),
       bodyRange: bodyRange(base, heading.endLine, nextSibling),
       ownBodyRange: bodyRange(base, heading.endLine, nextAny),
       canonical: classify(heading.title),
@@ -56,8 +57,9 @@ function nextSiblingLines(headings: HeadingToken[], end: number): number[] {
   // Headings still waiting for their next sibling; their levels increase towards the top.
   const waiting: number[] = [];
   headings.forEach((heading, index) => {
-    while (waiting.length > 0 && headings[waiting[waiting.length - 1]].level >= heading.level) {
-      lines[waiting.pop() as number] = heading.startLine;
+    for (let top = lastOf(waiting); top !== undefined && itemAt(headings, top).level >= heading.level; top = lastOf(waiting)) {
+      waiting.pop();
+      lines[top] = heading.startLine;
     }
     waiting.push(index);
   });
@@ -98,7 +100,8 @@ export function sectionAtLine(sections: Section[], line: number): Section | unde
   let found: Section | undefined;
   while (low <= high) {
     const mid = (low + high) >> 1;
-    if (sections[mid].headingRange.start.line <= line) { found = sections[mid]; low = mid + 1; }
+    const section = itemAt(sections, mid);
+    if (section.headingRange.start.line <= line) { found = section; low = mid + 1; }
     else high = mid - 1;
   }
   return found;

@@ -1,4 +1,5 @@
 import type { CodeBlock, Position, Range, SpecModel } from './types';
+import { itemAt } from '../util/indexed';
 
 /** Offsets of line starts; "\r\n", "\n" and a lone "\r" all end a line, as in LSP. */
 export function computeLineStarts(text: string): number[] {
@@ -28,7 +29,7 @@ type LineIndexed = Pick<SpecModel, 'lineStarts' | 'text'>;
 export function positionAt(model: LineIndexed, offset: number): Position {
   const clamped = Math.max(0, Math.min(offset, model.text.length));
   const line = lastStartAtOrBefore(model.lineStarts, clamped);
-  return { line, character: clamped - model.lineStarts[line] };
+  return { line, character: clamped - itemAt(model.lineStarts, line) };
 }
 
 /**
@@ -40,7 +41,7 @@ export function lastStartAtOrBefore(starts: readonly number[], offset: number): 
   let high = starts.length - 1;
   while (low < high) {
     const mid = (low + high + 1) >> 1;
-    if (starts[mid] <= offset) low = mid;
+    if (itemAt(starts, mid) <= offset) low = mid;
     else high = mid - 1;
   }
   return low;
@@ -48,7 +49,7 @@ export function lastStartAtOrBefore(starts: readonly number[], offset: number): 
 
 export function offsetAt(model: LineIndexed, position: Position): number {
   if (position.line >= model.lineStarts.length) return model.text.length;
-  const start = model.lineStarts[Math.max(0, position.line)];
+  const start = itemAt(model.lineStarts, Math.max(0, position.line));
   return Math.min(start + Math.max(0, position.character), lineEndOffset(model, position.line));
 }
 
@@ -68,7 +69,7 @@ export class PositionCursor {
     if (!this.onLine(this.line, clamped)) {
       this.line = this.onLine(this.line + 1, clamped) ? this.line + 1 : positionAt(this.model, clamped).line;
     }
-    return { line: this.line, character: clamped - starts[this.line] };
+    return { line: this.line, character: clamped - itemAt(starts, this.line) };
   }
 
   rangeFromOffsets(start: number, end: number): Range {
@@ -77,7 +78,7 @@ export class PositionCursor {
 
   private onLine(line: number, offset: number): boolean {
     const starts = this.model.lineStarts;
-    return line < starts.length && starts[line] <= offset && (line + 1 === starts.length || offset < starts[line + 1]);
+    return line < starts.length && itemAt(starts, line) <= offset && (line + 1 === starts.length || offset < itemAt(starts, line + 1));
   }
 }
 

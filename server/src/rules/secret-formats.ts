@@ -1,4 +1,5 @@
 import { assignedValueLooksReal, entropy, isPlaceholder, isReference, passwordLooksReal, tokenBodyLooksReal } from './secret-values';
+import { itemAt } from '../util/indexed';
 
 /** The credential families the rule covers (at least those of secretlint's and gitleaks' defaults). */
 export type SecretFamily =
@@ -68,12 +69,12 @@ export const SECRET_FORMATS: readonly SecretFormat[] = [
   {
     kind: 'aws-secret-key', family: 'cloud', label: 'AWS secret access key',
     pattern: /(?:aws)?[_.-]?secret[_.-]?(?:access)?[_.-]?key["']?\s*(?::|=>|=|:=)\s*["']?([A-Za-z0-9/+=]{40})(?![A-Za-z0-9/+=])/gi,
-    valueGroup: 1, accept: (match) => tokenBodyLooksReal(match[1]), lineFilter: /secret/i,
+    valueGroup: 1, accept: (match) => tokenBodyLooksReal(itemAt(match, 1)), lineFilter: /secret/i,
   },
   {
     kind: 'aws-session-token', family: 'cloud', label: 'AWS session token',
     pattern: /(?:aws)?[_.-]?session[_.-]?token["']?\s*(?::|=>|=)\s*["']?([A-Za-z0-9/+=]{100,})/gi,
-    valueGroup: 1, accept: (match) => tokenBodyLooksReal(match[1]), lineFilter: /session/i,
+    valueGroup: 1, accept: (match) => tokenBodyLooksReal(itemAt(match, 1)), lineFilter: /session/i,
   },
   token('google-api-key', 'cloud', 'Google API key', 'AIza[0-9A-Za-z_-]{35}', /^AIza/),
   token('google-oauth-secret', 'cloud', 'Google OAuth client secret', 'GOCSPX-[A-Za-z0-9_-]{28}', /^GOCSPX-/),
@@ -81,7 +82,7 @@ export const SECRET_FORMATS: readonly SecretFormat[] = [
   {
     kind: 'azure-storage-key', family: 'connection-string', label: 'Azure storage account key',
     pattern: /\b(?:AccountKey|SharedAccessKey|SharedAccessSignature|sig)=([A-Za-z0-9+/%]{20,}={0,2})/g,
-    valueGroup: 1, accept: (match) => tokenBodyLooksReal(match[1]), lineFilter: /AccountKey=|SharedAccess|sig=/,
+    valueGroup: 1, accept: (match) => tokenBodyLooksReal(itemAt(match, 1)), lineFilter: /AccountKey=|SharedAccess|sig=/,
   },
   {
     kind: 'azure-client-secret', family: 'cloud', label: 'Azure AD client secret',
@@ -189,31 +190,31 @@ export const SECRET_FORMATS: readonly SecretFormat[] = [
   {
     kind: 'url-credentials', family: 'connection-string', label: 'password in a connection string',
     pattern: /\b[a-z][a-z0-9+.-]*:\/\/[^\s:/@'"`<>]*:([^\s/@'"`<>]+)@[^\s/'"`<>]+/gi,
-    valueGroup: 1, accept: (match) => passwordLooksReal(decodeSafely(match[1])), lineFilter: /:\/\/[^\s/@]*:[^\s/@]+@/,
+    valueGroup: 1, accept: (match) => passwordLooksReal(decodeSafely(itemAt(match, 1))), lineFilter: /:\/\/[^\s/@]*:[^\s/@]+@/,
   },
   {
     kind: 'connection-string-password', family: 'connection-string', label: 'password in a connection string',
     pattern: /(?:^|[;"'\s])(?:Password|Pwd|AccountKey)\s*=\s*(?!\s)("[^"]*"|'[^']*'|[^;"'\s]+)/gi,
     valueGroup: 1,
-    accept: (match, text, end) => passwordLooksReal(stripQuotes(match[1])) && connectionStringLine(text, end),
+    accept: (match, text, end) => passwordLooksReal(stripQuotes(itemAt(match, 1))) && connectionStringLine(text, end),
     lineFilter: /(?:password|pwd|accountkey)\s*=/i,
   },
   {
     kind: 'basic-auth', family: 'auth-header', label: 'Basic authentication credentials',
     pattern: /\bBasic\s+([A-Za-z0-9+/]{8,}={0,2})(?![A-Za-z0-9+/=])/g,
-    valueGroup: 1, accept: (match) => basicCredentialsLookReal(match[1]), lineFilter: /Basic\s/,
+    valueGroup: 1, accept: (match) => basicCredentialsLookReal(itemAt(match, 1)), lineFilter: /Basic\s/,
   },
   {
     kind: 'bearer-token', family: 'auth-header', label: 'bearer token',
     pattern: /\b(?:Bearer|Token|token|Bot|SSWS|GenieKey|Splunk|ApiKey|Api-Key)\s+([A-Za-z0-9._~+/=-]{16,})(?![A-Za-z0-9._~+/=-])/g,
     valueGroup: 1,
     // A JSON Web Token is judged by the `jwt` format (which knows the tutorial samples).
-    accept: (match, text, end) => !/^eyJ[^.]*\.eyJ/.test(match[1]) && authorizationContext(text, end - match[0].length) && tokenBodyLooksReal(match[1]),
+    accept: (match, text, end) => !/^eyJ[^.]*\.eyJ/.test(itemAt(match, 1)) && authorizationContext(text, end - match[0].length) && tokenBodyLooksReal(itemAt(match, 1)),
   },
   {
     kind: 'curl-credentials', family: 'auth-header', label: 'password passed to curl',
     pattern: /(?:^|\s)(?:-u|--user)[ =]["']?([^\s:"']+):([^\s"']+)/g,
-    valueGroup: 2, accept: (match) => passwordLooksReal(stripQuotes(match[2])), lineFilter: /-u |--user/,
+    valueGroup: 2, accept: (match) => passwordLooksReal(stripQuotes(itemAt(match, 2))), lineFilter: /-u |--user/,
   },
 
   // Generic: a name that says password, secret, token or key, given a value that could be real.
@@ -226,7 +227,7 @@ export const SECRET_FORMATS: readonly SecretFormat[] = [
       const start = end - match[0].length;
       const before = nameEndingAt(text, start);
       const name = before + match[0].slice(0, match[0].search(/["'`]?[ \t]*(?::=|=>|[:=])/));
-      const value = match[3].replace(/[).,:;!?]+$/, '');
+      const value = itemAt(match, 3).replace(/[).,:;!?]+$/, '');
       const weakName = /token$|key$/i.test(name) && !/secret|passw|pwd/i.test(name);
       return secretName(name) && !insideUrl(text, start - before.length) && assignedValueLooksReal(value, 8, weakName ? 3.3 : 3);
     },
@@ -250,7 +251,7 @@ function secretName(name: string): boolean {
 /** The identifier characters right before `offset` (the start of a name whose keyword is at `offset`). */
 function nameEndingAt(text: string, offset: number): string {
   let start = offset;
-  while (start > 0 && offset - start < 50 && /[A-Za-z0-9_.-]/.test(text[start - 1])) start--;
+  while (start > 0 && offset - start < 50 && /[A-Za-z0-9_.-]/.test(text.charAt(start - 1))) start--;
   return text.slice(start, offset);
 }
 
@@ -299,6 +300,7 @@ function decodeSafely(value: string): string {
 /** The jwt.io sample token and similar tutorial tokens decode to well-known demo claims. */
 function notSampleJwt(value: string): boolean {
   const payload = value.split('.')[1];
+  if (payload === undefined) return true;
   try {
     const claims = Buffer.from(payload.replace(/-/g, '+').replace(/_/g, '/'), 'base64').toString('utf8');
     return !/John Doe|1234567890|example/i.test(claims);

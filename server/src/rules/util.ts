@@ -1,5 +1,6 @@
 import { lineEndOffset, offsetAt, positionAt } from '../model/text';
 import type { Range, Section, SpecModel } from '../model/types';
+import { itemAt } from '../util/indexed';
 
 /** True when the section or one of its ancestors satisfies one of the canonical ids. */
 export function inSection(section: Section | undefined, ids: readonly string[]): boolean {
@@ -54,7 +55,7 @@ export class OffsetIntervals {
     let high = this.intervals.length - 1;
     while (low <= high) {
       const mid = (low + high) >> 1;
-      const interval = this.intervals[mid];
+      const interval = itemAt(this.intervals, mid);
       if (interval.end <= start) low = mid + 1;
       else if (interval.start >= end) high = mid - 1;
       else return true;
@@ -141,7 +142,7 @@ function firstStartAtOrAfter(starts: readonly number[], offset: number): number 
   let high = starts.length;
   while (low < high) {
     const mid = (low + high) >> 1;
-    if (starts[mid] < offset) low = mid + 1;
+    if (itemAt(starts, mid) < offset) low = mid + 1;
     else high = mid;
   }
   return low;
@@ -151,7 +152,7 @@ function firstStartAtOrAfter(starts: readonly number[], offset: number): number 
 export function linkCovers(model: SpecModel, start: number, end: number): boolean {
   const { starts, maxEnds } = linkOffsets(model);
   const last = firstStartAtOrAfter(starts, start + 1) - 1;
-  return last >= 0 && maxEnds[last] >= end;
+  return last >= 0 && itemAt(maxEnds, last) >= end;
 }
 
 /** True when `offset` lies inside a link's source range (start inclusive, end exclusive). */
@@ -163,5 +164,5 @@ export function insideLink(model: SpecModel, offset: number): boolean {
 export function linkStartsWithin(model: SpecModel, from: number, to: number): boolean {
   const { starts } = linkOffsets(model);
   const next = firstStartAtOrAfter(starts, from);
-  return next < starts.length && starts[next] <= to;
+  return next < starts.length && itemAt(starts, next) <= to;
 }
