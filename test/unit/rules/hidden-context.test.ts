@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { hiddenContext } from '../../../server/src/rules/hidden-context';
 import { at, ruleTexts, runRule, textAt } from '../helpers';
 
-const { finds } = ruleTexts(hiddenContext);
+const { found, finds } = ruleTexts(hiddenContext);
 
 describe('hidden-context', () => {
   it('reports references to meetings and discussions at their exact range', () => {
