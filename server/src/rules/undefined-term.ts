@@ -16,6 +16,13 @@ import { defineTermFix } from './fixes/terms';
 const ACRONYM = /(?<![\w/.@#$%-])([A-Z][A-Z0-9&]*[A-Z0-9])(s)?(?![\w/@-]|\.\w)/g;
 /** "the Falcon service", "our Atlas pipeline", "the Phoenix team": a proper name before what it names. */
 const CODE_NAME = /\b(?:[Tt]he|[Oo]ur|[Tt]heir|[Ii]ts)\s+((?:[A-Z][a-z0-9]{2,})(?:\s[A-Z][a-z0-9]{2,})?)\s+(services?|system|platform|pipeline|cluster|job|worker|queue|database|store|engine|gateway|tool|team|squad|project|app|application|module|library|portal|dashboard|bot|microservice|backend|frontend|repo|repository|stack|server|proxy|broker|bus|cron|daemon|agent|api|bucket|topic|table|index|feed|stream|registry|vault|warehouse|lake|ledger|scheduler|controller|operator|sdk|cli|console|model)\b/g;
+/** A capitalised word used as a system: the object of notify, call, query, poll or invoke ("notify Atlas"). */
+const CALLED = /\b(?:notif(?:y|ies|ied)|call(?:s|ed)?|quer(?:y|ies|ied)|poll(?:s|ed)?|invoke[sd]?)\s+(\p{Lu}[\p{Ll}\d]{2,})(?![\p{L}\p{N}_:(<'’-]|\.\p{L})/gu;
+/** ... or where something is sent, published or written to, or read, fetched or loaded from ("publish the event to Atlas"). */
+const SENT_OR_READ = /\b(?:sends?|sent|publish(?:es|ed)?|writes?|wrote|written|posts?|posted|push(?:es|ed)?|forwards?|forwarded|uploads?|uploaded|emits?|emitted|reads?|fetch(?:es|ed)?|loads?|loaded|pulls?|pulled|imports?|imported|downloads?|downloaded|consumes?|consumed)\b(?:\s+[\p{L}\p{N}_-]+){0,4}?\s+(?:to|into|from)\s+(\p{Lu}[\p{Ll}\d]{2,})(?![\p{L}\p{N}_:(<'’-]|\.\p{L})/gu;
+/** Organisational functions: "notify Finance", "send it to Support" name a department, not a system. */
+const FUNCTIONS = new Set(['finance', 'support', 'legal', 'security', 'sales', 'marketing', 'operations', 'ops', 'engineering', 'product', 'management', 'compliance', 'billing', 'accounting', 'procurement', 'customers', 'users', 'admins', 'administrators', 'oncall', 'everyone']);
+
 /** Upper-case words that are emphasis or EARS/RFC 2119 keywords, not acronyms. */
 const EMPHASIS = new Set([
   'THE', 'SYSTEM', 'SHALL', 'MUST', 'NOT', 'SHOULD', 'MAY', 'REQUIRED', 'OPTIONAL', 'RECOMMENDED', 'WHEN', 'WHILE', 'WHERE', 'IF',
@@ -26,7 +33,7 @@ const EMPHASIS = new Set([
 ]);
 const GLOSSARY_TITLE = /\b(?:glossary|definitions?|terminology|terms|acronyms|abbreviations|vocabulary|nomenclature)\b/i;
 /** "SLO stands for", "Falcon is our scoring service", "PRR means", "CRD, short for". */
-const DEFINING_AFTER = /^\s*(?:\([^)]{3,}\)|,?\s*(?:short for|stands for|means|refers to|is (?:a|an|the|our|their)\b|are (?:the|our)\b|\(?i\.e\.|which is (?:a|an|the|our)\b)|:\s+\S|\s+[-–—]\s+\w)/i;
+const DEFINING_AFTER = /^\s*(?:\([^)]{3,}\)|,\s*(?:the|a|an|our|their)\s+(?:[\w'’-]+\s+){0,4}?(?:service|system|platform|pipeline|database|store|queue|tool|api|app|application|gateway|broker|bucket|ledger|warehouse|engine|library)\b|,?\s*(?:short for|stands for|means|refers to|is (?:a|an|the|our|their)\b|are (?:the|our)\b|\(?i\.e\.|which is (?:a|an|the|our)\b)|:\s+\S|\s+[-–—]\s+\w)/i;
 
 /**
  * The first character DEFINING_AFTER (or a "service", "system", ... word before it) can start
@@ -48,7 +55,10 @@ export const undefinedTerm: Rule<UndefinedTermData> = {
       'needs a definition in the spec itself: an expansion at first use ("Service Level Objective (SLO)"), an entry ' +
       'in a Glossary (or Definitions, Terminology) section, a sentence that says what it is ("Falcon is our fraud ' +
       'scoring service"), or a link. Acronyms are upper-case words of two to ten letters or digits; internal names ' +
-      'are capitalised words before what they name ("the Falcon service", "our Atlas pipeline"), unless the same word ' +
+      'are capitalised words before what they name ("the Falcon service", "our Atlas pipeline") or used as a system: ' +
+      'what is notified, called, queried, polled or invoked, or what something is sent, published or written to or ' +
+      'read, fetched or loaded from ("notify Atlas", "publish the summary to Hermes"; not a department such as ' +
+      '"notify Finance", nor one of the people on the document\'s author or owner lines), unless the same word ' +
       'is also written in lower case in the spec (then it is a description, as in "the Payments service"). ' +
       'A definition can be anywhere in the document: words whose initials spell the acronym ("Graceful Node ' +
       'Shutdown" for GNS, "PersistentVolumeClaim" for PVC, "kube-controller-manager" for KCM; two-letter acronyms ' +
@@ -83,6 +93,7 @@ export const undefinedTerm: Rule<UndefinedTermData> = {
     const defined = definedTerms(model);
     const project = new Set([...(context.projectTerms ?? [])].map((term) => term.toLowerCase()));
     const lowerWords = lowerCaseWords(model);
+    const people = authorWords(model);
     const seen = new Set<string>();
     const findings: RawFinding<UndefinedTermData>[] = [];
     const glossary = model.sections.find((section) => GLOSSARY_TITLE.test(section.title) && !section.title.trim().endsWith('?'));
@@ -96,7 +107,7 @@ export const undefinedTerm: Rule<UndefinedTermData> = {
           const key = candidate.key.toLowerCase();
           if (seen.has(key) || defined.has(key) || project.has(key) || project.has(candidate.term.toLowerCase())) continue;
           if (candidate.kind === 'acronym' && (isCommonAcronym(candidate.key) || lowerWords.has(key) || resolves(candidate.key, { start: statement.listItem?.startOffset ?? statement.startOffset, end: statement.endOffset }))) continue;
-          if (candidate.kind === 'name' && (COMMON_NAMES.has(key) || key.split(' ').some((word) => COMMON_NAMES.has(word) || lowerWords.has(word)) || established.linkWords.has(key))) continue;
+          if (candidate.kind === 'name' && (COMMON_NAMES.has(key) || key.split(' ').some((word) => COMMON_NAMES.has(word) || lowerWords.has(word)) || established.linkWords.has(key) || people.has(key))) continue;
           seen.add(key);
           const start = sentence.startOffset + candidate.index;
           findings.push({
@@ -142,6 +153,14 @@ function* candidates(text: string): Generator<Candidate> {
     const index = match.index + match[0].indexOf(match[1]);
     const phrase = `${match[1]} ${match[2]}`;
     yield { kind: 'name', term: match[1], key: match[1], phrase, index, length: phrase.length };
+  }
+  for (const pattern of [CALLED, SENT_OR_READ]) {
+    for (const match of text.matchAll(pattern)) {
+      const name = match[1];
+      if (FUNCTIONS.has(name.toLowerCase())) continue;
+      const index = (match.index ?? 0) + match[0].length - name.length;
+      yield { kind: 'name', term: name, key: name, phrase: name, index, length: name.length };
+    }
   }
 }
 
@@ -340,6 +359,16 @@ function compoundInitials(code: string): Set<string> {
  * ("the Payments service"); an upper-case word also written in lower case is an English word in
  * capitals ("CREATE", "BOTH"), not an acronym.
  */
+/** A metadata line naming the document's people: "Authors: Priya Rao, @jlee", "owner: Sam" (front matter included). */
+const PEOPLE_LINE = /^[\s>*_-]*(?:authors?|owners?|editors?|reviewers?|approvers?|maintainers?|contacts?|drivers?)[\s*_]*:(.*)$/gim;
+
+/** The words of the document's author and owner lines, lower-cased: "notify Priya" names one of them. */
+function authorWords(model: SpecModel): Set<string> {
+  const words = new Set<string>();
+  for (const match of model.text.matchAll(PEOPLE_LINE)) for (const word of match[1].match(/\p{L}+/gu) ?? []) words.add(word.toLowerCase());
+  return words;
+}
+
 function lowerCaseWords(model: SpecModel): Set<string> {
   return new Set(model.prose.match(/\b[a-z][a-z0-9]{2,}\b/g) ?? []);
 }

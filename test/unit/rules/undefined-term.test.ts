@@ -182,4 +182,15 @@ describe('undefined-term quick fixes', () => {
     assert.deepEqual(vocabularyAddition('KYC\n', 'ARB'), { at: { line: 1, character: 0 }, text: 'ARB\n' });
     assert.deepEqual(vocabularyAddition('KYC\r\nMCC', 'ARB'), { at: { line: 1, character: 3 }, text: '\r\nARB\r\n' });
   });
+  it('reports a capitalised name used as a system (notified, called, sent to, read from), not a department, an author or a common product', () => {
+    const text = [
+      '---', 'authors: Priya Rao', '---', '# T', '',
+      '## Requirements', '',
+      '- REQ-1: When the export finishes, the job MUST notify Atlas.',
+      '- REQ-2: The job MUST publish the summary to Hermes and read rates from PostgreSQL.',
+      '- REQ-3: On failure the job MUST notify Priya and notify Finance.',
+      '- REQ-4: Totals MUST be written to Ledgerly, the finance team\'s accounting service.', '',
+    ].join('\n');
+    assert.deepEqual(terms(text), ['Atlas', 'Hermes']);
+  });
 });
