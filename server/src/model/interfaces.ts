@@ -142,37 +142,7 @@ const STATUS_CODE = new RegExp([
   '\\b([1-5])[xX]{2}\\b',
 ].join('|'), 'gim');
 
-/**
- * Words that state authentication or access control, as words of a statement: "author", a
- * "Scope" section, a function's "signature", an "anonymous" function or a name joined by hyphens
- * ("sig-auth") say nothing about access, and neither does a word inside an address (see
- * withoutAddresses).
- */
-const AUTH_WORDS = /(?<![\w-])(?:auth[nz]?|authenticat\w*|authori[sz]\w*|unauthenticated|unauthori[sz]ed|bearer|api[- ]?keys?|access tokens?|id tokens?|oauth\s?2?|jwt|openid connect|oidc|mtls|mutual tls|client certificates?|hmac|signed (?:requests?|urls?|tokens?|webhooks?|payloads?)|request signing|credentials?|(?:oauth|token|access|required|granted) scopes?|permissions?|rbac|anonymous (?:access|users?|callers?|clients?|requests?)|public endpoint|401|403|session cookies?)(?![\w-])/i;
-/** What a document says about authentication inside a code block counts only as a request header. */
-const AUTH_HEADER_LINE = /^[ \t>]*(?:authorization|proxy-authorization|www-authenticate|x-api-key|cookie)[ \t]*:.*$/gim;
-/** URLs, absolute paths, file paths and link targets: addresses, whose words state nothing. */
-const ADDRESS = /\]\([^)\n]*\)|\b[a-z][a-z0-9+.-]*:\/\/[^\s)>\]`'"]*|(?<![\w.])\.{0,2}\/[\w.{}~:%@-]+(?:\/[\w.{}~:%@-]*)*|\b[\w.-]+(?:\/[\w.-]+)+\.[a-z]{2,5}\b/gi;
-
-/** The text with addresses blanked (same length, so offsets stay): `/openid/v1/jwks` or `docs/auth.md` is no statement about access. */
-export function withoutAddresses(text: string): string {
-  return text.replace(ADDRESS, (address) => ' '.repeat(address.length));
-}
-
-/**
- * Where the document first states authentication: in prose (code spans included: "`Authorization:
- * Bearer`") or as a request header in a code block; never inside an address.
- */
-function documentAuthOf(model: SpecModel, authText: string, codeBlocks: Context['codeBlocks']): Range | undefined {
-  let prose = authText;
-  for (const { start, end } of codeBlocks) {
-    const block = authText.slice(start, end);
-    const headers = block.replace(/[^\n]/g, ' ').split('');
-    for (const header of block.matchAll(AUTH_HEADER_LINE)) for (let i = 0; i < header[0].length; i++) headers[header.index + i] = block[header.index + i] ?? ' ';
-    prose = prose.slice(0, start) + headers.join('') + prose.slice(end);
-  }
-  return firstMatch(model, prose, AUTH_WORDS, bodyStart(model));
-}
+const AUTH_WORDS = /\b(?:auth\w*|bearer|api[- ]?keys?|access tokens?|oauth\s?2?|jwt|openid|oidc|mtls|mutual tls|client certificates?|hmac|signed|signatures?|credentials?|scopes?|permissions?|unauthenticated|anonymous|public endpoint|401|403|session cookie)\b/i;
 const IDEMPOTENCY_WORDS = /\b(?:idempoten\w*|idempotency-key|de-?dup\w*|duplicates?|at most once|exactly once|same requests?|repeated requests?|retr(?:y|ies) (?:of|with) the same|replay\w*)\b/i;
 const PAGINATION_WORDS = /\b(?:paginat\w*|pages?|page_?size|per_?page|cursors?|next_?(?:page|cursor|token|link)|offset|continuation|limit|(?:last|first|latest|newest|oldest|at most|up to|top)\s+\d+)\b/i;
 const LIMIT_WORDS = /\b(?:rate[- ]limit\w*|429|quotas?|throttl\w*|max(?:imum)?|at most|up to \d|limit(?:s|ed)?|timeouts?|size)\b/i;
@@ -287,8 +257,6 @@ interface Context {
   model: SpecModel;
   /** `model.text` with HTML comments blanked: comments hold template guidance, not content. */
   text: string;
-  /** `text` with addresses blanked too, where authentication is looked for. */
-  authText: string;
   codeBlocks: Array<{ block: CodeBlock; start: number; end: number }>;
   comments: Intervals;
   documentAuth: Range | undefined;
@@ -302,19 +270,16 @@ function build(model: SpecModel): InterfaceModel {
   let auth: [Range | undefined] | undefined;
   let idempotency: [Range | undefined] | undefined;
   let limits: [Range | undefined] | undefined;
-  let authText: string | undefined;
-  const codeBlocks = model.codeBlocks.map((block) => ({ block, start: offsetOf(model, block.range.start), end: offsetOf(model, block.range.end) }));
   const context: Context = {
     model,
     text,
-    get authText() { return (authText ??= withoutAddresses(text)); },
-    codeBlocks,
+    codeBlocks: model.codeBlocks.map((block) => ({ block, start: offsetOf(model, block.range.start), end: offsetOf(model, block.range.end) })),
     comments: new Intervals([
       ...model.htmlComments.map((comment) => ({ start: comment.startOffset, end: comment.endOffset })),
       ...(model.frontMatter ? [{ start: model.frontMatter.startOffset, end: model.frontMatter.endOffset }] : []),
     ]),
     // Code spans count here: "`Idempotency-Key`" and "`Authorization: Bearer`" say it all.
-    get documentAuth() { return (auth ??= [documentAuthOf(model, this.authText, codeBlocks)])[0]; },
+    get documentAuth() { return (auth ??= [firstMatch(model, text, AUTH_WORDS, bodyStart(model))])[0]; },
     get documentIdempotency() { return (idempotency ??= [firstMatch(model, text, IDEMPOTENCY_WORDS, bodyStart(model))])[0]; },
     get documentLimits() { return (limits ??= [firstMatch(model, text, LIMIT_WORDS, bodyStart(model))])[0]; },
   };
@@ -574,7 +539,7 @@ function collectEndpointEvidence(context: Context, extent: { start: number; end:
   if (idempotent) parts.idempotency ??= at(idempotent.index, idempotent[0].length);
   const page = PAGINATION_WORDS.exec(slice);
   if (page) parts.pagination ??= at(page.index, page[0].length);
-  const auth = AUTH_WORDS.exec(context.authText.slice(extent.start, extent.end));
+  const auth = AUTH_WORDS.exec(slice);
   if (auth) parts.auth ??= at(auth.index, auth[0].length);
 }
 
@@ -794,137 +759,29 @@ function flagColumn(table: Table): number {
  */
 function commandTables(context: Context): InterfaceSpec[] {
   const { model, text } = context;
-  const commands: CommandDraft[] = [];
+  const found: InterfaceSpec[] = [];
   for (const table of model.tables) {
-    const column = flagColumn(table);
-    if (column < 0 || !(isContractSection(table.section) || isDesignSection(table.section))) continue;
+    if (flagColumn(table) < 0 || !(isContractSection(table.section) || isDesignSection(table.section))) continue;
     const start = offsetOf(model, table.range.start);
     const from = table.section ? offsetOf(model, table.section.bodyRange.start) : 0;
     const lead = text.slice(from, start);
     const command = [...lead.matchAll(/`([a-z][\w.-]*(?: [a-z][\w-]*){1,2})`/g)].pop()?.[1];
-    const flags = table.rows.map((row) => /--?[A-Za-z][\w-]*/.exec(row.find((cell) => cell.column === column)?.text ?? '')?.[0]).filter((flag): flag is string => !!flag);
-    commands.push({
-      name: command, label: command ?? `flags of "${table.section?.title.trim() ?? 'the document'}"`, section: table.section,
-      range: rangeFromOffsets(model, start, lineEndOffset(model, table.range.start.line)), mentions: [table.range],
-      inputs: table.range, end: offsetOf(model, table.range.end), defined: new Set(flags), used: [],
-    });
-  }
-  // Usage lines: of a command a flag table defines, or, under a heading about commands, commands of their own.
-  const described = describedFlags(context);
-  for (const usage of usageLines(context)) {
-    const known = commands.find((command) => command.name !== undefined && (usage.name === command.name || usage.name.startsWith(`${command.name} `)));
-    if (!known && !COMMAND_HEADING.test(usage.section?.title ?? '')) continue;
-    const command: CommandDraft = known ?? { name: usage.name, label: usage.name, section: usage.section, range: usage.range, mentions: [], inputs: usage.range, end: usage.end, defined: new Set<string>(), used: [] };
-    if (!known) commands.push(command);
-    command.mentions.push(usage.range);
-    command.end = Math.max(command.end, usage.end);
-    command.used.push(...usage.flags);
-  }
-  return commands.map((command) => {
-    // A flag is given by the command's table, or where the text outside code names it.
-    const undescribed = command.used.filter(({ flag }, index) => !command.defined.has(flag) && !described.has(flag) && command.used.findIndex((used) => used.flag === flag) === index);
-    const contract = isContractSection(command.section);
-    const parts: InterfaceSpec['parts'] = undescribed.length === 0 ? { inputs: command.inputs } : {};
-    return finish({
+    const label = command ?? `flags of "${table.section?.title.trim() ?? 'the document'}"`;
+    found.push(finish({
       kind: 'command',
-      label: command.label,
-      range: command.range,
-      mentions: command.mentions,
-      section: command.section,
-      parts,
-      required: undescribed.length > 0 && contract ? ['inputs'] : [],
-      recommended: undescribed.length > 0 && !contract ? ['inputs'] : [],
-      insertAt: lineAfter(model, command.end),
+      label,
+      range: rangeFromOffsets(model, start, lineEndOffset(model, table.range.start.line)),
+      mentions: [table.range],
+      section: table.section,
+      parts: { inputs: table.range },
+      required: [],
+      recommended: [],
+      insertAt: lineAfter(model, offsetOf(model, table.range.end)),
       statusCodes: [],
       examples: [],
-      ...(undescribed.length > 0 ? { notes: { inputs: `${undescribed.length === 1 ? 'the flag' : 'the flags'} ${joinCodes(undescribed.map(({ flag, range }) => `\`${flag}\` (line ${range.start.line + 1})`))} ${undescribed.length === 1 ? 'is' : 'are'} used but never described` } } : {}),
-    });
-  });
-}
-
-/** A command as it is gathered from its flag table and usage lines. */
-interface CommandDraft {
-  /** The command as typed (`swift test`); undefined for a table no code span names. */
-  name: string | undefined;
-  label: string;
-  section: Section | undefined;
-  range: Range;
-  mentions: Range[];
-  /** Where its inputs are given: the flag table, or the first usage line. */
-  inputs: Range;
-  /** Offset of the end of its last mention. */
-  end: number;
-  /** Flags its table lists. */
-  defined: Set<string>;
-  /** Long flags its usage lines use, with where. */
-  used: Array<{ flag: string; range: Range }>;
-}
-
-function joinCodes(items: string[]): string {
-  return items.length === 1 ? items[0] : `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
-}
-
-/** Code blocks that hold shell usage lines. */
-const SHELL_BLOCK = /^(?:|bash|sh|shell|console|shell-session|sh-session|zsh|terminal|cmd|powershell|ps1|text)$/;
-/** A heading that says its section defines commands ("Kubectl Commands and Flags", "Invoking from the command line", "CLI"). */
-const COMMAND_HEADING = /\b(?:cli|commands?|command[- ]line|subcommands?|flags|usage|invocations?|invoking)\b/i;
-
-interface UsageLine {
-  /** The program and up to two subcommand words (`kubectl apply`, `specready check`). */
-  name: string;
-  /** Its long flags (`--applyset`), with where each is. */
-  flags: Array<{ flag: string; range: Range }>;
-  range: Range;
-  end: number;
-  section: Section | undefined;
-}
-
-/**
- * Usage lines in shell blocks of design and contract sections: `$ specready check --format json
- * docs` is the command `specready check` with the flag `--format`. Only long flags count: a
- * one-letter flag is most often an existing short form (`-n`, `-f`). The first command of a
- * pipeline, without a comment or a line continuation.
- */
-function usageLines(context: Context): UsageLine[] {
-  const { model } = context;
-  const found: UsageLine[] = [];
-  for (const { block } of context.codeBlocks) {
-    if (!block.fenced || !SHELL_BLOCK.test(block.language) || !(isContractSection(block.section) || isDesignSection(block.section))) continue;
-    let offset = block.contentStartOffset;
-    for (const line of block.content.split('\n')) {
-      const usage = parseUsage(line);
-      if (usage) {
-        const at = (start: number, end: number) => rangeFromOffsets(model, offset + start, offset + end);
-        found.push({ name: usage.name, flags: usage.flags.map(({ flag, start }) => ({ flag, range: at(start, start + flag.length) })), range: at(usage.start, usage.end), end: offset + usage.end, section: block.section });
-      }
-      offset += line.length + 1;
-    }
+    }));
   }
   return found;
-}
-
-function parseUsage(line: string): { name: string; flags: Array<{ flag: string; start: number }>; start: number; end: number } | undefined {
-  const start = /^[ \t]*(?:\$[ \t]+)?/.exec(line)?.[0].length ?? 0;
-  const rest = line.slice(start);
-  const stop = /[ \t](?:\||&&|;|#|>|2>)|[ \t]\\[ \t]*\r?$|\r$/.exec(rest);
-  const command = (stop ? rest.slice(0, stop.index) : rest).trimEnd();
-  const tokens = [...command.matchAll(/\S+/g)];
-  if (tokens.length < 2 || !/^[a-z][\w.-]*$/.test(tokens[0]?.[0] ?? '')) return undefined;
-  const words = [tokens[0]?.[0] ?? ''];
-  for (let i = 1; i < tokens.length && words.length < 3 && /^[a-z][\w-]*$/.test(tokens[i]?.[0] ?? ''); i++) words.push(tokens[i]?.[0] ?? '');
-  const flags: Array<{ flag: string; start: number }> = [];
-  for (const token of tokens.slice(1)) {
-    const flag = /^(\[?)(--[A-Za-z][\w-]*)/.exec(token[0]);
-    if (flag?.[2]) flags.push({ flag: flag[2], start: start + (token.index ?? 0) + (flag[1]?.length ?? 0) });
-  }
-  return flags.length === 0 ? undefined : { name: words.join(' '), flags, start, end: start + command.length };
-}
-
-/** Long flags the text names outside fenced code blocks ("The `--applyset` flag MUST be used with `--prune`"). */
-function describedFlags(context: Context): Set<string> {
-  let prose = context.text;
-  for (const { block, start, end } of context.codeBlocks) if (block.fenced) prose = prose.slice(0, start) + ' '.repeat(end - start) + prose.slice(end);
-  return new Set([...prose.matchAll(/(?<![\w-])--[A-Za-z][\w-]*/g)].map((match) => match[0]));
 }
 
 // ---------------------------------------------------------------------------------------------
