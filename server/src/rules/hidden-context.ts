@@ -36,6 +36,8 @@ const POINTING = oneOf(
 );
 const DETERMINER = oneOf(
   'the ', 'our ', 'that ', 'this ', 'my ', 'your ', 'last ', "yesterday's ", "today's ", "last week's ", "this week's ",
+  // Whose it was: "per Tom's call", "per the platform team's sync".
+  String.raw`(?:the |our )?(?:[\w@.-]+ )?[\w@.-]+['’]s `,
 );
 const USUAL_THINGS = oneOf(
   'ways?', 'format', 'process', 'place', 'setup', 'set-up', 'approach', 'stuff', 'template', 'style', 'flow', 'steps',
@@ -71,6 +73,12 @@ const WHEN = String.raw`(?:last (?:week|month|time|sprint|quarter|year|night|mon
 const ASKING = oneOf(
   '[Aa]sk', '[Pp]ing', '[Cc]heck with', '[Tt]alk to', '[Rr]each out to', '[Cc]onfirm with', '[Rr]un it by', '[Ll]oop in',
 );
+/** A team as the source of truth: "the data team", "the platform folks". */
+const TEAM = String.raw`the\s+(?:[\p{L}\p{N}-]+\s+){0,2}?(?:team|squad|group|folks|owners|leads)`;
+/** What is asked of a person or team: the clause ends, or a question or a purpose follows. */
+const ASKED_FOR = String.raw`(?=\s*(?:[.,;:!?)]|$)|\s+(?:for|about|if|whether|which|what|who|how|when|before)\b)`;
+/** "is decided by Redis", "gets settled by the fraud team": who decides while the system runs, not a past conversation. */
+const PRESENT_PASSIVE = String.raw`(?<!\b(?:is|are|be|being|gets?|getting)\s+)`;
 
 /**
  * References to context that lives in someone's head or in a private channel, most specific
@@ -108,7 +116,7 @@ const PATTERNS: Pattern[] = [
   {
     // A conversation known only by who took part: "discussed with Priya", "the use cases discussed
     // by the WG". "agreed with the vendor that ..." states what was agreed.
-    regex: new RegExp(String.raw`\b${DECIDING}\s+(?:with|by|among)\s+(?:the\s+)?(?:@[\w.-]+|\p{Lu}[\p{L}-]*(?:\s+\p{Lu}[\p{L}-]*)?|(?:\w+\s+)?(?:team|group|working group|committee|maintainers|owners|reviewers|leads))(?![\p{L}\p{N}_])(?!\s*,?\s*(?:that|to)\b)`, 'gu'),
+    regex: new RegExp(String.raw`${PRESENT_PASSIVE}\b${DECIDING}\s+(?:with|by|among)\s+(?:the\s+)?(?:@[\w.-]+|\p{Lu}[\p{L}-]*(?:\s+\p{Lu}[\p{L}-]*)?|(?:\w+\s+)?(?:team|group|working group|committee|maintainers|owners|reviewers|leads))(?![\p{L}\p{N}_])(?!\s*,?\s*(?:that|to)\b)`, 'gu'),
     missing: 'a conversation the reader was not part of',
     gate: true,
   },
@@ -125,7 +133,7 @@ const PATTERNS: Pattern[] = [
     // A person as the source of truth: "ask John", "check with @maria". Names are capitalised,
     // so the verbs are spelled out in both cases instead of using the i flag. The name must end
     // the clause or be followed by for/about/if: "ask React to render" names a library.
-    regex: new RegExp(String.raw`(?<![\p{L}])${ASKING}\s+(?:@[\w.-]+|\p{Lu}\p{Ll}+(?:\s+\p{Lu}\p{Ll}+)?)(?=\s*(?:[.,;:!?)]|$)|\s+(?:for|about|if|whether|before|when)\b|['’]s\b)`, 'gu'),
+    regex: new RegExp(String.raw`(?<![\p{L}])${ASKING}\s+(?:(?:@[\w.-]+|\p{Lu}\p{Ll}+(?:\s+\p{Lu}\p{Ll}+)?)(?=\s*(?:[.,;:!?)]|$)|\s+(?:for|about|if|whether|before|when)\b|['’]s\b)|${TEAM}${ASKED_FOR})`, 'gu'),
     missing: 'a person the reader cannot ask',
   },
   {
@@ -189,14 +197,16 @@ export const hiddenContext: Rule<HiddenContextData> = {
       + 'the reader can open. Reported: "as discussed/agreed" (unless it points into the document: "above", a '
       + 'section or heading of the document, "the overview section"; or at a link to public work: "much like we '
       + 'did with [Project X](https://...)"), '
-      + '"per the call", "decided in the meeting", "discussed in Slack", "Slack thread", "discussed offline", a '
+      + '"per the call" (or whose it was: "per Tom\'s call on Monday"), "decided in the meeting", "discussed in Slack", "Slack thread", "discussed offline", a '
       + 'decision known only by when it was taken ("we agreed last week on the retry policy") or by who took part '
       + '("discussed with Priya", "the use cases discussed by the WG"; not "agreed with the vendor that invoices are '
       + 'monthly", which states it; not in the reason a statement gives for itself: "..., because ...", "This is '
       + 'needed for cross-node restore and for the use cases discussed by the WG" names the motivation, not a decision '
       + 'to follow; not in a criterion that asks for the discussion to take place: "the retention policy has been '
-      + 'discussed with SIG Node" is a step of the process), '
-      + '"ask <Name>", "the usual process", "same as last time", "as you know", and links to chat workspaces '
+      + 'discussed with SIG Node" is a step of the process; not who decides while the system runs: "the request is '
+      + 'decided by Redis", "the order is decided by the fraud team within 4 hours"), '
+      + '"ask <Name>", a team as the source of an answer ("ask the data team which tables", "check with the platform '
+      + 'team for a prefix"; not "ask the user for the order number"), "the usual process", "same as last time", "as you know", and links to chat workspaces '
       + '(slack.com/archives, teams.microsoft.com/l, discord.com/channels, chat.google.com), bare URLs included. '
       + 'A chat link beside a decision that is written out in the same paragraph or list item is a citation and is '
       + 'not reported; one the text only points at ("Retry policy: see <link>") is. A discussion or meeting the '
