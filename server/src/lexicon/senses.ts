@@ -27,6 +27,12 @@ const EMBEDDED_QUESTION = /\b(?:determine|decide|evaluate|assess|investigate|che
 
 /** What a statement asks someone to explain: "Documentation is added to demonstrate why this is useful". */
 const EXPLAINED_QUESTION = /\b(?:demonstrat|explain|describ|document|show|illustrat|clarif|justif|outlin|detail)\p{L}*\s+(?:\p{L}+\s+){0,3}?(?:why|how|what|whether)\b[^,;.]*$/iu;
+/**
+ * What an example or a guide is asked to show: "Provide clear example on what permission the user should
+ * have to impersonate certain verbs on certain resources". The words inside the question stand for
+ * whichever case the example picks; the deliverable is the example ("clear" before it is still read).
+ */
+const EXAMPLE_QUESTION = /\b(?:examples?|guidance|guides?|documentation|instructions|explanations?|walk ?throughs?)\s+(?:on|of|for|about|showing|explaining|describing|that (?:shows?|explains?))\s+(?:how|what|which|why|whether|when)\b[^,;.]*$/iu;
 
 /** "so long as it is stable", "as long as the feature is enabled": a condition, not a duration. */
 const CONDITION_IDIOM = /\b(?:so|as)\s+$/i;
@@ -76,6 +82,18 @@ const CRITERION_TERMS = new Set([
 const CRITERION_GIVEN = /^[^.;:]{0,60}?(?:\(\s*(?:see|per|as (?:defined|specified|described)|(?:listed|published|found|documented) (?:under|in|at|on))\b|\bsee\s+(?:the\s+)?(?:section|table|appendix|rfc|`|\[|#)|\bas (?:defined|specified|described|documented|listed|given|outlined|detailed) (?:in|by|below|above)\b|\b(?:defined|specified|listed) (?:in|by|below|above)\b|\baccording to\b|\bper (?:the\s+|our\s+|its\s+)?(?:[\p{L}-]+\s+){0,3}?(?:rfc|spec|specification|section|table|policy|standard|guidelines?|conventions?|process|rules?)\b|\bin accordance with\b)/iu;
 
 /**
+ * The rule that picks the value, named right after a criterion word: "requeued to an appropriate queue
+ * based on the hint", "the relevant nodes, selected by the label". A rule is a criterion; it does not
+ * make "fast" or "various" measurable, so only criterion words read it.
+ */
+const RULE_GIVEN = /^[^.;:]{0,60}?\b(?:based on|depending on|(?:determined|decided|selected|chosen|picked) by)\s+\S/i;
+
+/** Criterion words: a named rule decides what they stand for. */
+export function isCriterionWord(term: string): boolean {
+  return CRITERION_TERMS.has(term.toLowerCase()) || /^(?:relevant|necessary|suitable)$/i.test(term);
+}
+
+/**
  * False when the word is used in a sense that is not vague (see the module comment); only graded
  * words are passed here: loopholes and open-ended lists are vague in every sense.
  */
@@ -83,7 +101,7 @@ export function inVagueSense(text: string, match: LexiconMatch): boolean {
   const before = text.slice(0, match.start);
   const after = text.slice(match.end);
   const term = match.entry.term.toLowerCase();
-  if (INTERROGATIVE.test(before) || EMBEDDED_QUESTION.test(before) || EXPLAINED_QUESTION.test(before)) return false;
+  if (INTERROGATIVE.test(before) || EMBEDDED_QUESTION.test(before) || EXPLAINED_QUESTION.test(before) || EXAMPLE_QUESTION.test(before)) return false;
   if (term === 'long' && CONDITION_IDIOM.test(before) && /^\s+as\b/i.test(after)) return false;
   if (isNameInside(text, match.start)) return false;
   if (REFERENCE_ADJECTIVES.has(term)) return leavesReferenceOpen(before, after);
@@ -118,6 +136,8 @@ export function inVagueSense(text: string, match: LexiconMatch): boolean {
   // "a periodic e2e job", "e2e tests are running periodically": the kind of CI job, not a frequency left open.
   if (/^periodic(?:ally)?$/.test(term) && (CI_JOB_AFTER.test(after) || CI_JOB_BEFORE.test(before))) return false;
   if (term === 'different') return differentLeavesKindsOpen(before, after, next);
+  // "terminate gracefully", "a graceful shutdown", "gracefully drain the node": the named mechanism.
+  if (/^graceful(?:ly)?$/.test(term) && (SHUTDOWN_AFTER.test(after) || SHUTDOWN_BEFORE.test(before))) return false;
   // "normal operation", "the normal creation path": the system's regular course, as specified.
   if (/^normal(?:ly)?$/.test(term) && REGULAR_COURSE.test(after)) return false;
   // "we know for certain": the idiom; "codes for certain functions" picks members.
@@ -129,6 +149,10 @@ export function inVagueSense(text: string, match: LexiconMatch): boolean {
   if (match.entry.category === 'ambiguous' && NAMING_NOUNS.test(next) && /^(?:short|long|small|large|big|tiny|huge)$/.test(term)) return false;
   return true;
 }
+
+/** Stopping, which "graceful" names a mechanism of: "graceful shutdown", "terminate gracefully". */
+const SHUTDOWN_AFTER = /^[\s-]+(?:\p{L}+\s+)?(?:shut ?down|shutting down|shuts? down|terminat\p{L}*|stop\p{L}*|exit\p{L}*|drain\p{L}*|clos\p{L}*|restart\p{L}*|period|deletion|delete|evict\p{L}*|leave|leaving|disconnect\p{L}*)\b/iu;
+const SHUTDOWN_BEFORE = /\b(?:shut ?down|shutting down|shuts? down|terminat\p{L}*|stop\p{L}*|exit\p{L}*|drain\p{L}*|clos\p{L}*|restart\p{L}*|evict\p{L}*|leave|leaves|disconnect\p{L}*)\s+(?:\p{L}+\s+){0,3}$/iu;
 
 /** Verbs of what happens on its own: "will eventually expire", "eventually converges". */
 const NATURAL_COURSE = /^\s+(?:expire|expires|converge|converges|time out|times out|settle|settles|stabili[sz]e|stabili[sz]es|catch up|catches up|disappear|disappears|succeed|succeeds)\b/i;
@@ -300,6 +324,7 @@ export function settledByValue(model: SpecModel, sentence: Sentence, match: Lexi
   const after = sentence.text.slice(match.end);
   // "Comprehensive test coverage as outlined in the [Integration tests](#integration-tests) section":
   // the judgement points to what it means.
+  if (isCriterionWord(term) && RULE_GIVEN.test(after)) return true;
   if (CRITERION_TERMS.has(term) || ['subjective', 'ambiguous', 'quantifier'].includes(match.entry.category)) return CRITERION_GIVEN.test(after);
   if (match.entry.category !== 'approximation') return false;
   // The approximated value with its unit: "about 2 s", "approximately 2 seconds".

@@ -40,7 +40,7 @@ import type { LexiconEntry } from './entry';
  */
 
 /** Rewrite hints shared by several terms. */
-const HINT = {
+export const HINT = {
   latency: 'state a latency target, e.g. p95 < 200 ms',
   throughput: 'state the load it must sustain, e.g. 500 requests/s at p95 < 300 ms',
   scale: 'state the load it must handle, e.g. 10,000 concurrent users or 1 TB of data',
@@ -80,6 +80,7 @@ const HINT = {
   maintain: 'name the change it must keep cheap and the effort allowed, e.g. "a new export format takes < 2 days"',
   behaviour: 'state what the system does, e.g. "SHALL accept ..." instead of "provide for" or "the capability to"',
   standard: 'name the standard, e.g. "ISO 8601 timestamps" or "problem details per RFC 9457"',
+  graceful: 'state what must happen, e.g. "on a lost connection, retry 3 times with backoff, then mark the job failed"',
 } as const;
 
 type Hint = keyof typeof HINT;
@@ -348,6 +349,14 @@ const GROUPS: Group[] = [
     category: 'ambiguous',
     sources: ['ISO29148', 'SMELLS'],
     terms: [['sensible', 'criterion'], ['comprehensive', 'detail'], ['professional', 'fashion']],
+  },
+  {
+    // Manner adverbs of quality (ISO 29148 ambiguous adverbs): "handle failures gracefully", "degrade
+    // gracefully", "migrate smoothly" say that it goes well, not what happens. "Terminate gracefully"
+    // and "graceful shutdown" name the mechanism (stop accepting work, finish it, then exit).
+    category: 'ambiguous',
+    sources: ['ISO29148', 'SMELLS'],
+    terms: [['gracefully', 'graceful'], ['graceful', 'graceful'], ['smoothly', 'graceful']],
   },
   {
     // The open tail of a list.

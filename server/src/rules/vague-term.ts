@@ -1,12 +1,13 @@
 import type { LexiconMatch } from '../lexicon/lexicon';
 import { isMeasured, statementText } from '../lexicon/measured';
 import { TIME_KINDS } from '../lexicon/quantity';
-import { asksForSimilarity, explainedAfter, insidePossibility, inVagueSense, leavesAmountOpen, picksUnnamedMembers, settledByValue } from '../lexicon/senses';
-import { EVERYWHERE_CATEGORIES, settledBy } from '../lexicon/terms';
+import { asksForSimilarity, explainedAfter, insidePossibility, inVagueSense, isCriterionWord, leavesAmountOpen, picksUnnamedMembers, settledByValue } from '../lexicon/senses';
+import { EVERYWHERE_CATEGORIES, HINT as HINT_OF, settledBy } from '../lexicon/terms';
 import { insideExample, insideParentheses, insidePurpose, insideQuestion, type ScopedDocument } from '../model/scope';
 import { statementOf, type Statement } from '../model/statements';
 import { rangeFromOffsets } from '../model/text';
-import type { Sentence, SpecModel } from '../model/types';
+import { specTitle } from '../model/title';
+import type { ListItem, Sentence, SpecModel } from '../model/types';
 import type { Finding, RawFinding, Rule, RuleContext } from './types';
 import { dataOf } from './types';
 import { insideLink } from './util';
@@ -138,7 +139,17 @@ export const vagueTerm: Rule<VagueTermData> = {
       + 'to a named mechanism outside the predicate ("..., similar to CSI attach and detach, ..."), a trigger inside "so '
       + 'that ..." of a design statement, a trigger on the reader\'s choice ("Documentation for opting out if needed") and '
       + '"etc." closing examples of a class a name defines ("JSON-Schema fields (minItems, dependencies, etc.)"; '
-      + '"Parameter tuning (batch sizes, etc.)" is reported).',
+      + '"Parameter tuning (batch sizes, etc.)" is reported). A word that stands for members of a set or a choice '
+      + '("most", "some", "various", "appropriate", "relevant") is settled by what is given nearby: the sub-items of '
+      + 'its own list item ("Remove most IPTables chain management" over the flags removed), a rule named right '
+      + 'after a criterion word ("an appropriate queue based on the hint") or, for the same noun, in the statement '
+      + 'before it or its lead-in ("the queue requeues Pods based on the result from QueueingHint" before "requeued '
+      + 'to an appropriate queue"). Not reported either: words inside what an example is asked to show ("Provide '
+      + 'examples of what permission a user needs to impersonate certain verbs on certain resources"; "clear" before '
+      + '"example" is read), a floor that names its members ("real drivers (`gce-pd`, `ebs` at minimum)"), and a word '
+      + 'of the document\'s title, which names the subject the document specifies ("graceful" in "Graceful Leader '
+      + 'Transition"). Manner adverbs of quality ("handle failures gracefully", "degrade gracefully", "migrate '
+      + 'smoothly") are reported in commitments; "terminate gracefully" and "graceful shutdown" name the mechanism.',
     bad: '- The search page must be fast and user-friendly, and support PDF, Word, etc.',
     good: '- REQ-4: Search results MUST render within 300 ms (p95) for queries on up to 1M documents.\n'
       + '- REQ-5: Uploads MUST accept PDF and DOCX only.',
@@ -319,6 +330,17 @@ function isReported(model: SpecModel, index: number, scope: ScopedDocument, matc
   // "transparent and similar to other Kubernetes actions": a comparison, not the tail of a list.
   if (/^(?:and|or) similar$/.test(match.entry.term) && /^\s+to\b/i.test(sentence.text.slice(match.end))) return false;
   if (isSettled(model, index, match) || settledByValue(model, sentence, match)) return false;
+  // "Remove most IPTables chain management from kubelet." over sub-items that list what is removed:
+  // the item's own children say what the word stands for.
+  if (STANDS_FOR_MEMBERS.has(match.entry.hint) && !leavesAmountOpen(sentence.text, match) && childrenEnumerate(model, sentence)) return false;
+  // "... requeued to an appropriate queue" after the item "the scheduling queue requeues Pods based on
+  // the result from QueueingHint": the statement before gives the rule for the same thing.
+  if (isCriterionWord(match.entry.term) && ruleGivenBefore(model, index, match)) return false;
+  // "Enable graceful handling of leader lock loss" in "KEP-5366: Graceful Leader Transition": the
+  // document's title names its subject, and the document is what defines it.
+  if (!EVERYWHERE_CATEGORIES.has(match.entry.category) && namedByTitle(model, match)) return false;
+  // "real drivers (`gce-pd`, `ebs` at minimum)": a floor that names its members is an exact floor.
+  if (match.entry.category === 'floor' && namesFloor(model, sentence, match)) return false;
   if (insideLinkLabel(model, sentence.startOffset + match.start)) return false;
   return !(match.entry.category === 'comparative' && COMPARED.test(sentence.text.slice(match.end)));
 }
@@ -360,6 +382,80 @@ function examplesOfNamedClass(text: string, offset: number): boolean {
 function explainedNext(model: SpecModel, index: number): boolean {
   const next = model.sentences[index + 1];
   return next !== undefined && continuesStatement(model, index + 1) && /^[\s*_]*(?:that is|i\.\s?e\.|in other words|namely|specifically)\b/i.test(next.text);
+}
+
+/**
+ * Hints of the words that stand for members of a set or a choice ("most", "some", "appropriate",
+ * "relevant"): a list of the members or a rule that picks them settles them. Qualities ("fast",
+ * "easy") and open ends ("etc.") are not settled by a list.
+ */
+const STANDS_FOR_MEMBERS: ReadonlySet<string> = new Set([HINT_OF.quantity, HINT_OF.criterion, HINT_OF.relevant]);
+
+/** Items that have a nested list, per list of items (a model's list is built once). */
+const parentsOf = new WeakMap<readonly ListItem[], ReadonlySet<ListItem>>();
+
+/**
+ * True when the sentence is in a list item whose nested items follow it: "Some indication of whether
+ * the credentials are SA or SA+pod-scoped" over "- whether that's indicated in the config or in the
+ * plugin-returned content, and what the default is". The sub-items are what the word stands for.
+ */
+function childrenEnumerate(model: SpecModel, sentence: Sentence): boolean {
+  const item = sentence.listItem;
+  if (!item) return false;
+  let parents = parentsOf.get(model.listItems);
+  if (!parents) {
+    parents = new Set(model.listItems.flatMap((child) => (child.parent ? [child.parent] : [])));
+    parentsOf.set(model.listItems, parents);
+  }
+  return parents.has(item) && sentence.startOffset >= item.startOffset && sentence.endOffset <= item.endOffset + 1;
+}
+
+/** Markers of a rule that decides a value: "requeues Pods based on the result", "chosen by the scheduler". */
+const RULE_MARKER = /\b(?:based on|depending on|according to|determined by|decided by|selected by|chosen by|picked by)\b/i;
+
+/**
+ * True when the statement before (the previous sentence of the paragraph or item, the previous
+ * sibling item or the lead-in) names the noun the criterion word modifies together with the rule
+ * that decides it: "... the scheduling queue requeues Pods based on the result from `QueueingHint`"
+ * before "... requeued to an appropriate queue".
+ */
+function ruleGivenBefore(model: SpecModel, index: number, match: LexiconMatch): boolean {
+  const sentence = model.sentences[index];
+  const noun = /^\s+(?:[\p{L}-]+\s+)??(\p{L}{3,})\b/u.exec(sentence.text.slice(match.end))?.[1];
+  const statement = statementOf(model, sentence);
+  if (!noun || !statement) return false;
+  const previous = model.statements[statement.index - 1];
+  const candidates = [statement.leadIn, previous && previous.section === statement.section ? previous : undefined];
+  const stem = noun.toLowerCase().replace(/(?:es|s)$/, '');
+  const named = new RegExp(`\\b${stem.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?:s|es)?\\b`, 'i');
+  return candidates.some((before) => before !== undefined && before !== statement && RULE_MARKER.test(before.text) && named.test(before.text));
+}
+
+/**
+ * True when a floor ("at minimum") closes or opens a list of named members in its clause: "real
+ * drivers (`gce-pd`, `ebs` at minimum)", "at a minimum: unit, e2e and upgrade tests". The members are
+ * required and more are allowed: the floor is exact.
+ */
+function namesFloor(model: SpecModel, sentence: Sentence, match: LexiconMatch): boolean {
+  const raw = model.text.slice(sentence.startOffset, sentence.endOffset);
+  const open = raw.lastIndexOf('(', match.start);
+  const after = raw.slice(match.end).split(/[);.]/)[0] ?? '';
+  const members = (part: string): number => part.split(/\s*,\s*|\s+(?:and|or)\s+/).filter((item) => /^[`"'*]*[\p{L}\d]\S*(?:\s+\S+){0,2}$/u.test(item.trim())).length;
+  // Inside a parenthesis that the floor closes: "(`gce-pd`, `ebs` at minimum)".
+  if (open >= 0 && !raw.slice(open, match.start).includes(')') && /^\s*\)/.test(raw.slice(match.end)) && members(raw.slice(open + 1, match.start).trim()) >= 2) return true;
+  return /^\s*:/.test(after) && members(after.replace(/^\s*:\s*/, '').trim()) >= 2;
+}
+
+/**
+ * True when the word (or its adjective/adverb form) is in the document's title: "Graceful Leader
+ * Transition", "Efficient requeueing". The title names the subject the whole document specifies.
+ */
+function namedByTitle(model: SpecModel, match: LexiconMatch): boolean {
+  const title = specTitle(model, '');
+  if (!title) return false;
+  const stem = match.entry.term.toLowerCase().replace(/(?:ly|ily)$/, '').replace(/(?:e|y)$/, '');
+  if (stem.length < 4 || /\s/.test(stem)) return false;
+  return new RegExp(`\\b${stem}\\p{L}{0,4}\\b`, 'iu').test(title);
 }
 
 /** Terms that hedge whether, how often or how far the statement holds. */
