@@ -142,7 +142,48 @@ const STATUS_CODE = new RegExp([
   '\\b([1-5])[xX]{2}\\b',
 ].join('|'), 'gim');
 
-const AUTH_WORDS = /\b(?:auth\w*|bearer|api[- ]?keys?|access tokens?|oauth\s?2?|jwt|openid|oidc|mtls|mutual tls|client certificates?|hmac|signed|signatures?|credentials?|scopes?|permissions?|unauthenticated|anonymous|public endpoint|401|403|session cookie)\b/i;
+/**
+ * Words that state authentication or access control, as words of a statement: "author", a
+ * "Scope" section, a function's "signature", an "anonymous" function or a name joined by hyphens
+ * ("sig-auth") say nothing about access, and neither does a word inside an address (see
+ * withoutAddresses).
+ */
+const AUTH_WORDS = /(?<![\w-])(?:auth[nz]?|authenticat\w*|authori[sz]\w*|unauthenticated|unauthori[sz]ed|bearer|api[- ]?keys?|access tokens?|id tokens?|oauth\s?2?|jwt|openid connect|oidc|mtls|mutual tls|client certificates?|hmac|signed (?:requests?|urls?|tokens?|webhooks?|payloads?)|request signing|credentials?|(?:oauth|token|access|required|granted) scopes?|permissions?|rbac|anonymous (?:access|users?|callers?|clients?|requests?)|public endpoint|401|403|session cookies?)(?![\w-])/i;
+/** What a document says about authentication inside a code block counts only as a request header line. */
+const AUTH_HEADER_LINE = /^[ \t>]*(?:authorization|proxy-authorization|www-authenticate|x-api-key|cookie)[ \t]*:/i;
+/** URLs, absolute paths, file paths and link targets: addresses, whose words state nothing. */
+const ADDRESS = /\]\([^)\n]*\)|\b[a-z][a-z0-9+.-]*:\/\/[^\s)>\]`'"]*|(?<![\w.])\.{0,2}\/[\w.{}~:%@-]+(?:\/[\w.{}~:%@-]*)*|\b[\w.-]+(?:\/[\w.-]+)+\.[a-z]{2,5}\b/gi;
+
+/** The text with addresses blanked (same length, so offsets stay): `/openid/v1/jwks` or `docs/auth.md` is no statement about access. */
+export function withoutAddresses(text: string): string {
+  return text.replace(ADDRESS, (address) => ' '.repeat(address.length));
+}
+
+/**
+ * Where the document first states authentication: in prose (code spans included: "`Authorization:
+ * Bearer`") or as a request header in a code block; never inside an address.
+ */
+function documentAuthOf(model: SpecModel, authText: string, codeBlocks: Context['codeBlocks']): Range | undefined {
+  const prose = replaceRanges(authText, codeBlocks, (block) => block.replace(/[^\n]+/g, (line) => (AUTH_HEADER_LINE.test(line) ? line : ' '.repeat(line.length))));
+  return firstMatch(model, prose, AUTH_WORDS, bodyStart(model));
+}
+
+/**
+ * The text with each of the ranges (in document order, not overlapping) replaced by what `fill`
+ * makes of it, of the same length so that offsets stay; built in one pass over the text.
+ */
+function replaceRanges(text: string, ranges: ReadonlyArray<{ start: number; end: number }>, fill: (piece: string) => string): string {
+  const parts: string[] = [];
+  let at = 0;
+  for (const { start, end } of ranges) {
+    if (start < at) continue;
+    parts.push(text.slice(at, start), fill(text.slice(start, end)));
+    at = end;
+  }
+  parts.push(text.slice(at));
+  return parts.join('');
+}
+
 const IDEMPOTENCY_WORDS = /\b(?:idempoten\w*|idempotency-key|de-?dup\w*|duplicates?|at most once|exactly once|same requests?|repeated requests?|retr(?:y|ies) (?:of|with) the same|replay\w*)\b/i;
 const PAGINATION_WORDS = /\b(?:paginat\w*|pages?|page_?size|per_?page|cursors?|next_?(?:page|cursor|token|link)|offset|continuation|limit|(?:last|first|latest|newest|oldest|at most|up to|top)\s+\d+)\b/i;
 const LIMIT_WORDS = /\b(?:rate[- ]limit\w*|429|quotas?|throttl\w*|max(?:imum)?|at most|up to \d|limit(?:s|ed)?|timeouts?|size)\b/i;
@@ -257,6 +298,8 @@ interface Context {
   model: SpecModel;
   /** `model.text` with HTML comments blanked: comments hold template guidance, not content. */
   text: string;
+  /** `text` with addresses blanked too, where authentication is looked for. */
+  authText: string;
   codeBlocks: Array<{ block: CodeBlock; start: number; end: number }>;
   comments: Intervals;
   documentAuth: Range | undefined;
@@ -270,16 +313,19 @@ function build(model: SpecModel): InterfaceModel {
   let auth: [Range | undefined] | undefined;
   let idempotency: [Range | undefined] | undefined;
   let limits: [Range | undefined] | undefined;
+  let authText: string | undefined;
+  const codeBlocks = model.codeBlocks.map((block) => ({ block, start: offsetOf(model, block.range.start), end: offsetOf(model, block.range.end) }));
   const context: Context = {
     model,
     text,
-    codeBlocks: model.codeBlocks.map((block) => ({ block, start: offsetOf(model, block.range.start), end: offsetOf(model, block.range.end) })),
+    get authText() { return (authText ??= withoutAddresses(text)); },
+    codeBlocks,
     comments: new Intervals([
       ...model.htmlComments.map((comment) => ({ start: comment.startOffset, end: comment.endOffset })),
       ...(model.frontMatter ? [{ start: model.frontMatter.startOffset, end: model.frontMatter.endOffset }] : []),
     ]),
     // Code spans count here: "`Idempotency-Key`" and "`Authorization: Bearer`" say it all.
-    get documentAuth() { return (auth ??= [firstMatch(model, text, AUTH_WORDS, bodyStart(model))])[0]; },
+    get documentAuth() { return (auth ??= [documentAuthOf(model, this.authText, codeBlocks)])[0]; },
     get documentIdempotency() { return (idempotency ??= [firstMatch(model, text, IDEMPOTENCY_WORDS, bodyStart(model))])[0]; },
     get documentLimits() { return (limits ??= [firstMatch(model, text, LIMIT_WORDS, bodyStart(model))])[0]; },
   };
@@ -539,7 +585,7 @@ function collectEndpointEvidence(context: Context, extent: { start: number; end:
   if (idempotent) parts.idempotency ??= at(idempotent.index, idempotent[0].length);
   const page = PAGINATION_WORDS.exec(slice);
   if (page) parts.pagination ??= at(page.index, page[0].length);
-  const auth = AUTH_WORDS.exec(slice);
+  const auth = AUTH_WORDS.exec(context.authText.slice(extent.start, extent.end));
   if (auth) parts.auth ??= at(auth.index, auth[0].length);
 }
 

@@ -33,7 +33,9 @@ export const interfaceIncomplete: Rule<InterfaceIncompleteData> = {
       'with `--name` rows) in a design section defines a command: with a type column, a flag whose type cell is empty is ' +
       'an untyped field; without one the flags may be switches and nothing is reported. Outside ' +
       'the contract section an endpoint\'s error cases are a hint, not a warning, and a GET of a fixed path without a query ' +
-      'needs none once authentication is stated (nothing is left for a caller to get wrong). A field listed without a type that the ' +
+      'needs none once authentication is stated (nothing is left for a caller to get wrong). Authentication is stated ' +
+      'by a sentence or a request header (`Authorization: Bearer …`), never by a word inside a URL, a path or a link ' +
+      '(`/openid/v1/jwks`, `docs/auth.md`), an author, a Scope section or a function\'s signature. A field listed without a type that the ' +
       'document declares with one in code (a Go struct field or its json name, a protobuf field) has that type. ' +
       'Each needs its parts: ' +
       'an endpoint a response example or success status and its error cases (4xx/5xx codes or the words error/failure), ' +

@@ -114,6 +114,13 @@ describe('interface model: interfaces a design document writes in code', () => {
     // Without a word on authentication, even a fixed path leaves the refusal open.
     const noAuth = text.replace('Callers authenticate with a service account token.', 'It is served by the API server.').replace('/.well-known/openid-configuration', '/.well-known/cluster-info');
     assert.deepEqual(analyzeSpec(noAuth).findings.filter((f) => f.rule === 'interface-incomplete').map((f) => f.data?.missing), [['errors', 'auth']]);
+    // A word inside an address states nothing: "openid" in the path, "auth" in a linked file's name, an author, a Scope heading.
+    const addressOnly = text.replace('Callers authenticate with a service account token.', 'It is served by the API server (see [keys](docs/auth.md)); author: sig-auth.\n\n## Scope\n\nDiscovery only.');
+    assert.deepEqual(analyzeSpec(addressOnly).findings.filter((f) => f.rule === 'interface-incomplete').map((f) => f.data?.missing), [['errors', 'auth']]);
+    // Said in a statement, in prose or as a request header in code, it counts.
+    for (const statement of ['Access is granted by an RBAC role.', 'Requests carry a bearer token:\n\n```http\nAuthorization: Bearer <token>\n```']) {
+      assert.deepEqual(analyzeSpec(text.replace('Callers authenticate with a service account token.', statement)).findings.filter((f) => f.rule === 'interface-incomplete'), [], statement);
+    }
   });
 
   it('takes the type of a listed field from a Go struct of the document', () => {
