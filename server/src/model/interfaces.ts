@@ -805,29 +805,142 @@ function flagColumn(table: Table): number {
  */
 function commandTables(context: Context): InterfaceSpec[] {
   const { model, text } = context;
-  const found: InterfaceSpec[] = [];
+  const commands: CommandDraft[] = [];
   for (const table of model.tables) {
-    if (flagColumn(table) < 0 || !(isContractSection(table.section) || isDesignSection(table.section))) continue;
+    const column = flagColumn(table);
+    if (column < 0 || !(isContractSection(table.section) || isDesignSection(table.section))) continue;
     const start = offsetOf(model, table.range.start);
     const from = table.section ? offsetOf(model, table.section.bodyRange.start) : 0;
     const lead = text.slice(from, start);
     const command = [...lead.matchAll(/`([a-z][\w.-]*(?: [a-z][\w-]*){1,2})`/g)].pop()?.[1];
-    const label = command ?? `flags of "${table.section?.title.trim() ?? 'the document'}"`;
-    found.push(finish({
+    const flags = table.rows.map((row) => /--?[A-Za-z][\w-]*/.exec(row.find((cell) => cell.column === column)?.text ?? '')?.[0]).filter((flag): flag is string => !!flag);
+    commands.push({
+      name: command, label: command ?? `flags of "${table.section?.title.trim() ?? 'the document'}"`, section: table.section,
+      range: rangeFromOffsets(model, start, lineEndOffset(model, table.range.start.line)), mentions: [table.range],
+      inputs: table.range, end: offsetOf(model, table.range.end), defined: new Set(flags), used: [],
+    });
+  }
+  // Usage lines: of a command a flag table defines, or, under a heading about commands, commands of their own.
+  let described: Set<string> | undefined;
+  for (const usage of usageLines(context)) {
+    const known = commands.find((command) => command.name !== undefined && (usage.name === command.name || usage.name.startsWith(`${command.name} `)));
+    if (!known && !COMMAND_HEADING.test(usage.section?.title ?? '')) continue;
+    const command: CommandDraft = known ?? { name: usage.name, label: usage.name, section: usage.section, range: usage.range, mentions: [], inputs: usage.range, end: usage.end, defined: new Set<string>(), used: [] };
+    if (!known) commands.push(command);
+    command.mentions.push(usage.range);
+    command.end = Math.max(command.end, usage.end);
+    command.used.push(...usage.flags);
+  }
+  return commands.map((command) => {
+    // A flag is given by the command's table, or where the text outside code names it.
+    const undescribed: CommandDraft['used'] = [];
+    const seen = new Set<string>();
+    for (const use of command.used) {
+      if (seen.has(use.flag)) continue;
+      seen.add(use.flag);
+      if (!command.defined.has(use.flag) && !(described ??= describedFlags(context)).has(use.flag)) undescribed.push(use);
+    }
+    const contract = isContractSection(command.section);
+    const parts: InterfaceSpec['parts'] = undescribed.length === 0 ? { inputs: command.inputs } : {};
+    return finish({
       kind: 'command',
-      label,
-      range: rangeFromOffsets(model, start, lineEndOffset(model, table.range.start.line)),
-      mentions: [table.range],
-      section: table.section,
-      parts: { inputs: table.range },
-      required: [],
-      recommended: [],
-      insertAt: lineAfter(model, offsetOf(model, table.range.end)),
+      label: command.label,
+      range: command.range,
+      mentions: command.mentions,
+      section: command.section,
+      parts,
+      required: undescribed.length > 0 && contract ? ['inputs'] : [],
+      recommended: undescribed.length > 0 && !contract ? ['inputs'] : [],
+      insertAt: lineAfter(model, command.end),
       statusCodes: [],
       examples: [],
-    }));
+      ...(undescribed.length > 0 ? { notes: { inputs: `${undescribed.length === 1 ? 'the flag' : 'the flags'} ${joinCodes(undescribed.map(({ flag, range }) => `\`${flag}\` (line ${range.start.line + 1})`))} ${undescribed.length === 1 ? 'is' : 'are'} used but never described` } } : {}),
+    });
+  });
+}
+
+/** A command as it is gathered from its flag table and usage lines. */
+interface CommandDraft {
+  /** The command as typed (`swift test`); undefined for a table no code span names. */
+  name: string | undefined;
+  label: string;
+  section: Section | undefined;
+  range: Range;
+  mentions: Range[];
+  /** Where its inputs are given: the flag table, or the first usage line. */
+  inputs: Range;
+  /** Offset of the end of its last mention. */
+  end: number;
+  /** Flags its table lists. */
+  defined: Set<string>;
+  /** Long flags its usage lines use, with where. */
+  used: Array<{ flag: string; range: Range }>;
+}
+
+function joinCodes(items: string[]): string {
+  return items.length === 1 ? items[0] : `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
+}
+
+/** Code blocks that hold shell usage lines. */
+const SHELL_BLOCK = /^(?:|bash|sh|shell|console|shell-session|sh-session|zsh|terminal|cmd|powershell|ps1|text)$/;
+/** A heading that says its section defines commands ("Kubectl Commands and Flags", "Invoking from the command line", "CLI"). */
+const COMMAND_HEADING = /\b(?:cli|commands?|command[- ]line|subcommands?|flags|usage|invocations?|invoking)\b/i;
+
+interface UsageLine {
+  /** The program and up to two subcommand words (`kubectl apply`, `specready check`). */
+  name: string;
+  /** Its long flags (`--applyset`), with where each is. */
+  flags: Array<{ flag: string; range: Range }>;
+  range: Range;
+  end: number;
+  section: Section | undefined;
+}
+
+/**
+ * Usage lines in shell blocks of design and contract sections: `$ specready check --format json
+ * docs` is the command `specready check` with the flag `--format`. Only long flags count: a
+ * one-letter flag is most often an existing short form (`-n`, `-f`). The first command of a
+ * pipeline, without a comment or a line continuation.
+ */
+function usageLines(context: Context): UsageLine[] {
+  const { model } = context;
+  const found: UsageLine[] = [];
+  for (const { block } of context.codeBlocks) {
+    if (!block.fenced || !SHELL_BLOCK.test(block.language) || !(isContractSection(block.section) || isDesignSection(block.section))) continue;
+    let offset = block.contentStartOffset;
+    for (const line of block.content.split('\n')) {
+      const usage = parseUsage(line);
+      if (usage) {
+        const at = (start: number, end: number) => rangeFromOffsets(model, offset + start, offset + end);
+        found.push({ name: usage.name, flags: usage.flags.map(({ flag, start }) => ({ flag, range: at(start, start + flag.length) })), range: at(usage.start, usage.end), end: offset + usage.end, section: block.section });
+      }
+      offset += line.length + 1;
+    }
   }
   return found;
+}
+
+function parseUsage(line: string): { name: string; flags: Array<{ flag: string; start: number }>; start: number; end: number } | undefined {
+  const start = /^[ \t]*(?:\$[ \t]+)?/.exec(line)?.[0].length ?? 0;
+  const rest = line.slice(start);
+  const stop = /[ \t](?:\||&&|;|#|>|2>)|[ \t]\\[ \t]*\r?$|\r$/.exec(rest);
+  const command = (stop ? rest.slice(0, stop.index) : rest).trimEnd();
+  const tokens = [...command.matchAll(/\S+/g)];
+  if (tokens.length < 2 || !/^[a-z][\w.-]*$/.test(tokens[0]?.[0] ?? '')) return undefined;
+  const words = [tokens[0]?.[0] ?? ''];
+  for (let i = 1; i < tokens.length && words.length < 3 && /^[a-z][\w-]*$/.test(tokens[i]?.[0] ?? ''); i++) words.push(tokens[i]?.[0] ?? '');
+  const flags: Array<{ flag: string; start: number }> = [];
+  for (const token of tokens.slice(1)) {
+    const flag = /^(\[?)(--[A-Za-z][\w-]*)/.exec(token[0]);
+    if (flag?.[2]) flags.push({ flag: flag[2], start: start + (token.index ?? 0) + (flag[1]?.length ?? 0) });
+  }
+  return flags.length === 0 ? undefined : { name: words.join(' '), flags, start, end: start + command.length };
+}
+
+/** Long flags the text names outside fenced code blocks ("The `--applyset` flag MUST be used with `--prune`"). */
+function describedFlags(context: Context): Set<string> {
+  const prose = replaceRanges(context.text, context.codeBlocks.filter(({ block }) => block.fenced), (block) => ' '.repeat(block.length));
+  return new Set([...prose.matchAll(/(?<![\w-])--[A-Za-z][\w-]*/g)].map((match) => match[0]));
 }
 
 // ---------------------------------------------------------------------------------------------

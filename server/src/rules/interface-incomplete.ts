@@ -31,7 +31,11 @@ export const interfaceIncomplete: Rule<InterfaceIncompleteData> = {
       'are recorded with what their signature gives and are never reported, since the signature is the contract; so are ' +
       'Go structs and protobuf messages (API types, whose fields the compiler types). A flag table (`| Flag | Type | ... |` ' +
       'with `--name` rows) in a design section defines a command: with a type column, a flag whose type cell is empty is ' +
-      'an untyped field; without one the flags may be switches and nothing is reported. Outside ' +
+      'an untyped field; without one the flags may be switches and nothing is reported. Usage lines in shell blocks ' +
+      '(`$ specready check --format json docs`) are read as the command (`specready check`) and its long flags: merged ' +
+      'with the flag table of that command, or, under a heading about commands ("Commands and flags", "Command line", ' +
+      '"CLI"), commands of their own; a long flag neither the table nor the text outside code describes is a hint (a ' +
+      'warning in the contract). One-letter flags are left alone: they are most often existing short forms. Outside ' +
       'the contract section an endpoint\'s error cases are a hint, not a warning, and a GET of a fixed path without a query ' +
       'needs none once authentication is stated (nothing is left for a caller to get wrong). Authentication is stated ' +
       'by a sentence or a request header (`Authorization: Bearer …`), never by a word inside a URL, a path or a link ' +

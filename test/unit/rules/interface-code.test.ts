@@ -200,6 +200,29 @@ describe('interface model: interfaces a design document writes in code', () => {
     assert.deepEqual(analyzeSpec(switches).findings.filter((f) => f.rule === 'interface-incomplete'), []);
     assert.equal(interfaces(switches)[0]?.kind, 'command');
   });
+
+  it('reads usage lines of shell blocks as commands, merged with the flag table of the same command', () => {
+    const spec = (usage: string, prose = '') => [
+      '# Test runner output', '', '## Detailed design', '', 'We add two arguments to `swift test`:', '',
+      '| Argument | Value Type | Description |', '|---|---|---|',
+      '| `--output-path` | File system path | where events go |', '| `--event-version` | Integer | the schema version |', '',
+      '```sh', usage, '```', '', prose,
+    ].join('\n');
+    const complete = spec('$ swift test --output-path out.jsonl --event-version 0 -j 4 | tee log');
+    assert.deepEqual(interfaces(complete), [{ kind: 'command', label: 'swift test', line: 6, missing: [] }]);
+    assert.equal(interfacesOf(parseSpec(complete)).interfaces[0]?.mentions.length, 2);
+    assert.deepEqual(analyzeSpec(complete).findings.filter((f) => f.rule === 'interface-incomplete'), []);
+    // A long flag neither the table nor the text describes is a part the builder lacks.
+    const lacking = spec('swift test --output-path out.jsonl --filter Parser');
+    const [finding] = analyzeSpec(lacking).findings.filter((f) => f.rule === 'interface-incomplete');
+    assert.equal(finding?.message, 'Command "swift test": the flag `--filter` (line 13) is used but never described; define it so the contractor knows what to build.');
+    assert.equal(finding?.severity, 'hint');
+    assert.deepEqual(analyzeSpec(spec('swift test --output-path out.jsonl --filter Parser', '`--filter` runs only the tests whose names match.')).findings.filter((f) => f.rule === 'interface-incomplete'), []);
+    // Usage lines of other tools are examples, unless a heading says the section defines commands.
+    const tools = '# Rollout\n\n## Design\n\n```bash\nkubectl get pods --all-namespaces\n```\n';
+    assert.deepEqual(interfaces(tools), []);
+    assert.deepEqual(interfaces(tools.replace('## Design', '## Design\n\n### Commands and flags')).map((i) => i.label), ['kubectl get pods']);
+  });
 });
 
 describe('handoff specs with a linked OpenAPI file', () => {
