@@ -3,6 +3,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { analyzeSpec } from '../../server/src/engine/analyze';
 import { interfacesOf } from '../../server/src/model/interfaces';
+import { parseSpec } from '../../server/src/model/parse';
+import { contractInputFromModel } from '../../server/src/score/contract';
 import { Project } from './api/project';
 import * as fixtures from './api/fixtures';
 
@@ -110,5 +112,25 @@ describe('readiness score: a generic definition of done', () => {
     assert.equal(result.breakdown.done.score, 0, JSON.stringify(result.breakdown.done));
     assert.match(result.breakdown.done.reasons[0].message, /only generic items/);
     assert.ok(analyzeSpec(READY).breakdown.done.score > 0);
+  });
+});
+
+describe('readiness score: an interface the text and the model both read counts once', () => {
+  it('endpoints sharing a method and a path shape are each matched to their own model endpoint', () => {
+    const lines = ['# Shops', '', '## API contract', ''];
+    const names: string[] = [];
+    for (let i = 0; i < 40; i++) {
+      for (const name of [`GET /v1/shops/shop${i}/items/{item}`, `PUT /v1/shops/shop${i}/items/{item}`, `GET /v1/shops/{shop}/items/item${i}`]) {
+        names.push(name);
+        lines.push(`### ${name}`, '', 'Returns 200 with the item. Errors: 404 when it is missing.', '');
+      }
+    }
+    const input = contractInputFromModel(parseSpec(lines.join('\n'), 'file:///shops.md'));
+    const endpoints = input.interfaces.filter((item) => item.kind === 'endpoint');
+    const model = interfacesOf(parseSpec(lines.join('\n'), 'file:///shops.md')).interfaces.filter((spec) => spec.kind === 'endpoint');
+    // Every endpoint the text reads is one of the model's: none is counted a second time.
+    assert.equal(endpoints.length, model.length);
+    assert.ok(endpoints.every((item) => item.spec !== undefined), JSON.stringify(endpoints.filter((item) => !item.spec).map((item) => item.name)));
+    assert.ok(model.length > 0 && model.every((spec) => names.includes(spec.label)));
   });
 });

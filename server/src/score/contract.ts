@@ -1,7 +1,7 @@
 import { fileOperationsAt, interfaceInFiles, messageInFiles, type ApiDescription, type ApiOperation } from '../model/api-description';
 import { interfacesOf, type InterfaceKind as ModelKind, type InterfacePart as ModelPart, type InterfaceSpec } from '../model/interfaces';
 import { offsetAt, positionAt, textWithoutComments } from '../model/text';
-import { sectionAt } from '../rules/util';
+import { OffsetIntervals, sectionAt } from '../rules/util';
 import type { CodeBlock, SpecModel, Table } from '../model/types';
 import type { SectionId } from '../sections/catalog';
 import { rolesOf } from './roles';
@@ -85,14 +85,18 @@ function derive(model: SpecModel): ContractInput {
 function withInterfaceModel(model: SpecModel, text: ContractInput): ContractInput {
   const described = interfacesOf(model);
   const fromModel = described.interfaces.map(scoredInterface);
-  const blocks = new Map(model.codeBlocks.map((block) => [block.range.start.line, block]));
-  const kept = text.interfaces.filter((item) => {
-    const same = fromModel.find((other) => sameInterface(item, other, blocks));
+  const index = new ModelInterfaces(fromModel, model.codeBlocks);
+  const kept: InterfaceInput[] = [];
+  for (const item of text.interfaces) {
+    const same = index.sameAs(item);
+    if (!same) {
+      kept.push(item);
+      continue;
+    }
     // The score asks for a typed request: a request the model finds in words ("with the inputs
     // above") counts only when the text also shows it (a field table, a body, a field in code).
-    if (same && same.parts.request === true && item.parts.request === false) same.parts.request = false;
-    return !same;
-  });
+    if (same.parts.request === true && item.parts.request === false) same.parts.request = false;
+  }
   const interfaces = [...fromModel, ...kept].sort((a, b) => a.line - b.line);
   const fieldKey = (name: string, line: number) => `${line}\0${name.replace(/[`*_]/g, '').trim().toLowerCase()}`;
   const fields = new Map<string, FieldInput>();
@@ -107,6 +111,136 @@ function withInterfaceModel(model: SpecModel, text: ContractInput): ContractInpu
   return { interfaces, fields: [...fields.values()].sort((a, b) => a.line - b.line), examples: text.examples };
 }
 
+/** A path's segments, each with whether it is a parameter (`{id}`, `:id`, `<id>`, a number, a hex id), which matches any segment. */
+interface PathKey {
+  segments: string[];
+  parameter: boolean[];
+}
+
+/**
+ * The model's interfaces, looked up by what makes a text interface the same one: an endpoint by
+ * its method and path (each name read once), a function by
+ * its identifier, a schema block by the lines it spans. A look-up answers the first interface in
+ * the model's order, as a scan of the list would.
+ */
+class ModelInterfaces {
+  private readonly endpoints = new EndpointIndex<InterfaceInput>();
+  private readonly functions = new Map<string, InterfaceInput>();
+  /** Every interface with its position in the model's order, by line. */
+  private readonly byLine: Array<{ line: number; order: number }>;
+  private blocks: Map<number, CodeBlock> | undefined;
+
+  constructor(private readonly items: readonly InterfaceInput[], private readonly codeBlocks: readonly CodeBlock[]) {
+    for (const item of items) {
+      if (item.kind === 'endpoint') {
+        const endpoint = endpointKey(item.name);
+        if (endpoint) this.endpoints.add(endpoint.method, endpoint.path, item);
+      } else if (item.kind === 'function') {
+        const name = identifierOf(item.name);
+        if (!this.functions.has(name)) this.functions.set(name, item);
+      }
+    }
+    this.byLine = items.map((item, order) => ({ line: item.line, order })).sort((a, b) => a.line - b.line || a.order - b.order);
+  }
+
+  /** The model's reading of a text interface: one endpoint, one function by its name, an interface declared in a schema block. */
+  sameAs(item: InterfaceInput): InterfaceInput | undefined {
+    if (item.kind === 'endpoint') {
+      const endpoint = endpointKey(item.name);
+      return endpoint && this.endpoints.find(endpoint.method, endpoint.path);
+    }
+    if (item.kind === 'function') return this.functions.get(identifierOf(item.name));
+    if (item.kind === 'schema') {
+      this.blocks ??= new Map(this.codeBlocks.map((block) => [block.range.start.line, block]));
+      const block = this.blocks.get(item.line);
+      return block ? this.firstWithin(block.range.start.line, block.range.end.line) : undefined;
+    }
+    return undefined;
+  }
+
+  /** The first interface in the model's order whose line is within `from`..`to`. */
+  private firstWithin(from: number, to: number): InterfaceInput | undefined {
+    let low = 0;
+    let high = this.byLine.length;
+    while (low < high) {
+      const middle = (low + high) >> 1;
+      if ((this.byLine[middle]?.line ?? 0) < from) low = middle + 1;
+      else high = middle;
+    }
+    let first: number | undefined;
+    for (let i = low; i < this.byLine.length; i++) {
+      const entry = this.byLine[i];
+      if (!entry || entry.line > to) break;
+      if (first === undefined || entry.order < first) first = entry.order;
+    }
+    return first === undefined ? undefined : this.items[first];
+  }
+}
+
+/** "POST /v1/orders/{id}" → POST and the path's segments. */
+function endpointKey(name: string): { method: string; path: PathKey } | undefined {
+  const match = /^([A-Z]+) (\S+)/.exec(name);
+  if (!match) return undefined;
+  const segments = segmentsOf(match[2] ?? '');
+  return { method: match[1] ?? '', path: { segments, parameter: segments.map(isParameter) } };
+}
+
+interface PathEntry<T> {
+  path: PathKey;
+  value: T;
+  order: number;
+}
+
+/**
+ * Endpoints by method and path, where a parameter segment matches any segment. Entries are kept
+ * by method and segment count, and there by last segment (those whose last segment is a
+ * parameter in a list of their own), so a look-up compares only paths that can match. A look-up
+ * answers the first match in the order the entries were added, as a scan of them all would.
+ */
+class EndpointIndex<T> {
+  private readonly shapes = new Map<string, { all: Array<PathEntry<T>>; byLast: Map<string, Array<PathEntry<T>>>; anyLast: Array<PathEntry<T>> }>();
+  private count = 0;
+
+  add(method: string, path: PathKey, value: T): void {
+    const key = `${method} ${path.segments.length}`;
+    let shape = this.shapes.get(key);
+    if (!shape) this.shapes.set(key, (shape = { all: [], byLast: new Map(), anyLast: [] }));
+    const entry = { path, value, order: this.count++ };
+    shape.all.push(entry);
+    const last = path.segments.length - 1;
+    if (path.parameter[last]) {
+      shape.anyLast.push(entry);
+    } else {
+      const segment = path.segments[last] ?? '';
+      let list = shape.byLast.get(segment);
+      if (!list) shape.byLast.set(segment, (list = []));
+      list.push(entry);
+    }
+  }
+
+  find(method: string, path: PathKey): T | undefined {
+    const shape = this.shapes.get(`${method} ${path.segments.length}`);
+    if (!shape) return undefined;
+    const last = path.segments.length - 1;
+    if (path.parameter[last]) return firstSamePath(shape.all, path)?.value;
+    const named = firstSamePath(shape.byLast.get(path.segments[last] ?? '') ?? [], path);
+    const open = firstSamePath(shape.anyLast, path);
+    return (named && open ? (named.order < open.order ? named : open) : named ?? open)?.value;
+  }
+}
+
+function firstSamePath<T>(entries: ReadonlyArray<PathEntry<T>>, path: PathKey): PathEntry<T> | undefined {
+  return entries.find((entry) => samePathKey(path, entry.path));
+}
+
+function samePathKey(a: PathKey, b: PathKey): boolean {
+  if (a.segments.length !== b.segments.length) return false;
+  for (let i = 0; i < a.segments.length; i++) {
+    if (a.segments[i] !== b.segments[i] && !a.parameter[i] && !b.parameter[i]) return false;
+  }
+  return true;
+}
+
 /** The parts the score expects of a model interface: what the rule requires, and for an endpoint its errors and authentication when the rule suggests them. */
 function scoredInterface(spec: InterfaceSpec): InterfaceInput {
   const expected = new Set<ModelPart>([...spec.required, ...spec.recommended]);
@@ -114,21 +248,6 @@ function scoredInterface(spec: InterfaceSpec): InterfaceInput {
   for (const part of expected) parts[part] = spec.parts[part] !== undefined;
   if (expected.size === 0) parts.definition = true;
   return { kind: spec.kind, name: spec.label, line: spec.range.start.line, parts, spec };
-}
-
-/** The same interface read by the text and by the model: one endpoint, one function by its name, a schema block that holds a declared type or function. */
-function sameInterface(item: InterfaceInput, other: InterfaceInput, blocks: ReadonlyMap<number, CodeBlock>): boolean {
-  if (item.kind === 'endpoint' && other.kind === 'endpoint') {
-    const a = /^([A-Z]+) (\S+)/.exec(item.name);
-    const b = /^([A-Z]+) (\S+)/.exec(other.name);
-    return !!a && !!b && a[1] === b[1] && samePath(segmentsOf(a[2]), segmentsOf(b[2]));
-  }
-  if (item.kind === 'function' && other.kind === 'function') return identifierOf(item.name) === identifierOf(other.name);
-  if (item.kind === 'schema') {
-    const block = blocks.get(item.line);
-    return !!block && other.line >= block.range.start.line && other.line <= block.range.end.line;
-  }
-  return false;
 }
 
 function segmentsOf(path: string): string[] {
@@ -149,14 +268,14 @@ function fromText(model: SpecModel): ContractInput {
   const authAnywhere = AUTH.test(model.prose) || AUTH.test(model.codeBlocks.map((block) => block.content).join('\n'));
   for (const endpoint of interfaces) if ('auth' in endpoint.parts) endpoint.parts.auth = authAnywhere;
   interfaces.push(...functionsOf(model));
-  const inExtent = (offset: number) => endpoints.some((e) => offset >= e.start && offset < e.end);
+  const extents = new OffsetIntervals(endpoints.map((e) => ({ start: e.start, end: e.end })));
   let examples = 0;
   for (const block of model.codeBlocks) {
     const start = offsetAt(model, block.range.start);
     const schemaLike = SCHEMA_LANGUAGES.has(block.language) || /^\s*[{[]/.test(block.content) || /^\s*HTTP\/\d/m.test(block.content);
     if (!schemaLike) continue;
     examples++;
-    if (inExtent(start)) continue;
+    if (extents.overlaps(start)) continue;
     const roles = rolesOf(model, block.section);
     if (roles.some((id) => CONTRACT_SECTIONS.includes(id)) || block.language === 'sql' || /\bCREATE TABLE\b/i.test(block.content)) {
       interfaces.push({ kind: 'schema', name: schemaName(block), line: block.range.start.line, parts: { definition: true } });
@@ -176,13 +295,18 @@ interface Endpoint {
 
 function endpointsOf(model: SpecModel, text: string): Endpoint[] {
   const mentions: Array<{ method: string; path: string; start: number; end: number; defining: boolean; sectionEnd: number }> = [];
-  const blocks = model.codeBlocks.map((block) => ({ start: offsetAt(model, block.range.start), end: offsetAt(model, block.range.end), block }));
+  // Code blocks and tables in document order, by start offset, for binary searches.
+  const blocks = model.codeBlocks.map((block) => ({ start: offsetAt(model, block.range.start), end: offsetAt(model, block.range.end), block }))
+    .sort((a, b) => a.start - b.start);
+  const blockStarts = blocks.map((block) => block.start);
+  const tableStarts = model.tables.map((table) => offsetAt(model, table.range.start)).sort((a, b) => a - b);
   for (const match of text.matchAll(METHOD_AND_PATH)) {
     const start = match.index ?? 0;
     if (model.frontMatter && start < model.frontMatter.endOffset) continue;
     const line = model.text.lastIndexOf('\n', start - 1) + 1;
     const prefix = text.slice(line, start);
-    const block = blocks.find((b) => start >= b.start && start < b.end);
+    const before = blocks[firstAtOrAfter(blockStarts, start + 1) - 1];
+    const block = before && start < before.end ? before : undefined;
     const section = sectionAt(model, start);
     const inContract = rolesOf(model, section).includes('api-contract');
     const defining = block ? /^\s*$/.test(prefix) : LINE_PREFIX.test(prefix) || inContract;
@@ -195,11 +319,13 @@ function endpointsOf(model: SpecModel, text: string): Endpoint[] {
     });
   }
   const endpoints: Endpoint[] = [];
+  const byPath = new EndpointIndex<Endpoint>();
   mentions.forEach((mention, index) => {
     const next = mentions[index + 1];
     const extentEnd = Math.min(next ? next.start : text.length, mention.sectionEnd);
-    const segments = mention.path.replace(/[?#].*$/, '').replace(/\/+$/, '').split('/');
-    let endpoint = endpoints.find((e) => e.method === mention.method && samePath(e.segments, segments));
+    const segments = segmentsOf(mention.path);
+    const path: PathKey = { segments, parameter: segments.map(isParameter) };
+    let endpoint = byPath.find(mention.method, path);
     if (!endpoint) {
       const parts: InterfaceInput['parts'] = { response: false, errors: false, auth: false };
       if (BODY_METHODS.has(mention.method)) parts.request = false;
@@ -208,22 +334,37 @@ function endpointsOf(model: SpecModel, text: string): Endpoint[] {
         method: mention.method, segments, start: mention.start, end: extentEnd,
       };
       endpoints.push(endpoint);
+      byPath.add(mention.method, path, endpoint);
     }
     const extent = text.slice(mention.end, extentEnd);
     const parts = endpoint.input.parts;
-    const following = blocks.filter((b) => b.start >= mention.end && b.start < extentEnd);
-    const tables = model.tables.filter((t) => { const s = offsetAt(model, t.range.start); return s >= mention.end && s < extentEnd; });
-    if (following.length > 0 || RESPONSE.test(extent)) parts.response = true;
+    // The code blocks and tables that start between the mention and the end of its extent.
+    const firstFollowing = firstAtOrAfter(blockStarts, mention.end);
+    const following = Math.max(0, firstAtOrAfter(blockStarts, extentEnd) - firstFollowing);
+    const tables = Math.max(0, firstAtOrAfter(tableStarts, extentEnd) - firstAtOrAfter(tableStarts, mention.end));
+    if (following > 0 || RESPONSE.test(extent)) parts.response = true;
     if (ERRORS.test(extent)) parts.errors = true;
-    if ('request' in parts && (tables.length > 0 || following.length > 1 || INPUT.test(extent)
-      || (following.length === 1 && /\b(?:request|body)\b/i.test(text.slice(mention.end, following[0]?.start))))) parts.request = true;
+    if ('request' in parts && (tables > 0 || following > 1 || INPUT.test(extent)
+      || (following === 1 && /\b(?:request|body)\b/i.test(text.slice(mention.end, blocks[firstFollowing]?.start))))) parts.request = true;
   });
   return endpoints;
 }
 
-function samePath(a: string[], b: string[]): boolean {
-  const isParameter = (segment: string) => /^(?:\{.*\}|:\w+|<.*>|\d+|[0-9a-f-]{8,})$/i.test(segment);
-  return a.length === b.length && a.every((segment, index) => segment === b[index] || isParameter(segment) || isParameter(b[index] ?? ''));
+/** The index of the first of the ascending `values` that is at least `value` (`values.length` when none is). */
+function firstAtOrAfter(values: readonly number[], value: number): number {
+  let low = 0;
+  let high = values.length;
+  while (low < high) {
+    const middle = (low + high) >> 1;
+    if ((values[middle] ?? 0) < value) low = middle + 1;
+    else high = middle;
+  }
+  return low;
+}
+
+/** A path segment that stands for any value: `{id}`, `:id`, `<id>`, a number, a hex or UUID id. */
+function isParameter(segment: string): boolean {
+  return /^(?:\{.*\}|:\w+|<.*>|\d+|[0-9a-f-]{8,})$/i.test(segment);
 }
 
 /** Function signatures with parameters and a result type, in code: `sign(secret: bytes) -> str`. */
