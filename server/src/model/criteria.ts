@@ -95,7 +95,7 @@ function listStructure(items: readonly ListItem[]): { leadIns: Map<ListItem, Lis
   return { leadIns, details };
 }
 
-function inCriteria(section: Section | undefined): boolean {
+export function inCriteria(section: Section | undefined): boolean {
   for (let current = section; current; current = current.parent) {
     if (current.canonical.includes('acceptance-criteria')) return true;
   }

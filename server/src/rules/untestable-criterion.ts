@@ -1,6 +1,7 @@
-import { acceptanceCriteria, stageRuledOut, type Criterion } from '../model/criteria';
+import { acceptanceCriteria, inCriteria, stageRuledOut, type Criterion } from '../model/criteria';
 import { commentHoles, hasHole } from '../model/holes';
-import type { SpecModel } from '../model/types';
+import { lineEndOffset, positionAt, rangeFromOffsets } from '../model/text';
+import type { Range, SpecModel } from '../model/types';
 import { earsForm, isWellFormed } from '../model/ears';
 import type { Lexicon } from '../lexicon/lexicon';
 import type { Finding, RawFinding, Rule, RuleContext } from './types';
@@ -47,6 +48,32 @@ const CONCRETE_VALUE = /\d|"[^"]+"|'[^']+'|“[^”]+”/;
 const RESULTING_STATE = /\b(?:is|are|was|were|be|been|gets?|remains?|stays?)\s+(?:not\s+)?(?:\w+ly\s+)?\w+(?:ed|en)\b/i;
 
 /**
+ * Verbs of generic treatment: "handled", "processed", "dealt with" say that something is done to
+ * the thing, not what happens to it. On its own ("Unknown codes are handled.") such a passive
+ * names no result; with a complement ("are processed in arrival order", "is handled by returning
+ * 400") the complement is judged.
+ */
+const TREATED = String.raw`(?:handled|processed|managed|addressed|treated|dealt with|taken care of|accommodated|catered for|considered)`;
+const BARE_TREATMENT = new RegExp(String.raw`\b(?:is|are|was|were|be|been|gets?)\s+(?:not\s+)?(?:\w+ly\s+)?${TREATED}(?:\s+(?:\w+ly|well|accordingly|somehow))?\s*(?=[.;,]|$)`, 'gi');
+const TRAILING_TREATMENT = new RegExp(String.raw`\b${TREATED}(?:\s+(?:\w+ly|well|accordingly|somehow))?\s*[.;]?$`, 'i');
+const TREATMENT_COMPLEMENT = new RegExp(String.raw`^${TREATED}(?:\s+(?:\w+ly|well|accordingly|somehow))?\s*[.;]?$`, 'i');
+
+/**
+ * How something behaves, told by a manner adverb and nothing measurable: "behaves sensibly for
+ * edge cases", "responds quickly", "degrades gracefully", "handles retries smoothly". Adverbs of
+ * time, frequency, place and mechanism ("runs nightly", "recovers automatically", "fails
+ * silently") state something checkable and are not manner.
+ */
+const MANNER = new RegExp(String.raw`\b(?:works?|behaves?|functions?|performs?|operates?|runs?|responds?|reacts?|degrades?|recovers?|copes?|scales?|handles?(?:\s+[\w'-]+){0,3}?)\s+(?!(?:${[
+  'daily', 'hourly', 'weekly', 'monthly', 'yearly', 'nightly', 'quarterly', 'annually', 'only', 'early', 'automatically',
+  'immediately', 'exactly', 'directly', 'locally', 'remotely', 'manually', 'synchronously', 'asynchronously', 'concurrently',
+  'sequentially', 'atomically', 'idempotently', 'independently', 'periodically', 'continuously', 'silently', 'internally',
+  'externally', 'identically', 'deterministically', 'offline', 'online', 'twice', 'first', 'unchanged',
+].join('|')})\b)([a-z]{3,}ly)\b`, 'i');
+/** Identifiers such as AC7 or REQ-12 carry digits that are not measured values. */
+const IDENTIFIER = /\b[A-Z]{1,8}[-_]?\d+(?:\.\d+)*\b/g;
+
+/**
  * Acceptance criteria (list items and table rows under acceptance-criteria sections) that do
  * not state an observable outcome. Given/When/Then criteria are judged on their Then clause.
  */
@@ -67,7 +94,13 @@ export const untestableCriterion: Rule<UntestableCriterionData> = {
       + 'number with a unit can. Given/When/Then criteria are judged on their Then clause: it is testable when it names '
       + 'something observable, or states the state of a named thing ("then their numbers are consecutive", "then the '
       + 'account stays locked"); not when it states a feeling ("the agent understands why"), an evaluation ("the report '
-      + 'is complete and accurate", any vague term) or mere success ("the import succeeds"). A criterion that names a '
+      + 'is complete and accurate", any vague term) or mere success ("the import succeeds"). A generic treatment names no '
+      + 'result ("Unknown codes are handled", "are processed") unless a complement says what happens ("are processed in '
+      + 'arrival order"); a manner adverb with nothing measured is an evaluation ("behaves sensibly for edge cases", '
+      + '"responds quickly"), an adverb of time, frequency or mechanism is not ("runs nightly", "recovers automatically"). '
+      + 'Scenarios written as paragraphs, one step a line, are judged step by step: an outcome step (Then, and the '
+      + 'And/But lines after it) that evaluates instead of stating what a tester sees ("And the output is clear and '
+      + 'helpful") is reported on its own line, even when another step of the scenario is checkable. A criterion that names a '
       + 'deliverable or a state checkable as written passes ("Feature implemented behind a feature gate", "Add unit '
       + 'tests for merging precedence", "Documentation published", "No bug reports against the feature", "NodeRestriction: '
       + 'beta"), and so does a count or a duration ("Month+ soak", "one upgrade"), an absence of reports ("No issues '
@@ -97,8 +130,12 @@ export const untestableCriterion: Rule<UntestableCriterionData> = {
     // Ids carry digits and would pass for measured values; judge the wording without them.
     const ids = new RegExp(`(?<![\\w-])(?:${context.idPattern})(?![\\w-]*\\w)`, 'g');
     const holes = commentHoles(model);
+    const steps = outcomeSteps(model).filter((step) => context.scope.judgesLine(step.range.start.line) && !hasHole(holes, step.range)).flatMap((step) => {
+      const reason = vagueStep(step.text, step.prose.replace(ids, ' '), context.lexicon);
+      return reason ? [{ message: reason.message, range: step.range, data: { criterion: step.text.trim(), reason: reason.kind, phrase: reason.phrase } }] : [];
+    });
     // A criterion with a hole is not written yet: the placeholder rule reports the hole.
-    return acceptanceCriteria(model).filter((criterion) => !TEMPLATE_HOLE.test(criterion.text) && !hasHole(holes, criterion.range)
+    return [...steps, ...acceptanceCriteria(model).filter((criterion) => !TEMPLATE_HOLE.test(criterion.text) && !hasHole(holes, criterion.range)
       && context.scope.judgesLine(criterion.range.start.line) && !stageRuledOut(model, criterion.section) && isCriterion(criterion)).flatMap((criterion) => {
       const reason = criterionReason(criterion, criterion.prose.replace(ids, ' '), criterion.text.replace(ids, ' '), context.lexicon);
       if (!reason) return [];
@@ -107,9 +144,67 @@ export const untestableCriterion: Rule<UntestableCriterionData> = {
         range: criterion.range,
         data: { criterion: criterion.text, reason: reason.kind, phrase: reason.phrase },
       }];
-    });
+    })];
   },
 };
+
+interface Step {
+  /** The step without its keyword, as written. */
+  text: string;
+  /** The same with code masked. */
+  prose: string;
+  range: Range;
+}
+
+/**
+ * Given/When/Then scenarios written as paragraphs, a line per step, under an acceptance-criteria
+ * section: their outcome steps, the Then line and the And/But lines right after it, one by one.
+ * (Scenarios in list items and table rows are criteria of their own, judged whole.)
+ */
+function outcomeSteps(model: SpecModel): Step[] {
+  const steps: Step[] = [];
+  let outcomeLine = -2;
+  let lastLine = -1;
+  for (const sentence of model.sentences) {
+    if (sentence.kind !== 'paragraph' || !inCriteria(sentence.section)) continue;
+    const first = Math.max(positionAt(model, sentence.startOffset).line, lastLine + 1);
+    const last = positionAt(model, Math.max(sentence.startOffset, sentence.endOffset - 1)).line;
+    for (let line = first; line <= last; line++) {
+      const start = model.lineStarts[line];
+      const raw = model.text.slice(start, lineEndOffset(model, line));
+      const keyword = /^(\s*)(?:[*_]+)?(then|and|but)\b[*_:]*\s+/i.exec(raw);
+      if (!keyword || !(/^then$/i.test(keyword[2]) || outcomeLine === line - 1)) continue;
+      outcomeLine = line;
+      const body = start + keyword[0].length;
+      const end = start + raw.trimEnd().length;
+      steps.push({ text: model.text.slice(body, end), prose: model.prose.slice(body, end), range: rangeFromOffsets(model, start + keyword[1].length, end) });
+    }
+    lastLine = last;
+  }
+  return steps;
+}
+
+/**
+ * An outcome step that says nothing checkable, shown by its own words: "the output is clear and
+ * helpful", "the user is happy", "it works as expected". A step with no evaluation is left alone
+ * even when it names nothing observable: the scenario's other steps may state its result.
+ */
+function vagueStep(text: string, prose: string, lexicon: Lexicon | undefined): Reason | undefined {
+  const reason = untestableReason(prose, text, lexicon);
+  if (reason?.kind === 'vague-outcome') return reason;
+  if (hasEvidence(text)) return undefined;
+  const clauses = prose.split(/[,;:]|\b(?:and|but|or|so that)\b/i).map((clause) => clause.replace(/[^\w' -]/g, ' ').replace(/\s+/g, ' ').trim()).filter(Boolean);
+  const evaluated = clauses.some((clause) => {
+    if (MENTAL_STATE.test(clause)) return true;
+    const copula = COPULA_PREDICATE.exec(clause);
+    return copula !== null && !complementIsObservable(copula[1], lexicon);
+  });
+  // "the output is clear and helpful": the second half has no verb of its own, it is an evaluation too.
+  return evaluated ? {
+    kind: 'vague-then',
+    message: 'This outcome step cannot be checked: state what a tester will see (response, stored value, message, number).',
+  } : undefined;
+}
 
 /**
  * Not a criterion at all: a bare link, a row of a comparison table ("Immutability | y | y | n"),
@@ -219,6 +314,7 @@ const REPORTED_RESULT = /^\W*(?:[\w`'-]+\s+){0,6}?(?:was|were|has been|have been
  * or SA+pod-scoped". The check is which of the alternatives it shows.
  */
 const DISTINCTION = /^\W*(?:(?!(?:decid|determin|figur|investigat|evaluat|explor|consider|discuss)\w*\b)[\w'-]+\s+){1,4}?(?:of|about|showing|telling|on)\s+whether\s+[^.;]+\bor\b/i;
+const AUXILIARY = /^(?:is|are|was|were|be|been|has|have|had|do|does|did|will|would|can|could|shall|should|may|might|must)$/i;
 /** Function words that end a subject: "Feedback from users" has none. */
 const NOT_SUBJECT = /^(?:of|for|from|with|on|in|to|by|at|and|or|as|than|that|which|who|if|when|is|are|was|were|be|has|have|had|does|do|there|it)$/i;
 /**
@@ -233,6 +329,8 @@ function statesBehaviour(words: string, lexicon: Lexicon | undefined): boolean {
     if (NOT_SUBJECT.test(tokens[verb - 1])) return false;
     const word = tokens[verb];
     if (NOT_SUBJECT.test(word) || !/^[a-z]{2,}(?:[^su]s|ies|es)$/.test(word) || /(?:ss|us|is)$/.test(word)) continue;
+    // "Unknown codes are handled": a plural noun before a copula or an auxiliary is the subject.
+    if (AUXILIARY.test(tokens[verb + 1] ?? '')) continue;
     const predicate = tokens.slice(verb).join(' ');
     return !MENTAL_STATE.test(predicate) && !evaluative(tokens.slice(verb + 1).join(' '), lexicon) && (lexicon?.find(predicate).length ?? 0) === 0;
   }
@@ -269,7 +367,7 @@ function criterionReason(criterion: Criterion, prose: string, text: string, lexi
   if (NUMBER_WORD.test(reason.kind === 'vague-then' ? (/\bthen\b([\s\S]*)$/i.exec(words)?.[1] ?? '') : words)) return undefined;
   if (reason.kind !== 'no-outcome') return reason;
   const task = words.replace(/^\W*to\s+/i, '');
-  if (isDeliverable(task) || DISTINCTION.test(task) || REACHED_STATE.test(task) || COUNT.test(task) || NAMED_DECISION.test(task) || statesBehaviour(task, lexicon)) return undefined;
+  if (isDeliverable(task) || DISTINCTION.test(task) || REACHED_STATE.test(task.replace(BARE_TREATMENT, ' ').replace(TRAILING_TREATMENT, ' ')) || COUNT.test(task) || NAMED_DECISION.test(task) || statesBehaviour(task, lexicon)) return undefined;
   return reason;
 }
 
@@ -315,6 +413,14 @@ export function untestableReason(prose: string, text: string, lexicon?: Lexicon)
       message: `Criterion outcome "${vague[0]}" cannot be checked: name an observable result (status code, stored value, message, number with unit).`,
     };
   }
+  const manner = MANNER.exec(prose);
+  if (manner && !/`[^`]+`/.test(text) && !CONCRETE_VALUE.test(prose.replace(IDENTIFIER, ' '))) {
+    return {
+      kind: 'vague-outcome',
+      phrase: manner[0],
+      message: `Criterion outcome "${manner[0]}" cannot be checked: name an observable result (status code, stored value, message, number with unit).`,
+    };
+  }
   if (isTestableEars(text, lexicon)) return undefined;
   const then = /\bthen\b([\s\S]*)$/i.exec(text);
   if (then) {
@@ -343,7 +449,7 @@ function isTestableEars(text: string, lexicon: Lexicon | undefined): boolean {
 }
 
 function hasEvidence(text: string): boolean {
-  return /`[^`]+`/.test(text) || CONCRETE_VALUE.test(text) || OBSERVABLE.test(text) || RESULTING_STATE.test(text);
+  return /`[^`]+`/.test(text) || CONCRETE_VALUE.test(text) || OBSERVABLE.test(text) || RESULTING_STATE.test(text.replace(BARE_TREATMENT, ' '));
 }
 
 /**
@@ -375,7 +481,7 @@ function clauseIsObservable(clause: string, lexicon: Lexicon | undefined): boole
 
 function complementIsObservable(complement: string, lexicon: Lexicon | undefined): boolean {
   const rest = complement.trim();
-  if (!/[a-z]{3,}/i.test(rest) || EVALUATION.test(rest)) return false;
+  if (!/[a-z]{3,}/i.test(rest) || EVALUATION.test(rest) || TREATMENT_COMPLEMENT.test(rest)) return false;
   return !evaluative(rest, lexicon);
 }
 

@@ -142,7 +142,8 @@ export const weakModal: Rule<WeakModalData> = {
       + 'means required; SHOULD is offered as the alternative), MAY for may, might and could, MUST NOT for negations. '
       + 'Not reported: upper-case keywords (an upper-case SHOULD among MUSTs is a defined level), modals inside a '
       + 'subordinate clause ("if the upload could not finish", '
-      + '"data that may be stale"), "as may be", comparisons ("as an ordinary request would"), predictions ("might '
+      + '"data that may be stale"; a relative clause with a verb of its own ends before the modal, so in "Removing a '
+      + 'place that is not saved should return 404" the should is the main verb and is reported), "as may be", comparisons ("as an ordinary request would"), predictions ("might '
       + 'be retried in a later batch", "could eventually"), expected consequences ("should fail as a result", '
       + '"should then"), deliberate restrictions ("may ... only"), inverted conditions ("Should the call fail, '
       + '..."), questions, quoted text, examples ("e.g.", "for example"), MoSCoW labels ("Should have:"), italic '
@@ -225,7 +226,7 @@ const STRONG_LEVELS = new RegExp(STRONG_LEVEL.source, 'g');
  */
 function bindsStrongly(text: string): boolean {
   for (const match of text.matchAll(STRONG_LEVELS)) {
-    if (!SUBORDINATE.test(currentClause(text.slice(0, match.index ?? 0)))) return true;
+    if (!inSubordinateClause(text.slice(0, match.index ?? 0))) return true;
   }
   return false;
 }
@@ -326,7 +327,33 @@ function isExempt(text: string, start: number, written: string): boolean {
   if (/^would/i.test(written) && HYPOTHETICAL_EFFECT.test(after)) return true;
   if (!/^should/i.test(written) && SPECULATION.test(before)) return true;
   if (/^[\s-]+have\b\s*(?:[:)|—–-]|$)/i.test(after)) return true;
-  return SUBORDINATE.test(currentClause(before));
+  return inSubordinateClause(before);
+}
+
+/**
+ * A finite form of be, have or do: once the subordinate clause has one ("a place that is not saved",
+ * "if the request has expired"), a modal after it belongs to the main clause. Another modal does
+ * not close it: "how resources should and should not be used" coordinates the two.
+ */
+const FINITE = /\b(?:is|are|was|were|has|have|had|does|do|did)(?:n['’]t)?\b/i;
+/** A relative pronoun that is the subject of its clause, and its verb: "a message that fails validation", "rows which contained". */
+const RELATIVE_VERB = /^\s+(?:\w+ly\s+)?[a-z]+(?:[^su]s|ed)\b/;
+
+/**
+ * True when the text before a modal leaves it inside a subordinate clause ("if the upload could not
+ * finish", "data that may be stale"): a subordinator opens the clause the modal is in and no
+ * finite verb has completed it since ("Removing a place that is not saved should return 404": the
+ * relative clause ends with "is not saved", so "should" is the main verb).
+ */
+function inSubordinateClause(before: string): boolean {
+  const clause = currentClause(before);
+  let last: RegExpExecArray | undefined;
+  const all = new RegExp(SUBORDINATE.source, 'gi');
+  for (let match = all.exec(clause); match; match = all.exec(clause)) last = match;
+  if (!last) return false;
+  const after = clause.slice(last.index + last[0].length);
+  if (FINITE.test(after)) return false;
+  return !(/^(?:that|which|who)$/i.test(last[0]) && RELATIVE_VERB.test(after));
 }
 
 /** Nothing but markup (bullets, emphasis, a checkbox) before the word. */

@@ -12,6 +12,46 @@ describe('untestable-criterion', () => {
   finds('flags criteria whose outcome is a feeling or "it works"', criteria('Export works correctly.', 'Finance is happy with the file.', 'Errors are handled gracefully.'),
     ['Export works correctly.', 'Finance is happy with the file.', 'Errors are handled gracefully.']);
 
+  finds('flags a generic treatment with no result, and a manner adverb with nothing measured', criteria(
+    'Unknown codes are handled.',
+    'The unknown codes are processed.',
+    'AC7 | The function behaves sensibly for edge cases.',
+    'The consumer responds quickly to new messages.',
+  ), ['Unknown codes are handled.', 'The unknown codes are processed.', 'AC7 | The function behaves sensibly for edge cases.', 'The consumer responds quickly to new messages.']);
+
+  finds('passes a treatment with its result, and adverbs of time, frequency or mechanism', criteria(
+    'Errors are processed in arrival order.',
+    'Duplicate messages are handled by returning `200` without a new row.',
+    'The export runs nightly and writes one file per entity.',
+    'The consumer recovers automatically after the broker restarts.',
+    'The endpoint responds quickly: p95 under 200 ms.',
+  ), []);
+
+  it('judges each outcome step of a Given/When/Then paragraph on its own line', () => {
+    const text = [
+      '## Acceptance Criteria',
+      '',
+      '**Scenario: missing variable**',
+      'Given a schema that requires `LOG_LEVEL`',
+      'When I run `envcheck validate staging.env`',
+      'Then the exit code is 1',
+      'And the output is clear and helpful',
+      '',
+      '**Scenario: strict mode**',
+      'Given an env file with `EXTRA=1`',
+      'When I run it with `--strict`',
+      'Then the exit code is 1',
+      'And the user sees one warning',
+      '',
+      'When the job is killed during an upload',
+      'Then the user is happy',
+      '',
+    ].join('\n');
+    const findings = runRule(untestableCriterion, text);
+    assert.deepEqual(findings.map((finding) => at(finding.range)), ['6:0-6:35', '15:0-15:22']);
+    assert.deepEqual(findings.map((finding) => finding.data?.criterion), ['the output is clear and helpful', 'the user is happy']);
+  });
+
   finds('flags criteria with no observable outcome at all', criteria('AC-1 (REQ-1): Refund support'), ['AC-1 (REQ-1): Refund support']);
 
   finds('accepts Given/When/Then with a concrete Then, numbers, code and observable verbs', criteria(

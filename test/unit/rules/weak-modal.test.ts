@@ -57,6 +57,17 @@ describe('weak-modal', () => {
     '',
   ], []);
 
+  finds('reports the main verb after a relative clause that has its own verb, not a modal inside the clause', [
+    '## Requirements',
+    '',
+    '- Removing a place that is not saved should return `404 not_saved`.',
+    '- A message which has expired may be dropped.',
+    '- The service MUST flag data that may be stale.',
+    '- The docs explain how resources should and should not be used.',
+    '- If the upload could not finish, the service MUST return 503.',
+    '',
+  ], ['should', 'may']);
+
   finds.each('reports the modal of the main clause after a conditional clause',
     ['## Requirements\n\n- If the upload fails, the client should retry.\n', ['should']],
     ['## Requirements\n\n- Given a cart, when I pay, then I should see a receipt.\n', ['should']],
