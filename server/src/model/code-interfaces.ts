@@ -40,16 +40,70 @@ const DESIGN_TITLE = /\b(?:design|designs|proposal|proposed|reference[- ]level|s
 /** Headings whose code is not the design: alternatives, motivation, history, examples of use, what comes later. */
 const NOT_DESIGN_TITLE = /\b(?:alternatives?|alternate|considered|rejected|motivation|motivating|drawbacks?|prior art|future|unresolved|open questions?|rationale|compatibility|effect on|impact on|risks?|mitigations?|examples?|usage|user stories|stories|story|use cases?|tests?|testing|graduation|upgrade|downgrade|version skew|rollout|rollback|monitoring|troubleshooting|history|summary|non-goals|goals|workarounds?|status quo|today|existing|background|benchmarks?|acknowledg\w*|guide-level|tutorial|faq|appendix)\b/i;
 
-/** True when a section's code defines the design: the nearest heading that says either decides. */
+/**
+ * Headings whose whole subtree is not the design, whatever a heading below says: alternatives,
+ * motivation, examples, history, what comes later ("Alternatives > Multidispatch through tuple
+ * types", "Motivation > API").
+ */
+const OUTSIDE_DESIGN_TITLE = /\b(?:alternatives?|alternate|considered|rejected|motivation|motivating|drawbacks?|prior art|future|unresolved|open questions?|rationale|compatibility|effect on|impact on|examples?|history|workarounds?|status quo|acknowledg\w*)\b/i;
+
+/**
+ * True when a section's code defines the design: the nearest heading that says either decides,
+ * unless a heading above it (the document's title aside) weighs alternatives, motivates, shows
+ * examples or looks ahead (OUTSIDE_DESIGN_TITLE).
+ */
 export function isDesignSection(section: Section | undefined): boolean {
+  let design: boolean | undefined;
   for (let current = section; current; current = current.parent) {
     const title = current.title.trim();
-    if (title.endsWith('?')) return false;
-    if (NOT_DESIGN_TITLE.test(title)) return false;
-    if (current.canonical.some((id) => id === 'api-contract' || id === 'inputs-outputs' || id === 'data-mapping')) return true;
-    if (DESIGN_TITLE.test(title) && !(current.index === 0 && current.level === 1)) return true;
+    const isTitle = current.index === 0 && current.level === 1;
+    if (!isTitle && OUTSIDE_DESIGN_TITLE.test(title)) return false;
+    if (design !== undefined) continue;
+    if (title.endsWith('?') || NOT_DESIGN_TITLE.test(title)) design = false;
+    else if (current.canonical.some((id) => id === 'api-contract' || id === 'inputs-outputs' || id === 'data-mapping')) design = true;
+    else if (DESIGN_TITLE.test(title) && !isTitle) design = true;
   }
-  return false;
+  return design ?? false;
+}
+
+/**
+ * What the sentence introducing a code block says when the code shows an example or a use of
+ * the design rather than declaring it: "For example:", "e.g.", "Examples of APIs tagged with
+ * stability attributes:", "The call site looks like this:", "you can now write:". "An example
+ * implementation" shows the interface itself, and so does a sentence that says the code defines
+ * or declares it ("The protocol is defined like so:").
+ */
+const EXAMPLE_LEAD = /\b(?:for (?:example|instance)|e\.g\.|examples?\b(?![ \t]+implementations?)|illustrat\w*|call sites?|usage|you (?:can |could |would |might |may |will |then )?(?:now )?(?:use|write|call|declare|define|add|mark|do)\b|(?:can|could|would|might) (?:now )?(?:be )?writ(?:e|ten)\b)/i;
+const DEFINITION_LEAD = /\b(?:is|are) (?:defined|declared)\b|\b(?:declares|defines)\b/i;
+/**
+ * "like this:", "like so:", "looks like": an example, unless the sentence is about the interface
+ * itself ("The resulting data structures will look like this:", "the new API will look like:").
+ */
+const LIKE_THIS = /\b(?:like (?:this|so)|looks? like)\b/i;
+const INTERFACE_WORDS = /\b(?:apis?|structures?|structs?|types?|definitions?|signatures?|interfaces?|declarations?|protocols?|schemas?|messages?|services?|methods?|functions?|fields?|resources?|objects?|spec|status)\b/i;
+
+/** Names that stand for any function in an illustration: `fn foo()`, `func f()`. */
+const PLACEHOLDER_NAME = /^(?:foo|bar|baz|qux|quux|[a-z])\d*$/;
+
+/**
+ * True when a code block illustrates rather than declares: the sentence that introduces it
+ * (the last one of the paragraph just above it, in its section, ending in a colon or a comma)
+ * says it is an example or a use
+ * (EXAMPLE_LEAD, LIKE_THIS), or it follows such a block with no prose between.
+ */
+function isIllustration(model: SpecModel, block: CodeBlock, previous: CodeBlock | undefined, previousIllustrates: boolean): boolean {
+  const section = block.section;
+  const start = model.lineStarts[block.range.start.line] ?? 0;
+  const bodyStart = section ? model.lineStarts[section.bodyRange.start.line] ?? 0 : 0;
+  const previousEnd = previous && previous.section === section ? model.lineStarts[previous.range.end.line + 1] ?? start : 0;
+  const lead = model.text.slice(Math.max(bodyStart, previousEnd), start);
+  const paragraph = lead.split(/\n[ \t>]*\r?\n/).map((text) => text.trim()).filter((text) => text !== '').pop();
+  if (paragraph === undefined) return previousEnd > 0 && previousIllustrates;
+  // The sentence that runs into the code ("For example:", "..., e.g."), its asides left out: one
+  // that ends in a full stop says something of its own ("For example, an event can cancel it.").
+  const sentence = (paragraph.split(/(?<=[.!?])\s+(?=[A-Z`*_(])/).pop() ?? paragraph).replace(/\([^()]*\)/g, '');
+  if (!/(?:[:,]|\be\.g\.,?|\bexamples?)[\s*_]*$/i.test(sentence) || DEFINITION_LEAD.test(sentence)) return false;
+  return EXAMPLE_LEAD.test(sentence) || (LIKE_THIS.test(sentence) && !INTERFACE_WORDS.test(sentence));
 }
 
 type Language = 'rust' | 'swift' | 'go' | 'kotlin' | 'ts' | 'js' | 'python' | 'proto' | 'other';
@@ -100,8 +154,13 @@ export function codeInterfacesOf(model: SpecModel): CodeInterface[] {
   if (!found) {
     found = [];
     const messages = declaredMessages(model);
+    let previous: CodeBlock | undefined;
+    let illustrates = false;
     for (const block of model.codeBlocks) {
-      if (!block.fenced || !isDesignSection(block.section)) continue;
+      if (!block.fenced) continue;
+      illustrates = isIllustration(model, block, previous, illustrates);
+      previous = block;
+      if (illustrates || !isDesignSection(block.section)) continue;
       const language = languageOf(block);
       if (language === 'proto') found.push(...rpcs(model, block, messages));
       else found.push(...functions(model, block, language));
@@ -166,9 +225,12 @@ function functions(model: SpecModel, block: CodeBlock, language: Language): Code
   if (!pattern) return [];
   const content = block.content;
   const found: CodeInterface[] = [];
+  const called = topLevelCalls(content, pattern);
   for (const match of content.matchAll(new RegExp(pattern.source, pattern.flags))) {
     const index = match.index ?? 0;
     const name = match[1] ?? match[2];
+    // A placeholder name, or a function the block itself goes on to call: code that shows a use.
+    if (PLACEHOLDER_NAME.test(name) || called.has(name)) continue;
     const signature = signatureAt(content, index + match[0].length);
     if (!signature) continue;
     const rest = content.slice(signature.end).trimStart();
@@ -197,6 +259,28 @@ function functions(model: SpecModel, block: CodeBlock, language: Language): Code
     });
   }
   return found;
+}
+
+/**
+ * Functions a block calls at its top level, outside any body (`foo(22)`, `let x = f(a: 1)`):
+ * a block that declares a function and then calls it shows how the design is used.
+ */
+function topLevelCalls(content: string, declaration: RegExp): Set<string> {
+  const called = new Set<string>();
+  const isDeclaration = new RegExp(declaration.source, declaration.flags.replace('g', ''));
+  let depth = 0;
+  for (const line of content.split('\n')) {
+    const code = line.replace(/"(?:[^"\\\n]|\\.)*"|'(?:[^'\\\n]|\\.)*'/g, '""').replace(/\/\/.*$|#(?![[!]).*$/, '');
+    if (depth === 0 && !isDeclaration.test(code)) {
+      const call = /^[ \t]*(?:(?:let|var|const|val)[ \t]+[^=\n]+=[ \t]*)?(?:(?:try[!?]?|await)[ \t]+)*([A-Za-z_]\w*)[ \t]*(?:\(|::<)/.exec(code);
+      if (call) called.add(call[1]);
+    }
+    for (const char of code) {
+      if (char === '{') depth++;
+      else if (char === '}') depth = Math.max(0, depth - 1);
+    }
+  }
+  return called;
 }
 
 /**

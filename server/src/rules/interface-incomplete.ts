@@ -23,13 +23,16 @@ export const interfaceIncomplete: Rule<InterfaceIncompleteData> = {
       'table with method and path columns (its request, response and error cells give those parts; an empty cell gives none), and messages, files, ' +
       'batch jobs and CLI or library functions described under their own heading in the contract. Design documents ' +
       'that write their interface in code are read too: in a design section (the proposal, the detailed design, the API ' +
-      'changes; not the motivation, alternatives or future work) a request line in a code block (`GET /path`, `> GET https://host/path`) ' +
+      'changes; not the motivation, alternatives, examples or future work, nor anything below such a heading) a request line in a code block (`GET /path`, `> GET https://host/path`) ' +
       'defines an endpoint, with the body that follows it in the block as its request or response; a gRPC method ' +
       '(`rpc Name(Request) returns (Response)`) needs its request and response messages defined in the document (well-known ' +
       'and package-qualified messages count, a method marked existing or unchanged is cited, not defined); function ' +
       'declarations in Rust, Swift, Go, Kotlin, TypeScript, JavaScript and Python (no body, an elided body or marked public) ' +
       'are recorded with what their signature gives and are never reported, since the signature is the contract; so are ' +
-      'Go structs and protobuf messages (API types, whose fields the compiler types). A flag table (`| Flag | Type | ... |` ' +
+      'Go structs and protobuf messages (API types, whose fields the compiler types). Code that illustrates is no interface: ' +
+      'a block the text introduces as an example or a use ("For example:", "e.g.", "The call site looks like this:", "you can ' +
+      'now write:"), a function with a placeholder name (`fn foo()`, `func f()`) and one the block itself goes on to call ' +
+      '(`foo(22)` after `fn foo<T>(t: T)`). A flag table (`| Flag | Type | ... |` ' +
       'with `--name` rows) in a design section defines a command: with a type column, a flag whose type cell is empty is ' +
       'an untyped field; without one the flags may be switches and nothing is reported. Usage lines in shell blocks ' +
       '(`$ specready check --format json docs`) are read as the command (`specready check`) and its long flags: merged ' +
