@@ -100,7 +100,8 @@ export const untestableCriterion: Rule<UntestableCriterionData> = {
       + '"responds quickly"), an adverb of time, frequency or mechanism is not ("runs nightly", "recovers automatically"). '
       + 'Scenarios written as paragraphs, one step a line, are judged step by step: an outcome step (Then, and the '
       + 'And/But lines after it) that evaluates instead of stating what a tester sees ("And the output is clear and '
-      + 'helpful") is reported on its own line, even when another step of the scenario is checkable. A criterion that names a '
+      + 'helpful") is reported on its own line, even when another step of the scenario is checkable; when no step '
+      + 'evaluates, the steps together are judged as the Then clause ("Then the import succeeds"), on the Then line. A criterion that names a '
       + 'deliverable or a state checkable as written passes ("Feature implemented behind a feature gate", "Add unit '
       + 'tests for merging precedence", "Documentation published", "No bug reports against the feature", "NodeRestriction: '
       + 'beta"), and so does a count or a duration ("Month+ soak", "one upgrade"), an absence of reports ("No issues '
@@ -130,10 +131,21 @@ export const untestableCriterion: Rule<UntestableCriterionData> = {
     // Ids carry digits and would pass for measured values; judge the wording without them.
     const ids = new RegExp(`(?<![\\w-])(?:${context.idPattern})(?![\\w-]*\\w)`, 'g');
     const holes = commentHoles(model);
-    const steps = outcomeSteps(model).filter((step) => context.scope.judgesLine(step.range.start.line) && !hasHole(holes, step.range)).flatMap((step) => {
-      const reason = vagueStep(step.text, step.prose.replace(ids, ' '), context.lexicon);
-      return reason ? [{ message: reason.message, range: step.range, data: { criterion: step.text.trim(), reason: reason.kind, phrase: reason.phrase } }] : [];
-    });
+    const steps = scenarioOutcomes(outcomeSteps(model).filter((step) => context.scope.judgesLine(step.range.start.line) && !hasHole(holes, step.range)))
+      .flatMap((outcome) => {
+        const found = outcome.flatMap((step) => {
+          const reason = vagueStep(step.text, step.prose.replace(ids, ' '), context.lexicon);
+          return reason ? [{ message: reason.message, range: step.range, data: { criterion: step.text.trim(), reason: reason.kind, phrase: reason.phrase } }] : [];
+        });
+        if (found.length > 0 || outcome.length === 0) return found;
+        // No step evaluates, but together they may still name nothing a tester sees ("Then the
+        // import succeeds"): judged as the Then clause of a criterion, reported on the Then line.
+        const then = outcome[0];
+        const text = `then ${outcome.map((step) => step.text).join(' and ')}`;
+        const prose = `then ${outcome.map((step) => step.prose).join(' and ')}`.replace(ids, ' ');
+        const reason = criterionReason({ text, prose, range: then.range, section: undefined, kind: 'list-item' }, prose, text.replace(ids, ' '), context.lexicon);
+        return reason ? [{ message: reason.message, range: then.range, data: { criterion: then.text.trim(), reason: reason.kind, phrase: reason.phrase } }] : [];
+      });
     // A criterion with a hole is not written yet: the placeholder rule reports the hole.
     return [...steps, ...acceptanceCriteria(model).filter((criterion) => !TEMPLATE_HOLE.test(criterion.text) && !hasHole(holes, criterion.range)
       && context.scope.judgesLine(criterion.range.start.line) && !stageRuledOut(model, criterion.section) && isCriterion(criterion)).flatMap((criterion) => {
@@ -154,6 +166,18 @@ interface Step {
   /** The same with code masked. */
   prose: string;
   range: Range;
+  /** The Then line that opens the scenario's outcome. */
+  opens: boolean;
+}
+
+/** Steps grouped per scenario outcome: each group opens with its Then line. */
+function scenarioOutcomes(steps: Step[]): Step[][] {
+  const groups: Step[][] = [];
+  for (const step of steps) {
+    if (step.opens || groups.length === 0) groups.push([step]);
+    else groups[groups.length - 1].push(step);
+  }
+  return groups;
 }
 
 /**
@@ -177,7 +201,7 @@ function outcomeSteps(model: SpecModel): Step[] {
       outcomeLine = line;
       const body = start + keyword[0].length;
       const end = start + raw.trimEnd().length;
-      steps.push({ text: model.text.slice(body, end), prose: model.prose.slice(body, end), range: rangeFromOffsets(model, start + keyword[1].length, end) });
+      steps.push({ text: model.text.slice(body, end), prose: model.prose.slice(body, end), range: rangeFromOffsets(model, start + keyword[1].length, end), opens: /^then$/i.test(keyword[2]) });
     }
     lastLine = last;
   }

@@ -46,10 +46,19 @@ describe('untestable-criterion', () => {
       'When the job is killed during an upload',
       'Then the user is happy',
       '',
+      'Given a valid file',
+      'When it is imported',
+      'Then the import succeeds',
+      '',
+      'Given a valid file',
+      'When it is imported twice',
+      'Then the import succeeds',
+      'And the table holds 3 rows',
+      '',
     ].join('\n');
     const findings = runRule(untestableCriterion, text);
-    assert.deepEqual(findings.map((finding) => at(finding.range)), ['6:0-6:35', '15:0-15:22']);
-    assert.deepEqual(findings.map((finding) => finding.data?.criterion), ['the output is clear and helpful', 'the user is happy']);
+    assert.deepEqual(findings.map((finding) => at(finding.range)), ['6:0-6:35', '15:0-15:22', '19:0-19:24']);
+    assert.deepEqual(findings.map((finding) => finding.data?.criterion), ['the output is clear and helpful', 'the user is happy', 'the import succeeds']);
   });
 
   finds('flags criteria with no observable outcome at all', criteria('AC-1 (REQ-1): Refund support'), ['AC-1 (REQ-1): Refund support']);
