@@ -33,6 +33,7 @@ import type {
 export type { NarrativeKind, SectionRole, SectionRoleInfo, Statement, StatementKind, StatementRole } from './types';
 import { detachedString, rangeFromOffsets } from './text';
 import { LruCache } from '../util/lru';
+import { withFastBoundaries } from '../util/regex';
 
 const BINDING_ROLES: ReadonlySet<StatementRole> = new Set(['requirement', 'criterion', 'goal', 'non-goal']);
 
@@ -265,7 +266,7 @@ const PAST = /^(?:[^,;:]*?\s)?(?:was|were|had|did|used to|has always|have always
  * A forecast: "will likely", "could eventually", "this would reduce ...". "will eventually remove" is a
  * commitment whose date is left open, not a forecast.
  */
-const PREDICTION = /\b(?:will|would|may|might|could|can)\s+(?:likely|probably|possibly|potentially|perhaps|hopefully|presumably|certainly)\b|\b(?:would|may|might|could|can)\s+eventually\b|\b(?:is|are|seems?|appears?) (?:likely|unlikely|expected|anticipated) to\b|\bwe (?:expect|anticipate|predict|hope|foresee)\b|\bit (?:is|seems|appears) (?:likely|unlikely|possible|plausible)\b|\bin the (?:near |distant )?future\b|\b(?:this|that|which|doing so|such a change) (?:will|would|should|could|might|may)(?: not)? (?:\w+ )?(?:result|lead|allow|enable|make|help|reduce|improve|mean|cause|affect|break|require|increase|decrease|impact|introduce|simplify|benefit|provide|give|offer|suffice|be (?:done|used|useful|needed|necessary|possible|added|considered|a problem|enough|sufficient|adequate))\b|^[\s*_]*(?:likely|probably|presumably|hopefully)\b|\b(?:we|you|one|users?|operators?) (?:should|would|will|might|may|could) (?:(?:then|also|still|likely|probably)\s+)?(?:see|notice|observe|find)\b|^[\s*_]*(?:in (?:some|many|most|certain) cases,\s*)?\p{L}+ing\s+(?:[\p{L}-]+\s+){0,3}?(?:will|would|may|might|could)\s+(?:not\s+)?(?:cause|result in|lead to)\b/iu;
+const PREDICTION = withFastBoundaries(/\b(?:will|would|may|might|could|can)\s+(?:likely|probably|possibly|potentially|perhaps|hopefully|presumably|certainly)\b|\b(?:would|may|might|could|can)\s+eventually\b|\b(?:is|are|seems?|appears?) (?:likely|unlikely|expected|anticipated) to\b|\bwe (?:expect|anticipate|predict|hope|foresee)\b|\bit (?:is|seems|appears) (?:likely|unlikely|possible|plausible)\b|\bin the (?:near |distant )?future\b|\b(?:this|that|which|doing so|such a change) (?:will|would|should|could|might|may)(?: not)? (?:\w+ )?(?:result|lead|allow|enable|make|help|reduce|improve|mean|cause|affect|break|require|increase|decrease|impact|introduce|simplify|benefit|provide|give|offer|suffice|be (?:done|used|useful|needed|necessary|possible|added|considered|a problem|enough|sufficient|adequate))\b|^[\s*_]*(?:likely|probably|presumably|hopefully)\b|\b(?:we|you|one|users?|operators?) (?:should|would|will|might|may|could) (?:(?:then|also|still|likely|probably)\s+)?(?:see|notice|observe|find)\b|^[\s*_]*(?:in (?:some|many|most|certain) cases,\s*)?\p{L}+ing\s+(?:[\p{L}-]+\s+){0,3}?(?:will|would|may|might|could)\s+(?:not\s+)?(?:cause|result in|lead to)\b/iu);
 const OPINION = opening(/(?:(?:i|we|i\/we) (?:think|believe|feel|suspect|considered|looked|tried|chose|decided|discussed|argue|agree|prefer|found|noticed|realized|realised|understand|acknowledge|want to (?:highlight|note|stress|point out))\b|it (?:would|might|could) be (?:nice|good|better|possible|useful|interesting|worth|great|desirable)\b|one (?:could|might|may|can) (?:argue|imagine|think|say)\b|arguably\b|in my (?:opinion|view)\b|on the other hand\b|(?:good|bad|neutral), because\b|pros?:|cons?:|that said\b|having said that\b)/i);
 /** A hedge opening the statement: "Hopefully, ...", "Probably ...". */
 const HEDGE_OPENING = /^[\s*_]*(?:hopefully|probably|likely|presumably|ideally)\b/i;
@@ -292,7 +293,7 @@ const DECLINED_TARGET = opening(/(?:there (?:are|is) no|we (?:do not|don['’]t)
  * What a measured quantity is expected to do: "this time should decrease significantly after the
  * initial mount". A change verb without an object, said of a quantity, forecasts a measurement.
  */
-const EXPECTED_CHANGE = /\b(?:should|will|would)\s+(?:(?:then|also|only|eventually|likely)\s+)?(?:decrease|increase|drop|fall|rise|grow|shrink|go (?:up|down)|improve|worsen|degrade|diminish|decline)(?=\s*(?:[.,;:]|$)|\s+(?:\p{L}+ly|after|over|when|as|if|once|with|in|on|at|during|for)\b)/iu;
+const EXPECTED_CHANGE = withFastBoundaries(/\b(?:should|will|would)\s+(?:(?:then|also|only|eventually|likely)\s+)?(?:decrease|increase|drop|fall|rise|grow|shrink|go (?:up|down)|improve|worsen|degrade|diminish|decline)(?=\s*(?:[.,;:]|$)|\s+(?:\p{L}+ly|after|over|when|as|if|once|with|in|on|at|during|for)\b)/iu);
 /** A pointer to other parts: "Test cases are covered in sections above", "as listed in the table below". */
 const POINTER = /^[^.;]{0,80}?\b(?:is|are|will be)\s+(?:already\s+)?(?:covered|described|listed|discussed|detailed|explained|documented|specified|outlined|tracked|captured)\s+(?:(?:in|by|under)\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?(?:sections?|sessions?|chapters?|parts?|tables?|above|below|previous|following|earlier|later)|below|above)\b/i;
 /**
@@ -332,7 +333,7 @@ const INSTRUCTION = /\bplease\s+(?:describe|explain|list|provide|include|note|ad
 /** Template guidance written wholly in italics: "_For GA, this section is required: ..._". */
 const GUIDANCE = /^[_*](?![_*\s])[\s\S]*[^\s_*][_*][.:]?$/;
 /** A leading purpose clause, up to its comma. */
-const PURPOSE = /^[\s*_]*(?:in order (?:to|for)\b|so that\b|for (?:\S+\s+){1,6}?to\s|to\s+(?!be\b)\p{Ll}+\b)[^,;:]{0,120},/iu;
+const PURPOSE = withFastBoundaries(/^[\s*_]*(?:in order (?:to|for)\b|so that\b|for (?:\S+\s+){1,6}?to\s|to\s+(?!be\b)\p{Ll}+\b)[^,;:]{0,120},/iu);
 /** Two or more bracketed tags first: the name of a test or an item ("[sig-network] [Feature:X] ..."). */
 const TAGGED = /^\s*(?:\[[^\]\s][^\]]{0,40}\]\s*){2,}/;
 /** A justification clause inside a statement. */
@@ -690,9 +691,9 @@ function findLeadIn(model: SpecModel, before: Statement[], item: ListItem): Stat
 }
 
 /** A lead-in that leaves its items out of the proposal: non-goals, things deferred or absent. */
-const EXCLUDING_LEAD_IN = /\bnon[- ]?goals?\b|\bout of (?:the )?scope\b|\bnot (?:in scope|part of|included in|covered by|addressed by|a goal)\b|\b(?:is|are)\s+(?:\p{L}+ly\s+)?(?:absent|excluded|omitted|left out|deferred)\b/iu;
+const EXCLUDING_LEAD_IN = withFastBoundaries(/\bnon[- ]?goals?\b|\bout of (?:the )?scope\b|\bnot (?:in scope|part of|included in|covered by|addressed by|a goal)\b|\b(?:is|are)\s+(?:\p{L}+ly\s+)?(?:absent|excluded|omitted|left out|deferred)\b/iu);
 /** A lead-in that offers its items as options to weigh: "suggestions for possible steps we could take". */
-const SUGGESTING_LEAD_IN = /\bsuggestions?\b|\b(?:possible|potential|candidate) (?:steps|approaches|options|solutions|ways|changes|directions|improvements|extensions|mitigations)\b|\bideas\b|\b(?:we|you|one|they) (?:could|might) (?:\p{L}+ )?(?:take|do|consider|try|use|add|explore|pursue)\b|\bsome (?:options|possibilities|alternatives)\b/iu;
+const SUGGESTING_LEAD_IN = withFastBoundaries(/\bsuggestions?\b|\b(?:possible|potential|candidate) (?:steps|approaches|options|solutions|ways|changes|directions|improvements|extensions|mitigations)\b|\bideas\b|\b(?:we|you|one|they) (?:could|might) (?:\p{L}+ )?(?:take|do|consider|try|use|add|explore|pursue)\b|\bsome (?:options|possibilities|alternatives)\b/iu);
 
 /** A lead-in that lists a named group's duties: "The Edition project group is responsible for:". */
 const GROUP_TASK_LEAD_IN = /^\s*(?:the\s+)?\p{Lu}[\w-]*(?:\s+[\w-]+){0,4}?\s+(?:group|groups|team|teams|council|committee|SIG|working group|maintainers|leads|owners)\s+(?:is|are|will be)\s+(?:(?:also|jointly|primarily)\s+)?(?:responsible for|in charge of|tasked with)\b/u;
