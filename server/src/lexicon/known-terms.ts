@@ -12,7 +12,9 @@ export const COMMON_ACRONYMS: ReadonlySet<string> = new Set([
   'SVG', 'MIME', 'URL', 'URI', 'URN', 'REST', 'RPC', 'GRPC', 'SOAP', 'API', 'SDK', 'CLI', 'GUI', 'UI', 'UX', 'IDE', 'TCP', 'UDP', 'IP',
   'DNS', 'TLS', 'SSL', 'SSH', 'FTP', 'SFTP', 'SMTP', 'IMAP', 'POP', 'MQTT', 'AMQP', 'CDN', 'VPN', 'LAN', 'WAN', 'CORS', 'CSP', 'WS',
   'ASCII', 'UTF', 'ISO', 'RFC', 'IETF', 'W3C', 'IEEE', 'ANSI', 'UNIX', 'POSIX', 'OS', 'CPU', 'GPU', 'RAM', 'SSD', 'HDD', 'IO', 'VM',
-  'DOM', 'SPA', 'SEO', 'WASM', 'GZIP', 'ZIP', 'TAR', 'EOF', 'EOL', 'LF', 'CR', 'CRLF', 'BOM', 'HEX', 'NFC', 'NFD', 'NFKC', 'IPV4', 'IPV6',
+  'DOM', 'SPA', 'SEO', 'WASM', 'GZIP', 'ZIP', 'TAR', 'EOF', 'EOL', 'LF', 'CR', 'CRLF', 'BOM', 'HEX', 'NFC', 'NFD', 'NFKC', 'NFKD', 'IPV4', 'IPV6',
+  // The Unicode Standard's planes (chapter 2.8): the Basic Multilingual Plane
+  'BMP',
   // HTTP methods
   'GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'HEAD', 'OPTIONS', 'TRACE', 'CONNECT',
   // Data and storage

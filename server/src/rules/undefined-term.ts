@@ -20,6 +20,8 @@ const CODE_NAME = /\b(?:[Tt]he|[Oo]ur|[Tt]heir|[Ii]ts)\s+((?:[A-Z][a-z0-9]{2,})(
 const CALLED = /\b(?:notif(?:y|ies|ied)|call(?:s|ed)?|quer(?:y|ies|ied)|poll(?:s|ed)?|invoke[sd]?)\s+(\p{Lu}[\p{Ll}\d]{2,})(?![\p{L}\p{N}_:(<'’-]|\.\p{L})/gu;
 /** ... or where something is sent, published or written to, or read, fetched or loaded from ("publish the event to Atlas"). */
 const SENT_OR_READ = /\b(?:sends?|sent|publish(?:es|ed)?|writes?|wrote|written|posts?|posted|push(?:es|ed)?|forwards?|forwarded|uploads?|uploaded|emits?|emitted|reads?|fetch(?:es|ed)?|loads?|loaded|pulls?|pulled|imports?|imported|downloads?|downloaded|consumes?|consumed)\b(?:\s+[\p{L}\p{N}_-]+){0,4}?\s+(?:to|into|from)\s+(\p{Lu}[\p{Ll}\d]{2,})(?![\p{L}\p{N}_:(<'’-]|\.\p{L})/gu;
+/** ... or what provides something: the agent of "published by", "issued by", "served by" ("the allowlist published by Bastion"). */
+const PROVIDED_BY = /\b(?:published|provided|issued|generated|served|exposed|emitted|hosted|computed|produced|signed|supplied|returned|exported)\s+by\s+(\p{Lu}[\p{Ll}\d]{2,})(?![\p{L}\p{N}_:(<'’-]|\.\p{L})/gu;
 /** Organisational functions: "notify Finance", "send it to Support" name a department, not a system. */
 const FUNCTIONS = new Set(['finance', 'support', 'legal', 'security', 'sales', 'marketing', 'operations', 'ops', 'engineering', 'product', 'management', 'compliance', 'billing', 'accounting', 'procurement', 'customers', 'users', 'admins', 'administrators', 'oncall', 'everyone']);
 
@@ -32,14 +34,29 @@ const EMPHASIS = new Set([
   'STABLE', 'BETA', 'ALPHA', 'BOTH', 'ENTRYPOINT', 'ONE', 'TWO', 'EACH', 'EVERY', 'UNLESS', 'BEFORE', 'AFTER', 'AS', 'WILL', 'CAN', 'NEED', 'NEEDS', 'WE', 'YOU',
 ]);
 const GLOSSARY_TITLE = /\b(?:glossary|definitions?|terminology|terms|acronyms|abbreviations|vocabulary|nomenclature)\b/i;
-/** "SLO stands for", "Falcon is our scoring service", "PRR means", "CRD, short for". */
-const DEFINING_AFTER = /^\s*(?:\([^)]{3,}\)|,\s*(?:the|a|an|our|their)\s+(?:[\w'’-]+\s+){0,4}?(?:service|system|platform|pipeline|database|store|queue|tool|api|app|application|gateway|broker|bucket|ledger|warehouse|engine|library)\b|,?\s*(?:short for|stands for|means|refers to|is (?:a|an|the|our|their)\b|are (?:the|our)\b|\(?i\.e\.|which is (?:a|an|the|our)\b)|:\s+\S|\s+[-–—]\s+\w)/i;
+/**
+ * "SLO stands for", "Falcon is our scoring service", "PRR means", "CRD, short for", "Falcon (our
+ * scoring service)", "P&F = Priority and Fairness". A parenthesis defines only by describing ("(the
+ * ...)", "(i.e. ...)") or by saying where it lives, like a link ("Prow (kubernetes/test-infra)"); one
+ * that spells the acronym is an expansion, found by the expansion index. "OMS (see below)" or "OMS
+ * (v2)" says nothing of what it is.
+ */
+const DEFINING_AFTER = /^\s*(?:\(\s*(?:the|a|an|our|their|its|i\.e\.?|aka|short for|also known as)\s[^)]{3,}\)|\(\s*[\w.@-]+\/[\w./#@-]+\s*\)|\s=\s+[A-Za-z]|,\s*(?:the|a|an|our|their)\s+(?:[\w'’-]+\s+){0,4}?(?:service|system|platform|pipeline|database|store|queue|tool|api|app|application|gateway|broker|bucket|ledger|warehouse|engine|library)\b|,?\s*(?:short for|stands for|means|refers to|is (?:a|an|the|our|their)\b|are (?:the|our)\b|\(?i\.e\.|which is (?:a|an|the|our)\b))/i;
+/**
+ * A term that opens its line, list item, sentence or clause and is followed by a colon or a dash
+ * ("- **OMS**: the order management system", "Falcon - our scoring service"): a term and its
+ * definition. Inside a phrase a colon or a dash defines nothing ("Risk 2: Wedged KCM: there is a
+ * risk ...").
+ */
+/** The text before a term on its line: the term opens the line, the list item, a sentence or a clause ("...; PRR: the readiness review"). */
+const ENTRY_BEFORE = /^[\s>*_`+\-|]*(?:\d+[.)]\s*)?(?:\[[ xX]\]\s*)?[*_`]*$|[.;!?]\s+[*_`]*$/;
+const ENTRY_AFTER = /^[*_`]*\s*(?::\s+\S|[-–—]\s+\w)/;
 
 /**
- * The first character DEFINING_AFTER (or a "service", "system", ... word before it) can start
- * with, after white space: words followed by anything else define nothing.
+ * The first character DEFINING_AFTER or ENTRY_AFTER (or a "service", "system", ... word before
+ * it) can start with, after white space: words followed by anything else define nothing.
  */
-const DEFINING_START = /\s*[(,:smriawpt\-–—]/iy;
+const DEFINING_START = /\s*[(,:smriawpt\-–—*_`=]/iy;
 
 export const undefinedTerm: Rule<UndefinedTermData> = {
   id: 'undefined-term',
@@ -54,10 +71,14 @@ export const undefinedTerm: Rule<UndefinedTermData> = {
       'cannot ask in passing. Every acronym and internal name a requirement, criterion, goal or contract depends on ' +
       'needs a definition in the spec itself: an expansion at first use ("Service Level Objective (SLO)"), an entry ' +
       'in a Glossary (or Definitions, Terminology) section, a sentence that says what it is ("Falcon is our fraud ' +
-      'scoring service"), or a link. Acronyms are upper-case words of two to ten letters or digits; internal names ' +
+      'scoring service", "P&F = Priority and Fairness"), a description in parentheses ("Falcon (our fraud scoring ' +
+      'service)") or where it lives ("Forge (platform/forge)"; "OMS (see below)" defines nothing), a term that opens its line or list item with a colon or a dash ("- **Falcon**: our fraud ' +
+      'scoring service"; a colon inside a sentence defines nothing), the first cell of a table row that describes ' +
+      'it, or a link. Acronyms are upper-case words of two to ten letters or digits; internal names ' +
       'are capitalised words before what they name ("the Falcon service", "our Atlas pipeline") or used as a system: ' +
       'what is notified, called, queried, polled or invoked, or what something is sent, published or written to or ' +
-      'read, fetched or loaded from ("notify Atlas", "publish the summary to Hermes"; not a department such as ' +
+      'read, fetched or loaded from, or what publishes, issues, serves or provides something ("notify Atlas", "publish ' +
+      'the summary to Hermes", "the allowlist published by Bastion"; not a department such as ' +
       '"notify Finance", nor one of the people on the document\'s author or owner lines), unless the same word ' +
       'is also written in lower case in the spec (then it is a description, as in "the Payments service"). ' +
       'A definition can be anywhere in the document: words whose initials spell the acronym ("Graceful Node ' +
@@ -70,7 +91,7 @@ export const undefinedTerm: Rule<UndefinedTermData> = {
       'contract and not when they explain or recount; a section whose title only mentions an interface ("Required ' +
       'changes to the CRI") or an alternative not chosen is read like the rest of the design. Common ' +
       'acronyms (HTTP, JSON, UTC, ID, API, SQL and about 300 others) and widely used public products need no ' +
-      'definition, nor does the published glossary of the ecosystem a document is written for when it names or ' +
+      'definition (nor a name the document also writes after such a vendor: "AWS Secrets Manager"), nor does the published glossary of the ecosystem a document is written for when it names or ' +
       'links that project (Kubernetes, Rust, Swift, React: "PVC" in a Kubernetes proposal), nor terms in the project ' +
       'vocabulary file. Each term is reported once, at its first ' +
       'use in a binding statement; findings in the contract are info, elsewhere hints.',
@@ -107,7 +128,7 @@ export const undefinedTerm: Rule<UndefinedTermData> = {
           const key = candidate.key.toLowerCase();
           if (seen.has(key) || defined.has(key) || project.has(key) || project.has(candidate.term.toLowerCase())) continue;
           if (candidate.kind === 'acronym' && (isCommonAcronym(candidate.key) || lowerWords.has(key) || resolves(candidate.key, { start: statement.listItem?.startOffset ?? statement.startOffset, end: statement.endOffset }))) continue;
-          if (candidate.kind === 'name' && (COMMON_NAMES.has(key) || key.split(' ').some((word) => COMMON_NAMES.has(word) || lowerWords.has(word)) || established.linkWords.has(key) || people.has(key))) continue;
+          if (candidate.kind === 'name' && (COMMON_NAMES.has(key) || key.split(' ').some((word) => COMMON_NAMES.has(word) || lowerWords.has(word)) || established.linkWords.has(key) || people.has(key) || established.vendorProducts.has(key))) continue;
           seen.add(key);
           const start = sentence.startOffset + candidate.index;
           findings.push({
@@ -154,7 +175,7 @@ function* candidates(text: string): Generator<Candidate> {
     const phrase = `${match[1]} ${match[2]}`;
     yield { kind: 'name', term: match[1], key: match[1], phrase, index, length: phrase.length };
   }
-  for (const pattern of [CALLED, SENT_OR_READ]) {
+  for (const pattern of [CALLED, SENT_OR_READ, PROVIDED_BY]) {
     for (const match of text.matchAll(pattern)) {
       const name = match[1];
       if (FUNCTIONS.has(name.toLowerCase())) continue;
@@ -212,13 +233,17 @@ function definedTerms(model: SpecModel): Set<string> {
     // Most words are followed by nothing that can define them: one sticky test first.
     DEFINING_START.lastIndex = end;
     if (!DEFINING_START.test(text)) continue;
-    const after = text.slice(end, end + 60);
-    if (DEFINING_AFTER.test(after.replace(/^\s+(?:service|system|platform|pipeline|team|tool|project)\b/i, ''))) add(match[1]);
+    const after = text.slice(end, end + 60).replace(/^\s+(?:service|system|platform|pipeline|team|tool|project)\b/i, '');
+    if (DEFINING_AFTER.test(after)) add(match[1]);
+    else if (ENTRY_AFTER.test(after) && ENTRY_BEFORE.test(text.slice(text.lastIndexOf('\n', match.index ?? 0) + 1, match.index))) add(match[1]);
   }
   for (const link of model.links) for (const word of link.text.match(/[A-Za-z][\w&]*/g) ?? []) add(word);
   for (const statement of model.statements) {
     if (statement.role !== 'definition') continue;
-    for (const word of statement.text.trim().split(/\s+/).slice(0, 4)) add(word.replace(/[^\w&]/g, ''));
+    // A table row defines what its first cell names ("| Falcon | fraud scoring service |"); the
+    // other cells are what it says of it.
+    const term = statement.kind === 'table-row' ? statement.text.split('|')[0] : statement.text;
+    for (const word of term.trim().split(/\s+/).slice(0, 4)) add(word.replace(/[^\w&]/g, ''));
   }
   return defined;
 }
@@ -298,6 +323,7 @@ class Established {
   // Each part is built the first time `has` needs it: most acronyms are settled by the first ones.
   private targets: string[] | undefined;
   private linkWordSet: Set<string> | undefined;
+  private vendorProductSet: Set<string> | undefined;
   private ecosystem: Set<string> | undefined;
   private headings: Set<string> | undefined;
   private code: string | undefined;
@@ -311,6 +337,21 @@ class Established {
   get linkWords(): Set<string> {
     this.linkWordSet ??= new Set(this.urls().flatMap((target) => target.toLowerCase().split(/[^a-z0-9]+/)).filter((word) => word.length > 1));
     return this.linkWordSet;
+  }
+
+  /**
+   * Names the document also writes after a public vendor or product, lower-cased: "AWS Secrets
+   * Manager" makes "Secrets Manager" (and "read it from Secrets Manager") a product, not an
+   * internal system.
+   */
+  get vendorProducts(): Set<string> {
+    if (!this.vendorProductSet) {
+      this.vendorProductSet = new Set();
+      for (const match of this.model.prose.matchAll(/\b([A-Z][A-Za-z0-9]*)\s+(\p{Lu}[\p{Ll}\d]{2,})\b/gu)) {
+        if (COMMON_NAMES.has(match[1].toLowerCase()) || COMMON_ACRONYMS.has(match[1])) this.vendorProductSet.add(match[2].toLowerCase());
+      }
+    }
+    return this.vendorProductSet;
   }
 
   has(acronym: string, near: { start: number; end: number }): boolean {
