@@ -25,6 +25,11 @@ const MEETINGS = oneOf(
   'call', 'calls', 'meeting', 'meetings', 'sync', 'standup', 'stand-up', 'huddle', '1:1', 'one-on-one', 'offsite',
   'workshop', 'retro', 'kickoff', 'kick-off', 'demo', 'chat', 'conversation', 'discussion', 'thread', 'email', 'e-mail', 'dm',
 );
+/** Meetings only: a call, a thread or an email can be something else ("the items asked for in the call"). */
+const MEETINGS_ONLY = oneOf(
+  'meeting', 'meetings', 'sync', 'standup', 'stand-up', 'huddle', '1:1', 'one-on-one', 'offsite', 'workshop', 'retro', 'kickoff',
+  'kick-off', 'demo', 'conversation', 'discussion',
+);
 /** One optional word before the meeting: "the planning call", "our weekly sync". */
 const MODIFIER = String.raw`(?:[\w-]+ )?`;
 const CHATS = oneOf(
@@ -77,6 +82,8 @@ const ASKING = oneOf(
 const TEAM = String.raw`the\s+(?:[\p{L}\p{N}-]+\s+){0,2}?(?:team|squad|group|folks|owners|leads)`;
 /** What is asked of a person or team: the clause ends, or a question or a purpose follows. */
 const ASKED_FOR = String.raw`(?=\s*(?:[.,;:!?)]|$)|\s+(?:for|about|if|whether|which|what|who|how|when|before)\b)`;
+/** Where the person sits: "ask Tomasz in the messaging team". */
+const IN_TEAM = String.raw`\s+(?:in|from|on|at|of)\s+(?:the|our)\s+(?:[\p{L}\p{N}-]+\s+){0,2}?(?:team|squad|group|department|channel)\b`;
 /** "is decided by Redis", "gets settled by the fraud team": who decides while the system runs, not a past conversation. */
 const PRESENT_PASSIVE = String.raw`(?<!\b(?:is|are|be|being|gets?|getting)\s+)`;
 
@@ -89,12 +96,20 @@ const PRESENT_PASSIVE = String.raw`(?<!\b(?:is|are|be|being|gets?|getting)\s+)`;
 const PATTERNS: Pattern[] = [
   {
     // The determiner is required: "100 requests per call" and "notified per email" are fine.
-    regex: new RegExp(String.raw`\b(?:as )?per ${DETERMINER}${MODIFIER}${MEETINGS}\b`, 'gi'),
+    // "per the decision in last Tuesday's sync" names the outcome of the meeting.
+    regex: new RegExp(String.raw`\b(?:as )?per (?:(?:the|our|that) (?:decision|outcome|agreement|conclusion|notes|minutes|results?) (?:in|of|from|at|during) )?${DETERMINER}${MODIFIER}${MEETINGS}\b`, 'gi'),
     missing: 'a conversation the reader was not part of',
   },
   {
     // Verbs of deciding only: "orders are confirmed via email" describes a feature.
     regex: new RegExp(String.raw`\b(?:discussed|agreed|decided|mentioned|talked about)\s+(?:(?:it|this|that)\s+)?(?:in|on|during|at|over|via)\s+${DETERMINER}?${MODIFIER}${MEETINGS}\b`, 'gi'),
+    missing: 'a conversation the reader was not part of',
+  },
+  {
+    // What someone asked for, suggested or chose in a meeting ("the one Sandra asked for in the
+    // meeting"). A call, a thread or an email is left out: "the items asked for in the call" is an
+    // API call.
+    regex: new RegExp(String.raw`\b(?:asked for|suggested|proposed|raised|promised|chose|chosen|picked)\s+(?:(?:it|this|that)\s+)?(?:in|during|at)\s+${DETERMINER}?${MODIFIER}${MEETINGS_ONLY}\b`, 'gi'),
     missing: 'a conversation the reader was not part of',
   },
   {
@@ -132,8 +147,8 @@ const PATTERNS: Pattern[] = [
   {
     // A person as the source of truth: "ask John", "check with @maria". Names are capitalised,
     // so the verbs are spelled out in both cases instead of using the i flag. The name must end
-    // the clause or be followed by for/about/if: "ask React to render" names a library.
-    regex: new RegExp(String.raw`(?<![\p{L}])${ASKING}\s+(?:(?:@[\w.-]+|\p{Lu}\p{Ll}+(?:\s+\p{Lu}\p{Ll}+)?)(?=\s*(?:[.,;:!?)]|$)|\s+(?:for|about|if|whether|before|when)\b|['’]s\b)|${TEAM}${ASKED_FOR})`, 'gu'),
+    // the clause or be followed by for/about/if or their team: "ask React to render" names a library.
+    regex: new RegExp(String.raw`(?<![\p{L}])${ASKING}\s+(?:(?:@[\w.-]+|\p{Lu}\p{Ll}+(?:\s+\p{Lu}\p{Ll}+)?)(?=\s*(?:[.,;:!?)]|$)|\s+(?:for|about|if|whether|before|when)\b|['’]s\b|${IN_TEAM})|${TEAM}${ASKED_FOR})`, 'gu'),
     missing: 'a person the reader cannot ask',
   },
   {
@@ -197,7 +212,8 @@ export const hiddenContext: Rule<HiddenContextData> = {
       + 'the reader can open. Reported: "as discussed/agreed" (unless it points into the document: "above", a '
       + 'section or heading of the document, "the overview section"; or at a link to public work: "much like we '
       + 'did with [Project X](https://...)"), '
-      + '"per the call" (or whose it was: "per Tom\'s call on Monday"), "decided in the meeting", "discussed in Slack", "Slack thread", "discussed offline", a '
+      + '"per the call" (or whose it was: "per Tom\'s call on Monday", or its outcome: "per the decision in last Tuesday\'s '
+      + 'sync"), what someone asked for, suggested or chose in a meeting ("the one Sandra asked for in the meeting"), "decided in the meeting", "discussed in Slack", "Slack thread", "discussed offline", a '
       + 'decision known only by when it was taken ("we agreed last week on the retry policy") or by who took part '
       + '("discussed with Priya", "the use cases discussed by the WG"; not "agreed with the vendor that invoices are '
       + 'monthly", which states it; not in the reason a statement gives for itself: "..., because ...", "This is '
@@ -205,7 +221,7 @@ export const hiddenContext: Rule<HiddenContextData> = {
       + 'to follow; not in a criterion that asks for the discussion to take place: "the retention policy has been '
       + 'discussed with SIG Node" is a step of the process; not who decides while the system runs: "the request is '
       + 'decided by Redis", "the order is decided by the fraud team within 4 hours"), '
-      + '"ask <Name>", a team as the source of an answer ("ask the data team which tables", "check with the platform '
+      + '"ask <Name>" (also "ask Tomasz in the messaging team"), a team as the source of an answer ("ask the data team which tables", "check with the platform '
       + 'team for a prefix"; not "ask the user for the order number"), "the usual process", "same as last time", "as you know", and links to chat workspaces '
       + '(slack.com/archives, teams.microsoft.com/l, discord.com/channels, chat.google.com), bare URLs included. '
       + 'A chat link beside a decision that is written out in the same paragraph or list item is a citation and is '
