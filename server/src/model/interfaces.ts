@@ -117,6 +117,9 @@ const METHOD_AND_PATH = /(?<![\w/-])(GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS)[ \t
 /** What may precede a defining mention on its line: indentation, heading/list/table/quote markers, emphasis, code ticks. */
 const LINE_PREFIX = /^[\s>]*(?:#{1,6}\s+|[-*+]\s+(?:\[[ xX]\]\s+)?|\d{1,9}[.)]\s+|\|\s*)?(?:[A-Z0-9]{1,3}[.)]\s+)?(?:(?:\*\*|__)[^*_\n]{1,40}(?:\*\*|__)\s*:?\s*)?[`*_]*\s*$/;
 
+/** A heading over requests the service sends to others. */
+const OUTBOUND_TITLE = /\b(?:outbound|outgoing)\b/i;
+
 const BODY_METHODS = new Set(['POST', 'PUT', 'PATCH']);
 /** The last path segment of an action endpoint that usually takes no body ("POST /orders/{id}/cancel"). */
 const ACTION_SEGMENT = /^(?:cancel|approve|reject|confirm|retry|activate|deactivate|enable|disable|refresh|close|reopen|open|archive|unarchive|restore|publish|unpublish|resend|reset|lock|unlock|start|stop|pause|resume|capture|void|sync|run|trigger|rotate|revoke|verify|ping|logout|acknowledge|ack|complete|expire|release|claim|heartbeat)$/i;
@@ -184,6 +187,15 @@ function replaceRanges(text: string, ranges: ReadonlyArray<{ start: number; end:
   return parts.join('');
 }
 
+/** An example's key that holds an error: `"error": {...}`, `errors:`, a problem document's `"title"` beside `"status": 4xx`. */
+const ERROR_KEY = /"(?:error|errors|error_code|errorCode|problem)"\s*:|^[ \t]*(?:error|errors):/m;
+
+/** The slice of an extent with its fenced code blocks and code spans blanked (same length). */
+function withoutCode(context: Context, extent: { start: number; end: number }, slice: string): string {
+  const blocks = context.codeBlocks.filter(({ block, start, end }) => block.fenced && end > extent.start && start < extent.end)
+    .map(({ start, end }) => ({ start: Math.max(0, start - extent.start), end: Math.min(slice.length, end - extent.start) }));
+  return replaceRanges(slice, blocks, (block) => ' '.repeat(block.length)).replace(/`[^`\n]*`/g, (span) => ' '.repeat(span.length));
+}
 const IDEMPOTENCY_WORDS = /\b(?:idempoten\w*|idempotency-key|de-?dup\w*|duplicates?|at most once|exactly once|same requests?|repeated requests?|retr(?:y|ies) (?:of|with) the same|replay\w*)\b/i;
 const PAGINATION_WORDS = /\b(?:paginat\w*|pages?|page_?size|per_?page|cursors?|next_?(?:page|cursor|token|link)|offset|continuation|limit|(?:last|first|latest|newest|oldest|at most|up to|top)\s+\d+)\b/i;
 const LIMIT_WORDS = /\b(?:rate[- ]limit\w*|429|quotas?|throttl\w*|max(?:imum)?|at most|up to \d|limit(?:s|ed)?|timeouts?|size)\b/i;
@@ -218,6 +230,14 @@ const TYPE_HEADER = /^(?:type|format|data type|datatype|schema|kind|type and for
 /** The first column of a command's flag table ("| Flag | Type | Description |"). */
 const FLAG_HEADER = /^(?:flags?|options?|arguments?|switch(?:es)?|command[- ]line (?:flags?|options?|arguments?))$/i;
 const FIELD_LABEL = /\b(?:(?:query|path|request|response|body|form|header|input|output)\s+)?(?:parameters|params|fields|headers|columns|arguments|args|properties|attributes)\s*:\s*/i;
+/**
+ * A sentence that lists fields without a label: "Request body: `event_type` and `note`", "returns
+ * the `id` and `status`", "returns `201` with the `id` and `status`", "accepts a JSON object with
+ * `email` and `locale`". The list starts at the first code span.
+ */
+const FIELD_LEAD = /\b(?:(?:(?:request|response)\s+)?(?:body|payload)|request|response)\s*:\s*(?=`)|\b(?:(?:returns?|respond(?:s)?|answers?)(?:\s+`?[1-5]\d\d`?(?:\s+[A-Z][a-z]+)*)?\s+with|returns?|accepts?|takes?|contains?|includes?|carries|carry|sends?|echoe?s?)\s+(?:(?:the|a|an|its|their|only|both)\s+)?(?:(?:json\s+)?(?:object|body|payload|response|request|document|record)\s+(?:with|containing|of)\s+(?:(?:the|a|an|its)\s+)?)?(?:(?:fields?|properties|attributes|keys|parameters)\s+)?(?=`)/i;
+/** What a code span after such a lead names when it is no field: a number, a literal, a type (`Order`), an HTTP method. */
+const NOT_A_FIELD = /^(?:\d[\w.]*|true|false|null|nil|none|undefined|GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS|[A-Z][\w.]*|-.*)$/;
 
 interface Mention {
   method: string;
@@ -413,6 +433,8 @@ function findMentions(context: Context): Mention[] {
     const block = context.codeBlocks.find((c) => start >= c.start && start < c.end);
     const inCode = !!block;
     const contract = isHeading || isContractSection(section);
+    // A request the service sends ("Outbound webhook request", "Outgoing calls") is one it makes, not an endpoint it serves.
+    if (inCode && OUTBOUND_TITLE.test(section?.title ?? '')) continue;
     // Outside the contract, a design section defines an endpoint by a request line in its code
     // ("GET /openid/v1/jwks" or "> GET https://host/path" before the response it shows).
     if (!contract && !(block?.block.fenced && /^\s*>?\s*$/.test(prefix) && isDesignSection(section))) continue;
@@ -574,7 +596,9 @@ function collectEndpointEvidence(context: Context, extent: { start: number; end:
     const request = REQUEST_EVIDENCE.exec(slice) ?? NO_BODY.exec(slice);
     if (request) parts.request ??= at(request.index, request[0].length);
   }
-  const error = ERROR_WORDS.exec(slice);
+  // Error cases are stated in words, or by an error key of an example; a value in an example or a
+  // code span ("status": "failed", enum `failed`) states none.
+  const error = ERROR_WORDS.exec(withoutCode(context, extent, slice)) ?? ERROR_KEY.exec(slice);
   if (error) parts.errors ??= at(error.index, error[0].length);
   for (const { code, index, length } of statusCodesIn(slice)) {
     if (!statusCodes.includes(code)) statusCodes.push(code);
@@ -970,6 +994,10 @@ function fields(context: Context): InterfaceField[] {
     const at = declared.get(field.name.replace(/^.*\./, '').toLowerCase());
     if (at) field.type = `declared in code (line ${at.line + 1})`;
   }
+  // A field named in a sentence has its type when the text near it gives one.
+  const typed = new Map<string, string>();
+  for (const field of found) if (field.type !== undefined && !typed.has(field.name.toLowerCase())) typed.set(field.name.toLowerCase(), field.type);
+  for (const field of found) if (field.type === undefined && field.source === 'prose') field.type = typeNearby(context, field, typed);
   const seen = new Set<string>();
   found.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
   return found.filter((field) => {
@@ -1044,21 +1072,48 @@ function listField(context: Context, start: number, itemText: string): Interface
  */
 function proseFields(model: SpecModel, start: number, sentence: string): InterfaceField[] {
   const label = FIELD_LABEL.exec(sentence);
-  if (!label) return [];
-  const after = label.index + label[0].length;
+  const lead = label ?? FIELD_LEAD.exec(sentence);
+  if (!lead) return [];
+  const after = lead.index + lead[0].length;
   const result: InterfaceField[] = [];
   for (const item of topLevelItems(sentence, after)) {
     const match = /^`([\w.$@[\]{}-]{1,64})`/.exec(item.text);
-    if (!match) {
+    // Without a label, only names that look like fields count: "returns `404`" or "`Order`" lists none.
+    if (!match || (!label && NOT_A_FIELD.test(match[1]))) {
       if (result.length === 0) return [];
       continue;
     }
-    const describe = item.text.slice(match[0].length);
+    // What follows the name up to the end of its sentence ("`body`. `title` is a string" types only `title`).
+    const describe = item.text.slice(match[0].length).split(/\.\s+(?=[`A-Z])/)[0];
     const type = TYPE_WORDS.exec(describe)?.[0] ?? (/\(/.test(describe) ? EXAMPLE_VALUE.exec(describe)?.[0] : undefined);
     const nameStart = start + item.start + 1;
     result.push({ name: match[1], type, range: rangeFromOffsets(model, nameStart, nameStart + match[1].length), source: 'prose' });
   }
-  return result;
+  // Without a label a list takes two names: "returns the `handler`" names one thing, not its fields.
+  return label || result.length >= 2 ? result : [];
+}
+
+/**
+ * The type a prose field gets from the text near it: a sentence of its section that names it
+ * again with a type or a format ("`note` is free text, at most 500 characters", "`event_type`
+ * (one of `created`, `updated`)"), or another field of the same name that has one.
+ */
+function typeNearby(context: Context, field: InterfaceField, typed: ReadonlyMap<string, string>): string | undefined {
+  const { model } = context;
+  const known = typed.get(field.name.toLowerCase());
+  if (known !== undefined) return known;
+  const section = sectionAt(model, offsetOf(model, field.range.start));
+  const from = section ? offsetOf(model, section.bodyRange.start) : 0;
+  const to = section ? offsetOf(model, section.bodyRange.end) : context.text.length;
+  const body = context.text.slice(from, to);
+  const name = field.name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  for (const mention of body.matchAll(new RegExp('`' + name + '`([^`.;\\n]{0,60}(?:`[^`\\n]*`[^`.;\\n]{0,40})*)', 'g'))) {
+    if (from + mention.index === offsetOf(model, field.range.start) - 1) continue;
+    const rest = mention[1];
+    const type = /^\s*(?:is|are|must be|holds?|carries|contains)\b/.test(rest) || /^\s*\(/.test(rest) ? TYPE_WORDS.exec(rest)?.[0] ?? EXAMPLE_VALUE.exec(rest)?.[0] : TYPE_WORDS.exec(/^[^,]*/.exec(rest)?.[0] ?? '')?.[0];
+    if (type !== undefined) return type;
+  }
+  return undefined;
 }
 
 /** Items of a list written in a sentence: split at commas, semicolons and "and" outside parentheses and code. */

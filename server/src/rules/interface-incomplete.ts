@@ -45,12 +45,17 @@ export const interfaceIncomplete: Rule<InterfaceIncompleteData> = {
       '(`/openid/v1/jwks`, `docs/auth.md`), an author, a Scope section or a function\'s signature. A field listed without a type that the ' +
       'document declares with one in code (a Go struct field or its json name, a protobuf field) has that type. ' +
       'Each needs its parts: ' +
-      'an endpoint a response example or success status and its error cases (4xx/5xx codes or the words error/failure), ' +
+      'an endpoint a response example or success status and its error cases (4xx/5xx codes, the words error/failure in ' +
+      'its text or an error key of an example; a value such as `"status": "failed"` in an example or a code span states ' +
+      'none), ' +
       'and a request body or fields when it is a POST, PUT or PATCH; a message its payload; a file its format; a job its ' +
       'schedule and output; a function its output and errors. These are warnings naming exactly the missing part. Parts ' +
       'a builder usually needs - authentication, idempotency for POST, pagination for lists, a topic or queue for a ' +
-      'message, a location for a file - are hints. A field listed in a contract table, field list or "Query parameters:" ' +
-      'sentence without a type, format or example ("a date", "the amount") is a hint too. Text the contract writes once ' +
+      'message, a location for a file - are hints. A field listed in a contract table, field list or sentence ' +
+      '("Query parameters: ...", "Request body: `event_type` and `note`", "returns the `id` and `status`") without a ' +
+      'type, format or example ("a date", "the amount") is a hint too, unless a sentence of its section or a field of the ' +
+      'same name gives one ("`note` is free text"). A request line under an outbound or outgoing heading is a request ' +
+      'the service sends, not an endpoint it serves. Text the contract writes once ' +
       'for all endpoints (an introduction or an "Errors" subsection with status or error codes) counts for every ' +
       'endpoint, except the error format alone and 401 or 403, which answer authentication; ' +
       'and so do the parts a linked OpenAPI or Swagger file gives the same operation (request body, responses, ' +

@@ -125,6 +125,49 @@ describe('interface model: interfaces a design document writes in code', () => {
     assert.deepEqual(interfaces(text).map(({ kind, label }) => `${kind} ${label}`), ['type type ScalingRules', 'function makeCharacterIterator']);
   });
 
+  it('a value in an example or a code span states no error case; a request the service sends is no endpoint it serves', () => {
+    const text = [
+      '# Webhooks',
+      '',
+      '## API',
+      '',
+      '### Outbound webhook request',
+      '',
+      '```http',
+      'POST /customer/path HTTP/1.1',
+      'Content-Type: application/json',
+      '',
+      '{"id": "msg_1", "type": "invoice.paid"}',
+      '```',
+      '',
+      '### GET /v1/deliveries',
+      '',
+      'Lists delivery attempts, newest first, 20 per page. Authenticated with a bearer token. `status` is one of `succeeded`, `failed`.',
+      '',
+      'Response `200`:',
+      '',
+      '```json',
+      '{"data": [{"id": "att_1", "status": "failed"}], "next_cursor": null}',
+      '```',
+      '',
+      '### GET /v1/deliveries/{id}',
+      '',
+      'Returns one attempt. Response `200`:',
+      '',
+      '```json',
+      '{"id": "att_1"}',
+      '```',
+      '',
+      'An unknown id gives:',
+      '',
+      '```json',
+      '{"error": {"code": "not_found"}}',
+      '```',
+      '',
+    ].join('\n');
+    assert.deepEqual(interfaces(text).map(({ label, missing }) => `${label}: ${missing.join(',')}`), ['Outbound webhook request: ', 'GET /v1/deliveries: errors', 'GET /v1/deliveries/{id}: ']);
+  });
+
   it('needs the messages of a new gRPC method defined; an existing one, a well-known or qualified message is not a gap', () => {
     const text = [
       '# KEP-1: streaming',
