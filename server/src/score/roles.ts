@@ -110,6 +110,8 @@ const DELIVERY = /\b(?:merged?|deployed?|released?|shipped|ci|pipeline|pull requ
 const WIRE_LANGUAGES = new Set(['http', 'json', 'jsonc', 'graphql', 'proto', 'protobuf', 'avro', 'sql', 'xml', 'yaml', 'yml']);
 const REQUEST_LINE = /^\s*(?:GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS)\s+\/|^\s*HTTP\/\d/m;
 const ID_LED = /^\s*[*_`[(]*[A-Z][A-Z0-9]*-?\d+\b/;
+/** An entry of a metadata list: a label of one to four words and a colon ("Status: **Accepted**", "Review Manager: [Name](…)"). */
+const METADATA_ENTRY = /^[*_]*[A-Z][A-Za-z]*(?:[ -][A-Za-z]+){0,3}[*_]*\s*:[*_]*(?:\s|$)/;
 
 /**
  * What byContent asks about the statements of a section, worked out once per model: the
@@ -155,7 +157,10 @@ class ContentView {
 
 function byContent(section: Section, content: ContentView): SectionId[] {
   const model = content.model;
-  const statements = content.statements(section);
+  // A document title's metadata list (Author, Status, Review, Implementation) describes the
+  // document, not the work: its items are no delivery checks or requirements.
+  const own = content.statements(section);
+  const statements = section.index === 0 && section.level === 1 ? own.filter((s) => s.kind === 'sentence' || !METADATA_ENTRY.test(s.text)) : own;
   const units = statements.filter((s) => s.kind !== 'sentence');
   /**
    * Whether the statements passing the test are at least half of `of` (and `of` is 2 or more).
@@ -173,7 +178,7 @@ function byContent(section: Section, content: ContentView): SectionId[] {
   };
   if (majority('scenario', (s) => traitsOf(s).scenario, statements.length)) return ['acceptance-criteria'];
   if (majority('binding', (s) => traitsOf(s).binding || ID_LED.test(s.cells?.[0] ?? s.text), units.length)) return ['requirements'];
-  if (majority('delivery', (s) => DELIVERY.test(s.text), units.length || statements.length)) return ['definition-of-done'];
+  if (majority('delivery', (s) => DELIVERY.test(s.prose), units.length || statements.length)) return ['definition-of-done'];
   if (majority('quantity', statesQuantity, units.length)) return ['non-functional'];
   const blocks = model.codeBlocks.filter((block) => block.section === section);
   if (blocks.some((block) => WIRE_LANGUAGES.has(block.language) || REQUEST_LINE.test(block.content))) return ['api-contract'];

@@ -3,6 +3,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { analyzeSpec } from '../../../server/src/engine/analyze';
 import { quickFixesFor } from '../../../server/src/fixes';
 import { genericDefinitionOfDone } from '../../../server/src/rules/generic-definition-of-done';
+import { sectionRoles } from '../../../server/src/score/roles';
 import { at, onlyFinding, runRule } from '../helpers';
 
 describe('generic-definition-of-done', () => {
@@ -22,6 +23,35 @@ describe('generic-definition-of-done', () => {
     for (const item of ['Deployed to staging', 'The refunds dashboard shows error rates', 'The README lists the env vars', 'The product owner signs off', 'p95 below 300 ms in the load test', '`docs/api.md` describes both endpoints']) {
       assert.deepEqual(runRule(genericDefinitionOfDone, `## Definition of Done\n\n- [ ] Tested\n- [ ] ${item}\n`), [], item);
     }
+  });
+
+  it('a definition of done that names its targets is checkable; the same items without them are generic', () => {
+    assert.deepEqual(runRule(genericDefinitionOfDone, '## Definition of Done\n\n- [ ] Works for Okta and Entra ID tenants\n- [ ] Tested\n- [ ] Reviewed\n'), []);
+    assert.equal(runRule(genericDefinitionOfDone, '## Definition of Done\n\n- [ ] Works as expected\n- [ ] Tested\n- [ ] Reviewed\n').length, 1);
+  });
+
+  it('a title\'s metadata list (author, status, review, implementation) is no definition of done', () => {
+    const text = [
+      '# Task cancellation shields',
+      '',
+      '* Proposal: [SE-0504](0504-task-cancellation-shields.md)',
+      '* Author: [Konrad Malawski](https://github.com/ktoso)',
+      '* Review Manager: [John McCall](https://github.com/rjmccall)',
+      '* Status: **Implemented (Swift 6.4)**',
+      '* Implementation: [PR #85637](https://github.com/swiftlang/swift/pull/85637)',
+      '* Review: ([pitch](https://forums.swift.org/t/pitch/83379)) ([review](https://forums.swift.org/t/review/84095))',
+      '',
+      '## Introduction',
+      '',
+      'A shield lets clean-up code run whatever the task\'s cancellation status.',
+      '',
+    ].join('\n');
+    const result = analyzeSpec(text, { uri: 'file:///spec.md' });
+    assert.equal(result.breakdown.done.score, 0);
+    assert.ok(result.findings.some((finding) => finding.rule === 'missing-section' && /Definition of Done/.test(finding.message)));
+    // Delivery checks under the title still make it a definition of done, beside a metadata entry.
+    const checklist = analyzeSpec('# Task cancellation shields\n\n* Status: **Accepted**\n* Merged and deployed to staging\n* Release notes published\n\n## Introduction\n\nA shield lets clean-up code run.\n', { uri: 'file:///spec.md' });
+    assert.deepEqual(sectionRoles(checklist.model).get(checklist.model.sections[0]), ['definition-of-done']);
   });
 
   it('ignores empty sections and other sections', () => {
