@@ -86,7 +86,7 @@ const CRITERION_GIVEN = /^[^.;:]{0,60}?(?:\(\s*(?:see|per|as (?:defined|specifie
  * based on the hint", "the relevant nodes, selected by the label". A rule is a criterion; it does not
  * make "fast" or "various" measurable, so only criterion words read it.
  */
-const RULE_GIVEN = /^[^.;:]{0,60}?\b(?:based on|depending on|(?:determined|decided|selected|chosen|picked) by)\s+\S/i;
+const RULE_GIVEN = /^[^.;:]{0,60}?\b(?:based on|depending on|(?:determined|decided|selected|chosen|picked) by|(?:identified|found|named) (?:by|during|in) (?:the\s+)?(?:\p{Lu}|`|\[))\s*\S/iu;
 
 /** Criterion words: a named rule decides what they stand for. */
 export function isCriterionWord(term: string): boolean {
@@ -127,7 +127,7 @@ export function inVagueSense(text: string, match: LexiconMatch): boolean {
   if (term === 'eventually' && /^\s+\p{Ll}+(?:s|es)\b/u.test(after) && !/\b(?:will|shall|must|should|to|would)\s+$/i.test(before)) return false;
   // "drivers that advertise the relevant capabilities": the ones the statement's subject calls for, a
   // determinable reference; "link relevant tests" leaves the selection open.
-  if (term === 'relevant' && /\bthe\s+$/i.test(before)) return false;
+  if (term === 'relevant' && /\bthe\s+$/i.test(before) && !CONTENT_NOUN.test(after)) return false;
   // "Tokens retrieved before will eventually expire": a state things reach on their own, not a date left open.
   if (term === 'eventually' && NATURAL_COURSE.test(after)) return false;
   // "Eventually, once a type for timestamps is available, ...", "should eventually run as expected
@@ -153,6 +153,20 @@ export function inVagueSense(text: string, match: LexiconMatch): boolean {
 /** Stopping, which "graceful" names a mechanism of: "graceful shutdown", "terminate gracefully". */
 const SHUTDOWN_AFTER = /^[\s-]+(?:\p{L}+\s+)?(?:shut ?down|shutting down|shuts? down|terminat\p{L}*|stop\p{L}*|exit\p{L}*|drain\p{L}*|clos\p{L}*|restart\p{L}*|period|deletion|delete|evict\p{L}*|leave|leaving|disconnect\p{L}*)\b/iu;
 const SHUTDOWN_BEFORE = /\b(?:shut ?down|shutting down|shuts? down|terminat\p{L}*|stop\p{L}*|exit\p{L}*|drain\p{L}*|clos\p{L}*|restart\p{L}*|evict\p{L}*|leave|leaves|disconnect\p{L}*)\s+(?:\p{L}+\s+){0,3}$/iu;
+
+/**
+ * Nouns of content that a selection word leaves unlisted: "the relevant details of the response",
+ * "the necessary information". Which details? The statement has to list them.
+ */
+const CONTENT_NOUN = /^[\s-]+(?:details?|information|info|data|fields?|attributes?|properties|metadata|context|parts?|content|values?|items?)\b/i;
+
+/** Nouns of time: a judgement on them ("a reasonable amount of time") wants a duration, not a count. */
+const TIME_AMOUNT = /^[\s-]+(?:(?:\p{L}+\s+)?(?:period|duration|delay|interval|time|timeframe|timeout|while|window)s?|amount of time)\b/iu;
+
+/** True when the word judges an amount of time: "a reasonable amount of time", "some period", "a short delay". */
+export function leavesTimeOpen(text: string, match: LexiconMatch): boolean {
+  return leavesAmountOpen(text, match) && TIME_AMOUNT.test(text.slice(match.end));
+}
 
 /** Verbs of what happens on its own: "will eventually expire", "eventually converges". */
 const NATURAL_COURSE = /^\s+(?:expire|expires|converge|converges|time out|times out|settle|settles|stabili[sz]e|stabili[sz]es|catch up|catches up|disappear|disappears|succeed|succeeds)\b/i;
@@ -324,7 +338,7 @@ export function settledByValue(model: SpecModel, sentence: Sentence, match: Lexi
   const after = sentence.text.slice(match.end);
   // "Comprehensive test coverage as outlined in the [Integration tests](#integration-tests) section":
   // the judgement points to what it means.
-  if (isCriterionWord(term) && RULE_GIVEN.test(after)) return true;
+  if ((isCriterionWord(term) || match.entry.hint.startsWith('list which ones')) && RULE_GIVEN.test(after)) return true;
   if (CRITERION_TERMS.has(term) || ['subjective', 'ambiguous', 'quantifier'].includes(match.entry.category)) return CRITERION_GIVEN.test(after);
   if (match.entry.category !== 'approximation') return false;
   // The approximated value with its unit: "about 2 s", "approximately 2 seconds".

@@ -306,7 +306,7 @@ const GROUPS: Group[] = [
       ['approximately', 'tolerance'], ['approx.', 'tolerance'], ['roughly', 'tolerance'],
       ['more or less', 'tolerance'], ['almost always', 'tolerance'], ['nearly always', 'tolerance'],
       ['close to', 'tolerance'], ['nearly', 'tolerance'], ['almost', 'tolerance'],
-      ['about #', 'tolerance'], ['around #', 'tolerance'], ['circa #', 'tolerance'],
+      ['about #', 'tolerance'], ['around #', 'tolerance'], ['circa #', 'tolerance'], ['essentially', 'tolerance'],
     ],
   },
   {
@@ -352,11 +352,11 @@ const GROUPS: Group[] = [
   },
   {
     // Manner adverbs of quality (ISO 29148 ambiguous adverbs): "handle failures gracefully", "degrade
-    // gracefully", "migrate smoothly" say that it goes well, not what happens. "Terminate gracefully"
+    // gracefully", "migrate smoothly", "distributed fairly" say that it goes well, not what happens. "Terminate gracefully"
     // and "graceful shutdown" name the mechanism (stop accepting work, finish it, then exit).
     category: 'ambiguous',
     sources: ['ISO29148', 'SMELLS'],
-    terms: [['gracefully', 'graceful'], ['graceful', 'graceful'], ['smoothly', 'graceful']],
+    terms: [['gracefully', 'graceful'], ['graceful', 'graceful'], ['smoothly', 'graceful'], ['fairly', 'criterion']],
   },
   {
     // The open tail of a list.

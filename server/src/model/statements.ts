@@ -369,6 +369,30 @@ const IMPERATIVE_VERBS = new Set([
   'stabilise', 'modify', 'specify', 'unify', 'verify', 'work',
 ]);
 
+/** Verbs in the third person: "acknowledges", "reads", "retries", "rejects". */
+function isBehaviourVerb(word: string): boolean {
+  const lower = word.toLowerCase();
+  const base = lower.endsWith('ies') ? `${lower.slice(0, -3)}y` : lower.endsWith('es') && IMPERATIVE_VERBS.has(lower.slice(0, -2)) ? lower.slice(0, -2) : lower.replace(/s$/, '');
+  return lower !== base && (IMPERATIVE_VERBS.has(base) || BEHAVIOUR_VERBS.has(base));
+}
+
+/** Verbs of what a component does, beyond the imperative list: "acknowledges", "emits", "writes". */
+const BEHAVIOUR_VERBS = new Set(['acknowledge', 'read', 'receive', 'respond', 'refuse', 'wait', 'poll', 'fetch', 'load', 'skip', 'retry', 'call', 'compute', 'calculate', 'parse', 'print', 'exit', 'forward', 'queue', 'schedule', 'sort', 'split', 'commit', 'mark', 'close', 'open', 'write', 'return', 'reject', 'send', 'store']);
+
+/**
+ * A present-tense statement of behaviour: a definite subject ("The consumer", "Each worker") and a
+ * verb in the third person, or a description that opens with that verb ("Reads the env file ...").
+ */
+function describesBehaviour(text: string): boolean {
+  const words = text.replace(/^[\s*_>"'(]+/, '').split(/\s+/).slice(0, 6).map((word) => word.replace(/[^\p{L}'-]/gu, ''));
+  if (words.length < 3) return false;
+  if (/^\p{Lu}/u.test(words[0]) && isBehaviourVerb(words[0])) return true;
+  if (!/^(?:the|each|every)$/i.test(words[0])) return false;
+  const verb = words.slice(2, 5).findIndex((word) => isBehaviourVerb(word));
+  // "The consumer acknowledges ...", "The export job writes ...": the noun phrase before the verb has no verb of its own.
+  return verb >= 0 && words.slice(1, 2 + verb).every((word) => /^\p{Ll}[\p{Ll}-]*$|^\p{Lu}/u.test(word) && !/^(?:is|are|was|were|has|have|does|do|can|may|will|would|could|should|must|of|to|that|which)$/i.test(word));
+}
+
 /** First word of a statement, ignoring markup, a checkbox and bracketed tags ("[Secondary]", "(R)"). */
 function firstWord(text: string): string {
   const stripped = text.replace(/^(?:[\s*_>`"'(]|\[[ xX]\]|\[[^\]]{1,20}\]|\([A-Z]{1,3}\))*/, '');
@@ -918,6 +942,11 @@ function roleFromPlace(
     return { role: 'narrative', narrative: 'discussion', explicit: false, reason: `prose without a modal or an imperative in ${where}` };
   }
   if (defaultRole) return { role: defaultRole, explicit: false, reason: `${statement.kind === 'list-item' ? 'a list item' : 'a sentence'} in ${where}` };
+  // "The consumer acknowledges a message after the transaction commits", "Reads the env file and
+  // reports every problem": in a design section, what the proposed system does, in the present tense.
+  if (info.role === 'design' && describesBehaviour(statement.text) && !/\b(?:already|now|still|no longer)\b/i.test(statement.text)) {
+    return { role: 'requirement', explicit: false, reason: `it states what the system does (present tense) in ${where}` };
+  }
   return { role: 'narrative', narrative: 'discussion', explicit: false, reason: `it states no obligation (no modal or imperative) in ${where}` };
 }
 

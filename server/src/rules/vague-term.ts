@@ -1,7 +1,7 @@
 import type { LexiconMatch } from '../lexicon/lexicon';
 import { isMeasured, statementText } from '../lexicon/measured';
 import { TIME_KINDS } from '../lexicon/quantity';
-import { asksForSimilarity, explainedAfter, insidePossibility, inVagueSense, isCriterionWord, leavesAmountOpen, picksUnnamedMembers, settledByValue } from '../lexicon/senses';
+import { asksForSimilarity, explainedAfter, insidePossibility, inVagueSense, isCriterionWord, leavesAmountOpen, leavesTimeOpen, picksUnnamedMembers, settledByValue } from '../lexicon/senses';
 import { EVERYWHERE_CATEGORIES, HINT as HINT_OF, settledBy } from '../lexicon/terms';
 import { insideExample, insideParentheses, insidePurpose, insideQuestion, type ScopedDocument } from '../model/scope';
 import { statementOf, type Statement } from '../model/statements';
@@ -149,7 +149,19 @@ export const vagueTerm: Rule<VagueTermData> = {
       + '"example" is read), a floor that names its members ("real drivers (`gce-pd`, `ebs` at minimum)"), and a word '
       + 'of the document\'s title, which names the subject the document specifies ("graceful" in "Graceful Leader '
       + 'Transition"). Manner adverbs of quality ("handle failures gracefully", "degrade gracefully", "migrate '
-      + 'smoothly") are reported in commitments; "terminate gracefully" and "graceful shutdown" name the mechanism.',
+      + 'smoothly", "distributed fairly") are reported in commitments; "terminate gracefully" and "graceful shutdown" name '
+      + 'the mechanism. A manner adverb that judges what the system does ("acknowledges a message promptly") is also '
+      + 'reported in design statements bound by must or shall or stated as what the system does, in the present tense '
+      + '("The consumer acknowledges ...", "Reads the file and reports ..."); a degree adverb ("reasonably fast") and '
+      + '"more efficiently" are read as usual. "the relevant details", "the necessary information" leave the content '
+      + 'open even after "the"; a judgement on an amount of time ("a reasonable amount of time") wants a duration, and a '
+      + 'count ("up to 6 times") does not settle it. Not reported: a comparative that ranks members against each other '
+      + '("ties by lower index", "the higher priority wins"), "and so on" after a series whose '
+      + 'items extend each other ("its first supertrait and its first supertrait\'s super trait, ... and so on"), "or '
+      + 'equivalent" followed by what the alternative must do ("`adduser --system` or equivalent to create UIDs in the '
+      + 'SYS_UID_MIN - SYS_UID_MAX range"), a usability word on a deliverable whose clause says what it does ("a simple '
+      + 'conformance test that creates a pod ... and verifies the output"), and a reference set whose members something '
+      + 'named identifies ("other sensitive data, if any are identified during KEP-1753\'s investigation").',
     bad: '- The search page must be fast and user-friendly, and support PDF, Word, etc.',
     good: '- REQ-4: Search results MUST render within 300 ms (p95) for queries on up to 1M documents.\n'
       + '- REQ-5: Uploads MUST accept PDF and DOCX only.',
@@ -178,7 +190,7 @@ export const vagueTerm: Rule<VagueTermData> = {
       const reach = reachOf(statement);
       if (!statement || reach === 'none') return;
       for (const match of context.lexicon.find(sentence.text)) {
-        if (isReported(model, index, context.scope, match, reach)) findings.push(finding(model, sentence, match));
+        if (isReported(model, index, context.scope, match, reach, firmlyBound(statement))) findings.push(finding(model, sentence, match));
       }
       const change = reach === 'all' && sentence.startOffset === statement.startOffset ? unboundedChange(model, index) : undefined;
       if (change && !findings.some((found) => found.data?.term === change.entry.term && found.range.start.line === sentence.range.start.line)) {
@@ -269,9 +281,10 @@ function vaguePronoun(text: string): LexiconMatch | undefined {
   return { entry, start, end: start + match[2].length };
 }
 
-function isReported(model: SpecModel, index: number, scope: ScopedDocument, match: LexiconMatch, reach: Reach): boolean {
+function isReported(model: SpecModel, index: number, scope: ScopedDocument, match: LexiconMatch, reach: Reach, firm: boolean): boolean {
   const sentence = model.sentences[index];
-  const strong = EVERYWHERE_CATEGORIES.has(match.entry.category) || leavesAmountOpen(sentence.text, match) || asksForSimilarity(sentence.text, match);
+  const strong = EVERYWHERE_CATEGORIES.has(match.entry.category) || leavesAmountOpen(sentence.text, match) || asksForSimilarity(sentence.text, match)
+    || (firm && qualityOfAction(sentence.text, match));
   // An example list is open by nature: "(e.g. miniKube, KubeSpray, etc.)".
   const example = insideExample(sentence.text, match.start);
   // In a design statement the example clause covers amounts too: "such as ... a larger size".
@@ -316,7 +329,7 @@ function isReported(model: SpecModel, index: number, scope: ScopedDocument, matc
   // what the sentence before in the same item or paragraph names.
   if (match.entry.term === 'relevant' && continuesStatement(model, index)) return false;
   // "Fix any potentially reported bugs": the hedge widens a noun phrase; the obligation stays firm.
-  if (HEDGE_ADVERBS.test(match.entry.term) && DETERMINER_BEFORE.test(sentence.text.slice(0, match.start)) && MODIFIER_AFTER.test(sentence.text.slice(match.end))) return false;
+  if (HEDGE_ADVERBS.test(match.entry.term) && DETERMINER_BEFORE.test(sentence.text.slice(0, match.start)) && (MODIFIER_AFTER.test(sentence.text.slice(match.end)) || /^\s+\p{L}+\s+\p{L}/u.test(sentence.text.slice(match.end)))) return false;
   if (!EVERYWHERE_CATEGORIES.has(match.entry.category) && !inVagueSense(sentence.text, match)) return false;
   if (match.entry.term === 'eventually' && !inVagueSense(sentence.text, match)) return false;
   if (!leavesAmountOpen(sentence.text, match) && insidePossibility(sentence.text, match)) return false;
@@ -325,6 +338,15 @@ function isReported(model: SpecModel, index: number, scope: ScopedDocument, matc
   if (reach === 'strong' && match.entry.category === 'loophole' && SO_THAT_BEFORE.test(sentence.text.slice(0, match.start))) return false;
   // "Documentation for opting out if needed": the condition is the reader's choice, not the deliverable's trigger.
   if (NEED_TERMS.test(match.entry.term) && CHOOSER_BEFORE.test(sentence.text.slice(0, match.start))) return false;
+  // "its first supertrait and its first supertrait's super trait, ... and so on": each item extends
+  // the one before, so the series shows its rule.
+  if (match.entry.category === 'open-ended' && recursiveSeries(sentence.text.slice(0, match.start))) return false;
+  // "Use `adduser --system` or equivalent to create UIDs in the SYS_UID_MIN - SYS_UID_MAX range": what
+  // an alternative must do follows.
+  if (/^or (?:equivalent|similar)$/.test(match.entry.term) && /^\s+to\s+(?!be\b)\p{Ll}+\s+\S/u.test(sentence.text.slice(match.end))) return false;
+  // "Create a simple conformance test that creates a pod using an image volume and verifies the
+  // output": the relative clause says what the deliverable does.
+  if (match.entry.hint === HINT_OF.usability && BOUNDED_BY_CLAUSE.test(sentence.text.slice(match.end))) return false;
   // "JSON-Schema fields (minItems, dependencies, etc.)": examples of a class a name defines.
   if (match.entry.category === 'open-ended' && examplesOfNamedClass(sentence.text, match.start)) return false;
   // "transparent and similar to other Kubernetes actions": a comparison, not the tail of a list.
@@ -342,6 +364,9 @@ function isReported(model: SpecModel, index: number, scope: ScopedDocument, matc
   // "real drivers (`gce-pd`, `ebs` at minimum)": a floor that names its members is an exact floor.
   if (match.entry.category === 'floor' && namesFloor(model, sentence, match)) return false;
   if (insideLinkLabel(model, sentence.startOffset + match.start)) return false;
+  // "ties by lower index", "the higher priority wins": the members are ranked against each other.
+  if (match.entry.category === 'comparative' && RANKS_MEMBERS.test(sentence.text.slice(0, match.start)) && /^\s+\p{L}+/u.test(sentence.text.slice(match.end))) return false;
+  if (match.entry.category === 'comparative' && /^\s+[\p{L}-]+\s+(?:first|last|wins|win|takes precedence|take precedence|is (?:chosen|preferred|picked|kept)|are (?:chosen|preferred|picked|kept))\b/iu.test(sentence.text.slice(match.end))) return false;
   return !(match.entry.category === 'comparative' && COMPARED.test(sentence.text.slice(match.end)));
 }
 
@@ -458,6 +483,46 @@ function namedByTitle(model: SpecModel, match: LexiconMatch): boolean {
   return new RegExp(`\\b${stem}\\p{L}{0,4}\\b`, 'iu').test(title);
 }
 
+/** An ordering key: "sorted by lower index", "ties broken by higher priority". */
+const RANKS_MEMBERS = /\b(?:by|on)\s+(?:the\s+)?$/i;
+
+/**
+ * A statement bound firmly: must, shall or an RFC 2119 keyword, or a plain statement of what the
+ * system does ("The consumer acknowledges a message ..."). Should, will, may and can leave room for
+ * design description and possibility.
+ */
+function firmlyBound(statement: Statement): boolean {
+  return statement.binding && ((statement.cue !== undefined && /^(?:must|shall)\b/i.test(statement.cue)) || (statement.cue === undefined && !statement.explicit && statement.role === 'requirement'));
+}
+
+/** Hints of manner adverbs that judge how an action is done: how soon, how well, how safely. */
+const MANNER_HINTS: ReadonlySet<string> = new Set([HINT_OF.latency, HINT_OF.deadline, HINT_OF.graceful, HINT_OF.efficiency, HINT_OF.reliability, HINT_OF.secure, HINT_OF.safe]);
+
+/**
+ * True when a manner adverb judges the action of the statement ("acknowledges a message promptly",
+ * "handles failures gracefully", "stores the key securely"): a quality without a target on what the
+ * system does, vague wherever the statement binds, design prose included. A degree adverb before an
+ * adjective ("reasonably fast") or a participle ("securely stored" is still judged) is read as usual.
+ */
+function qualityOfAction(text: string, match: LexiconMatch): boolean {
+  if (!/ly$/i.test(match.entry.term) || !MANNER_HINTS.has(match.entry.hint)) return false;
+  // "help tooling identify members more efficiently": a comparison of benefit, not a quality asked for.
+  if (/\b(?:more|less|most|least)\s+$/i.test(text.slice(0, match.start))) return false;
+  const next = /^\s+(\p{L}+)/u.exec(text.slice(match.end))?.[1] ?? '';
+  return !/^(?:\p{L}+(?:able|ible|al|ive|ous|ic|ful|less|ent|ant)|fast|slow|quick|large|small|high|low|long|short|more|less|enough)$/iu.test(next);
+}
+
+/** A deliverable and the clause that says what it does: "test that creates a pod ... and verifies the output". */
+const BOUNDED_BY_CLAUSE = /^\s+(?:[\p{L}-]+\s+){1,3}?(?:that|which)\s+(?:\p{Ll}+s)\s+[^.;]*\band\s+(?:\p{Ll}+s)\b/u;
+
+/** True when the last item before "and so on" extends the one before it: "its first supertrait, its first supertrait's super trait". */
+function recursiveSeries(before: string): boolean {
+  const items = before.replace(/[\s,.…]+$/, '').split(/\s*(?:,|\band\b|\bor\b)\s*/).map((item) => item.trim()).filter(Boolean);
+  if (items.length < 2) return false;
+  const [previous, last] = items.slice(-2).map((item) => item.toLowerCase().replace(/['’]s\b/g, ''));
+  return previous.split(/\s+/).length >= 2 && last.startsWith(previous) && last.length > previous.length;
+}
+
 /** Terms that hedge whether, how often or how far the statement holds. */
 const HEDGE_CATEGORIES: ReadonlySet<string> = new Set(['loophole', 'frequency', 'superlative', 'bound']);
 /** A statement that says it guarantees nothing: "it is not expected that this will always be true", "but it doesn't need to". */
@@ -542,8 +607,10 @@ function reachOf(statement: Statement | undefined): Reach {
 function isSettled(model: SpecModel, index: number, match: LexiconMatch): boolean {
   const needs = settledBy(match.entry);
   if (needs === 'none' || picksUnnamedMembers(model.sentences[index].text, match)) return false;
-  if (needs === 'any' && COUNT_IN_WORDS.test(statementText(model, index))) return true;
-  return isMeasured(model, index, needs === 'time' ? TIME_KINDS : undefined);
+  if (needs === 'any' && !leavesTimeOpen(model.sentences[index].text, match) && COUNT_IN_WORDS.test(statementText(model, index))) return true;
+  // "waits a reasonable amount of time, and checks again, up to 6 times": a count does not say how long.
+  const time = needs === 'time' || leavesTimeOpen(model.sentences[index].text, match);
+  return isMeasured(model, index, time ? TIME_KINDS : undefined);
 }
 
 /** "convert it only once", "at most twice": a count written in words settles a graded amount. */
