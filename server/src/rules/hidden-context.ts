@@ -47,7 +47,7 @@ const DETERMINER = oneOf(
 const USUAL_THINGS = oneOf(
   'ways?', 'format', 'process', 'place', 'setup', 'set-up', 'approach', 'stuff', 'template', 'style', 'flow', 'steps',
   'conventions?', 'procedure', 'layout', 'look', 'one', 'things?', 'tooling', 'stack', 'config', 'configuration',
-  'suspects', 'people', 'team', 'checks',
+  'suspects', 'people', 'team', 'checks', 'windows?', 'slot', 'schedule', 'hours',
 );
 const USUAL_ACTIONS = oneOf(
   'deploy(?:ed)?', 'release[ds]?', 'handle[ds]?', 'set up', 'configured?', 'styled?', 'formatted', 'do', 'done',
@@ -82,6 +82,8 @@ const ASKING = oneOf(
 const TEAM = String.raw`the\s+(?:[\p{L}\p{N}-]+\s+){0,2}?(?:team|squad|group|folks|owners|leads)`;
 /** What is asked of a person or team: the clause ends, or a question or a purpose follows. */
 const ASKED_FOR = String.raw`(?=\s*(?:[.,;:!?)]|$)|\s+(?:for|about|if|whether|which|what|who|how|when|before)\b)`;
+/** Capitalised words that open a clause without naming a person. */
+const NOT_A_NAME = oneOf('The', 'This', 'That', 'These', 'Those', 'It', 'Each', 'Every', 'Nobody', 'Everyone', 'Someone', 'Anyone', 'No', 'One', 'He', 'She', 'They', 'We', 'You', 'Who', 'What', 'Which', 'Only', 'Nothing', 'Everybody');
 /** Where the person sits: "ask Tomasz in the messaging team". */
 const IN_TEAM = String.raw`\s+(?:in|from|on|at|of)\s+(?:the|our)\s+(?:[\p{L}\p{N}-]+\s+){0,2}?(?:team|squad|group|department|channel)\b`;
 /** "is decided by Redis", "gets settled by the fraud team": who decides while the system runs, not a past conversation. */
@@ -148,8 +150,25 @@ const PATTERNS: Pattern[] = [
     // A person as the source of truth: "ask John", "check with @maria". Names are capitalised,
     // so the verbs are spelled out in both cases instead of using the i flag. The name must end
     // the clause or be followed by for/about/if or their team: "ask React to render" names a library.
-    regex: new RegExp(String.raw`(?<![\p{L}])${ASKING}\s+(?:(?:@[\w.-]+|\p{Lu}\p{Ll}+(?:\s+\p{Lu}\p{Ll}+)?)(?=\s*(?:[.,;:!?)]|$)|\s+(?:for|about|if|whether|before|when)\b|['’]s\b|${IN_TEAM})|${TEAM}${ASKED_FOR})`, 'gu'),
+    regex: new RegExp(String.raw`(?<![\p{L}])${ASKING}\s+(?:(?:@[\w.-]+|\p{Lu}\p{Ll}+(?:\s+\p{Lu}\p{Ll}+)?)(?=\s*(?:[.,;:!?)]|$)|\s+(?:for|about|if|whether|before|when|what|which|who|how)\b|['’]s\b|${IN_TEAM})|${TEAM}${ASKED_FOR})`, 'gu'),
     missing: 'a person the reader cannot ask',
+  },
+  {
+    // A person as the one who holds the answer: "Dana knows which columns are safe to drop", "Lars has
+    // the details", "Tom mentioned something about this". The name starts a clause; what they know
+    // is a question or "the details".
+    regex: new RegExp(String.raw`(?:^|(?<=[.;:!?(]\s+|,\s+|\b(?:and|but|so)\s+))(?!${NOT_A_NAME}\b)\p{Lu}\p{Ll}+\s+(?:knows\s+(?:which|what|how|where|when|who|whether|if|the|about|more)\b|has\s+the\s+(?:details|list|numbers|context|specifics|background|answer)\b|(?:mentioned|said|suggested)\s+something\b)`, 'gu'),
+    missing: 'a person the reader cannot ask',
+  },
+  {
+    // A person's own document or a shared drive: "in Mark's sheet", "Priya's field list", "on the
+    // finance drive", "the offsite notes". Linked, it is a document the reader can open.
+    regex: new RegExp(oneOf(
+      String.raw`(?<![\p{L}])(?!(?:Let|It|That|What|Here|There|Who|He|She)['’])\p{Lu}\p{Ll}+['’]s\s+(?:[\p{Ll}-]+\s+)?(?:sheet|spreadsheet|doc|notes|slides|deck|draft|notebook|list)\b`,
+      String.raw`\b(?:on|in|from|to)\s+(?:the|our)\s+(?!(?:hard|disk|usb|flash|ssd|tape|network|optical)\s)(?:[\p{Ll}-]+\s+)?(?:shared\s+|team\s+)?drive\b`,
+      String.raw`\b(?:the|our|last|in)\s+${MODIFIER}${MEETINGS_ONLY}\s+(?:notes|minutes)\b`,
+    ), 'gu'),
+    missing: 'a document the reader cannot open',
   },
   {
     // "The usual" + a generic noun, and "deploy it as usual": "the usual Unicode rules" or "the
@@ -161,9 +180,11 @@ const PATTERNS: Pattern[] = [
   },
   {
     regex: new RegExp(oneOf(
-      String.raw`\b(?:same as|like|as) last time\b`,
+      String.raw`\b(?:same as|like|as|from) last time\b`,
       String.raw`\b(?:the|our) (?:last|previous|old) ${PAST_WORK} (?:we|you|they) (?:built|did|shipped|made|used|delivered|wrote)\b`,
-      String.raw`\blike we did (?:before|last time|for|with|on)\b`,
+      String.raw`\b(?:like|as)\s+we\s+did\s+(?:before|last time|for|with|on)\b`,
+      // "the edge cases we hit last time"
+      String.raw`\b(?:we|you|they) (?:hit|had|saw|found|ran into|fixed|used) last time\b`,
     ), 'gi'),
     missing: 'earlier work the reader has not seen',
   },
@@ -176,7 +197,7 @@ const PATTERNS: Pattern[] = [
   },
   {
     // "as previously discussed" usually points back into the document itself, so it is left out.
-    regex: /\bas (?:we |we've |we have |we had |was |you and i )?(?:discussed|agreed|talked about)\b|\bas previously agreed\b/gi,
+    regex: /\b(?:as|like) (?:we |we've |we have |we had |was |you and i )?(?:discussed|agreed|talked about)\b|\bas previously agreed\b/gi,
     missing: 'a discussion the reader was not part of',
     unless: (after, titles) => refersToDocument(after, titles),
   },
@@ -190,7 +211,8 @@ const TRIGGER = new RegExp(oneOf(
   'per ', 'discuss', 'agree', 'decide', 'settled', 'aligned', 'mention', 'talk', 'slack', 'teams', 'discord', 'whatsapp', 'telegram', 'signal',
   'mattermost', 'chat', 'hangouts', 'zoom', 'mail', String.raw`\bdms?\b`, 'offline', 'verbal', 'hallway', 'sidebar',
   'side ', 'ask', 'ping', 'check with', 'reach out', 'confirm with', 'run it by', 'loop in', 'usual', 'last', 'previous',
-  'old ', 'we did', 'you know',
+  'old ', 'we did', 'you know', 'knows', 'has the', 'said', 'suggest', 'same as', 'drive', 'notes', 'minutes',
+  String.raw`['’]s\s+(?:[a-z-]+\s+)?(?:sheet|spreadsheet|doc|slides|deck|draft|notebook|list)`,
 ), 'i');
 
 /** Chat links a contractor cannot open: channels and messages of workspace chat tools. */
@@ -222,7 +244,11 @@ export const hiddenContext: Rule<HiddenContextData> = {
       + 'discussed with SIG Node" is a step of the process; not who decides while the system runs: "the request is '
       + 'decided by Redis", "the order is decided by the fraud team within 4 hours"), '
       + '"ask <Name>" (also "ask Tomasz in the messaging team"), a team as the source of an answer ("ask the data team which tables", "check with the platform '
-      + 'team for a prefix"; not "ask the user for the order number"), "the usual process", "same as last time", "as you know", and links to chat workspaces '
+      + 'team for a prefix"; not "ask the user for the order number"), a person as the one who holds the answer ("Dana '
+      + 'knows which columns are safe to drop", "Lars has the details", "Tom mentioned something about this"), a '
+      + 'person\'s own document or a shared drive ("in Mark\'s sheet", "on the finance drive", "the offsite notes"; '
+      + 'linked, it is one the reader can open), "the usual process" (or window), "same as last time" ("the '
+      + 'edge cases we hit last time", "as we did for customers", "like we talked about"), "as you know", and links to chat workspaces '
       + '(slack.com/archives, teams.microsoft.com/l, discord.com/channels, chat.google.com), bare URLs included. '
       + 'A chat link beside a decision that is written out in the same paragraph or list item is a citation and is '
       + 'not reported; one the text only points at ("Retry policy: see <link>") is. A discussion or meeting the '
