@@ -7,6 +7,7 @@
  * Pure and synchronous: computed from the parsed model only, once per model.
  */
 import { codeInterfacesOf, declaredNames, isDesignSection, type CodeInterface } from './code-interfaces';
+import { sectionAt } from './sections';
 import { lineEndOffset, positionAt, rangeFromOffsets, textWithoutComments } from './text';
 import type { CodeBlock, Position, Range, Section, SpecModel, Table, TableCell } from './types';
 
@@ -1234,11 +1235,3 @@ function lineAfter(model: SpecModel, offset: number): Position {
   return positionAt(model, lineEndOffset(model, line));
 }
 
-function sectionAt(model: SpecModel, offset: number): Section | undefined {
-  let found: Section | undefined;
-  for (const section of model.sections) {
-    if (offsetOf(model, section.headingRange.start) > offset) break;
-    if (offset <= offsetOf(model, section.bodyRange.end)) found = section;
-  }
-  return found;
-}

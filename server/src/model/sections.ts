@@ -1,5 +1,5 @@
 import type { SectionId } from '../sections/catalog';
-import { detachedString, lineEndOffset, rangeFromOffsets, slugify } from './text';
+import { detachedString, lineEndOffset, offsetAt, rangeFromOffsets, slugify } from './text';
 import type { Section, SpecModel } from './types';
 import { itemAt, lastOf } from '../util/indexed';
 import { LruCache } from '../util/lru';
@@ -105,6 +105,31 @@ export function sectionAtLine(sections: Section[], line: number): Section | unde
     else high = mid - 1;
   }
   return found;
+}
+
+// The start offset of each section's heading, per model: sections are in document order.
+const headingStarts = new WeakMap<SpecModel, number[]>();
+
+/**
+ * The innermost section whose heading or body contains the offset, or undefined before the
+ * first heading. Sections nest (a body runs to the next heading of the same or a higher level),
+ * so the innermost is the last section that starts at or before the offset, or the nearest of
+ * its ancestors that has not ended yet: a binary search and a walk up the tree.
+ */
+export function sectionAt(model: SpecModel, offset: number): Section | undefined {
+  let starts = headingStarts.get(model);
+  if (!starts) headingStarts.set(model, (starts = model.sections.map((section) => offsetAt(model, section.headingRange.start))));
+  let low = 0;
+  let high = starts.length;
+  while (low < high) {
+    const middle = (low + high) >> 1;
+    if ((starts[middle] ?? 0) <= offset) low = middle + 1;
+    else high = middle;
+  }
+  for (let section: Section | undefined = model.sections[low - 1]; section; section = section.parent) {
+    if (offset <= offsetAt(model, section.bodyRange.end)) return section;
+  }
+  return undefined;
 }
 
 /** The heading level the spec uses for its main sections (the level of most recognised headings). */

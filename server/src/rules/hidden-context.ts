@@ -1,5 +1,6 @@
 import { oneOf } from '../lexicon/regex';
 import { lineText, rangeFromOffsets } from '../model/text';
+import { sectionAtLine } from '../model/sections';
 import type { Sentence, SpecModel } from '../model/types';
 import { sectionRoles, type SectionRoleInfo, type Statement } from '../model/statements';
 import type { Finding, RawFinding, Rule, RuleContext } from './types';
@@ -447,15 +448,9 @@ function outsideProposal(model: SpecModel, section: Sentence['section']): boolea
 /** Headings of future work: "Future directions", "Follow-ups", "Next steps", "Future possibilities". */
 const FUTURE = /\bfuture\b|\bfollow[ -]?ups?\b|\bnext steps\b|\bpossibilities\b|\blater (?:work|phases?)\b/i;
 
-/** The innermost section holding `offset`: the last one whose heading comes before it. */
+/** The innermost section holding `offset`: the last one whose heading comes before its line. */
 function sectionAt(model: SpecModel, offset: number): Sentence['section'] {
-  const line = rangeFromOffsets(model, offset, offset).start.line;
-  let found: Sentence['section'];
-  for (const section of model.sections) {
-    if (section.headingRange.start.line > line) break;
-    found = section;
-  }
-  return found;
+  return sectionAtLine(model.sections, rangeFromOffsets(model, offset, offset).start.line);
 }
 
 function privateLinkFindings(model: SpecModel): RawFinding<HiddenContextData>[] {

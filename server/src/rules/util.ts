@@ -23,30 +23,7 @@ export function rangeOffsets(model: SpecModel, range: Range): { start: number; e
   return { start: offsetAt(model, range.start), end: offsetAt(model, range.end) };
 }
 
-// The start offset of each section's heading, per model: sections are in document order.
-const headingStarts = new WeakMap<SpecModel, number[]>();
-
-/**
- * The innermost section whose heading or body contains the offset, or undefined before the
- * first heading. Sections nest (a body runs to the next heading of the same or a higher level),
- * so the innermost is the last section that starts at or before the offset, or the nearest of
- * its ancestors that has not ended yet: a binary search and a walk up the tree.
- */
-export function sectionAt(model: SpecModel, offset: number): Section | undefined {
-  let starts = headingStarts.get(model);
-  if (!starts) headingStarts.set(model, (starts = model.sections.map((section) => offsetAt(model, section.headingRange.start))));
-  let low = 0;
-  let high = starts.length;
-  while (low < high) {
-    const middle = (low + high) >> 1;
-    if ((starts[middle] ?? 0) <= offset) low = middle + 1;
-    else high = middle;
-  }
-  for (let section: Section | undefined = model.sections[low - 1]; section; section = section.parent) {
-    if (offset <= offsetAt(model, section.bodyRange.end)) return section;
-  }
-  return undefined;
-}
+export { sectionAt } from '../model/sections';
 
 /** Half-open offset intervals, merged and sorted so that lookups are a binary search. */
 export class OffsetIntervals {
