@@ -68,9 +68,17 @@ const KIND_QUANTIFIERS = new Set(['various', 'a variety of', 'a wide range of', 
  */
 function differentLeavesKindsOpen(before: string, after: string, next: string): boolean {
   if (!isPluralNoun(next) || /^[\s-]+\p{L}+\s+(?:from|than|to)\b/iu.test(after) || REFERENCE_NAMED.test(after)) return false;
+  // "different merge strategies for different policies", "a different key per tenant": one for each
+  // of the other kind, a distribution rather than an open set (either word of the pair).
+  if (DISTRIBUTES_OVER.test(after) || DISTRIBUTED_FROM.test(before)) return false;
   // "re-use of phases across different workflows": spread over distinct ones, whichever they are.
   return !/(?:\b(?:the|these|those|their|its|our|two|three|four|five|six|seven|eight|nine|ten|many|several|of|have|has|had|be|are|is|with|across|between|among|amongst)|\d|['’]s)\s+$/iu.test(before);
 }
+
+/** "different X for different Y", "different X per Y", "different X for each Y": X varies with Y. */
+const DISTRIBUTES_OVER = /^[\s-]+(?:[\p{L}-]+\s+){1,3}?(?:for|per|in|on|across|to)\s+(?:each|every|different|individual|(?:the\s+)?respective)\b/iu;
+/** The second word of the pair: "different merge strategies for different policies". */
+const DISTRIBUTED_FROM = /\bdifferent\s+(?:[\p{L}-]+\s+){1,3}?(?:for|per|in|on|across|to)\s+$/iu;
 
 /** Terms read by the rules below. */
 const CRITERION_TERMS = new Set([

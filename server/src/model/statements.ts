@@ -978,3 +978,25 @@ export function describeStatement(statement: Statement): string {
   const role = statement.role === 'narrative' && statement.narrative ? `narrative (${statement.narrative})` : statement.role;
   return `judged as ${/^[aeio]/.test(role) ? 'an' : 'a'} ${role}: ${statement.reason}`;
 }
+
+/** A blank line between two statements: they are in different paragraphs. */
+const BLANK_LINE = /\n[ \t>]*\n/;
+
+/**
+ * True when the statement introduces the list that follows it: it ends in ":", or a later sentence
+ * of its paragraph or list item does ("A mangling scheme has a few goals, one of them essential. The
+ * essential one is:"), and the next statement is the first item of a list read with that sentence.
+ * The items name what the statement counts or sorts; it announces them.
+ */
+export function announcesList(model: Pick<SpecModel, 'statements' | 'text'>, statement: Statement): boolean {
+  if (statement.kind === 'table-row') return false;
+  let last = statement;
+  for (let i = statement.index + 1; i < model.statements.length; i++) {
+    const next = model.statements[i];
+    if (next.leadIn === last && next.listItem !== statement.listItem) return /:\s*[*_]*$/.test(last.text);
+    // The sentence after the announcing one continues its paragraph or item, or the paragraph ends.
+    if (next.kind === 'table-row' || next.listItem !== statement.listItem || BLANK_LINE.test(model.text.slice(last.endOffset, next.startOffset))) return false;
+    last = next;
+  }
+  return false;
+}

@@ -4,7 +4,7 @@ import { TIME_KINDS } from '../lexicon/quantity';
 import { asksForSimilarity, explainedAfter, insidePossibility, inVagueSense, isCriterionWord, leavesAmountOpen, leavesTimeOpen, picksUnnamedMembers, settledByValue } from '../lexicon/senses';
 import { EVERYWHERE_CATEGORIES, HINT as HINT_OF, settledBy } from '../lexicon/terms';
 import { insideExample, insideParentheses, insidePurpose, insideQuestion, type ScopedDocument } from '../model/scope';
-import { statementOf, type Statement } from '../model/statements';
+import { announcesList, statementOf, type Statement } from '../model/statements';
 import { rangeFromOffsets } from '../model/text';
 import { specTitle } from '../model/title';
 import type { ListItem, Sentence, SpecModel } from '../model/types';
@@ -161,7 +161,11 @@ export const vagueTerm: Rule<VagueTermData> = {
       + 'equivalent" followed by what the alternative must do ("`adduser --system` or equivalent to create UIDs in the '
       + 'SYS_UID_MIN - SYS_UID_MAX range"), a usability word on a deliverable whose clause says what it does ("a simple '
       + 'conformance test that creates a pod ... and verifies the output"), and a reference set whose members something '
-      + 'named identifies ("other sensitive data, if any are identified during KEP-1753\'s investigation").',
+      + 'named identifies ("other sensitive data, if any are identified during KEP-1753\'s investigation"). Nor: a word '
+      + 'that counts or sorts members in a statement that announces the list after it ("The format has a few goals, '
+      + 'one of them essential. The essential one is:" over the list; "several times" and "some of the following" are '
+      + 'still read), "different X for different Y" or "different X per Y" (one for each), and "some" or "certain" set '
+      + 'against "all other X" in the same sentence.',
     bad: '- The search page must be fast and user-friendly, and support PDF, Word, etc.',
     good: '- REQ-4: Search results MUST render within 300 ms (p95) for queries on up to 1M documents.\n'
       + '- REQ-5: Uploads MUST accept PDF and DOCX only.',
@@ -355,6 +359,10 @@ function isReported(model: SpecModel, index: number, scope: ScopedDocument, matc
   // "Remove most IPTables chain management from kubelet." over sub-items that list what is removed:
   // the item's own children say what the word stands for.
   if (STANDS_FOR_MEMBERS.has(match.entry.hint) && !leavesAmountOpen(sentence.text, match) && childrenEnumerate(model, sentence)) return false;
+  // "A symbol mangling scheme has a few goals, one of them essential. The essential one is:" over a
+  // list: the items that follow are the members the statement counts ("some of the following:" still
+  // leaves open how many of them).
+  if (COUNTS_MEMBERS.has(match.entry.hint) && countsListedMembers(model, index, match)) return false;
   // "... requeued to an appropriate queue" after the item "the scheduling queue requeues Pods based on
   // the result from QueueingHint": the statement before gives the rule for the same thing.
   if (isCriterionWord(match.entry.term) && ruleGivenBefore(model, index, match)) return false;
@@ -415,6 +423,27 @@ function explainedNext(model: SpecModel, index: number): boolean {
  * "easy") and open ends ("etc.") are not settled by a list.
  */
 const STANDS_FOR_MEMBERS: ReadonlySet<string> = new Set([HINT_OF.quantity, HINT_OF.criterion, HINT_OF.relevant]);
+
+/** Hints of the words that count or sort members: "a few goals", "several formats", "certain fields". */
+const COUNTS_MEMBERS: ReadonlySet<string> = new Set([HINT_OF.quantity, HINT_OF.relevant]);
+/** A plural noun after the word, with at most one modifier: "goals", "initial goals", "output formats". */
+const PLURAL_AFTER = /^\s+(?:[\p{L}-]+\s+)?\p{L}{2,}(?<![su]s)s\b/u;
+
+/**
+ * True when a word that counts or sorts members ("a few goals", "several changes") is in a statement
+ * that announces the list after it: the list names the members. An amount ("several times", "a few
+ * minutes") is not what a list enumerates, and "some of the following" counts the items.
+ */
+function countsListedMembers(model: SpecModel, index: number, match: LexiconMatch): boolean {
+  const sentence = model.sentences[index];
+  const after = sentence.text.slice(match.end);
+  if (leavesAmountOpen(sentence.text, match) || AMOUNT_AFTER.test(after) || /^\s+(?:of|among)\s+(?:the|these|those)\b/i.test(after) || !PLURAL_AFTER.test(after)) return false;
+  const statement = statementOf(model, sentence);
+  return statement !== undefined && announcesList(model, statement);
+}
+
+/** Nouns of amount and time that a list does not enumerate: "several times", "a few minutes". */
+const AMOUNT_AFTER = /^\s+(?:[\p{L}-]+\s+)?(?:times|attempts|retries|seconds|minutes|hours|days|weeks|months|years|releases|cycles|iterations|percent|bytes|requests)\b/iu;
 
 /** Items that have a nested list, per list of items (a model's list is built once). */
 const parentsOf = new WeakMap<readonly ListItem[], ReadonlySet<ListItem>>();
@@ -539,7 +568,7 @@ const MODIFIER_AFTER = /^\s+(?:un)?\p{Ll}+(?:ed|en|ing|able|ible|ful|ous|ive|al|
 
 /** Quantifiers that can split a set against "others" or "the rest". */
 const PARTITION_TERMS: ReadonlySet<string> = new Set(['some', 'certain']);
-const PARTITION_REST = /^[^.;]*?\b(?:(?:the\s+)?others|the rest|the remaining(?:\s+\p{L}+)?)\b/iu;
+const PARTITION_REST = /^[^.;]*?\b(?:(?:the\s+)?others|the rest|the remaining(?:\s+\p{L}+)?|(?:all|any|every|each)\s+(?:the\s+)?other\s+\p{L}+)\b/iu;
 /** "X in general will ...": a noun right before, a verb right after. */
 const WHOLE_BEFORE = /\p{L}\s+$/u;
 const WHOLE_AFTER = /^\s+(?:will|would|is|are|was|were|must|should|shall|can|may|has|have|does|do|remains?|stays?)\b/i;
