@@ -9,14 +9,17 @@
  * 3. on the corpus, the number of clarity findings per document (scripts/eval/corpus.ts).
  *
  * Usage: npm run eval [-- --examples 10] [-- --terms] [-- --only sentences,arta,corpus]
+ *                     [-- --sentences <labels.jsonl> --documents <folder>]
  *   --examples N  prints N sample false alarms and misses per set
  *   --terms       prints, per ARTA set, how many positive and negative rows each reported word flagged
+ *   --sentences   another blind-labelled sentence set in the same row format (a held-out one), with
+ *   --documents   the folder its rows' `file` paths are relative to (default: the shared corpus)
  * The shared folder defaults to ../shared next to the project; override with SPECREADY_SHARED.
  */
 import { evalArta } from './eval/arta';
 import { baselineDescription, CLARITY_RULES, loadBaseline } from './eval/common';
 import { evalCorpus } from './eval/corpus';
-import { evalSentences } from './eval/sentences';
+import { DEV_SENTENCES, evalSentences, type SentenceSet } from './eval/sentences';
 
 const PARTS = ['sentences', 'arta', 'corpus'] as const;
 
@@ -31,12 +34,22 @@ function main(): void {
     process.exitCode = 2;
     return;
   }
+  const set = sentenceSet();
   const baseline = loadBaseline();
   console.log(baselineDescription(baseline));
   console.log(`Clarity findings: ${CLARITY_RULES.join(', ')}.`);
-  if (only.has('sentences')) evalSentences(baseline, examples);
+  if (only.has('sentences')) evalSentences(baseline, examples, set);
   if (only.has('arta')) evalArta(baseline, examples, process.argv.includes('--terms'));
   if (only.has('corpus')) evalCorpus();
+}
+
+/** The sentence set named by --sentences/--documents, or the shared development set. */
+function sentenceSet(): SentenceSet {
+  const option = (name: string): string | undefined => {
+    const at = process.argv.indexOf(name);
+    return at >= 0 ? process.argv[at + 1] : undefined;
+  };
+  return { labels: option('--sentences') ?? DEV_SENTENCES.labels, documents: option('--documents') ?? DEV_SENTENCES.documents };
 }
 
 main();

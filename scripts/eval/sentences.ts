@@ -106,15 +106,27 @@ function reported(finding: Finding): string {
   return [data.text, data.term, data.phrase, data.modal].find((value): value is string => typeof value === 'string') ?? '';
 }
 
-export function evalSentences(baseline: Baseline, examples: number): void {
-  const rows = readJsonLines<Labelled>(join(SHARED, 'datasets', 'sentences', 'labels.jsonl'));
+/** Where a labelled sentence set lives: its rows and the folder its `file` paths are relative to. */
+export interface SentenceSet {
+  labels: string;
+  documents: string;
+}
+
+/** The shared development set (datasets/sentences over the corpus). */
+export const DEV_SENTENCES: SentenceSet = {
+  labels: join(SHARED, 'datasets', 'sentences', 'labels.jsonl'),
+  documents: join(SHARED, 'corpus'),
+};
+
+export function evalSentences(baseline: Baseline, examples: number, set: SentenceSet = DEV_SENTENCES): void {
+  const rows = readJsonLines<Labelled>(set.labels);
   const byFile = new Map<string, Labelled[]>();
   for (const row of rows) byFile.set(row.file, [...(byFile.get(row.file) ?? []), row]);
   const specReady = emptyOutcome();
   const wordList = emptyOutcome();
   let unlocated = 0;
   for (const [file, labelled] of byFile) {
-    const doc = readFileSync(join(SHARED, 'corpus', file), 'utf8');
+    const doc = readFileSync(join(set.documents, file), 'utf8');
     const result = analyzeSpec(doc, { uri: `file:///${file}`, config: CONFIG });
     const starts = result.findings
       .filter((finding) => CLARITY_RULES.includes(finding.rule))
@@ -132,7 +144,7 @@ export function evalSentences(baseline: Baseline, examples: number): void {
       record(wordList, row, tokens, tokens.length > 0 ? ['word list'] : []);
     }
   }
-  console.log(`\n## Blind-labelled corpus sentences (${rows.length} rows; whole documents analysed; flagged = a clarity finding starts in the sentence)\n`);
+  console.log(`\n## Blind-labelled sentences, ${set.labels} (${rows.length} rows; whole documents analysed; flagged = a clarity finding starts in the sentence)\n`);
   if (unlocated > 0) console.log(`(${unlocated} sentences not found in their documents)\n`);
   console.log('| set | method | TP | FP | FN | TN | precision | recall | F1 |');
   console.log('|---|---|---:|---:|---:|---:|---:|---:|---:|');
