@@ -47,6 +47,14 @@ const NOT_DESIGN_TITLE = /\b(?:alternatives?|alternate|considered|rejected|motiv
  */
 const OUTSIDE_DESIGN_TITLE = /\b(?:alternatives?|alternate|considered|rejected|motivation|motivating|drawbacks?|prior art|future|unresolved|open questions?|rationale|compatibility|effect on|impact on|examples?|history|workarounds?|status quo|acknowledg\w*)\b/i;
 
+/** True when the section or a heading above it (the document's title aside) weighs alternatives, motivates, shows examples or looks ahead. */
+export function isOutsideDesign(section: Section | undefined): boolean {
+  for (let current = section; current; current = current.parent) {
+    if (!(current.index === 0 && current.level === 1) && OUTSIDE_DESIGN_TITLE.test(current.title.trim())) return true;
+  }
+  return false;
+}
+
 /**
  * True when a section's code defines the design: the nearest heading that says either decides,
  * unless a heading above it (the document's title aside) weighs alternatives, motivates, shows

@@ -6,7 +6,7 @@
  *
  * Pure and synchronous: computed from the parsed model only, once per model.
  */
-import { codeInterfacesOf, declaredNames, isDesignSection, type CodeInterface } from './code-interfaces';
+import { codeInterfacesOf, declaredNames, isDesignSection, isOutsideDesign, type CodeInterface } from './code-interfaces';
 import { sectionAt } from './sections';
 import { lineEndOffset, positionAt, rangeFromOffsets, textWithoutComments } from './text';
 import type { CodeBlock, Position, Range, Section, SpecModel, Table, TableCell } from './types';
@@ -211,7 +211,7 @@ const SCHEDULE_WORDS = /\b(?:cron|daily|nightly|hourly|weekly|monthly|every\s+\w
 const FUNCTION_HEADING = /^`?([A-Za-z_][\w.:]*)\s*\(([^)]*)\)\s*(?:(?:->|:|→)\s*([^`]+))?`?$/;
 const CLI_HEADING = /^`([a-z][\w-]*(?:\s+[a-z][\w-]*)?)(?:\s+(?:--?[\w-]+|<[^>]+>|\[[^\]]+\]|[A-Z_]+))*\s*`$/;
 const OUTPUT_WORDS = /\b(?:returns?|prints?|writes?|outputs?|stdout|yields?|emits?|result)\b|->|→/i;
-const FUNCTION_ERROR_WORDS = /\b(?:throws?|raises?|exceptions?|errors?|fails?|exit (?:code|status)|exits? with|Result<|Err\b|panics?)\b/i;
+const FUNCTION_ERROR_WORDS = /\b(?:throws?|raises?|exceptions?|errors?|fails?|exit (?:codes?|status(?:es)?)|exits? with|Result<|Err\b|panics?)\b/i;
 
 /** Words that give a field its type or format. "a date" and "the amount" alone do not. */
 const TYPE_WORDS = new RegExp('\\b(?:' + [
@@ -352,7 +352,8 @@ function build(model: SpecModel): InterfaceModel {
   };
   const contractSections = model.sections.filter((section) => isContractSection(section) && !isContractSection(section.parent));
   const byHeading = headingInterfaces(context);
-  const interfaces = [...endpoints(context), ...byHeading, ...fromCode(model, byHeading), ...commandTables(context)];
+  const commands = headingCommands(context);
+  const interfaces = [...endpoints(context), ...byHeading, ...fromCode(model, byHeading), ...mergeCommands(commands, commandTables(context))];
   interfaces.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
   return { interfaces, fields: fields(context), contractSections };
 }
@@ -882,6 +883,155 @@ function commandTables(context: Context): InterfaceSpec[] {
       ...(undescribed.length > 0 ? { notes: { inputs: `${undescribed.length === 1 ? 'the flag' : 'the flags'} ${joinCodes(undescribed.map(({ flag, range }) => `\`${flag}\` (line ${range.start.line + 1})`))} ${undescribed.length === 1 ? 'is' : 'are'} used but never described` } } : {}),
     });
   });
+}
+
+// ---------------------------------------------------------------------------------------------
+// Commands: a heading that names one
+
+/** One token of a command line as a heading writes it: a word, `<arg>`, `[--opt]`, `--flag`, `-f`, `PATH`, `{a|b}`, `...`. */
+const COMMAND_TOKEN = /^(?:[a-z][\w.-]*|<[^<>]+>|\[[^\]]*\]|\{[^{}]*\}|--?[A-Za-z][\w-]*(?:[=\s]\S+)?|[A-Z][A-Z0-9_]*|\.{3}|[a-z][\w-]*=\S+)$/;
+/** A program's name: a lower-case word ("envcheck", "kubectl", "git-lfs"). */
+const PROGRAM = /^[a-z][\w.-]*$/;
+/** A heading about what happens when a command fails: "Exit codes", "Exit status", "Errors". */
+const EXIT_CODES_TITLE = /\b(?:exit (?:codes?|status(?:es)?)|return codes?|errors?|error handling|failures?)\b/i;
+/** What a command produces: what it prints, writes or reports, or the file it creates. */
+const COMMAND_OUTPUT = /\b(?:returns?|prints?|writes?|outputs?|stdout|stderr|emits?|reports?|displays?|shows?|lists?|creates?|generates?|produces?|result)\b|->|→/i;
+
+interface CommandHeading {
+  /** The program and its subcommand words (`envcheck schema init`). */
+  name: string;
+  section: Section;
+  /** The heading writes arguments or flags (`<env-file>`, `[--strict]`). */
+  hasArguments: boolean;
+}
+
+/**
+ * The raw text of a heading line: its markers, numbering and closing hashes removed, its code
+ * ticks kept (the parsed title drops them, and a code span is what says a heading is a command).
+ */
+function rawHeading(context: Context, section: Section): string {
+  const line = context.text.slice(lineStartOf(context.model, offsetOf(context.model, section.headingRange.start)), lineEndOffset(context.model, section.headingRange.start.line));
+  return line.replace(/^\s{0,3}#{1,6}\s+/, '').replace(/\s+#+\s*$/, '').replace(/^(?:[A-Z0-9]{1,3}[.)]|\d+(?:\.\d+)*\.?)\s+/, '').trim();
+}
+
+/** A command line as a heading writes it: the program, its subcommand words, then arguments and flags. */
+function commandLine(text: string): Omit<CommandHeading, 'section'> | undefined {
+  const tokens = text.match(/<[^<>]*>|\[[^\]]*\]|\{[^{}]*\}|\S+/g) ?? [];
+  const [program, ...rest] = tokens;
+  if (program === undefined || rest.length === 0 || !PROGRAM.test(program) || /\(/.test(text) || !tokens.every((token) => COMMAND_TOKEN.test(token))) return undefined;
+  const words = [program];
+  for (const token of rest) {
+    if (!/^[a-z][\w-]*$/.test(token)) break;
+    words.push(token);
+  }
+  return { name: words.join(' '), hasArguments: words.length < tokens.length };
+}
+
+/**
+ * Programs the document runs: the first word of a line in a shell block (`$ envcheck validate
+ * x.env`, a `sh` block's `kubectl apply -f x`) and the document title's code span when it is one
+ * word ("`envcheck`: validate environment files").
+ */
+function programsOf(context: Context): Set<string> {
+  const { model } = context;
+  const programs = new Set<string>();
+  for (const { block } of context.codeBlocks) {
+    if (!block.fenced) continue;
+    const shell = /^(?:bash|sh|shell|console|shell-session|sh-session|zsh|terminal)$/.test(block.language);
+    for (const line of block.content.split('\n')) {
+      const prompt = /^[ \t]*\$[ \t]+([a-z][\w.-]*)/.exec(line);
+      const word = prompt?.[1] ?? (shell ? /^[ \t]*([a-z][\w.-]*)[ \t]+\S/.exec(line)?.[1] : undefined);
+      if (word) programs.add(word);
+    }
+  }
+  const title = model.sections[0];
+  if (title && isDocumentTitle(title)) {
+    const span = /^`([a-z][\w.-]*)`/.exec(rawHeading(context, title));
+    if (span) programs.add(span[1]);
+  }
+  return programs;
+}
+
+/**
+ * A heading under a section about commands ("Commands", "CLI", "Subcommands") or in the contract
+ * that names a command: one code span holding a command line (`` `envcheck validate <env-file>
+ * [--strict]` ``), or the same line written without ticks whose program the document runs or
+ * names in another such heading ("envcheck diff"). Its section describes the command: what it
+ * prints or writes and how it fails (exit codes, errors); a section on exit codes or errors
+ * elsewhere in the document answers the failures for every command.
+ */
+function headingCommands(context: Context): InterfaceSpec[] {
+  const { model, text } = context;
+  const candidates: Array<CommandHeading & { code: boolean }> = [];
+  for (const section of model.sections) {
+    const parent = section.parent;
+    if (!parent || section.canonical.length > 0 || isDocumentTitle(section) || section.title.trim().endsWith('?')) continue;
+    if (!(isContractSection(parent) || (COMMAND_HEADING.test(parent.title) && !parent.title.trim().endsWith('?') && !isOutsideDesign(parent)))) continue;
+    const raw = rawHeading(context, section);
+    const span = /^`([^`]+)`$/.exec(raw);
+    const line = commandLine(span ? span[1] : raw);
+    if (line) candidates.push({ ...line, section, code: !!span });
+  }
+  if (candidates.length === 0) return [];
+  const programs = programsOf(context);
+  for (const candidate of candidates) if (candidate.code) programs.add(candidate.name.split(' ')[0]);
+  const commands = candidates.filter((candidate) => candidate.code || programs.has(candidate.name.split(' ')[0]));
+  if (commands.length === 0) return [];
+  const own = new Set(commands.map((command) => command.section));
+  // Exit codes or errors written once for every command.
+  const shared = model.sections.find((section) => !own.has(section) && (section.canonical.includes('error-handling') || (EXIT_CODES_TITLE.test(section.title) && !section.title.trim().endsWith('?') && text.slice(offsetOf(model, section.bodyRange.start), offsetOf(model, section.bodyRange.end)).trim() !== '')));
+  return commands.map(({ name, section, hasArguments }) => {
+    const start = offsetOf(model, section.bodyRange.start);
+    const end = offsetOf(model, section.bodyRange.end);
+    const body = text.slice(start, end);
+    const prose = withoutCode(context, { start, end }, body);
+    const parts: Partial<Record<InterfacePart, Range>> = {};
+    const at = (index: number, length: number) => rangeFromOffsets(model, start + index, start + index + length);
+    const mark = (part: InterfacePart, pattern: RegExp) => {
+      const match = pattern.exec(prose);
+      if (match) parts[part] ??= at(match.index, match[0].length);
+    };
+    if (hasArguments) parts.inputs = section.headingRange;
+    mark('inputs', /\b(?:arguments?|args|options?|flags?|inputs?|takes|accepts|reads)\b|(?<![\w-])--?[A-Za-z]/i);
+    mark('output', COMMAND_OUTPUT);
+    const block = context.codeBlocks.find((c) => c.block.fenced && c.start >= start && c.start < end);
+    if (block) parts.output ??= block.block.range;
+    mark('errors', FUNCTION_ERROR_WORDS);
+    if (shared) parts.errors ??= shared.headingRange;
+    return finish({
+      kind: 'command',
+      label: name,
+      range: section.headingRange,
+      mentions: [section.headingRange],
+      section,
+      parts,
+      // A command may take no arguments: its inputs are recorded, never asked for.
+      required: ['output', 'errors'],
+      recommended: [],
+      insertAt: lineAfter(model, trimEnd(text, start, end)),
+      statusCodes: [],
+      examples: [],
+    });
+  });
+}
+
+/**
+ * A flag table or usage lines of a command a heading names are that command's inputs: they
+ * join its interface, unless they leave a flag undescribed, which stays a finding of its own.
+ */
+function mergeCommands(headed: InterfaceSpec[], others: InterfaceSpec[]): InterfaceSpec[] {
+  const kept: InterfaceSpec[] = [];
+  for (const other of others) {
+    const owner = headed.find((command) => command.label === other.label || (other.section !== undefined && command.section === other.section));
+    if (!owner) {
+      kept.push(other);
+      continue;
+    }
+    if (other.parts.inputs) owner.parts.inputs ??= other.parts.inputs;
+    owner.missingRecommended = owner.recommended.filter((part) => !owner.parts[part]);
+    if (other.missing.length > 0 || other.missingRecommended.length > 0) kept.push(other);
+  }
+  return [...headed, ...kept];
 }
 
 /** A command as it is gathered from its flag table and usage lines. */

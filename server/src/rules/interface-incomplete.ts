@@ -38,7 +38,12 @@ export const interfaceIncomplete: Rule<InterfaceIncompleteData> = {
       '(`$ specready check --format json docs`) are read as the command (`specready check`) and its long flags: merged ' +
       'with the flag table of that command, or, under a heading about commands ("Commands and flags", "Command line", ' +
       '"CLI"), commands of their own; a long flag neither the table nor the text outside code describes is a hint (a ' +
-      'warning in the contract). One-letter flags are left alone: they are most often existing short forms. Outside ' +
+      'warning in the contract). One-letter flags are left alone: they are most often existing short forms. A heading under a section about commands ' +
+      '("Commands", "CLI", "Subcommands") or in the contract names a command when it is a command line in one code span ' +
+      '(`` `envcheck validate <env-file> [--strict]` ``) or the same line without ticks whose program the document runs in a ' +
+      'shell block, names in its title or in another such heading ("envcheck diff"): such a command needs its output (what it ' +
+      'prints, writes or reports, or an example) and its error cases (exit codes, errors); an "Exit codes" or "Errors" section ' +
+      'elsewhere in the document answers the error cases for every command. Outside ' +
       'the contract section an endpoint\'s error cases are a hint, not a warning, and a GET of a fixed path without a query ' +
       'needs none once authentication is stated (nothing is left for a caller to get wrong). Authentication is stated ' +
       'by a sentence or a request header (`Authorization: Bearer …`), never by a word inside a URL, a path or a link ' +
@@ -49,7 +54,7 @@ export const interfaceIncomplete: Rule<InterfaceIncompleteData> = {
       'its text or an error key of an example; a value such as `"status": "failed"` in an example or a code span states ' +
       'none), ' +
       'and a request body or fields when it is a POST, PUT or PATCH; a message its payload; a file its format; a job its ' +
-      'schedule and output; a function its output and errors. These are warnings naming exactly the missing part. Parts ' +
+      'schedule and output; a function or a command its output and errors. These are warnings naming exactly the missing part. Parts ' +
       'a builder usually needs - authentication, idempotency for POST, pagination for lists, a topic or queue for a ' +
       'message, a location for a file - are hints. A field listed in a contract table, field list or sentence ' +
       '("Query parameters: ...", "Request body: `event_type` and `note`", "returns the `id` and `status`") without a ' +

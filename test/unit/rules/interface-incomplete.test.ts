@@ -372,3 +372,53 @@ describe('interface model in the editor: hover, lens and fixes', () => {
     assert.equal(fixes[0].edits[0].range.start.line, 3);
   });
 });
+
+describe('interface-incomplete: commands named by a heading', () => {
+  const spec = [
+    '# `snapctl`: volume snapshots',
+    '',
+    '## Commands',
+    '',
+    '### `snapctl take <volume> [--label TEXT]`',
+    '',
+    'Takes a snapshot and prints its id on stdout. Exits with 1 when the volume does not exist.',
+    '',
+    '### `snapctl restore <snapshot-id>`',
+    '',
+    'Restores the volume from the snapshot.',
+    '',
+    '### snapctl prune',
+    '',
+    'Deletes snapshots older than 14 days and prints their ids.',
+    '',
+  ].join('\n');
+
+  it('reads a code-span command line or the program and its subcommand under a Commands heading, at the heading', () => {
+    const findings = warnings(spec);
+    assert.deepEqual(findings.map((finding) => [finding.range.start.line, finding.data?.interface, finding.data?.kind, finding.data?.missing]), [
+      [8, 'snapctl restore', 'command', ['output', 'errors']],
+      [12, 'snapctl prune', 'command', ['errors']],
+    ]);
+  });
+
+  it('takes exit codes written once for every command, and asks for none under other headings', () => {
+    const shared = `${spec}### Exit codes\n\n| Code | Meaning |\n|---|---|\n| 0 | done |\n| 1 | no such volume |\n`;
+    assert.deepEqual(warnings(shared).map((finding) => [finding.range.start.line, finding.data?.missing]), [[8, ['output']]]);
+    const design = '# Prune sets\n\n## Reference-level explanation\n\n### `cargo build`\n\nNow also reads `rust-version`.\n';
+    assert.deepEqual(warnings(design), []);
+    // A plain heading is a command only when the document runs or names that program.
+    const plain = '# Tools\n\n## Commands\n\n### release notes\n\nWhat changed.\n';
+    assert.deepEqual(warnings(plain), []);
+  });
+
+  it('offers an exit code table for a command without error cases', () => {
+    const result = analyzeSpec(spec);
+    const gap = result.findings.find((finding) => finding.rule === 'interface-incomplete' && finding.data?.interface === 'snapctl prune')!;
+    const [fix] = quickFixesFor(result, gap);
+    assert.equal(fix.title, 'Add an exit code table to snapctl prune');
+    assert.equal(fix.edits[0].range.start.line, 15);
+    assert.match(fix.edits[0].newText, /^\nExit codes:\n\n\| Code \| When \|\n\|---\|---\|\n\| 0 \| <!-- what success means --> \|/);
+    const fixed = TextDocument.applyEdits(TextDocument.create('file:///s.spec.md', 'markdown', 1, spec), fix.edits);
+    assert.deepEqual(analyzeSpec(fixed).findings.filter((finding) => finding.rule === 'interface-incomplete' && finding.data?.interface === 'snapctl prune'), []);
+  });
+});

@@ -25,7 +25,7 @@ const LABELLED_LINES: Partial<Record<InterfacePart, { title: string; label: stri
   pagination: { title: 'Say how the list is paginated', label: 'Pagination: ', hole: 'page size, maximum, and the cursor that fetches the next page' },
 };
 
-function snippetFor(part: InterfacePart, method: string | undefined): PartSnippet | undefined {
+function snippetFor(part: InterfacePart, method: string | undefined, kind: string | undefined): PartSnippet | undefined {
   switch (part) {
     case 'request':
       return {
@@ -50,6 +50,19 @@ function snippetFor(part: InterfacePart, method: string | undefined): PartSnippe
         ],
       };
     case 'errors':
+      if (kind === 'command') {
+        return {
+          title: 'Add an exit code table',
+          lines: [
+            ['Exit codes:'],
+            [],
+            ['| Code | When |'],
+            ['|---|---|'],
+            ['| ', example('0'), ' | ', hole('what success means'), ' |'],
+            ['| ', example('1'), ' | ', hole('which failure'), ' |'],
+          ],
+        };
+      }
       return {
         title: 'Add an error table',
         lines: [
@@ -89,6 +102,8 @@ function snippetFor(part: InterfacePart, method: string | undefined): PartSnippe
 export interface InterfaceGap {
   interface?: string;
   method?: string;
+  /** The interface's kind (`endpoint`, `command`, ...): a command's errors are exit codes. */
+  kind?: string;
   missing?: readonly InterfacePart[];
   insertAt?: Position;
   recommended?: boolean;
@@ -101,7 +116,7 @@ export function interfaceFixes(result: FixContext, finding: Finding, data: Inter
   const name = data?.interface;
   if (!at || !name || missing.length === 0) return [];
   const method = data.method;
-  const snippets = missing.map((part) => snippetFor(part, method)).filter((snippet): snippet is PartSnippet => !!snippet);
+  const snippets = missing.map((part) => snippetFor(part, method, data.kind)).filter((snippet): snippet is PartSnippet => !!snippet);
   const fixes = snippets.map((snippet, index) => fix(result, finding, at, `${snippet.title} to ${name}`, [snippet], index === 0 && !data.recommended));
   if (snippets.length > 1) fixes.push(fix(result, finding, at, `Add all ${snippets.length} missing parts to ${name}`, snippets, false));
   return fixes;
