@@ -29,6 +29,37 @@ export function isMeasured(model: SpecModel, index: number, kinds?: ReadonlySet<
   return findQuantities(statementText(model, index)).some((quantity) => !kinds || kinds.has(quantity.kind));
 }
 
+/**
+ * The whole prose unit sentence `index` belongs to: every sentence of its list item, or of its
+ * paragraph (sentences separated by nothing but spaces and one line break), or the sentence alone.
+ */
+export function unitText(model: SpecModel, index: number): string {
+  const sentence = model.sentences[index];
+  if (!sentence) return '';
+  let first = index;
+  let last = index;
+  const together = (a: Sentence, b: Sentence): boolean =>
+    sentence.listItem ? a.listItem === sentence.listItem && b.listItem === sentence.listItem : sameParagraph(model, a, b);
+  while (first > 0 && together(model.sentences[first - 1], model.sentences[first])) first--;
+  while (last + 1 < model.sentences.length && together(model.sentences[last], model.sentences[last + 1])) last++;
+  return model.sentences.slice(first, last + 1).map((other) => withInlineCode(model, other)).join(' ');
+}
+
+/**
+ * True when the unit of sentence `index` sets a time limit: a bound word right before a duration
+ * ("answers within 15 seconds", "at most 2 s", "up to 30 minutes"). A timeout or a retention
+ * period is that limit seen from the other side ("Any other status, a timeout ... is a failed
+ * attempt"), so the limit may be written anywhere in the item or paragraph, before it too.
+ */
+export function setsTimeLimit(model: SpecModel, index: number): boolean {
+  const text = unitText(model, index);
+  const quantities = findQuantities(text);
+  return quantities.some((bound, position) => {
+    const next = quantities[position + 1];
+    return bound.kind === 'bound' && next?.kind === 'time' && /^\s*$/.test(text.slice(bound.end, next.start));
+  });
+}
+
 export interface TableRowRef {
   cells: TableCell[];
   /** True for the header row: its cells name columns rather than state anything. */

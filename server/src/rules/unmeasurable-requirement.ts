@@ -1,4 +1,4 @@
-import { isMeasured } from '../lexicon/measured';
+import { isMeasured, setsTimeLimit } from '../lexicon/measured';
 import { isNameInside } from '../lexicon/senses';
 import type { QuantityKind } from '../lexicon/quantity';
 import { rangeFromOffsets } from '../model/text';
@@ -233,6 +233,13 @@ const TOLERATED = /\b(?:that|which|who)\s+(?:(?:can|could|may|might|will|do|does
 const TRAILING_PURPOSE = /\S\s+(?:in order\s+)?to\s+(?:\p{L}+\s+)?(?:improve|optimi[sz]e|increase|reduce|boost|enhance|maximi[sz]e|minimi[sz]e|speed up|lower|help|ensure|guarantee|preserve|maintain|protect|achieve)\s+(?:(?:the|its|their|our|overall|better|higher|lower)\s+)*(?:[\p{L}-]+\s+){0,2}$/iu;
 const MEANS_AFTER = /^[^.;]{0,80}?\bby\s+(?:\p{L}+ing|means of|using|adding|providing)\b/iu;
 
+/**
+ * Qualities that are a limit rather than a level: a timeout is what happens when a time limit runs
+ * out, a retention period is how long something is kept. The limit may be set anywhere in the
+ * statement's item or paragraph ("answers within 15 seconds. ... a timeout is a failed attempt").
+ */
+const LIMIT_QUALITIES: ReadonlySet<string> = new Set(['timeout', 'retention']);
+
 /** Values that have a tolerance: "accurate timestamps", "accurate estimates". */
 const NUMERIC_NOUNS = String.raw`(?:timestamps?|times?|clocks?|counts?|estimates?|measurements?|positions?|locations?|readings?|values?|figures?|numbers?|totals?|amounts?|coordinates|rates?|percentages?|predictions?|forecasts?)\b`;
 const NUMERIC_NOUN = new RegExp(String.raw`^\s+(?:\p{L}+\s+)?${NUMERIC_NOUNS}`, 'iu');
@@ -309,7 +316,9 @@ export const unmeasurableRequirement: Rule<UnmeasurableRequirementData> = {
       + 'the sentence, the next sentence of the same item or the table row gives a quantity of the right kind '
       + '(latency needs a duration or a rate, availability a percentage or a duration, usability a percentage, a '
       + 'duration or a count, "p95" counts as latency; physical units such as "5 mm" or "900 MHz" count too), or '
-      + 'when it points to a target written elsewhere (a link or another requirement id). A relative target ("by '
+      + 'when it points to a target written elsewhere (a link or another requirement id). A timeout or a retention '
+      + 'period is the other side of a time limit: a bound duration anywhere in its list item or paragraph ("answers '
+      + 'within 15 seconds. Any other status or a timeout is a failed attempt") measures it. A relative target ("by '
       + '~40x", "10 times fewer") anywhere in the same list item sets a latency, performance, throughput or '
       + 'scalability target. A quality word that is '
       + 'also a vague term ("fast", "scalable", "reliable") is reported by vague-term, not again here; it is '
@@ -369,6 +378,7 @@ function unmeasuredQualities(model: SpecModel, index: number, context: RuleConte
     if (SETS_TARGET.test(sentence.text.slice(0, start)) || EXPLAINED.test(sentence.text.slice(end))) continue;
     if (notTheTarget(sentence.text, start, end, quality.quality)) continue;
     if (isMeasured(model, index, quality.kinds && new Set(quality.kinds))) continue;
+    if (LIMIT_QUALITIES.has(quality.quality) && setsTimeLimit(model, index)) continue;
     reported.add(quality.quality);
     findings.push(finding(model, sentence.startOffset + start, sentence.startOffset + end, quality));
   }
