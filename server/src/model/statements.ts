@@ -20,7 +20,10 @@
  *   or will do, later work ("Eventually, ...", "Long term ..."), a declined target ("There are no
  *   specific SLOs, but ..."), an assumption, what a quantity is expected to do ("this time should
  *   decrease") and what measurements should show ("we should see ..."); the items of a named group's
- *   duties ("The Edition project group is responsible for:") are that group's tasks.
+ *   duties ("The Edition project group is responsible for:") are that group's tasks;
+ * - its list: an item whose lower-case should or may weakens what a sibling item states plainly
+ *   ("... may be acknowledged and ignored" beside "... is acknowledged and ignored") is a
+ *   requirement, and records that sibling (`plainSibling`).
  *
  * Binding statements (requirements, criteria, goals, non-goals) are what clarity rules judge;
  * narrative, definitions and questions are not held to measurable wording.
@@ -559,7 +562,111 @@ export function buildStatements(model: SpecModel): Statement[] {
     }
     statements.push(sentenceStatement(model, statements.length, sentence, roleOf(sentence.section), statements));
   }
+  markWeakenedSiblings(statements);
   return statements;
+}
+
+// ---------------------------------------------------------------------------------------------
+// A list that states its outcomes plainly
+
+/**
+ * A lower-case should or may and the predicate after it: "should be an error", "may be
+ * acknowledged and ignored", "should return 404". The predicate runs to the end of its clause.
+ */
+const WEAK_PREDICATE = /(?<![\p{L}\p{N}_'’-])(?:should|may)\s+(not\s+)?(be\s+)?([\p{L}][^,;:.()]*)/u;
+
+/** The words of a predicate, up to three: enough to recognise the same outcome in a sibling. */
+function predicateWords(rest: string): string[] | undefined {
+  const words = rest.trim().split(/\s+/).slice(0, 3).map((word) => word.toLowerCase());
+  // One word says too little ("be empty"), unless it is the outcome itself ("be rejected").
+  if (words.length < 2 && !/^\p{L}{3,}ed$/u.test(words[0] ?? '')) return undefined;
+  return words;
+}
+
+/** The third-person forms of a base-form verb: "return" -> "returns", "retry" -> "retries", "pass" -> "passes". */
+function thirdPerson(verb: string): string {
+  if (/[^aeiou]y$/.test(verb)) return `${verb.slice(0, -1)}ies`;
+  return /(?:s|x|z|ch|sh|o)$/.test(verb) ? `${verb}es` : `${verb}s`;
+}
+
+function escapeWords(words: string[]): string {
+  return words.map((word) => word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('\\s+');
+}
+
+/**
+ * The pattern a sibling matches when it states the predicate after a should or may plainly:
+ * "is an error" for "should be an error", "returns 404" for "should return 404"; a negated
+ * modal wants a negated sibling ("is not retried" for "should not be retried").
+ */
+function plainPredicate(text: string): RegExp | undefined {
+  const match = WEAK_PREDICATE.exec(text);
+  if (!match || inClauseOfItsOwn(text, match.index)) return undefined;
+  const words = predicateWords(match[3]);
+  if (!words) return undefined;
+  const not = match[1] ? String.raw`\s+not` : '';
+  if (match[2]) return new RegExp(String.raw`\b(?:is|are)${not}\s+${escapeWords(words)}(?![\p{L}\p{N}])`, 'iu');
+  const [verb, ...rest] = words;
+  if (match[1] || rest.length === 0) return undefined;
+  return new RegExp(String.raw`\b${escapeWords([thirdPerson(verb), ...rest])}(?![\p{L}\p{N}])`, 'iu');
+}
+
+/** True when a subordinate clause that has not ended holds the word at `index` ("a value that may be ..."). */
+function inClauseOfItsOwn(text: string, index: number): boolean {
+  const clause = clauseBefore(text, index);
+  const subordinate = /\b(?:if|when|whenever|unless|whether|because|since|although|though|while|once|until|so that|as long as|in case)\b/i.exec(clause);
+  return subordinate !== null && !/\b(?:is|are|has|have|does|do)\b/i.test(clause.slice(subordinate.index + subordinate[0].length));
+}
+
+/**
+ * Marks list items whose lower-case should or may weakens what a sibling item of the same list
+ * states plainly ("A value that does not match its type should be an error." beside "A variable
+ * the schema requires that the file lacks is an error."; "A message_id seen in the last 7 days
+ * may be acknowledged and ignored." beside "A message older than the last change is acknowledged
+ * and ignored"). Such an item states an outcome of the same list at a level the reader cannot tell:
+ * in a design section, where a may item would otherwise state no obligation, it is a requirement.
+ */
+function markWeakenedSiblings(statements: Statement[]): void {
+  const openers = new Map<number, Statement[]>();
+  for (const statement of statements) {
+    const item = statement.listItem;
+    if (statement.kind !== 'list-item' || !item || openingStatementOf(statements, statement) !== statement) continue;
+    const list = openers.get(item.list);
+    if (list) list.push(statement);
+    else openers.set(item.list, [statement]);
+  }
+  for (const items of openers.values()) {
+    if (items.length < 2) continue;
+    for (const statement of items) {
+      if (statement.sectionRole === 'narrative' || statement.sectionRole === 'questions' || statement.sectionRole === 'definitions') continue;
+      if (statement.role !== 'narrative' && statement.role !== 'requirement') continue;
+      // Only a statement its place left without a role, or that binds by its should, is read again:
+      // an example, a prediction or a rationale keeps its role.
+      if (statement.role === 'narrative' && statement.explicit) continue;
+      const pattern = plainPredicate(statement.text.replace(/\s+/g, ' '));
+      if (!pattern) continue;
+      const sibling = items.find((other) => other !== statement && !MODAL_WORD.test(other.text) && pattern.test(other.text.replace(/\s+/g, ' ')));
+      if (!sibling) continue;
+      statement.plainSibling = sibling;
+      if (statement.role === 'narrative') {
+        const stated = pattern.exec(sibling.text.replace(/\s+/g, ' '))?.[0] ?? '';
+        statement.role = 'requirement';
+        statement.narrative = undefined;
+        statement.binding = true;
+        statement.explicit = true;
+        statement.reason = `a sibling item states the same outcome plainly ("${stated}")`;
+      }
+    }
+  }
+}
+
+/** A modal of any strength: a sibling that has one does not state its outcome plainly. */
+const MODAL_WORD = /(?<![\p{L}\p{N}_'’-])(?:should|may|might|could|would|can|must|shall|will)(?![\p{L}\p{N}_'’-])/iu;
+
+/** The statement that opens the list item of `statement`. */
+function openingStatementOf(statements: Statement[], statement: Statement): Statement | undefined {
+  let first = statement;
+  for (let i = statement.index - 1; i >= 0 && statements[i].listItem === statement.listItem; i--) first = statements[i];
+  return first;
 }
 
 interface RowInfo {

@@ -237,4 +237,10 @@ export interface Statement {
   listItem?: ListItem;
   /** For list items: the lead-in they read with (a sentence ending in ":" or the parent item). */
   leadIn?: Statement;
+  /**
+   * For a list item with a lower-case should or may: a sibling item of the same list that states
+   * the same outcome without a modal ("... should be an error" beside "... is an error"). The list
+   * states its outcomes plainly, so the modal leaves this one's level unclear.
+   */
+  plainSibling?: Statement;
 }

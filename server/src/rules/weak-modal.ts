@@ -122,7 +122,11 @@ export const weakModal: Rule<WeakModalData> = {
       + 'introduced by a sentence of its parent item ending in ":" reads with that sentence). Other sentences of '
       + 'the same item, other lists and other sections do not count: a list or a document written in "should" '
       + 'uses it as its voice. A note under an item ("Note that this can fail. A suitable error should be given.") is '
-      + 'an aside, not set against its item; an obligation that a must of the same section states as well ("Every '
+      + 'an aside, not set against its item. A should or may in a list item whose sibling states the same outcome '
+      + 'without a modal ("A value that does not match its type should be an error." beside "A variable the file lacks '
+      + 'is an error."; "... may be acknowledged and ignored" beside "... is acknowledged and ignored") is reported '
+      + 'in any section that is not narrative: the list states its outcomes plainly, and this one is left at a level '
+      + 'the reader cannot tell. An obligation that a must of the same section states as well ("Every '
       + 'feature should have a feature gate" beside "it must also be associated with a feature gate") has its level '
       + 'given; a test plan\'s should and must both state expected results. In requirements and criteria sections a '
       + '"should" with nothing set against it is reported while the document has not made "should" its voice (fewer '
@@ -176,17 +180,21 @@ export const weakModal: Rule<WeakModalData> = {
       const list = REQUIREMENT_LISTS.has(statement.sectionRole) && !/\?\s*$/.test(statement.section?.title ?? '') && !inTestPlan(statement);
       // A test plan states expected results: its should and must are both the expected outcome.
       const against = contrasted.has(statement) && !inTestPlan(statement);
+      // A sibling item states the same outcome without a modal ("... is an error" beside "...
+      // should be an error"): the list states its outcomes plainly, and this one's level is unclear.
+      const weakened = statement.plainSibling !== undefined && !inTestPlan(statement);
       for (const match of sentence.text.matchAll(MODAL)) {
         const start = match.index ?? 0;
         const should = /^should$/i.test(match[1]);
-        if (!list && !(should && against)) continue;
+        const set = (should && against) || (weakened && /^(?:should|may)$/i.test(match[1]));
+        if (!list && !set) continue;
         // A may its own clause calls optional grants a permission the design intends ("The note
         // field is optional and may be empty"). Nothing outside the sentence decides it: making
         // another item a MUST does not turn this one into a permission.
-        if (list && /^may$/i.test(match[1]) && !match[2] && OPTIONAL.test(sentence.text.slice(0, start).split(/[;.]/).pop() ?? '')) continue;
+        if ((list || set) && /^may$/i.test(match[1]) && !match[2] && OPTIONAL.test(sentence.text.slice(0, start).split(/[;.]/).pop() ?? '')) continue;
         // A document that writes its obligations in "should" uses it as its voice: a "should"
         // with no must or shall set against it states the same level as the others.
-        if (list && should && shouldVoice && !against) continue;
+        if (list && should && shouldVoice && !set) continue;
         if (sentence.kind === 'paragraph' && !should) continue;
         // Prose of a document that never uses must or shall: "should" is its voice, not a weaker level.
         if (sentence.kind === 'paragraph' && !strongVoice && !against) continue;
