@@ -3,7 +3,7 @@
  * targets of the performance issue. Not part of `npm test` (it takes minutes and its figures
  * depend on the machine).
  *
- * Usage: npm run bench [-- --quick] [-- --only engine,edit,api,scan,cache,memory,activation]
+ * Usage: npm run bench [-- --quick] [-- --only engine,cold,edit,api,scan,cache,memory,activation]
  *   --quick  fewer runs of everything (a smoke test of the benchmark itself)
  *   --only   a comma-separated subset of the benchmarks
  * The shared corpus defaults to ../shared next to the project; override with SPECREADY_SHARED.
@@ -13,13 +13,14 @@
 import { cpus, loadavg } from 'node:os';
 import { benchLinkedApiFile } from './bench/api-file';
 import { benchCache } from './bench/cache';
+import { benchCold } from './bench/cold';
 import { loadCorpus } from './bench/corpus';
 import { benchEngine } from './bench/engine';
 import { renderSections, renderTargets, type Section } from './bench/report';
 import { benchScan } from './bench/scan';
 import { benchActivation, benchEditLatency, benchServerMemory } from './bench/server';
 
-const BENCHMARKS = ['engine', 'edit', 'api', 'scan', 'cache', 'memory', 'activation'] as const;
+const BENCHMARKS = ['engine', 'cold', 'edit', 'api', 'scan', 'cache', 'memory', 'activation'] as const;
 type Benchmark = (typeof BENCHMARKS)[number];
 
 interface Options {
@@ -50,6 +51,7 @@ async function run(options: Options): Promise<Section[]> {
     sections.push(await bench());
   };
   await step('engine', () => benchEngine(corpus, options.quick));
+  await step('cold', () => benchCold(options.quick));
   await step('edit', () => benchEditLatency(corpus));
   await step('api', () => benchLinkedApiFile(options.quick));
   await step('scan', () => benchScan(corpus, options.quick));

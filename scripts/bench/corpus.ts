@@ -43,12 +43,13 @@ export function closestSpec(corpus: readonly CorpusFile[], lines: number): strin
 
 /**
  * Real specs concatenated in corpus order until the document has at least `lines` lines: large
- * documents keep the mix of prose, lists, tables and code of real ones.
+ * documents keep the mix of prose, lists, tables and code of real ones. `first` is the index of the
+ * first spec, so that different starts give different documents.
  */
-export function concatenatedSpecs(corpus: readonly CorpusFile[], lines: number): string {
+export function concatenatedSpecs(corpus: readonly CorpusFile[], lines: number, first = 0): string {
   const parts: string[] = [];
   let total = 0;
-  for (let index = 0; total < lines; index++) {
+  for (let index = first; total < lines; index++) {
     const text = corpus[index % corpus.length].text;
     parts.push(text.endsWith('\n') ? text : `${text}\n`);
     total += lineCount(text);
