@@ -45,6 +45,8 @@ const HTML_ELEMENTS = new Set(('a abbr b blockquote br caption cite code col dd 
   .split(' '));
 
 const BARE_URL = /(?:https?|ftp):\/\/[^\s<>()[\]`]+(?:\([^\s<>()]*\)[^\s<>()[\]`]*)*|www\.[\w-]+\.[^\s<>()[\]`]+/y;
+/** A URI scheme as CommonMark's autolinks take it: 2-32 characters before the colon. */
+const SCHEME = /^[a-zA-Z][a-zA-Z0-9+.-]{1,31}:/;
 const AUTOLINK = /<((?:[a-zA-Z][a-zA-Z0-9+.-]{1,31}:[^\s<>]*)|(?:[\w.!#$%&'*+/=?^`{|}~-]+@[\w-]+(?:\.[\w-]+)+))>/y;
 const HTML_TAG = /<\/?([a-zA-Z][a-zA-Z0-9-]*)(?:\s[^<>]*)?\/?>/y;
 
@@ -122,11 +124,13 @@ function angle(source: string, i: number, base: number, scan: InlineScan): numbe
   AUTOLINK.lastIndex = i;
   const auto = AUTOLINK.exec(source);
   if (auto) {
-    const [whole, target = ''] = auto;
+    const [whole, written = ''] = auto;
     const end = i + whole.length;
+    // CommonMark: an e-mail autolink (`<sam@example.com>`) links to `mailto:` that address, not to a file.
+    const target = SCHEME.test(written) ? written : `mailto:${written}`;
     scan.masks.push({ start: base + i, end: base + end });
     scan.links.push({
-      text: target, target, isImage: false,
+      text: written, target, isImage: false,
       start: base + i, end: base + end, targetStart: base + i + 1, targetEnd: base + end - 1,
     });
     return end;

@@ -97,6 +97,17 @@ describe('broken-link', () => {
       assert.match(findings[1].message, /matches no heading in "docs\/api\.md"/);
     });
 
+    it('reads an e-mail autolink as a mailto: link, not a file', () => {
+      const page = '# Spec\n\nAuthor: Sam <sam@example.com>; see <docs/gone.md> and <https://example.com/a.md>.\n';
+      const model = parseSpec(page);
+      assert.deepEqual(model.links.map((link) => [link.text, link.target]), [
+        ['sam@example.com', 'mailto:sam@example.com'],
+        ['https://example.com/a.md', 'https://example.com/a.md'],
+      ]);
+      assert.deepEqual(localLinkPaths(model), []);
+      assert.deepEqual(runRule(brokenLink, page, { linkTargets: targets({}) }), []);
+    });
+
     it('only checks same-document fragments when the caller has no file facts', () => {
       assert.deepEqual(runRule(brokenLink, text), []);
     });
