@@ -107,6 +107,28 @@ const CUE_WORDS = new Map<string, SectionId>([
 ]);
 
 const DELIVERY = /\b(?:merged?|deployed?|released?|shipped|ci|pipeline|pull request|pr|review(?:ed|er)?|approv(?:ed|al)|sign(?:ed)?[- ]off|documented|changelog|tests? (?:pass|are automated|run)|passes|green|published|rolled out|staging|production|docs?|documentation)\b/i;
+/**
+ * A point in time an item is pinned to: a calendar date ("2019-02-12", "09-09-2021", "July 31st
+ * 2018", "Feb 2025", "Q3 2024") or a release it is filed under ("v1.15: Launched in Alpha",
+ * "Alpha release: Kubernetes 1.21", "promoted to beta for v1.31", "graduates to GA in 1.33").
+ * A list whose items mostly carry one is a history of what happened (a KEP's Implementation
+ * History, a changelog), not a definition of what done means.
+ */
+const MONTH = '(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)';
+const POINT_IN_TIME = new RegExp([
+  '\\b\\d{4}-(?:0?[1-9]|1[0-2])(?:-\\d{1,2})?\\b',
+  '\\b\\d{1,2}[-/.]\\d{1,2}[-/.]\\d{4}\\b',
+  `\\b${MONTH}\\.?\\s+(?:\\d{1,2}(?:st|nd|rd|th)?,?\\s+)?\\d{4}\\b`,
+  `\\b\\d{1,2}(?:st|nd|rd|th)?\\s+${MONTH}\\.?,?\\s+\\d{4}\\b`,
+  '\\bQ[1-4]\\s+\\d{4}\\b',
+  '^[\\s*_[]*v?\\d+\\.\\d+(?:\\.\\d+)?[*_\\]]*\\s*[:\\-–—]',
+  '\\b(?:in|for|with|since|from|until|:)\\s+(?:(?:kubernetes|k8s|release|version)\\s+)?v\\.?\\d+\\.\\d+\\b',
+  '\\b(?:in|for|with|since|from|until|of|:)\\s+(?:kubernetes|k8s|release|version)\\s+\\d+\\.\\d+\\b',
+  // A milestone named as an event, not a state: "the `Proposal` section being merged", "the date implementation started", "the version of Kubernetes where it graduated".
+  '^(?:the|a|an)\\s[^.;:]{0,60}?(?<!\\b(?:is|are|was|were|be|been)\\s)\\bbeing\\s+[a-z]+(?:ed|en)\\b',
+  '^(?:the\\s+)?(?:date|day|time|(?:first\\s+)?(?:\\w+\\s+)?(?:release|version))\\b[^.]*\\b(?:when|where|that|in which)\\b',
+  '\\b(?:alpha|beta|ga|stable|general availability)\\b[^.;]{0,40}?\\b(?:in|for|with)\\s+v?\\d+\\.\\d+\\b',
+].join('|'), 'i');
 const WIRE_LANGUAGES = new Set(['http', 'json', 'jsonc', 'graphql', 'proto', 'protobuf', 'avro', 'sql', 'xml', 'yaml', 'yml']);
 const REQUEST_LINE = /^\s*(?:GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS)\s+\/|^\s*HTTP\/\d/m;
 const ID_LED = /^\s*[*_`[(]*[A-Z][A-Z0-9]*-?\d+\b/;
@@ -178,7 +200,9 @@ function byContent(section: Section, content: ContentView): SectionId[] {
   };
   if (majority('scenario', (s) => traitsOf(s).scenario, statements.length)) return ['acceptance-criteria'];
   if (majority('binding', (s) => traitsOf(s).binding || ID_LED.test(s.cells?.[0] ?? s.text), units.length)) return ['requirements'];
-  if (majority('delivery', (s) => DELIVERY.test(s.prose), units.length || statements.length)) return ['definition-of-done'];
+  // A list of what happened when is a history, however many of its entries say "merged" or "released".
+  if (majority('delivery', (s) => DELIVERY.test(s.prose), units.length || statements.length)
+    && !majority('dated', (s) => POINT_IN_TIME.test(s.text), units.length || statements.length)) return ['definition-of-done'];
   if (majority('quantity', statesQuantity, units.length)) return ['non-functional'];
   const blocks = model.codeBlocks.filter((block) => block.section === section);
   if (blocks.some((block) => WIRE_LANGUAGES.has(block.language) || REQUEST_LINE.test(block.content))) return ['api-contract'];

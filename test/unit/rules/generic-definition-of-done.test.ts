@@ -54,6 +54,34 @@ describe('generic-definition-of-done', () => {
     assert.deepEqual(sectionRoles(checklist.model).get(checklist.model.sections[0]), ['definition-of-done']);
   });
 
+  it('a dated list of what happened (a KEP\'s Implementation History) is a history, not a definition of done', () => {
+    const history = [
+      '# KEP-956: Watch bookmarks',
+      '',
+      '## Summary',
+      '',
+      'Watchers get a bookmark event so that they can resume after a restart.',
+      '',
+      '## Implementation History',
+      '',
+      '- 2019-02-12: KEP Summary, Motivation and Proposal merged',
+      '- 2019-03-27: API changes approved in API review',
+      '- July 31st 2019: Implementation merged',
+      '- v1.15: Launched in `Alpha`',
+      '- Promoted to beta for v1.16 release',
+      '',
+    ].join('\n');
+    const result = analyzeSpec(history, { uri: 'file:///kep.md' });
+    assert.deepEqual(sectionRoles(result.model).get(result.model.sections[2]), []);
+    assert.equal(result.breakdown.done.score, 0);
+    // The KEP template's list of milestones to record names events, not what done means.
+    const template = analyzeSpec(history.replace(/- 2019[\s\S]*$/, '- the `Summary` and `Motivation` sections being merged, signaling SIG acceptance\n- the `Proposal` section being merged\n- the version of Kubernetes where the KEP graduated to general availability\n'), { uri: 'file:///kep.md' });
+    assert.deepEqual(sectionRoles(template.model).get(template.model.sections[2]), []);
+    // Delivery checks that name the release they ship in are still a definition of done.
+    const done = analyzeSpec(history.replace(/## Implementation History[\s\S]*$/, '## Release checklist\n\n- Release v1.0.0 is published with its checksums\n- The deploy pipeline runs it for staging and production\n- The README documents every flag\n'), { uri: 'file:///kep.md' });
+    assert.deepEqual(sectionRoles(done.model).get(done.model.sections[2]), ['definition-of-done']);
+  });
+
   it('ignores empty sections and other sections', () => {
     assert.deepEqual(runRule(genericDefinitionOfDone, '## Definition of Done\n\n<!-- What must be true? -->\n\n## Testing\n\n- Tested\n'), []);
   });
