@@ -46,6 +46,11 @@ const NAMING_NOUNS = /^(?:names?|forms?|descriptions?|versions?|options?|flags?|
 /** An open conditional clause before the word: "If some requests fail", "when many pods restart". */
 const CONDITION_CLAUSE = /\b(?:if|when|whenever|unless|in case|once|while)\s+(?:\p{L}+\s+)?$/iu;
 
+/** A condition on what the authors plan, want or expect: "if we are going to have", "if we want to support". */
+const PREMISE_CONDITION = /\b(?:if|when|once|as)\s+(?:we|you)\s+(?:are going to|plan to|want to|wish to|expect to|intend to|hope to|anticipate|expect|want)\b[^,;:.]*$/i;
+/** A verb that names a value someone supplies: "specifying a number of threads", "set a number of retries". */
+const PARAMETER_VERB = /\b(?:specify|specifying|specifies|set|sets|setting|configure|configures|configuring|choose|chooses|choosing|select|selects|selecting|override|overrides|overriding|adjust|adjusting|tune|tuning|enter|entering)\s+(?:the\s+)?$/i;
+
 /** Quantifiers read as "at least one" in a condition; "when many merchants" still leaves "many" open. */
 const EXISTENTIAL = new Set(['some', 'any']);
 
@@ -115,6 +120,11 @@ export function inVagueSense(text: string, match: LexiconMatch): boolean {
   if (REFERENCE_ADJECTIVES.has(term)) return leavesReferenceOpen(before, after);
   // A quantity in a condition describes a case, it does not ask for one: "if some requests fail".
   if (EXISTENTIAL.has(term) && CONDITION_CLAUSE.test(before)) return false;
+  // "if we are going to have large numbers of clients ..., then we will need to ...": the premise of the
+  // authors' argument describes the case they plan for; the amount in it is not a target.
+  if (PREMISE_CONDITION.test(before)) return false;
+  // "an option for specifying a number of running threads": the parameter the user gives, not a count left open.
+  if (match.entry.category === 'quantifier' && PARAMETER_VERB.test(before)) return false;
   // "as long as the feature is correctly enabled": in a condition, correctness is a yes or no.
   if (BINARY_CRITERIA.has(term) && INSIDE_CONDITION.test(before)) return false;
   // "errors which indicate some quota has been exhausted": "some" before a singular noun and its

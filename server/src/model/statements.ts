@@ -245,7 +245,7 @@ function combine(section: Section, own: HeadingRole | undefined, parent: Section
 /** RFC 2119 / RFC 8174 keywords, upper case only. */
 const RFC2119 = /\b(?:MUST(?: NOT)?|SHALL(?: NOT)?|SHOULD(?: NOT)?|REQUIRED|MAY|RECOMMENDED|NOT RECOMMENDED|OPTIONAL)\b/;
 /** Lower-case obligations. */
-const OBLIGATION = /\b(?:must|shall|(?:is|are|be) required to|needs? to|has to|have to|(?:is|are) (?:not )?(?:allowed|permitted) to|must not|shall not)\b|\bit is (?:(?:also|however|therefore|thus|still),?\s+)?(?:not\s+)?(?:legal|illegal|allowed|permitted|permissible|forbidden|valid|invalid)\b(?=[^.;]{0,80}?\bfor\b[^.;]{1,80}?\bto\b)/i;
+const OBLIGATION = /\b(?:must|shall|(?:is|are|be) required to|(?<!(?:\bnot|n['’]t|\bno longer|\bnever)\s+)(?:needs? to|has to|have to)|(?:is|are) (?:not )?(?:allowed|permitted) to|must not|shall not)\b|\bit is (?:(?:also|however|therefore|thus|still),?\s+)?(?:not\s+)?(?:legal|illegal|allowed|permitted|permissible|forbidden|valid|invalid)\b(?=[^.;]{0,80}?\bfor\b[^.;]{1,80}?\bto\b)/i;
 const SHOULD = /\bshould\b/i;
 /** "will" (or "won't") describing what the proposal does. */
 const WILL = /\b(?:will|won['’]t)\b/i;

@@ -165,7 +165,11 @@ export const vagueTerm: Rule<VagueTermData> = {
       + 'that counts or sorts members in a statement that announces the list after it ("The format has a few goals, '
       + 'one of them essential. The essential one is:" over the list; "several times" and "some of the following" are '
       + 'still read), "different X for different Y" or "different X per Y" (one for each), and "some" or "certain" set '
-      + 'against "all other X" in the same sentence.',
+      + 'against "all other X" in the same sentence. Nor: a hedge adverb before a participle that names an optional part of a form '
+      + '("letters and digits, possibly separated by `-`"), a quantifier naming the value someone specifies ("an option for '
+      + 'specifying a number of threads"), and a word in the premise of the authors\' argument ("if we are going to have large '
+      + 'numbers of clients ..., then we will need to ..."). "will not have to", "does not need to" lift an obligation; they '
+      + 'do not bind.',
     bad: '- The search page must be fast and user-friendly, and support PDF, Word, etc.',
     good: '- REQ-4: Search results MUST render within 300 ms (p95) for queries on up to 1M documents.\n'
       + '- REQ-5: Uploads MUST accept PDF and DOCX only.',
@@ -334,6 +338,8 @@ function isReported(model: SpecModel, index: number, scope: ScopedDocument, matc
   if (match.entry.term === 'relevant' && continuesStatement(model, index)) return false;
   // "Fix any potentially reported bugs": the hedge widens a noun phrase; the obligation stays firm.
   if (HEDGE_ADVERBS.test(match.entry.term) && DETERMINER_BEFORE.test(sentence.text.slice(0, match.start)) && (MODIFIER_AFTER.test(sentence.text.slice(match.end)) || /^\s+\p{L}+\s+\p{L}/u.test(sentence.text.slice(match.end)))) return false;
+  // "sequences of `[a-z0-9]` possibly separated by one of `[-_.]`": an optional part of a form, not a hedge.
+  if (HEDGE_ADVERBS.test(match.entry.term) && OPTIONAL_PART.test(sentence.text.slice(match.end))) return false;
   if (!EVERYWHERE_CATEGORIES.has(match.entry.category) && !inVagueSense(sentence.text, match)) return false;
   if (match.entry.term === 'eventually' && !inVagueSense(sentence.text, match)) return false;
   if (!leavesAmountOpen(sentence.text, match) && insidePossibility(sentence.text, match)) return false;
@@ -562,6 +568,8 @@ const MAY_TAKE = /\b(?:may|might|could|can)\s+(?:(?:still|also|sometimes|then)\s
 const RUNTIME_DECISION = /^\s+(?:during|at run ?time|at runtime|dynamically|by the\s+\p{L}+|per request|for each|on each|based on)\b/iu;
 /** Hedge adverbs that can modify an adjective or a participle inside a noun phrase. */
 const HEDGE_ADVERBS = /^(?:potentially|possibly)$/i;
+/** A participle with its complement: "separated by", "followed by", "prefixed with", "wrapped in". */
+const OPTIONAL_PART = /^\s+\p{Ll}+(?:ed|en)\s+(?:by|with|in|from)\b/u;
 const DETERMINER_BEFORE = /\b(?:any|all|every|each|the|a|an|these|those|such|other|no)\s+$/i;
 /** A participle or adjective, then its noun: "reported bugs", "affected nodes", "unsafe code". */
 const MODIFIER_AFTER = /^\s+(?:un)?\p{Ll}+(?:ed|en|ing|able|ible|ful|ous|ive|al|ic|ent|ant|safe|wrong)\s+\p{L}/u;
