@@ -274,7 +274,7 @@ const OPINION = opening(/(?:(?:i|we|i\/we) (?:think|believe|feel|suspect|conside
 /** A hedge opening the statement: "Hopefully, ...", "Probably ...". */
 const HEDGE_OPENING = /^[\s*_]*(?:hopefully|probably|likely|presumably|ideally)\b/i;
 /** A statement of the goal: "Our goal is that ...", "The main objective of this proposal is to ...". */
-const GOAL_STATEMENT = opening(/(?:our|the|one|another|a|an)\s+(?:(?:main|primary|secondary|overall|key|first|second|final|ultimate|stated|explicit|central|core)\s+)?(?:goals?|aims?|objectives?)(?:\s+(?:of|for|with)\s+(?:this|the|our)\s+(?!(?:section|subsection|chapter|document|table|column|row|heading|paragraph|list|field|step|example|template|part)\b)[\w-]+)?\s+(?:is|are|will be)\s+(?:to|that)\b/i);
+const GOAL_STATEMENT = opening(/(?:our|the|one|another|a|an)\s+(?:(?:main|primary|secondary|overall|key|first|second|final|ultimate|stated|explicit|central|core)\s+)?(?:goals?|aims?|objectives?)(?:\s+(?:of|for|with)\s+(?:this|the|our)\s+(?!(?:[\w-]+\s+)?(?:section|subsection|chapter|document|table|column|row|heading|paragraph|list|field|step|example|template|part)\b)(?:[\w-]+\s+){0,2}[\w-]+)?\s+(?:is|are|will be)\s+(?:to|that)\b/i);
 /** An opinion or an expectation voiced inside the sentence: "it is the author's opinion that", "Our expectation is that". */
 const VOICED = /\b(?:it is (?:my|our|the authors?['’]?s?) (?:opinion|view|belief|expectation|hope)|(?:this|the) (?:rfc|kep|proposal|design|document) assumes\b|in (?:my|our|the authors?['’]?s?) (?:opinion|view)|it is (?:hoped|believed|assumed|expected|anticipated) that|(?:we|i) (?:are|am) (?:currently\s+)?unable to|there (?:is|was) (?:a |an |some )?(?:[\w-]+ )?(?:desire|wish|hope|preference) (?:that|to|for))\b|^[\s*_]*(?:our|my|the) (?:expectation|hope|belief|assumption) is\b/i;
 /**
@@ -1026,6 +1026,11 @@ function roleFromPlace(
       const role = leadIn.role === 'goal' || leadIn.role === 'non-goal' || leadIn.role === 'criterion' ? leadIn.role : bindingRoleIn(info.role);
       return { role, explicit: true, reason: `an item of a binding lead-in ("${leadIn.text.trim().slice(0, 50)}")` };
     }
+  }
+  // "The goals of this new format are to:" over "* Create something that's visually easy to parse": an
+  // item that opens with its verb completes the lead-in's goal or criterion.
+  if (leadIn && cue !== undefined && cue === firstWord(statement.text) && (leadIn.role === 'goal' || leadIn.role === 'non-goal' || leadIn.role === 'criterion')) {
+    return { role: leadIn.role, explicit: true, reason: `an item of a binding lead-in ("${leadIn.text.trim().slice(0, 50)}")` };
   }
   if (info.role === 'definitions') {
     return { role: 'definition', explicit: false, reason: `in ${where}` };

@@ -169,7 +169,11 @@ export const vagueTerm: Rule<VagueTermData> = {
       + '("letters and digits, possibly separated by `-`"), a quantifier naming the value someone specifies ("an option for '
       + 'specifying a number of threads"), and a word in the premise of the authors\' argument ("if we are going to have large '
       + 'numbers of clients ..., then we will need to ..."). "will not have to", "does not need to" lift an obligation; they '
-      + 'do not bind.',
+      + 'do not bind. An '
+      + 'item that opens with its verb under a goal or criteria lead-in ("The goals of this new format are to:" over "* Create '
+      + 'a manifest that is easy to parse") is a goal or a criterion and judged as one, and an adverb of generality right after '
+      + 'must, shall, should or needs to ("Clients should generally retry", "Tooling SHOULD generally reject ...") hedges the '
+      + 'obligation itself and is reported in any binding statement; "will typically" forecasts what tends to happen.',
     bad: '- The search page must be fast and user-friendly, and support PDF, Word, etc.',
     good: '- REQ-4: Search results MUST render within 300 ms (p95) for queries on up to 1M documents.\n'
       + '- REQ-5: Uploads MUST accept PDF and DOCX only.',
@@ -292,6 +296,8 @@ function vaguePronoun(text: string): LexiconMatch | undefined {
 function isReported(model: SpecModel, index: number, scope: ScopedDocument, match: LexiconMatch, reach: Reach, firm: boolean): boolean {
   const sentence = model.sentences[index];
   const strong = EVERYWHERE_CATEGORIES.has(match.entry.category) || leavesAmountOpen(sentence.text, match) || asksForSimilarity(sentence.text, match)
+    // Background that voices a wish ("health checking should generally be centralized") is not the proposal's obligation.
+    || (hedgesModal(sentence.text, match) && statementOf(model, sentence)?.binding === true)
     || (firm && qualityOfAction(sentence.text, match));
   // An example list is open by nature: "(e.g. miniKube, KubeSpray, etc.)".
   const example = insideExample(sentence.text, match.start);
@@ -528,6 +534,20 @@ const RANKS_MEMBERS = /\b(?:by|on)\s+(?:the\s+)?$/i;
  */
 function firmlyBound(statement: Statement): boolean {
   return statement.binding && ((statement.cue !== undefined && /^(?:must|shall)\b/i.test(statement.cue)) || (statement.cue === undefined && !statement.explicit && statement.role === 'requirement'));
+}
+
+/** Adverbs that say how generally something holds: next to the modal they weaken the obligation itself. */
+const GENERALITY = /^(?:generally|usually|typically|normally|mostly|largely|often)$/i;
+/** The obligation right before: "should generally", "MUST usually"; "will typically" forecasts what tends to happen. */
+const MODAL_BEFORE = /\b(?:must|shall|should|needs? to|has to|have to)\s+(?:(?:also|still|then)\s+)?$/i;
+
+/**
+ * True when an adverb of generality sits on the modal ("servers should generally support ...",
+ * "clients typically must retry"): the obligation holds in general, and the exceptions are the
+ * reader's to guess (an escape clause), wherever the statement binds. "will typically" forecasts what tends to happen.
+ */
+function hedgesModal(text: string, match: LexiconMatch): boolean {
+  return GENERALITY.test(match.entry.term) && MODAL_BEFORE.test(text.slice(0, match.start));
 }
 
 /** Hints of manner adverbs that judge how an action is done: how soon, how well, how safely. */
