@@ -101,6 +101,26 @@ describe('readiness score: the contract the interface model reads', () => {
   });
 });
 
+describe('readiness score: example code is no interface, as the interface model decides', () => {
+  const functions = (text: string) => contractInputFromModel(parseSpec(text)).interfaces.filter((i) => i.kind === 'function').map((i) => i.name);
+
+  it('credits no function of a block that illustrates, of a section outside the design, or one the design\'s code only uses', () => {
+    const illustration = '# Lint reasons\n\n## Reference-level explanation\n\nFor example:\n\n```rust\nfn compute(x: i32) -> i32 { x * 2 }\n```\n';
+    assert.deepEqual(functions(illustration), []);
+    const motivation = '# Lint reasons\n\n## Motivation\n\n```rust\nfn compute(x: i32) -> i32 { x * 2 }\n```\n';
+    assert.deepEqual(functions(motivation), []);
+    const placeholder = '# Lint reasons\n\n## Detailed design\n\n```rust\npub fn foo(x: i32) -> i32;\n```\n';
+    assert.deepEqual(functions(placeholder), []);
+    // Swift attributes and keywords before a function type are no functions.
+    assert.deepEqual(functions('# Closures\n\n## Detailed design\n\nA parameter of type `@escaping (Int) -> Void` or `throws(E) -> T`.\n'), []);
+  });
+
+  it('still credits a declared function of the design and a signature written in prose', () => {
+    assert.deepEqual(functions('# Split\n\n## Detailed design\n\n```rust\npub fn split_at(&self, mid: usize) -> (&[T], &[T]);\n```\n'), ['split_at']);
+    assert.deepEqual(functions('# Webhooks\n\n## Design\n\nThe library exposes `sign(secret: bytes) -> str`.\n'), ['sign()']);
+  });
+});
+
 describe('readiness score: a generic definition of done', () => {
   const READY = readFileSync(join(__dirname, '..', '..', '..', 'examples', 'payment-refunds.spec.md'), 'utf8');
   const withDone = (items: string) => READY.replace(/## Definition of Done\n[\s\S]*?\n(?=## )/, `## Definition of Done\n\n${items}\n`);

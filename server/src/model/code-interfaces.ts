@@ -154,13 +154,22 @@ const ELIDED_BODY = /^\{\s*(?:(?:\.\.\.|…|\/\/[^\n]*|\/\*[\s\S]*?\*\/|#[^\n]*|
 const RPC = /^[ \t+]*rpc[ \t]+(\w+)[ \t]*\([ \t]*(stream[ \t]+)?([\w.]+)[ \t]*\)[ \t]*returns[ \t]*\([ \t]*(stream[ \t]+)?([\w.]+)[ \t]*\)/gm;
 const WELL_KNOWN_MESSAGES = /^(?:Empty|google\.protobuf\.\w+|\w+\.\w[\w.]*)$/;
 
-const cache = new WeakMap<SpecModel, CodeInterface[]>();
+interface CodeReading {
+  interfaces: CodeInterface[];
+  /** Fenced blocks that illustrate (an example or a use of the design) rather than declare. */
+  illustrations: Set<CodeBlock>;
+  /** Per block of the design, the functions it declares that show a use: a placeholder name, one the block calls, one with a real body. */
+  uses: Map<CodeBlock, Set<string>>;
+}
 
-/** The functions and gRPC methods the design sections of a document declare, once per model. */
-export function codeInterfacesOf(model: SpecModel): CodeInterface[] {
-  let found = cache.get(model);
-  if (!found) {
-    found = [];
+const cache = new WeakMap<SpecModel, CodeReading>();
+
+function readingOf(model: SpecModel): CodeReading {
+  let reading = cache.get(model);
+  if (!reading) {
+    const found: CodeInterface[] = [];
+    const illustrations = new Set<CodeBlock>();
+    const uses = new Map<CodeBlock, Set<string>>();
     const messages = declaredMessages(model);
     let previous: CodeBlock | undefined;
     let illustrates = false;
@@ -168,15 +177,39 @@ export function codeInterfacesOf(model: SpecModel): CodeInterface[] {
       if (!block.fenced) continue;
       illustrates = isIllustration(model, block, previous, illustrates);
       previous = block;
+      if (illustrates) illustrations.add(block);
       if (illustrates || !isDesignSection(block.section)) continue;
       const language = languageOf(block);
       if (language === 'proto') found.push(...rpcs(model, block, messages));
-      else found.push(...functions(model, block, language));
+      else found.push(...functions(model, block, language, uses));
       if (language === 'proto' || language === 'go') found.push(...dataTypes(model, block, language));
     }
-    cache.set(model, found);
+    cache.set(model, (reading = { interfaces: found, illustrations, uses }));
   }
-  return found;
+  return reading;
+}
+
+/** The functions and gRPC methods the design sections of a document declare, once per model. */
+export function codeInterfacesOf(model: SpecModel): CodeInterface[] {
+  return readingOf(model).interfaces;
+}
+
+/**
+ * Whether a function a code block shows is one the interface model decided is no interface:
+ * every function of a block that illustrates (an example or a use of the design, outside the
+ * design's sections), and a declaration of the design's code that shows a use (a placeholder
+ * name, one the block goes on to call, one with a real body).
+ */
+export function isExampleFunction(model: SpecModel, block: CodeBlock, name: string): boolean {
+  const reading = readingOf(model);
+  if (!block.fenced) return false;
+  if (reading.illustrations.has(block) || !isDesignSection(block.section)) return true;
+  return PLACEHOLDER_NAME.test(name) || (reading.uses.get(block)?.has(name) ?? false);
+}
+
+/** A name that stands for any function in an illustration (`foo`, `bar`, `f`). */
+export function isPlaceholderName(name: string): boolean {
+  return PLACEHOLDER_NAME.test(name);
 }
 
 function declaredMessages(model: SpecModel): Set<string> {
@@ -228,7 +261,7 @@ function rpcs(model: SpecModel, block: CodeBlock, messages: Set<string>): CodeIn
   return found;
 }
 
-function functions(model: SpecModel, block: CodeBlock, language: Language): CodeInterface[] {
+function functions(model: SpecModel, block: CodeBlock, language: Language, uses: Map<CodeBlock, Set<string>>): CodeInterface[] {
   const pattern = DECLARATIONS[language];
   if (!pattern) return [];
   const content = block.content;
@@ -237,13 +270,24 @@ function functions(model: SpecModel, block: CodeBlock, language: Language): Code
   for (const match of content.matchAll(new RegExp(pattern.source, pattern.flags))) {
     const index = match.index ?? 0;
     const name = match[1] ?? match[2];
+    const use = () => {
+      let names = uses.get(block);
+      if (!names) uses.set(block, (names = new Set<string>()));
+      names.add(name);
+    };
     // A placeholder name, or a function the block itself goes on to call: code that shows a use.
-    if (PLACEHOLDER_NAME.test(name) || called.has(name)) continue;
+    if (PLACEHOLDER_NAME.test(name) || called.has(name)) {
+      use();
+      continue;
+    }
     const signature = signatureAt(content, index + match[0].length);
     if (!signature) continue;
     const rest = content.slice(signature.end).trimStart();
     const declared = !rest.startsWith('{') || ELIDED_BODY.test(rest) || PUBLIC.test(match[0]);
-    if (!declared) continue;
+    if (!declared) {
+      use();
+      continue;
+    }
     const offset = block.contentStartOffset + index + match[0].lastIndexOf(name);
     const range = rangeFromOffsets(model, offset, offset + name.length);
     const parts: Partial<Record<CodePart, Range>> = {};

@@ -1,4 +1,5 @@
 import { fileOperationsAt, interfaceInFiles, messageInFiles, type ApiDescription, type ApiOperation } from '../model/api-description';
+import { isExampleFunction, isPlaceholderName } from '../model/code-interfaces';
 import { interfacesOf, type InterfaceKind as ModelKind, type InterfacePart as ModelPart, type InterfaceSpec } from '../model/interfaces';
 import { offsetAt, positionAt, textWithoutComments } from '../model/text';
 import { OffsetIntervals, sectionAt } from '../rules/util';
@@ -370,15 +371,18 @@ function isParameter(segment: string): boolean {
 /** Function signatures with parameters and a result type, in code: `sign(secret: bytes) -> str`. */
 function functionsOf(model: SpecModel): InterfaceInput[] {
   const found = new Map<string, InterfaceInput>();
-  const sources: Array<{ text: string; line: number }> = [
+  // Whether a function of a code block is an interface or an example of one is the interface model's decision.
+  const sources: Array<{ text: string; line: number; block?: CodeBlock }> = [
     ...model.inlineCode.map((code) => ({ text: code.text, line: code.range.start.line })),
     ...model.codeBlocks.filter((block) => !SCHEMA_LANGUAGES.has(block.language) || block.language === 'proto')
-      .map((block) => ({ text: block.content, line: block.contentRange.start.line })),
+      .map((block) => ({ text: block.content, line: block.contentRange.start.line, block })),
   ];
   for (const source of sources) {
     for (const match of source.text.matchAll(SIGNATURE)) {
       const [, name = '', written = '', arrow, result = ''] = match;
-      if (found.has(name) || /^(?:if|for|while|switch|return|print)$/.test(name)) continue;
+      // A keyword, an attribute before a function type ("@escaping () -> Void", "throws(E) -> T") or a placeholder (`foo`) names no function.
+      if (found.has(name) || /^(?:if|for|while|switch|return|print|throws|rethrows|let|var|case|some|any|try|await|async|catch|fn|Fn|FnMut|FnOnce|func|function|def|where|when|class|struct|enum|type|impl|dyn|mut|ref)$/.test(name) || isPlaceholderName(name)) continue;
+      if (source.text.charAt((match.index ?? 0) - 1) === '@' || (source.block && isExampleFunction(model, source.block, name))) continue;
       const params = written.trim();
       const typedParams = params === '' || params.split(',').every((param) => /[:\s]\s*\S/.test(param.trim()));
       if (arrow === ':' && !/[A-Za-z]/.test(result)) continue;
