@@ -329,8 +329,15 @@ const HYPOTHETICAL = /\b(?:would|could|might)\b/i;
 function hypotheticalCue(wording: Wording, info: SectionRoleInfo, cue: string | undefined): Cue | undefined {
   if (cue || info.role === 'requirements') return undefined;
   const hypothetical = wording.hypothetical();
-  return hypothetical ? { role: 'narrative', narrative: 'prediction', reason: `it says what ${hypothetical.toLowerCase()} happen` } : undefined;
+  if (!hypothetical) return undefined;
+  // "we might want to do an exception here", "This would need investigation": the authors weigh
+  // their own design, which is discussion of it, not a forecast of what will happen.
+  if (DELIBERATION.test(wording.text)) return { role: 'narrative', narrative: 'discussion', reason: `it leaves a decision open ("${cueWords(DELIBERATION, wording.text)}")` };
+  return { role: 'narrative', narrative: 'prediction', reason: `it says what ${hypothetical.toLowerCase()} happen` };
 }
+
+/** A hypothetical that deliberates over the design: "we might want to", "would need further investigation". */
+const DELIBERATION = /\bwe (?:(?:also|still|then|probably) )?(?:may|might|could|would) (?:(?:also|still|then|probably) )?(?:want|wish) to\b|\b(?:would|could|might) (?:(?:also|still|probably) )?(?:need|require|warrant) (?:(?:some|more|further|additional|careful) )?(?:investigation|research|exploration|experimentation|thought)\b|\b(?:could|might|would) (?:(?:also|still) )?consider\b/i;
 /** An instruction to whoever fills in the document: "Please describe the details.", "Please list ...". */
 const INSTRUCTION = /\bplease\s+(?:describe|explain|list|provide|include|note|add|fill|answer|consider|mention|elaborate|share|link|specify|indicate|enumerate|outline)\b/i;
 /** Template guidance written wholly in italics: "_For GA, this section is required: ..._". */

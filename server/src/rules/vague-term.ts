@@ -2,9 +2,10 @@ import type { LexiconMatch } from '../lexicon/lexicon';
 import { isMeasured, statementText } from '../lexicon/measured';
 import { TIME_KINDS } from '../lexicon/quantity';
 import { asksForSimilarity, explainedAfter, insidePossibility, inVagueSense, isCriterionWord, leavesAmountOpen, leavesTimeOpen, picksUnnamedMembers, settledByValue } from '../lexicon/senses';
+import { DEFERRAL_HINT, findDeferrals } from '../lexicon/deferrals';
 import { EVERYWHERE_CATEGORIES, HINT as HINT_OF, settledBy } from '../lexicon/terms';
 import { insideExample, insideParentheses, insidePurpose, insideQuestion, type ScopedDocument } from '../model/scope';
-import { announcesList, statementOf, type Statement } from '../model/statements';
+import { announcesList, sectionRoles, statementOf, type Statement } from '../model/statements';
 import { rangeFromOffsets } from '../model/text';
 import { specTitle } from '../model/title';
 import type { ListItem, Sentence, SpecModel } from '../model/types';
@@ -44,7 +45,13 @@ export const vagueTerm: Rule<VagueTermData> = {
       + 'headers, code, URLs, link labels, quoted strings, justification clauses ("because ...", "due to ...", '
       + 'a leading "In order to ..., ") and example clauses ("e.g. ..."). A context section statement that voices '
       + 'an obligation ("The new portal should be user-friendly") is checked for loopholes, open-ended lists and '
-      + 'praise. Words are read in their sense: "how many" asks, "most" before an adjective is a superlative '
+      + 'praise. A deferral, wording with which the design leaves its own decision open ("It would be nice to check '
+      + 'that ...", "*Nice to have*: ...", "We should consider what tests ...", "we might want to make an exception", '
+      + '"This will need investigation"), is reported in the statements of design, requirements, criteria and goals '
+      + 'sections, discussion included, since it is what keeps the statement from binding; not a user\'s wish ("users '
+      + 'may want to ..."), "consider" meaning take into account ("should consider the request size"), later work '
+      + '("Eventually we might want to ..."), a statement that says the thing is optional or not required, nor open '
+      + 'questions, alternatives and future work. Words are read in their sense: "how many" asks, "most" before an adjective is a superlative '
       + '("the most common encodings"), a quantity opening a condition ("if some requests fail") is not open, a '
       + 'quantifier of kinds followed by the kinds ("various values, including:") is settled, a capitalised word '
       + 'inside a sentence is a name ("the Performance API"), a '
@@ -199,9 +206,14 @@ export const vagueTerm: Rule<VagueTermData> = {
     const findings: RawFinding<VagueTermData>[] = [];
     model.sentences.forEach((sentence, index) => {
       const statement = context.scope.statementOf(sentence);
+      if (!statement) return;
+      const deferrals = leavesDecisionOpen(model, statement) ? findDeferrals(sentence.text).filter((match) => !context.scope.excludes(sentence, match.start, match.end)
+        && !insideQuestion(sentence.text, match.start) && !insideLinkLabel(model, sentence.startOffset + match.start)) : [];
+      for (const match of deferrals) findings.push(finding(model, sentence, match));
       const reach = reachOf(statement);
-      if (!statement || reach === 'none') return;
+      if (reach === 'none') return;
       for (const match of context.lexicon.find(sentence.text)) {
+        if (deferrals.some((deferral) => deferral.start < match.end && match.start < deferral.end)) continue;
         if (isReported(model, index, context.scope, match, reach, firmlyBound(statement))) findings.push(finding(model, sentence, match));
       }
       const change = reach === 'all' && sentence.startOffset === statement.startOffset ? unboundedChange(model, index) : undefined;
@@ -660,6 +672,26 @@ function reachOf(statement: Statement | undefined): Reach {
   return wish && statement.cue !== undefined && /^(?:must|shall|should)$/i.test(statement.cue) ? 'strong' : 'none';
 }
 
+/** Section roles whose statements a deferral leaves open: the design and what it must meet. */
+const DECIDING_SECTIONS: ReadonlySet<string> = new Set(['design', 'requirements', 'criteria', 'goals', 'none']);
+
+/**
+ * Where a deferral ("It would be nice to check ...", "This will need investigation", "we might
+ * want to do an exception here") is reported: in binding statements, and in the discussion of
+ * the design itself, where the deferral is what keeps the statement from binding: the design
+ * does not say whether the thing is built. Not in background, rationale, examples or forecasts
+ * ("Longer term, we may want to ..."), nor in narrative sections (alternatives, future work),
+ * open questions or non-goals, where weighing options is what the text is for.
+ */
+function leavesDecisionOpen(model: SpecModel, statement: Statement): boolean {
+  // The section's own role: an answer inside an Unresolved questions item is judged as design
+  // prose, but what it leaves open is still an open question.
+  const section = statement.section ? sectionRoles(model.sections)[statement.section.index].role : 'none';
+  if (!DECIDING_SECTIONS.has(statement.sectionRole) || !DECIDING_SECTIONS.has(section)) return false;
+  if (statement.binding) return true;
+  return statement.role === 'narrative' && (statement.narrative === 'discussion' || statement.narrative === 'lead-in');
+}
+
 /** A graded term next to a target of the right kind is measured, not vague. */
 function isSettled(model: SpecModel, index: number, match: LexiconMatch): boolean {
   const needs = settledBy(match.entry);
@@ -706,6 +738,7 @@ const HINT_QUESTIONS: ReadonlyArray<[RegExp, (term: string) => string]> = [
   [/^give the number|threshold/, (term) => `What number does "${term}" stand for?`],
   [/frequency/, (term) => `How often is "${term}"?`],
   [/^list which ones|^list every case/, (term) => `Which cases exactly does "${term}" cover?`],
+  [/^say whether it must be built/, (term) => `Must this be built, or is it out of scope ("${term}")?`],
   [/^decide/, (term) => `Is this a firm requirement, or when exactly does "${term}" let it not apply?`],
   [/^state the trigger/, (term) => `What exactly triggers it ("${term}")?`],
   [/^state the target/, (term) => `What target does "${term}" mean?`],
@@ -719,7 +752,7 @@ function vagueTermQuestion(finding: Finding): string | undefined {
   const hint = plainText(data.hint) ?? '';
   const head = HINT_QUESTIONS.find(([pattern]) => pattern.test(hint))?.[1](term) ?? `What exactly counts as "${term}"?`;
   // The loophole hint ("decide: make it a firm requirement, ...") only restates that question.
-  return hint && !/^decide/.test(hint) ? `${head} ${asInstruction(hint)}` : head;
+  return hint && !/^decide/.test(hint) && hint !== DEFERRAL_HINT ? `${head} ${asInstruction(hint)}` : head;
 }
 
 /** What a finding of this rule carries in `data`. */
