@@ -18,6 +18,8 @@ interface Quality {
   hint: string;
   /** Quantities that measure it; any quantity when omitted. */
   kinds?: QuantityKind[];
+  /** Phrases with room for modifiers, as regular expression sources ("peak carrier traffic"). */
+  patterns?: string[];
 }
 
 const QUALITIES: Quality[] = [
@@ -35,6 +37,13 @@ const QUALITIES: Quality[] = [
     quality: 'throughput',
     words: ['throughput', 'requests per second', 'transactions per second', 'messages per second', 'bandwidth', 'peak load'],
     hint: 'state the sustained rate, e.g. 500 requests/s',
+    // A load named by its level and not by a number: "keep up with peak carrier traffic", "at peak
+    // volume", "traffic spikes". What the peak is, is the target the builder needs.
+    patterns: [
+      String.raw`peak\s+(?:(?!memory\b|cpu\b|disk\b|ram\b|storage\b|performance\b)[\p{L}-]+\s+){0,2}?(?:traffic|loads?|volumes?|demand|usage|rates?|hours|times|periods|conditions|season)`,
+      String.raw`(?:traffic|load|request|message|write|event)\s+(?:spikes?|peaks?|bursts?)`,
+      String.raw`keep(?:s|ing)?\s+up\s+with\s+(?:(?:the|all|any|incoming|expected)\s+)?(?:[\p{L}-]+\s+){0,2}?(?:traffic|loads?|volumes?|demand|messages|events|requests|writes|updates)`,
+    ],
   },
   {
     quality: 'availability',
@@ -140,7 +149,7 @@ const QUALITIES: Quality[] = [
 
 /** One pattern, one named group per quality; longest phrase first so "response time" beats "response". */
 const QUALITY_PATTERN = new RegExp(
-  `(?<![\\p{L}\\p{N}_-])(?:${QUALITIES.map((quality, index) => `(?<q${index}>${alternation(quality.words)})`).join('|')})(?![\\p{L}\\p{N}_-])`,
+  `(?<![\\p{L}\\p{N}_-])(?:${QUALITIES.map((quality, index) => `(?<q${index}>${[...(quality.patterns ?? []), alternation(quality.words)].join('|')})`).join('|')})(?![\\p{L}\\p{N}_-])`,
   'giu',
 );
 
@@ -220,6 +229,11 @@ const RAISES_COST = /\b(?:will|would|may|might|could|can|does|do)\s+(?:\p{L}+ly\
 
 /** A value left to whoever configures it: "a configurable timeout", "custom retention". */
 const CONFIGURABLE_BEFORE = /\b(?:configurable|customi[sz]able|adjustable|tunable|user[\s-](?:defined|specified|configurable)|custom|optional)\s+(?:[\p{L}-]+\s+)?$/iu;
+/**
+ * A value the user supplies: "an option for specifying a running timeout", "a flag to set the
+ * retention", "lets the operator choose the timeout", "the caller passes a timeout".
+ */
+const SUPPLIED_BEFORE = /\b(?:(?:options?|flags?|settings?|parameters?|arguments?|fields?|knobs?|switch(?:es)?|ways?|means)\s+(?:for|to)\s+|(?:lets?|allows?|enables?)\s+(?:the\s+)?(?:users?|callers?|clients?|operators?|admins?|administrators?|teams?)\s+(?:to\s+)?|(?:users?|callers?|clients?|operators?|admins?|administrators?)\s+(?:can\s+|may\s+)?)(?:specify|specifies|specifying|set|sets|setting|configure|configures|configuring|choose|chooses|choosing|pass|passes|passing|override|overrides|overriding|select|selects|selecting|adjust|adjusts|adjusting|tune|tunes|tuning|provide|provides|providing)\s+(?:(?:the|a|an|its|their|own|custom)\s+)*(?:[\p{L}-]+\s+)?$/iu;
 const CONFIGURABLE_AFTER = /^\s+(?:(?:is|are|can|could|may|must|should|will)\s+)?(?:be\s+)?(?:configurable|customi[sz]able|adjustable|tunable|configured|set by)\b/iu;
 
 /** A relative clause about something else: "workloads that can tolerate downtime". */
@@ -231,6 +245,11 @@ const TOLERATED = /\b(?:that|which|who)\s+(?:(?:can|could|may|might|will|do|does
  * statement binds the action; the quality is why it is wanted.
  */
 const TRAILING_PURPOSE = /\S\s+(?:in order\s+)?to\s+(?:\p{L}+\s+)?(?:improve|optimi[sz]e|increase|reduce|boost|enhance|maximi[sz]e|minimi[sz]e|speed up|lower|help|ensure|guarantee|preserve|maintain|protect|achieve)\s+(?:(?:the|its|their|our|overall|better|higher|lower)\s+)*(?:[\p{L}-]+\s+){0,2}$/iu;
+/**
+ * A load the means serves: "provide load balancing to overcome data load spikes". Not "able to
+ * handle peak traffic" or "needs to absorb traffic spikes", where coping with the load is the target.
+ */
+const COPING_PURPOSE = /\S\s+(?<!\b(?:able|needs?|has|have|had|required|expected|designed|going|wants?|ought|used|is|are|be|been|must|shall|should|will|can)\s+)(?:in order\s+)?to\s+(?:overcome|absorb|withstand|survive|cope with|handle)\s+(?:(?:the|its|their|our|any|all)\s+)*(?:[\p{L}-]+\s+){0,2}$/iu;
 const MEANS_AFTER = /^[^.;]{0,80}?\bby\s+(?:\p{L}+ing|means of|using|adding|providing)\b/iu;
 
 /**
@@ -265,9 +284,9 @@ export function notTheTarget(text: string, start: number, end: number, quality: 
   // "System Pods should start with the same latency as before": the level measured today is the target.
   if (SAME_BEFORE.test(before) && SAME_AS_EXISTING.test(after)) return 'the existing level is the target';
   if (COST_QUALITIES.has(quality) && RAISES_COST.test(before)) return 'a cost the change brings';
-  if (CONFIGURABLE_BEFORE.test(before) || CONFIGURABLE_AFTER.test(after)) return 'left to configuration';
+  if (CONFIGURABLE_BEFORE.test(before) || CONFIGURABLE_AFTER.test(after) || SUPPLIED_BEFORE.test(before)) return 'left to configuration';
   if (TOLERATED.test(before)) return 'describes something else';
-  if (TRAILING_PURPOSE.test(before) || MEANS_AFTER.test(after)) return 'a purpose or a means';
+  if (TRAILING_PURPOSE.test(before) || COPING_PURPOSE.test(before) || MEANS_AFTER.test(after)) return 'a purpose or a means';
   return undefined;
 }
 
@@ -309,13 +328,15 @@ export const unmeasurableRequirement: Rule<UnmeasurableRequirementData> = {
       + 'measurement, its other quality words are what that measures), the object of a measuring verb ("measure '
       + 'scheduling throughput", "covers the performance of"), a target of no change ("the error rate should not '
       + 'increase", "no increase to memory usage"), the level measured today ("the same latency as before"), a cost the change brings ("will increase memory usage"), a value '
-      + 'left to configuration ("a configurable timeout"), an aside in parentheses or an example, a relative clause '
+      + 'left to configuration ("a configurable timeout") or supplied by its user ("an option for specifying a '
+      + 'running timeout", "lets the operator set the retention"), an aside in parentheses or an example, a relative clause '
       + 'about something else ("workloads that can tolerate downtime"), a purpose or a means ("… to optimize '
       + 'performance", "Improve reliability by providing …"), and "accurate(ly)" meaning correct ("accurately preview '
       + 'which objects will be deleted"; "accurate timestamps" and "accuracy" are judged). A statement is measured when '
       + 'the sentence, the next sentence of the same item or the table row gives a quantity of the right kind '
       + '(latency needs a duration or a rate, availability a percentage or a duration, usability a percentage, a '
-      + 'duration or a count, "p95" counts as latency; physical units such as "5 mm" or "900 MHz" count too), or '
+      + 'duration or a count, "p95" counts as latency; a load named by its level and not by a number ("keep up with '
+      + 'peak carrier traffic", "during traffic spikes") is a throughput target without one; physical units such as "5 mm" or "900 MHz" count too), or '
       + 'when it points to a target written elsewhere (a link or another requirement id). A timeout or a retention '
       + 'period is the other side of a time limit: a bound duration anywhere in its list item or paragraph ("answers '
       + 'within 15 seconds. Any other status or a timeout is a failed attempt") measures it. A relative target ("by '
