@@ -376,3 +376,17 @@ export function settledByValue(model: SpecModel, sentence: Sentence, match: Lexi
   }
   return false;
 }
+
+/**
+ * What a capability quality ("extensible", "flexible", "modular") makes possible, said in the clause
+ * after it: "Design the API to be extensible, allowing new providers to register their own
+ * resolvers", "Make the format extensible so that new fields can be added without breaking old
+ * readers". The clause names who can do what, which is the criterion the quality stands for;
+ * "extensible, allowing for future additions" names no action and stays vague.
+ */
+const CAPABILITY_CLAUSE = /^[\s,]{0,2}(?:(?:enough\s+)?to\s+(?:allow|enable|let|permit)|(?:by\s+)?(?:allowing|enabling|letting|permitting)|(?:which|that)\s+(?:allows|enables|lets|permits)|so\s+that|such\s+that)\s+(?!for\b)[^.;:!?]{1,60}?\s+(?:to|can|could|may|will)\s+(?:be\s+)?(?!(?:more|easily|grow|evolve|change|adapt|expand|extend|scale)\b)\p{L}{3,}/iu;
+
+/** True when the clause right after a capability quality says what it lets someone do. */
+export function definedByCapability(text: string, match: LexiconMatch): boolean {
+  return CAPABILITY_CLAUSE.test(text.slice(match.end));
+}

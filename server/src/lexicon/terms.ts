@@ -93,6 +93,24 @@ interface Group {
   terms: Array<[term: string, hint: Hint]>;
 }
 
+/**
+ * Escape clauses (INCOSE GtWR R8, ISO/IEC/IEEE 29148 loopholes): a condition that leaves to the
+ * implementer whether the requirement applies. They are built the same way, a conditional word and
+ * a judgement of the case ("where applicable", "wherever feasible", "whenever necessary"), so the
+ * family is generated rather than listed: every conditional with every judgement, except "as" with
+ * a judgement of possibility ("such as possible values" is no clause; "as soon as possible" is its own entry).
+ */
+function escapeClauses(): Array<[term: string, hint: Hint]> {
+  const judgements: Array<[words: string[], hint: Hint, withAs: boolean]> = [
+    [['possible', 'feasible', 'practicable', 'practical', 'desirable'], 'loophole', false],
+    [['appropriate', 'applicable', 'relevant'], 'criterion', true],
+    [['needed', 'necessary', 'required', 'desired'], 'trigger', true],
+  ];
+  const conditionals = ['if', 'when', 'where', 'whenever', 'wherever'];
+  return judgements.flatMap(([words, hint, withAs]) => words.flatMap((word) =>
+    [...conditionals, ...(withAs ? ['as'] : [])].map((conditional): [string, Hint] => [`${conditional} ${word}`, hint])));
+}
+
 const GROUPS: Group[] = [
   {
     // Praise words: they describe a feeling, not a property anyone can test.
@@ -116,21 +134,12 @@ const GROUPS: Group[] = [
     category: 'loophole',
     sources: ['INCOSE-R8', 'ARM', ...SMELL_SOURCES],
     terms: [
-      ['if possible', 'loophole'], ['where possible', 'loophole'], ['when possible', 'loophole'],
-      ['wherever possible', 'loophole'], ['whenever possible', 'loophole'], ['if feasible', 'loophole'],
-      ['where feasible', 'loophole'], ['if practicable', 'loophole'], ['where practicable', 'loophole'],
+      ...escapeClauses(),
       ['as far as possible', 'loophole'], ['so far as is possible', 'loophole'],
       ['to the extent possible', 'loophole'], ['to the extent practical', 'loophole'],
       ['to the extent practicable', 'loophole'], ['to the extent necessary', 'loophole'],
       ['to the maximum extent', 'loophole'], ['to the greatest extent', 'loophole'],
-      ['as appropriate', 'criterion'], ['if appropriate', 'criterion'], ['where appropriate', 'criterion'],
-      ['when appropriate', 'criterion'], ['as applicable', 'criterion'], ['if applicable', 'criterion'],
-      ['where applicable', 'criterion'], ['when applicable', 'criterion'],
-      ['as needed', 'trigger'], ['if needed', 'trigger'], ['when needed', 'trigger'], ['as necessary', 'trigger'],
-      ['if necessary', 'trigger'], ['when necessary', 'trigger'], ['where necessary', 'trigger'],
-      ['if it should prove necessary', 'trigger'], ['if required', 'trigger'], ['where required', 'trigger'],
-      ['as desired', 'trigger'], ['if desired', 'trigger'], ['as required', 'trigger'],
-      ['where desirable', 'loophole'], ['if desirable', 'loophole'], ['when desirable', 'loophole'],
+      ['if it should prove necessary', 'trigger'],
       ['if time permits', 'loophole'],
       ['ideally', 'loophole'], ['preferably', 'loophole'], ['in most cases', 'loophole'],
       ['in some cases', 'loophole'], ['in certain cases', 'loophole'], ['under certain circumstances', 'loophole'],
@@ -251,12 +260,13 @@ const GROUPS: Group[] = [
     terms: [['a range of', 'quantity']],
   },
   {
-    // Judgements with no stated criterion: an intensifier ("extremely", "too long"), a perception
-    // ("a distinctive tone", "obvious to the user"), a level of detail, an unnamed class of data.
+    // Judgements with no stated criterion: an intensifier ("extremely", "too long"), a severity
+    // ("serious problems"), a closeness ("monitor closely"), a perception ("a distinctive tone",
+    // "obvious to the user"), a level of detail, an unnamed class of data.
     category: 'ambiguous',
     sources: SMELL_SOURCES,
     terms: [
-      ['extremely', 'threshold'], ['too *', 'threshold'], ['familiar', 'usability'], ['detailed', 'detail'],
+      ['extremely', 'threshold'], ['serious', 'threshold'], ['seriously', 'threshold'], ['closely', 'tolerance'], ['too *', 'threshold'], ['familiar', 'usability'], ['detailed', 'detail'],
       ['distinctive', 'clear'], ['distinguishable', 'clear'], ['recognisable', 'clear'], ['recognizable', 'clear'],
       ['noticeable', 'clear'], ['evident', 'clear'],
       ['sensitive data', 'relevant'], ['sensitive information', 'relevant'],
@@ -303,7 +313,7 @@ const GROUPS: Group[] = [
     category: 'approximation',
     sources: ['INCOSE-R7', ...SMELL_SOURCES],
     terms: [
-      ['approximately', 'tolerance'], ['approx.', 'tolerance'], ['roughly', 'tolerance'],
+      ['approximately', 'tolerance'], ['approximate', 'tolerance'], ['approx.', 'tolerance'], ['roughly', 'tolerance'],
       ['more or less', 'tolerance'], ['almost always', 'tolerance'], ['nearly always', 'tolerance'],
       ['close to', 'tolerance'], ['nearly', 'tolerance'], ['almost', 'tolerance'],
       ['about #', 'tolerance'], ['around #', 'tolerance'], ['circa #', 'tolerance'], ['essentially', 'tolerance'],

@@ -1,7 +1,7 @@
 import type { LexiconMatch } from '../lexicon/lexicon';
 import { isMeasured, statementText } from '../lexicon/measured';
 import { TIME_KINDS } from '../lexicon/quantity';
-import { asksForSimilarity, explainedAfter, insidePossibility, inVagueSense, isCriterionWord, leavesAmountOpen, leavesTimeOpen, picksUnnamedMembers, settledByValue } from '../lexicon/senses';
+import { asksForSimilarity, definedByCapability, explainedAfter, insidePossibility, inVagueSense, isCriterionWord, leavesAmountOpen, leavesTimeOpen, picksUnnamedMembers, settledByValue } from '../lexicon/senses';
 import { DEFERRAL_HINT, findDeferrals } from '../lexicon/deferrals';
 import { EVERYWHERE_CATEGORIES, HINT as HINT_OF, settledBy } from '../lexicon/terms';
 import { insideExample, insideParentheses, insidePurpose, insideQuestion, type ScopedDocument } from '../model/scope';
@@ -180,7 +180,13 @@ export const vagueTerm: Rule<VagueTermData> = {
       + 'item that opens with its verb under a goal or criteria lead-in ("The goals of this new format are to:" over "* Create '
       + 'a manifest that is easy to parse") is a goal or a criterion and judged as one, and an adverb of generality right after '
       + 'must, shall, should or needs to ("Clients should generally retry", "Tooling SHOULD generally reject ...") hedges the '
-      + 'obligation itself and is reported in any binding statement; "will typically" forecasts what tends to happen.',
+      + 'obligation itself and is reported in any binding statement; "will typically" forecasts what tends to happen. '
+      + 'Escape clauses are the whole family of a conditional and a judgement of the case ("where applicable", '
+      + '"wherever feasible", "whenever necessary", "if relevant"). A capability quality ("extensible", "flexible", '
+      + '"modular") whose clause says what it lets someone do ("extensible, allowing new providers to register their '
+      + 'own resolvers", "so that new fields can be added without breaking old readers") is defined by it and not '
+      + 'reported ("allowing for future additions" names no action). In a context section, a wish voiced by the '
+      + 'authors ("Ideally, we should be able to ...") is the motivation, not the product\'s obligation, and is not read.',
     bad: '- The search page must be fast and user-friendly, and support PDF, Word, etc.',
     good: '- REQ-4: Search results MUST render within 300 ms (p95) for queries on up to 1M documents.\n'
       + '- REQ-5: Uploads MUST accept PDF and DOCX only.',
@@ -375,6 +381,9 @@ function isReported(model: SpecModel, index: number, scope: ScopedDocument, matc
   // "Create a simple conformance test that creates a pod using an image volume and verifies the
   // output": the relative clause says what the deliverable does.
   if (match.entry.hint === HINT_OF.usability && BOUNDED_BY_CLAUSE.test(sentence.text.slice(match.end))) return false;
+  // "Design the API to be extensible, allowing new providers to register their own resolvers": the
+  // clause after the quality says what it lets someone do, which is its criterion.
+  if (CAPABILITY_HINTS.has(match.entry.hint) && definedByCapability(sentence.text, match)) return false;
   // "JSON-Schema fields (minItems, dependencies, etc.)": examples of a class a name defines.
   if (match.entry.category === 'open-ended' && examplesOfNamedClass(sentence.text, match.start)) return false;
   // "transparent and similar to other Kubernetes actions": a comparison, not the tail of a list.
@@ -579,6 +588,9 @@ function qualityOfAction(text: string, match: LexiconMatch): boolean {
   return !/^(?:\p{L}+(?:able|ible|al|ive|ous|ic|ful|less|ent|ant)|fast|slow|quick|large|small|high|low|long|short|more|less|enough)$/iu.test(next);
 }
 
+/** Hints of the qualities that name a capability: what can be extended, varied or reused. */
+const CAPABILITY_HINTS: ReadonlySet<string> = new Set([HINT_OF.maintain, HINT_OF.flexible]);
+
 /** A deliverable and the clause that says what it does: "test that creates a pod ... and verifies the output". */
 const BOUNDED_BY_CLAUSE = /^\s+(?:[\p{L}-]+\s+){1,3}?(?:that|which)\s+(?:\p{Ll}+s)\s+[^.;]*\band\s+(?:\p{Ll}+s)\b/u;
 
@@ -669,8 +681,14 @@ function reachOf(statement: Statement | undefined): Reach {
   const context = statement.section?.canonical.includes('context') ?? false;
   const wish = context && statement.role === 'narrative' && statement.narrative === 'background' && !statement.explicit;
   // "Developers have to write large amounts of boilerplate": have to / need to describe the present.
-  return wish && statement.cue !== undefined && /^(?:must|shall|should)$/i.test(statement.cue) ? 'strong' : 'none';
+  if (!wish || statement.cue === undefined || !/^(?:must|shall|should)$/i.test(statement.cue)) return 'none';
+  // "Ideally, we should be able to reload without a restart": the authors' aim, which is what a
+  // motivation argues for; the obligation a context voices is the product's ("The portal should ...").
+  return AUTHORS_AS_SUBJECT.test(statement.text) ? 'none' : 'strong';
 }
+
+/** The authors as the subject of the modal: "we should", "I think we must", "we really should". */
+const AUTHORS_AS_SUBJECT = /\b(?:we|i)\s+(?:(?:also|still|then|really|probably|certainly|definitely|ultimately)\s+)?(?:must|shall|should)\b/i;
 
 /** Section roles whose statements a deferral leaves open: the design and what it must meet. */
 const DECIDING_SECTIONS: ReadonlySet<string> = new Set(['design', 'requirements', 'criteria', 'goals', 'none']);
