@@ -10,6 +10,8 @@
  * SPECREADY_BENCH_SERVER_ARGS passes Node options to the language server processes, e.g.
  * "--cpu-prof --cpu-prof-dir=/tmp/profiles" to profile the server under the benchmark's load.
  */
+// First, as in the CLI and the language server: the engine runs here as it runs there.
+import '../server/src/pipeline/regexp-tiers';
 import { cpus, loadavg } from 'node:os';
 import { benchLinkedApiFile } from './bench/api-file';
 import { benchCache } from './bench/cache';

@@ -1,4 +1,6 @@
 /** Entry point of the `specready` command (bundled to dist/cli.js): parse, dispatch, exit. */
+// First: regular expressions compiled by any module below are compiled without tier-up.
+import '../pipeline/regexp-tiers';
 import { parseCommandLine, UsageError, type Command } from './args';
 import { runCheck } from './commands/check';
 import { processWatchHost, runWatch } from './watch';

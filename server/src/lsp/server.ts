@@ -1,3 +1,5 @@
+// First: regular expressions compiled by any module below are compiled without tier-up.
+import '../pipeline/regexp-tiers';
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
 import { Session } from './session';
 
