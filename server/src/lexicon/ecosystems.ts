@@ -120,6 +120,16 @@ export const ECOSYSTEMS: readonly Ecosystem[] = [
       'Envoy xDS protocol, https://www.envoyproxy.io/docs/envoy/latest/api-docs/xds_protocol', 'RFC 7541 (HPACK), RFC 9113 (HTTP/2)'],
   },
   {
+    name: 'Node.js',
+    named: /\bNode\.js\b|\bio\.js\b/,
+    linked: /\b(?:nodejs\.org|github\.com\/nodejs\/)/i,
+    terms: {
+      CITGM: 'Canary In The Gold Mine', ETW: 'Event Tracing for Windows', FFDC: 'First Failure Data Capture', TSC: 'Technical Steering Committee',
+      WG: 'Working Group', RSLGTM: 'Rubber-Stamp Looks Good To Me', BE: 'big endian', LE: 'little endian',
+    },
+    sources: ['Node.js glossary, https://github.com/nodejs/node/blob/main/glossary.md'],
+  },
+  {
     name: 'React',
     named: /\bReact\b/,
     linked: /\b(?:reactjs\.org|react\.dev|github\.com\/(?:facebook|reactjs)\/)/i,

@@ -51,6 +51,46 @@ export const COMMON_ACRONYMS: ReadonlySet<string> = new Set([
   'JWKS', 'SBOM', 'SPIFFE', 'SVID', 'SLSA', 'SAST', 'DAST',
   // Toolchains and developer tools (GNU make implicit variables, Microsoft C/C++, the Language Server Protocol)
   'CC', 'CXX', 'CPP', 'CFLAGS', 'MSVC', 'IR', 'REPL', 'LSP', 'WASI', 'DWARF', 'PDB', 'DSL', 'EBNF', 'BNF', 'REGEX',
+  // Internet standards by their RFC names: DNSSEC (RFC 4033), DANE (6698), DKIM (6376), SPF (7208), DMARC (7489),
+  // EDNS (6891), TSIG (8945), HPACK (7541), QPACK (9204), OCSP (6960), CRL and PKIX (5280), PKCS (8017), CBOR (8949),
+  // COSE (9052), JOSE (7165), SCIM (7643), WEBDAV (4918), SASL (4422), GSSAPI (2743), PKCE (7636), HOTP (4226),
+  // EAP (3748), RADIUS (2865), SNMP (3411), OSPF (2328), IPSEC (4301), IKE (7296), PPP (1661), NDP (4861),
+  // SLAAC (4862), STUN (8489), TURN (8656), ICE (8445), SIP (3261), SDP (8866), RTP and RTCP (3550), SRTP (3711),
+  // DTLS (9147), XMPP (6120), HSTS (6797), IDN and IDNA (5890), IRI (3987), ABNF (5234), BFD (5880), MPLS (3031),
+  // VRRP (5798), GRE (2784), ECN (3168), SACK (2018), MPTCP (8684), WHOIS (3912), RDAP (9082), NTS (8915),
+  // ACME (8555), SCEP (8894), CMS (5652), COAP (7252), LDAPS (4513), IMAPS and POP3S (8314)
+  'DNSSEC', 'DANE', 'DKIM', 'SPF', 'DMARC', 'EDNS', 'TSIG', 'HPACK', 'QPACK', 'OCSP', 'CRL', 'PKIX', 'PKCS', 'CBOR', 'COSE', 'JOSE',
+  'SCIM', 'WEBDAV', 'SASL', 'GSSAPI', 'PKCE', 'HOTP', 'EAP', 'RADIUS', 'SNMP', 'OSPF', 'IPSEC', 'IKE', 'PPP', 'NDP', 'SLAAC', 'STUN',
+  'TURN', 'ICE', 'SIP', 'SDP', 'RTP', 'RTCP', 'SRTP', 'DTLS', 'XMPP', 'HSTS', 'IDN', 'IDNA', 'IRI', 'ABNF', 'BFD', 'MPLS', 'VRRP', 'GRE',
+  'ECN', 'SACK', 'MPTCP', 'WHOIS', 'RDAP', 'NTS', 'ACME', 'SCEP', 'CMS', 'COAP', 'LDAPS', 'IMAPS', 'POP3S',
+  // W3C and WHATWG standards (w3.org/TR): WCAG, WAI-ARIA, XSLT, XPath, XML Schema (XSD), XHTML, RDF, OWL, SPARQL,
+  // SMIL, WOFF, CSSOM, server-sent events (SSE, HTML Living Standard 9.2); ISO/IEC, ITU-T and IEEE: ASN.1 encodings
+  // (BER, DER, PER, X.690), MPEG, AVC and HEVC (ITU-T H.264, H.265), IEC, LLDP (IEEE 802.1AB), STP (802.1D),
+  // the Unicode Consortium's CLDR, ICU, UCA and UAX
+  'WCAG', 'ARIA', 'XSLT', 'XPATH', 'XSD', 'XHTML', 'RDF', 'OWL', 'SPARQL', 'SMIL', 'WOFF', 'CSSOM', 'SSE', 'BER', 'DER', 'MPEG', 'AVC',
+  'HEVC', 'IEC', 'LLDP', 'STP', 'CLDR', 'ICU', 'UCA', 'UAX',
+  // Cryptography standards: AEAD (RFC 5116), ECDH, ECDHE and DHE (NIST SP 800-56A, RFC 8446), PSK (RFC 4279), HKDF and
+  // KDF (RFC 5869), PBKDF (RFC 8018), GCM, CBC, CTR, ECB and CMAC (NIST SP 800-38A/B/D), OAEP and PSS (RFC 8017), ECC and
+  // DSA (FIPS 186), FIPS (NIST Federal Information Processing Standards)
+  'AEAD', 'ECDH', 'ECDHE', 'DHE', 'PSK', 'HKDF', 'KDF', 'PBKDF', 'GCM', 'CBC', 'ECB', 'CMAC', 'OAEP', 'PSS', 'ECC', 'DSA', 'FIPS',
+  // POSIX.1-2017 error numbers (<errno.h>) and signals (<signal.h>, with the common Linux and BSD ones of signal(7))
+  'EACCES', 'EADDRINUSE', 'EAFNOSUPPORT', 'EAGAIN', 'EALREADY', 'EBADF', 'EBADMSG', 'EBUSY', 'ECANCELED', 'ECHILD',
+  'ECONNABORTED', 'ECONNREFUSED', 'ECONNRESET', 'EDEADLK', 'EDOM', 'EDQUOT', 'EEXIST', 'EFAULT', 'EFBIG', 'EHOSTUNREACH', 'EIDRM',
+  'EILSEQ', 'EINPROGRESS', 'EINTR', 'EINVAL', 'EIO', 'EISCONN', 'EISDIR', 'ELOOP', 'EMFILE', 'EMLINK', 'EMSGSIZE', 'EMULTIHOP',
+  'ENETDOWN', 'ENETRESET', 'ENETUNREACH', 'ENFILE', 'ENOBUFS', 'ENODATA', 'ENODEV', 'ENOENT', 'ENOEXEC', 'ENOLCK', 'ENOLINK',
+  'ENOMEM', 'ENOMSG', 'ENOSPC', 'ENOSR', 'ENOSTR', 'ENOSYS', 'ENOTCONN', 'ENOTDIR', 'ENOTEMPTY', 'ENOTSOCK', 'ENOTSUP', 'ENOTTY',
+  'ENXIO', 'EOPNOTSUPP', 'EOVERFLOW', 'EOWNERDEAD', 'EPERM', 'EPIPE', 'EPROTO', 'ERANGE', 'EROFS', 'ESPIPE', 'ESRCH', 'ESTALE',
+  'ETIME', 'ETIMEDOUT', 'ETXTBSY', 'EWOULDBLOCK', 'EXDEV',
+  'SIGABRT', 'SIGALRM', 'SIGBUS', 'SIGCHLD', 'SIGCONT', 'SIGFPE', 'SIGHUP', 'SIGILL', 'SIGINT', 'SIGKILL', 'SIGPIPE', 'SIGQUIT',
+  'SIGSEGV', 'SIGSTOP', 'SIGTERM', 'SIGTSTP', 'SIGTTIN', 'SIGTTOU', 'SIGUSR', 'SIGPOLL', 'SIGPROF', 'SIGSYS', 'SIGTRAP', 'SIGURG',
+  'SIGVTALRM', 'SIGXCPU', 'SIGXFSZ', 'SIGWINCH', 'SIGINFO', 'SIGPWR', 'SIGIO',
+  // ASCII control characters of three letters (RFC 20, ECMA-6)
+  'NUL', 'SOH', 'STX', 'ETX', 'EOT', 'ENQ', 'BEL', 'DLE', 'NAK', 'ETB', 'SUB', 'ESC', 'DEL',
+  // Platforms and programming vocabulary in general use (the Node.js glossary, nodejs/node glossary.md; Microsoft's
+  // MS-DTYP for UNC paths): ECMAScript (ES) and its module systems, object-oriented programming, resident set size, ...
+  'ES', 'ESM', 'CJS', 'MDN', 'OOB', 'OOP', 'RAII', 'RSS', 'SMP', 'MVC', 'WPT', 'PPC', 'DLL', 'UNC', 'GNU', 'WSL', 'AFAICT', 'IIUC', 'SGTM',
+  // The Test Anything Protocol (testanything.org) that test runners print
+  'TAP',
   // Abbreviations of ordinary English in technical writing (The Jargon File; Merriam-Webster)
   'IMO', 'IMHO', 'AFAIK', 'IIRC', 'OTOH', 'OP', 'TBH', 'FWIW', 'LGTM', 'PTAL', 'WDYT', 'ETC', 'AKA', 'RIP',
 ]);
@@ -68,4 +108,19 @@ export const COMMON_NAMES: ReadonlySet<string> = new Set([
   'hubspot', 'zendesk', 'shopify', 'excel', 'sheets', 'figma', 'vscode', 'git', 'unicode', 'markdown', 'openssl', 'vault', 'consul',
   'argo', 'jenkins', 'circleci', 'travis', 'buildkite', 'bazel', 'cmake', 'llvm', 'clang', 'webkit', 'electron', 'jest', 'mocha',
   'vitest', 'pytest', 'junit', 'selenium', 'playwright', 'cypress', 'openid', 'unix', 'posix', 'ethernet', 'wifi', 'bluetooth',
+]);
+
+/**
+ * File names that repositories and build tools fix by convention, written in capitals ("see the
+ * README", "add an entry to the CHANGELOG"): the GNU Coding Standards' release files (README, NEWS,
+ * ChangeLog, COPYING, INSTALL, AUTHORS, THANKS), GitHub's community health files (CODE_OF_CONDUCT,
+ * CONTRIBUTING, FUNDING, GOVERNANCE, SECURITY, SUPPORT, CODEOWNERS, CITATION), licence notices
+ * (LICENSE, NOTICE), Kubernetes-style OWNERS files, Bazel's BUILD and WORKSPACE and the build files
+ * named after their tool (Makefile, Dockerfile, Jenkinsfile, Procfile, Vagrantfile, Justfile).
+ * Upper-cased for matching.
+ */
+export const CONVENTIONAL_FILES: ReadonlySet<string> = new Set([
+  'README', 'NEWS', 'CHANGELOG', 'CHANGES', 'COPYING', 'INSTALL', 'AUTHORS', 'THANKS', 'CONTRIBUTORS', 'CONTRIBUTING', 'FUNDING',
+  'GOVERNANCE', 'SECURITY', 'SUPPORT', 'CODEOWNERS', 'CITATION', 'LICENSE', 'LICENCE', 'NOTICE', 'OWNERS', 'MAINTAINERS', 'HACKING',
+  'TODO', 'BUILD', 'WORKSPACE', 'MAKEFILE', 'DOCKERFILE', 'JENKINSFILE', 'PROCFILE', 'VAGRANTFILE', 'JUSTFILE', 'VERSION', 'MANIFEST',
 ]);

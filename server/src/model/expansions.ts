@@ -17,6 +17,8 @@ interface Word {
   acronym: boolean;
   /** Written with a capital or as a compound ("PersistentVolume", "kube-proxy"). */
   marked: boolean;
+  /** The word as written, lower case. */
+  text: string;
   offset: number;
 }
 
@@ -47,6 +49,7 @@ export class ExpansionIndex {
           glue: GLUE.has(word.toLowerCase()),
           acronym,
           marked: /^[A-Z][a-z]/.test(word) || split.length > 1,
+          text: word.toLowerCase(),
           offset: offset + (match.index ?? 0),
         });
       }
@@ -76,11 +79,30 @@ export class ExpansionIndex {
       if (end === undefined) continue;
       const run = this.words.slice(start, end);
       // Two letters are spelled by chance all the time; only one compound word counts ("PersistentVolume").
-      if (letters.length === 2 ? run.length === 1 : run.every((word) => word.marked || word.glue)) return true;
+      if (letters.length === 2) {
+        if (run.length === 1) return true;
+        continue;
+      }
+      if (run.every((word) => word.marked || word.glue) || this.namesConcept(run, start, letters)) return true;
       const at = first.offset;
-      if (letters.length > 2 && at >= near.start - 300 && at <= near.end) return true;
+      if (at >= near.start - 300 && at <= near.end) return true;
     }
     return false;
+  }
+
+  /**
+   * Plain words that name a concept rather than spell by chance: the run holds a compound word
+   * that gives two or more of the letters ("multi-level lookup" for MLL), or the document writes
+   * the same run of words again ("target framework moniker" twice for TFM). Random runs of plain
+   * words spell a three-letter acronym about once in a long document; a compound or a repeated
+   * phrase is a term the document uses.
+   */
+  private namesConcept(run: Word[], start: number, letters: string): boolean {
+    if (run.some((word) => word.initials.length > 1 && !word.acronym && letters.includes(word.initials))) return true;
+    if (run[0].glue || run[run.length - 1].glue) return false;
+    const phrase = run.map((word) => word.text);
+    const first = this.byInitial.get(letters.charAt(0)) ?? [];
+    return first.some((other) => other !== start && phrase.every((text, offset) => this.words[other + offset]?.text === text));
   }
 
   /** Index after the last word of a run spelling `letters` from position `k`, or undefined. */

@@ -1,5 +1,6 @@
 import { ECOSYSTEMS, ecosystemsOf } from '../lexicon/ecosystems';
-import { COMMON_ACRONYMS, COMMON_NAMES } from '../lexicon/known-terms';
+import { COMMON_ACRONYMS, COMMON_NAMES, CONVENTIONAL_FILES } from '../lexicon/known-terms';
+import { TECHNOLOGIES, technologiesOf } from '../lexicon/technologies';
 import { ExpansionIndex } from '../model/expansions';
 import { isContractSection, isDeclaredContractSection } from '../model/interfaces';
 import { rangeFromOffsets } from '../model/text';
@@ -11,9 +12,10 @@ import { defineTermFix } from './fixes/terms';
 
 /**
  * An all-caps acronym of 2-10 letters or digits ("SLO", "PRR", "K8S"), with an optional plural
- * "s"; not part of an id ("REQ-1"), a path or a hyphenated word.
+ * "s"; not part of an id ("REQ-1"), a path, a hyphenated word, a code point ("U+FFFD") or an
+ * assignment ("BUILDTYPE=Debug").
  */
-const ACRONYM = /(?<![\w/.@#$%-])([A-Z][A-Z0-9&]*[A-Z0-9])(s)?(?![\w/@-]|\.\w)/g;
+const ACRONYM = /(?<![\w/.@#$%+-])([A-Z][A-Z0-9&]*[A-Z0-9])(s)?(?![\w/@=-]|\.\w)/g;
 /** "the Falcon service", "our Atlas pipeline", "the Phoenix team": a proper name before what it names. */
 const CODE_NAME = /\b(?:[Tt]he|[Oo]ur|[Tt]heir|[Ii]ts)\s+((?:[A-Z][a-z0-9]{2,})(?:\s[A-Z][a-z0-9]{2,})?)\s+(services?|system|platform|pipeline|cluster|job|worker|queue|database|store|engine|gateway|tool|team|squad|project|app|application|module|library|portal|dashboard|bot|microservice|backend|frontend|repo|repository|stack|server|proxy|broker|bus|cron|daemon|agent|api|bucket|topic|table|index|feed|stream|registry|vault|warehouse|lake|ledger|scheduler|controller|operator|sdk|cli|console|model)\b/g;
 /** A capitalised word used as a system: the object of notify, call, query, poll or invoke ("notify Atlas"). */
@@ -90,10 +92,19 @@ export const undefinedTerm: Rule<UndefinedTermData> = {
       '(`resourceVersion` for RV). In the contract, descriptions count only in the section the spec declares as its ' +
       'contract and not when they explain or recount; a section whose title only mentions an interface ("Required ' +
       'changes to the CRI") or an alternative not chosen is read like the rest of the design. Common ' +
-      'acronyms (HTTP, JSON, UTC, ID, API, SQL and about 300 others) and widely used public products need no ' +
+      'acronyms (HTTP, JSON, UTC, ID, API, SQL and about 400 others, Internet, W3C and ISO standards such as DNSSEC ' +
+      'included), the file names repositories fix by convention (README, CHANGELOG, CONTRIBUTING) and widely used public products need no ' +
       'definition (nor a name the document also writes after such a vendor: "AWS Secrets Manager"), nor does the published glossary of the ecosystem a document is written for when it names or ' +
       'links that project (Kubernetes, Rust, Swift, React: "PVC" in a Kubernetes proposal), nor terms in the project ' +
-      'vocabulary file. Each term is reported once, at its first ' +
+      'vocabulary file. An upper-case word that names an element of a protocol or a language is that technology\'s ' +
+      'name, not an acronym: followed by what it is ("a HEADERS frame", "the SELECT statement", "the ORDER BY clause", ' +
+      '"SRV records"), or one of the keywords of a technology the document is about (it names HTTP/2, gRPC, SQL or DNS, ' +
+      'links its specification or writes its code: HTTP/2 frame types, gRPC status codes, SQL key words, DNS record ' +
+      'types). Terms are read as the text shows them: `ENHANCE\\_YOUR\\_CALM` is one constant name, not three ' +
+      'acronyms. A term the document writes in inline code, in any case (`tfm`), is one it introduces; plain words ' +
+      'spell an acronym anywhere in the document when they hold a compound that gives two of its letters ' +
+      '("multi-level lookup" for MLL) or when the document writes the same words again ("target framework moniker"). ' +
+      'Each term is reported once, at its first ' +
       'use in a binding statement; findings in the contract are info, elsewhere hints.',
     bad: '## Requirements\n\n- REQ-1: The Falcon service MUST score every order before capture, within the SLO.',
     good: '## Glossary\n\n- **Falcon**: the fraud scoring service (`services/falcon`, owned by the risk team).\n\n## Requirements\n\n- REQ-1: The Falcon service MUST score every order before capture, within the Service Level Objective (SLO) of 200 ms at p99.',
@@ -103,7 +114,7 @@ export const undefinedTerm: Rule<UndefinedTermData> = {
       'folder above the spec, or wherever `"terms": "path/to/terms.txt"` in `.specready.json` points (relative to that ' +
       'file). The "Add to project vocabulary" quick fix appends to it.',
     sources: ['INCOSE Guide to Writing Requirements (R3 "appropriate", R21: define all terms, abbreviations and acronyms)', 'ISO/IEC/IEEE 29148:2018, 5.2.7 (a glossary of terms, abbreviations and acronyms)',
-      ...ECOSYSTEMS.flatMap((ecosystem) => ecosystem.sources)],
+      ...ECOSYSTEMS.flatMap((ecosystem) => ecosystem.sources), ...TECHNOLOGIES.flatMap((technology) => technology.sources)],
   },
   counted: { one: 'reference to hidden context', other: 'references to hidden context' },
   fixes: (finding, context) => [defineTermFix(context, finding, dataOf(undefinedTerm, finding))],
@@ -127,7 +138,7 @@ export const undefinedTerm: Rule<UndefinedTermData> = {
           if (inExample(sentence.text, candidate.index) || inNamedSeries(sentence.text, candidate) || linkedAfter(model, sentence, candidate)) continue;
           const key = candidate.key.toLowerCase();
           if (seen.has(key) || defined.has(key) || project.has(key) || project.has(candidate.term.toLowerCase())) continue;
-          if (candidate.kind === 'acronym' && (isCommonAcronym(candidate.key) || lowerWords.has(key) || resolves(candidate.key, { start: statement.listItem?.startOffset ?? statement.startOffset, end: statement.endOffset }))) continue;
+          if (candidate.kind === 'acronym' && (isCommonAcronym(candidate.key) || CONVENTIONAL_FILES.has(candidate.key) || lowerWords.has(key) || resolves(candidate.key, { start: statement.listItem?.startOffset ?? statement.startOffset, end: statement.endOffset }))) continue;
           if (candidate.kind === 'name' && (COMMON_NAMES.has(key) || key.split(' ').some((word) => COMMON_NAMES.has(word) || lowerWords.has(word)) || established.linkWords.has(key) || people.has(key) || established.vendorProducts.has(key))) continue;
           seen.add(key);
           const start = sentence.startOffset + candidate.index;
@@ -162,11 +173,13 @@ interface Candidate {
   length: number;
 }
 
-function* candidates(text: string): Generator<Candidate> {
+function* candidates(written: string): Generator<Candidate> {
+  const text = unescaped(written);
   const acronyms = new RegExp(ACRONYM.source, 'g');
   for (let match = acronyms.exec(text); match; match = acronyms.exec(text)) {
     const key = match[1];
-    if (!isAcronym(key, text, match.index, match.index + match[0].length)) continue;
+    const end = match.index + match[0].length;
+    if (!isAcronym(key, text, match.index, end) || namesElement(text, end) || inQuotedLiteral(text, match.index, end)) continue;
     yield { kind: 'acronym', term: match[0], key, phrase: match[0], index: match.index, length: match[0].length };
   }
   const names = new RegExp(CODE_NAME.source, 'g');
@@ -185,6 +198,41 @@ function* candidates(text: string): Generator<Candidate> {
   }
 }
 
+/**
+ * The text as a reader sees it: a Markdown escape stands for the character it escapes, so
+ * `ENHANCE\_YOUR\_CALM` is one identifier. Each escape becomes its character twice, which keeps
+ * every offset.
+ */
+function unescaped(text: string): string {
+  return text.replace(/\\([!-/:-@[-`{-~])/g, '$1$1');
+}
+
+/**
+ * A noun after an upper-case word that says it is an element of a protocol or a language: "a
+ * HEADERS frame", "the SELECT statement", "the ORDER BY clause", "a DISTINCT keyword", "the TE
+ * header", "SRV records", "a NOT NULL constraint". The word is that technology's name for the element, not
+ * an acronym.
+ */
+const ELEMENT_NOUN = /^(?:\s+[A-Z]{2,}){0,2}\s+(?:frames?|statements?|clauses?|keywords?|methods?|verbs?|flags?|headers?|fields?|records?|opcodes?|instructions?|directives?|pragmas?|constraints?|operators?|commands?|packets?|bits?|settings?|tokens?|attributes?|elements?|tags?|macros?|variables?|constants?|enums?|columns?)\b/;
+
+function namesElement(text: string, end: number): boolean {
+  return ELEMENT_NOUN.test(text.slice(end, end + 40));
+}
+
+/**
+ * Upper-case text in quotes is a literal the sentence mentions: a value ('should achieve "SUCCESS"'),
+ * a method name ('"SEARCH" request methods') or a marker line ('"BEGIN TRUSTED CERTIFICATE"').
+ */
+const QUOTED_CAPS = /["“'‘]([A-Z][A-Z0-9_ -]*)["”'’](?!\w)/g;
+
+function inQuotedLiteral(text: string, start: number, end: number): boolean {
+  for (const match of text.matchAll(QUOTED_CAPS)) {
+    const from = match.index ?? 0;
+    if (from < start && from + match[0].length > end) return true;
+  }
+  return false;
+}
+
 /** A common acronym, also with a number after it ("RFC4648", "UTF8", "ISO8601", "HTTP2"). */
 function isCommonAcronym(key: string): boolean {
   return COMMON_ACRONYMS.has(key) || COMMON_ACRONYMS.has(key.replace(/\d+$/, ''));
@@ -194,7 +242,7 @@ function isAcronym(key: string, text: string, start: number, end: number): boole
   if (key.length > 10 || (key.match(/[A-Z]/g) ?? []).length < 2) return false;
   // "VAC1", "V2": numbered example or version names, not terms (common ones are listed).
   if (/\d$/.test(key)) return false;
-  if (EMPHASIS.has(key) || /^(?:I{1,3}|IV|VI{0,3}|IX|XI{0,3})$/.test(key)) return false;
+  if (EMPHASIS.has(key) || /^(?:I{1,3}|IV|VI{0,3}|IX|XI{0,3})$/.test(key) || isPlaceholderName(key)) return false;
   // Three upper-case words in a row are shouting or a keyword phrase ("THE SYSTEM SHALL"), not acronyms.
   const before = text.slice(Math.max(0, start - 40), start).trim().split(/\s+/).slice(-2);
   const after = text.slice(end, end + 40).trim().split(/\s+/).slice(0, 2);
@@ -205,6 +253,15 @@ function isAcronym(key: string, text: string, start: number, end: number): boole
     return { best: Math.max(acc.best, current), current };
   }, { best: 0, current: 0 }).best;
   return longest < 3;
+}
+
+/**
+ * A stand-in, not a term: one letter repeated ("YYYY", "XXX", the digits of a format or a name to
+ * fill in) or a run of the alphabet ("XYZ", "ABC" as in "raise awareness of XYZ").
+ */
+function isPlaceholderName(key: string): boolean {
+  if (/^([A-Z])\1{2,}$/.test(key)) return true;
+  return key.length >= 3 && [...key].every((letter, index) => index === 0 || letter.charCodeAt(0) === key.charCodeAt(index - 1) + 1);
 }
 
 /**
@@ -327,6 +384,7 @@ class Established {
   private ecosystem: Set<string> | undefined;
   private headings: Set<string> | undefined;
   private code: string | undefined;
+  private inlineCode: string | undefined;
   /** Initials of the compound identifiers in code: `ResourceVersion` gives "rv". */
   private codeCompounds: Set<string> | undefined;
   private expansions: ExpansionIndex | undefined;
@@ -355,7 +413,10 @@ class Established {
   }
 
   has(acronym: string, near: { start: number; end: number }): boolean {
-    this.ecosystem ??= new Set(ecosystemsOf(this.model.prose, this.urls()).flatMap((ecosystem) => Object.keys(ecosystem.terms)));
+    this.ecosystem ??= new Set([
+      ...ecosystemsOf(this.model.prose, this.urls()).flatMap((ecosystem) => Object.keys(ecosystem.terms)),
+      ...technologiesOf(this.model.prose, this.urls(), this.model.codeBlocks.map((block) => block.language)).flatMap((technology) => technology.keywords),
+    ]);
     if (this.ecosystem.has(acronym)) return true;
     // The title and the headings name the document's subjects ("Drop NS Prefix", "Changes to the CRI").
     this.headings ??= new Set(this.model.sections.flatMap((section) => section.title.match(/\b[A-Z][A-Z0-9]+(?=s?\b)/g) ?? []));
@@ -365,6 +426,9 @@ class Established {
     if (part.test(this.model.text)) return true;
     this.code ??= [...this.model.inlineCode.map((code) => code.text), ...this.model.codeBlocks.map((block) => block.content)].join('\n');
     if (new RegExp(`\\b${acronym}s?\\b`).test(this.code)) return true;
+    // A name the document writes in inline code, in any case, is one it introduces as code (`tfm`, `<tfm>`).
+    this.inlineCode ??= this.model.inlineCode.map((code) => code.text).join('\n');
+    if (new RegExp(`(?<![\\w.-])${acronym}s?(?![\\w-])`, 'i').test(this.inlineCode)) return true;
     // One identifier in code spells it: `resourceVersion` for RV, `PersistentVolumeClaim` for PVC.
     this.codeCompounds ??= compoundInitials(this.code);
     if (this.codeCompounds.has(acronym.toLowerCase())) return true;
