@@ -17,7 +17,9 @@ import type { LexiconMatch } from './lexicon';
  *   into account);
  * - work still to do on the design itself: "needs / will need / requires (further) investigation
  *   (research, exploration, experimentation, thought)", "is (yet) to be investigated / explored /
- *   figured out / worked out".
+ *   figured out / worked out";
+ * - a hedged decision about what the design contains: "could possibly include", "might perhaps
+ *   support" (a consequence, "this could possibly break clients", is a forecast and not matched).
  *
  * Someone else's wish is no deferral: "users may want to scope their policies" is the motivation
  * for a feature. Where these are reported (design and requirement statements, not questions,
@@ -34,6 +36,7 @@ const DEFERRAL = new RegExp([
   String.raw`\b(?:(?:will|would|may|might) (?:(?:also|still|probably) )?(?:need|require|warrant)|needs?|requires?|warrants?) (?:(?:some|more|further|additional|careful|deeper|extra) )?(?:investigation|research|exploration|experimentation|thought|study)\b`,
   String.raw`\b(?:is|are|be|remains?) (?:still |yet )?to be (?:investigated|explored|figured out|worked out|researched)\b`,
   String.raw`\b(?:needs?|requires?) (?:(?:some|more|further|additional) )?(?:investigating|exploring)\b`,
+  String.raw`\b(?:could|might|may) (?:possibly|perhaps|potentially) (?:also )?(?:include|contain|support|provide|offer|expose|accept|add|ship|carry|return|emit|allow|use)\b`,
 ].map(spaced).join('|'), 'giu');
 
 /** A space in a pattern above matches any white space: sentences keep the line breaks of their paragraph. */
@@ -55,6 +58,11 @@ const LATER = /\b(?:eventually|in\s+the\s+future|later|long[- ]term|longer[- ]te
 /** The statement says how binding the thing is: "nice to have but not required", "optional". */
 const DECIDED = /\bnot\s+(?:(?:strictly|really|a\s+hard|a\s+strict|necessarily)\s+)?(?:required|mandatory|a\s+requirement|requirement|needed|necessary|blocking)\b|\boptional(?:ly)?\b/i;
 
+/** A hedged decision: "could possibly include". */
+const HEDGE_MODAL = /^(?:could|might|may)\s/i;
+/** A relative clause or a pronoun subject before the modal: "that we", "which", "it". */
+const RELATIVE_OR_PRONOUN = /\b(?:that|which|who|what|we|they|you|it|this|i|one)\b[^]*$/i;
+
 /** The clause a match at `index` is in, up to it: punctuation ends a clause. */
 function clauseBefore(text: string, index: number): string {
   const parts = text.slice(0, index).split(/[,;:()—–]|\s-\s/);
@@ -63,7 +71,7 @@ function clauseBefore(text: string, index: number): string {
 
 /** The deferrals in `text`, in text order, as lexicon matches (category loophole). */
 export function findDeferrals(text: string): LexiconMatch[] {
-  if (!/nice|want to|consider|investigat|research|explor|experiment|thought|study|figured|worked out/i.test(text)) return [];
+  if (!/nice|want to|consider|investigat|research|explor|experiment|thought|study|figured|worked out|possibly|perhaps|potentially/i.test(text)) return [];
   const matches: LexiconMatch[] = [];
   for (const match of text.matchAll(DEFERRAL)) {
     const start = match.index ?? 0;
@@ -72,6 +80,9 @@ export function findDeferrals(text: string): LexiconMatch[] {
     if (PERSON_SUBJECT.test(before)) continue;
     // "(Eventually we might want to guarantee this for all unions, ...)": later work, not this design.
     if (LATER.test(before)) continue;
+    // "the methods that we could possibly support": a relative clause names what is conceivable;
+    // "this could possibly include" speaks of a consequence.
+    if (HEDGE_MODAL.test(match[0]) && RELATIVE_OR_PRONOUN.test(before)) continue;
     // "E2E tests are nice to have but not required for Alpha": the statement decides it.
     if (DECIDED.test(text)) continue;
     matches.push({ entry: { ...ENTRY, term: match[0].toLowerCase().replace(/[\s-]+/g, ' ') }, start, end: start + match[0].length });

@@ -80,6 +80,20 @@ function differentLeavesKindsOpen(before: string, after: string, next: string): 
   return !/(?:\b(?:the|these|those|their|its|our|two|three|four|five|six|seven|eight|nine|ten|many|several|of|have|has|had|be|are|is|with|across|between|among|amongst)|\d|['’]s)\s+$/iu.test(before);
 }
 
+/**
+ * The noun a word modifies: the first plural noun among the next three words, or else the next
+ * word ("different unit tests" modifies "tests", "different storage backends" "backends").
+ */
+const DETERMINER = /^(?:from|the|a|an|this|that|these|those|its|their|our|some|any|each|every)$/i;
+
+function headNoun(after: string): string {
+  const words = /^[\s-]+((?:[\p{L}\p{N}]+[\s-]+){0,2}[\p{L}\p{N}]+)/u.exec(after)?.[1].split(/[\s-]+/) ?? [];
+  // The noun phrase ends at the first word that is not a modifier or a noun: "different from the ones".
+  const end = words.findIndex((word) => NOT_A_NOUN.test(word) || DETERMINER.test(word));
+  const phrase = end < 0 ? words : words.slice(0, Math.max(1, end));
+  return phrase.find((word) => isPluralNoun(word)) ?? words[0] ?? '';
+}
+
 /** "different X for different Y", "different X per Y", "different X for each Y": X varies with Y. */
 const DISTRIBUTES_OVER = /^[\s-]+(?:[\p{L}-]+\s+){1,3}?(?:for|per|in|on|across|to)\s+(?:each|every|different|individual|(?:the\s+)?respective)\b/iu;
 /** The second word of the pair: "different merge strategies for different policies". */
@@ -153,7 +167,7 @@ export function inVagueSense(text: string, match: LexiconMatch): boolean {
   if (term === 'eventually' && EVENT_NAMED.test(clauseAround(text, match.start, match.end) + ' ' + after.split(/[.;]/)[0])) return false;
   // "a periodic e2e job", "e2e tests are running periodically": the kind of CI job, not a frequency left open.
   if (/^periodic(?:ally)?$/.test(term) && (CI_JOB_AFTER.test(after) || CI_JOB_BEFORE.test(before))) return false;
-  if (term === 'different') return differentLeavesKindsOpen(before, after, next);
+  if (term === 'different') return differentLeavesKindsOpen(before, after, headNoun(after));
   // "terminate gracefully", "a graceful shutdown", "gracefully drain the node": the named mechanism.
   if (/^graceful(?:ly)?$/.test(term) && (SHUTDOWN_AFTER.test(after) || SHUTDOWN_BEFORE.test(before))) return false;
   // "normal operation", "the normal creation path": the system's regular course, as specified.
@@ -231,7 +245,7 @@ const CI_JOB_AFTER = /^\s+(?:[\p{L}\d-]+\s+){0,2}?(?:e2e|tests?|jobs?|builds?|ci
 const CI_JOB_BEFORE = /\b(?:e2e|tests?|jobs?|builds?|ci|pipelines?)\s+(?:(?:are|is|will be|get|gets)\s+)?(?:run|running|runs|executed|triggered|scheduled)\s+$/i;
 
 /** Nouns of amount, extent and time: what "a reasonable limit" or "some period of time" leaves open. */
-const AMOUNT_NOUN = /^[\s-]+(?:(?:\p{L}+\s+)?(?:amount|number|period|length|limit|duration|delay|interval|time|timeframe|timeout|while|size|rate|threshold|window|quantity|margin)s?)\b/iu;
+const AMOUNT_NOUN = /^[\s-]+(?:(?:\p{L}+\s+)?(?:amount|number|period|length|limit|duration|delay|interval|time|timeframe|timeout|while|size|rate|threshold|window|quantity|margin|adjustment|tweak|headroom|buffer|slack|padding|leeway)s?)\b/iu;
 
 /** Judgement and quantity words that leave the amount they modify to the reader. */
 const OPEN_AMOUNT = new Set([
@@ -389,4 +403,28 @@ const CAPABILITY_CLAUSE = /^[\s,]{0,2}(?:(?:enough\s+)?to\s+(?:allow|enable|let|
 /** True when the clause right after a capability quality says what it lets someone do. */
 export function definedByCapability(text: string, match: LexiconMatch): boolean {
   return CAPABILITY_CLAUSE.test(text.slice(match.end));
+}
+
+/** Words that count or sort a set without naming its members. */
+const SET_WORDS: ReadonlySet<string> = new Set(['some', 'several', 'various', 'different', 'a few', 'many', 'a number of', 'certain', 'a variety of']);
+/** Verbs that deliver something new: what is added, written or provided ("published" distributes what exists). */
+const DELIVER = String.raw`(?:add|create|write|provide|introduce|implement)`;
+/** The set is what is delivered, before its verb: "Different unit tests will be added", "Several metrics are introduced". */
+const DELIVERED_AFTER = new RegExp(String.raw`^[\s-]+(?:[\p{L}\p{N}-]+\s+){0,2}?\p{L}+s\s+(?:will|shall|must|should|are to|need to)\s+(?:also\s+)?be\s+${DELIVER}(?:d|ed)\b`, 'iu');
+/** The set is what is delivered, after its verb: "We will add various tests", "Add some metrics". */
+const DELIVERED_BEFORE = new RegExp(String.raw`(?:^[\s*_>-]*|\b(?:will|shall|must|should|to|we|then)\s+(?:also\s+)?)${DELIVER}\s+$`, 'iu');
+
+/**
+ * True when a set word counts or sorts what the statement delivers ("Different unit tests will be
+ * added to cover the parser", "We will add various e2e tests"): which ones, and how many, is what
+ * the builder has to know, so it is vague in any binding statement, a test plan in a design
+ * section included. "tests for different storage classes" sorts what is tested, not what is built.
+ */
+export function countsDeliverable(text: string, match: LexiconMatch): boolean {
+  if (!SET_WORDS.has(match.entry.term.toLowerCase())) return false;
+  const after = text.slice(match.end);
+  const before = text.slice(0, match.start);
+  // "Tests for different storage classes will be added": the word sorts what a deliverable is for.
+  if (!isPluralNoun(headNoun(after)) || /\b(?:for|of|in|on|across|with|between|to|per|from|by)\s+$/i.test(before)) return false;
+  return DELIVERED_AFTER.test(after) || DELIVERED_BEFORE.test(before);
 }

@@ -252,6 +252,12 @@ const WILL = /\b(?:will|won['’]t)\b/i;
 /** A pronoun or expletive subject right before the modal: "this should not", "it will likely". */
 const WEAK_SUBJECT = /\b(?:this|that|it|there|which|these|those|they|you|one)\s+(?:(?:also|still|then|only|now|just|probably|likely|possibly|certainly|eventually|then)\s+)?$/i;
 
+/**
+ * "It will be periodically refreshed", "they will be deleted after the upgrade": a design element
+ * named by a pronoun, in the passive future, is what the design will do to it; "this will be
+ * useful" and "it will be expected to" judge or forecast and stay weak.
+ */
+const PASSIVE_FUTURE = /\b(?:it|they)\s+will\s+(?:(?:also|then|still|only|now|first|always)\s+)?be\s+(?:\p{L}+ly\s+)?(?!(?:expected|needed|required|interested|pleased|surprised|confused|tempted|inclined|used to|able)\b)(?:\p{L}{2,}ed|built|run|set|kept|sent|made|done|shown|written|held|given|taken|chosen|hidden|driven|read|put|split|thrown|known|seen|drawn|frozen|bound|found|laid|paid|sold|told|left|lost|spent|rebuilt|rewritten|overridden)\b/iu;
 const QUESTION = /\?[\s"'’”)\]*_]*$/;
 /** Markup that may open a statement: quotes, emphasis, a task checkbox. */
 const LEAD = String.raw`^(?:[\s"'(*_>]|\[[ xX]\])*`;
@@ -316,6 +322,14 @@ const POSSIBILITY = /^[\s*_]*(?:this|that|it|there)\s+(?:could|might|may|would)\
  * obligation; "The quality should be sufficient so as not to impede readability" still requires.
  */
 const ASSESSMENT = /\bshould\s+(?:(?:also|still|already)\s+)?(?:be\s+(?:(?:more\s+than|quite|largely|mostly)\s+)?(?:sufficient|enough|adequate|fine|ok|okay|acceptable|good enough|plenty)|suffice)\s+as\s+(?:a|an|the)\b/i;
+/**
+ * A hedged decision about what the design contains: "The default set could possibly include some
+ * compatibility shims", "the manifest might perhaps carry a checksum". The design weighs its own
+ * content, which is discussion of it, not a forecast; said of a consequence ("This could possibly
+ * break clients") or of people ("users could possibly use ...") it is one, and in a relative clause
+ * ("the methods that we could possibly support") it names what is conceivable.
+ */
+const HEDGED_DECISION = /^(?![\s*_]*(?:this|that|it|which|doing so|such a change|users?|you|we|people|developers?|operators?)\b)(?:(?!\b(?:that|which|who|what|we|they|you|it|this|if|when)\b)[^,;:]){2,60}?\b(?:could|might|may)\s+(?:possibly|perhaps|potentially)\s+(?:also\s+)?(?:include|contain|support|provide|offer|expose|accept|add|ship|carry|return|emit|allow|use)\b/i;
 /** An elaboration of what came before: "This may involve stress testing the API", "It could include ...". */
 const ELABORATION = /^[\s*_]*(?:this|that|it|these|those|doing so)\s+(?:may|might|could|would|can)\s+(?:also\s+)?(?:involve|include|entail|mean|require|look like|consist of|take the form of)\b/i;
 /** A conditional or possible outcome in the main clause: "would", "could", "might". */
@@ -442,6 +456,7 @@ function narrativeCue(statement: Pick<Statement, 'text' | 'kind'>, sentence: Sen
   if (EVALUATION.test(text)) return { role: 'narrative', narrative: 'rationale', reason: `it weighs the proposal ("${cueWords(EVALUATION, text)}")` };
   if (RATIONALE.test(text)) return { role: 'narrative', narrative: 'rationale', reason: `it explains ("${cueWords(RATIONALE, text)}")` };
   if (BACKGROUND.test(text)) return { role: 'narrative', narrative: 'background', reason: `it describes the present ("${cueWords(BACKGROUND, text)}")` };
+  if (HEDGED_DECISION.test(text)) return { role: 'narrative', narrative: 'discussion', reason: `it leaves a decision open ("${cueWords(HEDGED_DECISION, text)}")` };
   if (PREDICTION.test(text)) return { role: 'narrative', narrative: 'prediction', reason: `it predicts ("${cueWords(PREDICTION, text)}")` };
   if (POSSIBILITY.test(text)) return { role: 'narrative', narrative: 'prediction', reason: `it weighs a possibility ("${cueWords(POSSIBILITY, text)}")` };
   if (ELABORATION.test(text)) return { role: 'narrative', narrative: 'discussion', reason: `it elaborates on what came before ("${cueWords(ELABORATION, text)}")` };
@@ -455,6 +470,13 @@ function cueWords(pattern: RegExp, text: string): string {
 
 /** Words that open a subordinate clause: a modal inside one states a condition or a description. */
 const SUBORDINATE = /\b(?:if|when|whenever|unless|whether|which|that|whose|who|whom|where|what|how|because|since|although|though|while|once|until|so that|as long as|in case)\b/i;
+/**
+ * The content of what the authors or the document propose, require or recommend: "We propose that
+ * implementations should retry", "This RFC requires that the tag must be unique", "It is recommended
+ * that clients should ...". The that-clause is the proposal's own rule, so its modal binds; a
+ * subordinate word inside it ("... that, if the cache is cold, ...") still ends the clause.
+ */
+const PROPOSED_CONTENT = /^(?:[^,;:]*?\s)?(?:(?:we|i|(?:this|the|our) (?:rfc|kep|proposal|document|design|pitch|spec|specification))\s+(?:(?:also|therefore|thus|further|instead|hereby)\s+)?(?:propose|proposes|recommend|recommends|require|requires|mandate|mandates|specify|specifies|stipulate|stipulates)|it is (?:(?:also|therefore|thus)\s+)?(?:proposed|recommended|required|mandated|specified))\s+that\s+(?!(?:[^\s]+\s+){0,6}?(?:if|when|whenever|unless|whether|which|who|where|because|since|although|while|once|until)\b)[^]*$/i;
 /** A hedge or a hypothetical right before the modal: "sometimes need to", "would need to". */
 const HEDGED = /\b(?:sometimes|often|usually|typically|generally|occasionally|rarely|would|could|might|may|probably|likely|also may)\s+(?:(?:only|also|still|just|then|never|not)\s+)?$/i;
 
@@ -476,8 +498,8 @@ function mainClauseMatch(pattern: RegExp, text: string, weakSubject: boolean): s
   for (const match of text.matchAll(global)) {
     const index = match.index ?? 0;
     const clause = clauseBefore(text, index);
-    if (SUBORDINATE.test(clause) || HEDGED.test(text.slice(0, index))) continue;
-    if (weakSubject && WEAK_SUBJECT.test(text.slice(0, index))) continue;
+    if ((SUBORDINATE.test(clause) && !PROPOSED_CONTENT.test(clause)) || HEDGED.test(text.slice(0, index))) continue;
+    if (weakSubject && WEAK_SUBJECT.test(text.slice(0, index)) && !PASSIVE_FUTURE.test(text.slice(0, index + 40))) continue;
     return match[0];
   }
   return undefined;
@@ -954,6 +976,9 @@ function decideRole(wording: Wording, sentence: Sentence, info: SectionRoleInfo,
   return { role: placed.role, narrative: placed.narrative, explicit: placed.explicit, reason: placed.reason, cue, strongCue };
 }
 
+/** Obligations that also describe a present necessity: "need to", "have to". */
+const NEED_CUE = /^(?:needs? to|has to|have to)$/i;
+
 /** White space that reads as one space: a line break, a tab, a run of spaces. */
 const IRREGULAR_SPACE = /[^\S ]| {2}/;
 
@@ -993,7 +1018,10 @@ function roleFromPlace(
   // "Hopefully, the process will have limited duration" in a goals section: a goal whose
   // commitment is hedged (an escape clause), not a forecast about something else.
   const hedged = narrative?.narrative === 'prediction' && cue !== undefined && NORMATIVE_ROLES.has(info.role) && HEDGE_OPENING.test(statement.text);
-  const yields = narrative && (strongCue || reasonFirst || hedged) && ['rationale', 'example', 'prediction', 'background'].includes(narrative.narrative ?? '');
+  // "For now, we need to mostly rely on ...": after a present-state opener, need to / have to say what
+  // the present requires of people; must and shall still bind ("Today the API must ...").
+  const presentNeed = narrative?.narrative === 'background' && cue !== undefined && NEED_CUE.test(cue);
+  const yields = narrative && ((strongCue && !presentNeed) || reasonFirst || hedged) && ['rationale', 'example', 'prediction', 'background'].includes(narrative.narrative ?? '');
   if (narrative && !yields && narrative.narrative !== 'background' && narrative.narrative !== 'prediction') {
     return { role: 'narrative', narrative: narrative.narrative, explicit: true, reason: narrative.reason };
   }

@@ -1,7 +1,7 @@
 import type { LexiconMatch } from '../lexicon/lexicon';
 import { isMeasured, statementText } from '../lexicon/measured';
 import { TIME_KINDS } from '../lexicon/quantity';
-import { asksForSimilarity, definedByCapability, explainedAfter, insidePossibility, inVagueSense, isCriterionWord, leavesAmountOpen, leavesTimeOpen, picksUnnamedMembers, settledByValue } from '../lexicon/senses';
+import { asksForSimilarity, countsDeliverable, definedByCapability, explainedAfter, insidePossibility, inVagueSense, isCriterionWord, leavesAmountOpen, leavesTimeOpen, picksUnnamedMembers, settledByValue } from '../lexicon/senses';
 import { DEFERRAL_HINT, findDeferrals } from '../lexicon/deferrals';
 import { EVERYWHERE_CATEGORIES, HINT as HINT_OF, settledBy } from '../lexicon/terms';
 import { insideExample, insideParentheses, insidePurpose, insideQuestion, type ScopedDocument } from '../model/scope';
@@ -186,7 +186,17 @@ export const vagueTerm: Rule<VagueTermData> = {
       + '"modular") whose clause says what it lets someone do ("extensible, allowing new providers to register their '
       + 'own resolvers", "so that new fields can be added without breaking old readers") is defined by it and not '
       + 'reported ("allowing for future additions" names no action). In a context section, a wish voiced by the '
-      + 'authors ("Ideally, we should be able to ...") is the motivation, not the product\'s obligation, and is not read.',
+      + 'authors ("Ideally, we should be able to ...") is the motivation, not the product\'s obligation, and is not read. '
+      + 'A set word that counts or sorts what a binding statement delivers ("Different unit tests will be added", "We '
+      + 'will add various e2e tests", "Add some integration tests") is reported in design sections too, a test plan '
+      + 'included; "tests for different record types" sorts what is tested. A hedged decision on what the design '
+      + 'contains ("The default set could possibly include some compatibility shims") is a deferral; a consequence '
+      + '("This could possibly break clients") is a forecast, and "the methods that we could possibly support" names '
+      + 'what is conceivable. Statement model: the that-clause of what the authors or the document propose, require or '
+      + 'recommend ("We propose that implementations should retry ...", "It is recommended that clients should ...") '
+      + 'binds; a design element named by a pronoun in the passive future ("It will be refreshed after ...") is what '
+      + 'the design does; after a present-state opener, need to and have to describe the present ("For now, we need to '
+      + 'rely on ..."), while must still binds ("Today the resolver must ...").',
     bad: '- The search page must be fast and user-friendly, and support PDF, Word, etc.',
     good: '- REQ-4: Search results MUST render within 300 ms (p95) for queries on up to 1M documents.\n'
       + '- REQ-5: Uploads MUST accept PDF and DOCX only.',
@@ -316,7 +326,9 @@ function isReported(model: SpecModel, index: number, scope: ScopedDocument, matc
   const strong = EVERYWHERE_CATEGORIES.has(match.entry.category) || leavesAmountOpen(sentence.text, match) || asksForSimilarity(sentence.text, match)
     // Background that voices a wish ("health checking should generally be centralized") is not the proposal's obligation.
     || (hedgesModal(sentence.text, match) && statementOf(model, sentence)?.binding === true)
-    || (firm && qualityOfAction(sentence.text, match));
+    || (firm && qualityOfAction(sentence.text, match))
+    // "Different unit tests will be added": which deliverables is left open wherever the statement binds.
+    || (countsDeliverable(sentence.text, match) && statementOf(model, sentence)?.binding === true);
   // An example list is open by nature: "(e.g. miniKube, KubeSpray, etc.)".
   const example = insideExample(sentence.text, match.start);
   // In a design statement the example clause covers amounts too: "such as ... a larger size".
