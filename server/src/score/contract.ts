@@ -440,6 +440,9 @@ function inlineFields(model: SpecModel): FieldInput[] {
   for (const sentence of model.sentences) {
     if (sentence.kind === 'heading') continue;
     const source = model.text.slice(sentence.startOffset, sentence.endOffset);
+    // A field is named in inline code; most sentences have none, and skipping them saves a
+    // match iterator (and a copy of the expression) for each.
+    if (!source.includes('`')) continue;
     for (const match of source.matchAll(pattern)) {
       const declared = match[2] ?? match[3] ?? match[4];
       if (!declared || !TYPE_WORD.test(declared) && !/^[A-Z0-9-]{4,}$/.test(declared.trim())) continue;

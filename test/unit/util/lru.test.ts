@@ -41,6 +41,30 @@ describe('LruCache', () => {
     assert.deepEqual([...cache.keys()], ['c', 'a', 'd']);
   });
 
+  it('lets its caller delete entries while going through them', () => {
+    const cache = new LruCache<string, number>(4);
+    cache.set('a', 1).set('b', 2).set('c', 3).set('d', 4);
+    for (const [key, value] of cache.items()) if (value % 2 === 0) cache.delete(key);
+    assert.deepEqual([...cache.keys()], ['a', 'c']);
+    assert.equal(cache.size, 2);
+  });
+
+  it('makes an entry most recent when it is set again, with the new value', () => {
+    const cache = new LruCache<string, number>(2);
+    cache.set('a', 1).set('b', 2).set('a', 3);
+    cache.set('c', 4);
+    assert.deepEqual([...cache.items()], [['a', 3], ['c', 4]]);
+  });
+
+  it('starts empty again after clear', () => {
+    const cache = new LruCache<string, number>(2);
+    cache.set('a', 1).set('b', 2);
+    cache.clear();
+    cache.set('c', 3);
+    assert.deepEqual([...cache.items()], [['c', 3]]);
+    assert.equal(cache.get('a'), undefined);
+  });
+
   it('refuses a size below one', () => {
     assert.throws(() => new LruCache(0), RangeError);
   });
