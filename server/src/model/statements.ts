@@ -37,6 +37,7 @@ export type { NarrativeKind, SectionRole, SectionRoleInfo, Statement, StatementK
 import { detachedString, rangeFromOffsets } from './text';
 import { LruCache } from '../util/lru';
 import { withFastBoundaries } from '../util/regex';
+import { describesBehaviour, IMPERATIVE_VERBS } from './behaviour';
 
 const BINDING_ROLES: ReadonlySet<StatementRole> = new Set(['requirement', 'criterion', 'goal', 'non-goal']);
 
@@ -366,56 +367,6 @@ const JUSTIFICATION = /(?:,\s*|\s[-–—]\s|\(\s*|\s)(?:because|since|as this|a
 const DEFINES = /\b(?:is|are) defined (?:as|to be)\b|(?<!\b(?:a|the|any|some|no|alternative|additional|other|another|same|simple|easy|only|by|of)\s)\bmeans\b(?!\s+(?:for|of|to|by)\b)|\b(?:refers to|stands for|denotes)\b|\bwe (?:call|define|use the term)\b|\bis (?:called|known as|short for)\b/i;
 /** "Term: explanation" or "**Term** - explanation" at the start of an item. */
 const TERM_ENTRY = /^[\s*_`"]*[\p{L}\p{N}][\p{L}\p{N} `'._/-]{0,40}?[*_`"]*\s*(?::|\s[-–—]\s)\s*\S/u;
-
-/**
- * Base-form verbs that open an imperative list item or goal ("Add e2e tests", "Provide a way",
- * "Minimize the footprint"): English verbs common in requirements and plans. A word with a verb
- * suffix (-ize, -ise, -ify) counts as well.
- */
-const IMPERATIVE_VERBS = new Set([
-  'accept', 'add', 'adopt', 'allow', 'announce', 'apply', 'automate', 'avoid', 'block', 'build', 'bump', 'cap',
-  'change', 'check', 'clarify', 'clean', 'collect', 'configure', 'consolidate', 'continue', 'convert', 'create',
-  'define', 'delete', 'deliver', 'demonstrate', 'deprecate', 'design', 'detect', 'develop', 'disable', 'disallow',
-  'display', 'document', 'drop', 'eliminate', 'emit', 'enable', 'encourage', 'enforce', 'ensure', 'establish',
-  'evaluate', 'expand', 'explore', 'expose', 'extend', 'extract', 'fail', 'fix', 'gather', 'get', 'give',
-  'graduate', 'guarantee', 'handle', 'help', 'hide', 'identify', 'implement', 'improve', 'include', 'increase',
-  'integrate', 'introduce', 'investigate', 'keep', 'let', 'limit', 'log', 'maintain', 'make', 'measure', 'merge',
-  'migrate', 'monitor', 'move', 'notify', 'offer', 'permit', 'persist', 'preserve', 'prevent', 'promote', 'protect',
-  'provide', 'publish', 'reduce', 'refactor', 'reject', 'release', 'remove', 'rename', 'replace', 'report',
-  'require', 'restrict', 'return', 'reuse', 'run', 'send', 'separate', 'set', 'ship', 'show', 'simplify', 'split',
-  'start', 'stop', 'store', 'streamline', 'support', 'switch', 'test', 'track', 'trigger', 'turn', 'unblock',
-  'unify', 'update', 'upgrade', 'use', 'validate', 'verify', 'warn', 'write', 'decouple', 'deduplicate', 'allow',
-  'ban', 'mark', 'pass', 'perform', 'promote', 'raise', 'read', 'record', 'render', 'resolve', 'respect', 'retain',
-  'retry', 'serve', 'sign', 'surface', 'teach', 'translate', 'treat', 'unlock', 'accommodate', 'address', 'achieve',
-  'align', 'benchmark', 'cover', 'deploy', 'describe', 'determine', 'enhance', 'facilitate', 'finalize', 'flag',
-  'focus', 'grant', 'lower', 'minimize', 'minimise', 'maximize', 'maximise', 'optimize', 'optimise', 'reach',
-  'recommend', 'reconcile', 'rework', 'revisit', 'rewrite', 'scale', 'standardize', 'standardise', 'stabilize',
-  'stabilise', 'modify', 'specify', 'unify', 'verify', 'work',
-]);
-
-/** Verbs in the third person: "acknowledges", "reads", "retries", "rejects". */
-function isBehaviourVerb(word: string): boolean {
-  const lower = word.toLowerCase();
-  const base = lower.endsWith('ies') ? `${lower.slice(0, -3)}y` : lower.endsWith('es') && IMPERATIVE_VERBS.has(lower.slice(0, -2)) ? lower.slice(0, -2) : lower.replace(/s$/, '');
-  return lower !== base && (IMPERATIVE_VERBS.has(base) || BEHAVIOUR_VERBS.has(base));
-}
-
-/** Verbs of what a component does, beyond the imperative list: "acknowledges", "emits", "writes". */
-const BEHAVIOUR_VERBS = new Set(['acknowledge', 'read', 'receive', 'respond', 'refuse', 'wait', 'poll', 'fetch', 'load', 'skip', 'retry', 'call', 'compute', 'calculate', 'parse', 'print', 'exit', 'forward', 'queue', 'schedule', 'sort', 'split', 'commit', 'mark', 'close', 'open', 'write', 'return', 'reject', 'send', 'store']);
-
-/**
- * A present-tense statement of behaviour: a definite subject ("The consumer", "Each worker") and a
- * verb in the third person, or a description that opens with that verb ("Reads the env file ...").
- */
-function describesBehaviour(text: string): boolean {
-  const words = text.replace(/^[\s*_>"'(]+/, '').split(/\s+/).slice(0, 6).map((word) => word.replace(/[^\p{L}'-]/gu, ''));
-  if (words.length < 3) return false;
-  if (/^\p{Lu}/u.test(words[0]) && isBehaviourVerb(words[0])) return true;
-  if (!/^(?:the|each|every)$/i.test(words[0])) return false;
-  const verb = words.slice(2, 5).findIndex((word) => isBehaviourVerb(word));
-  // "The consumer acknowledges ...", "The export job writes ...": the noun phrase before the verb has no verb of its own.
-  return verb >= 0 && words.slice(1, 2 + verb).every((word) => /^\p{Ll}[\p{Ll}-]*$|^\p{Lu}/u.test(word) && !/^(?:is|are|was|were|has|have|does|do|can|may|will|would|could|should|must|of|to|that|which)$/i.test(word));
-}
 
 /** First word of a statement, ignoring markup, a checkbox and bracketed tags ("[Secondary]", "(R)"). */
 function firstWord(text: string): string {
@@ -855,12 +806,15 @@ const EXCLUDING_LEAD_IN = withFastBoundaries(/\bnon[- ]?goals?\b|\bout of (?:the
 /** A lead-in that offers its items as options to weigh: "suggestions for possible steps we could take". */
 const SUGGESTING_LEAD_IN = withFastBoundaries(/\bsuggestions?\b|\b(?:possible|potential|candidate) (?:steps|approaches|options|solutions|ways|changes|directions|improvements|extensions|mitigations)\b|\bideas\b|\b(?:we|you|one|they) (?:could|might) (?:\p{L}+ )?(?:take|do|consider|try|use|add|explore|pursue)\b|\bsome (?:options|possibilities|alternatives)\b/iu);
 
+/** A lead-in that gives its items as the reasons for what it says: "No testing of downgrade is necessary because:". */
+const REASONING_LEAD_IN = /\b(?:because|since|for (?:the following|these|several|two|three|four|a few) reasons|the reasons? (?:is|are|being)|reasons? why)\s*:\s*$/i;
+
 /** A lead-in that lists a named group's duties: "The Edition project group is responsible for:". */
 const GROUP_TASK_LEAD_IN = /^\s*(?:the\s+)?\p{Lu}[\w-]*(?:\s+[\w-]+){0,4}?\s+(?:group|groups|team|teams|council|committee|SIG|working group|maintainers|leads|owners)\s+(?:is|are|will be)\s+(?:(?:also|jointly|primarily)\s+)?(?:responsible for|in charge of|tasked with)\b/u;
 
 /**
  * What a lead-in above the item (its own, or one above its parent item) says its items are, when it
- * says so: left out of the proposal, or suggestions.
+ * says so: left out of the proposal, suggestions, a named group's duties, or reasons.
  */
 function leadInScope(leadIn: Statement | undefined): LeadInScope | undefined {
   if (!leadIn) return undefined;
@@ -871,7 +825,7 @@ function leadInScope(leadIn: Statement | undefined): LeadInScope | undefined {
 }
 
 interface LeadInScope {
-  kind: 'non-goal' | 'suggestion' | 'task';
+  kind: 'non-goal' | 'suggestion' | 'task' | 'reason';
   leadIn: Statement;
 }
 
@@ -884,6 +838,7 @@ function readLeadInScope(leadIn: Statement): LeadInScope | undefined {
     if (EXCLUDING_LEAD_IN.test(text)) return { kind: 'non-goal', leadIn: current };
     if (SUGGESTING_LEAD_IN.test(text)) return { kind: 'suggestion', leadIn: current };
     if (GROUP_TASK_LEAD_IN.test(text)) return { kind: 'task', leadIn: current };
+    if (REASONING_LEAD_IN.test(text)) return { kind: 'reason', leadIn: current };
   }
   return undefined;
 }
@@ -1003,6 +958,7 @@ function roleFromPlace(
     const quoted = `("${scope.leadIn.text.replace(/\s+/g, ' ').trim().slice(0, 50)}")`;
     if (scope.kind === 'non-goal') return { role: 'non-goal', explicit: false, reason: `an item under a lead-in that leaves it out ${quoted}` };
     if (scope.kind === 'task') return { role: 'narrative', narrative: 'discussion', explicit: false, reason: `an item of a named group's duties ${quoted}` };
+    if (scope.kind === 'reason') return { role: 'narrative', narrative: 'rationale', explicit: false, reason: `an item under a lead-in that gives reasons ${quoted}` };
     return { role: 'narrative', narrative: 'discussion', explicit: false, reason: `an item under a lead-in that offers suggestions ${quoted}` };
   }
   // "Our goal is that all groups will have well-defined charters": a goal wherever it is stated,
@@ -1090,8 +1046,9 @@ function roleFromPlace(
   }
   if (defaultRole) return { role: defaultRole, explicit: false, reason: `${statement.kind === 'list-item' ? 'a list item' : 'a sentence'} in ${where}` };
   // "The consumer acknowledges a message after the transaction commits", "Reads the env file and
-  // reports every problem": in a design section, what the proposed system does, in the present tense.
-  if (info.role === 'design' && describesBehaviour(statement.text) && !/\b(?:already|now|still|no longer)\b/i.test(statement.text)) {
+  // reports every problem": in a design section, or one whose heading names no role ("Commands",
+  // "Run report"), what the proposed system does, in the present tense.
+  if ((info.role === 'design' || info.role === 'none') && describesBehaviour(statement.text)) {
     return { role: 'requirement', explicit: false, reason: `it states what the system does (present tense) in ${where}` };
   }
   return { role: 'narrative', narrative: 'discussion', explicit: false, reason: `it states no obligation (no modal or imperative) in ${where}` };

@@ -3,13 +3,14 @@ import type { SectionId } from '../sections/catalog';
 import { contractInputFromModel } from './contract';
 import { sectionRoles } from './roles';
 import { isSpecific } from './specific';
-import { statementsOf, statesQuantity, traitsOf } from './statements';
+import { modelReadsAsRequirement, statementsOf, statesQuantity, traitsOf } from './statements';
 
 /**
  * Every canonical id the document covers: the roles of its sections, plus pieces written
  * without a section of their own: an "Out of scope: ..." or "Not building: ..." line, user
  * stories ("As a ..., I want ...") or an "In scope:" line for scope, Given/When/Then scenarios
- * for acceptance criteria, binding statements outside discussion for requirements.
+ * for acceptance criteria, binding statements outside discussion, and statements the statement model
+ * reads as requirements in design sections (what the system does), for requirements.
  */
 export function presentSections(model: SpecModel): Set<SectionId> {
   let present = presentCache.get(model);
@@ -29,6 +30,9 @@ export function presentSections(model: SpecModel): Set<SectionId> {
     if (traits.binding && isSpecific(statement.text)) {
       bindingCount++;
       if (statesQuantity(statement)) present.add('non-functional');
+    } else if (modelReadsAsRequirement(model, statement) && isSpecific(statement.text)) {
+      // "A variable the schema requires that the file lacks is an error": behaviour stated in a design section.
+      bindingCount++;
     }
   }
   if (bindingCount >= 3) present.add('requirements');

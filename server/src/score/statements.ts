@@ -1,7 +1,7 @@
 import { hasQuantity } from '../lexicon/quantity';
 import { LruCache } from '../util/lru';
 import { rangeFromOffsets } from '../model/text';
-import type { Range, Section, SpecModel } from '../model/types';
+import type { Range, Section, SpecModel, Statement as ModelStatement } from '../model/types';
 
 /**
  * The statements of a spec as the score sees them: each list item, table row and paragraph
@@ -147,3 +147,34 @@ export function isGroupLabel(text: string): boolean {
 }
 
 const TRAILING_MARKUP = /^[*_`\s]$/;
+
+const designRequirementStarts = new WeakMap<SpecModel, number[]>();
+
+/**
+ * Whether the statement model reads the statement (one of its sentences) as a requirement stated
+ * outside a requirements section: a modal or an imperative that binds, or what the system does
+ * stated in the present tense, in a design section or one the model recognises no role for ("A
+ * variable the schema requires that the file lacks is an error" under a command's heading). The
+ * score's own binding words (isBinding) miss the statements of behaviour.
+ */
+export function modelReadsAsRequirement(model: SpecModel, statement: Statement): boolean {
+  let starts = designRequirementStarts.get(model);
+  // Model statements are in document order, so their starts are sorted.
+  if (!starts) designRequirementStarts.set(model, (starts = model.statements.filter(isDesignRequirement).map((s) => s.startOffset)));
+  let low = 0;
+  let high = starts.length;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if (starts[mid] < statement.start) low = mid + 1;
+    else high = mid;
+  }
+  return low < starts.length && starts[low] < Math.max(statement.end, statement.start + 1);
+}
+
+/**
+ * A sentence or list item: a table row the model makes a requirement by its column ("Constraints"
+ * beside a field's type) constrains a field of the data, it states no behaviour.
+ */
+function isDesignRequirement(statement: ModelStatement): boolean {
+  return statement.role === 'requirement' && statement.kind !== 'table-row' && (statement.sectionRole === 'design' || statement.sectionRole === 'none');
+}

@@ -33,8 +33,6 @@ const CLEAN_MAX_WARNINGS = 2;
  * pending while it fails, and passes once it does not.
  */
 const PENDING_CLEAN: Record<string, string> = {
-  'cli-tool': 'its behaviour is stated under Commands; missing-section asks for a Requirements section',
-  'csv-export-job': 'requirements stated as plain "The job ..." paragraphs score as not specific (requirements below 60)',
   'customer-migration': 'no section is read as the API contract or the inputs and outputs (Source and target); criteria without requirement ids are untraced',
 };
 

@@ -28,6 +28,21 @@ describe('missing-section', () => {
     assert.deepEqual(findings[2].data?.insertAt, { line: 9, character: 0 });
   });
 
+  it('counts behaviour stated in a design section as the requirements', () => {
+    const commands = [
+      '# envcheck', '## Commands', '### `envcheck validate <file>`',
+      'Reads the env file and the schema (default: `envcheck.schema.yaml`) and reports every problem.',
+      '- A variable `envcheck.schema.yaml` requires that the file lacks is an error.',
+      '- A value that does not match its `type` or `pattern` is an error.',
+      '- A variable the schema does not declare is a warning; with `--strict` it is an error.',
+    ].join('\n\n');
+    const sections = (text: string) => runRule(missingSection, text).filter((f) => f.severity !== 'hint').map((f) => f.data?.section);
+    assert.ok(!sections(commands).includes('requirements'));
+    // Two such statements are not yet the requirements; neither is the same behaviour told as background.
+    assert.ok(sections(commands.split('\n\n').slice(0, 5).join('\n\n')).includes('requirements'));
+    assert.ok(sections(commands.replace('## Commands', '## Background')).includes('requirements'));
+  });
+
   it('reports recommended sections as hints, never as errors', () => {
     const hints = runRule(missingSection, FULL_SERVICE).filter((f) => f.severity === 'hint');
     assert.deepEqual(hints.map((f) => f.data?.section), ['dependencies-access', 'open-questions']);
