@@ -103,6 +103,27 @@ describe('readiness score', () => {
     assert.ok(analyzeSpec(more).score >= base);
   });
 
+  it('counts behaviour stated without a modal in a requirements section as requirements, and introductions not', () => {
+    const spec = (body: string) => analyzeSpec(`# Export\n\n## Requirements\n\n${body}\n`, { uri: 'file:///export.spec.md' }).breakdown.requirements.evidence;
+    assert.match(spec('The job runs every day at 02:30 UTC.\n\nThe job writes one file per `entity_code`.\n\nThe job uploads each file to `s3://exports/ledger/`.'), /^3 requirements/);
+    assert.match(spec('This section lists what the export does.\n\nThe job writes one file per `entity_code`.'), /^1 requirements?/);
+  });
+
+  it('reads a criterion that sets up its case in plain words as observable, as Given/When/Then is', () => {
+    const verification = (criterion: string) => analyzeSpec(`# Export\n\n## Acceptance criteria\n\n- ${criterion}\n`, { uri: 'file:///export.spec.md' }).breakdown.verification.evidence;
+    assert.equal(verification('An entity with no entries that day gets a file containing only the header row.'), '1 criteria, 1 observable');
+    assert.equal(verification('Stopping the migration and starting it again creates no duplicate address.'), '1 criteria, 1 observable');
+    // No case set up, no anchor: nothing a tester knows how to check.
+    assert.equal(verification('The export gets a file containing only the header row.'), '1 criteria, 0 observable');
+    assert.equal(verification('The migration creates no duplicate address.'), '1 criteria, 0 observable');
+  });
+
+  it('reads a definition of done by content only under a heading that names no other role', () => {
+    const done = (heading: string) => analyzeSpec(`# Feature\n\n## ${heading}\n\n- Release notes for v2.1 are published on \`docs.acme.dev/releases\`.\n- The \`export\` runbook is merged and deployed to production.\n`, { uri: 'file:///feature.spec.md' }).breakdown.done.evidence;
+    assert.equal(done('Finish line'), '2 done items, 2 concrete');
+    for (const heading of ['Drawbacks', 'Prior art', 'How we teach this', 'Guide-level explanation']) assert.equal(done(heading), 'no definition of done', heading);
+  });
+
   it('treats filler as no content and anchors as content', () => {
     for (const filler of ['Standard REST API with JSON.', 'The system must work correctly.', 'Done when the feature is complete.', 'All tests pass.']) {
       assert.deepEqual(anchorsOf(filler), [], filler);

@@ -1,4 +1,6 @@
-import { requirementIndex } from '../model/requirements';
+import { acceptanceCriteria } from '../model/criteria';
+import { requirementIndex, type IdDefinition } from '../model/requirements';
+import { coveredByContent } from '../model/tracing';
 import type { SpecModel } from '../model/types';
 import type { Finding, FixContext, RawFinding, Rule, RuleContext } from './types';
 import { dataOf } from './types';
@@ -26,20 +28,35 @@ export const untracedRequirement: Rule<UntracedRequirementData> = {
   check(model: SpecModel, context: RuleContext): RawFinding<UntracedRequirementData>[] {
     const index = requirementIndex(model, context.idPattern);
     const traced = new Set(index.criteriaReferences.map((reference) => reference.id));
+    const requirements = index.definitions.filter((definition) => definition.kind === 'requirement');
+    // Criteria that name no requirement id at all trace by what they test (model/tracing): a
+    // requirement is untraced only when no criterion tests its literals or distinctive words.
+    const byContent = traced.size === 0 ? testedByContent(model, requirements) : undefined;
     const reported = new Set<string>();
     const findings: RawFinding<UntracedRequirementData>[] = [];
-    for (const definition of index.definitions) {
-      if (definition.kind !== 'requirement' || traced.has(definition.id) || reported.has(definition.id)) continue;
+    for (const [position, definition] of requirements.entries()) {
+      if (traced.has(definition.id) || reported.has(definition.id) || byContent?.[position]) continue;
       reported.add(definition.id);
       findings.push({
-        message: `Requirement ${definition.id} is not referenced by any acceptance criterion.`,
+        message: byContent
+          ? `Requirement ${definition.id} is not referenced by any acceptance criterion, and no criterion tests what it states.`
+          : `Requirement ${definition.id} is not referenced by any acceptance criterion.`,
         range: definition.range,
-        data: { id: definition.id, requirement: requirementText(definition.sentence.listItem?.text ?? definition.sentence.text, definition.id) },
+        data: { id: definition.id, requirement: requirementText(definitionText(definition), definition.id) },
       });
     }
     return findings;
   },
 };
+
+/** For each requirement, whether an acceptance criterion tests what it states. */
+function testedByContent(model: SpecModel, requirements: readonly IdDefinition[]): boolean[] {
+  return coveredByContent(requirements.map(definitionText), acceptanceCriteria(model).map((criterion) => criterion.text));
+}
+
+function definitionText(definition: IdDefinition): string {
+  return definition.sentence.listItem?.text ?? definition.sentence.text;
+}
 
 /** The requirement's wording without its id and markup, for criterion templates. */
 function requirementText(text: string, id: string): string {

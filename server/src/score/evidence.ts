@@ -4,7 +4,7 @@ import type { SectionId } from '../sections/catalog';
 import { rolesOf } from './roles';
 import { untestableReason } from '../rules/untestable-criterion';
 import { isSpecific, topicWords } from './specific';
-import { modelReadsAsRequirement, statementsOf, traitsOf, type Statement } from './statements';
+import { isPlainScenario, modelReadsAsRequirement, statementsOf, statesBehaviour, traitsOf, type Statement } from './statements';
 import type { CountedAs, DimensionId, ScoreRole } from './types';
 
 /** A finding with the way the score uses it and where it starts. */
@@ -66,7 +66,7 @@ export function judgeStatements(model: SpecModel, findings: readonly ScoredFindi
     const criterion = !group && !inDone && (inCriteria ? statement.kind !== 'sentence' || scenario : scenario && !discussion);
     const requirement = !group && !inDone && (inCriteria
       ? /\bshall\b/i.test(statement.text)
-      : inRequirements ? statement.kind !== 'sentence' || traits.binding : !discussion && !criterion && (traits.binding || modelReadsAsRequirement(model, statement)));
+      : inRequirements ? statement.kind !== 'sentence' || traits.binding || statesBehaviour(statement) : !discussion && !criterion && (traits.binding || modelReadsAsRequirement(model, statement)));
     const done = !group && inDone;
     // Whether the statement has an anchor is the costliest question, and the dimensions ask it
     // only of requirements, criteria, done items and the statements of required sections: it is
@@ -79,7 +79,7 @@ export function judgeStatements(model: SpecModel, findings: readonly ScoredFindi
     if (criterion) {
       const outcome = inside.find((f) => f.role === 'outcome');
       const reason = untestableReason(statement.prose.replace(ids, ' '), statement.text.replace(ids, ' '));
-      observable = !outcome && !reason && !inside.some((f) => f.role === 'stand-in') && (scenario || anchored());
+      observable = !outcome && !reason && !inside.some((f) => f.role === 'stand-in') && (scenario || isPlainScenario(statement) || anchored());
       if (!observable) untestable = outcome ? 'no observable outcome' : reason ? 'no observable outcome' : 'nothing a tester can check';
     }
     return new Judged(statement, roles, label, written, definesId, requirement, criterion, done, observable, () => {

@@ -2,6 +2,7 @@ import type { Section, SpecModel } from '../model/types';
 import { statementsOf, statesQuantity, traitsOf, type Statement } from './statements';
 import { matchHeading, type SectionId } from '../sections/catalog';
 import { LruCache } from '../util/lru';
+import { sectionRoles as headingRoles } from '../model/statements';
 
 /**
  * What each section is for, by meaning rather than by heading words alone. A section keeps the
@@ -177,6 +178,11 @@ class ContentView {
   }
 }
 
+/** The statement model reads no role in the section's heading or an ancestor's (a document's title names none). */
+function namesNoRole(section: Section, model: SpecModel): boolean {
+  return headingRoles(model.sections)[section.index]?.role === 'none';
+}
+
 function byContent(section: Section, content: ContentView): SectionId[] {
   const model = content.model;
   // A document title's metadata list (Author, Status, Review, Implementation) describes the
@@ -201,7 +207,10 @@ function byContent(section: Section, content: ContentView): SectionId[] {
   if (majority('scenario', (s) => traitsOf(s).scenario, statements.length)) return ['acceptance-criteria'];
   if (majority('binding', (s) => traitsOf(s).binding || ID_LED.test(s.cells?.[0] ?? s.text), units.length)) return ['requirements'];
   // A list of what happened when is a history, however many of its entries say "merged" or "released".
-  if (majority('delivery', (s) => DELIVERY.test(s.prose), units.length || statements.length)
+  // Only a heading that names nothing the statement model knows can head a definition of done by
+  // its content ("Finish line"): "Drawbacks", "Prior art", "How we teach this" or "Guide-level
+  // explanation" talk about releases and documentation without listing what finishes the work.
+  if (namesNoRole(section, model) && majority('delivery', (s) => DELIVERY.test(s.prose), units.length || statements.length)
     && !majority('dated', (s) => POINT_IN_TIME.test(s.text), units.length || statements.length)) return ['definition-of-done'];
   if (majority('quantity', statesQuantity, units.length)) return ['non-functional'];
   const blocks = model.codeBlocks.filter((block) => block.section === section);

@@ -2,6 +2,7 @@ import { hasQuantity } from '../lexicon/quantity';
 import { LruCache } from '../util/lru';
 import { rangeFromOffsets } from '../model/text';
 import type { Range, Section, SpecModel, Statement as ModelStatement } from '../model/types';
+import { describesBehaviour } from '../model/behaviour';
 
 /**
  * The statements of a spec as the score sees them: each list item, table row and paragraph
@@ -178,3 +179,34 @@ export function modelReadsAsRequirement(model: SpecModel, statement: Statement):
 function isDesignRequirement(statement: ModelStatement): boolean {
   return statement.role === 'requirement' && statement.kind !== 'table-row' && (statement.sectionRole === 'design' || statement.sectionRole === 'none');
 }
+
+const behaviours = new WeakMap<Statement, boolean>();
+
+/**
+ * Whether a sentence states what the system does in the present tense (model/behaviour): in a
+ * requirements section, "The job writes one file per legal entity" is a requirement without a
+ * modal, and "This section lists what the job does" is not one.
+ */
+export function statesBehaviour(statement: Statement): boolean {
+  let found = behaviours.get(statement);
+  if (found === undefined) behaviours.set(statement, (found = describesBehaviour(statement.prose.replace(/\s+/g, ' '))));
+  return found;
+}
+
+/**
+ * A criterion that sets up its case in plain words, as Given/When/Then does with keywords: a
+ * leading condition ("With the replica lag stubbed at 6 minutes, the job exits ..."), an action
+ * as its subject ("Killing the job during an upload leaves no file ..."), or a subject that names
+ * the case ("An entity with no entries that day gets a file ..."). Whether the rest names an
+ * observable outcome is the untestable-criterion rule's question.
+ */
+export function isPlainScenario(statement: Statement): boolean {
+  const text = statement.prose.replace(/^[\s*_>]+/, '').replace(/^(?:\d+[.)]\s+|[A-Z][A-Z0-9]*-?\d+\s*[:.)]\s*)/, '').replace(/\s+/g, ' ');
+  return PLAIN_CONDITION.test(text) || ACTION_SUBJECT.test(text) || CASE_SUBJECT.test(text);
+}
+
+const PLAIN_CONDITION = /^(?:if|when|whenever|with|without|after|once|for|on|while|during|before)\b[^,;]{3,120},\s*\S/i;
+/** "Running the job twice ...", "Stopping the migration with SIGTERM ...": a gerund and its object. */
+const ACTION_SUBJECT = /^\p{Lu}\p{Ll}+ing\s+(?:the|a|an|each|every|all|its|their|one|two|\S+\s+(?:the|a|an))\b/u;
+/** "An entity with no entries ...", "A request without a token ...", "A message older than 7 days ...". */
+const CASE_SUBJECT = /^(?:an?|the|each|every|any)\s+(?:[\p{L}-]+\s+){1,2}?(?:with|without|whose|older|newer|larger|smaller|longer|shorter|above|below|over|under|from|posted|sent|received|created)\b/iu;
