@@ -122,6 +122,9 @@ describe('readiness score', () => {
     const done = (heading: string) => analyzeSpec(`# Feature\n\n## ${heading}\n\n- Release notes for v2.1 are published on \`docs.acme.dev/releases\`.\n- The \`export\` runbook is merged and deployed to production.\n`, { uri: 'file:///feature.spec.md' }).breakdown.done.evidence;
     assert.equal(done('Finish line'), '2 done items, 2 concrete');
     for (const heading of ['Drawbacks', 'Prior art', 'How we teach this', 'Guide-level explanation']) assert.equal(done(heading), 'no definition of done', heading);
+    // A definition of done lists its checks: prose that mentions a pipeline or a release is no list of them.
+    const prose = analyzeSpec('# Audit trail\n\nRecords go to the log pipeline of the operator.\n\nRelease notes name the `audit.log` stream.\n\n## Design\n\nThe server writes one record per request.\n', { uri: 'file:///audit.spec.md' });
+    assert.equal(prose.breakdown.done.evidence, 'no definition of done');
   });
 
   it('treats filler as no content and anchors as content', () => {

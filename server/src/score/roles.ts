@@ -210,8 +210,9 @@ function byContent(section: Section, content: ContentView): SectionId[] {
   // Only a heading that names nothing the statement model knows can head a definition of done by
   // its content ("Finish line"): "Drawbacks", "Prior art", "How we teach this" or "Guide-level
   // explanation" talk about releases and documentation without listing what finishes the work.
-  if (namesNoRole(section, model) && majority('delivery', (s) => DELIVERY.test(s.prose), units.length || statements.length)
-    && !majority('dated', (s) => POINT_IN_TIME.test(s.text), units.length || statements.length)) return ['definition-of-done'];
+  // And a definition of done lists its checks: paragraphs that mention a pipeline or a release are prose.
+  if (namesNoRole(section, model) && majority('delivery', (s) => s.kind !== 'sentence' && DELIVERY.test(s.prose), units.length)
+    && !majority('dated', (s) => POINT_IN_TIME.test(s.text), units.length)) return ['definition-of-done'];
   if (majority('quantity', statesQuantity, units.length)) return ['non-functional'];
   const blocks = model.codeBlocks.filter((block) => block.section === section);
   if (blocks.some((block) => WIRE_LANGUAGES.has(block.language) || REQUEST_LINE.test(block.content))) return ['api-contract'];
