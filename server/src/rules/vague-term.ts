@@ -3,6 +3,7 @@ import { isMeasured, statementText } from '../lexicon/measured';
 import { TIME_KINDS } from '../lexicon/quantity';
 import { asksForSimilarity, countsDeliverable, definedByCapability, explainedAfter, insidePossibility, inVagueSense, isCriterionWord, leavesAmountOpen, leavesTimeOpen, picksUnnamedMembers, settledByValue } from '../lexicon/senses';
 import { DEFERRAL_HINT, findDeferrals } from '../lexicon/deferrals';
+import { qualityOfOutput, thresholdOfCondition } from '../lexicon/prescribed';
 import { EVERYWHERE_CATEGORIES, HINT as HINT_OF, settledBy } from '../lexicon/terms';
 import { insideExample, insideParentheses, insidePurpose, insideQuestion, type ScopedDocument } from '../model/scope';
 import { announcesList, sectionRoles, statementOf, type Statement } from '../model/statements';
@@ -328,7 +329,8 @@ function isReported(model: SpecModel, index: number, scope: ScopedDocument, matc
     || (hedgesModal(sentence.text, match) && statementOf(model, sentence)?.binding === true)
     || (firm && qualityOfAction(sentence.text, match))
     // "Different unit tests will be added": which deliverables is left open wherever the statement binds.
-    || (countsDeliverable(sentence.text, match) && statementOf(model, sentence)?.binding === true);
+    || (countsDeliverable(sentence.text, match) && statementOf(model, sentence)?.binding === true)
+    || (statementOf(model, sentence)?.binding === true && prescribes(sentence.text, match));
   // An example list is open by nature: "(e.g. miniKube, KubeSpray, etc.)".
   const example = insideExample(sentence.text, match.start);
   // In a design statement the example clause covers amounts too: "such as ... a larger size".
@@ -581,6 +583,14 @@ const MODAL_BEFORE = /\b(?:must|shall|should|needs? to|has to|have to)\s+(?:(?:a
  */
 function hedgesModal(text: string, match: LexiconMatch): boolean {
   return GENERALITY.test(match.entry.term) && MODAL_BEFORE.test(text.slice(0, match.start));
+}
+
+/**
+ * True when the word leaves open what a binding design statement prescribes: the threshold of a
+ * condition that triggers behaviour, or a quality of what the statement has the system produce.
+ */
+function prescribes(text: string, match: LexiconMatch): boolean {
+  return thresholdOfCondition(text, match) || qualityOfOutput(text, match);
 }
 
 /** Hints of manner adverbs that judge how an action is done: how soon, how well, how safely. */
