@@ -722,7 +722,10 @@ function sentenceStatement(
   const opener = item ? openingStatement(before, item) : undefined;
   const opensItem = kind === 'list-item' && item !== undefined && !opener;
   const leadIn = opensItem && item ? findLeadIn(model, before, item) : kind === 'list-item' ? opener?.leadIn : undefined;
-  const wording = wordingOf(sentence.text, opensItem ? 'list-item' : 'sentence');
+  // "### Goals" over "Define a standard API for ..." and "Allow users to transition ...": a paragraph
+  // that opens with its verb is an item of the section written as prose, read like a list item.
+  const itemParagraph = kind === 'sentence' && sentence.kind === 'paragraph' && ITEM_SECTIONS.has(info.role) && opensParagraph(model, before, sentence);
+  const wording = wordingOf(sentence.text, opensItem || itemParagraph ? 'list-item' : 'sentence');
   // The text of an item that opens with a question ("* **How can an operator determine ...?**")
   // answers it: judged on its own wording, as in a design section.
   const place: SectionRoleInfo = opener?.role === 'question' && info.role !== 'narrative' ? { role: 'design', decidedBy: info.decidedBy } : info;
@@ -749,6 +752,16 @@ function sentenceStatement(
     listItem: item,
     leadIn,
   };
+}
+
+/** Sections whose statements are items of a list, even when each is written as a paragraph. */
+const ITEM_SECTIONS: ReadonlySet<SectionRole> = new Set(['goals', 'non-goals', 'criteria']);
+
+/** True when the sentence opens its paragraph: a blank line or a heading separates it from the statement before. */
+function opensParagraph(model: SpecModel, before: Statement[], sentence: Sentence): boolean {
+  const previous = before[before.length - 1];
+  if (!previous || previous.section !== sentence.section) return true;
+  return /\n[ \t>]*\n/.test(model.text.slice(previous.endOffset, sentence.startOffset));
 }
 
 /**

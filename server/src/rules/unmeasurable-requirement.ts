@@ -250,7 +250,8 @@ const TRAILING_PURPOSE = /\S\s+(?:in order\s+)?to\s+(?:\p{L}+\s+)?(?:improve|opt
  * handle peak traffic" or "needs to absorb traffic spikes", where coping with the load is the target.
  */
 const COPING_PURPOSE = /\S\s+(?<!\b(?:able|needs?|has|have|had|required|expected|designed|going|wants?|ought|used|is|are|be|been|must|shall|should|will|can)\s+)(?:in order\s+)?to\s+(?:overcome|absorb|withstand|survive|cope with|handle)\s+(?:(?:the|its|their|our|any|all)\s+)*(?:[\p{L}-]+\s+){0,2}$/iu;
-const MEANS_AFTER = /^[^.;]{0,80}?\bby\s+(?:\p{L}+ing|means of|using|adding|providing)\b/iu;
+/** The means, after the quality: "by adding a cache", or listed after the lead-in ("with the following changes:"). */
+const MEANS_AFTER = /^[^.;]{0,80}?\bby\s+(?:\p{L}+ing|means of|using|adding|providing)\b|^[^.;]{0,80}?\b(?:with|by|through|via)\s+(?:the\s+)?following\b[^.;]*:\s*[*_]*$/iu;
 
 /**
  * Qualities that are a limit rather than a level: a timeout is what happens when a time limit runs

@@ -197,7 +197,19 @@ export const vagueTerm: Rule<VagueTermData> = {
       + 'recommend ("We propose that implementations should retry ...", "It is recommended that clients should ...") '
       + 'binds; a design element named by a pronoun in the passive future ("It will be refreshed after ...") is what '
       + 'the design does; after a present-state opener, need to and have to describe the present ("For now, we need to '
-      + 'rely on ..."), while must still binds ("Today the resolver must ...").',
+      + 'rely on ..."), while must still binds ("Today the resolver must ..."). Two more graded uses prescribe rather than '
+      + 'describe and are reported in binding design statements: the threshold of a condition that triggers behaviour '
+      + '("When a tensor is sufficiently large, we will place it on host memory", "If the queue grows too long, the proxy '
+      + 'will shed new requests"; not "larger than the page size", "identify if the path is slow" or "if we are '
+      + 'sufficiently confident"), and an evaluative word on what a must, should or will has the system produce or offer '
+      + '("should fill the gaps with reasonable behaviour", "Users should have an easy way to ...", "We will add '
+      + 'appropriate tests", "Appropriate events will be recorded"; not "the appropriate defaults", which the context '
+      + 'determines, "a layout for simple tensors", a case, "will have better observability", a benefit, "will use a '
+      + 'reasonable approach", the design\'s own method, nor a word whose rule the statement points to, "using the cost '
+      + 'model described in the previous section"). In goals, non-goals and criteria sections, a paragraph that opens '
+      + 'with its verb ("Allow users to move ... with minimal changes") is an item written as prose and judged as one; a '
+      + 'change whose lead-in lists the changes that make it ("Improve scheduling throughput with the following '
+      + 'changes:") names its means.',
     bad: '- The search page must be fast and user-friendly, and support PDF, Word, etc.',
     good: '- REQ-4: Search results MUST render within 300 ms (p95) for queries on up to 1M documents.\n'
       + '- REQ-5: Uploads MUST accept PDF and DOCX only.',
@@ -257,12 +269,13 @@ const CHANGE_VERB = /^((?:[\s*_>"'(]|\[[ xX]\]\s*|\[[^\]]{1,20}\]\s*)*)(reduce|i
 
 /**
  * The end point of the change: a condition it must reach, the explanation after a colon
- * ("Reduce integration burden: consumers write one integration for every scheduler") or the means
+ * ("Reduce integration burden: consumers write one integration for every scheduler"), the changes its
+ * lead-in lists as the means ("Improve scheduling throughput with the following changes:") or the means
  * that delivers it ("Improve reliability by providing a way for containers to terminate
  * gracefully": the deliverable is the means, the change is its benefit). Numbers are found by
  * isMeasured.
  */
-const END_POINT = /\b(?:so that|such that|until|to (?:the point|a level) where|to (?:guarantee|ensure|make sure|prevent|avoid|stop|eliminate|remove|zero|none|a single|one)\b)|^[^.;:]{3,80}:\s*\S|\bby\s+(?:\p{L}+ing|means of|using)\b|\bto\s+(?:get|obtain|expose|report|distinguish|separate|break\s+(?:\p{L}+\s+)?down)\s+(?!(?:more|better|less|fewer|higher|lower)\b)\p{L}/iu;
+const END_POINT = /\b(?:so that|such that|until|to (?:the point|a level) where|to (?:guarantee|ensure|make sure|prevent|avoid|stop|eliminate|remove|zero|none|a single|one)\b)|^[^.;:]{3,80}:\s*\S|\b(?:with|by|through|via)\s+(?:the\s+)?following\b[^.;]*:\s*[*_]*$|\bby\s+(?:\p{L}+ing|means of|using)\b|\bto\s+(?:get|obtain|expose|report|distinguish|separate|break\s+(?:\p{L}+\s+)?down)\s+(?!(?:more|better|less|fewer|higher|lower)\b)\p{L}/iu;
 
 const CHANGE_HINT = 'state the end point, e.g. by 30%';
 
