@@ -113,7 +113,8 @@ export class TestClient {
 
   async initialize(): Promise<void> {
     const capabilities: ClientCapabilities = {
-      workspace: { configuration: true, ...(this.options.snippetEdits ? { workspaceEdit: { snippetEditSupport: true } } : {}) },
+      // Workspace edits as VS Code accepts them: document changes that may create files.
+      workspace: { configuration: true, workspaceEdit: { documentChanges: true, resourceOperations: ['create'], ...(this.options.snippetEdits ? { snippetEditSupport: true } : {}) } },
       textDocument: {
         publishDiagnostics: { versionSupport: true },
         ...(this.options.pull ? { diagnostic: { dynamicRegistration: false } } : {}),

@@ -29,6 +29,8 @@ export interface CodeActionContext {
   version: number | undefined;
   /** The client accepts snippet edits (tab stops) in workspace edits (LSP 3.18). */
   snippetEdits: boolean;
+  /** The client can create files in a workspace edit (`workspaceEdit.resourceOperations` has "create"). */
+  fileCreation: boolean;
   /**
    * Where the project vocabulary lives and its current text (undefined when the file does not
    * exist yet); asked only when a finding offers to add a term to it.
@@ -102,11 +104,12 @@ function documentationAction(rule: string): CodeAction {
 
 /**
  * "Add to project vocabulary": appends the term to the vocabulary file the configuration uses,
- * or creates it first.
+ * or creates it first. A client that cannot create files gets no such action while the file is
+ * missing (applying it would fail); "Define term", a text edit of the spec, is still offered.
  */
 async function vocabularyAction(term: string, context: CodeActionContext): Promise<CodeAction | undefined> {
   const vocabulary = await context.vocabulary();
-  if (!vocabulary) return undefined;
+  if (!vocabulary || (vocabulary.text === undefined && !context.fileCreation)) return undefined;
   const addition = vocabularyAddition(vocabulary.text, term);
   const insert = { textDocument: { uri: vocabulary.uri, version: null }, edits: [{ range: { start: addition.at, end: addition.at }, newText: addition.text }] };
   return {

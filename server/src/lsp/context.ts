@@ -20,6 +20,8 @@ export interface ServerContext {
   readonly suppressions: SuppressionsFiles;
   /** The client accepts snippet edits (tab stops) in code action workspace edits (LSP 3.18). */
   readonly supportsSnippetEdits: boolean;
+  /** The client can create a file in a workspace edit. */
+  readonly supportsFileCreation: boolean;
   /** Analyses the current version of a document, or undefined when it is not a spec. */
   analyse(snapshot: DocumentSnapshot, options?: { cache: boolean }): Promise<DocumentAnalysis | undefined>;
   /** Analysis of an open document's current version (the cached one when up to date). */

@@ -83,6 +83,7 @@ export function registerEditorFeatures(server: ServerContext): void {
     return codeActions(result, { uri, range: params.range, diagnostics: params.context.diagnostics, only: params.context.only }, {
       version: server.documents.get(uri)?.version,
       snippetEdits: server.supportsSnippetEdits,
+      fileCreation: server.supportsFileCreation,
       vocabulary: () => vocabularyOf(server, uri),
     });
   });

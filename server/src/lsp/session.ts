@@ -48,6 +48,8 @@ export class Session implements ServerContext {
   private readonly shownSettingsProblems = new Set<string>();
   /** The client accepts snippet edits (tab stops) in code action workspace edits (LSP 3.18). */
   supportsSnippetEdits = false;
+  /** The client can create files in a workspace edit (`resourceOperations` includes "create"). */
+  supportsFileCreation = false;
   private supportsConfigurationChange = false;
   /** Editor version of each open document when it was last opened or saved (what `specready.run: onSave` checks). */
   private readonly savedVersions = new Map<string, number>();
@@ -84,6 +86,8 @@ export class Session implements ServerContext {
     this.workspace.setFolders(params.workspaceFolders, params.rootUri);
     this.supportsWatchedFiles = !!capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration;
     this.supportsSnippetEdits = !!(capabilities.workspace?.workspaceEdit)?.snippetEditSupport;
+    this.supportsFileCreation = !!capabilities.workspace?.workspaceEdit?.documentChanges
+      && (capabilities.workspace.workspaceEdit.resourceOperations ?? []).includes('create');
     this.supportsConfigurationChange = !!capabilities.workspace?.didChangeConfiguration?.dynamicRegistration;
     const pull = !!capabilities.textDocument?.diagnostic;
     this.diagnostics = registerDiagnostics(this, pull);

@@ -137,9 +137,10 @@ describe('editor features: code lens and links', () => {
 describe('editor features: code actions', () => {
   const text = '# T\n\n## Requirements\n\n- REQ-1: The system MUST report to the ARB quickly.\n';
   const analysed = analyzeSpec(text, { uri: URI });
-  const context = (version: number | undefined, vocabularyText?: string): CodeActionContext => ({
+  const context = (version: number | undefined, vocabularyText?: string, fileCreation = true): CodeActionContext => ({
     version,
     snippetEdits: false,
+    fileCreation,
     vocabulary: () => Promise.resolve({ file: '/w/.specready/terms.txt', uri: 'file:///w/.specready/terms.txt', text: vocabularyText }),
   });
   const diagnosticOf = (rule: string): Diagnostic => {
@@ -179,6 +180,20 @@ describe('editor features: code actions', () => {
     assert.deepEqual(append?.edit?.documentChanges, [
       { textDocument: { uri: 'file:///w/.specready/terms.txt', version: null }, edits: [{ range: { start: { line: 1, character: 0 }, end: { line: 1, character: 0 } }, newText: 'ARB\n' }] },
     ]);
+  });
+
+  it('offers no file creation to a client that cannot create files; the glossary text edit stays', async () => {
+    const diagnostic = diagnosticOf('undefined-term');
+    const request = { uri: URI, range: diagnostic.range, diagnostics: [diagnostic] };
+    const missing = await codeActions(analysed, request, context(1, undefined, false));
+    assert.equal(missing.find((action) => action.title === 'Add "ARB" to the project vocabulary'), undefined);
+    assert.ok(missing.every((action) => !(action.edit?.documentChanges ?? []).some((change) => 'kind' in change && change.kind === 'create')));
+    const define = missing.find((action) => action.title.startsWith('Define "ARB"'));
+    const change = define?.edit?.documentChanges?.[0] as { textDocument: { uri: string }; edits: Array<{ newText: string }> } | undefined;
+    assert.equal(change?.textDocument.uri, URI);
+    assert.match(change?.edits[0]?.newText ?? '', /## Glossary[\s\S]*- \*\*ARB\*\*/);
+    const existing = await codeActions(analysed, request, context(1, 'KYC\n', false));
+    assert.ok(existing.find((action) => action.title === 'Add "ARB" to the project vocabulary'), 'an existing vocabulary file is still appended to');
   });
 
   it('answers only for the diagnostics the client sent', async () => {
