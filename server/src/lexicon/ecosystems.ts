@@ -11,6 +11,8 @@ export interface Ecosystem {
   named: RegExp;
   /** A link destination into the project's sites or repositories. */
   linked: RegExp;
+  /** Languages of code blocks that only the project's own code is written in ("rust", "python"). */
+  languages?: readonly string[];
   /** Acronym → expansion, as the sources give it. */
   terms: Readonly<Record<string, string>>;
   sources: readonly string[];
@@ -46,6 +48,7 @@ export const ECOSYSTEMS: readonly Ecosystem[] = [
     name: 'Rust',
     named: /\bRust\b|\brustc\b/,
     linked: /\b(?:rust-lang\.org|github\.com\/rust-lang\/|docs\.rs\b|crates\.io)/i,
+    languages: ['rust', 'rs'],
     terms: {
       AST: 'abstract syntax tree', CTFE: 'compile-time function evaluation', DST: 'dynamically sized type', HIR: 'high-level IR',
       THIR: 'typed high-level IR', MIR: 'mid-level IR', ICE: 'internal compiler error', IR: 'intermediate representation',
@@ -62,6 +65,7 @@ export const ECOSYSTEMS: readonly Ecosystem[] = [
     name: 'Swift',
     named: /\bSwift\b/,
     linked: /\b(?:swift\.org|github\.com\/(?:apple|swiftlang)\/swift)/i,
+    languages: ['swift'],
     terms: {
       ARC: 'Automatic Reference Counting', SIL: 'Swift Intermediate Language', SE: 'Swift Evolution', SPM: 'Swift Package Manager',
     },
@@ -75,6 +79,7 @@ export const ECOSYSTEMS: readonly Ecosystem[] = [
     name: 'Python',
     named: /\bC?Python\b/,
     linked: /\b(?:python\.org|github\.com\/python\/)/i,
+    languages: ['python', 'py', 'python3', 'pycon', 'ipython'],
     terms: {
       ABC: 'abstract base class', BDFL: 'Benevolent Dictator For Life', EAFP: 'easier to ask for forgiveness than permission',
       GIL: 'global interpreter lock', LBYL: 'look before you leap', MRO: 'method resolution order', PEP: 'Python Enhancement Proposal',
@@ -86,6 +91,7 @@ export const ECOSYSTEMS: readonly Ecosystem[] = [
     name: 'Go',
     named: /\bGolang\b|\bthe Go (?:toolchain|compiler|command|team|project|language|runtime|spec|module)/,
     linked: /\b(?:go\.dev|golang\.org|github\.com\/golang\/)/i,
+    languages: ['go', 'golang'],
     terms: {
       CL: 'change list', SSA: 'static single assignment', GOOS: 'target operating system', GOARCH: 'target architecture',
       GOPATH: 'workspace path', GOROOT: 'Go installation root', GOPROXY: 'module proxy', GOFLAGS: 'default go command flags',
@@ -98,6 +104,7 @@ export const ECOSYSTEMS: readonly Ecosystem[] = [
     name: 'Ethereum',
     named: /\bEthereum\b/,
     linked: /\b(?:ethereum\.org|github\.com\/ethereum\/|eips\.ethereum\.org)/i,
+    languages: ['solidity', 'sol'],
     terms: {
       EIP: 'Ethereum Improvement Proposal', ERC: 'Ethereum Request for Comments', EVM: 'Ethereum Virtual Machine', EOA: 'externally owned account',
       ENS: 'Ethereum Name Service', DAO: 'decentralized autonomous organization', MEV: 'maximal extractable value', RLP: 'recursive-length prefix',
@@ -139,10 +146,12 @@ export const ECOSYSTEMS: readonly Ecosystem[] = [
 ];
 
 /**
- * The ecosystems a document belongs to: it links the project's sites, or names the project at least
- * twice (once may be a comparison: "as Kubernetes does").
+ * The ecosystems a document belongs to: it links the project's sites, writes code in the project's
+ * own language (a Python block: its readers know the GIL), or names the project at least twice
+ * (once may be a comparison: "as Kubernetes does").
  */
-export function ecosystemsOf(prose: string, targets: readonly string[]): Ecosystem[] {
+export function ecosystemsOf(prose: string, targets: readonly string[], codeLanguages: readonly string[] = []): Ecosystem[] {
   return ECOSYSTEMS.filter((ecosystem) => targets.some((target) => ecosystem.linked.test(target))
+    || codeLanguages.some((language) => ecosystem.languages?.includes(language))
     || (prose.match(new RegExp(ecosystem.named.source, `g${ecosystem.named.flags.replace('g', '')}`))?.length ?? 0) >= 2);
 }

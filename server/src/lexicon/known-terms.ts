@@ -91,6 +91,17 @@ export const COMMON_ACRONYMS: ReadonlySet<string> = new Set([
   'ES', 'ESM', 'CJS', 'MDN', 'OOB', 'OOP', 'RAII', 'RSS', 'SMP', 'MVC', 'WPT', 'PPC', 'DLL', 'UNC', 'GNU', 'WSL', 'AFAICT', 'IIUC', 'SGTM',
   // The Test Anything Protocol (testanything.org) that test runners print
   'TAP',
+  // General computing and IT abbreviations (Wikipedia, "List of computing and IT abbreviations"; FOLDOC, the Free
+  // On-line Dictionary of Computing), and the AWS and Google Cloud service abbreviations of their own documentation
+  'ADC', 'AGP', 'AJAX', 'ALU', 'AOP', 'APK', 'APT', 'ASIC', 'ASP', 'ATA', 'ATM', 'AWT', 'BASH', 'BFS', 'BPF', 'EBPF', 'BSOD',
+  'CAD', 'CAPTCHA', 'CGI', 'CISC', 'CLR', 'CMOS', 'COBOL', 'CORBA', 'CPAN', 'CRT', 'CTO', 'CEO', 'CFO', 'DBMS', 'DDL', 'DML',
+  'DFS', 'DIMM', 'DRAM', 'DRM', 'DSP', 'DTD', 'DVD', 'EBCDIC', 'EDA', 'EEPROM', 'EJB', 'EPUB', 'ESB', 'FPGA', 'FPU', 'FQDN',
+  'FSF', 'FSM', 'GPGPU', 'GRUB', 'HAL', 'HDMI', 'HPC', 'IIS', 'IOPS', 'IPX', 'IRC', 'ISA', 'ISP', 'JDBC', 'JDK', 'JRE', 'JSP',
+  'KVM', 'LAMP', 'LCD', 'LED', 'LUN', 'LVM', 'LZW', 'MBR', 'MIDI', 'MIPS', 'MPI', 'MSB', 'LSB', 'MSI', 'ODBC', 'OLE', 'OTA',
+  'PCB', 'PDA', 'PERL', 'PXE', 'RDBMS', 'RFID', 'RGB', 'RGBA', 'RTOS', 'SATA', 'SCSI', 'SOA', 'SRAM', 'TFTP', 'UART', 'UML',
+  'UPS', 'VCS', 'VNC', 'VPS', 'VRAM', 'WYSIWYG', 'CVS', 'SVN', 'SPOF', 'YAGNI', 'TDD', 'BDD', 'DDD', 'CQRS', 'HCI', 'ICT', 'ISV',
+  'JAR', 'JNI', 'NOC', 'OEM', 'RCA', 'RCE', 'ROI', 'SCM', 'SDLC', 'UAT', 'VDI', 'WSGI', 'XHR', 'EBS', 'EFS', 'ECR', 'AMI', 'ARN',
+  'SES', 'CDK', 'GCS', 'GCE', 'AZ', 'JMX', 'JVMTI', 'SMART',
   // Abbreviations of ordinary English in technical writing (The Jargon File; Merriam-Webster)
   'IMO', 'IMHO', 'AFAIK', 'IIRC', 'OTOH', 'OP', 'TBH', 'FWIW', 'LGTM', 'PTAL', 'WDYT', 'ETC', 'AKA', 'RIP',
 ]);

@@ -12,7 +12,8 @@
  *
  * Pure: reads the parsed model only.
  */
-import { positionAt, rangeFromOffsets } from './text';
+import { citesOutsideSpec, proseAroundBlock } from './cited-spec';
+import { offsetAt, positionAt, rangeFromOffsets } from './text';
 import type { CodeBlock, Position, Range, Section, SpecModel } from './types';
 
 export type CodePart = 'inputs' | 'output' | 'errors';
@@ -228,6 +229,9 @@ function afterBlock(model: SpecModel, block: CodeBlock): Position {
 function rpcs(model: SpecModel, block: CodeBlock, messages: Set<string>): CodeInterface[] {
   const found: CodeInterface[] = [];
   const content = block.content;
+  // "The service is the same as the [xDS LRS protocol](…)": the linked specification defines its messages.
+  let cited: boolean | undefined;
+  const citesSpec = () => (cited ??= citesOutsideSpec(proseAroundBlock(model.text, offsetAt(model, block.range.start), offsetAt(model, block.range.end))));
   for (const match of content.matchAll(RPC)) {
     const index = match.index ?? 0;
     // "// Existing unary RPC (unchanged)" above the line: the document cites it, it does not define it.
@@ -242,9 +246,9 @@ function rpcs(model: SpecModel, block: CodeBlock, messages: Set<string>): CodeIn
     const notes: Partial<Record<CodePart, string>> = {};
     const request = match[3];
     const response = match[5];
-    if (messages.has(request) || WELL_KNOWN_MESSAGES.test(request)) parts.inputs = at(request);
+    if (messages.has(request) || WELL_KNOWN_MESSAGES.test(request) || citesSpec()) parts.inputs = at(request);
     else notes.inputs = `its request message \`${request}\` is not defined in the document`;
-    if (messages.has(response) || WELL_KNOWN_MESSAGES.test(response)) parts.output = at(response);
+    if (messages.has(response) || WELL_KNOWN_MESSAGES.test(response) || citesSpec()) parts.output = at(response);
     else notes.output = `its response message \`${response}\` is not defined in the document`;
     found.push({
       kind: 'function',

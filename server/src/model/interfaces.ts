@@ -6,6 +6,7 @@
  *
  * Pure and synchronous: computed from the parsed model only, once per model.
  */
+import { citesOutsideSpec, paragraphAround } from './cited-spec';
 import { codeInterfacesOf, declaredNames, isDesignSection, isOutsideDesign, type CodeInterface } from './code-interfaces';
 import { sectionAt } from './sections';
 import { lineEndOffset, positionAt, rangeFromOffsets, textWithoutComments } from './text';
@@ -197,7 +198,14 @@ function withoutCode(context: Context, extent: { start: number; end: number }, s
     .map(({ start, end }) => ({ start: Math.max(0, start - extent.start), end: Math.min(slice.length, end - extent.start) }));
   return replaceRanges(slice, blocks, (block) => ' '.repeat(block.length)).replace(/`[^`\n]*`/g, (span) => ' '.repeat(span.length));
 }
-const IDEMPOTENCY_WORDS = /\b(?:idempoten\w*|idempotency-key|de-?dup\w*|duplicates?|at most once|exactly once|same requests?|repeated requests?|retr(?:y|ies) (?:of|with) the same|replay\w*)\b/i;
+/**
+ * What a repeated request does: said in words ("idempotent", "duplicates are ignored"), or by what
+ * the handler does when what the request creates already exists ("a serial that is already
+ * registered gets `409`", `ALREADY_EXISTS`, `AlreadyExists`): a second create is rejected, not
+ * applied twice. A conflict status alone may answer some other state ("`409` when the cart was
+ * ordered") and says nothing of a repeat.
+ */
+const IDEMPOTENCY_WORDS = /\b(?:idempoten\w*|idempotency-key|de-?dup\w*|duplicates?|at most once|exactly once|same requests?|repeated requests?|retr(?:y|ies) (?:of|with) the same|replay\w*|ALREADY_EXISTS|AlreadyExists|already[ _-]exists?|already (?:been )?(?:created|registered|submitted|processed|used))\b/i;
 const PAGINATION_WORDS = /\b(?:paginat\w*|pages?|page_?size|per_?page|cursors?|next_?(?:page|cursor|token|link)|offset|continuation|limit|(?:last|first|latest|newest|oldest|at most|up to|top)\s+\d+)\b/i;
 const LIMIT_WORDS = /\b(?:rate[- ]limit\w*|429|quotas?|throttl\w*|max(?:imum)?|at most|up to \d|limit(?:s|ed)?|timeouts?|size)\b/i;
 
@@ -224,6 +232,11 @@ const TYPE_WORDS = new RegExp('\\b(?:' + [
   'sha-?\\d+', 'percent(?:age)?', 'ratio', 'counts?', 'duration', 'bits?', 'kb', 'mb', 'gb', 'utc', 'locale', 'bcp ?47', 'jwt', 'tokens?',
   'struct', 'record', 'tuple', 'optional<', 'vec<', 'option<', 'id of', 'references?', 'foreign key',
 ].join('|') + ')\\b', 'i');
+/**
+ * A type in braces right after the name, as JSDoc and API references write it: "`signature`
+ * {ArrayBuffer|TypedArray}", "`port`: {integer}".
+ */
+const BRACED_TYPE = /^\s*[:–—-]?\s*\{[A-Za-z_$][\w.$<>[\]]*(?:\s*\|\s*[A-Za-z_$][\w.$<>[\]]*)*\}/;
 /** A literal example shows the format: `1250`, `"pending"`, `2024-08-01`, `true`. */
 const EXAMPLE_VALUE = /`[^`]+`|"[^"]*"|\b\d[\d,._:-]*\b|\be\.g\.|\bdefault\b|\bexample\b/i;
 const NAME_HEADER = /^(?:name|field|field name|parameter|param|parameters|property|attribute|column|key|header|argument|input|output|element|variable)s?$/i;
@@ -403,6 +416,9 @@ function endpoints(context: Context): InterfaceSpec[] {
     else if (takesInput(group.method, group.mentions.map((m) => m.path)) || !parts.auth) recommended.unshift('errors');
     if (group.method === 'POST') recommended.push('idempotency');
     if (isList(context, group.method, group.segments, group.extents)) recommended.push('pagination');
+    // "`POST /v1/traces` is the same as the [OTLP/HTTP](…) request": the linked specification gives every part.
+    const cited = group.mentions.find((mention) => citesOutsideSpec(paragraphAround(context.text, mention.start, mention.end)));
+    if (cited) for (const part of [...required, ...recommended]) parts[part] ??= rangeFromOffsets(model, cited.start, cited.end);
     const lastExtent = group.extents.reduce((a, b) => (b.end - b.start > a.end - a.start ? b : a));
     return finish({
       kind: 'endpoint',
@@ -699,7 +715,10 @@ function headingInterfaces(context: Context): InterfaceSpec[] {
     const structured = blocks[0]?.block.range ?? fieldTables[0]?.range;
     const required: InterfacePart[] = [];
     const recommended: InterfacePart[] = [];
-    if (kind === 'message') {
+    if (kind === 'message' && isInProcessEvent(title, body)) {
+      // Emitted by an object to its listeners: the emitter is the channel, the listener's
+      // arguments (listed or none) the payload.
+    } else if (kind === 'message') {
       if (structured) parts.payload = structured;
       mark('payload', /\b(?:payload|body|schema|fields?)\s*:/i);
       mark('channel', CHANNEL_WORDS, title);
@@ -754,6 +773,23 @@ function headingInterfaces(context: Context): InterfaceSpec[] {
   return found;
 }
 
+/** Words of a message carried between services: a bus, a topic, a subscriber. */
+const BUS_WORDS = /\b(?:publish\w*|subscri\w*|consumers?|brokers?|delivered|deliver(?:y|ies)|sent to|posted to|topics?|queues?|kafka|sqs|sns|pub\/?sub|rabbitmq|amqp|nats|eventbridge|kinesis|webhooks?|routing key)\b/i;
+/** How an API reference introduces an object's event: "Event: 'close'", "Emitted when ...", a listener or callback. */
+const EMITTER_WORDS = /^\s*(?:Emitted|Fired|Dispatched|Raised)\s+(?:when|after|before|once|if|on)\b|\b(?:listeners?|callbacks?|event handlers?|addEventListener|removeEventListener)\b|\.on\(\s*['"`]/i;
+
+/**
+ * An event an object emits to its listeners in the same process ("Event: 'drain'" over "Emitted
+ * when the socket's buffer is empty", a listener callback), as API references of event emitters
+ * and the DOM describe them; not a message between services, which has a topic and a payload to
+ * define. Bus words (published, subscribers, a topic or queue) make it a message.
+ */
+function isInProcessEvent(title: string, body: string): boolean {
+  // Not every channel word: an emitter's events often concern a stream ("the read stream ended").
+  if (BUS_WORDS.test(title) || BUS_WORDS.test(body)) return false;
+  return /^(?:Event|Signal):\s*[`'"]/i.test(title.trim()) || EMITTER_WORDS.test(body);
+}
+
 function messageNames(title: string, ownBody: string): string[] {
   const names: string[] = [];
   const add = (name: string) => {
@@ -767,15 +803,37 @@ function messageNames(title: string, ownBody: string): string[] {
   return names;
 }
 
+/** A key with a literal value in an example object: `port: 21223`, `"name": "a.example"`, `ok: true`, `tags: [`. */
+const EXAMPLE_KEY = /(?:^|[{,\s])["']?([A-Za-z_$][\w$-]*)["']?[ \t]*:[ \t]*(?:-?\d|["'`]|true\b|false\b|null\b|\[|\{)/gm;
+
+/** The keys that example objects in the code blocks of `section` show with a value, lower-cased, with the line of the first. */
+function exampleValues(model: SpecModel, section: Section): Map<string, number> {
+  const keys = new Map<string, number>();
+  for (const block of model.codeBlocks) {
+    if (block.section !== section) continue;
+    for (const match of block.content.matchAll(EXAMPLE_KEY)) {
+      const key = match[1].toLowerCase();
+      if (!keys.has(key)) keys.set(key, block.contentRange.start.line + block.content.slice(0, match.index ?? 0).split('\n').length - 1);
+    }
+  }
+  return keys;
+}
+
+/** A dotted name or a call in a heading: `event.isTrusted`, `start(event)`, `new Error(message[, options])`. */
+const CODE_IDENTIFIER = /[A-Za-z_$][\w$]*(?:\.[\w$]+)+(?:\([^)]*\))?|[A-Za-z_$][\w$]*\([^)]*\)/g;
+
 function headingKind(title: string): InterfaceKind | undefined {
   const bare = title.replace(/^(?:[A-Z0-9]{1,3}[.)]|\d+(?:\.\d+)*\.?)\s+/, '').trim();
   const code = /^`[^`]+`$/.test(bare);
   if (code && (FUNCTION_HEADING.test(bare.slice(1, -1)) && /\(/.test(bare))) return 'function';
   if (code && CLI_HEADING.test(bare) && /\s/.test(bare)) return 'function';
+  // A kind word inside an identifier names no kind: "event.isTrusted", "start(event)",
+  // "errors.message(key, args)" are members and functions of code, not messages.
+  const words = bare.replace(CODE_IDENTIFIER, ' ');
   // "Events", "Sample events" or "Profile files" name a group of interfaces, not one: the kind
   // word must be singular, or the heading must carry an identifier in code.
   const named = (pattern: RegExp) => {
-    const match = new RegExp(pattern.source, 'i').exec(bare);
+    const match = new RegExp(pattern.source, 'i').exec(words);
     if (!match || bare.replace(new RegExp(pattern.source, 'gi'), '').replace(/[\s\W]+/g, '') === '') return false;
     return !/(?:s|es)$/i.test(match[0]) || /`[^`]+`/.test(bare);
   };
@@ -850,7 +908,7 @@ function commandTables(context: Context): InterfaceSpec[] {
   let described: Set<string> | undefined;
   for (const usage of usageLines(context)) {
     const known = commands.find((command) => command.name !== undefined && (usage.name === command.name || usage.name.startsWith(`${command.name} `)));
-    if (!known && !COMMAND_HEADING.test(usage.section?.title ?? '')) continue;
+    if (!known && (!COMMAND_HEADING.test(usage.section?.title ?? '') || CHANGES_HEADING.test(usage.section?.title ?? ''))) continue;
     const command: CommandDraft = known ?? { name: usage.name, label: usage.name, section: usage.section, range: usage.range, mentions: [], inputs: usage.range, end: usage.end, defined: new Set<string>(), used: [] };
     if (!known) commands.push(command);
     command.mentions.push(usage.range);
@@ -1056,6 +1114,12 @@ function joinCodes(items: string[]): string {
   return items.length === 1 ? items[0] : `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
 }
 
+/**
+ * A heading about changes to an existing interface ("UI/CLI Changes", "Changes to the CLI"): its
+ * usage lines show the changed command, whose other flags exist already, not a command it defines.
+ */
+const CHANGES_HEADING = /\bchang(?:es?|ed|ing)\b|\bupdates? to\b/i;
+
 /** Code blocks that hold shell usage lines. */
 const SHELL_BLOCK = /^(?:|bash|sh|shell|console|shell-session|sh-session|zsh|terminal|cmd|powershell|ps1|text)$/;
 /** A heading that says its section defines commands ("Kubectl Commands and Flags", "Invoking from the command line", "CLI"). */
@@ -1145,6 +1209,14 @@ function fields(context: Context): InterfaceField[] {
     const at = declared.get(field.name.replace(/^.*\./, '').toLowerCase());
     if (at) field.type = `declared in code (line ${at.line + 1})`;
   }
+  // ... and one listed in words that an example object of its own section shows with a value
+  // (`{ priority: 10, name: 'a.example' }`) has its format. A table's empty type cell stays a gap.
+  for (const field of found) {
+    if (field.type !== undefined || field.source === 'table') continue;
+    const section = sectionAt(model, offsetOf(model, field.range.start));
+    const line = section ? exampleValues(model, section).get(field.name.replace(/^.*\./, '').toLowerCase()) : undefined;
+    if (line !== undefined) field.type = `shown in an example (line ${line + 1})`;
+  }
   // A field named in a sentence has its type when the text near it gives one.
   const typed = new Map<string, string>();
   for (const field of found) if (field.type !== undefined && !typed.has(field.name.toLowerCase())) typed.set(field.name.toLowerCase(), field.type);
@@ -1211,8 +1283,9 @@ function listField(context: Context, start: number, itemText: string): Interface
   if (!labelled) return undefined;
   const rest = itemText.slice(match[0].length - 1);
   const nameStart = start + itemText.indexOf(name);
-  const type = /^\s*\(([^)]*)\)/.exec(rest)?.[1] ?? TYPE_WORDS.exec(rest)?.[0] ?? EXAMPLE_VALUE.exec(rest)?.[0];
-  const typed = type !== undefined && (TYPE_WORDS.test(type) || EXAMPLE_VALUE.test(type));
+  const braced = BRACED_TYPE.exec(rest)?.[0].trim();
+  const type = braced ?? /^\s*\(([^)]*)\)/.exec(rest)?.[1] ?? TYPE_WORDS.exec(rest)?.[0] ?? EXAMPLE_VALUE.exec(rest)?.[0];
+  const typed = type !== undefined && (braced !== undefined || TYPE_WORDS.test(type) || EXAMPLE_VALUE.test(type));
   return { name, type: typed ? type : undefined, range: rangeFromOffsets(model, nameStart, nameStart + name.length), source: 'list' };
 }
 

@@ -38,7 +38,8 @@ export const interfaceIncomplete: Rule<InterfaceIncompleteData> = {
       '(`$ specready check --format json docs`) are read as the command (`specready check`) and its long flags: merged ' +
       'with the flag table of that command, or, under a heading about commands ("Commands and flags", "Command line", ' +
       '"CLI"), commands of their own; a long flag neither the table nor the text outside code describes is a hint (a ' +
-      'warning in the contract). One-letter flags are left alone: they are most often existing short forms. A heading under a section about commands ' +
+      'warning in the contract). Usage lines under a heading about changes to an existing interface ("UI/CLI Changes") show the ' +
+      'changed command, whose other flags exist already, and define no command. One-letter flags are left alone: they are most often existing short forms. A heading under a section about commands ' +
       '("Commands", "CLI", "Subcommands") or in the contract names a command when it is a command line in one code span ' +
       '(`` `envcheck validate <env-file> [--strict]` ``) or the same line without ticks whose program the document runs in a ' +
       'shell block, names in its title or in another such heading ("envcheck diff"): such a command needs its output (what it ' +
@@ -58,14 +59,27 @@ export const interfaceIncomplete: Rule<InterfaceIncompleteData> = {
       'a builder usually needs - authentication, idempotency for POST, pagination for lists, a topic or queue for a ' +
       'message, a location for a file - are hints. A field listed in a contract table, field list or sentence ' +
       '("Query parameters: ...", "Request body: `event_type` and `note`", "returns the `id` and `status`") without a ' +
-      'type, format or example ("a date", "the amount") is a hint too, unless a sentence of its section or a field of the ' +
-      'same name gives one ("`note` is free text"). A request line under an outbound or outgoing heading is a request ' +
+      'type, format or example ("a date", "the amount"; a type in braces after the name, "`port` {integer}", is one) is a hint too, unless a sentence of its section or a field of the ' +
+      'same name gives one ("`note` is free text"), or, for a field listed in words, an example object of its section shows it with a ' +
+      'value (`{ "priority": 10 }`; an empty type cell of a table stays a gap). A kind word inside an identifier of a heading names ' +
+      'no interface: "`event.isTrusted`", "`start(event)`" and "`errors.message(key)`" are members and functions of code, not messages. A request line under an outbound or outgoing heading is a request ' +
       'the service sends, not an endpoint it serves. Text the contract writes once ' +
       'for all endpoints (an introduction or an "Errors" subsection with status or error codes) counts for every ' +
       'endpoint, except the error format alone and 401 or 403, which answer authentication; ' +
       'and so do the parts a linked OpenAPI or Swagger file gives the same operation (request body, responses, ' +
       'error responses, security, pagination and idempotency parameters). HTTP status numbers count only with a reason phrase, "HTTP/1.1", "status", code ticks or a table cell ' +
-      'of their own, so "200 ms" is not a status. The former id `api-endpoint-incomplete` still works in configuration ' +
+      'of their own, so "200 ms" is not a status. ' +
+      'An interface the document says is the same as one a linked outside specification defines ("`POST /v1/traces` is ' +
+      'identical to the request defined in [OTLP/HTTP](…)", a gRPC service "the same as the [Envoy load reporting ' +
+      'service](…)" in the paragraph before its block) has the parts that specification gives; "based on" or "similar to" a ' +
+      'link leaves the differences open and is not enough. A POST states what a repeated request does when its text ' +
+      'or handler code says what happens when what it creates already exists ("a serial that is already registered gets ' +
+      '`409 Conflict`", `ALREADY_EXISTS`); a conflict status alone may answer some other state and does not. ' +
+      'An event an object emits to its listeners in the same process, as API references of event emitters and the DOM ' +
+      'describe them ("Event: \'drain\'", "Emitted when the buffer is empty", a listener or callback), is no message between ' +
+      'services: the emitter is its channel and the listener\'s arguments its payload, so nothing is asked of it unless the ' +
+      'text speaks of a topic, queue, broker or subscribers. ' +
+      'The former id `api-endpoint-incomplete` still works in configuration ' +
       'and suppression comments.',
     bad: '## API\n\n### `POST /v1/orders`\n\nCreates an order from the cart.',
     good: '## API\n\nAll endpoints need a bearer token; errors are `application/problem+json`.\n\n### `POST /v1/orders`\n\nCreates an order from the cart. Send an `Idempotency-Key` header; a repeated key returns the first response.\n\n| Field | Type | Notes |\n|---|---|---|\n| `cartId` | string (UUID) | required |\n\nResponse `201 Created`:\n\n```json\n{ "id": "ord_123", "status": "pending" }\n```\n\nErrors: `409 Conflict` when the cart is already ordered, `422` for an empty cart.',

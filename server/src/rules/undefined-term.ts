@@ -12,10 +12,10 @@ import { defineTermFix } from './fixes/terms';
 
 /**
  * An all-caps acronym of 2-10 letters or digits ("SLO", "PRR", "K8S"), with an optional plural
- * "s"; not part of an id ("REQ-1"), a path, a hyphenated word, a code point ("U+FFFD") or an
- * assignment ("BUILDTYPE=Debug").
+ * "s"; not part of an id ("REQ-1"), a path, a hyphenated word, a code point ("U+FFFD"), an
+ * assignment ("BUILDTYPE=Debug") or a call ("REMOVE(reqID, path)").
  */
-const ACRONYM = /(?<![\w/.@#$%+-])([A-Z][A-Z0-9&]*[A-Z0-9])(s)?(?![\w/@=-]|\.\w)/g;
+const ACRONYM = /(?<![\w/.@#$%+-])([A-Z][A-Z0-9&]*[A-Z0-9])(s)?(?![\w/@=-]|\**\(|\.\w)/g;
 /** "the Falcon service", "our Atlas pipeline", "the Phoenix team": a proper name before what it names. */
 const CODE_NAME = /\b(?:[Tt]he|[Oo]ur|[Tt]heir|[Ii]ts)\s+((?:[A-Z][a-z0-9]{2,})(?:\s[A-Z][a-z0-9]{2,})?)\s+(services?|system|platform|pipeline|cluster|job|worker|queue|database|store|engine|gateway|tool|team|squad|project|app|application|module|library|portal|dashboard|bot|microservice|backend|frontend|repo|repository|stack|server|proxy|broker|bus|cron|daemon|agent|api|bucket|topic|table|index|feed|stream|registry|vault|warehouse|lake|ledger|scheduler|controller|operator|sdk|cli|console|model)\b/g;
 /** A capitalised word used as a system: the object of notify, call, query, poll or invoke ("notify Atlas"). */
@@ -95,7 +95,9 @@ export const undefinedTerm: Rule<UndefinedTermData> = {
       'acronyms (HTTP, JSON, UTC, ID, API, SQL and about 400 others, Internet, W3C and ISO standards such as DNSSEC ' +
       'included), the file names repositories fix by convention (README, CHANGELOG, CONTRIBUTING) and widely used public products need no ' +
       'definition (nor a name the document also writes after such a vendor: "AWS Secrets Manager"), nor does the published glossary of the ecosystem a document is written for when it names or ' +
-      'links that project (Kubernetes, Rust, Swift, React: "PVC" in a Kubernetes proposal), nor terms in the project ' +
+      'links that project or writes code in its own language (Kubernetes, Rust, Swift, React: "PVC" in a Kubernetes proposal, ' +
+      '"GIL" beside Python code), nor a part of a public product written after it ("the Prometheus TSDB", "AWS KMS"), nor the ' +
+      'series the document belongs to (its title "KEP-1287", its front matter "JEP: 104", or "this JEP"), nor terms in the project ' +
       'vocabulary file. An upper-case word that names an element of a protocol or a language is that technology\'s ' +
       'name, not an acronym: followed by what it is ("a HEADERS frame", "the SELECT statement", "the ORDER BY clause", ' +
       '"SRV records"), or one of the keywords of a technology the document is about (it names HTTP/2, gRPC, SQL or DNS, ' +
@@ -210,10 +212,11 @@ function unescaped(text: string): string {
 /**
  * A noun after an upper-case word that says it is an element of a protocol or a language: "a
  * HEADERS frame", "the SELECT statement", "the ORDER BY clause", "a DISTINCT keyword", "the TE
- * header", "SRV records", "a NOT NULL constraint". The word is that technology's name for the element, not
- * an acronym.
+ * header", "SRV records", "a NOT NULL constraint", "HEADERS or the DATA frames". The word is that
+ * technology's name for the element, not an acronym. A table is not such an element: "the PRR table"
+ * still needs PRR defined.
  */
-const ELEMENT_NOUN = /^(?:\s+[A-Z]{2,}){0,2}\s+(?:frames?|statements?|clauses?|keywords?|methods?|verbs?|flags?|headers?|fields?|records?|opcodes?|instructions?|directives?|pragmas?|constraints?|operators?|commands?|packets?|bits?|settings?|tokens?|attributes?|elements?|tags?|macros?|variables?|constants?|enums?|columns?)\b/;
+const ELEMENT_NOUN = /^(?:(?:\s+[A-Z]{2,}){0,2}|,?\s+(?:or|and)\s+(?:the\s+)?[\w-]+)\s+(?:frames?|statements?|clauses?|keywords?|methods?|verbs?|flags?|headers?|fields?|records?|opcodes?|instructions?|directives?|pragmas?|constraints?|operators?|commands?|packets?|bits?|settings?|tokens?|attributes?|elements?|tags?|macros?|variables?|constants?|enums?|columns?)\b/;
 
 function namesElement(text: string, end: number): boolean {
   return ELEMENT_NOUN.test(text.slice(end, end + 40));
@@ -264,6 +267,9 @@ function isPlaceholderName(key: string): boolean {
   return key.length >= 3 && [...key].every((letter, index) => index === 0 || letter.charCodeAt(0) === key.charCodeAt(index - 1) + 1);
 }
 
+/** "this JEP", "this RFC proposes", "this ADR." : the document naming its own kind. */
+const SELF_REFERENCE = /\b[Tt]his\s+([A-Z][A-Z0-9]{1,9})(?=\s*[.,;:)!?]|\s+(?:we|is|was|will|would|should|proposes?|describes?|introduces?|defines?|adds?|aims?|covers?|does|has|document|proposal)\b)/g;
+
 /**
  * Terms the spec defines: every term in a glossary section, an acronym in parentheses after its
  * expansion or followed by one, a term that a sentence says what it is, and link texts.
@@ -284,6 +290,10 @@ function definedTerms(model: SpecModel): Set<string> {
   // "SE-0444", "RFC 2603"), is what the reader is holding.
   const title = model.sections.find((section) => section.level === 1)?.title ?? '';
   for (const match of title.matchAll(/\b([A-Z]{2,})[- ]?\d+\b/g)) add(match[1]);
+  // So is the series its front matter numbers it in ("JEP: 104"), and what the text calls itself
+  // ("To implement this JEP we will ...", "this ADR is accepted").
+  for (const [key, value] of Object.entries(model.frontMatter?.data ?? {})) if (/^[A-Z]{2,10}$/.test(key) && /^\d+$/.test(String(value))) add(key);
+  for (const match of model.prose.matchAll(SELF_REFERENCE)) add(match[1]);
   for (const match of text.matchAll(/\(([A-Z][A-Za-z0-9&]*[A-Z0-9]s?)\)/g)) add(match[1]);
   for (const match of text.matchAll(/\b([A-Z][A-Za-z0-9&]*)\b/g)) {
     const end = (match.index ?? 0) + match[0].length;
@@ -414,8 +424,9 @@ class Established {
 
   has(acronym: string, near: { start: number; end: number }): boolean {
     this.ecosystem ??= new Set([
-      ...ecosystemsOf(this.model.prose, this.urls()).flatMap((ecosystem) => Object.keys(ecosystem.terms)),
-      ...technologiesOf(this.model.prose, this.urls(), this.model.codeBlocks.map((block) => block.language)).flatMap((technology) => technology.keywords),
+      ...ecosystemsOf(this.model.prose, this.urls(), this.codeLanguages()).flatMap((ecosystem) => Object.keys(ecosystem.terms)),
+      ...technologiesOf(this.model.prose, this.urls(), this.codeLanguages()).flatMap((technology) => technology.keywords),
+      ...this.productParts(),
     ]);
     if (this.ecosystem.has(acronym)) return true;
     // The title and the headings name the document's subjects ("Drop NS Prefix", "Changes to the CRI").
@@ -439,6 +450,22 @@ class Established {
   private urls(): string[] {
     this.targets ??= urls(this.model);
     return this.targets;
+  }
+
+  private codeLanguages(): string[] {
+    return this.model.codeBlocks.map((block) => block.language);
+  }
+
+  /**
+   * Acronyms the document writes after a public product or vendor ("the Prometheus TSDB", "AWS
+   * KMS", "Postgres WAL"): a part of that product, documented with it.
+   */
+  private productParts(): string[] {
+    const parts: string[] = [];
+    for (const match of this.model.prose.matchAll(/\b([A-Z][A-Za-z0-9]*)\s+([A-Z][A-Z0-9]{1,9})s?\b/g)) {
+      if (COMMON_NAMES.has(match[1].toLowerCase()) || COMMON_ACRONYMS.has(match[1])) parts.push(match[2]);
+    }
+    return parts;
   }
 }
 
