@@ -10,7 +10,7 @@ import type { LexiconMatch } from './lexicon';
  * term lists (INCOSE R8 as in tbhb/vale-requirements-writing, ARM, NALABS) list only the
  * "if possible" family, so the phrases are matched by their construction rather than listed:
  *
- * - a wish: "would be nice / good / great / desirable / preferable to|if", "nice to have";
+ * - a wish: "would be nice / good / great / desirable / preferable to|if", "nice / good to have";
  * - the authors' own deliberation: "we may/might/could want to ...", "should/could/might consider"
  *   followed by a gerund or a question clause ("consider adding", "consider whether ..."), not by
  *   a noun ("reviewers should consider these questions", "consider the request's size": take
@@ -30,7 +30,7 @@ const GAP = String.raw`(?: |[ \t]*\r?\n[ \t>]*)`;
 
 const DEFERRAL = new RegExp([
   String.raw`\b(?:would|will) be (?:(?:very|really|quite|also) )?(?:nice|good|great|desirable|preferable) (?:to|if)\b`,
-  String.raw`\bnice[- ]to[- ]haves?\b`,
+  String.raw`\b(?:nice|good|great)[- ]to[- ]haves?\b`,
   String.raw`\bwe (?:(?:also|still|then|probably) )?(?:may|might|could|would) (?:(?:also|still|then|probably) )?want to\b`,
   String.raw`\b(?:should|might|would|(?<!\b(?:may|might|could) )(?:need|needs|have|has) to) (?:(?:also|still|then|probably|perhaps|want to|wish to) ){0,2}consider(?= (?:whether|if|what|how|which|when|where|who)\b| (?!(?:any|some|every|no)?thing\b|(?:str|r|spr|k|w|sw|sl|br|ceil|morn|even)ing\b)\p{Ll}+ing (?:a|an|the|this|that|these|those|it|them|its|their|our|some|any|all|each|every|such|one|support|more|new)\b)`,
   String.raw`\b(?:(?:will|would|may|might) (?:(?:also|still|probably) )?(?:need|require|warrant)|needs?|requires?|warrants?) (?:(?:some|more|further|additional|careful|deeper|extra) )?(?:investigation|research|exploration|experimentation|thought|study)\b`,
@@ -69,17 +69,23 @@ function clauseBefore(text: string, index: number): string {
   return parts[parts.length - 1] ?? '';
 }
 
+/** The clause a match ending at `index` is in, from it: punctuation ends a clause. */
+function clauseAfter(text: string, index: number): string {
+  return text.slice(index).split(/[,;:()—–.]|\s-\s/)[0] ?? '';
+}
+
 /** The deferrals in `text`, in text order, as lexicon matches (category loophole). */
 export function findDeferrals(text: string): LexiconMatch[] {
-  if (!/nice|want to|consider|investigat|research|explor|experiment|thought|study|figured|worked out|possibly|perhaps|potentially/i.test(text)) return [];
+  if (!/nice|to have|want to|consider|investigat|research|explor|experiment|thought|study|figured|worked out|possibly|perhaps|potentially/i.test(text)) return [];
   const matches: LexiconMatch[] = [];
   for (const match of text.matchAll(DEFERRAL)) {
     const start = match.index ?? 0;
     const before = clauseBefore(text, start);
     // "users may want to scope their policies": someone else's wish, the motivation for the design.
     if (PERSON_SUBJECT.test(before)) continue;
-    // "(Eventually we might want to guarantee this for all unions, ...)": later work, not this design.
-    if (LATER.test(before)) continue;
+    // "(Eventually we might want to guarantee this for all unions, ...)", "logic that we might want
+    // to add at some point": later work, not this design.
+    if (LATER.test(before) || LATER.test(clauseAfter(text, start + match[0].length))) continue;
     // "the methods that we could possibly support": a relative clause names what is conceivable;
     // "this could possibly include" speaks of a consequence.
     if (HEDGE_MODAL.test(match[0]) && RELATIVE_OR_PRONOUN.test(before)) continue;

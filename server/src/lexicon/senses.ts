@@ -26,7 +26,7 @@ const INTERROGATIVE = /\bhow\s+$/i;
 const EMBEDDED_QUESTION = /\b(?:determine|decide|evaluate|assess|investigate|check|consider|discuss|figure out|find out|verify|ask)\s+(?:if|whether)\b[^,;.]*$|\b(?:address|answer|explore|study|investigate|determine|decide|evaluate|assess|figure out|find out|work out)\s+(?:how|what|which)\b[^,;.]*$/i;
 
 /** What a statement asks someone to explain: "Documentation is added to demonstrate why this is useful". */
-const EXPLAINED_QUESTION = /\b(?:demonstrat|explain|describ|document|show|illustrat|clarif|justif|outlin|detail)\p{L}*\s+(?:\p{L}+\s+){0,3}?(?:why|how|what|whether)\b[^,;.]*$/iu;
+const EXPLAINED_QUESTION = /\b(?:demonstrat|explain|describ|document|show|illustrat|clarif|justif|outlin|detail)\p{L}*\s+(?:\p{L}+\s+){0,3}?(?:why|how|what|whether|when|which)\b[^,;.]*$/iu;
 /**
  * What an example or a guide is asked to show: "Provide clear example on what permission the user should
  * have to impersonate certain verbs on certain resources". The words inside the question stand for
@@ -167,6 +167,9 @@ export function inVagueSense(text: string, match: LexiconMatch): boolean {
   if (term === 'eventually' && EVENT_NAMED.test(clauseAround(text, match.start, match.end) + ' ' + after.split(/[.;]/)[0])) return false;
   // "a periodic e2e job", "e2e tests are running periodically": the kind of CI job, not a frequency left open.
   if (/^periodic(?:ally)?$/.test(term) && (CI_JOB_AFTER.test(after) || CI_JOB_BEFORE.test(before))) return false;
+  // "enable SIMD on stable Rust, and in general provide a means to ...": after a conjunction the
+  // phrase widens what was said ("more generally"), it does not hedge it.
+  if (term === 'in general' && /\b(?:and|or)\s+$/i.test(before) && /^\s+(?:to\s+)?\p{Ll}+\s/u.test(after) && !/^\s+(?:should|must|shall|will|would|is|are)\b/i.test(after)) return false;
   if (term === 'different') return differentLeavesKindsOpen(before, after, headNoun(after));
   // "terminate gracefully", "a graceful shutdown", "gracefully drain the node": the named mechanism.
   if (/^graceful(?:ly)?$/.test(term) && (SHUTDOWN_AFTER.test(after) || SHUTDOWN_BEFORE.test(before))) return false;
@@ -301,6 +304,8 @@ function clauseAround(text: string, start: number, end: number): string {
 const SPECULATIVE = /\b(?:could|might|would like to|will want to|wants? to)\b/;
 /** Permission: "can be upgraded as desired". */
 const PERMISSIVE = /\b(?:may|can)\b|\b(?:allow|allows|allowing|enable|enables|enabling|let|lets|permit|permits)\s+(?:[\p{L}-]+\s+){1,6}?to\s/u;
+/** A permission given to someone to do something: "allow frameworks to", "make it possible for modules to". */
+const PERMITS_SOMEONE = /\b(?:allow|allows|allowing|enable|enables|enabling|let|lets|permit|permits|make it possible for|makes it possible for)\s+(?:[\p{L}-]+\s+){1,6}?to\s/u;
 /** People other than the builders opening the clause: their choices are theirs to make. */
 const PEOPLE_SUBJECT = /^\s*(?:the\s+)?(?:organi[sz]ations?|users?|operators?|administrators?|admins?|developers?|authors?|maintainers?|customers?|vendors?|people|cluster administrators?|package authors?)\s+(?:\p{L}+\s+){0,2}?(?:will|can|may|could|might|would|do|are free to)?\s*\p{L}+/iu;
 /** Triggers that leave the choice to someone ("as desired", "if needed"): a permission leaves it on purpose. */
@@ -318,11 +323,19 @@ export function insidePossibility(text: string, match: LexiconMatch): boolean {
   if (SPECULATIVE.test(clause)) return true;
   // A quantity in a permission still bounds it: "a mobile may be a member of a number of groups".
   // "Organizations will add and remove environments as needed": the choice is theirs.
-  return CHOICE_TERMS.test(match.entry.term.toLowerCase()) && (PERMISSIVE.test(clause) || PEOPLE_SUBJECT.test(clause));
+  if (!CHOICE_TERMS.test(match.entry.term.toLowerCase())) return false;
+  // "make it possible for modules to hook into it so that their code initializes, starts and stops as
+  // desired": the permission governs the whole list of what the others do, commas included.
+  const sentencePart = text.slice(0, match.start).split(/[;.]/).pop() ?? '';
+  return PERMISSIVE.test(clause) || PEOPLE_SUBJECT.test(clause) || PERMITS_SOMEONE.test(sentencePart);
 }
 
-/** The word explained right after it: "as broadly as possible (i.e. everywhere the policy allows)". */
-const EXPLAINED = /^[^.;]{0,40}?(?:\(\s*|,\s*|\s[-–—]\s*)(?:i\.\s?e\.|that is,|namely\b)|^[^.;()]{0,40}?\(\s*(?:what (?:you|we|users?|one) (?:would )?(?:expect|get|have)|as (?:in|with|today|before|now)\b|the same as\b)/i;
+/**
+ * The word explained right after it: "as broadly as possible (i.e. everywhere the policy allows)",
+ * "lightweight with zero impact on other commands" (a number, zero, is the criterion; "with no
+ * visible degradation" still leaves "visible" open).
+ */
+const EXPLAINED = /^\s+with\s+zero\s+[a-z]{3,}|^[^.;]{0,40}?(?:\(\s*|,\s*|\s[-–—]\s*)(?:i\.\s?e\.|that is,|namely\b)|^[^.;()]{0,40}?\(\s*(?:what (?:you|we|users?|one) (?:would )?(?:expect|get|have)|as (?:in|with|today|before|now)\b|the same as\b)/i;
 
 /** True when an apposition right after the word says what it means. */
 export function explainedAfter(text: string, match: LexiconMatch): boolean {

@@ -14,8 +14,11 @@ export function bindingStatement(model: SpecModel, sentence: Sentence): Statemen
   return statement?.binding ? statement : undefined;
 }
 
-/** "e.g." or "such as" up to the end of the clause: an illustration, not a commitment. */
-const EXAMPLE = /\b(?:e\.\s?g\.|eg\.|for example|for instance|such as)[^);]*$/i;
+/**
+ * "e.g.", "such as" or a plural noun and "like" ("future improvements like query planning, queuing,
+ * rate limiting etc.") up to the end of the clause: an illustration, not a commitment.
+ */
+const EXAMPLE = /\b(?:e\.\s?g\.|eg\.|for example|for instance|such as|\p{L}{3,}(?<![su]s)s\s+like\b)[^);]*$/iu;
 
 /** True when `offset` is inside an illustration: "Supporting documentation, e.g. relevant PRs". */
 export function insideExample(text: string, offset: number): boolean {

@@ -63,7 +63,7 @@ interface HeadingRole {
 /** Heading patterns, most specific first; tested on the lower-cased title without numbering. */
 const HEADING_ROLES: Array<[RegExp, HeadingRole]> = [
   [/\b(?:open|unresolved|outstanding|remaining) (?:questions?|issues|items|points)\b|^(?:questions|unknowns|faqs?|frequently asked questions)$/, { role: 'questions' }],
-  [/\bnon ?goals?\b|\bout of scope\b|\bnot in scope\b|\bexclusions?\b|\bexcluded\b|\bwhat (?:we are|this is) not\b/, { role: 'non-goals' }],
+  [/\bnon ?goals?\b|^(?:no|not|anti) goals?$|\bout of scope\b|\bnot in scope\b|\bexclusions?\b|\bexcluded\b|\bwhat (?:we are|this is) not\b/, { role: 'non-goals' }],
   [/\b(?:acceptance|graduation|success|exit|release|completion|done|verification|evaluation) (?:criteria|criterion|conditions?|tests?)\b|\bacceptance\b|\bdefinition of done\b|\bhow to verify\b|\bverification\b/, { role: 'criteria' }],
   [/\bchecklists?\b/, { role: 'design' }],
   [/(?:^|\s)(?:goals?|objectives?)(?:\s+(?:of|for)\b.*)?$|\bdeliverables\b|\bsuccess metrics\b|\bdecision drivers?\b|\bin scope\b|^scope$/, { role: 'goals' }],
@@ -822,6 +822,13 @@ const SUGGESTING_LEAD_IN = withFastBoundaries(/\bsuggestions?\b|\b(?:possible|po
 /** A lead-in that gives its items as the reasons for what it says: "No testing of downgrade is necessary because:". */
 const REASONING_LEAD_IN = /\b(?:because|since|for (?:the following|these|several|two|three|four|a few) reasons|the reasons? (?:is|are|being)|reasons? why)\s*:\s*$/i;
 
+/**
+ * A lead-in that offers its items as examples: "Example of operations performed by platform
+ * admins:", "we need to change blocks for reasons, like:", "... to support various use cases. E.g.".
+ * The items illustrate; they are not each a requirement.
+ */
+const EXAMPLE_LEAD_IN = /(?:\b(?:for (?:example|instance)|e\.\s?g\.?|such as|like)|\bexamples?(?: (?:of|include|includes|are)\b[^:]*)?)\s*:?\s*$|^\s*(?:some\s+)?examples?\b[^:.]{0,80}:\s*$/i;
+
 /** A lead-in that lists a named group's duties: "The Edition project group is responsible for:". */
 const GROUP_TASK_LEAD_IN = /^\s*(?:the\s+)?\p{Lu}[\w-]*(?:\s+[\w-]+){0,4}?\s+(?:group|groups|team|teams|council|committee|SIG|working group|maintainers|leads|owners)\s+(?:is|are|will be)\s+(?:(?:also|jointly|primarily)\s+)?(?:responsible for|in charge of|tasked with)\b/u;
 
@@ -838,7 +845,7 @@ function leadInScope(leadIn: Statement | undefined): LeadInScope | undefined {
 }
 
 interface LeadInScope {
-  kind: 'non-goal' | 'suggestion' | 'task' | 'reason';
+  kind: 'non-goal' | 'suggestion' | 'task' | 'reason' | 'example';
   leadIn: Statement;
 }
 
@@ -846,6 +853,7 @@ const leadInScopes = new WeakMap<Statement, LeadInScope | null>();
 
 function readLeadInScope(leadIn: Statement): LeadInScope | undefined {
   for (let current: Statement | undefined = leadIn, depth = 0; current && depth < 4; current = current.leadIn, depth++) {
+    if (EXAMPLE_LEAD_IN.test(current.text.replace(/[*_]/g, ''))) return { kind: 'example', leadIn: current };
     if (!/:\s*[*_]*$/.test(current.text)) continue;
     const text = current.text.replace(/[*_]/g, '').replace(/\s+/g, ' ');
     if (EXCLUDING_LEAD_IN.test(text)) return { kind: 'non-goal', leadIn: current };
@@ -972,6 +980,7 @@ function roleFromPlace(
     if (scope.kind === 'non-goal') return { role: 'non-goal', explicit: false, reason: `an item under a lead-in that leaves it out ${quoted}` };
     if (scope.kind === 'task') return { role: 'narrative', narrative: 'discussion', explicit: false, reason: `an item of a named group's duties ${quoted}` };
     if (scope.kind === 'reason') return { role: 'narrative', narrative: 'rationale', explicit: false, reason: `an item under a lead-in that gives reasons ${quoted}` };
+    if (scope.kind === 'example') return { role: 'narrative', narrative: 'example', explicit: false, reason: `an item under a lead-in that gives examples ${quoted}` };
     return { role: 'narrative', narrative: 'discussion', explicit: false, reason: `an item under a lead-in that offers suggestions ${quoted}` };
   }
   // "Our goal is that all groups will have well-defined charters": a goal wherever it is stated,

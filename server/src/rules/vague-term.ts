@@ -209,7 +209,15 @@ export const vagueTerm: Rule<VagueTermData> = {
       + 'model described in the previous section"). In goals, non-goals and criteria sections, a paragraph that opens '
       + 'with its verb ("Allow users to move ... with minimal changes") is an item written as prose and judged as one; a '
       + 'change whose lead-in lists the changes that make it ("Improve scheduling throughput with the following '
-      + 'changes:") names its means.',
+      + 'changes:") names its means. '
+      + '"and in general provide ..." widens what was said. "good to have" is a deferral like "nice to have". Not '
+      + 'reported: items under a lead-in that gives examples ("Example of operations performed by admins:", "for '
+      + 'reasons, like:"), a "No Goals" section (non-goals), "etc." after a plural noun and "like" ("future '
+      + 'improvements like query planning, queuing, etc."), a quality followed by "with zero ..." ("lightweight with '
+      + 'zero impact on other commands"), a word in what a goal asks to explain ("Explain when each mode is '
+      + 'appropriate"), a trigger in what a permission lets others do ("make it possible for modules to hook in so '
+      + 'that their code starts and stops as desired") and a deferral for later ("logic that we might want to add at '
+      + 'some point").',
     bad: '- The search page must be fast and user-friendly, and support PDF, Word, etc.',
     good: '- REQ-4: Search results MUST render within 300 ms (p95) for queries on up to 1M documents.\n'
       + '- REQ-5: Uploads MUST accept PDF and DOCX only.',

@@ -107,8 +107,9 @@ export const weakModal: Rule<WeakModalData> = {
   dimension: 'requirements',
   scoreRole: 'wording',
   tags: ['statement'],
-  // Binding statements; a modal in an example ("e.g.") or in quoted text is not the author's level.
-  scope: { statements: 'binding', exclude: ['example', 'quote'] },
+  // Requirements, criteria and goals; a modal in an example ("e.g.") or in quoted text is not the
+  // author's level, and a non-goal says what is not built, so its modal sets no level.
+  scope: { statements: ['requirement', 'criterion', 'goal'], exclude: ['example', 'quote'] },
   docs: {
     description: 'Requirements stated with weak modals (should, may, might, could) instead of must/shall.',
     summary: 'Lower-case should / may / might / could / would that leaves the obligation level of a binding statement unclear.',
