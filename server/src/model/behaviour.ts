@@ -24,20 +24,20 @@ export const IMPERATIVE_VERBS: ReadonlySet<string> = new Set([
   'change', 'check', 'clarify', 'clean', 'collect', 'configure', 'consolidate', 'continue', 'convert', 'create',
   'define', 'delete', 'deliver', 'demonstrate', 'deprecate', 'design', 'detect', 'develop', 'disable', 'disallow',
   'display', 'document', 'drop', 'eliminate', 'emit', 'enable', 'encourage', 'enforce', 'ensure', 'establish',
-  'evaluate', 'expand', 'explore', 'expose', 'extend', 'extract', 'fail', 'fix', 'gather', 'get', 'give',
-  'graduate', 'guarantee', 'handle', 'help', 'hide', 'identify', 'implement', 'improve', 'include', 'increase',
-  'integrate', 'introduce', 'investigate', 'keep', 'let', 'limit', 'log', 'maintain', 'make', 'measure', 'merge',
-  'migrate', 'monitor', 'move', 'notify', 'offer', 'permit', 'persist', 'preserve', 'prevent', 'promote', 'protect',
-  'provide', 'publish', 'reduce', 'refactor', 'reject', 'release', 'remove', 'rename', 'replace', 'report',
-  'require', 'restrict', 'return', 'reuse', 'run', 'send', 'separate', 'set', 'ship', 'show', 'simplify', 'split',
-  'start', 'stop', 'store', 'streamline', 'support', 'switch', 'test', 'track', 'trigger', 'turn', 'unblock',
-  'unify', 'update', 'upgrade', 'use', 'validate', 'verify', 'warn', 'write', 'decouple', 'deduplicate', 'allow',
-  'ban', 'mark', 'pass', 'perform', 'promote', 'raise', 'read', 'record', 'render', 'resolve', 'respect', 'retain',
-  'retry', 'serve', 'sign', 'surface', 'teach', 'translate', 'treat', 'unlock', 'accommodate', 'address', 'achieve',
-  'align', 'benchmark', 'cover', 'deploy', 'describe', 'determine', 'enhance', 'facilitate', 'finalize', 'flag',
-  'focus', 'grant', 'lower', 'minimize', 'minimise', 'maximize', 'maximise', 'optimize', 'optimise', 'reach',
-  'recommend', 'reconcile', 'rework', 'revisit', 'rewrite', 'scale', 'standardize', 'standardise', 'stabilize',
-  'stabilise', 'modify', 'specify', 'unify', 'verify', 'work',
+  'evaluate', 'expand', 'explore', 'expose', 'extend', 'extract', 'fail', 'fix', 'gather', 'get', 'give', 'graduate',
+  'guarantee', 'handle', 'help', 'hide', 'identify', 'implement', 'improve', 'include', 'increase', 'integrate',
+  'introduce', 'investigate', 'keep', 'let', 'limit', 'log', 'maintain', 'make', 'measure', 'merge', 'migrate',
+  'monitor', 'move', 'notify', 'offer', 'permit', 'persist', 'preserve', 'prevent', 'promote', 'protect', 'provide',
+  'publish', 'reduce', 'refactor', 'reject', 'release', 'remove', 'rename', 'replace', 'report', 'require',
+  'restrict', 'return', 'reuse', 'run', 'send', 'separate', 'set', 'ship', 'show', 'simplify', 'split', 'start',
+  'stop', 'store', 'streamline', 'support', 'switch', 'test', 'track', 'trigger', 'turn', 'unblock', 'unify',
+  'update', 'upgrade', 'use', 'validate', 'verify', 'warn', 'write', 'decouple', 'deduplicate', 'ban', 'mark',
+  'pass', 'perform', 'raise', 'read', 'record', 'render', 'resolve', 'respect', 'retain', 'retry', 'serve', 'sign',
+  'surface', 'teach', 'translate', 'treat', 'unlock', 'accommodate', 'address', 'achieve', 'align', 'benchmark',
+  'cover', 'deploy', 'describe', 'determine', 'enhance', 'facilitate', 'finalize', 'flag', 'focus', 'grant', 'lower',
+  'minimize', 'minimise', 'maximize', 'maximise', 'optimize', 'optimise', 'reach', 'recommend', 'reconcile',
+  'rework', 'revisit', 'rewrite', 'scale', 'standardize', 'standardise', 'stabilize', 'stabilise', 'modify',
+  'specify', 'work',
 ]);
 
 /**
@@ -45,14 +45,13 @@ export const IMPERATIVE_VERBS: ReadonlySet<string> = new Set([
  * "acknowledges", "exports", "uploads", "overwrites", "exits".
  */
 const BEHAVIOUR_VERBS: ReadonlySet<string> = new Set([
-  'acknowledge', 'read', 'receive', 'respond', 'refuse', 'wait', 'poll', 'fetch', 'load', 'skip', 'retry', 'call',
-  'compute', 'calculate', 'parse', 'print', 'exit', 'forward', 'queue', 'schedule', 'sort', 'split', 'commit', 'mark',
-  'close', 'open', 'write', 'return', 'reject', 'send', 'store', 'export', 'import', 'upload', 'download', 'overwrite',
-  'post', 'publish', 'copy', 'omit', 'ignore', 'discard', 'append', 'insert', 'encode', 'decode', 'encrypt',
-  'decrypt', 'hash', 'compress', 'expire', 'evict', 'cache', 'batch', 'stream', 'page', 'alert', 'emit', 'archive',
-  'purge', 'redact', 'mask', 'truncate', 'round', 'convert', 'lock', 'unlock', 'refresh', 'renew', 'revoke',
-  'dispatch', 'deliver', 'route', 'filter', 'group', 'count', 'sum', 'merge', 'lists', 'generate', 'produce',
-  'accept', 'answer', 'abort', 'cancel', 'pause', 'resume', 'restart', 'time',
+  'acknowledge', 'receive', 'respond', 'refuse', 'wait', 'poll', 'fetch', 'load', 'skip', 'call', 'compute',
+  'calculate', 'parse', 'print', 'exit', 'forward', 'queue', 'schedule', 'sort', 'commit', 'close', 'open', 'export',
+  'import', 'upload', 'download', 'overwrite', 'post', 'copy', 'omit', 'ignore', 'discard', 'append', 'insert',
+  'encode', 'decode', 'encrypt', 'decrypt', 'hash', 'compress', 'expire', 'evict', 'cache', 'batch', 'stream',
+  'page', 'alert', 'archive', 'purge', 'redact', 'mask', 'truncate', 'round', 'lock', 'refresh', 'renew', 'revoke',
+  'dispatch', 'route', 'filter', 'group', 'count', 'sum', 'lists', 'generate', 'produce', 'answer', 'abort',
+  'cancel', 'pause', 'resume', 'restart', 'time',
 ]);
 
 /** Irregular past participles of behaviour verbs: "is written", "are sent", "is kept". */
@@ -79,7 +78,7 @@ const LEADING_CONDITION = /^(?:if|when|whenever|while|once|after|before|unless|f
 function verbBase(word: string): string {
   const lower = word.toLowerCase();
   if (lower.endsWith('ies')) return `${lower.slice(0, -3)}y`;
-  if (lower.endsWith('es') && (IMPERATIVE_VERBS.has(lower.slice(0, -2)) || BEHAVIOUR_VERBS.has(lower.slice(0, -2)))) return lower.slice(0, -2);
+  if (lower.endsWith('es') && isVerb(lower.slice(0, -2))) return lower.slice(0, -2);
   return lower.replace(/s$/, '');
 }
 

@@ -8,16 +8,16 @@
  * about): those say which system, not which behaviour.
  */
 
-/** Function words and the words any requirement uses about anything. */
+/** Function words and the words any requirement uses about anything (words under four letters are never distinctive). */
 const COMMON = new Set([
-  'the', 'and', 'for', 'with', 'that', 'this', 'these', 'those', 'from', 'into', 'onto', 'when', 'then', 'than', 'which', 'while',
-  'where', 'what', 'whose', 'will', 'shall', 'must', 'should', 'would', 'could', 'might', 'does', 'have', 'been', 'being', 'were',
-  'there', 'their', 'them', 'they', 'each', 'every', 'only', 'also', 'after', 'before', 'under', 'over', 'other', 'same', 'more',
-  'most', 'less', 'least', 'least', 'such', 'some', 'any', 'all', 'both', 'either', 'neither', 'not', 'never', 'always', 'about',
-  'above', 'below', 'between', 'within', 'without', 'until', 'once', 'again', 'given', 'returns', 'return', 'system', 'service',
-  'user', 'users', 'request', 'value', 'values', 'data', 'time', 'times', 'case', 'cases', 'able', 'used', 'uses', 'using',
-  'make', 'makes', 'made', 'gets', 'get', 'give', 'gives', 'given', 'per', 'via', 'its', 'it', 'is', 'are', 'be', 'one', 'two',
-  'three', 'first', 'second', 'last', 'new', 'least', 'true', 'false', 'true', 'yes',
+  'with', 'that', 'this', 'these', 'those', 'from', 'into', 'onto', 'when', 'then', 'than', 'which', 'while',
+  'where', 'what', 'whose', 'will', 'shall', 'must', 'should', 'would', 'could', 'might', 'does', 'have', 'been',
+  'being', 'were', 'there', 'their', 'them', 'they', 'each', 'every', 'only', 'also', 'after', 'before', 'under',
+  'over', 'other', 'same', 'more', 'most', 'less', 'least', 'such', 'some', 'both', 'either', 'neither', 'never',
+  'always', 'about', 'above', 'below', 'between', 'within', 'without', 'until', 'once', 'again', 'given', 'returns',
+  'return', 'system', 'service', 'user', 'users', 'request', 'value', 'values', 'data', 'time', 'times', 'case',
+  'cases', 'able', 'used', 'uses', 'using', 'make', 'makes', 'made', 'gets', 'give', 'gives', 'three', 'first',
+  'second', 'last', 'true', 'false',
 ]);
 
 /** Code spans and quoted strings: what a test names exactly. */
