@@ -1,7 +1,7 @@
 import type { SectionId } from '../sections/catalog';
 import { detachedString, lineEndOffset, offsetAt, rangeFromOffsets, slugify } from './text';
 import type { Section, SpecModel } from './types';
-import { itemAt, lastOf } from '../util/indexed';
+import { firstIndexWhere, itemAt, lastOf } from '../util/indexed';
 import { LruCache } from '../util/lru';
 
 type Base = Pick<SpecModel, 'text' | 'lineStarts'>;
@@ -95,16 +95,8 @@ function uniqueSlug(slug: string, counts: Map<string, number>): string {
 
 /** Innermost section whose heading is at or before `line` (undefined before the first heading). */
 export function sectionAtLine(sections: Section[], line: number): Section | undefined {
-  let low = 0;
-  let high = sections.length - 1;
-  let found: Section | undefined;
-  while (low <= high) {
-    const mid = (low + high) >> 1;
-    const section = itemAt(sections, mid);
-    if (section.headingRange.start.line <= line) { found = section; low = mid + 1; }
-    else high = mid - 1;
-  }
-  return found;
+  const after = firstIndexWhere(sections.length, (index) => itemAt(sections, index).headingRange.start.line > line);
+  return sections[after - 1];
 }
 
 // The start offset of each section's heading, per model: sections are in document order.
@@ -117,19 +109,18 @@ const headingStarts = new WeakMap<SpecModel, number[]>();
  * its ancestors that has not ended yet: a binary search and a walk up the tree.
  */
 export function sectionAt(model: SpecModel, offset: number): Section | undefined {
-  let starts = headingStarts.get(model);
-  if (!starts) headingStarts.set(model, (starts = model.sections.map((section) => offsetAt(model, section.headingRange.start))));
-  let low = 0;
-  let high = starts.length;
-  while (low < high) {
-    const middle = (low + high) >> 1;
-    if ((starts[middle] ?? 0) <= offset) low = middle + 1;
-    else high = middle;
-  }
-  for (let section: Section | undefined = model.sections[low - 1]; section; section = section.parent) {
+  const starts = headingStartsOf(model);
+  const after = firstIndexWhere(starts.length, (index) => itemAt(starts, index) > offset);
+  for (let section: Section | undefined = model.sections[after - 1]; section; section = section.parent) {
     if (offset <= offsetAt(model, section.bodyRange.end)) return section;
   }
   return undefined;
+}
+
+function headingStartsOf(model: SpecModel): number[] {
+  let starts = headingStarts.get(model);
+  if (!starts) headingStarts.set(model, (starts = model.sections.map((section) => offsetAt(model, section.headingRange.start))));
+  return starts;
 }
 
 /** The heading level the spec uses for its main sections (the level of most recognised headings). */

@@ -35,6 +35,7 @@ import type {
 // The statement types live with the rest of the model (model/types.ts), which names them.
 export type { NarrativeKind, SectionRole, SectionRoleInfo, Statement, StatementKind, StatementRole } from './types';
 import { detachedString, rangeFromOffsets } from './text';
+import { firstIndexWhere, itemAt } from '../util/indexed';
 import { LruCache } from '../util/lru';
 import { withFastBoundaries } from '../util/regex';
 import { describesBehaviour, IMPERATIVE_VERBS } from './behaviour';
@@ -1082,14 +1083,7 @@ function roleFromPlace(
 /** The statement that contains `offset` (start inclusive, end exclusive), if any. */
 export function statementAt(model: Pick<SpecModel, 'statements'>, offset: number): Statement | undefined {
   const statements = model.statements;
-  let low = 0;
-  let high = statements.length - 1;
-  let found: Statement | undefined;
-  while (low <= high) {
-    const mid = (low + high) >> 1;
-    if (statements[mid].startOffset <= offset) { found = statements[mid]; low = mid + 1; }
-    else high = mid - 1;
-  }
+  const found = statements[firstIndexWhere(statements.length, (index) => itemAt(statements, index).startOffset > offset) - 1];
   return found && offset < Math.max(found.endOffset, found.startOffset + 1) ? found : undefined;
 }
 

@@ -1,5 +1,5 @@
 import type { CodeBlock, Position, Range, SpecModel } from './types';
-import { itemAt } from '../util/indexed';
+import { firstIndexWhere, itemAt } from '../util/indexed';
 
 /** Offsets of line starts; "\r\n", "\n" and a lone "\r" all end a line, as in LSP. */
 export function computeLineStarts(text: string): number[] {
@@ -37,14 +37,7 @@ export function positionAt(model: LineIndexed, offset: number): Position {
  * comes before them all): the line of an offset, given the offsets where lines start.
  */
 export function lastStartAtOrBefore(starts: readonly number[], offset: number): number {
-  let low = 0;
-  let high = starts.length - 1;
-  while (low < high) {
-    const mid = (low + high + 1) >> 1;
-    if (itemAt(starts, mid) <= offset) low = mid;
-    else high = mid - 1;
-  }
-  return low;
+  return Math.max(0, firstIndexWhere(starts.length, (index) => itemAt(starts, index) > offset) - 1);
 }
 
 export function offsetAt(model: LineIndexed, position: Position): number {

@@ -1,6 +1,6 @@
 import { lineEndOffset, offsetAt, positionAt } from '../model/text';
 import type { Range, Section, SpecModel } from '../model/types';
-import { itemAt } from '../util/indexed';
+import { firstIndexWhere, itemAt } from '../util/indexed';
 
 /** True when the section or one of its ancestors satisfies one of the canonical ids. */
 export function inSection(section: Section | undefined, ids: readonly string[]): boolean {
@@ -39,16 +39,10 @@ export class OffsetIntervals {
 
   /** True when [start, end) overlaps any interval. */
   overlaps(start: number, end = start + 1): boolean {
-    let low = 0;
-    let high = this.intervals.length - 1;
-    while (low <= high) {
-      const mid = (low + high) >> 1;
-      const interval = itemAt(this.intervals, mid);
-      if (interval.end <= start) low = mid + 1;
-      else if (interval.start >= end) high = mid - 1;
-      else return true;
-    }
-    return false;
+    // Merged intervals are disjoint and sorted, so only the first one ending after `start` can overlap.
+    const intervals = this.intervals;
+    const first = intervals[firstIndexWhere(intervals.length, (index) => itemAt(intervals, index).end > start)];
+    return first !== undefined && first.start < end;
   }
 }
 
@@ -126,14 +120,7 @@ function linkOffsets(model: SpecModel): LinkOffsets {
 
 /** Index of the first start >= offset (starts.length when none). */
 function firstStartAtOrAfter(starts: readonly number[], offset: number): number {
-  let low = 0;
-  let high = starts.length;
-  while (low < high) {
-    const mid = (low + high) >> 1;
-    if (itemAt(starts, mid) < offset) low = mid + 1;
-    else high = mid;
-  }
-  return low;
+  return firstIndexWhere(starts.length, (index) => itemAt(starts, index) >= offset);
 }
 
 /** True when a link's source range covers [start, end]: it starts at or before `start` and ends at or after `end`. */

@@ -1,4 +1,5 @@
 import { fileOperationsAt, interfaceInFiles, messageInFiles, type ApiDescription, type ApiOperation } from '../model/api-description';
+import { firstIndexWhere } from '../util/indexed';
 import { isExampleFunction, isPlaceholderName } from '../model/code-interfaces';
 import { interfacesOf, type InterfaceKind as ModelKind, type InterfacePart as ModelPart, type InterfaceSpec } from '../model/interfaces';
 import { offsetAt, positionAt, textWithoutComments } from '../model/text';
@@ -161,13 +162,7 @@ class ModelInterfaces {
 
   /** The first interface in the model's order whose line is within `from`..`to`. */
   private firstWithin(from: number, to: number): InterfaceInput | undefined {
-    let low = 0;
-    let high = this.byLine.length;
-    while (low < high) {
-      const middle = (low + high) >> 1;
-      if ((this.byLine[middle]?.line ?? 0) < from) low = middle + 1;
-      else high = middle;
-    }
+    const low = firstIndexWhere(this.byLine.length, (index) => (this.byLine[index]?.line ?? 0) >= from);
     let first: number | undefined;
     for (let i = low; i < this.byLine.length; i++) {
       const entry = this.byLine[i];
@@ -353,14 +348,7 @@ function endpointsOf(model: SpecModel, text: string): Endpoint[] {
 
 /** The index of the first of the ascending `values` that is at least `value` (`values.length` when none is). */
 function firstAtOrAfter(values: readonly number[], value: number): number {
-  let low = 0;
-  let high = values.length;
-  while (low < high) {
-    const middle = (low + high) >> 1;
-    if ((values[middle] ?? 0) < value) low = middle + 1;
-    else high = middle;
-  }
-  return low;
+  return firstIndexWhere(values.length, (index) => (values[index] ?? 0) >= value);
 }
 
 /** A path segment that stands for any value: `{id}`, `:id`, `<id>`, a number, a hex or UUID id. */

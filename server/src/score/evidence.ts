@@ -1,4 +1,5 @@
 import type { SpecModel } from '../model/types';
+import { firstIndexWhere, itemAt } from '../util/indexed';
 import type { Finding } from '../rules/types';
 import type { SectionId } from '../sections/catalog';
 import { rolesOf } from './roles';
@@ -124,13 +125,7 @@ class Judged implements JudgedStatement {
 function findingsByOffset(findings: readonly ScoredFinding[]): (start: number, end: number) => ScoredFinding[] {
   const order = findings.map((_, index) => index).sort((a, b) => findings[a].offset - findings[b].offset || a - b);
   return (start, end) => {
-    let low = 0;
-    let high = order.length;
-    while (low < high) {
-      const mid = (low + high) >> 1;
-      if (findings[order[mid]].offset < start) low = mid + 1;
-      else high = mid;
-    }
+    const low = firstIndexWhere(order.length, (at) => findings[itemAt(order, at)].offset >= start);
     const inside: number[] = [];
     for (let at = low; at < order.length && findings[order[at]].offset < end; at++) inside.push(order[at]);
     return inside.sort((a, b) => a - b).map((index) => findings[index]);

@@ -1,4 +1,5 @@
 import { hasQuantity } from '../lexicon/quantity';
+import { firstIndexWhere, itemAt } from '../util/indexed';
 import { LruCache } from '../util/lru';
 import { rangeFromOffsets } from '../model/text';
 import type { Range, Section, SpecModel, Statement as ModelStatement } from '../model/types';
@@ -159,17 +160,16 @@ const designRequirementStarts = new WeakMap<SpecModel, number[]>();
  * score's own binding words (isBinding) miss the statements of behaviour.
  */
 export function modelReadsAsRequirement(model: SpecModel, statement: Statement): boolean {
+  const starts = designRequirementStartsOf(model);
+  const first = starts[firstIndexWhere(starts.length, (index) => itemAt(starts, index) >= statement.start)];
+  return first !== undefined && first < Math.max(statement.end, statement.start + 1);
+}
+
+function designRequirementStartsOf(model: SpecModel): number[] {
   let starts = designRequirementStarts.get(model);
   // Model statements are in document order, so their starts are sorted.
   if (!starts) designRequirementStarts.set(model, (starts = model.statements.filter(isDesignRequirement).map((s) => s.startOffset)));
-  let low = 0;
-  let high = starts.length;
-  while (low < high) {
-    const mid = (low + high) >> 1;
-    if (starts[mid] < statement.start) low = mid + 1;
-    else high = mid;
-  }
-  return low < starts.length && starts[low] < Math.max(statement.end, statement.start + 1);
+  return starts;
 }
 
 /**

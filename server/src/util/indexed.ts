@@ -13,3 +13,19 @@ export function itemAt<T>(items: readonly T[], index: number): T {
 export function lastOf<T>(items: readonly T[]): T | undefined {
   return items[items.length - 1];
 }
+
+/**
+ * The first index in 0..`length` at which `reached(index)` holds, for a test that is false up to
+ * some index and true from there on (`length` when it never holds): the binary search every
+ * offset, line and start lookup over document-ordered items is built on.
+ */
+export function firstIndexWhere(length: number, reached: (index: number) => boolean): number {
+  let low = 0;
+  let high = length;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if (reached(mid)) high = mid;
+    else low = mid + 1;
+  }
+  return low;
+}
