@@ -8,6 +8,7 @@
  */
 import { citesOutsideSpec, paragraphAround } from './cited-spec';
 import { codeInterfacesOf, declaredNames, isDesignSection, isOutsideDesign, type CodeInterface } from './code-interfaces';
+import { recordMembers, TYPE_WORDS } from './records';
 import { sectionAt } from './sections';
 import { lineEndOffset, positionAt, rangeFromOffsets, textWithoutComments } from './text';
 import type { CodeBlock, Position, Range, Section, SpecModel, Table, TableCell } from './types';
@@ -221,17 +222,6 @@ const CLI_HEADING = /^`([a-z][\w-]*(?:\s+[a-z][\w-]*)?)(?:\s+(?:--?[\w-]+|<[^>]+
 const OUTPUT_WORDS = /\b(?:returns?|prints?|writes?|outputs?|stdout|yields?|emits?|result)\b|->|→/i;
 const FUNCTION_ERROR_WORDS = /\b(?:throws?|raises?|exceptions?|errors?|fails?|exit (?:codes?|status(?:es)?)|exits? with|Result<|Err\b|panics?)\b/i;
 
-/** Words that give a field its type or format. "a date" and "the amount" alone do not. */
-const TYPE_WORDS = new RegExp('\\b(?:' + [
-  'string', 'str', 'text', 'varchar\\w*', 'char', 'integers?', 'int(?:8|16|32|64)?', 'u?int\\d*', 'bigint', 'smallint', 'long', 'short',
-  'numbers?', 'numeric', 'decimal', 'float\\w*', 'double', 'bool(?:ean)?', 'true', 'false', 'date-?times?', 'timestamps?(?:tz)?',
-  'uuid\\w*', 'guid', 'ulid', 'enum\\w*', 'arrays?', 'lists? of', 'sets? of', 'maps?', 'objects?', 'dict\\w*', 'json', 'bytes?',
-  'binary', 'base64', 'blob', 'iso[ -]?8601', 'rfc ?\\d+', 'e\\.164', 'unix', 'epoch', 'seconds', 'milliseconds', 'ms',
-  'minor units?', 'cents', 'iso[ -]?4217', 'iso[ -]?3166\\w*', 'currency codes?', 'email(?: address)?', 'urls?', 'uris?', 'hostname',
-  'ipv[46]', 'ip address', 'cidr', 'regex', 'pattern', 'yyyy[-\\w]*', 'hh:mm\\w*', 'one of', 'null(?:able)?', 'semver', 'hex',
-  'sha-?\\d+', 'percent(?:age)?', 'ratio', 'counts?', 'duration', 'bits?', 'kb', 'mb', 'gb', 'utc', 'locale', 'bcp ?47', 'jwt', 'tokens?',
-  'struct', 'record', 'tuple', 'optional<', 'vec<', 'option<', 'id of', 'references?', 'foreign key',
-].join('|') + ')\\b', 'i');
 /**
  * A type in braces right after the name, as JSDoc and API references write it: "`signature`
  * {ArrayBuffer|TypedArray}", "`port`: {integer}".
@@ -262,6 +252,8 @@ interface Mention {
   /** In a contract section (or a heading); otherwise a request line in a design section's code. */
   contract: boolean;
   sectionEnd: number;
+  /** The end of the sentence it is written in (prose mentions only). */
+  sentenceEnd?: number;
   section: Section | undefined;
   /** A row of an endpoint table (method and path in columns of their own): its other cells by column role. */
   row?: Array<{ role: RowRole | undefined; cell: TableCell; text: string }>;
@@ -299,7 +291,15 @@ function readContractSection(section: Section): boolean {
     // requirement named "Build platform payloads" is not a contract.
     if (current.canonical.length > 0) return current.canonical.some((id) => CONTRACT_SECTIONS.includes(id));
     if (!isDocumentTitle(current) && CONTRACT_TITLE.test(current.title)) return true;
+    // A section no heading names that writes a record shape ("## Source and target" over
+    // "Bulk request items: `{customer_id: string, ...}`") declares data: it is read as a contract by its content.
+    if (current.declaresRecords && !isDocumentTitle(current) && !hasNamedAncestor(current)) return true;
   }
+  return false;
+}
+
+function hasNamedAncestor(section: Section): boolean {
+  for (let current = section.parent; current; current = current.parent) if (current.canonical.length > 0) return true;
   return false;
 }
 
@@ -387,7 +387,7 @@ function endpoints(context: Context): InterfaceSpec[] {
       grouped.push(group);
     }
     group.mentions.push(mention);
-    group.extents.push({ start: mention.end, end: extentEndOf(mentions, index) });
+    group.extents.push({ start: mention.end, end: extentEndOf(mentions, index, context.text) });
   });
   const shared = sharedEvidence(context, mentions);
   return grouped.map((group) => {
@@ -474,6 +474,7 @@ function findMentions(context: Context): Mention[] {
       defining: inCode ? /^\s*>?\s*$/.test(prefix) : LINE_PREFIX.test(prefix),
       contract,
       sectionEnd,
+      sentenceEnd: inCode ? undefined : model.sentences.find((sentence) => sentence.startOffset <= start && start < sentence.endOffset)?.endOffset,
       section,
     });
   }
@@ -552,10 +553,22 @@ function rowEvidence(row: NonNullable<Mention['row']>, parts: Partial<Record<Int
  * A defining mention describes the endpoint until the next defining mention; a mention cited
  * mid-sentence only until the next mention of any kind.
  */
-function extentEndOf(mentions: Mention[], index: number): number {
+function extentEndOf(mentions: Mention[], index: number, text?: string): number {
   const mention = mentions[index];
+  // "Target: `POST /v1/customers/{id}/addresses`, batched through `POST /v1/addresses:bulk`": endpoints
+  // named together in one sentence, with nothing said of the first before the second, share what follows.
+  const following = mentions[index + 1];
+  if (text !== undefined && following && !mention.defining && !following.defining && mention.sentenceEnd !== undefined
+    && following.start < mention.sentenceEnd && !saysSomething(text.slice(mention.end, following.start))) {
+    return extentEndOf(mentions, index + 1, text);
+  }
   const next = mentions.slice(index + 1).find((other) => other.defining || !mention.defining);
   return Math.min(next ? next.start : Number.MAX_SAFE_INTEGER, mention.sectionEnd);
+}
+
+/** Text that gives an endpoint a part of its own: a response, an error, a status code, a body. */
+function saysSomething(between: string): boolean {
+  return RESPONSE_WORDS.test(between) || ERROR_WORDS.test(between) || REQUEST_EVIDENCE.test(between) || statusCodesIn(between).length > 0;
 }
 
 function samePath(a: string[], b: string[]): boolean {
@@ -607,6 +620,14 @@ function collectEndpointEvidence(context: Context, extent: { start: number; end:
       if (role === 'response') parts.response ??= table.range;
       else parts.request ??= table.range;
     }
+  }
+  // A record shape written inline ("Bulk request items: `{id: string, ...}`", "Response: `{results: [...]}`")
+  // is the request or the response its lead names.
+  for (const code of model.inlineCode) {
+    if (code.startOffset < extent.start || code.startOffset >= extent.end || !code.text.includes(':') || !recordMembers(code.text)) continue;
+    const lead = text.slice(Math.max(extent.start, lineStartOf(model, code.startOffset), text.lastIndexOf('. ', code.startOffset) + 2), code.startOffset);
+    const role = roleOf(lead) ?? (hasBody && !parts.request ? 'request' : 'response');
+    parts[role] ??= code.range;
   }
   const response = RESPONSE_WORDS.exec(slice);
   if (response) parts.response ??= at(response.index, response[0].length);
@@ -1202,6 +1223,9 @@ function fields(context: Context): InterfaceField[] {
     if (!isContractSection(sentence.section) || sentence.kind === 'table-cell' || sentence.kind === 'heading') continue;
     found.push(...proseFields(model, sentence.startOffset, model.text.slice(sentence.startOffset, sentence.endOffset)));
   }
+  for (const code of model.inlineCode) {
+    if (isContractSection(code.section)) found.push(...recordFields(context, code));
+  }
   // A field the document declares with a type in code (a Go struct, a protobuf message) has it.
   const declared = declaredNames(model);
   for (const field of found) {
@@ -1315,6 +1339,20 @@ function proseFields(model: SpecModel, start: number, sentence: string): Interfa
   }
   // Without a label a list takes two names: "returns the `handler`" names one thing, not its fields.
   return label || result.length >= 2 ? result : [];
+}
+
+/** The members of a record shape written in a code span (`{id: string, amount: integer}`), each a field with its type. */
+function recordFields(context: Context, code: SpecModel['inlineCode'][number]): InterfaceField[] {
+  if (context.comments.has(code.startOffset)) return [];
+  const { model } = context;
+  const textStart = model.text.indexOf(code.text, code.startOffset);
+  if (textStart < 0) return [];
+  return (recordMembers(code.text) ?? []).map((member) => ({
+    name: member.name,
+    type: member.type,
+    range: rangeFromOffsets(model, textStart + member.index, textStart + member.index + member.name.length),
+    source: 'prose' as const,
+  }));
 }
 
 /**

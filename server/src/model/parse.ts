@@ -3,6 +3,7 @@ import MarkdownIt from 'markdown-it';
 type Token = MarkdownIt.Token;
 import { DEFAULT_ALIASES, matchHeading, type AliasTable, type SectionId } from '../sections/catalog';
 import { parseFrontMatter } from './front-matter';
+import { recordMembers } from './records';
 import { maskInline, normalizeLabel, type References } from './inline';
 import { ProseMask } from './prose-mask';
 import { splitSentences } from './sentences';
@@ -105,7 +106,10 @@ function attachSections(model: SpecModel): void {
   for (const table of model.tables) table.section = find(table.range.start.line);
   for (const block of model.codeBlocks) block.section = find(block.range.start.line);
   for (const link of model.links) link.section = find(link.range.start.line);
-  for (const code of model.inlineCode) code.section = find(code.range.start.line);
+  for (const code of model.inlineCode) {
+    code.section = find(code.range.start.line);
+    if (code.section && code.text.includes(':') && recordMembers(code.text)) code.section.declaresRecords = true;
+  }
   for (const sentence of model.sentences) sentence.section = find(sentence.range.start.line);
 }
 

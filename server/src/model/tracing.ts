@@ -54,13 +54,27 @@ export function termsOf(text: string): Terms {
  */
 export function coveredByContent(requirements: readonly string[], criteria: readonly string[]): boolean[] {
   const required = requirements.map(termsOf);
+  const checks = checker(required, criteria);
+  return required.map(checks);
+}
+
+/**
+ * Whether each part of one of the requirements (its responses, each read with the condition
+ * before them) is checked by a criterion, with words as distinctive as among the requirements.
+ */
+export function partsCoveredByContent(requirements: readonly string[], parts: readonly string[], criteria: readonly string[]): boolean[] {
+  const checks = checker(requirements.map(termsOf), criteria);
+  return parts.map((part) => checks(termsOf(part)));
+}
+
+function checker(required: readonly Terms[], criteria: readonly string[]): (terms: Terms) => boolean {
   const checked = criteria.map(termsOf);
   const frequency = new Map<string, number>();
   for (const terms of required) for (const word of terms.words) frequency.set(word, (frequency.get(word) ?? 0) + 1);
-  const shared = Math.max(2, Math.ceil(requirements.length / 2));
-  return required.map((terms) => {
+  const shared = Math.max(2, Math.ceil(required.length / 2));
+  return (terms) => {
     const distinctive = [...terms.words].filter((word) => (frequency.get(word) ?? 0) < shared);
     return checked.some((criterion) => [...terms.literals].some((literal) => criterion.literals.has(literal))
       || distinctive.filter((word) => criterion.words.has(word)).length >= 2);
-  });
+  };
 }

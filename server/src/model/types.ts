@@ -45,6 +45,8 @@ export interface Section {
   canonical: string[];
   parent: Section | undefined;
   children: Section[];
+  /** Its own body writes a record shape inline (`{id: string, amount: integer}`): it declares data (see model/records.ts). */
+  declaresRecords?: boolean;
 }
 
 export interface ListItem extends Span {

@@ -21,7 +21,13 @@ export const interfaceIncomplete: Rule<InterfaceIncompleteData> = {
       'time. SpecReady reads the contract as a list of interfaces: HTTP endpoints written as `METHOD /path` in a heading, ' +
       'list item, table, request line or sentence of the API contract (or as a heading anywhere), or as a row of an endpoint ' +
       'table with method and path columns (its request, response and error cells give those parts; an empty cell gives none), and messages, files, ' +
-      'batch jobs and CLI or library functions described under their own heading in the contract. Design documents ' +
+      'batch jobs and CLI or library functions described under their own heading in the contract. A section whose heading ' +
+      'names nothing known but that writes a record shape inline (`{customer_id: string, kind: "shipping" | "billing"}`, ' +
+      'as a migration\'s "Source and target" does) declares data and is read as a contract: each member is a typed field, ' +
+      'and a record after a request or response lead ("Bulk request items:", "Response:") is that part of the endpoint ' +
+      'it follows; an object of values (`{ priority: 10 }`) is an example, not a declaration. Endpoints named together ' +
+      'in one sentence with nothing said of the first before the second ("`POST /x`, batched through `POST /x:bulk`") ' +
+      'share the description that follows. Design documents ' +
       'that write their interface in code are read too: in a design section (the proposal, the detailed design, the API ' +
       'changes; not the motivation, alternatives, examples or future work, nor anything below such a heading) a request line in a code block (`GET /path`, `> GET https://host/path`) ' +
       'defines an endpoint, with the body that follows it in the block as its request or response; a gRPC method ' +

@@ -1,5 +1,7 @@
 import { EARS_PATTERN_NAMES, earsForm, type EarsForm, type EarsProblem } from '../model/ears';
+import { acceptanceCriteria } from '../model/criteria';
 import { commentHoles, hasHole } from '../model/holes';
+import { partsCoveredByContent } from '../model/tracing';
 import type { SpecModel } from '../model/types';
 import type { RawFinding, Rule, RuleContext } from './types';
 import { completeEarsFixes } from './fixes/ears';
@@ -23,7 +25,9 @@ export const malformedEars: Rule<MalformedEarsData> = {
       + 'state, trigger, unwanted condition or feature, then "the <system> shall <response>". Kiro and many '
       + 'requirement teams write acceptance criteria this way. When a part is missing, the sentence still looks like '
       + 'a requirement but cannot be tested: a trigger with no response says when, not what; a second SHALL hides a '
-      + 'second requirement that nothing traces; without a system name nobody knows which component must respond.',
+      + 'second requirement that nothing traces (so it is not reported when an acceptance criterion tests each '
+      + 'response, read with the condition before it: "a failed write shall fail the request with `503`" beside a criterion '
+      + 'that expects 503); without a system name nobody knows which component must respond.',
     bad: '1. WHEN a refund fails THEN SHALL notify.\n2. WHEN a refund succeeds THEN the service SHALL send an email and SHALL update the ledger.',
     good: '1. WHEN a refund fails THEN the notifications service SHALL send the "refund-failed" email within 60 seconds.\n'
       + '2. WHEN a refund succeeds THEN the ledger service SHALL record a `refund` entry.',
@@ -37,15 +41,24 @@ export const malformedEars: Rule<MalformedEarsData> = {
     const earsDocument = context.profile.name === 'kiro';
     const findings: RawFinding<MalformedEarsData>[] = [];
     const holes = commentHoles(model);
+    let criteria: string[] | undefined;
+    const raw = (statement: { startOffset: number; endOffset: number }) => model.text.slice(statement.startOffset, statement.endOffset);
+    const requirements = context.scope.statements.filter((statement) => statement.role === 'requirement');
     for (const statement of context.scope.statements) {
       // Not written yet: the placeholder rule reports the hole.
       if (hasHole(holes, statement.range)) continue;
       const form = earsForm(statement.text);
       if (!form || form.problems.length === 0 || !meantAsEars(form, statement.text, earsDocument)) continue;
+      // A second SHALL hides a second requirement only when nothing checks it: a requirement each
+      // of whose responses an acceptance criterion tests has them all traced (model/tracing).
+      const problems = form.problems.filter((problem) => problem !== 'several-shalls' || statement.role !== 'requirement'
+        || !everyResponseChecked(raw(statement), requirements.map(raw),
+          (criteria ??= acceptanceCriteria(model).map((criterion) => criterion.text))));
+      if (problems.length === 0) continue;
       findings.push({
-        message: `Malformed EARS requirement, almost ${EARS_PATTERN_NAMES[form.pattern]}: ${form.problems.map(describe).join('; ')}.`,
+        message: `Malformed EARS requirement, almost ${EARS_PATTERN_NAMES[form.pattern]}: ${problems.map(describe).join('; ')}.`,
         range: statement.range,
-        data: { pattern: form.pattern, problems: form.problems },
+        data: { pattern: form.pattern, problems },
       });
     }
     return findings;
@@ -58,6 +71,17 @@ export const malformedEars: Rule<MalformedEarsData> = {
  */
 function meantAsEars(form: EarsForm, text: string, earsDocument: boolean): boolean {
   return /\bshall\b/i.test(text) || form.keywordsInCapitals || earsDocument;
+}
+
+/**
+ * Whether every response of a requirement with several SHALLs is tested by a criterion: each
+ * response read with the condition and subject before the first SHALL, its words as distinctive
+ * as they are among the document's requirements.
+ */
+function everyResponseChecked(text: string, requirements: readonly string[], criteria: readonly string[]): boolean {
+  const [head = '', ...responses] = text.split(/\bshall\b/i);
+  if (criteria.length === 0 || responses.length < 2) return false;
+  return partsCoveredByContent(requirements, responses.map((response) => `${head} shall ${response}`), criteria).every(Boolean);
 }
 
 function describe(problem: EarsProblem): string {

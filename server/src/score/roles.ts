@@ -10,7 +10,8 @@ import { sectionRoles as headingRoles } from '../model/statements';
  * names nothing known is read by the start of its heading ("Why this exists" is a "why"
  * section) and otherwise by its content: mostly Given/When/Then items make acceptance
  * criteria, mostly binding statements or id-led rows make requirements, request lines or
- * wire examples make an API contract, a table with a type column makes inputs and outputs,
+ * wire examples make an API contract, a table with a type column or a record shape written inline
+ * (`{id: string, amount: integer}`) makes inputs and outputs,
  * mostly delivery checks (merged, deployed, CI, pull request) make a definition of done.
  * Used (through presentSections) by missing-section and by the readiness score, so that both see the same sections.
  */
@@ -217,6 +218,6 @@ function byContent(section: Section, content: ContentView): SectionId[] {
   const blocks = model.codeBlocks.filter((block) => block.section === section);
   if (blocks.some((block) => WIRE_LANGUAGES.has(block.language) || REQUEST_LINE.test(block.content))) return ['api-contract'];
   const tables = model.tables.filter((table) => table.section === section);
-  if (tables.some((table) => table.header.some((cell) => /\btypes?\b/i.test(cell.text)))) return ['inputs-outputs'];
+  if (section.declaresRecords || tables.some((table) => table.header.some((cell) => /\btypes?\b/i.test(cell.text)))) return ['inputs-outputs'];
   return [];
 }
