@@ -130,9 +130,21 @@ describe('statements', () => {
     assert.equal(found.text.slice(found.justificationStart), ' because the queue is small');
   });
 
-  it('treats a first level-1 heading with subsections as the title, not a section role', () => {
-    const doc = '# Performance improvements for the scheduler\n\nThe scheduler is slow.\n\n## Proposal\n\nWe add a cache.\n';
-    assert.equal(roleOf(doc, 'The scheduler is slow'), 'narrative:discussion');
+  it('treats a first level-1 heading with subsections as the title, not a section role; its paragraphs introduce the document', () => {
+    const doc = '# Performance improvements for the scheduler\n\nThe scheduler is slow. The ultimate goal is to schedule pods faster.\n\n'
+      + '- The scheduler must cache node scores.\n\n## Proposal\n\nWe add a cache.\n\n## Details\n\nThe cache must be bounded.\n';
+    assert.equal(roleOf(doc, 'The scheduler is slow'), 'narrative:background');
+    assert.equal(roleOf(doc, 'The ultimate goal'), 'narrative:background');
+    assert.match(statement(doc, 'The ultimate goal').reason, /^in the introduction under the title "Performance improvements for the scheduler"$/);
+    // A list under the title and the sections below it are read as before.
+    assert.equal(roleOf(doc, 'The scheduler must'), 'requirement');
+    assert.equal(roleOf(doc, 'The cache must'), 'requirement');
+  });
+
+  it('reads a Q&A section as questions and their answers', () => {
+    const doc = '# T\n\n## Q&A\n\n**Can a user pin a version?**\nYes. The request should name the version.\n';
+    assert.equal(roleOf(doc, 'Yes.'), 'question');
+    assert.equal(roleOf(doc, 'The request should'), 'question');
   });
 
   it('reads a stated goal as a goal, and a commitment with an open date as a commitment', () => {

@@ -63,7 +63,7 @@ interface HeadingRole {
 
 /** Heading patterns, most specific first; tested on the lower-cased title without numbering. */
 const HEADING_ROLES: Array<[RegExp, HeadingRole]> = [
-  [/\b(?:open|unresolved|outstanding|remaining) (?:questions?|issues|items|points)\b|^(?:questions|unknowns|faqs?|frequently asked questions)$/, { role: 'questions' }],
+  [/\b(?:open|unresolved|outstanding|remaining) (?:questions?|issues|items|points)\b|^(?:questions|unknowns|faqs?|frequently asked questions|q ?& ?as?|questions (?:and|&) answers)$/, { role: 'questions' }],
   [/\bnon ?goals?\b|^(?:no|not|anti) goals?$|\bout of scope\b|\bnot in scope\b|\bexclusions?\b|\bexcluded\b|\bwhat (?:we are|this is) not\b/, { role: 'non-goals' }],
   [/\b(?:acceptance|graduation|success|exit|release|completion|done|verification|evaluation) (?:criteria|criterion|conditions?|tests?)\b|\bacceptance\b|\bdefinition of done\b|\bhow to verify\b|\bverification\b/, { role: 'criteria' }],
   [/\bchecklists?\b/, { role: 'design' }],
@@ -208,12 +208,15 @@ function computeSectionRoles(sections: readonly Section[]): SectionRoleInfo[] {
   const roles: SectionRoleInfo[] = [];
   for (const section of sections) {
     const parent = section.parent ? roles[section.parent.index] : undefined;
-    // A first level-1 heading with subsections is the document's title, not a section role.
-    const title = section.index === 0 && section.level === 1 && section.children.length > 0;
-    const own = title ? undefined : headingRole(section);
+    const own = isTitle(section) ? undefined : headingRole(section);
     roles.push(combine(section, own, parent));
   }
   return roles;
+}
+
+/** A first level-1 heading with subsections is the document's title, not a section role. */
+function isTitle(section: Section): boolean {
+  return section.index === 0 && section.level === 1 && section.children.length > 0;
 }
 
 function combine(section: Section, own: HeadingRole | undefined, parent: SectionRoleInfo | undefined): SectionRoleInfo {
@@ -673,6 +676,7 @@ function sectionPhrase(section: Section | undefined, info: SectionRoleInfo): str
   const decided = info.decidedBy;
   const label = SECTION_LABEL[info.role] + (info.narrative ? ` (${info.narrative})` : '');
   if (!decided) return `"${section.title}" (${SECTION_LABEL.none})`;
+  if (info.introduction) return `the introduction under the title "${section.title}"`;
   if (decided === section) return `"${section.title}", ${label}`;
   return `"${section.title}" under "${decided.title}", ${label}`;
 }
@@ -729,7 +733,8 @@ function sentenceStatement(
   const wording = wordingOf(sentence.text, opensItem || itemParagraph ? 'list-item' : 'sentence');
   // The text of an item that opens with a question ("* **How can an operator determine ...?**")
   // answers it: judged on its own wording, as in a design section.
-  const place: SectionRoleInfo = opener?.role === 'question' && info.role !== 'narrative' ? { role: 'design', decidedBy: info.decidedBy } : info;
+  const place: SectionRoleInfo = opener?.role === 'question' && info.role !== 'narrative' ? { role: 'design', decidedBy: info.decidedBy }
+    : introduces(sentence) ? { role: 'narrative', narrative: 'background', decidedBy: sentence.section, introduction: true } : info;
   const decided = decideRole(wording, sentence, place, leadIn);
   return {
     index,
@@ -753,6 +758,16 @@ function sentenceStatement(
     listItem: item,
     leadIn,
   };
+}
+
+/**
+ * A paragraph between the document's title and its first section introduces the document, as a
+ * summary does ("This proposal describes a mechanism ... The ultimate goal is to allow library
+ * authors to release APIs earlier"): what it says the work is for, the sections say what it does.
+ * A list there is read as before (a metadata list, or the document's checks or requirements).
+ */
+function introduces(sentence: Sentence): boolean {
+  return sentence.kind === 'paragraph' && sentence.section !== undefined && isTitle(sentence.section);
 }
 
 /** Sections whose statements are items of a list, even when each is written as a paragraph. */

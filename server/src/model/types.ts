@@ -191,6 +191,8 @@ export interface SectionRoleInfo {
   narrative?: NarrativeKind;
   /** The heading that decided the role (the section itself or an ancestor); undefined before any heading. */
   decidedBy: Section | undefined;
+  /** True for a paragraph between the document's title and its first subsection: narrative background. */
+  introduction?: boolean;
 }
 
 export type StatementKind = 'sentence' | 'list-item' | 'table-row';

@@ -25,7 +25,7 @@ export const vagueTerm: Rule<VagueTermData> = {
   dimension: 'requirements',
   scoreRole: 'wording',
   tags: ['statement'],
-  // Commitments, and the narrative of a context section for the obligations it voices (see reachOf);
+  // Commitments, and the discussion of a design for the decisions it leaves open (see leavesDecisionOpen);
   // never definitions, questions or non-goals. Quotes, justifications and terms marked for follow-up
   // are not the statement's own claim.
   scope: { statements: ['requirement', 'criterion', 'goal', 'narrative'], exclude: ['quote', 'justification', 'follow-up'] },
@@ -44,9 +44,10 @@ export const vagueTerm: Rule<VagueTermData> = {
       + 'narrative (background, rationale, examples, predictions, opinions, quotes, template guidance in '
       + 'italics, lead-ins ending in ":"), questions, definitions, non-goals, ticked checkboxes, headings, table '
       + 'headers, code, URLs, link labels, quoted strings, justification clauses ("because ...", "due to ...", '
-      + 'a leading "In order to ..., ") and example clauses ("e.g. ..."). A context section statement that voices '
-      + 'an obligation ("The new portal should be user-friendly") is checked for loopholes, open-ended lists and '
-      + 'praise. A deferral, wording with which the design leaves its own decision open ("It would be nice to check '
+      + 'a leading "In order to ..., ") and example clauses ("e.g. ..."). Nothing in a context section (summary, '
+      + 'introduction, motivation, background) is checked, whatever its wording: "**Performance**: The artifacts '
+      + 'should run as fast as possible" under Motivation says what the proposal is for, and the design says what '
+      + 'it delivers; a goals or requirements subsection of it ("Motivation > Goals") is judged as one. A deferral, wording with which the design leaves its own decision open ("It would be nice to check '
       + 'that ...", "*Nice to have*: ...", "We should consider what tests ...", "we might want to make an exception", '
       + '"This will need investigation"), is reported in the statements of design, requirements, criteria and goals '
       + 'sections, discussion included, since it is what keeps the statement from binding; not a user\'s wish ("users '
@@ -85,8 +86,7 @@ export const vagueTerm: Rule<VagueTermData> = {
       + 'frameworks to adopt this annotation where appropriate"), asides in parentheses of design statements, "etc." '
       + 'after a numbered series ("-beta2, -beta3, etc"), a word whose statement names what it depends on and lists it '
       + '("as strongly as possible, depending on what sort of variable it is:"), pointers to other parts ("covered in '
-      + 'the sections above") and the goal of a part of the document ("The goal for this section is that ..."). In '
-      + 'context sections, "have to" and "need to" describe the present; only must, shall and should voice a wish. Also '
+      + 'the sections above") and the goal of a part of the document ("The goal for this section is that ..."). Also '
       + 'not reported: a word in a question the statement asks someone to settle ("Determine if additional tests are '
       + 'necessary"), a trigger in what other people will do ("Organizations will add environments as needed"), '
       + 'instructions to the author ("Please describe the details"), hopes and stated inabilities ("It is hoped that '
@@ -186,8 +186,7 @@ export const vagueTerm: Rule<VagueTermData> = {
       + '"wherever feasible", "whenever necessary", "if relevant"). A capability quality ("extensible", "flexible", '
       + '"modular") whose clause says what it lets someone do ("extensible, allowing new providers to register their '
       + 'own resolvers", "so that new fields can be added without breaking old readers") is defined by it and not '
-      + 'reported ("allowing for future additions" names no action). In a context section, a wish voiced by the '
-      + 'authors ("Ideally, we should be able to ...") is the motivation, not the product\'s obligation, and is not read. '
+      + 'reported ("allowing for future additions" names no action). '
       + 'A set word that counts or sorts what a binding statement delivers ("Different unit tests will be added", "We '
       + 'will add various e2e tests", "Add some integration tests") is reported in design sections too, a test plan '
       + 'included; "tests for different record types" sorts what is tested. A hedged decision on what the design '
@@ -713,25 +712,14 @@ const COMMITMENT_SECTIONS: ReadonlySet<string> = new Set(['requirements', 'crite
  * criteria and goals sections; only the strongly vague ones (loopholes, open-ended lists,
  * subjective praise) in binding statements of design sections, where graded words ("various",
  * "simple", "typically", "necessary") mostly describe the design rather than leave a target
- * open even next to a must, and in a context
- * statement that voices an obligation ("The new portal should be user-friendly"); none in
- * narrative, definitions, questions and non-goals.
+ * open even next to a must; none in narrative (a should in a context section voices what the
+ * proposal is for, not what it delivers), definitions, questions and non-goals.
  */
 function reachOf(statement: Statement | undefined): Reach {
-  if (!statement) return 'none';
+  if (!statement?.binding) return 'none';
   // A goal stated as one ("Our goal is that ...") is a goal wherever it is written.
-  if (statement.binding) return COMMITMENT_SECTIONS.has(statement.sectionRole) || statement.role === 'goal' ? 'all' : 'strong';
-  const context = statement.section?.canonical.includes('context') ?? false;
-  const wish = context && statement.role === 'narrative' && statement.narrative === 'background' && !statement.explicit;
-  // "Developers have to write large amounts of boilerplate": have to / need to describe the present.
-  if (!wish || statement.cue === undefined || !/^(?:must|shall|should)$/i.test(statement.cue)) return 'none';
-  // "Ideally, we should be able to reload without a restart": the authors' aim, which is what a
-  // motivation argues for; the obligation a context voices is the product's ("The portal should ...").
-  return AUTHORS_AS_SUBJECT.test(statement.text) ? 'none' : 'strong';
+  return COMMITMENT_SECTIONS.has(statement.sectionRole) || statement.role === 'goal' ? 'all' : 'strong';
 }
-
-/** The authors as the subject of the modal: "we should", "I think we must", "we really should". */
-const AUTHORS_AS_SUBJECT = /\b(?:we|i)\s+(?:(?:also|still|then|really|probably|certainly|definitely|ultimately)\s+)?(?:must|shall|should)\b/i;
 
 /** Section roles whose statements a deferral leaves open: the design and what it must meet. */
 const DECIDING_SECTIONS: ReadonlySet<string> = new Set(['design', 'requirements', 'criteria', 'goals', 'none']);

@@ -103,7 +103,7 @@ describe('vague-term', () => {
 
   it('reports only strongly vague terms in binding sentences outside normative sections', () => {
     const text = [
-      '## Context',
+      '## Detailed design',
       '',
       'The current checkout is slow and some users complain about Slack, Teams, etc.',
       '',
@@ -163,7 +163,7 @@ describe('vague-term', () => {
 
   it('uses the configured vocabulary', () => {
     const lexicon = createLexicon({ add: ['blazing'], remove: ['fast'] });
-    const text = '## Context\n\nThe new API must be blazing and fast.\n';
+    const text = '## Detailed design\n\nThe new API must be blazing and fast.\n';
     assert.deepEqual(found(text, { lexicon }), ['blazing']);
   });
 
@@ -173,12 +173,13 @@ describe('vague-term', () => {
     assert.deepEqual(findings.map((finding) => textAt(text, finding.range)), ['snazzy']);
     assert.equal(findings[0].severity, 'warning');
   });
-  it('judges the statements its declared scope gives it: commitments and a context wish, never non-goals, definitions or questions', () => {
+  it('judges the statements its declared scope gives it: commitments, never context, non-goals, definitions or questions', () => {
     assert.deepEqual(vagueTerm.scope, { statements: ['requirement', 'criterion', 'goal', 'narrative'], exclude: ['quote', 'justification', 'follow-up'] });
     assert.deepEqual(found('## Non-Goals\n\n- A fast export.\n'), []);
     assert.deepEqual(found('## Glossary\n\n- **Export**: a fast copy of the data.\n'), []);
     assert.deepEqual(found('## Goals\n\n- A fast export.\n'), ['fast']);
-    assert.deepEqual(found('## Context\n\nThe new portal should be user-friendly.\n'), ['user-friendly']);
+    assert.deepEqual(found('## Context\n\nThe new portal should be user-friendly.\n'), []);
+    assert.deepEqual(found('## Motivation\n\n### Goals\n\n- The new portal should be user-friendly.\n'), ['user-friendly']);
     assert.deepEqual(found(requirements('The label must read "fast mode", because the queue is small.', 'The export must be fast (TBD: p95 target).')), []);
   });
 });
