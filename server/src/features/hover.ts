@@ -41,6 +41,7 @@ function findingHover(finding: Finding, model: SpecModel): string {
   if (statement) lines.push('', `*Statement:* ${describeStatement(statement)}.`);
   // One line on what the rule reports; the rationale stays on the rule's page, one click away.
   if (rule) lines.push('', `*Rule:* ${rule.docs.description}`);
+  if (finding.data?.context) lines.push('', `*In the document:* ${finding.data.context}`);
   if (finding.data?.hint) lines.push('', `*Rewrite:* ${finding.data.hint}`);
   lines.push('', `*Why it matters:* see the [Rule documentation](${ruleDocsUrl(finding.rule)}).`);
   return lines.join('\n');

@@ -30,8 +30,13 @@ export interface Terms {
   words: Set<string>;
 }
 
+/** True for a function word or one any requirement uses about anything ("with", "system", "users"). */
+export function isCommonWord(word: string): boolean {
+  return COMMON.has(word.toLowerCase());
+}
+
 /** A word reduced to its stem, so that "uploads", "uploaded" and "upload" meet. */
-function stem(word: string): string {
+export function stem(word: string): string {
   return word.replace(/(?:ing|ed|es|s)$/, '').replace(/e$/, '');
 }
 

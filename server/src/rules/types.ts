@@ -20,6 +20,8 @@ export type Dimension = DimensionId;
 export interface FindingData {
   /** How to rewrite the flagged text (shown on hover, used by the rewrite fix). */
   hint?: string;
+  /** What the rest of the document says, or does not say, about the flagged text (shown on hover). */
+  context?: string;
   [key: string]: unknown;
 }
 

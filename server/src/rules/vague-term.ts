@@ -1,12 +1,13 @@
 import type { LexiconMatch } from '../lexicon/lexicon';
 import { isMeasured, statementText } from '../lexicon/measured';
-import { TIME_KINDS } from '../lexicon/quantity';
+import { findQuantities, TIME_KINDS } from '../lexicon/quantity';
 import { asksForSimilarity, countsDeliverable, definedByCapability, explainedAfter, insidePossibility, inVagueSense, isCriterionWord, leavesAmountOpen, leavesTimeOpen, picksUnnamedMembers, settledByValue } from '../lexicon/senses';
 import { DEFERRAL_HINT, findDeferrals } from '../lexicon/deferrals';
 import { qualityOfOutput, thresholdOfCondition } from '../lexicon/prescribed';
 import { EVERYWHERE_CATEGORIES, HINT as HINT_OF, settledBy } from '../lexicon/terms';
 import { insideExample, insideParentheses, insidePurpose, insideQuestion, type ScopedDocument } from '../model/scope';
 import { announcesList, sectionRoles, statementOf, type Statement } from '../model/statements';
+import { meaningGivenBefore, objectOf, takenUpLater, type Need, type TakenUp } from '../model/settlement';
 import { rangeFromOffsets } from '../model/text';
 import { specTitle } from '../model/title';
 import type { ListItem, Sentence, SpecModel } from '../model/types';
@@ -216,7 +217,16 @@ export const vagueTerm: Rule<VagueTermData> = {
       + 'zero impact on other commands"), a word in what a goal asks to explain ("Explain when each mode is '
       + 'appropriate"), a trigger in what a permission lets others do ("make it possible for modules to hook in so '
       + 'that their code starts and stops as desired") and a deferral for later ("logic that we might want to add at '
-      + 'some point").',
+      + 'some point"). A goal is a summary and the design is the specification: a graded word in a goal is not reported '
+      + 'when a later design or requirements section takes up the object it qualifies with concrete content, which members '
+      + '("Add a few additional namespaces" and a list of the namespaces under a lead-in or a heading that names them), '
+      + 'what it is ("Provide a simple API" and a heading "API" over code, "a format that is familiar to the community" and '
+      + '"in prometheus text exposition format"), or how much ("Minimize the memory footprint of the collector" and "The '
+      + 'collector\'s memory footprint stays below 64 MiB"). A goal nothing later settles ("Minimize the CPU and memory '
+      + 'footprint" with no number anywhere) is reported, and its hover says what was looked for. Loopholes, open ends and '
+      + 'words on threats, hazards or failures ("secure", "robust") are not settled this way. A graded word defined by '
+      + 'the statement just before ("We call an evaluator efficient when it has the same complexity as ...") is settled by '
+      + 'that definition.',
     bad: '- The search page must be fast and user-friendly, and support PDF, Word, etc.',
     good: '- REQ-4: Search results MUST render within 300 ms (p95) for queries on up to 1M documents.\n'
       + '- REQ-5: Uploads MUST accept PDF and DOCX only.',
@@ -294,7 +304,44 @@ function unboundedChange(model: SpecModel, index: number): LexiconMatch | undefi
   if (/^\s*(?:case|bound|level|priority)\b/i.test(sentence.text.slice(match[0].length))) return undefined;
   const start = match[1].length;
   const entry = { term: match[2].toLowerCase(), category: 'superlative', hint: CHANGE_HINT, sources: ['ISO29148', 'INCOSE-R7'] };
-  return { entry, start, end: start + match[2].length };
+  const change = { entry, start, end: start + match[2].length };
+  // "Reduce the watch restart latency" in Goals and "... restarts within 5 s" in the design: the end point is given later.
+  const statement = statementOf(model, sentence);
+  if (statement?.role === 'goal' && settledByDesign(model, statement, sentence.text, change) !== undefined) return undefined;
+  return change;
+}
+
+/** Categories of words that grade their object (not loopholes, open ends or hedges of the obligation). */
+const GRADED_CATEGORIES: ReadonlySet<string> = new Set(['ambiguous', 'subjective', 'quantifier', 'comparative', 'superlative']);
+/** Hints of words that ask how much: only a number settles them. */
+const MEASURE_HINTS: ReadonlySet<string> = new Set([HINT_OF.latency, HINT_OF.throughput, HINT_OF.scale, HINT_OF.availability, HINT_OF.reliability,
+  HINT_OF.efficiency, HINT_OF.size, HINT_OF.duration, HINT_OF.deadline, HINT_OF.realtime, HINT_OF.threshold, HINT_OF.optimal, HINT_OF.tolerance, CHANGE_HINT]);
+/** Hints of words that say which members: a list settles them. */
+const MEMBER_HINTS: ReadonlySet<string> = new Set([HINT_OF.quantity, HINT_OF.relevant]);
+/** Hints of words that judge what a thing is: the thing specified settles them (not the threats, hazards or failures a word like "secure" leaves open). */
+const CONTENT_HINTS: ReadonlySet<string> = new Set([HINT_OF.usability, HINT_OF.clear, HINT_OF.criterion, HINT_OF.detail, HINT_OF.flexible, HINT_OF.maintain,
+  HINT_OF.fashion, HINT_OF.equivalent, HINT_OF.seamless]);
+
+/** What would settle the word of a goal, if anything does (see model/settlement.ts). */
+function needOf(text: string, match: LexiconMatch): Need | undefined {
+  if (!GRADED_CATEGORIES.has(match.entry.category)) return undefined;
+  if (MEASURE_HINTS.has(match.entry.hint) || match.entry.category === 'comparative' || match.entry.category === 'superlative') return 'measure';
+  // "some type-agnostic helper function": a quantity word on one thing asks what it is, not which ones.
+  if (MEMBER_HINTS.has(match.entry.hint) || match.entry.category === 'quantifier') return PLURAL_AFTER.test(text.slice(match.end)) ? 'members' : 'content';
+  return CONTENT_HINTS.has(match.entry.hint) ? 'content' : undefined;
+}
+
+/**
+ * Where the design settles the graded word of a goal: a later design or requirements section that
+ * takes up the word's object with its members, its content or its amount (a number of the right
+ * kind in a statement that names it).
+ */
+function settledByDesign(model: SpecModel, statement: Statement, text: string, match: LexiconMatch): TakenUp | undefined {
+  const need = needOf(text, match);
+  if (!need) return undefined;
+  const kinds = settledBy(match.entry) === 'time' ? TIME_KINDS : undefined;
+  const measured = (sentence: Sentence): boolean => findQuantities(model.text.slice(sentence.startOffset, sentence.endOffset)).some((quantity) => !kinds || kinds.has(quantity.kind));
+  return takenUpLater(model, statement, objectOf(text, match.start, match.end), need, measured);
 }
 
 /**
@@ -423,6 +470,11 @@ function isReported(model: SpecModel, index: number, scope: ScopedDocument, matc
   // "transparent and similar to other Kubernetes actions": a comparison, not the tail of a list.
   if (/^(?:and|or) similar$/.test(match.entry.term) && /^\s+to\b/i.test(sentence.text.slice(match.end))) return false;
   if (isSettled(model, index, match) || settledByValue(model, sentence, match)) return false;
+  const statement = statementOf(model, sentence);
+  // "We call an evaluator efficient when ...", then "The evaluator must be efficient": the meaning is given just before.
+  if (statement && GRADED_CATEGORIES.has(match.entry.category) && meaningGivenBefore(model, statement, match.entry.term)) return false;
+  // "Add a few additional namespaces" in Goals, and the namespaces listed in the design: the goal summarises what the design settles.
+  if (statement?.role === 'goal' && settledByDesign(model, statement, sentence.text, match) !== undefined) return false;
   // "Remove most IPTables chain management from kubelet." over sub-items that list what is removed:
   // the item's own children say what the word stands for.
   if (STANDS_FOR_MEMBERS.has(match.entry.hint) && !leavesAmountOpen(sentence.text, match) && childrenEnumerate(model, sentence)) return false;
@@ -758,11 +810,23 @@ function finding(model: SpecModel, sentence: Sentence, match: LexiconMatch): Raw
   const start = sentence.startOffset + match.start;
   const end = sentence.startOffset + match.end;
   const written = model.text.slice(start, end);
+  const context = unsettledGoal(model, sentence, match);
   return {
     message: `"${written}" is vague: ${match.entry.hint}.`,
     range: rangeFromOffsets(model, start, end),
-    data: { term: match.entry.term, text: written, category: match.entry.category, hint: match.entry.hint },
+    data: { term: match.entry.term, text: written, category: match.entry.category, hint: match.entry.hint, ...(context ? { context } : {}) },
   };
+}
+
+const NEEDED: Record<Need, string> = { members: 'a list, a table or code that names them', content: 'code, a field, a list or a table', measure: 'a number' };
+
+/** For a goal's word that the design could have settled: what a reader looked for after the goals and did not find. */
+function unsettledGoal(model: SpecModel, sentence: Sentence, match: LexiconMatch): string | undefined {
+  const need = needOf(sentence.text, match);
+  if (!need || statementOf(model, sentence)?.role !== 'goal') return undefined;
+  const object = objectOf(sentence.text, match.start, match.end);
+  if (object.length === 0) return undefined;
+  return `a goal summarises; no later design or requirements section takes up "${object.join(' ')}" with ${NEEDED[need]}`;
 }
 
 /** "[pre-existing periodic jobs](...)": a link label names what it links to; the target defines it. */

@@ -98,6 +98,17 @@ describe('editor features: hover on findings', () => {
     assert.match((hover.contents as { value: string }).value, /\[Rule documentation\]\(.*weak-modal/);
   });
 
+  it('says what a goal\'s finding looked for in the rest of the document', () => {
+    const goals = '# T\n\n## Goals\n\n- Minimize the memory footprint of the agent.\n\n## Design\n\nThe agent keeps its series in memory.\n';
+    const result = analyzeSpec(goals, { uri: URI });
+    const finding = result.findings.find((f) => f.rule === 'vague-term');
+    assert.ok(finding);
+    assert.equal(finding.data?.context, 'a goal summarises; no later design or requirements section takes up "footprint agent" with a number');
+    const value = (hoverAt(result, finding.range.start)?.contents as { value: string }).value;
+    assert.ok(value.includes('*Statement:* judged as a goal'), value);
+    assert.ok(value.includes(`*In the document:* ${finding.data.context}`), value);
+  });
+
   it('shows the rule\'s one-line description, not its rationale, and links the rule page for the rationale', () => {
     const finding = analysed.findings.find((f) => f.rule === 'weak-modal');
     assert.ok(finding);
