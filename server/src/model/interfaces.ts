@@ -11,7 +11,7 @@ import { codeInterfacesOf, declaredNames, isDesignSection, isOutsideDesign, type
 import { recordMembers, TYPE_WORDS } from './records';
 import { sectionAt } from './sections';
 import { lineEndOffset, positionAt, rangeFromOffsets, textWithoutComments } from './text';
-import type { CodeBlock, Position, Range, Section, SpecModel, Table, TableCell } from './types';
+import type { CodeBlock, ListItem, Position, Range, Section, SpecModel, Table, TableCell } from './types';
 
 export type InterfaceKind = 'endpoint' | 'message' | 'file' | 'job' | 'function' | 'command' | 'type';
 
@@ -120,6 +120,10 @@ const METHOD_AND_PATH = /(?<![\w/-])(GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS)[ \t
 /** What may precede a defining mention on its line: indentation, heading/list/table/quote markers, emphasis, code ticks. */
 const LINE_PREFIX = /^[\s>]*(?:#{1,6}\s+|[-*+]\s+(?:\[[ xX]\]\s+)?|\d{1,9}[.)]\s+|\|\s*)?(?:[A-Z0-9]{1,3}[.)]\s+)?(?:(?:\*\*|__)[^*_\n]{1,40}(?:\*\*|__)\s*:?\s*)?[`*_]*\s*$/;
 
+const LOCAL_HOST = /^[A-Z]+[ \t]+https?:\/\/(?:localhost|127(?:\.\d{1,3}){3}|\[::1\])(?=[:/]|$)/i;
+const LOCAL_WORDS = /\b(?:localhost|loopback|127\.0\.0\.1|unix (?:domain )?sockets?)\b/i;
+/** What precedes a mention on its line when the mention is inside a comment of code: `//`, `#`, `/*`, `--`, `*` and comment words. */
+const CODE_COMMENT_END = /(?:\/\/|(?:^|\s)#|\/\*|(?:^|\s)--|^\s*\*)[^\n]*$/;
 /** A heading over requests the service sends to others. */
 const OUTBOUND_TITLE = /\b(?:outbound|outgoing)\b/i;
 
@@ -241,6 +245,14 @@ const FIELD_LABEL = /\b(?:(?:query|path|request|response|body|form|header|input|
  */
 const FIELD_LEAD = /\b(?:(?:(?:request|response)\s+)?(?:body|payload)|request|response)\s*:\s*(?=`)|\b(?:(?:returns?|respond(?:s)?|answers?)(?:\s+`?[1-5]\d\d`?(?:\s+[A-Z][a-z]+)*)?\s+with|returns?|accepts?|takes?|contains?|includes?|carries|carry|sends?|echoe?s?)\s+(?:(?:the|a|an|its|their|only|both)\s+)?(?:(?:json\s+)?(?:object|body|payload|response|request|document|record)\s+(?:with|containing|of)\s+(?:(?:the|a|an|its)\s+)?)?(?:(?:fields?|properties|attributes|keys|parameters)\s+)?(?=`)/i;
 /** What a code span after such a lead names when it is no field: a number, a literal, a type (`Order`), an HTTP method. */
+/** The subject of "accepts" or "takes" is a field or parameter itself ("The `sort` parameter", "the `order` field"): what follows are its values. */
+const FIELD_SUBJECT = /\b(?:field|parameter|param|option|flag|property|attribute|key|column|argument|setting|header)\s+(?:(?:only|also|can|may|must|will)\s+)?$/i;
+/** A list's lead-in that gives every item's type: "These fields are of type `Number`:", "All of them are strings:". */
+const LIST_TYPE = /\b(?:(?:are|is)\s+(?:all\s+)?of\s+(?:the\s+)?type\s+`?([\w.<>[\]|]+)`?|(?:are|is)\s+(?:all\s+)?((?:strings?|integers?|numbers?|booleans?|floats?|doubles?|timestamps?|uuids?|urls?)))\b[^.]*:\s*$/i;
+/** Words that introduce the values of a field, not more fields. */
+const VALUES_LEAD = /\b(?:values?|one of|either|such as|e\.g\.|for example)\b/i;
+/** A field whose members are listed under it: an object, a map, a record, a list of objects. */
+const OBJECT_TYPE = /\b(?:object|map|dict\w*|record|struct|array|list)\b/i;
 const NOT_A_FIELD = /^(?:\d[\w.]*|true|false|null|nil|none|undefined|GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS|[A-Z][\w.]*|-.*)$/;
 
 interface Mention {
@@ -252,6 +264,8 @@ interface Mention {
   /** In a contract section (or a heading); otherwise a request line in a design section's code. */
   contract: boolean;
   sectionEnd: number;
+  /** Served on the local host only: a loopback address, or its paragraph says localhost, loopback or a Unix socket. */
+  local?: boolean;
   /** The end of the sentence it is written in (prose mentions only). */
   sentenceEnd?: number;
   section: Section | undefined;
@@ -407,7 +421,9 @@ function endpoints(context: Context): InterfaceSpec[] {
     if (hasBody && !ACTION_SEGMENT.test(last)) required.push('request');
     required.push('response');
     if (parts.status && !parts.response) parts.response = parts.status;
-    const recommended: InterfacePart[] = ['auth'];
+    // An endpoint served only on the local host (a sidecar's `http://localhost:3500/...`, "on the loopback
+    // interface", a Unix socket) is reached from the same machine or pod: access to it is the host's, not a credential's.
+    const recommended: InterfacePart[] = group.mentions.every((m) => m.local) ? [] : ['auth'];
     // A design section that shows a request and its response leaves the error cases open, but a
     // contract that lists endpoints must name them.
     // Outside the contract, an endpoint that takes no input (a GET of a fixed path, no query)
@@ -453,6 +469,8 @@ function findMentions(context: Context): Mention[] {
     const contract = isHeading || isContractSection(section);
     // A request the service sends ("Outbound webhook request", "Outgoing calls") is one it makes, not an endpoint it serves.
     if (inCode && OUTBOUND_TITLE.test(section?.title ?? '')) continue;
+    // A comment in code narrates the example around it ("// POST /api/users gets JSON bodies"); only a request line defines.
+    if (inCode && CODE_COMMENT_END.test(prefix)) continue;
     // Outside the contract, a design section defines an endpoint by a request line in its code
     // ("GET /openid/v1/jwks" or "> GET https://host/path" before the response it shows).
     if (!contract && !(block?.block.fenced && /^\s*>?\s*$/.test(prefix) && isDesignSection(section))) continue;
@@ -468,6 +486,7 @@ function findMentions(context: Context): Mention[] {
     mentions.push({
       method: match[1],
       path,
+      local: LOCAL_HOST.test(match[0]) || LOCAL_WORDS.test(paragraphAround(context.text, start, start + match[0].length)),
       start,
       end: start + match[0].length - (match[2].length - path.length),
       // In a code block only a request line (`GET /x HTTP/1.1`) defines; `curl -X GET ...` cites.
@@ -1214,10 +1233,23 @@ function fields(context: Context): InterfaceField[] {
     if (!isContractSection(table.section) && !(flagColumn(table) >= 0 && isDesignSection(table.section))) continue;
     found.push(...tableFields(table));
   }
+  const fieldItems = new Map<ListItem, InterfaceField>();
   for (const item of model.listItems) {
     if (!isContractSection(item.section)) continue;
     const field = listField(context, item.startOffset, item.text);
-    if (field) found.push(field);
+    if (!field) continue;
+    // An item under a field's item that gives no type of its own is one of that field's values
+    // ("- `sort`: how to order the runs" over "- `asc`: oldest first"), and the field is typed by
+    // them as an enumeration; a typed item there is a member of an object field.
+    const parent = item.parent && fieldItems.get(item.parent);
+    if (parent && field.type === undefined && !OBJECT_TYPE.test(parent.type ?? '')) {
+      parent.type ??= 'one of the values listed under it';
+      continue;
+    }
+    // ... and so is an item under one that introduces values ("- the direction, one of:").
+    if (!parent && item.parent && VALUES_LEAD.test(item.parent.text)) continue;
+    fieldItems.set(item, field);
+    found.push(field);
   }
   for (const sentence of model.sentences) {
     if (!isContractSection(sentence.section) || sentence.kind === 'table-cell' || sentence.kind === 'heading') continue;
@@ -1296,7 +1328,7 @@ function namesType(cell: string): boolean {
 /** "- `amount` (integer, minor units): ..." or "- **reason**: why the refund happens". */
 function listField(context: Context, start: number, itemText: string): InterfaceField | undefined {
   const { model } = context;
-  const match = /^(?:`([\w.$@[\]{}-]{1,64})`|\*\*`?([\w.$@[\]{}-]{1,64})`?\*\*)\s*(?:[:(–—-]|\s+\w|$)/.exec(itemText);
+  const match = /^(?:`([\w.$@[\]{}-]{1,64})`|\*\*`?([\w.$@[\]{}-]{1,64})`?\*\*)\s*(?:[:(,–—-]|\s+\w|$)/.exec(itemText);
   if (!match) return undefined;
   const name = match[1] ?? match[2];
   // A field list sits under a label ("Fields:", "Request body:") or in an inputs/outputs section.
@@ -1310,7 +1342,9 @@ function listField(context: Context, start: number, itemText: string): Interface
   const braced = BRACED_TYPE.exec(rest)?.[0].trim();
   const type = braced ?? /^\s*\(([^)]*)\)/.exec(rest)?.[1] ?? TYPE_WORDS.exec(rest)?.[0] ?? EXAMPLE_VALUE.exec(rest)?.[0];
   const typed = type !== undefined && (braced !== undefined || TYPE_WORDS.test(type) || EXAMPLE_VALUE.test(type));
-  return { name, type: typed ? type : undefined, range: rangeFromOffsets(model, nameStart, nameStart + name.length), source: 'list' };
+  // A lead-in that types the whole list ("These fields are of type `Number`:") types each item it introduces.
+  const listType = LIST_TYPE.exec(lead)?.slice(1).find(Boolean);
+  return { name, type: typed ? type : listType, range: rangeFromOffsets(model, nameStart, nameStart + name.length), source: 'list' };
 }
 
 /**
@@ -1322,9 +1356,20 @@ function proseFields(model: SpecModel, start: number, sentence: string): Interfa
   const label = FIELD_LABEL.exec(sentence);
   const lead = label ?? FIELD_LEAD.exec(sentence);
   if (!lead) return [];
+  // What a field or parameter accepts or takes are its values, not fields: "The `sort` parameter accepts `default`, `asc` or `desc`".
+  if (!label && /^(?:accepts?|takes?)\b/i.test(lead[0]) && FIELD_SUBJECT.test(sentence.slice(0, lead.index))) return [];
   const after = lead.index + lead[0].length;
   const result: InterfaceField[] = [];
+  // Names with nothing after them, and names whose description starts with a type word.
+  const bare = new Set<InterfaceField>();
+  const leadingType = new Set<InterfaceField>();
   for (const item of topLevelItems(sentence, after)) {
+    // "`sort`, with the values `default`, `asc` and `desc`": what follows are the last field's values.
+    if (VALUES_LEAD.test(item.text) && !/^`/.test(item.text)) {
+      const last = result[result.length - 1];
+      if (last) last.type ??= 'one of the values given';
+      break;
+    }
     const match = /^`([\w.$@[\]{}-]{1,64})`/.exec(item.text);
     // Without a label, only names that look like fields count: "returns `404`" or "`Order`" lists none.
     if (!match || (!label && NOT_A_FIELD.test(match[1]))) {
@@ -1335,7 +1380,18 @@ function proseFields(model: SpecModel, start: number, sentence: string): Interfa
     const describe = item.text.slice(match[0].length).split(/\.\s+(?=[`A-Z])/)[0];
     const type = TYPE_WORDS.exec(describe)?.[0] ?? (/\(/.test(describe) ? EXAMPLE_VALUE.exec(describe)?.[0] : undefined);
     const nameStart = start + item.start + 1;
-    result.push({ name: match[1], type, range: rangeFromOffsets(model, nameStart, nameStart + match[1].length), source: 'prose' });
+    const field: InterfaceField = { name: match[1], type, range: rangeFromOffsets(model, nameStart, nameStart + match[1].length), source: 'prose' };
+    if (describe.trim() === '') bare.add(field);
+    if (type !== undefined && TYPE_WORDS.exec(describe)?.index === describe.search(/\S/)) leadingType.add(field);
+    result.push(field);
+  }
+  // "the `type` and `subtype` strings": a type word after the last of several bare names types them all.
+  for (let index = result.length - 2; index >= 0; index--) {
+    const next = result[index + 1];
+    if (result[index].type === undefined && next?.type !== undefined && bare.has(result[index]) && leadingType.has(next)) {
+      result[index].type = next.type;
+      leadingType.add(result[index]);
+    }
   }
   // Without a label a list takes two names: "returns the `handler`" names one thing, not its fields.
   return label || result.length >= 2 ? result : [];

@@ -10,7 +10,7 @@
 
 /** Words that give a field its type or format. "a date" and "the amount" alone do not. */
 export const TYPE_WORDS = new RegExp('\\b(?:' + [
-  'string', 'str', 'text', 'varchar\\w*', 'char', 'integers?', 'int(?:8|16|32|64)?', 'u?int\\d*', 'bigint', 'smallint', 'long', 'short',
+  'strings?', 'str', 'text', 'varchar\\w*', 'char', 'integers?', 'int(?:8|16|32|64)?', 'u?int\\d*', 'bigint', 'smallint', 'long', 'short',
   'numbers?', 'numeric', 'decimal', 'float\\w*', 'double', 'bool(?:ean)?', 'true', 'false', 'date-?times?', 'timestamps?(?:tz)?',
   'uuid\\w*', 'guid', 'ulid', 'enum\\w*', 'arrays?', 'lists? of', 'sets? of', 'maps?', 'objects?', 'dict\\w*', 'json', 'bytes?',
   'binary', 'base64', 'blob', 'iso[ -]?8601', 'rfc ?\\d+', 'e\\.164', 'unix', 'epoch', 'seconds', 'milliseconds', 'ms',

@@ -27,7 +27,13 @@ export const interfaceIncomplete: Rule<InterfaceIncompleteData> = {
       'and a record after a request or response lead ("Bulk request items:", "Response:") is that part of the endpoint ' +
       'it follows; an object of values (`{ priority: 10 }`) is an example, not a declaration. Endpoints named together ' +
       'in one sentence with nothing said of the first before the second ("`POST /x`, batched through `POST /x:bulk`") ' +
-      'share the description that follows. Design documents ' +
+      'share the description that follows. A METHOD and path in a comment of code ("// POST /api/users gets JSON bodies") ' +
+      'narrates the example and defines no endpoint. An endpoint served only on the local host (`http://localhost:3500/...`, ' +
+      '`127.0.0.1`, or a paragraph that says loopback or a Unix socket, as a sidecar\'s API) is not asked for authentication. ' +
+      'The values a field takes are not fields: "The `sort` parameter accepts `default`, `asc` or `desc`", untyped items ' +
+      'under a field\'s item or under one that introduces values ("one of:"), and "`mode`, with the values `fast` and ' +
+      '`full`" type the field as an enumeration. A list\'s lead-in that types it ("These fields are of type `Number`:") ' +
+      'types each item, and a type after several bare names ("the `type` and `subtype` strings") types them all. Design documents ' +
       'that write their interface in code are read too: in a design section (the proposal, the detailed design, the API ' +
       'changes; not the motivation, alternatives, examples or future work, nor anything below such a heading) a request line in a code block (`GET /path`, `> GET https://host/path`) ' +
       'defines an endpoint, with the body that follows it in the block as its request or response; a gRPC method ' +

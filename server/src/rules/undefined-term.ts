@@ -83,6 +83,8 @@ export const undefinedTerm: Rule<UndefinedTermData> = {
       'the summary to Hermes", "the allowlist published by Bastion"; not a department such as ' +
       '"notify Finance", nor one of the people on the document\'s author or owner lines), unless the same word ' +
       'is also written in lower case in the spec (then it is a description, as in "the Payments service"). ' +
+      'A word in capitals that is a verb form ("RUNNING", "QUEUED", "ERRORED": a state name), a character\'s name after its ' +
+      'code point ("U+002D DASH", "U+000D CARRIAGE RETURN") and capitals in angle brackets ("<COPYRIGHT HOLDER>", a stand-in) are not acronyms. ' +
       'A definition can be anywhere in the document: words whose initials spell the acronym ("Graceful Node ' +
       'Shutdown" for GNS, "PersistentVolumeClaim" for PVC, "kube-controller-manager" for KCM; two-letter acronyms ' +
       'only from one compound word, since plain word pairs spell them by chance), a link destination that spells ' +
@@ -236,6 +238,15 @@ function inQuotedLiteral(text: string, start: number, end: number): boolean {
   return false;
 }
 
+/** The words after a code point, up to the word being read: "U+0027 APOSTROPHE", "U+005E CIRCUMFLEX", "M-0003 CARRIAGE". */
+const CODE_POINT_NAME = /(?:\bU\+[0-9A-F]{4,6}|\b[A-Z]-\d{4})(?:[ \t\n]+[A-Z][A-Z-]*)*[ \t\n]+$/;
+
+/**
+ * A verb form written in capitals ("RUNNING", "QUEUED", "ERRORED", "PENDING"): a state name or a
+ * keyword, not initials. Initials do not end in -ING or -ED after a stem with a vowel.
+ */
+const INFLECTED_WORD = /^(?=[A-Z]{6,}$)[A-Z]*[AEIOUY][A-Z]*(?:ING|ED)$/;
+
 /** A common acronym, also with a number after it ("RFC4648", "UTF8", "ISO8601", "HTTP2"). */
 function isCommonAcronym(key: string): boolean {
   return COMMON_ACRONYMS.has(key) || COMMON_ACRONYMS.has(key.replace(/\d+$/, ''));
@@ -246,6 +257,11 @@ function isAcronym(key: string, text: string, start: number, end: number): boole
   // "VAC1", "V2": numbered example or version names, not terms (common ones are listed).
   if (/\d$/.test(key)) return false;
   if (EMPHASIS.has(key) || /^(?:I{1,3}|IV|VI{0,3}|IX|XI{0,3})$/.test(key) || isPlaceholderName(key)) return false;
+  if (INFLECTED_WORD.test(key)) return false;
+  // A character's name after its code point ("U+002D DASH", "U+000D CARRIAGE RETURN") is the
+  // standard's name for it, and capitals in angle brackets ("<COPYRIGHT HOLDER>") are a stand-in to fill in.
+  const lead = text.slice(Math.max(0, start - 80), start);
+  if (CODE_POINT_NAME.test(lead) || (/<[A-Z _-]*$/.test(lead) && /^[A-Z _-]*>/.test(text.slice(end, end + 60)))) return false;
   // Three upper-case words in a row are shouting or a keyword phrase ("THE SYSTEM SHALL"), not acronyms.
   const before = text.slice(Math.max(0, start - 40), start).trim().split(/\s+/).slice(-2);
   const after = text.slice(end, end + 40).trim().split(/\s+/).slice(0, 2);
