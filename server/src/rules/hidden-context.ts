@@ -20,6 +20,11 @@ interface Pattern {
    * been discussed with SIG Node" asks for the discussion to take place before the gate is passed.
    */
   gate?: boolean;
+  /**
+   * The phrase compares with earlier work ("like we did for ..."): in the clause that gives a
+   * statement's purpose or reason it cites a precedent for the motive, not a way of working to copy.
+   */
+  precedent?: boolean;
 }
 
 const MEETINGS = oneOf(
@@ -188,6 +193,7 @@ const PATTERNS: Pattern[] = [
       String.raw`\b(?:we|you|they) (?:hit|had|saw|found|ran into|fixed|used) last time\b`,
     ), 'gi'),
     missing: 'earlier work the reader has not seen',
+    precedent: true,
   },
   {
     regex: new RegExp(oneOf(
@@ -259,7 +265,12 @@ export const hiddenContext: Rule<HiddenContextData> = {
       + 'language ("users implement the trait in the usual way") is the language\'s convention, not a team\'s. '
       + 'Sections about what the proposal does not do (alternatives and drawbacks weighed, prior art, future work) '
       + 'are not checked: a discussion they refer to hides nothing the reader builds. Context sections and open '
-      + 'questions are. '
+      + 'questions are. Acknowledgements are not checked either: a section headed "Acknowledgements" or "Credits", or '
+      + 'the part after a label such as "**Credit:**" up to the next heading or label, thanks people for discussions '
+      + 'whose outcome is the document. A comparison with earlier work that ends the clause giving a purpose or reason '
+      + '("the latter to introduce in-line types without needing a typedef, like we did for in-line function types") '
+      + 'cites a precedent for the motive; one attached to an instruction ("use the same approach as we did for '
+      + 'customers") is reported. '
       + 'Code and HTML comments are not checked.',
     bad: 'Retries work as discussed in the call; ask Priya for the error codes. See https://acme.slack.com/archives/C123/p456',
     good: 'Retries: 3 attempts with exponential backoff starting at 200 ms. Error codes: see the table in "API Contract".',
@@ -275,7 +286,9 @@ export const hiddenContext: Rule<HiddenContextData> = {
   check(model: SpecModel, context: RuleContext): RawFinding<HiddenContextData>[] {
     const findings: RawFinding<HiddenContextData>[] = [];
     for (const sentence of model.sentences) {
-      if (!outsideProposal(model, sentence.section)) findings.push(...sentenceFindings(model, sentence, context.scope));
+      if (outsideProposal(model, sentence.section)) continue;
+      const found = sentenceFindings(model, sentence, context.scope);
+      if (found.length > 0 && !inAcknowledgements(model, sentence.startOffset, sentence.section)) findings.push(...found);
     }
     findings.push(...privateLinkFindings(model));
     return findings;
@@ -305,6 +318,7 @@ function phraseFindings(model: SpecModel, sentence: Sentence, pattern: Pattern, 
     if (scope.excludes(sentence, start - sentence.startOffset)) continue;
     const statement = scope.statementOf(sentence);
     if (statement && explainsNeed(statement, before)) continue;
+    if (pattern.precedent && citesPrecedentForMotive(before)) continue;
     if (pattern.gate && statement?.role === 'criterion' && GATE_STEP.test(before)) continue;
     if (pointsAtLink(model, start, end, sentence.endOffset)) continue;
     if (namesLinkedConversation(model, match[0])) continue;
@@ -332,6 +346,21 @@ const REASON = /\b(?:because|since|(?:is|are|was|were) (?:needed|necessary|requi
 /** A statement the model reads as an explanation, with the phrase inside its reason. */
 function explainsNeed(statement: Statement, before: string): boolean {
   return statement.role === 'narrative' && statement.narrative === 'rationale' && REASON.test(before);
+}
+
+/** A clause that says what something is for: "the latter to introduce ...", "so that ...", "for consistency with ...". */
+const PURPOSE_CLAUSE = /^\s*(?:(?:the (?:former|latter)|this|that|which|it)\s+(?:(?:is|was)\s+)?)?(?:in order to|so as to|so that|to\s+(?!be\b)\p{Ll}+)\b|\bfor (?:the sake of|reasons? of|consistency|symmetry|compatibility|uniformity|parity)\b/iu;
+
+/**
+ * A comparison with earlier work that ends the clause giving a statement's purpose or reason: "The latter to introduce in-line types without needing a `typedef`, like we did for in-line
+ * function types originally." The precedent explains why the design is as it is; the design itself is
+ * written out. "To migrate orders, use the same approach as we did for customers" asks the reader to
+ * copy the earlier work: the clause the comparison belongs to is an instruction.
+ */
+function citesPrecedentForMotive(before: string): boolean {
+  const sentence = before.split(/[;:.!?]/).pop() ?? '';
+  const clause = sentence.replace(/[\s,]+$/, '').split(',').pop() ?? '';
+  return PURPOSE_CLAUSE.test(clause) || REASON.test(clause);
 }
 
 /**
@@ -445,6 +474,33 @@ function outsideProposal(model: SpecModel, section: Sentence['section']): boolea
   return info.narrative === 'rationale' || (info.narrative === 'discussion' && FUTURE.test(info.decidedBy?.title ?? ''));
 }
 
+/** What credits people: "Acknowledgements", "Credits", "Thanks", "Contributors". */
+const ACKNOWLEDGEMENT = /^(?:[\d.]+\s+)?(?:acknowledge?ments?|credits?|thanks|special thanks|contributors|kudos)\b/i;
+/** A paragraph or item that opens with a bold label: "**Credit:**", "__Status__:", "- **Authors:** ...". */
+const LABEL_LINE = /^[ \t]*(?:[-*+][ \t]+)?(\*\*|__)([^*_\n]{1,60}?)\1/;
+/** Where the part a label opens ends: a heading, the next label, a thematic break. */
+const PART_END = /^[ \t]*(?:#{1,6}[ \t]|(?:[-*_][ \t]*){3,}$)/;
+
+/**
+ * The acknowledgements of a document: a section whose heading, or an ancestor's, credits people, or
+ * the part after a bold label that does ("**Credit:** This proposal is based on offline discussions
+ * with: ..."), up to the next heading or label. Thanking people for discussions is narrative: the
+ * document is the written outcome, and nothing in it points the reader at them for a decision.
+ */
+function inAcknowledgements(model: SpecModel, offset: number, section: Sentence['section']): boolean {
+  for (let current = section; current; current = current.parent) {
+    if (ACKNOWLEDGEMENT.test(current.title.trim())) return true;
+  }
+  const first = section ? section.headingRange.start.line + 1 : 0;
+  for (let line = rangeFromOffsets(model, offset, offset).start.line; line >= first; line--) {
+    const text = lineText(model, line);
+    const label = LABEL_LINE.exec(text);
+    if (label) return ACKNOWLEDGEMENT.test(label[2].replace(/:\s*$/, '').trim());
+    if (PART_END.test(text)) return false;
+  }
+  return false;
+}
+
 /** Headings of future work: "Future directions", "Follow-ups", "Next steps", "Future possibilities". */
 const FUTURE = /\bfuture\b|\bfollow[ -]?ups?\b|\bnext steps\b|\bpossibilities\b|\blater (?:work|phases?)\b/i;
 
@@ -460,7 +516,8 @@ function privateLinkFindings(model: SpecModel): RawFinding<HiddenContextData>[] 
     const start = match.index ?? 0;
     const end = start + match[0].replace(/[.,;:!?]+$/, '').length;
     if (skip.overlaps(start, end)) continue;
-    if (outsideProposal(model, sectionAt(model, start)) || citesWrittenDecision(model, start)) continue;
+    const section = sectionAt(model, start);
+    if (outsideProposal(model, section) || inAcknowledgements(model, start, section) || citesWrittenDecision(model, start)) continue;
     const phrase = model.text.slice(start, end);
     findings.push({
       message: `Link to a private chat (${phrase.replace(/^https?:\/\//, '').slice(0, 40)}): a contractor cannot open it; copy the decision into the spec.`,

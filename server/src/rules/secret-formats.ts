@@ -1,4 +1,4 @@
-import { assignedValueLooksReal, entropy, isPlaceholder, isReference, passwordLooksReal, tokenBodyLooksReal } from './secret-values';
+import { assignedValueLooksReal, decodedBase64Text, entropy, isPlaceholder, isReference, passwordLooksReal, tokenBodyLooksReal } from './secret-values';
 import { itemAt } from '../util/indexed';
 
 /** The credential families the rule covers (at least those of secretlint's and gitleaks' defaults). */
@@ -278,14 +278,9 @@ function authorizationContext(text: string, start: number): boolean {
 
 /** `Basic dXNlcjpwYXNz`: decodes to `user:password`, and the password could be real. */
 function basicCredentialsLookReal(encoded: string): boolean {
-  let decoded: string;
-  try {
-    decoded = Buffer.from(encoded, 'base64').toString('utf8');
-  } catch {
-    return false;
-  }
-  const colon = decoded.indexOf(':');
-  if (colon <= 0 || /[^\x20-\x7e]/.test(decoded)) return false;
+  const decoded = decodedBase64Text(encoded);
+  const colon = decoded?.indexOf(':') ?? -1;
+  if (decoded === undefined || colon <= 0 || /[^\x20-\x7e]/.test(decoded)) return false;
   return passwordLooksReal(decoded.slice(colon + 1)) && !isPlaceholder(decoded.slice(0, colon));
 }
 
@@ -300,13 +295,8 @@ function decodeSafely(value: string): string {
 /** The jwt.io sample token and similar tutorial tokens decode to well-known demo claims. */
 function notSampleJwt(value: string): boolean {
   const payload = value.split('.')[1];
-  if (payload === undefined) return true;
-  try {
-    const claims = Buffer.from(payload.replace(/-/g, '+').replace(/_/g, '/'), 'base64').toString('utf8');
-    return !/John Doe|1234567890|example/i.test(claims);
-  } catch {
-    return true;
-  }
+  const claims = payload === undefined ? undefined : decodedBase64Text(payload);
+  return claims === undefined || !/John Doe|1234567890|example/i.test(claims);
 }
 
 /**

@@ -101,8 +101,56 @@ export function assignedValueLooksReal(value: string, minLength = 8, minEntropy 
   // joined by dashes or dots (`orders-db-credentials`) name a Kubernetes Secret or vault entry.
   if (/^[A-Za-z_]+$/.test(value) || /^[a-z]+(?:[-_.][a-z0-9]+)*$/.test(value) || /^[A-Z]+(?:_[A-Z0-9]+)+$/.test(value)) return false;
   if (/^\d+(?:\.\d+)?[a-z]{0,3}$/i.test(value)) return false; // numbers, durations, sizes
-  if (/^[a-z][a-z0-9+.-]*:\/\//i.test(value) || madeOfWords(value)) return false;
+  if (/^[a-z][a-z0-9+.-]*:\/\//i.test(value) || madeOfWords(value) || codeName(value)) return false;
+  if (encodesMadeUpText(value)) return false;
   return characterClasses(value) >= 2 && entropy(value) >= minEntropy;
+}
+
+/**
+ * Code naming a type or a variable, not a literal: a qualified name (`runtimev1alpha1.SecretKeySelector`,
+ * `corev1::Secret`), or a name that opens a composite literal or a call (`SecretReference{`,
+ * `NewSecret(`), as in `Secret: runtimev1alpha1.SecretKeySelector{` in Go example code. Its
+ * segments are identifiers made of words: most of their characters are in runs of three letters or
+ * more (`runtime`, `alpha`, `Selector`), with version digits between (`v1alpha1`); a generated
+ * value breaks into one- and two-character pieces (`s.Xk9fLq2ZpR7sTb4w`).
+ */
+function codeName(value: string): boolean {
+  const opened = /[{([<]$/.test(value);
+  const name = value.replace(/(?:[{([<][)\]}>]?)$/, '');
+  const segments = name.split(/\.|::|->/);
+  if (!segments.every((segment) => /^[A-Za-z_][A-Za-z0-9_]*$/.test(segment)) || (segments.length < 2 && !opened)) return false;
+  const characters = segments.join('');
+  const inWords = (characters.match(/[A-Z]{3,}(?![a-z])|[A-Z]?[a-z]{3,}|[A-Z][a-z]{2,}/g) ?? []).join('').length;
+  return inWords >= characters.length * 0.75;
+}
+
+/**
+ * A base64 value (a Kubernetes Secret's `data`) is judged by what it encodes: ordinary words
+ * (`super secret password inside`, `orders-db-password`) or a placeholder (`changeme`,
+ * `example-token`) were made up for the document; a generated credential decodes to random
+ * characters or bytes. Longer encoded text (a key file, a configuration) is left to the value.
+ */
+function encodesMadeUpText(value: string): boolean {
+  const text = decodedBase64Text(value)?.trim();
+  if (text === undefined || text === '') return false;
+  if (/\s/.test(text)) return sentenceOfWords(text);
+  return text.length <= 64 && (/^[A-Za-z]+$/.test(text) || madeOfWords(text) || isPlaceholder(text));
+}
+
+/** Two or more words and nothing else: `super secret password inside`, `Hello world!`. */
+function sentenceOfWords(text: string): boolean {
+  const words = text.split(/\s+/);
+  return words.length >= 2 && words.every((word) => /^["'(]?[A-Za-z]+(?:['’-][A-Za-z]+)?[.,;:!?)"']*$/.test(word));
+}
+
+/**
+ * The text a base64 value encodes, when it is base64 (standard or URL alphabet, padded to whole
+ * quads when it carries padding) and encodes printable UTF-8 text; otherwise undefined.
+ */
+export function decodedBase64Text(value: string): string | undefined {
+  if (value.length < 8 || !/^[A-Za-z0-9+/_-]+={0,2}$/.test(value) || (/=$/.test(value) && value.length % 4 !== 0)) return undefined;
+  const text = Buffer.from(value.replace(/-/g, '+').replace(/_/g, '/'), 'base64').toString('utf8');
+  return /^[\x20-\x7e\t\r\n\u00a0-\uffef]*$/.test(text) && !text.includes('\ufffd') ? text : undefined;
 }
 
 /**

@@ -27,7 +27,8 @@ export const secret: Rule<SecretData> = {
       'assigned to a password, secret, token or key name. Not reported: placeholders (holes such as `<your-key>` or ' +
       '`[token]`, masking such as `****` or `sk_live_xxxx`, marker words such as example, dummy, changeme, redacted, ' +
       'and values with too little randomness for a generated secret: repeated characters, `1234`/`abcd` runs, names ' +
-      'made of words), references (`${DB_PASSWORD}`, `process.env.X`, `{{ secrets.X }}`, `!Ref`), and secret-manager ' +
+      'made of words, type names and qualified names in code such as `Secret: runtimev1alpha1.SecretKeySelector{`, and ' +
+      'base64 values that encode ordinary words or a placeholder, such as a Kubernetes Secret\'s example `data`), references (`${DB_PASSWORD}`, `process.env.X`, `{{ secrets.X }}`, `!Ref`), and secret-manager ' +
       'paths and ARNs (`secret/orders/db`, `arn:aws:secretsmanager:...`, `op://...`, Key Vault references). The ' +
       'message never repeats the value. The detector is a port of those formats, not secretlint itself: secretlint\'s ' +
       'engine is asynchronous and ships as ES modules, its key-file checks need the file to be a `.json` or `.p12` ' +

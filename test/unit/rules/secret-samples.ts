@@ -85,6 +85,8 @@ export const CREDENTIALS: readonly SecretSample[] = [
   { family: 'ai', text: p('MISTRAL_API_KEY: ', an(32)) },
   { family: 'generic', text: p('```yaml\nhec:\n  url: "https://http-inputs-acme.splunkcloud.com:443"\n  token: "', uuid(), '"\n```') },
   { family: 'generic', text: p('```yaml\ndatabase:\n  password: "', password(), '"\n```') },
+  // A Kubernetes Secret's data is base64: what it encodes is a generated password.
+  { family: 'generic', text: p('```yaml\nkind: Secret\ndata:\n  password: ', Buffer.from(password()).toString('base64'), '\n```') },
 ];
 
 /** Placeholders, references, secret-manager paths and look-alikes: never a finding. */
@@ -154,4 +156,10 @@ export const NOT_CREDENTIALS: readonly string[] = [
   'The password: must be at least 12 characters.',
   'request_id: 0f8e2b3c-5d6a-4e7f-9a0b-1c2d3e4f5a6b',
   'cache_key: orders:v2:tenant-42',
+  // Type names in code and base64 of made-up text.
+  'Secret: runtimev1alpha1.SecretKeySelector{',
+  'SecretReference: runtimev1alpha1.SecretReference{',
+  'token := oauth2.StaticTokenSource(',
+  p('credentials: ', Buffer.from('super secret password inside\n').toString('base64')),
+  p('password: ', Buffer.from('changeme').toString('base64')),
 ];
