@@ -99,16 +99,54 @@ interface Group {
  * a judgement of the case ("where applicable", "wherever feasible", "whenever necessary"), so the
  * family is generated rather than listed: every conditional with every judgement, except "as" with
  * a judgement of possibility ("such as possible values" is no clause; "as soon as possible" is its own entry).
+ * The judgement can be said of the case as a clause ("where that makes sense", "if it is feasible");
+ * a clause that names what it judges ("when it is possible to tell the type") is a condition with
+ * content, which the rule reads. An equality bounded by a judgement ("as hands off as possible", "as
+ * early as practical") leaves the degree to the implementer in the same way.
  */
 function escapeClauses(): Array<[term: string, hint: Hint]> {
   const judgements: Array<[words: string[], hint: Hint, withAs: boolean]> = [
-    [['possible', 'feasible', 'practicable', 'practical', 'desirable'], 'loophole', false],
+    [POSSIBILITY_JUDGEMENTS, 'loophole', false],
     [['appropriate', 'applicable', 'relevant'], 'criterion', true],
     [['needed', 'necessary', 'required', 'desired'], 'trigger', true],
   ];
   const conditionals = ['if', 'when', 'where', 'whenever', 'wherever'];
-  return judgements.flatMap(([words, hint, withAs]) => words.flatMap((word) =>
+  const subjects = ['it', 'that', 'this'];
+  const bare = judgements.flatMap(([words, hint, withAs]) => words.flatMap((word) =>
     [...conditionals, ...(withAs ? ['as'] : [])].map((conditional): [string, Hint] => [`${conditional} ${word}`, hint])));
+  // Said as a clause: "where it is feasible", "if that makes sense". Needs are left out: "if it is
+  // necessary" mostly opens a condition with content ("if it is necessary to restart").
+  const clauses = conditionals.flatMap((conditional) => subjects.flatMap((subject): Array<[string, Hint]> => [
+    ...judgements.slice(0, 2).flatMap(([words, hint]) => words.map((word): [string, Hint] => [`${conditional} ${subject} is ${word}`, hint])),
+    [`${conditional} ${subject} makes sense`, 'loophole'],
+  ]));
+  const sense = conditionals.map((conditional): [string, Hint] => [`${conditional} sensible`, 'loophole']);
+  // "as * as possible": one word or a two-word predicate ("as hands off as possible"). Only the
+  // judgements no noun follows: "as well as practical concerns" is a list.
+  const equalities = ['possible', 'feasible', 'practicable'].flatMap((word): Array<[string, Hint]> => [
+    [`as * as ${word}`, 'possible'], [`as * * as ${word}`, 'possible'],
+  ]);
+  return [...bare, ...clauses, ...sense, ...equalities];
+}
+
+/** Judgements of whether the case can be done: "if possible", "where feasible", "as early as practical". */
+const POSSIBILITY_JUDGEMENTS = ['possible', 'feasible', 'practicable', 'practical', 'desirable', 'reasonable'];
+
+/**
+ * Effort clauses (INCOSE GtWR R8, ARM "options"): a commitment to try rather than to achieve ("will
+ * make a best effort attempt to keep the interface compatible", "make every effort to", "strive to").
+ * Built as a verb of effort with its object; a system's bounded attempt ("retries the request up to
+ * 3 times", "will attempt to reconnect") is behaviour, not a hedge, and is left out.
+ */
+function effortClauses(): Array<[term: string, hint: Hint]> {
+  const efforts = ['best effort', 'best effort attempt', 'reasonable effort', 'every effort', 'every reasonable effort', 'all reasonable efforts', 'best efforts', 'reasonable efforts'];
+  return [
+    ...['make', 'makes', 'making', 'use', 'uses'].flatMap((verb) => efforts.flatMap((effort): Array<[string, Hint]> => [
+      [`${verb} ${effort}`, 'loophole'], [`${verb} a ${effort}`, 'loophole'],
+    ])).filter(([term]) => !/\ba (?:every|all|best efforts|reasonable efforts)\b/.test(term)),
+    ['best effort attempt', 'loophole'], ['strive to', 'loophole'], ['strives to', 'loophole'],
+    ['endeavor to', 'loophole'], ['endeavour to', 'loophole'],
+  ];
 }
 
 const GROUPS: Group[] = [
@@ -135,6 +173,7 @@ const GROUPS: Group[] = [
     sources: ['INCOSE-R8', 'ARM', ...SMELL_SOURCES],
     terms: [
       ...escapeClauses(),
+      ...effortClauses(),
       ['as far as possible', 'loophole'], ['so far as is possible', 'loophole'],
       ['to the extent possible', 'loophole'], ['to the extent practical', 'loophole'],
       ['to the extent practicable', 'loophole'], ['to the extent necessary', 'loophole'],
@@ -144,7 +183,7 @@ const GROUPS: Group[] = [
       ['ideally', 'loophole'], ['preferably', 'loophole'], ['in most cases', 'loophole'],
       ['in some cases', 'loophole'], ['in certain cases', 'loophole'], ['under certain circumstances', 'loophole'],
       ['in exceptional circumstances', 'loophole'], ['in exceptional cases', 'loophole'],
-      ['as soon as possible', 'possible'], ['as * as possible', 'possible'],
+      ['as soon as possible', 'possible'],
       ['in a timely manner', 'deadline'], ['in a timely fashion', 'deadline'],
       ['without undue delay', 'deadline'], ['without unnecessary delay', 'deadline'],
     ],

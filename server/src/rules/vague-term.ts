@@ -10,7 +10,7 @@ import { announcesList, sectionRoles, statementOf, type Statement } from '../mod
 import { meaningGivenBefore, objectOf, takenUpLater, type Need, type TakenUp } from '../model/settlement';
 import { rangeFromOffsets } from '../model/text';
 import { specTitle } from '../model/title';
-import type { ListItem, Sentence, SpecModel } from '../model/types';
+import type { ListItem, Section, Sentence, SpecModel } from '../model/types';
 import type { Finding, RawFinding, Rule, RuleContext } from './types';
 import { dataOf } from './types';
 import { insideLink } from './util';
@@ -256,7 +256,7 @@ export const vagueTerm: Rule<VagueTermData> = {
       const deferrals = leavesDecisionOpen(model, statement) ? findDeferrals(sentence.text).filter((match) => !context.scope.excludes(sentence, match.start, match.end)
         && !insideQuestion(sentence.text, match.start) && !insideLinkLabel(model, sentence.startOffset + match.start)) : [];
       for (const match of deferrals) findings.push(finding(model, sentence, match));
-      const reach = reachOf(statement);
+      const reach = reachOf(model, statement);
       if (reach === 'none') return;
       for (const match of context.lexicon.find(sentence.text)) {
         if (deferrals.some((deferral) => deferral.start < match.end && match.start < deferral.end)) continue;
@@ -403,9 +403,11 @@ function isReported(model: SpecModel, index: number, scope: ScopedDocument, matc
   // In a design statement the example clause covers amounts too: "such as ... a larger size".
   if (example && (!strong || match.entry.category === 'open-ended' || (reach === 'strong' && !EVERYWHERE_CATEGORIES.has(match.entry.category)))) return false;
   if (!strong && reach === 'strong') return false;
+  // A commitment the document voices outside its binding statements: only what hedges it.
+  if (reach === 'hedge' && !hedgesCommitment(match)) return false;
   // An aside in parentheses of a design statement ("(modulo the usual caveats ... and so on)") is
   // not what it binds.
-  if (reach === 'strong' && insideParentheses(sentence.text, match.start)) return false;
+  if (reach !== 'all' && insideParentheses(sentence.text, match.start)) return false;
   // "-beta2, -beta3, etc": the series shows its rule.
   if (match.entry.category === 'open-ended' && continuesSeries(sentence.text.slice(0, match.start))) return false;
   // "enforced as strongly as possible, depending on what sort of variable it is:": the list that
@@ -433,7 +435,10 @@ function isReported(model: SpecModel, index: number, scope: ScopedDocument, matc
   if (NEED_TERMS.test(match.entry.term) && NEED_NAMED.test(sentence.text.slice(match.end))) return false;
   // "Output will typically represent the state as faithfully as possible, but it is not expected that
   // this will always be true": the statement disclaims the guarantee itself, so the hedge is deliberate.
-  if (HEDGE_CATEGORIES.has(match.entry.category) && DISCLAIMED.test(statementText(model, index))) return false;
+  // "will make a best effort attempt to ...": the hedge that is itself the disclaimer is reported.
+  if (HEDGE_CATEGORIES.has(match.entry.category) && !DISCLAIMED.test(match.entry.term) && DISCLAIMED.test(statementText(model, index))) return false;
+  // "when it is possible to tell the type statically": the clause names what it judges, a condition with content.
+  if (JUDGED_CLAUSE.test(match.entry.term) && /^\s+(?:to|for)\b/i.test(sentence.text.slice(match.end))) return false;
   // "endpoints ... may take some time": a warning about how long something can take, not a bound.
   if (leavesAmountOpen(sentence.text, match) && MAY_TAKE.test(sentence.text.slice(0, match.start))) return false;
   // "The exact spec needs to be decided during Filter phase": a decision the system makes when it runs, not a value left open.
@@ -450,7 +455,7 @@ function isReported(model: SpecModel, index: number, scope: ScopedDocument, matc
   if (!leavesAmountOpen(sentence.text, match) && insidePossibility(sentence.text, match)) return false;
   if (match.entry.category !== 'open-ended' && (explainedAfter(sentence.text, match) || explainedNext(model, index))) return false;
   // "as needed" inside "so that ..." of a design statement: how the mechanism works, not what it binds.
-  if (reach === 'strong' && match.entry.category === 'loophole' && SO_THAT_BEFORE.test(sentence.text.slice(0, match.start))) return false;
+  if (reach !== 'all' && match.entry.category === 'loophole' && SO_THAT_BEFORE.test(sentence.text.slice(0, match.start))) return false;
   // "Documentation for opting out if needed": the condition is the reader's choice, not the deliverable's trigger.
   if (NEED_TERMS.test(match.entry.term) && CHOOSER_BEFORE.test(sentence.text.slice(0, match.start))) return false;
   // "its first supertrait and its first supertrait's super trait, ... and so on": each item extends
@@ -754,7 +759,20 @@ function continuesSeries(before: string): boolean {
 }
 
 /** Which terms a statement is checked for (see reachOf). */
-type Reach = 'all' | 'strong' | 'none';
+type Reach = 'all' | 'strong' | 'hedge' | 'none';
+
+/** An escape clause said as a clause: "where it is feasible", "if that makes sense". */
+const JUDGED_CLAUSE = /^(?:if|when|where|whenever|wherever) (?:it|that|this) (?:is|makes)\b/;
+
+/**
+ * True when the term is an escape clause (INCOSE R8): a condition or an effort that decides how far
+ * the commitment holds ("where possible", "where that makes sense", "make a best effort attempt",
+ * "as hands off as possible"). Not a hedge adverb ("probably", "potentially"), which in such prose
+ * mostly hedges a forecast ("this type of code is probably rare"), nor a value left open.
+ */
+function hedgesCommitment(match: LexiconMatch): boolean {
+  return match.entry.category === 'loophole' && (match.entry.sources ?? []).includes('INCOSE-R8') && match.entry.hint !== HINT_OF.tbd && match.entry.hint !== HINT_OF.deadline;
+}
 
 /** Section roles whose binding statements are commitments wherever their binding word comes from. */
 const COMMITMENT_SECTIONS: ReadonlySet<string> = new Set(['requirements', 'criteria', 'goals']);
@@ -764,14 +782,68 @@ const COMMITMENT_SECTIONS: ReadonlySet<string> = new Set(['requirements', 'crite
  * criteria and goals sections; only the strongly vague ones (loopholes, open-ended lists,
  * subjective praise) in binding statements of design sections, where graded words ("various",
  * "simple", "typically", "necessary") mostly describe the design rather than leave a target
- * open even next to a must; none in narrative (a should in a context section voices what the
- * proposal is for, not what it delivers), definitions, questions and non-goals.
+ * open even next to a must; only escape clauses in a commitment the document voices outside its
+ * binding statements (see voicesCommitment); none in other narrative (a should in a context section
+ * voices what the proposal is for, not what it delivers), definitions, questions and non-goals.
  */
-function reachOf(statement: Statement | undefined): Reach {
-  if (!statement?.binding) return 'none';
+function reachOf(model: SpecModel, statement: Statement | undefined): Reach {
+  if (!statement) return 'none';
   // A goal stated as one ("Our goal is that ...") is a goal wherever it is written.
-  return COMMITMENT_SECTIONS.has(statement.sectionRole) || statement.role === 'goal' ? 'all' : 'strong';
+  if (statement.binding) return COMMITMENT_SECTIONS.has(statement.sectionRole) || statement.role === 'goal' ? 'all' : 'strong';
+  return voicesCommitment(model, statement) ? 'hedge' : 'none';
 }
+
+/**
+ * A commitment the document voices outside its binding statements, which an escape clause weakens
+ * as much as it would a requirement: how strong a commitment is, no later section settles. It is
+ * a statement that only its place made narrative (no wording of its own explains, predicts, argues
+ * or looks ahead) and that commits with a modal or states the authors' wish for the design:
+ * - in a goals, requirements or criteria part: "It should match what we already do ... where that
+ *   makes sense", "We also want ... a constant expression where possible";
+ * - in a part that presents the proposal itself, its summary ("We will provide a soft float
+ *   implementation for all targets, and use hardware support where possible"), with must, shall,
+ *   should or will.
+ * Not in motivation, background, alternatives, rationale or future work, nor in questions.
+ */
+function voicesCommitment(model: SpecModel, statement: Statement): boolean {
+  if (statement.role !== 'narrative' || statement.explicit || !statement.section) return false;
+  if (SPEAKING_SECTIONS.has(statement.sectionRole)) {
+    return statement.narrative === 'discussion' && (COMMITTING_MODAL.test(statement.text) || AUTHORS_WISH.test(statement.text));
+  }
+  return statement.cue !== undefined && /^(?:must|shall|should|will)$/i.test(statement.cue) && presentsProposal(model, statement);
+}
+
+/**
+ * True when a narrative statement sits in a part that presents the proposal itself (see
+ * PRESENTS_PROPOSAL), and in none that argues for it: an "Overview" under "Motivation" is motivation.
+ */
+function presentsProposal(model: SpecModel, statement: Statement): boolean {
+  if (statement.sectionRole !== 'narrative' || !statement.section) return false;
+  const title = sectionRoles(model.sections)[statement.section.index].decidedBy?.title ?? '';
+  if (!PRESENTS_PROPOSAL.test(title)) return false;
+  for (let section: Section | undefined = statement.section; section; section = section.parent) {
+    if (ARGUES_FOR_PROPOSAL.test(section.title)) return false;
+  }
+  return true;
+}
+
+/**
+ * Section roles whose prose speaks for the design whatever its wording: what it must meet and what it
+ * aims at. Design prose without a binding cue mostly explains how the design behaves ("In most cases,
+ * they should be consistent", "the detection will vary for each target, as necessary").
+ */
+const SPEAKING_SECTIONS: ReadonlySet<string> = new Set(['goals', 'requirements', 'criteria']);
+/** A modal that commits, whatever its subject: "It should match", "this will be kept". */
+const COMMITTING_MODAL = /\b(?:must|shall|should|will)\b/i;
+/** The authors' wish for the design: "We also want a consistent identity", "we would like the tool to". */
+const AUTHORS_WISH = /\b(?:we|i)\s+(?:(?:also|still|really|further|additionally)\s+)?(?:want|would like|wish|aim|intend)\b/i;
+/**
+ * Headings of parts that present the proposal itself: its summary. Compatibility notes ("Source
+ * compatibility") say how existing code is affected, and stay quiet.
+ */
+const PRESENTS_PROPOSAL = /\b(?:summary|abstract|overview|tl;? ?dr)\b/i;
+/** Headings of parts that argue for it or look past it: "Motivation and overview", "Future summary". */
+const ARGUES_FOR_PROPOSAL = /\b(?:motivation|background|history|problems?|future|alternatives?|prior art|existing|current|why)\b/i;
 
 /** Section roles whose statements a deferral leaves open: the design and what it must meet. */
 const DECIDING_SECTIONS: ReadonlySet<string> = new Set(['design', 'requirements', 'criteria', 'goals', 'none']);
