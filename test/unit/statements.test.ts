@@ -141,6 +141,18 @@ describe('statements', () => {
     assert.equal(roleOf(doc, 'The cache must'), 'requirement');
   });
 
+  it('reads work left for later and parts left to each implementation as narrative; must still binds', () => {
+    const doc = '# T\n\n## Design\n\nAs a follow-up, we will add a faster loader.\n\nSupport for other runtimes will be added in a follow-up KEP.\n\n'
+      + 'The exact retry schedule is left to each implementation.\n\nThe order is implementation-defined, and runtimes should keep it stable.\n\n'
+      + 'The schedule is left to the implementation, but retries MUST stop after 5 attempts.\n\nThe loader will retry in the next release.\n';
+    assert.equal(roleOf(doc, 'As a follow-up'), 'narrative:prediction');
+    assert.match(statement(doc, 'Support for other').reason, /leaves the work for later \("in a follow-up KEP"\)/);
+    assert.equal(roleOf(doc, 'The exact retry'), 'narrative:discussion');
+    assert.match(statement(doc, 'The order is').reason, /leaves the choice to each implementation \("implementation-defined"\)/);
+    assert.equal(roleOf(doc, 'The schedule is left'), 'requirement');
+    assert.equal(roleOf(doc, 'The loader will retry'), 'requirement');
+  });
+
   it('reads a Q&A section as questions and their answers', () => {
     const doc = '# T\n\n## Q&A\n\n**Can a user pin a version?**\nYes. The request should name the version.\n';
     assert.equal(roleOf(doc, 'Yes.'), 'question');

@@ -17,8 +17,9 @@
  *   "today"/"currently", a prediction ("will likely", "this would ...", outside requirements
  *   sections any main clause in would/could/might), an opinion ("we think"), an exclamation, a note
  *   on the document's own notation or a question make it narrative; so do what a named group can
- *   or will do, later work ("Eventually, ...", "Long term ..."), a declined target ("There are no
- *   specific SLOs, but ..."), an assumption, what a quantity is expected to do ("this time should
+ *   or will do, later work ("Eventually, ...", "Long term ...", "in a follow-up KEP"), a part left to
+ *   each implementation ("left to each implementation", "implementation-defined"; must and shall still
+ *   bind), a declined target ("There are no specific SLOs, but ..."), an assumption, what a quantity is expected to do ("this time should
  *   decrease") and what measurements should show ("we should see ..."); the items of a named group's
  *   duties ("The Edition project group is responsible for:") are that group's tasks;
  * - its list: an item whose lower-case should or may weakens what a sibling item states plainly
@@ -299,6 +300,21 @@ const NAMED_TASK = opening(/(?:@[\w-]+|(?:[Tt]he\s+)?(?:SIG|[Ss]ig|WG|wg)[\s-]+[
  */
 const LATER_WORK = opening(/(?:eventually\s*,|(?:longer[- ]term|long[- ]term|in the (?:long|longer) (?:run|term)|later on|down the (?:road|line)|some ?day|one day|at some (?:later )?point(?: in the future)?|in (?:a|some) (?:later|future) (?:release|version|phase|iteration|revision))\b,?)/i);
 /**
+ * Work placed in a later document or release, anywhere in the statement: "As a follow-up, we will
+ * add a faster loader", "A future KEP will make the policy configurable", "Support for other
+ * runtimes will be added in a follow-up KEP", "Future versions of the API will support ...". What
+ * the proposal leaves for later, not what it delivers; must, shall or an RFC 2119 keyword still binds.
+ */
+const LATER_SCOPE = withFastBoundaries(/\b(?:in|as|with|via|through|for|by|until)\s+(?:(?:a|an|the|some|one|another)\s+(?:future|follow[- ]?up|subsequent|later)|future|follow[- ]?up)\s+(?:keps?|rfcs?|proposals?|pitch(?:es)?|enhancements?|cfps?|jeps?|designs?|documents?|releases?|versions?|iterations?|phases?|milestones?|prs?|pull requests?|efforts?|work|steps?|revisions?)\b|\bas\s+a\s+follow[- ]?up\b|^[\s*_]*(?:a|the|some)\s+(?:future|follow[- ]?up|subsequent|later)\s+(?:keps?|rfcs?|proposals?|pitch(?:es)?|enhancements?|cfps?|jeps?|designs?|documents?|releases?|versions?|iterations?|phases?|prs?)\s+(?:will|would|may|might|could|can|should)\b|^[\s*_]*(?:future|later|subsequent)\s+(?:versions?|releases?|iterations?|revisions?)\s+(?:of\s+[^,;:.]{1,40}?\s+)?(?:will|would|may|might|could|can|should)\b/iu);
+/**
+ * A part the design leaves to each implementation: "The exact retry schedule is left to each
+ * implementation", "implementations may choose to back off", "It is up to each runtime to decide
+ * ...", "The order is implementation-defined", "the format is not specified by this proposal". The
+ * design deliberately does not decide it, so nothing in the statement is an obligation; must,
+ * shall or an RFC 2119 keyword still binds ("... left to the implementation, but retries MUST stop").
+ */
+const LEFT_TO_IMPLEMENTATIONS = withFastBoundaries(/\b(?:is|are|remains?|will be|be)\s+(?:(?:deliberately|intentionally|entirely|explicitly|therefore)\s+)?(?:left|up)\s+(?:open\s+)?to\s+(?:the\s+|each\s+|every\s+|individual\s+|specific\s+|particular\s+)?(?:implementations?|implementers?|implementors?|runtimes?|vendors?|platforms?|providers?|drivers?|plugins?|compilers?|backends?|toolchains?|tools)\b|\bit\s+is\s+up\s+to\s+(?:the\s+|each\s+|every\s+|individual\s+)?(?:implementations?|implementers?|implementors?|runtimes?|vendors?|platforms?|providers?|drivers?|plugins?|compilers?|backends?|toolchains?|tools)\b|\bimplementations?\s+(?:(?:are|is)\s+free\s+to|(?:may|can|could)\s+(?:freely\s+)?(?:choose|decide|pick|select|opt))\b|\bimplementation[- ](?:defined|specific|dependent)\b|\b(?:is|are)\s+(?:an?\s+)?implementation\s+details?\b|\b(?:is|are)\s+(?:(?:deliberately|intentionally|explicitly)\s+)?(?:left\s+)?(?:unspecified|not\s+specified)\s+(?:by|in)\s+(?:this|the)\s+(?:proposal|rfc|kep|document|design|spec|specification|pitch|cfp|jep)\b/iu);
+/**
  * A statement that declines a target: "There are no specific SLOs, but etcd should use less disk
  * space ...". What follows the decline is an expectation, not a target.
  */
@@ -390,6 +406,8 @@ interface Cue {
   role: StatementRole;
   narrative?: NarrativeKind;
   reason: string;
+  /** must, shall or an RFC 2119 keyword in the statement still binds it. */
+  yieldsToObligation?: boolean;
 }
 
 /** What the wording alone says; undefined when it says nothing decisive. */
@@ -403,6 +421,10 @@ function narrativeCue(statement: Pick<Statement, 'text' | 'kind'>, sentence: Sen
   if (OPINION.test(text)) return { role: 'narrative', narrative: 'discussion', reason: `it argues ("${cueWords(OPINION, text)}")` };
   if (VOICED.test(text)) return { role: 'narrative', narrative: 'discussion', reason: `it voices an opinion or an expectation ("${cueWords(VOICED, text)}")` };
   if (LATER_WORK.test(text)) return { role: 'narrative', narrative: 'prediction', reason: `it looks ahead to later work ("${cueWords(LATER_WORK, text)}")` };
+  if (LATER_SCOPE.test(text)) return { role: 'narrative', narrative: 'prediction', reason: `it leaves the work for later ("${cueWords(LATER_SCOPE, text)}")` };
+  if (LEFT_TO_IMPLEMENTATIONS.test(text)) {
+    return { role: 'narrative', narrative: 'discussion', yieldsToObligation: true, reason: `it leaves the choice to each implementation ("${cueWords(LEFT_TO_IMPLEMENTATIONS, text)}")` };
+  }
   if (DECLINED_TARGET.test(text)) return { role: 'narrative', narrative: 'discussion', reason: `it declines a target ("${cueWords(DECLINED_TARGET, text)}")` };
   if (NAMED_TASK.test(text)) return { role: 'narrative', narrative: 'discussion', reason: `it gives a named group a task ("${cueWords(NAMED_TASK, text)}")` };
   if (POINTER.test(text)) return { role: 'narrative', narrative: 'background', reason: `it points to other parts ("${cueWords(POINTER, text)}")` };
@@ -1015,7 +1037,8 @@ function roleFromPlace(
   // "For now, we need to mostly rely on ...": after a present-state opener, need to / have to say what
   // the present requires of people; must and shall still bind ("Today the API must ...").
   const presentNeed = narrative?.narrative === 'background' && cue !== undefined && NEED_CUE.test(cue);
-  const yields = narrative && ((strongCue && !presentNeed) || reasonFirst || hedged) && ['rationale', 'example', 'prediction', 'background'].includes(narrative.narrative ?? '');
+  const yields = narrative && ((strongCue && !presentNeed) || reasonFirst || hedged)
+    && (narrative.yieldsToObligation === true || ['rationale', 'example', 'prediction', 'background'].includes(narrative.narrative ?? ''));
   if (narrative && !yields && narrative.narrative !== 'background' && narrative.narrative !== 'prediction') {
     return { role: 'narrative', narrative: narrative.narrative, explicit: true, reason: narrative.reason };
   }
