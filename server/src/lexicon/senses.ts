@@ -162,6 +162,11 @@ export function inVagueSense(text: string, match: LexiconMatch): boolean {
   if (term === 'relevant' && /\bthe\s+$/i.test(before) && !CONTENT_NOUN.test(after)) return false;
   // "Tokens retrieved before will eventually expire": a state things reach on their own, not a date left open.
   if (term === 'eventually' && NATURAL_COURSE.test(after)) return false;
+  // "The store is eventually consistent": the name of a consistency model, not a date left open.
+  if (term === 'eventually' && /^\s+consistent\b/i.test(after)) return false;
+  // "which eventually calls `handle()`", "is eventually handled by the dispatcher": at the end of a
+  // chain of calls or hand-offs, "ultimately", not a time.
+  if (term === 'eventually' && (CHAIN_STEP.test(after) || (/\b(?:is|are|was|were|be|gets?|got)\s+$/i.test(before) && HANDED_ON.test(after)))) return false;
   // "Eventually, once a type for timestamps is available, ...", "should eventually run as expected
   // once the upgrade is complete": the event it waits for is named; "not until after GA" is only a floor.
   if (term === 'eventually' && EVENT_NAMED.test(clauseAround(text, match.start, match.end) + ' ' + after.split(/[.;]/)[0])) return false;
@@ -198,13 +203,34 @@ const CONTENT_NOUN = /^[\s-]+(?:details?|information|info|data|fields?|attribute
 /** Nouns of time: a judgement on them ("a reasonable amount of time") wants a duration, not a count. */
 const TIME_AMOUNT = /^[\s-]+(?:(?:\p{L}+\s+)?(?:period|duration|delay|interval|time|timeframe|timeout|while|window)s?|amount of time)\b/iu;
 
+/**
+ * "retention" as the property of an annotation, not a period: a retention policy value next to it
+ * ("`BINARY` retention", "source retention", "@Retention(RUNTIME)", "retention is SOURCE") or an
+ * annotation it belongs to ("the annotation's retention", "the retention of every marker
+ * annotation"). Values: Java SE `java.lang.annotation.RetentionPolicy` (SOURCE, CLASS, RUNTIME;
+ * JLS 9.6.4.2) and Kotlin `kotlin.annotation.AnnotationRetention` (SOURCE, BINARY, RUNTIME).
+ * `written` is the sentence as written, code spans included.
+ */
+export function namesAnnotationRetention(written: string, start: number, end: number): boolean {
+  const before = written.slice(0, start);
+  const after = written.slice(end);
+  if (/(?:@|\b(?:source|binary|class|runtime)[`*_]*[\s-]+)$/i.test(before)) return true;
+  if (/^[`*_]*\s*(?:policy\s*)?(?:[(=:]|\s+(?:is|of)\s)\s*`?(?:AnnotationRetention\.|RetentionPolicy\.)?(?:SOURCE|BINARY|CLASS|RUNTIME)\b/.test(after)) return true;
+  return /\bannotations?(?:['’]s)?\s+$/i.test(before) || /^\s+of\s+(?:the\s+|an?\s+|its\s+|every\s+|each\s+|all\s+)?(?:[\p{L}`-]+\s+){0,2}?(?:annotations?|markers?)\b/iu.test(after);
+}
+
 /** True when the word judges an amount of time: "a reasonable amount of time", "some period", "a short delay". */
 export function leavesTimeOpen(text: string, match: LexiconMatch): boolean {
   return leavesAmountOpen(text, match) && TIME_AMOUNT.test(text.slice(match.end));
 }
 
-/** Verbs of what happens on its own: "will eventually expire", "eventually converges". */
-const NATURAL_COURSE = /^\s+(?:expire|expires|converge|converges|time out|times out|settle|settles|stabili[sz]e|stabili[sz]es|catch up|catches up|disappear|disappears|succeed|succeeds)\b/i;
+/** Verbs of what happens on its own: "will eventually expire", "eventually converges", "will eventually stop trying". */
+const NATURAL_COURSE = /^\s+(?:expire|expires|converge|converges|time out|times out|settle|settles|stabili[sz]e|stabili[sz]es|catch up|catches up|disappear|disappears|succeed|succeeds|give up|gives up|stop trying|stops trying|stop retrying|stops retrying)\b/i;
+
+/** A step of a chain of calls or hand-offs: "eventually calls", "eventually reaches the dispatcher", "eventually ends up in". */
+const CHAIN_STEP = /^\s+(?:calls?|called|invokes?|invoked|reach(?:es|ed)?|ends? up|ended up|leads? to|delegates? to|dispatch(?:es)? to|forwards? to|resolves? to|routes? to|lands? in|hits?|flows? (?:into|to)|propagates? to|bubbles? up)\b/i;
+/** A hand-off in the passive: "is eventually handled by", "gets eventually passed to". */
+const HANDED_ON = /^\s+(?:passed|forwarded|routed|dispatched|delivered|handled|processed|resolved|lowered|translated|propagated)\s+(?:to|by|into)\b/i;
 
 /** A singular noun and its singular verb after "some": "some quota has been exhausted". */
 const SINGULAR_SOME = /^\s+\p{Ll}+\s+(?:has|is|was|does|exists|occurs|happens|fails|changes)\b/u;

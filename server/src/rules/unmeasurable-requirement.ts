@@ -1,5 +1,5 @@
 import { isMeasured, setsTimeLimit } from '../lexicon/measured';
-import { isNameInside } from '../lexicon/senses';
+import { isNameInside, namesAnnotationRetention } from '../lexicon/senses';
 import type { QuantityKind } from '../lexicon/quantity';
 import { rangeFromOffsets } from '../model/text';
 import type { Sentence, SpecModel } from '../model/types';
@@ -330,7 +330,8 @@ export const unmeasurableRequirement: Rule<UnmeasurableRequirementData> = {
       + 'scheduling throughput", "covers the performance of"), a target of no change ("the error rate should not '
       + 'increase", "no increase to memory usage"), the level measured today ("the same latency as before"), a cost the change brings ("will increase memory usage"), a value '
       + 'left to configuration ("a configurable timeout") or supplied by its user ("an option for specifying a '
-      + 'running timeout", "lets the operator set the retention"), an aside in parentheses or an example, a relative clause '
+      + 'running timeout", "lets the operator set the retention"), "retention" as the property of an annotation ("the '
+      + '`BINARY` retention of every marker", "source retention"), an aside in parentheses or an example, a relative clause '
       + 'about something else ("workloads that can tolerate downtime"), a purpose or a means ("… to optimize '
       + 'performance", "Improve reliability by providing …"), and "accurate(ly)" meaning correct ("accurately preview '
       + 'which objects will be deleted"; "accurate timestamps" and "accuracy" are judged). A statement is measured when '
@@ -399,6 +400,8 @@ function unmeasuredQualities(model: SpecModel, index: number, context: RuleConte
     if (REMOVED_COST.test(sentence.text.slice(end)) && REMOVAL.test(sentence.text.slice(0, start))) continue;
     if (SETS_TARGET.test(sentence.text.slice(0, start)) || EXPLAINED.test(sentence.text.slice(end))) continue;
     if (notTheTarget(sentence.text, start, end, quality.quality)) continue;
+    // "The compiler keeps the `BINARY` retention of every marker": the annotation property, not a period.
+    if (quality.quality === 'retention' && namesAnnotationRetention(model.text.slice(sentence.startOffset, sentence.endOffset), start, end)) continue;
     if (isMeasured(model, index, quality.kinds && new Set(quality.kinds))) continue;
     if (LIMIT_QUALITIES.has(quality.quality) && setsTimeLimit(model, index)) continue;
     reported.add(quality.quality);
