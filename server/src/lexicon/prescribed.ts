@@ -10,6 +10,7 @@
  * The statement's binding is the caller's to check; these read only the construction around the word.
  */
 import type { LexiconMatch } from './lexicon';
+import { CLAUSE_BREAK } from './senses';
 
 /** Graded predicates of size, amount, degree and duration that a condition can turn on. */
 const THRESHOLD_WORDS: ReadonlySet<string> = new Set([
@@ -90,7 +91,7 @@ export function qualityOfOutput(text: string, match: LexiconMatch): boolean {
   if (!EVALUATIVE_TERMS.has(match.entry.term.toLowerCase())) return false;
   const before = text.slice(0, match.start);
   const after = text.slice(match.end);
-  const clause = before.split(/[,;:()]|\s[-–—]\s/).pop() ?? '';
+  const clause = before.split(CLAUSE_BREAK).pop() ?? '';
   if (DETERMINED_BEFORE.test(clause) || !NOUN_AFTER.test(after) || DESIGN_NOUN.test(after) || RULE_ELSEWHERE.test(after)) return false;
   if (/^[\s*_>-]*(?:(?:a|an|some)\s+)?$/i.test(before)) return MADE_AFTER.test(after);
   return OBLIGED_ACTION.test(clause);

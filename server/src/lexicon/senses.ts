@@ -316,8 +316,15 @@ export function picksUnnamedMembers(text: string, match: LexiconMatch): boolean 
   return (before.match(/\(/g) ?? []).length <= (before.match(/\)/g) ?? []).length;
 }
 
+/**
+ * The means named after a quality or a change, as pattern sources both readers build on: "by adding
+ * a cache", "by means of", or listed after the lead-in ("with the following changes:").
+ */
+export const MEANS_BY = String.raw`\bby\s+(?:\p{L}+ing|means of)\b`;
+export const MEANS_LISTED = String.raw`\b(?:with|by|through|via)\s+(?:the\s+)?following\b[^.;]*:\s*[*_]*$`;
+
 /** Clause boundaries: punctuation and a dash. */
-const CLAUSE_BREAK = /[,;:()]|\s[-–—]\s/;
+export const CLAUSE_BREAK = /[,;:()]|\s[-–—]\s/;
 
 /** The clause around [start, end): from the last boundary before it to the next one after it. */
 function clauseAround(text: string, start: number, end: number): string {

@@ -1267,10 +1267,13 @@ function fields(context: Context): InterfaceField[] {
   }
   // ... and one listed in words that an example object of its own section shows with a value
   // (`{ priority: 10, name: 'a.example' }`) has its format. A table's empty type cell stays a gap.
+  const examples = new Map<Section, Map<string, number>>();
   for (const field of found) {
     if (field.type !== undefined || field.source === 'table') continue;
     const section = sectionAt(model, offsetOf(model, field.range.start));
-    const line = section ? exampleValues(model, section).get(field.name.replace(/^.*\./, '').toLowerCase()) : undefined;
+    let values = section && examples.get(section);
+    if (section && !values) examples.set(section, (values = exampleValues(model, section)));
+    const line = values?.get(field.name.replace(/^.*\./, '').toLowerCase());
     if (line !== undefined) field.type = `shown in an example (line ${line + 1})`;
   }
   // A field named in a sentence has its type when the text near it gives one.

@@ -17,6 +17,7 @@
  * section ("We call an evaluator efficient when it has the same complexity as evaluating f"),
  * is settled by that definition (the labelling rule: the sentence itself or the one before).
  */
+import { LruCache } from '../util/lru';
 import { sectionRoles } from './statements';
 import { isCommonWord, stem, termsOf } from './tracing';
 import type { ListItem, Section, SectionRole, SpecModel, Sentence, Statement } from './types';
@@ -43,7 +44,7 @@ const SPECIFYING: ReadonlySet<SectionRole> = new Set(['design', 'requirements'])
  * Heads that say only that there is something ("a simple way for ...", "better support for
  * embeddings", "make good use of"): the object is their complement.
  */
-const GENERIC_HEADS = /^(?:ways?|means|mechanisms?|methods?|approach(?:es)?|support|use|usage|options?|solutions?|path|thing|things|something|manner|fashion|level|experience|story|set|kind|sort|type|types|form|place|job|work|handling|behaviou?r|examples?|things?)$/i;
+const GENERIC_HEADS = /^(?:ways?|means|mechanisms?|methods?|approach(?:es)?|support|use|usage|options?|solutions?|path|thing|things|something|manner|fashion|level|experience|story|set|kind|sort|type|types|form|place|job|work|handling|behaviou?r|examples?)$/i;
 
 /** Words that end a noun phrase: prepositions, relatives, verbs of the clause, conjunctions of clauses. */
 const PHRASE_END = /^(?:for|of|to|in|on|with|by|at|from|into|onto|over|under|via|through|across|between|that|which|who|whom|whose|where|when|while|if|unless|so|than|as|is|are|be|been|being|was|were|can|could|will|would|should|must|shall|may|might|has|have|had|does|do|did|without|within|during|after|before|because|since|including|such|like|but|or|and|per|around|about|against|towards?|beyond|behind|among|upon|how|what|why|whether|it|they|them|we|you)$/i;
@@ -269,6 +270,9 @@ export function takenUpLater(model: SpecModel, statement: Statement, keys: reado
   return undefined;
 }
 
+// Roots come from the lexicon's graded terms: one pattern each, kept while in use.
+const definingPatterns = new LruCache<string, RegExp>(256);
+
 /** "X is defined as", "we call X efficient when", "by efficient we mean", "efficient here means", "X is efficient if". */
 const DEFINING = (word: string): RegExp => new RegExp(
   String.raw`\b(?:we (?:call|say|consider|define)\b[^.;]{0,60}?\b${word}\p{L}*\s+(?:if|when|whenever|as long as|provided|in the sense)\b|by\s+${word}\p{L}*\s*,?\s*(?:we|i)\s+mean\b|${word}\p{L}*\s+(?:here\s+|in this (?:rfc|kep|document|proposal|section)\s+)?(?:means|refers to|is defined as|stands for)\b|${word}\p{L}*\s*,?\s*(?:i\.\s?e\.|that is|meaning)\b|\b(?:is|are|counts as|is considered)\s+${word}\p{L}*\s+(?:if|when|whenever|as long as|provided)\b)`,
@@ -281,10 +285,13 @@ const DEFINING = (word: string): RegExp => new RegExp(
  * implementation efficient when it has the same complexity as evaluating f").
  */
 export function meaningGivenBefore(model: SpecModel, statement: Statement, term: string): boolean {
-  const stem = term.toLowerCase().replace(/(?:ly|ily|ness|ency|ence|cy|ity|ities)$/, '').replace(/(?:e|y|t)$/, '');
-  if (stem.length < 4 || /\s/.test(stem)) return false;
-  const pattern = DEFINING(stem.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+  // The word's root, so that "efficiency" meets "efficient" (not the tracing stem, which keeps suffixes).
+  const root = term.toLowerCase().replace(/(?:ly|ily|ness|ency|ence|cy|ity|ities)$/, '').replace(/(?:e|y|t)$/, '');
+  if (root.length < 4 || /\s/.test(root)) return false;
   const previous = model.statements[statement.index - 1];
-  const candidates = [statement.leadIn, previous && previous.section === statement.section ? previous : undefined];
-  return candidates.some((before) => before !== undefined && before !== statement && pattern.test(before.text));
+  const candidates = [statement.leadIn, previous && previous.section === statement.section ? previous : undefined]
+    .filter((before): before is Statement => before !== undefined && before !== statement);
+  if (candidates.length === 0) return false;
+  const defining = definingPatterns.getOrCreate(root, () => DEFINING(root.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')));
+  return candidates.some((before) => defining.test(before.text));
 }

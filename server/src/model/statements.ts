@@ -799,7 +799,7 @@ const ITEM_SECTIONS: ReadonlySet<SectionRole> = new Set(['goals', 'non-goals', '
 function opensParagraph(model: SpecModel, before: Statement[], sentence: Sentence): boolean {
   const previous = before[before.length - 1];
   if (!previous || previous.section !== sentence.section) return true;
-  return /\n[ \t>]*\n/.test(model.text.slice(previous.endOffset, sentence.startOffset));
+  return BLANK_LINE.test(model.text.slice(previous.endOffset, sentence.startOffset));
 }
 
 /**

@@ -64,12 +64,13 @@ export function coveredByContent(requirements: readonly string[], criteria: read
 }
 
 /**
- * Whether each part of one of the requirements (its responses, each read with the condition
- * before them) is checked by a criterion, with words as distinctive as among the requirements.
+ * Whether a criterion checks a text (a part of one of the requirements: a response read with the
+ * condition before it), with words as distinctive as among the requirements. Built once for a
+ * document and asked for every part.
  */
-export function partsCoveredByContent(requirements: readonly string[], parts: readonly string[], criteria: readonly string[]): boolean[] {
+export function contentChecker(requirements: readonly string[], criteria: readonly string[]): (text: string) => boolean {
   const checks = checker(requirements.map(termsOf), criteria);
-  return parts.map((part) => checks(termsOf(part)));
+  return (text) => checks(termsOf(text));
 }
 
 function checker(required: readonly Terms[], criteria: readonly string[]): (terms: Terms) => boolean {
@@ -79,7 +80,8 @@ function checker(required: readonly Terms[], criteria: readonly string[]): (term
   const shared = Math.max(2, Math.ceil(required.length / 2));
   return (terms) => {
     const distinctive = [...terms.words].filter((word) => (frequency.get(word) ?? 0) < shared);
-    return checked.some((criterion) => [...terms.literals].some((literal) => criterion.literals.has(literal))
+    const literals = [...terms.literals];
+    return checked.some((criterion) => literals.some((literal) => criterion.literals.has(literal))
       || distinctive.filter((word) => criterion.words.has(word)).length >= 2);
   };
 }

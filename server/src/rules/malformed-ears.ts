@@ -1,7 +1,7 @@
 import { EARS_PATTERN_NAMES, earsForm, type EarsForm, type EarsProblem } from '../model/ears';
 import { acceptanceCriteria } from '../model/criteria';
 import { commentHoles, hasHole } from '../model/holes';
-import { partsCoveredByContent } from '../model/tracing';
+import { contentChecker } from '../model/tracing';
 import type { SpecModel } from '../model/types';
 import type { RawFinding, Rule, RuleContext } from './types';
 import { completeEarsFixes } from './fixes/ears';
@@ -41,9 +41,14 @@ export const malformedEars: Rule<MalformedEarsData> = {
     const earsDocument = context.profile.name === 'kiro';
     const findings: RawFinding<MalformedEarsData>[] = [];
     const holes = commentHoles(model);
-    let criteria: string[] | undefined;
     const raw = (statement: { startOffset: number; endOffset: number }) => model.text.slice(statement.startOffset, statement.endOffset);
-    const requirements = context.scope.statements.filter((statement) => statement.role === 'requirement');
+    // Built on the first requirement with several SHALLs, once for the document; null without criteria.
+    let checkedByCriterion: ((text: string) => boolean) | null | undefined;
+    const criterionChecker = (): ((text: string) => boolean) | null => {
+      const criteria = acceptanceCriteria(model).map((criterion) => criterion.text);
+      const requirements = context.scope.statements.filter((statement) => statement.role === 'requirement');
+      return criteria.length === 0 ? null : contentChecker(requirements.map(raw), criteria);
+    };
     for (const statement of context.scope.statements) {
       // Not written yet: the placeholder rule reports the hole.
       if (hasHole(holes, statement.range)) continue;
@@ -52,8 +57,7 @@ export const malformedEars: Rule<MalformedEarsData> = {
       // A second SHALL hides a second requirement only when nothing checks it: a requirement each
       // of whose responses an acceptance criterion tests has them all traced (model/tracing).
       const problems = form.problems.filter((problem) => problem !== 'several-shalls' || statement.role !== 'requirement'
-        || !everyResponseChecked(raw(statement), requirements.map(raw),
-          (criteria ??= acceptanceCriteria(model).map((criterion) => criterion.text))));
+        || !everyResponseChecked(raw(statement), (checkedByCriterion ??= criterionChecker())));
       if (problems.length === 0) continue;
       findings.push({
         message: `Malformed EARS requirement, almost ${EARS_PATTERN_NAMES[form.pattern]}: ${problems.map(describe).join('; ')}.`,
@@ -78,10 +82,10 @@ function meantAsEars(form: EarsForm, text: string, earsDocument: boolean): boole
  * response read with the condition and subject before the first SHALL, its words as distinctive
  * as they are among the document's requirements.
  */
-function everyResponseChecked(text: string, requirements: readonly string[], criteria: readonly string[]): boolean {
+function everyResponseChecked(text: string, checkedByCriterion: ((text: string) => boolean) | null): boolean {
   const [head = '', ...responses] = text.split(/\bshall\b/i);
-  if (criteria.length === 0 || responses.length < 2) return false;
-  return partsCoveredByContent(requirements, responses.map((response) => `${head} shall ${response}`), criteria).every(Boolean);
+  if (!checkedByCriterion || responses.length < 2) return false;
+  return responses.every((response) => checkedByCriterion(`${head} shall ${response}`));
 }
 
 function describe(problem: EarsProblem): string {

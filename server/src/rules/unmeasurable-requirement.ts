@@ -1,5 +1,5 @@
 import { isMeasured, setsTimeLimit } from '../lexicon/measured';
-import { isNameInside, namesAnnotationRetention } from '../lexicon/senses';
+import { isNameInside, MEANS_BY, MEANS_LISTED, namesAnnotationRetention } from '../lexicon/senses';
 import type { QuantityKind } from '../lexicon/quantity';
 import { rangeFromOffsets } from '../model/text';
 import type { Sentence, SpecModel } from '../model/types';
@@ -251,7 +251,7 @@ const TRAILING_PURPOSE = /\S\s+(?:in order\s+)?to\s+(?:\p{L}+\s+)?(?:improve|opt
  */
 const COPING_PURPOSE = /\S\s+(?<!\b(?:able|needs?|has|have|had|required|expected|designed|going|wants?|ought|used|is|are|be|been|must|shall|should|will|can)\s+)(?:in order\s+)?to\s+(?:overcome|absorb|withstand|survive|cope with|handle)\s+(?:(?:the|its|their|our|any|all)\s+)*(?:[\p{L}-]+\s+){0,2}$/iu;
 /** The means, after the quality: "by adding a cache", or listed after the lead-in ("with the following changes:"). */
-const MEANS_AFTER = /^[^.;]{0,80}?\bby\s+(?:\p{L}+ing|means of|using|adding|providing)\b|^[^.;]{0,80}?\b(?:with|by|through|via)\s+(?:the\s+)?following\b[^.;]*:\s*[*_]*$/iu;
+const MEANS_AFTER = new RegExp(String.raw`^[^.;]{0,80}?${MEANS_BY}|^[^.;]{0,80}?${MEANS_LISTED}`, 'iu');
 
 /**
  * Qualities that are a limit rather than a level: a timeout is what happens when a time limit runs

@@ -1,7 +1,7 @@
 import type { LexiconMatch } from '../lexicon/lexicon';
 import { isMeasured, statementText } from '../lexicon/measured';
 import { findQuantities, TIME_KINDS } from '../lexicon/quantity';
-import { asksForSimilarity, countsDeliverable, definedByCapability, explainedAfter, insidePossibility, inVagueSense, isCriterionWord, leavesAmountOpen, leavesTimeOpen, picksUnnamedMembers, settledByValue } from '../lexicon/senses';
+import { asksForSimilarity, countsDeliverable, definedByCapability, explainedAfter, insidePossibility, inVagueSense, isCriterionWord, leavesAmountOpen, MEANS_BY, MEANS_LISTED, leavesTimeOpen, picksUnnamedMembers, settledByValue } from '../lexicon/senses';
 import { DEFERRAL_HINT, findDeferrals } from '../lexicon/deferrals';
 import { qualityOfOutput, thresholdOfCondition } from '../lexicon/prescribed';
 import { EVERYWHERE_CATEGORIES, HINT as HINT_OF, settledBy } from '../lexicon/terms';
@@ -299,7 +299,7 @@ const CHANGE_VERB = /^((?:[\s*_>"'(]|\[[ xX]\]\s*|\[[^\]]{1,20}\]\s*)*)(reduce|i
  * gracefully": the deliverable is the means, the change is its benefit). Numbers are found by
  * isMeasured.
  */
-const END_POINT = /\b(?:so that|such that|until|to (?:the point|a level) where|to (?:guarantee|ensure|make sure|prevent|avoid|stop|eliminate|remove|zero|none|a single|one)\b)|^[^.;:]{3,80}:\s*\S|\b(?:with|by|through|via)\s+(?:the\s+)?following\b[^.;]*:\s*[*_]*$|\bby\s+(?:\p{L}+ing|means of|using)\b|\bto\s+(?:get|obtain|expose|report|distinguish|separate|break\s+(?:\p{L}+\s+)?down)\s+(?!(?:more|better|less|fewer|higher|lower)\b)\p{L}/iu;
+const END_POINT = new RegExp(String.raw`\b(?:so that|such that|until|to (?:the point|a level) where|to (?:guarantee|ensure|make sure|prevent|avoid|stop|eliminate|remove|zero|none|a single|one)\b)|^[^.;:]{3,80}:\s*\S|${MEANS_LISTED}|${MEANS_BY}|\bto\s+(?:get|obtain|expose|report|distinguish|separate|break\s+(?:\p{L}+\s+)?down)\s+(?!(?:more|better|less|fewer|higher|lower)\b)\p{L}`, 'iu');
 
 const CHANGE_HINT = 'state the end point, e.g. by 30%';
 
@@ -322,9 +322,9 @@ function unboundedChange(model: SpecModel, index: number): LexiconMatch | undefi
 const GRADED_CATEGORIES: ReadonlySet<string> = new Set(['ambiguous', 'subjective', 'quantifier', 'comparative', 'superlative']);
 /** Hints of words that ask how much: only a number settles them. */
 const MEASURE_HINTS: ReadonlySet<string> = new Set([HINT_OF.latency, HINT_OF.throughput, HINT_OF.scale, HINT_OF.availability, HINT_OF.reliability,
-  HINT_OF.efficiency, HINT_OF.size, HINT_OF.duration, HINT_OF.deadline, HINT_OF.realtime, HINT_OF.threshold, HINT_OF.optimal, HINT_OF.tolerance, CHANGE_HINT]);
-/** Hints of words that say which members: a list settles them. */
-const MEMBER_HINTS: ReadonlySet<string> = new Set([HINT_OF.quantity, HINT_OF.relevant]);
+  HINT_OF.efficiency, HINT_OF.size, HINT_OF.duration, HINT_OF.deadline, HINT_OF.realtime, HINT_OF.threshold, HINT_OF.optimal, HINT_OF.tolerance]);
+/** Hints of the words that count or sort members ("a few goals", "several formats", "certain fields"): a list settles them. */
+const COUNTS_MEMBERS: ReadonlySet<string> = new Set([HINT_OF.quantity, HINT_OF.relevant]);
 /** Hints of words that judge what a thing is: the thing specified settles them (not the threats, hazards or failures a word like "secure" leaves open). */
 const CONTENT_HINTS: ReadonlySet<string> = new Set([HINT_OF.usability, HINT_OF.clear, HINT_OF.criterion, HINT_OF.detail, HINT_OF.flexible, HINT_OF.maintain,
   HINT_OF.fashion, HINT_OF.equivalent, HINT_OF.seamless]);
@@ -334,7 +334,7 @@ function needOf(text: string, match: LexiconMatch): Need | undefined {
   if (!GRADED_CATEGORIES.has(match.entry.category)) return undefined;
   if (MEASURE_HINTS.has(match.entry.hint) || match.entry.category === 'comparative' || match.entry.category === 'superlative') return 'measure';
   // "some type-agnostic helper function": a quantity word on one thing asks what it is, not which ones.
-  if (MEMBER_HINTS.has(match.entry.hint) || match.entry.category === 'quantifier') return PLURAL_AFTER.test(text.slice(match.end)) ? 'members' : 'content';
+  if (COUNTS_MEMBERS.has(match.entry.hint) || match.entry.category === 'quantifier') return PLURAL_AFTER.test(text.slice(match.end)) ? 'members' : 'content';
   return CONTENT_HINTS.has(match.entry.hint) ? 'content' : undefined;
 }
 
@@ -555,8 +555,6 @@ function explainedNext(model: SpecModel, index: number): boolean {
  */
 const STANDS_FOR_MEMBERS: ReadonlySet<string> = new Set([HINT_OF.quantity, HINT_OF.criterion, HINT_OF.relevant]);
 
-/** Hints of the words that count or sort members: "a few goals", "several formats", "certain fields". */
-const COUNTS_MEMBERS: ReadonlySet<string> = new Set([HINT_OF.quantity, HINT_OF.relevant]);
 /** A plural noun after the word, with at most one modifier: "goals", "initial goals", "output formats". */
 const PLURAL_AFTER = /^\s+(?:[\p{L}-]+\s+)?\p{L}{2,}(?<![su]s)s\b/u;
 
