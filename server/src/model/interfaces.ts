@@ -10,8 +10,9 @@ import { citesOutsideSpec, paragraphAround } from './cited-spec';
 import { codeInterfacesOf, declaredNames, isDesignSection, isOutsideDesign, type CodeInterface } from './code-interfaces';
 import { recordMembers, TYPE_WORDS } from './records';
 import { sectionAt } from './sections';
+import { sectionRoles } from './statements';
 import { lineEndOffset, positionAt, rangeFromOffsets, textWithoutComments } from './text';
-import type { CodeBlock, ListItem, Position, Range, Section, SpecModel, Table, TableCell } from './types';
+import type { CodeBlock, ListItem, Position, Range, Section, SectionRoleInfo, SpecModel, Table, TableCell } from './types';
 
 export type InterfaceKind = 'endpoint' | 'message' | 'file' | 'job' | 'function' | 'command' | 'type';
 
@@ -732,13 +733,18 @@ function isList(context: Context, method: string, segments: string[], extents: A
 function headingInterfaces(context: Context): InterfaceSpec[] {
   const { model, text } = context;
   const found: InterfaceSpec[] = [];
+  const roles = sectionRoles(model.sections);
   for (const section of model.sections) {
     // One interface under a contract heading; "## Webhooks" alone is a group, not an interface.
     if (!isContractSection(section.parent)) continue;
     if (section.canonical.length > 0 || isDocumentTitle(section) || section.title.trim().endsWith('?')) continue;
+    // An alternative weighed, the background or a discussion is narrative: what it describes is not
+    // built ("Appendix: Alternative solutions > Alternative 1 - Report the interface name per VM").
+    if (isNarrativeOnly(roles[section.index])) continue;
     const title = section.title.trim();
     if (new RegExp(METHOD_AND_PATH.source).test(title)) continue;
-    const kind = headingKind(title);
+    // A kind word inside a code span of the heading names code, not an interface ("The `event` abstraction").
+    const kind = headingKind(title, rawHeading(context, section).replace(/`[^`]*`/g, ' '));
     if (!kind) continue;
     const start = offsetOf(model, section.bodyRange.start);
     const end = offsetOf(model, section.bodyRange.end);
@@ -753,6 +759,8 @@ function headingInterfaces(context: Context): InterfaceSpec[] {
     const blocks = context.codeBlocks.filter((c) => c.block.fenced && c.start >= start && c.start < end);
     const fieldTables = model.tables.filter((t) => offsetOf(model, t.range.start) >= start && offsetOf(model, t.range.start) < end && t.header.some((cell) => NAME_HEADER.test(cell.text.trim())));
     const structured = blocks[0]?.block.range ?? fieldTables[0]?.range;
+    // The heading's word proposes a kind; the section must say something only that kind has.
+    if (!(kind === 'message' && isInProcessEvent(title, body)) && !showsKind(kind, title, body, blocks.map((c) => c.block), fieldTables.length > 0)) continue;
     const required: InterfacePart[] = [];
     const recommended: InterfacePart[] = [];
     if (kind === 'message' && isInProcessEvent(title, body)) {
@@ -813,6 +821,36 @@ function headingInterfaces(context: Context): InterfaceSpec[] {
   return found;
 }
 
+/**
+ * What only a message has, besides a bus or a channel (BUS_WORDS, CHANNEL_WORDS): it is sent,
+ * consumed, received or dispatched, or carries a payload. "An event is an occurrence where
+ * computation switches between tasks" has none.
+ */
+const MESSAGE_EVIDENCE = /\b(?:consum(?:e|es|ed|ing)|produc(?:er|ers)|emit(?:s|ted|ting)?|sen(?:d|ds|t)|receiv(?:e|es|ed|ers?)|enqueue[ds]?|dispatch(?:es|ed)?|broadcast\w*|payloads?|envelopes?)\b/i;
+/** What only a file has: a format, a location, rows or lines, or being written, read, uploaded or exported. */
+const FILE_EVIDENCE = /\b(?:writ(?:e|es|ten|ing)|reads?|upload\w*|download\w*|export(?:s|ed|ing)?|import(?:s|ed|ing)?|generat(?:e|es|ed)|attach(?:es|ed)?|stored?|saved?|dropped|rows?|lines?|records?|entries|[\w-]+\.[a-z]{2,7})\b/i;
+/** What only a job has: a schedule or trigger, or that it runs, executes or processes something. */
+const JOB_EVIDENCE = /\b(?:runs?|ran|running|execut(?:e|es|ed|ing)|process(?:es|ed|ing)|batch\w*|reads?|writes?|loads?|scans?|retr(?:y|ies))\b/i;
+/** A structured example of a payload: a JSON, YAML, Avro, protobuf or XML block, or an object or a list. */
+const STRUCTURED_BLOCK = /^(?:json\w*|ya?ml|avro|avsc|proto(?:buf)?|xml)$/i;
+
+/**
+ * True when the section shows the kind its heading's word proposes: "### Event declaration" over
+ * "Event tags are declared: `(tag $e (param t*))`" is no message, "### Warning Message Format" over
+ * the text of a warning no message between services, "### Alternative 1 - Report ..." no file.
+ */
+function showsKind(kind: InterfaceKind, title: string, body: string, blocks: CodeBlock[], fieldTable: boolean): boolean {
+  const prose = body.replace(/^(?:```|~~~)[^\n]*\n[\s\S]*?^(?:```|~~~)[^\n]*$/gm, ' ');
+  if (kind === 'message') {
+    return [title, prose].some((words) => BUS_WORDS.test(words) || CHANNEL_WORDS.test(words) || MESSAGE_EVIDENCE.test(words)) || fieldTable
+      || blocks.some((block) => STRUCTURED_BLOCK.test(block.language) || /^\s*[{[<]/.test(block.content))
+      || /`?\b(?:[a-z][\w-]*(?:[./][\w-]+)+|(?:[A-Z][a-z0-9]+){2,})\b`?/.test(title);
+  }
+  if (kind === 'file') return FORMAT_WORDS.test(title) || FORMAT_WORDS.test(prose) || LOCATION_WORDS.test(prose) || FILE_EVIDENCE.test(prose) || fieldTable || blocks.length > 0;
+  if (kind === 'job') return SCHEDULE_WORDS.test(title) || SCHEDULE_WORDS.test(prose) || JOB_EVIDENCE.test(prose);
+  return true;
+}
+
 /** Words of a message carried between services: a bus, a topic, a subscriber. */
 const BUS_WORDS = /\b(?:publish\w*|subscri\w*|consumers?|brokers?|delivered|deliver(?:y|ies)|sent to|posted to|topics?|queues?|kafka|sqs|sns|pub\/?sub|rabbitmq|amqp|nats|eventbridge|kinesis|webhooks?|routing key)\b/i;
 /** How an API reference introduces an object's event: "Event: 'close'", "Emitted when ...", a listener or callback. */
@@ -859,10 +897,20 @@ function exampleValues(model: SpecModel, section: Section): Map<string, number> 
   return keys;
 }
 
+/**
+ * A section that argues or recounts (an alternative weighed, the background, a discussion), as the
+ * statement model reads its heading: what it describes is not what the contractor builds. An
+ * example section shows the interface ("Interface and examples") and still defines it.
+ */
+export function isNarrativeOnly(role: SectionRoleInfo | undefined): boolean {
+  return role?.role === 'narrative' && role.narrative !== 'example';
+}
+
 /** A dotted name or a call in a heading: `event.isTrusted`, `start(event)`, `new Error(message[, options])`. */
 const CODE_IDENTIFIER = /[A-Za-z_$][\w$]*(?:\.[\w$]+)+(?:\([^)]*\))?|[A-Za-z_$][\w$]*\([^)]*\)/g;
 
-function headingKind(title: string): InterfaceKind | undefined {
+/** `outsideCode`: the heading as written with its code spans blanked; a kind word must be there. */
+function headingKind(title: string, outsideCode = title): InterfaceKind | undefined {
   const bare = title.replace(/^(?:[A-Z0-9]{1,3}[.)]|\d+(?:\.\d+)*\.?)\s+/, '').trim();
   const code = /^`[^`]+`$/.test(bare);
   if (code && (FUNCTION_HEADING.test(bare.slice(1, -1)) && /\(/.test(bare))) return 'function';
@@ -874,7 +922,7 @@ function headingKind(title: string): InterfaceKind | undefined {
   // word must be singular, or the heading must carry an identifier in code.
   const named = (pattern: RegExp) => {
     const match = new RegExp(pattern.source, 'i').exec(words);
-    if (!match || bare.replace(new RegExp(pattern.source, 'gi'), '').replace(/[\s\W]+/g, '') === '') return false;
+    if (!match || !new RegExp(pattern.source, 'i').test(outsideCode) || bare.replace(new RegExp(pattern.source, 'gi'), '').replace(/[\s\W]+/g, '') === '') return false;
     return !/(?:s|es)$/i.test(match[0]) || /`[^`]+`/.test(bare);
   };
   if (named(MESSAGE_TITLE)) return 'message';

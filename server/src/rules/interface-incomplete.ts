@@ -74,7 +74,14 @@ export const interfaceIncomplete: Rule<InterfaceIncompleteData> = {
       'type, format or example ("a date", "the amount"; a type in braces after the name, "`port` {integer}", is one) is a hint too, unless a sentence of its section or a field of the ' +
       'same name gives one ("`note` is free text"), or, for a field listed in words, an example object of its section shows it with a ' +
       'value (`{ "priority": 10 }`; an empty type cell of a table stays a gap). A kind word inside an identifier of a heading names ' +
-      'no interface: "`event.isTrusted`", "`start(event)`" and "`errors.message(key)`" are members and functions of code, not messages. A request line under an outbound or outgoing heading is a request ' +
+      'no interface: "`event.isTrusted`", "`start(event)`" and "`errors.message(key)`" are members and functions of code, not messages, ' +
+      'and neither does one inside a code span ("The `event` abstraction", "`queue = new Queue()`"). A heading\'s word only proposes a ' +
+      'kind; its section must show it: a message is published, sent, consumed or delivered, travels on a topic, queue, channel or ' +
+      'broker, carries a payload (the word, a field table, a JSON or YAML example) or is named in code (`order.created`); a file has ' +
+      'a format, a location, rows or lines, or is written, read or exported; a job has a schedule or runs, executes or processes ' +
+      'something. "Event declaration" over a tag declared in code, "Warning message format" over the text of a warning, are no ' +
+      'messages. A heading in a section that weighs alternatives, recounts the background or discusses ("Appendix: Alternative ' +
+      'solutions > Alternative 1 - Report the interface name per VM") names nothing the contractor builds. A request line under an outbound or outgoing heading is a request ' +
       'the service sends, not an endpoint it serves. Text the contract writes once ' +
       'for all endpoints (an introduction or an "Errors" subsection with status or error codes) counts for every ' +
       'endpoint, except the error format alone and 401 or 403, which answer authentication; ' +
