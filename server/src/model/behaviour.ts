@@ -104,7 +104,7 @@ function isBehaviourParticiple(word: string): boolean {
 
 /** The words of a text, markup and punctuation around them removed. */
 function wordsOf(text: string, count: number): string[] {
-  return text.split(/\s+/).slice(0, count).map((word) => word.replace(/[^\p{L}'-]/gu, '')).filter(Boolean);
+  return text.split(/\s+/, count).map((word) => word.replace(/[^\p{L}'-]/gu, '')).filter(Boolean);
 }
 
 /**
@@ -114,7 +114,7 @@ function wordsOf(text: string, count: number): string[] {
 export function describesBehaviour(text: string): boolean {
   const opened = text.replace(/^[\s*_>"'(]+/, '');
   const main = opened.replace(LEADING_CONDITION, '');
-  if (/\b(?:already|now|still|yet|no longer)\b/i.test(main.split(/\b(?:if|when|unless|once|because|since)\b/i)[0])) return false;
+  if (/\b(?:already|now|still|yet|no longer)\b/i.test(main.split(/\b(?:if|when|unless|once|because|since)\b/i, 1)[0])) return false;
   const words = wordsOf(main, 6);
   if (words.length < 3) return false;
   if (main === opened && /^\p{Lu}/u.test(words[0]) && isBehaviourVerb(words[0]) && !NOUN_NEXT.test(opened.slice(words[0].length))) return true;

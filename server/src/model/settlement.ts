@@ -172,11 +172,18 @@ function phraseKeys(phrase: readonly string[]): string[] {
   return words.flatMap((word) => key(word) ?? []);
 }
 
-/** True when the text names every key. */
-function namesKey(text: string, keys: readonly string[]): boolean {
-  const words = new Set((text.match(/[\p{L}][\p{L}\p{N}-]*/gu) ?? []).map((word) => stem(word.toLowerCase())));
-  return keys.every((word) => words.has(stem(word.toLowerCase())));
+/**
+ * True when the text names every key. `owner` is the section, statement or sentence the text is
+ * of: its stemmed words are worked out once, however many goals ask about them.
+ */
+function namesKey(owner: object, text: string, keys: readonly string[]): boolean {
+  let words = stemmedWords.get(owner);
+  if (!words) stemmedWords.set(owner, (words = new Set((text.match(/[\p{L}][\p{L}\p{N}-]*/gu) ?? []).map((word) => stem(word.toLowerCase())))));
+  const named = words;
+  return keys.every((word) => named.has(stem(word.toLowerCase())));
 }
+
+const stemmedWords = new WeakMap<object, Set<string>>();
 
 function inlineCodeIn(model: SpecModel, statement: Statement): number {
   return model.inlineCode.filter((code) => code.startOffset >= statement.startOffset && code.endOffset <= statement.endOffset + 1).length;
@@ -251,17 +258,17 @@ export function takenUpLater(model: SpecModel, statement: Statement, keys: reado
   if (sections.size === 0) return undefined;
   if (need !== 'measure') {
     for (const section of sections) {
-      const content = namesKey(section.title, keys) ? ownContent(model, section, need) : undefined;
+      const content = namesKey(section, section.title, keys) ? ownContent(model, section, need) : undefined;
       if (content) return { section, content };
     }
   }
   for (let i = statement.index + 1; i < model.statements.length; i++) {
     const later = model.statements[i];
     if (!later.section || !sections.has(later.section) || later.role === 'question' || (later.narrative !== undefined && NOT_SPECIFYING.has(later.narrative))) continue;
-    if (!namesKey(later.text, keys)) continue;
+    if (!namesKey(later, later.text, keys)) continue;
     if (need === 'measure') {
       // The amount is of the object when the sentence that names it states it.
-      if (measured && later.sentences.some((sentence) => namesKey(sentence.text, keys) && measured(sentence))) return { statement: later, section: later.section, content: 'statement' };
+      if (measured && later.sentences.some((sentence) => namesKey(sentence, sentence.text, keys) && measured(sentence))) return { statement: later, section: later.section, content: 'statement' };
       continue;
     }
     const content = statementContent(model, later, need);

@@ -78,9 +78,9 @@ function candidateLines(model: SpecModel): { matches(pattern: RegExp): ReturnTyp
   const joinedStarts: number[] = [];
   const documentStarts: number[] = [];
   let length = 0;
-  const run = /[A-Za-z0-9+/=_~.$:-]+/g;
+  // Only whole runs of 16 or more token characters: the engine does not stop at the many short ones.
+  const run = /(?<![A-Za-z0-9+/=_~.$:-])[A-Za-z0-9+/=_~.$:-]{16,}/g;
   for (let hit = run.exec(model.text); hit; hit = run.exec(model.text)) {
-    if (hit[0].length < 16) continue;
     // A generated token mixes digits and letters or upper and lower case; runs of one kind
     // (table rules, long words, paths in lower case) cannot be one.
     if (!(/\d/.test(hit[0]) && /[A-Za-z]/.test(hit[0])) && !(/[a-z]/.test(hit[0]) && /[A-Z]/.test(hit[0]))) continue;

@@ -414,6 +414,8 @@ class Established {
   /** Initials of the compound identifiers in code: `ResourceVersion` gives "rv". */
   private codeCompounds: Set<string> | undefined;
   private expansions: ExpansionIndex | undefined;
+  /** Acronym → whether it is established wherever it is used. */
+  private readonly anywhere = new Map<string, boolean>();
 
   constructor(private readonly model: SpecModel) {}
 
@@ -439,6 +441,16 @@ class Established {
   }
 
   has(acronym: string, near: { start: number; end: number }): boolean {
+    // Only the expansion depends on where the acronym is: the rest is asked once per acronym.
+    let anywhere = this.anywhere.get(acronym);
+    if (anywhere === undefined) this.anywhere.set(acronym, (anywhere = this.establishedAnywhere(acronym)));
+    if (anywhere) return true;
+    this.expansions ??= new ExpansionIndex([{ text: this.model.prose, offset: 0 }, ...this.urls().map((text) => ({ text, offset: -1e9 }))]);
+    return this.expansions.spells(acronym, near);
+  }
+
+  /** Whether the document establishes the acronym wherever it is used (all but an expansion nearby). */
+  private establishedAnywhere(acronym: string): boolean {
     this.ecosystem ??= new Set([
       ...ecosystemsOf(this.model.prose, this.urls(), this.codeLanguages()).flatMap((ecosystem) => Object.keys(ecosystem.terms)),
       ...technologiesOf(this.model.prose, this.urls(), this.codeLanguages()).flatMap((technology) => technology.keywords),
@@ -458,9 +470,7 @@ class Established {
     if (new RegExp(`(?<![\\w.-])${acronym}s?(?![\\w-])`, 'i').test(this.inlineCode)) return true;
     // One identifier in code spells it: `resourceVersion` for RV, `PersistentVolumeClaim` for PVC.
     this.codeCompounds ??= compoundInitials(this.code);
-    if (this.codeCompounds.has(acronym.toLowerCase())) return true;
-    this.expansions ??= new ExpansionIndex([{ text: this.model.prose, offset: 0 }, ...this.urls().map((text) => ({ text, offset: -1e9 }))]);
-    return this.expansions.spells(acronym, near);
+    return this.codeCompounds.has(acronym.toLowerCase());
   }
 
   private urls(): string[] {

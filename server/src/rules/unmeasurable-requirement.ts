@@ -152,6 +152,8 @@ const QUALITY_PATTERN = new RegExp(
   `(?<![\\p{L}\\p{N}_-])(?:${QUALITIES.map((quality, index) => `(?<q${index}>${[...(quality.patterns ?? []), alternation(quality.words)].join('|')})`).join('|')})(?![\\p{L}\\p{N}_-])`,
   'giu',
 );
+/** The same pattern without the global flag, for a test that keeps no position. */
+const QUALITY_PRESENT = new RegExp(QUALITY_PATTERN.source, 'iu');
 
 /**
  * Section roles whose binding statements are judged. In design sections quality words mostly name
@@ -381,6 +383,8 @@ function requirementStatement(scope: ScopedDocument, sentence: Sentence): Statem
 
 function unmeasuredQualities(model: SpecModel, index: number, context: RuleContext): RawFinding<UnmeasurableRequirementData>[] {
   const sentence = model.sentences[index];
+  // Most statements name no quality at all: one test before anything else is looked up.
+  if (!QUALITY_PRESENT.test(sentence.text)) return [];
   if (refersElsewhere(model, sentence, context.idPattern)) return [];
   const vague = context.lexicon.find(sentence.text);
   // "Improve pod startup latency measurements to get finer-grained operation latencies": once the
