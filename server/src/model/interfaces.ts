@@ -8,7 +8,7 @@
  */
 import { citesOutsideSpec, paragraphAround } from './cited-spec';
 import { codeInterfacesOf, declaredNames, isDesignSection, isOutsideDesign, type CodeInterface } from './code-interfaces';
-import { recordMembers, TYPE_WORDS } from './records';
+import { recordMembers, TYPE_WORDS, typeByName } from './records';
 import { sectionAt } from './sections';
 import { sectionRoles } from './statements';
 import { lineEndOffset, positionAt, rangeFromOffsets, textWithoutComments } from './text';
@@ -1328,6 +1328,10 @@ function fields(context: Context): InterfaceField[] {
   const typed = new Map<string, string>();
   for (const field of found) if (field.type !== undefined && !typed.has(field.name.toLowerCase())) typed.set(field.name.toLowerCase(), field.type);
   for (const field of found) if (field.type === undefined && field.source === 'prose') field.type = typeNearby(context, field, typed);
+  // A field listed in words whose name says what it holds, when that settles the type: a name, a
+  // URL, a count or a flag ("status fields: `SourcePVCName`, `TargetPVCName`"). An id or a time keeps
+  // its format open, and a table's empty type cell stays a gap.
+  for (const field of found) if (field.type === undefined && field.source !== 'table') field.type = typeByName(field.name.replace(/^.*\./, ''));
   const seen = new Set<string>();
   found.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
   return found.filter((field) => {

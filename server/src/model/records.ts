@@ -85,3 +85,24 @@ function topLevelPieces(text: string): Array<{ text: string; start: number }> {
   if (text.slice(start).trim() !== '') pieces.push({ text: text.slice(start), start });
   return pieces;
 }
+
+/**
+ * What a field's or a flag's name says it holds, when that settles its type: a name
+ * (`SourcePVCName`, `display_name`, `namespace`: text), a URL (`callback_url`, `prometheusUrl`),
+ * a count (`retry_count`, `numWorkers`: a whole number) or a flag (`is_active`, `hasChildren`,
+ * `cache_enabled`: true or false). Each of these has one representation. An id (UUID, integer or
+ * prefixed string?), a time (RFC 3339 or epoch seconds?), an amount (minor units?) or a status
+ * (which values?) has several, so its name says what it is but not its format, and the format
+ * stays a question. Undefined when the name settles nothing.
+ */
+export function typeByName(name: string): string | undefined {
+  const words = (name.replace(/^-+/, '').match(/[A-Z]+(?![a-z])|[A-Z]?[a-z]+|\d+/g) ?? []).map((word) => word.toLowerCase());
+  const head = words[words.length - 1];
+  const first = words[0];
+  if (head === undefined || first === undefined) return undefined;
+  if (/^(?:(?:host|user|file|path|nick|sur|display|full)?names?|namespaces?)$/.test(head)) return 'a name (text), as its name says';
+  if (/^(?:urls?|uris?|hrefs?)$/.test(head)) return 'a URL, as its name says';
+  if (/^counts?$/.test(head) || (words.length > 1 && /^(?:num|number)$/.test(first))) return 'a count (a whole number), as its name says';
+  if ((words.length > 1 && /^(?:is|has|can|should|allow|enable|disable)$/.test(first)) || /^(?:enabled|disabled)$/.test(head)) return 'a flag (true or false), as its name says';
+  return undefined;
+}

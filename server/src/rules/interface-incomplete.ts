@@ -73,7 +73,10 @@ export const interfaceIncomplete: Rule<InterfaceIncompleteData> = {
       '("Query parameters: ...", "Request body: `event_type` and `note`", "returns the `id` and `status`") without a ' +
       'type, format or example ("a date", "the amount"; a type in braces after the name, "`port` {integer}", is one) is a hint too, unless a sentence of its section or a field of the ' +
       'same name gives one ("`note` is free text"), or, for a field listed in words, an example object of its section shows it with a ' +
-      'value (`{ "priority": 10 }`; an empty type cell of a table stays a gap). A kind word inside an identifier of a heading names ' +
+      'value (`{ "priority": 10 }`; an empty type cell of a table stays a gap), or, for a field listed in words, its name says what it ' +
+      'holds and that settles the type: a name (`SourcePVCName`, `display_name`), a URL (`callbackURL`), a count (`retry_count`) or a ' +
+      'flag (`is_paused`, `cache_enabled`). An id or a time says what it is but not its format (UUID or integer, RFC 3339 or epoch ' +
+      'seconds), and stays a hint. A kind word inside an identifier of a heading names ' +
       'no interface: "`event.isTrusted`", "`start(event)`" and "`errors.message(key)`" are members and functions of code, not messages, ' +
       'and neither does one inside a code span ("The `event` abstraction", "`queue = new Queue()`"). A heading\'s word only proposes a ' +
       'kind; its section must show it: a message is published, sent, consumed or delivered, travels on a topic, queue, channel or ' +
